@@ -1,0 +1,91 @@
+# sahel_news — PGXS build plus the project's own targets.
+#
+#   make                 build sahel_news.so and the install script
+#   make install         install into the PostgreSQL that pg_config names
+#   make installcheck    pg_regress against a running server (PGHOST/PGPORT)
+#   make test            everything: tests/run (builds, installs privately,
+#                        starts a throwaway cluster, runs every test layer)
+#   make demo            tests/demo: a throwaway cluster with the sample data
+#   make bench           tests/bench/run: benchmarks against built-in baselines
+#   make unit            C unit tests of extension/core, without PostgreSQL
+#   make fuzz            every libFuzzer harness for FUZZ_SECONDS each
+#
+# Use PG_CONFIG=/path/to/pg_config to build against another PostgreSQL.
+
+EXTENSION    = sahel_news
+EXTVERSION   = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
+MODULE_big   = sahel_news
+
+# One core file pair and one glue file per type: new files are picked up here.
+CORE_SRCS    = $(sort $(wildcard extension/core/*.c))
+GLUE_SRCS    = $(sort $(wildcard extension/pg/*.c))
+OBJS         = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
+
+# The install script is built from its pieces, then the sample data.
+SCRIPT_PIECES = $(sort $(wildcard extension/sql/*.sql)) $(sort $(wildcard extension/data/*.sql))
+DATA_built   = $(EXTENSION)--$(EXTVERSION).sql
+
+# Regression tests run in name order; 00_setup creates the extension first.
+REGRESS      = $(sort $(notdir $(basename $(wildcard sql/*.sql))))
+REGRESS_OPTS = --inputdir=.
+
+# Warnings are errors for our own code.  -Wextra's unused-parameter and
+# missing-field-initializers fire inside PostgreSQL's own macros (PG_FUNCTION_ARGS,
+# designated initialisers), so those two stay off.
+WERROR      ?= -Werror
+PG_CPPFLAGS  = -Iextension/core -Iextension/pg
+PG_CFLAGS    = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers $(WERROR)
+SHLIB_LINK   = -lproj -lm
+EXTRA_CLEAN  = build results regression.diffs regression.out
+
+PG_CONFIG   ?= pg_config
+PGXS        := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SCRIPT_PIECES) $(EXTENSION).control
+	cat $(SCRIPT_PIECES) > $@
+
+# ---------------------------------------------------------------------------
+# Core unit tests: each tests/unit/test_<name>.c is its own cmocka program,
+# linked with the whole core (no PostgreSQL), built with ASan and UBSan.
+UNIT_CC      ?= cc
+UNIT_CFLAGS  ?= -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter -Werror -fsanitize=address,undefined \
+                -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+UNIT_SRCS    = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS    = $(patsubst tests/unit/%.c,build/unit/%,$(UNIT_SRCS))
+CORE_HDRS    = $(wildcard extension/core/*.h) $(wildcard tests/unit/*.h)
+
+build/unit/%: tests/unit/%.c $(CORE_SRCS) $(CORE_HDRS)
+	@mkdir -p $(dir $@)
+	$(UNIT_CC) $(UNIT_CFLAGS) -Iextension/core -Itests/unit -o $@ $< $(CORE_SRCS) -lcmocka -lproj -lm
+
+.PHONY: unit-build unit
+unit-build: $(UNIT_BINS)
+unit: unit-build
+	@status=0; for t in $(UNIT_BINS); do $$t || status=1; done; exit $$status
+
+# ---------------------------------------------------------------------------
+# libFuzzer harnesses: tests/fuzz/fuzz_<name>.c, seeds in tests/fuzz/corpus/<name>/.
+FUZZ_CC      ?= clang
+FUZZ_CFLAGS  ?= -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_SECONDS ?= 60
+FUZZ_SRCS    = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS    = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRCS))
+
+build/fuzz/%: tests/fuzz/%.c $(CORE_SRCS) $(CORE_HDRS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Iextension/core -o $@ $< $(CORE_SRCS) -lproj -lm
+
+.PHONY: fuzz-build fuzz
+fuzz-build: $(FUZZ_BINS)
+fuzz: fuzz-build
+	@tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BINS)
+
+# ---------------------------------------------------------------------------
+.PHONY: test demo bench
+test:
+	tests/run
+demo:
+	tests/demo
+bench:
+	tests/bench/run

@@ -1,0 +1,77 @@
+/*
+ * extension/pg/sn_pg.h
+ *
+ * What every glue file needs: PostgreSQL version shims and the mapping from a
+ * core sn_error to ereport().  Keep every #if PG_VERSION_NUM in this header so
+ * that the glue files themselves read the same on PostgreSQL 13 to 17.
+ */
+#ifndef SN_PG_H
+#define SN_PG_H
+
+#include "postgres.h"
+#include "fmgr.h"
+
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#include "nodes/miscnodes.h"
+#else
+/*
+ * Before PostgreSQL 16 input functions had no soft-error context: an error is
+ * always thrown.  This gives ereturn() the same meaning there, so that input
+ * functions are written once, for escontext.
+ */
+#define ereturn(context, dummy_value, ...) \
+	do { \
+		(void) (context); \
+		ereport(ERROR, __VA_ARGS__); \
+		return dummy_value; \
+	} while (0)
+#define SOFT_ERROR_OCCURRED(escontext) false
+#endif
+
+#include "sn_error.h"
+
+/* The SQLSTATE that a core status stands for. */
+static inline int
+sn_sqlstate(sn_status status)
+{
+	switch (status)
+	{
+		case SN_ERR_RANGE:
+			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
+		case SN_ERR_DATETIME_FORMAT:
+			return ERRCODE_INVALID_DATETIME_FORMAT;
+		case SN_ERR_DATETIME_RANGE:
+			return ERRCODE_DATETIME_VALUE_OUT_OF_RANGE;
+		case SN_ERR_INVALID_PARAMETER:
+			return ERRCODE_INVALID_PARAMETER_VALUE;
+		case SN_ERR_BINARY:
+			return ERRCODE_INVALID_BINARY_REPRESENTATION;
+		case SN_ERR_SYNTAX:
+		case SN_ERR_NOT_FOUND:
+		case SN_ERR_AMBIGUOUS:
+		case SN_OK:
+			break;
+	}
+	return ERRCODE_INVALID_TEXT_REPRESENTATION;
+}
+
+/* The ereport() auxiliary calls for a core error, message, detail and hint. */
+#define SN_ERROR_REPORT_ARGS(err) \
+	errcode(sn_sqlstate((err)->status)), \
+	errmsg("%s", (err)->message), \
+	(err)->detail[0] ? errdetail("%s", (err)->detail) : 0, \
+	(err)->hint[0] ? errhint("%s", (err)->hint) : 0
+
+/*
+ * Report a core error from an input function: softly into escontext where
+ * the server supports it (PostgreSQL 16+: pg_input_is_valid, COPY ON_ERROR),
+ * else as an ERROR.  Returns (Datum) 0 from the calling function.
+ */
+#define SN_RETURN_SOFT_ERROR(escontext, err) \
+	ereturn((escontext), (Datum) 0, SN_ERROR_REPORT_ARGS(err))
+
+/* Throw a core error (for functions other than type input). */
+#define SN_THROW(err) ereport(ERROR, SN_ERROR_REPORT_ARGS(err))
+
+#endif							/* SN_PG_H */

@@ -1,0 +1,56 @@
+-- tests/bench/lib.sql — timing helpers for the benchmark files.
+--
+-- Times are taken inside the server with clock_timestamp(), so they do not
+-- depend on psql or the network.  Each measurement runs the statement several
+-- times, alternating ours and the baseline so that both see the same cache
+-- state, and keeps the median.
+
+CREATE SCHEMA bench;
+
+CREATE TABLE bench.results (
+  seq        serial PRIMARY KEY,
+  benchmark  text NOT NULL,
+  ours_ms    float8,
+  baseline   text,
+  base_ms    float8,
+  note       text
+);
+
+-- Median of an array of float8.
+CREATE FUNCTION bench.median(float8[]) RETURNS float8
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM unnest($1) v
+$$;
+
+-- Milliseconds one execution of sql takes (the result is discarded).
+CREATE FUNCTION bench.time_once(sql text) RETURNS float8
+LANGUAGE plpgsql AS $$
+DECLARE t0 timestamptz;
+BEGIN
+  t0 := clock_timestamp();
+  EXECUTE sql;
+  RETURN extract(epoch FROM clock_timestamp() - t0) * 1000;
+END $$;
+
+-- Compare ours with a baseline: `reps` alternating runs of each, medians kept.
+CREATE PROCEDURE bench.compare(benchmark text, ours text, baseline_name text,
+                               baseline text, reps int DEFAULT 5, note text DEFAULT NULL)
+LANGUAGE plpgsql AS $$
+DECLARE a float8[] := '{}'; b float8[] := '{}';
+BEGIN
+  -- one untimed run of each warms caches and catalogs
+  PERFORM bench.time_once(ours);
+  PERFORM bench.time_once(baseline);
+  FOR i IN 1..reps LOOP
+    a := a || bench.time_once(ours);
+    b := b || bench.time_once(baseline);
+  END LOOP;
+  INSERT INTO bench.results (benchmark, ours_ms, baseline, base_ms, note)
+  VALUES (benchmark, bench.median(a), baseline_name, bench.median(b), note);
+END $$;
+
+-- Record a figure that is not a timing (sizes, errors, throughput).
+CREATE PROCEDURE bench.note(benchmark text, note text)
+LANGUAGE sql AS $$
+  INSERT INTO bench.results (benchmark, note) VALUES (benchmark, note)
+$$;
