@@ -1,0 +1,86 @@
+/*
+ * extension/core/sn_text.h
+ *
+ * Text helpers shared by every reader of human text in the core: UTF-8
+ * decoding, folding for matching, and the language of a phrase.
+ *
+ * "Folding" is what makes "Côte d’Ivoire", "COTE D'IVOIRE" and "cote d'ivoire"
+ * the same key: lower case, Latin diacritics removed (é → e, Ç → c), ligatures
+ * spelled out (œ → oe, ß → ss), typographic apostrophes, dashes and spaces
+ * replaced by their ASCII forms, and invisible characters (soft hyphen,
+ * zero-width space, combining accents of decomposed text) dropped.  Letters of
+ * other scripts pass through unchanged.  The parsers (estimate phrases, date
+ * phrases, country names) and the annotate matcher all fold the same way, so a
+ * name that one of them accepts the others see identically.
+ */
+#ifndef SN_TEXT_H
+#define SN_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The language a phrase is written in. */
+typedef enum sn_lang
+{
+	SN_LANG_EN = 0,
+	SN_LANG_FR = 1
+} sn_lang;
+
+/*
+ * Read a language name: "en", "english", "fr", "french", "français"
+ * (case-insensitive, surrounding spaces ignored).  Returns false if unknown.
+ */
+extern bool sn_lang_from_string(const char *s, size_t len, sn_lang *out);
+
+/* The ISO 639-1 code of a language: "en" or "fr". */
+extern const char *sn_lang_code(sn_lang lang);
+
+/*
+ * Decode the UTF-8 character at s (len bytes available).  Returns the number
+ * of bytes it takes (1 to 4) and sets *cp, or returns 0 for an invalid or
+ * truncated sequence (overlong forms and surrogates included).
+ */
+extern int	sn_utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Encode cp as UTF-8 into out (room for 4 bytes); returns the byte count. */
+extern int	sn_utf8_encode(uint32_t cp, char *out);
+
+/*
+ * Fold one character for matching.  Writes 0 to 3 code points into out and
+ * returns how many: 0 for a character that folding drops (soft hyphen,
+ * zero-width characters, combining marks), 2 for ligatures (œ → "oe").
+ */
+#define SN_FOLD_MAX 3
+extern int	sn_fold_char(uint32_t cp, uint32_t out[SN_FOLD_MAX]);
+
+/*
+ * Fold a whole UTF-8 string into out (outsize bytes, NUL-terminated when
+ * there is room).  Returns the length of the folded string (which may exceed
+ * outsize - 1, as snprintf does, so that the caller can size a buffer), or
+ * (size_t) -1 if the input is not valid UTF-8.  Folding never makes a string
+ * longer than 3 times its input, plus the NUL.
+ */
+extern size_t sn_fold_string(const char *in, size_t len, char *out, size_t outsize);
+
+/*
+ * Character classes on folded characters.  A word character is a letter or a
+ * digit of any script; spaces, punctuation and symbols are not.  Matchers use
+ * this for word boundaries ("Niger" is not a word inside "Nigeria").
+ */
+extern bool sn_is_word_char(uint32_t folded);
+extern bool sn_is_space(uint32_t folded);
+
+static inline bool
+sn_is_ascii_digit(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool
+sn_is_ascii_alpha(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+#endif							/* SN_TEXT_H */

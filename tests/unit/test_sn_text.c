@@ -1,0 +1,138 @@
+/*
+ * tests/unit/test_sn_text.c — UTF-8 decoding and folding shared by all readers.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "sn_text.h"
+
+static const char *
+fold(const char *s)
+{
+	static char buf[256];
+
+	assert_true(sn_fold_string(s, strlen(s), buf, sizeof(buf)) != (size_t) -1);
+	return buf;
+}
+
+static void
+folding_ignores_case_accents_and_typography(void **state)
+{
+	assert_string_equal(fold("C\xc3\xb4te d\xe2\x80\x99Ivoire"), "cote d'ivoire");
+	assert_string_equal(fold("COTE D'IVOIRE"), "cote d'ivoire");
+	assert_string_equal(fold("Ao\xc3\xbbt F\xc3\x89VRIER"), "aout fevrier");
+	assert_string_equal(fold("T\xc3\xbcrkiye"), "turkiye");
+	assert_string_equal(fold("\xc3\x85land"), "aland");
+	/* ligatures and sharp s are spelled out */
+	assert_string_equal(fold("c\xc5\x93ur \xc5\x92uvre Stra\xc3\x9f" "e"), "coeur oeuvre strasse");
+	/* French thousands separator (narrow no-break space) and no-break space */
+	assert_string_equal(fold("1\xe2\x80\xaf" "000 et 2\xc2\xa0" "400"), "1 000 et 2 400");
+	/* en dash and curly quotes */
+	assert_string_equal(fold("700\xe2\x80\x93" "1000 \xe2\x80\x9cx\xe2\x80\x9d"), "700-1000 \"x\"");
+}
+
+static void
+folding_latin_extended_a(void **state)
+{
+	/* Ł Œ Š Ž İ ı Ÿ ſ Ğ ł ń */
+	assert_string_equal(fold("\xc5\x81\xc5\x92\xc5\xa0\xc5\xbd\xc4\xb0\xc4\xb1\xc5\xb8\xc5\xbf\xc4\x9e\xc5\x82\xc5\x84"),
+						"loeszii" "ysgln");
+}
+
+static void
+folding_drops_invisible_and_combining_characters(void **state)
+{
+	/* e + combining acute (NFD) folds like precomposed é */
+	assert_string_equal(fold("Mope\xcc\x81" "ti"), "mopeti");
+	/* soft hyphen and zero-width space disappear */
+	assert_string_equal(fold("Ni\xc2\xad" "ger\xe2\x80\x8b"), "niger");
+}
+
+static void
+invalid_utf8_is_refused(void **state)
+{
+	char		buf[16];
+	uint32_t	cp;
+
+	assert_int_equal(sn_fold_string("a\xff", 2, buf, sizeof(buf)), (size_t) -1);
+	assert_int_equal(sn_utf8_decode("\xc0\xaf", 2, &cp), 0);	/* overlong '/' */
+	assert_int_equal(sn_utf8_decode("\xed\xa0\x80", 3, &cp), 0);	/* surrogate */
+	assert_int_equal(sn_utf8_decode("\xe2\x80", 2, &cp), 0);	/* truncated */
+	assert_int_equal(sn_utf8_decode("\xf4\x90\x80\x80", 4, &cp), 0);	/* > U+10FFFF */
+	assert_int_equal(sn_utf8_decode("\xf0\x9f\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1F600);
+}
+
+static void
+encode_then_decode_round_trips(void **state)
+{
+	const uint32_t samples[] = {0x41, 0xE9, 0x7FF, 0x800, 0x2019, 0xFFFD, 0x10000, 0x10FFFF};
+
+	for (size_t i = 0; i < sizeof(samples) / sizeof(samples[0]); i++)
+	{
+		char		buf[4];
+		uint32_t	back;
+		int			n = sn_utf8_encode(samples[i], buf);
+
+		assert_int_equal(sn_utf8_decode(buf, (size_t) n, &back), n);
+		assert_int_equal(back, samples[i]);
+	}
+}
+
+static void
+fold_string_reports_the_length_it_needs(void **state)
+{
+	char		small[4];
+
+	assert_int_equal(sn_fold_string("Burkina", 7, small, sizeof(small)), 7);
+	assert_string_equal(small, "bur");
+}
+
+static void
+word_characters(void **state)
+{
+	assert_true(sn_is_word_char('a'));
+	assert_true(sn_is_word_char('7'));
+	assert_true(sn_is_word_char(0x0644));	/* Arabic lam */
+	assert_false(sn_is_word_char('\''));
+	assert_false(sn_is_word_char('-'));
+	assert_false(sn_is_word_char(0xB0));	/* degree sign */
+	assert_false(sn_is_word_char(0x2026));	/* ellipsis */
+}
+
+static void
+language_names(void **state)
+{
+	sn_lang		lang;
+
+	assert_true(sn_lang_from_string(" FR ", 4, &lang));
+	assert_int_equal(lang, SN_LANG_FR);
+	assert_true(sn_lang_from_string("fran\xc3\xa7" "ais", 9, &lang));
+	assert_int_equal(lang, SN_LANG_FR);
+	assert_true(sn_lang_from_string("English", 7, &lang));
+	assert_int_equal(lang, SN_LANG_EN);
+	assert_false(sn_lang_from_string("de", 2, &lang));
+	assert_false(sn_lang_from_string("", 0, &lang));
+	assert_string_equal(sn_lang_code(SN_LANG_FR), "fr");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(folding_ignores_case_accents_and_typography),
+		cmocka_unit_test(folding_latin_extended_a),
+		cmocka_unit_test(folding_drops_invisible_and_combining_characters),
+		cmocka_unit_test(invalid_utf8_is_refused),
+		cmocka_unit_test(encode_then_decode_round_trips),
+		cmocka_unit_test(fold_string_reports_the_length_it_needs),
+		cmocka_unit_test(word_characters),
+		cmocka_unit_test(language_names),
+	};
+
+	return cmocka_run_group_tests_name("sn_text", tests, NULL, NULL);
+}
