@@ -293,8 +293,8 @@ is_lower_cp(uint32_t c)
 	return false;
 }
 
-static bool
-has_lower(const char *s, size_t len)
+bool
+sn_matcher_has_lower(const char *s, size_t len)
 {
 	size_t		i = 0;
 
@@ -1026,7 +1026,7 @@ step_mark(scan_state *ss, size_t ch, size_t byte, bool word_end)
 			hit.key = k;
 			hit.npayloads = m->key_count[k];
 			hit.payloads = m->payloads + m->key_first[k];
-			hit.has_lower = has_lower(ss->text + start->byte, byte - start->byte);
+			hit.has_lower = sn_matcher_has_lower(ss->text + start->byte, byte - start->byte);
 			if (!ss->fn(ss->arg, &hit))
 			{
 				ss->stopped = true;

@@ -140,6 +140,12 @@ extern bool sn_matcher_scan(const sn_matcher *m, const char *text, size_t len,
 							sn_matcher_hit_fn fn, void *arg, sn_error *err);
 
 /*
+ * Whether a UTF-8 string has a lower-case letter (Latin, Greek, Cyrillic):
+ * what sn_matcher_hit.has_lower reports.  Invalid UTF-8 stops the search.
+ */
+extern bool sn_matcher_has_lower(const char *s, size_t len);
+
+/*
  * The normalised form of a name, as the matcher stores it, for tests and
  * diagnostics: written to out (NUL-terminated if there is room) with the mark
  * shown as '|', the separator as '_'.  Returns its length, or (size_t) -1 for
