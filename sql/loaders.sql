@@ -36,3 +36,16 @@ SELECT source_article FROM ucdp_ged_raw WHERE id = '900002' LIMIT 1;
 -- names the first difference.
 \copy acled_raw FROM 'tests/fixtures/loaders/acled_legacy_layout.csv' WITH (FORMAT csv, HEADER MATCH)
 SELECT count(*) AS still_staged FROM acled_raw;
+
+-- Helpers the loaders read staged text with: never an error, NULL when unreadable.
+SELECT v, loader_value(v) AS value, loader_int(v) AS int, loader_float(v) AS float, loader_date(v) AS date
+FROM (VALUES ('2022-03-26'), (' 20140218 '), ('26 March 2022'), ('7 Feb 2022'), ('2022-02-30'),
+             ('20140231'), ('0000-01-01'), ('15 Brumaire 2022'), ('12'), ('-3.5'), ('12.0'), ('1e5'),
+             ('NA'), ('N/A'), ('  '), (''), (NULL), ('9999999999999999999'), ('.5'), ('1.')) AS t(v);
+SELECT loader_make_date(2024, 2, 29) AS leap, loader_make_date(2023, 2, 29) AS not_leap,
+       loader_make_date(2022, 13, 1) AS month_13, loader_make_date(10000, 1, 1) AS year_10000;
+
+-- Mojibake (UTF-8 read as Latin-1) is repaired; anything else is left as it is.
+SELECT v, repair_mojibake(v) AS repaired, repair_mojibake(v) <> v AS changed
+FROM (VALUES ('SÃ©gou'), ('MÃ©naka'), ('NiafunkÃ©'), ('LerÃ©'), ('CÃ´te dâ\u0080\u0099Ivoire'),
+             ('Ségou'), ('Bandiagara'), ('Ã'), ('Ã© and é'), ('Ã\u00a0 Gao'), ('')) AS t(v);
