@@ -47,5 +47,7 @@ SELECT loader_make_date(2024, 2, 29) AS leap, loader_make_date(2023, 2, 29) AS n
 
 -- Mojibake (UTF-8 read as Latin-1) is repaired; anything else is left as it is.
 SELECT v, repair_mojibake(v) AS repaired, repair_mojibake(v) <> v AS changed
-FROM (VALUES ('SÃ©gou'), ('MÃ©naka'), ('NiafunkÃ©'), ('LerÃ©'), ('CÃ´te dâ\u0080\u0099Ivoire'),
-             ('Ségou'), ('Bandiagara'), ('Ã'), ('Ã© and é'), ('Ã\u00a0 Gao'), ('')) AS t(v);
+FROM (VALUES ('SÃ©gou'), ('MÃ©naka'), ('NiafunkÃ©'), ('LerÃ©'), (E'CÃ´te dâ\u0080\u0099Ivoire'),
+             ('Ségou'), ('Bandiagara'), ('Ã'), ('Ã© and é'), (E'Ã\u00a0 Gao'), ('')) AS t(v);
+
+TRUNCATE acled_raw, ucdp_ged_raw, gdelt_events_raw, ipi_contributions_raw, ipi_mission_totals_raw, geopko_raw;
