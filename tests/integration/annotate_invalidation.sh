@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# tests/integration/annotate_invalidation.sh — annotate() in one session sees,
+# at its next call, a name that another session added to place_names (and no
+# longer sees it once removed), without reconnecting: the gazetteer cached in
+# the first session is invalidated by the other session's commit.
+set -uo pipefail
+db=sn_annotate_invalidation
+sql() { "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$@"; }
+
+sql postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" || exit 1
+trap 'exec {A[1]}>&- 2>/dev/null; wait; sql postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
+sql "$db" -c "CREATE EXTENSION sahel_news" || exit 1
+
+# Session A: one psql kept open for the whole test.
+coproc A { stdbuf -oL "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$db" 2>&1; }
+
+# Run SQL in session A and print its output (up to a marker line).
+in_a() {
+  printf '%s\n\\echo __done__\n' "$1" >&"${A[1]}"
+  local line out=""
+  while IFS= read -r -t 60 line <&"${A[0]}"; do
+    [ "$line" = "__done__" ] && { printf '%s' "$out"; return 0; }
+    out+="$line"$'\n'
+  done
+  echo "session A did not answer" >&2
+  return 1
+}
+
+text="Fighters were seen near Tessit and Djallo."
+query="SELECT string_agg(surface || '=' || coalesce(place_id::text, '-'), ' ' ORDER BY start_pos) FROM sahel_news.annotate('$text');"
+fail=0
+check() { # check LABEL EXPECTED ACTUAL
+  if [ "$2" = "$3" ]; then echo "ok: $1"; else echo "FAILED: $1: expected '$2', got '$3'"; fail=1; fi
+}
+
+before=$(in_a "$query") || exit 1
+builds_before=$(in_a "SELECT builds FROM sahel_news.annotate_gazetteer_info();") || exit 1
+check "session A before the change" "Djallo=15" "$(printf '%s' "$before" | tr -d '\n')"
+
+# Session B adds a name, in a transaction of its own that commits.
+sql "$db" -c "INSERT INTO sahel_news.place_names (place_id, name, lang) VALUES (15, 'Tessit', NULL)" || exit 1
+after=$(in_a "$query") || exit 1
+check "session A sees the name session B added" "Tessit=15 Djallo=15" "$(printf '%s' "$after" | tr -d '\n')"
+builds_after=$(in_a "SELECT builds FROM sahel_news.annotate_gazetteer_info();") || exit 1
+check "session A rebuilt its gazetteer once" "$((builds_before + 1))" "$(printf '%s' "$builds_after" | tr -d '\n')"
+
+# An uncommitted change is not seen; a rolled-back one never is.
+sql "$db" -c "BEGIN; DELETE FROM sahel_news.place_names WHERE name = 'Tessit'; SELECT pg_sleep(0); ROLLBACK;" >/dev/null || exit 1
+again=$(in_a "$query") || exit 1
+check "a rolled-back delete changes nothing" "Tessit=15 Djallo=15" "$(printf '%s' "$again" | tr -d '\n')"
+
+# Session B removes it again.
+sql "$db" -c "DELETE FROM sahel_news.place_names WHERE name = 'Tessit'" || exit 1
+gone=$(in_a "$query") || exit 1
+check "session A no longer sees the removed name" "Djallo=15" "$(printf '%s' "$gone" | tr -d '\n')"
+
+# Without changes, the gazetteer is not rebuilt.
+b1=$(in_a "SELECT builds FROM sahel_news.annotate_gazetteer_info();") || exit 1
+in_a "$query" >/dev/null || exit 1
+b2=$(in_a "SELECT builds FROM sahel_news.annotate_gazetteer_info();") || exit 1
+check "no rebuild without a change" "$b1" "$b2"
+exit $fail
