@@ -339,7 +339,7 @@ typedef struct gz_cand
 
 typedef struct gz_find
 {
-	const sn_gazetteer *g;
+	const sn_allocator *a;
 	gz_cand    *c;
 	size_t		n;
 	size_t		cap;
@@ -368,7 +368,7 @@ gz_collect(void *arg, const sn_matcher_hit *h)
 		usable = payload_usable(&h->payloads[p], h->has_lower);
 	if (!usable)
 		return true;
-	if (!gz_grow(&f->g->alloc, (void **) &f->c, &f->cap, f->n + 1, sizeof(gz_cand)))
+	if (!gz_grow(f->a, (void **) &f->c, &f->cap, f->n + 1, sizeof(gz_cand)))
 	{
 		f->oom = true;
 		return false;
@@ -405,9 +405,12 @@ ref_cmp(const sn_gazetteer_ref *a, const sn_gazetteer_ref *b)
 
 bool
 sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
+				  const sn_allocator *alloc,
+				  void (*progress) (void *), void *progress_arg,
 				  sn_name_mentions *out, sn_error *err)
 {
-	gz_find		f = {g, NULL, 0, 0, false};
+	const sn_allocator *a = alloc ? alloc : &sn_malloc_allocator;
+	gz_find		f = {a, NULL, 0, 0, false};
 	size_t		last_end = 0;
 	bool		ok = true;
 
@@ -415,7 +418,8 @@ sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
 	if (!g->matcher)
 		return sn_error_set(err, SN_ERR_INVALID_PARAMETER, -1,
 							"the gazetteer is not built");
-	if (!sn_matcher_scan(g->matcher, text, len, gz_collect, &f, err))
+	if (!sn_matcher_scan_progress(g->matcher, text, len, gz_collect, &f,
+								  progress, progress_arg, err))
 		ok = false;
 	else if (f.oom)
 		ok = gz_oom(err);
@@ -444,7 +448,7 @@ sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
 					break;
 			if (j < out->n && ref_cmp(&out->items[j].ref, r) == 0)
 				continue;
-			if (!gz_grow(&g->alloc, (void **) &out->items, &out->cap, out->n + 1, sizeof(sn_name_mention)))
+			if (!gz_grow(a, (void **) &out->items, &out->cap, out->n + 1, sizeof(sn_name_mention)))
 			{
 				ok = gz_oom(err);
 				break;
@@ -459,15 +463,17 @@ sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
 		}
 	}
 	if (f.c)
-		g->alloc.free(g->alloc.ctx, f.c);
+		a->free(a->ctx, f.c);
 	return ok;
 }
 
 void
-sn_name_mentions_free(const sn_gazetteer *g, sn_name_mentions *m)
+sn_name_mentions_free(const sn_allocator *alloc, sn_name_mentions *m)
 {
+	const sn_allocator *a = alloc ? alloc : &sn_malloc_allocator;
+
 	if (m->items)
-		g->alloc.free(g->alloc.ctx, m->items);
+		a->free(a->ctx, m->items);
 	m->items = NULL;
 	m->n = m->cap = 0;
 }

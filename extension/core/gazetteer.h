@@ -78,7 +78,7 @@ typedef struct sn_name_mention
 	sn_gazetteer_ref ref;
 } sn_name_mention;
 
-/* A growing array of mentions, in memory from the gazetteer's allocator. */
+/* A growing array of mentions. */
 typedef struct sn_name_mentions
 {
 	sn_name_mention *items;
@@ -88,12 +88,16 @@ typedef struct sn_name_mentions
 
 /*
  * Find the names in text (UTF-8, len bytes).  Mentions are appended to out
- * in text order (same span: places before actors, then by id).  Returns false
- * and fills err for invalid UTF-8 (SN_ERR_SYNTAX) or lack of memory.
+ * in text order (same span: places before actors, then by id), in memory
+ * from alloc (NULL: malloc); progress, if not NULL, is called about every
+ * megabyte.  Returns false and fills err for invalid UTF-8 (SN_ERR_SYNTAX)
+ * or lack of memory.
  */
 extern bool sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
+							  const sn_allocator *alloc,
+							  void (*progress) (void *), void *progress_arg,
 							  sn_name_mentions *out, sn_error *err);
 
-extern void sn_name_mentions_free(const sn_gazetteer *g, sn_name_mentions *m);
+extern void sn_name_mentions_free(const sn_allocator *alloc, sn_name_mentions *m);
 
 #endif							/* SN_GAZETTEER_H */

@@ -1057,7 +1057,19 @@ bool
 sn_matcher_scan(const sn_matcher *m, const char *text, size_t len,
 				sn_matcher_hit_fn fn, void *arg, sn_error *err)
 {
+	return sn_matcher_scan_progress(m, text, len, fn, arg, NULL, NULL, err);
+}
+
+#define PROGRESS_EVERY ((size_t) 1 << 20)
+
+bool
+sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
+						 sn_matcher_hit_fn fn, void *arg,
+						 void (*progress) (void *), void *progress_arg,
+						 sn_error *err)
+{
 	const unsigned char *t = (const unsigned char *) text;
+	size_t		next_progress = progress ? PROGRESS_EVERY : SIZE_MAX;
 	scan_state	ss;
 	norm_state	st = {0};
 	norm_out	o;
@@ -1078,6 +1090,12 @@ sn_matcher_scan(const sn_matcher *m, const char *text, size_t len,
 	while (bi < len && !ss.stopped)
 	{
 		unsigned char c0 = t[bi];
+
+		if (bi >= next_progress)
+		{
+			progress(progress_arg);
+			next_progress = bi + PROGRESS_EVERY;
+		}
 
 		if (c0 < 0x80)
 		{

@@ -140,6 +140,16 @@ extern bool sn_matcher_scan(const sn_matcher *m, const char *text, size_t len,
 							sn_matcher_hit_fn fn, void *arg, sn_error *err);
 
 /*
+ * The same, calling progress(progress_arg) about every megabyte of text (for
+ * PostgreSQL's CHECK_FOR_INTERRUPTS: it may not return, which is safe, since
+ * a scan holds nothing but stack memory).
+ */
+extern bool sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
+									 sn_matcher_hit_fn fn, void *arg,
+									 void (*progress) (void *), void *progress_arg,
+									 sn_error *err);
+
+/*
  * Whether a UTF-8 string has a lower-case letter (Latin, Greek, Cyrillic):
  * what sn_matcher_hit.has_lower reports.  Invalid UTF-8 stops the search.
  */
