@@ -1005,6 +1005,44 @@ p_season(const ctx *c, int i, sn_edtf *out)
 
 static int longest(const ctx *c, int i, sn_edtf *out, int depth);
 
+/*
+ * EDTF text in running text: "2022-08-15T11:00:00Z", "2013/2022", "2022-07~".
+ * The run of non-space bytes from token i (less trailing punctuation) must
+ * read as EDTF and contain '-' or '/' (a bare number is a year only by
+ * p_year's stricter rule).
+ */
+static int
+p_edtf_run(const ctx *c, int i, sn_edtf *out)
+{
+	size_t		b = T(c, i)->start,
+				e = b;
+	int			tries;
+	sn_error	err;
+
+	if (T(c, i)->type != T_NUM)
+		return 0;
+	while (e < c->len && c->text[e] != ' ' && c->text[e] != '\t' && c->text[e] != '\n' &&
+		   c->text[e] != '\r' && (unsigned char) c->text[e] < 0x80)
+		e++;
+	for (tries = 0; tries < 4 && e > b; tries++)
+	{
+		if ((memchr(c->text + b, '-', e - b) || memchr(c->text + b, '/', e - b)) &&
+			sn_edtf_parse(c->text + b, e - b, out, &err))
+		{
+			int			k;
+
+			for (k = i; k < c->n; k++)
+				if (c->t[k].end == e)
+					return k + 1;
+			return 0;
+		}
+		if (strchr(".,;:!)\"'", c->text[e - 1]) == NULL)
+			break;
+		e--;
+	}
+	return 0;
+}
+
 /* since 2013, depuis 2013: to the reference day (open without one) */
 static int
 p_since(const ctx *c, int i, sn_edtf *out, int depth)
@@ -1135,11 +1173,12 @@ longest(const ctx *c, int i, sn_edtf *out, int depth)
 			return best;
 	}
 
-	for (k = 0; k < 14; k++)
+	for (k = 0; k < 15; k++)
 	{
 		e = 0;
 		switch (k)
 		{
+			case 14: e = p_edtf_run(c, i, &v); break;
 			case 0: e = p_iso(c, i, &v); break;
 			case 1: e = p_day_month(c, i, &v); break;
 			case 2: e = p_month_day(c, i, &v); break;

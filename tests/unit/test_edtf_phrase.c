@@ -235,6 +235,15 @@ scanning_running_text(void **state)
 	assert_int_equal(scan("in February to withdraw", &REF, SN_LANG_EN, t), 11);
 	assert_int_equal(scan("13 août 2022 à Bamako", &REF, SN_LANG_FR, t), strlen("13 août 2022"));
 	assert_string_equal(t, "2022-08-13");
+	/* EDTF text in running text */
+	assert_int_equal(scan("2022-08-15T11:00:00Z, the army said", &REF, SN_LANG_EN, t), 20);
+	assert_string_equal(t, "2022-08-15T11:00:00Z");
+	assert_int_equal(scan("2013/2022.", &REF, SN_LANG_EN, t), 9);
+	assert_string_equal(t, "2013/2022");
+	assert_int_equal(scan("2014/.. and after", &REF, SN_LANG_EN, t), 7);
+	assert_int_equal(scan("2022-07~ (approx.)", &REF, SN_LANG_EN, t), 8);
+	assert_string_equal(t, "2022-07~");
+	assert_int_equal(scan("5000 troops", &REF, SN_LANG_EN, t), 0);
 	/* not dates */
 	assert_int_equal(scan("Mayor of Bamako", &REF, SN_LANG_EN, t), 0);
 	assert_int_equal(scan("may attack", &REF, SN_LANG_EN, t), 0);
