@@ -2,36 +2,26 @@
  * extension/core/annotate_readers.h
  *
  * annotate()'s phrase readers: the quantity-phrase reader of the estimate
- * type and the date-phrase reader of the edtf type (the readers behind
- * parse_estimate and resolve_date), in the form annotate.h takes.  One
+ * type (estimate_phrase.h) and the date-phrase reader of the edtf type
+ * (edtf_phrase.h), the readers behind parse_estimate and resolve_date.  One
  * grammar for each: annotate never reads numbers or dates by itself.
  */
 #ifndef SN_ANNOTATE_READERS_H
 #define SN_ANNOTATE_READERS_H
 
-#include <stdint.h>
-
 #include "annotate.h"
 #include "edtf.h"
 #include "estimate.h"
 
-/* A publication day: days from 2000-01-01, as PostgreSQL's date counts. */
-typedef struct sn_date
-{
-	int64_t		days;
-} sn_date;
-
-/* Set a reference day from a calendar date. */
-extern void sn_phrase_reader_reference(sn_date *d, int64_t year, int month, int day);
-
-/* The quantity reader: values are sn_estimate. */
-extern sn_phrase_reader sn_quantity_phrase_reader(void);
+/* sn_estimate_phrase_scan() as an sn_phrase_reader_fn: value gets an sn_estimate. */
+extern size_t sn_annotate_read_quantity(void *arg, const char *text, size_t len,
+										sn_lang lang, void *value);
 
 /*
- * The date reader: values are sn_edtf; relative phrases ("last month",
- * "on Saturday") resolve against *reference, and are not read at all when
- * reference is NULL (only absolute dates are).  The reader keeps the pointer.
+ * Point opt at both readers.  Relative date phrases ("last month", "on
+ * Saturday") resolve against *reference; with reference NULL only absolute
+ * dates are read.  The pointer is kept: it must outlive the sn_annotate call.
  */
-extern sn_phrase_reader sn_date_phrase_reader(const sn_date *reference);
+extern void sn_annotate_use_readers(sn_annotate_options *opt, const sn_civil_date *reference);
 
 #endif							/* SN_ANNOTATE_READERS_H */

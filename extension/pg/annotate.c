@@ -317,7 +317,7 @@ annotate(PG_FUNCTION_ARGS)
 	const char *utf8;
 	size_t		utf8_len;
 	sn_lang		lang = SN_LANG_EN;
-	sn_date		published;
+	sn_civil_date published;
 	sn_annotate_options opt;
 	sn_allocator a;
 	sn_mentions m = {0};
@@ -362,8 +362,7 @@ annotate(PG_FUNCTION_ARGS)
 	memset(&opt, 0, sizeof(opt));
 	opt.lang = lang;
 	opt.gazetteer = gazetteer_get(fcinfo);
-	opt.quantity = sn_quantity_phrase_reader();
-	opt.date = sn_date_phrase_reader(NULL);
+	sn_annotate_use_readers(&opt, NULL);
 	if (!PG_ARGISNULL(1))
 	{
 		DateADT		d = PG_GETARG_DATEADT(1);
@@ -371,9 +370,9 @@ annotate(PG_FUNCTION_ARGS)
 		if (DATE_NOT_FINITE(d))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("the publication date must be finite")));
-		published.days = d;
-		opt.date = sn_date_phrase_reader(&published);
+					 errmsg("the publication date of annotate() must be finite")));
+		published = sn_civil_from_days(d);
+		sn_annotate_use_readers(&opt, &published);
 	}
 	a.alloc = mcxt_alloc;
 	a.free = mcxt_free;

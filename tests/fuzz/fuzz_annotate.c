@@ -92,7 +92,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *text;
 	size_t		len;
 	uint8_t		mode;
-	sn_date		reference;
+	sn_civil_date reference = {2022, 8, 15};
 	size_t		last_name_end = 0,
 				last_value_end = 0;
 
@@ -136,9 +136,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	opt.lang = (mode & 1) ? SN_LANG_FR : SN_LANG_EN;
 	opt.gazetteer = g;
-	opt.quantity = sn_quantity_phrase_reader();
-	sn_phrase_reader_reference(&reference, 2022, 8, 15);
-	opt.date = sn_date_phrase_reader((mode & 4) ? NULL : &reference);
+	sn_annotate_use_readers(&opt, (mode & 4) ? NULL : &reference);
 
 	if (!sn_annotate(text, len, &opt, &m, &err))
 	{

@@ -1,0 +1,126 @@
+-- tests/bench/annotate.sql — annotate() against a regular expression with the
+-- same names, and the time to rebuild the gazetteer after a change.
+--
+-- The gazetteer: 20,000 invented place names (four syllables each, like
+-- "Koudiamata"), added to places on top of the sample's names and the
+-- country type's.  The text: 5,000 generated reports of about 2 KB in the
+-- style of a wire report (places, numbers, dates, times, percentages), about
+-- 10 MB in all.  The baseline is what people write without annotate():
+-- regexp_matches(body, '\m(name1|name2|...)\M', 'gi') over the same 20,000
+-- names; PostgreSQL's regex engine needs minutes just to compile that
+-- pattern and is slow to run it, so it is timed on the first 20 reports only
+-- (about 40 KB, after one untimed run that compiles and caches the pattern)
+-- and throughput is compared in MB/s.
+\set ON_ERROR_STOP on
+SET search_path = sahel_news, public;
+SELECT setseed(0.42);
+
+CREATE TABLE bench.annotate_names AS
+WITH syl(a) AS (SELECT ARRAY['ba','ko','ma','dia','tin','bou','ndi','sa','ga','mo',
+                             'kou','le','ti','dja','ke','se','zin','ta','fa','nia'])
+SELECT i - 7999 AS id,
+       initcap(a[1 + i % 20] || a[1 + (i / 20) % 20] || a[1 + (i / 400) % 20] || a[1 + (i / 8000) % 20]) AS name
+FROM syl, generate_series(8000, 27999) i;
+
+INSERT INTO sahel_news.places (name, kind, country)
+SELECT name, 'village', 'MLI' FROM bench.annotate_names;
+
+CREATE TABLE bench.annotate_docs AS
+WITH tpl(t) AS (SELECT ARRAY[
+ '%1$s, %6$s (Wire Service) - Gunmen attacked a military post near %2$s on Saturday, killing at least %4$s soldiers, officials said.',
+ 'About %4$s people fled to %1$s last month after fighting in the %2$s area, according to the United Nations.',
+ 'The army said it had deployed between %4$s and %5$s troops around %3$s in February.',
+ 'Residents of %1$s reported dozens of motorcycles on the road to %2$s on Monday.',
+ 'In 2013, forces from Chad and Niger entered %3$s; more than %5$s civilians have since been displaced.',
+ 'A convoy carrying food to %1$s was ambushed %4$s kilometres north of %2$s, a local official told reporters.',
+ 'Mali''s transitional government denied that foreign fighters were present in %3$s.',
+ 'Aid groups said nearly %5$s families in %1$s had no access to clean water at 10:00 on Tuesday.',
+ 'The attack, claimed by JNIM, was the deadliest in %2$s since 2019, when 40%% of the town burned.',
+ 'Some %4$s peacekeepers remain in %1$s and %3$s, the mission said in a statement on 12 August 2022.']),
+s AS (
+  SELECT d, k,
+         1 + floor(random() * 20000)::int AS r1, 1 + floor(random() * 20000)::int AS r2,
+         1 + floor(random() * 20000)::int AS r3,
+         (10 + floor(random() * 990))::int AS n1, (1000 + floor(random() * 9000))::int AS n2
+  FROM generate_series(1, 5000) d, generate_series(1, 19) k)
+SELECT s.d AS id,
+       string_agg(format(tpl.t[1 + (s.k * 7 + s.d) % 10], a.name, b.name, c.name, s.n1,
+                         to_char(s.n2, 'FM9,999'), (ARRAY['March 3', 'June 14', 'Oct. 2'])[1 + s.d % 3]),
+                  ' ' ORDER BY s.k) AS body
+FROM s JOIN bench.annotate_names a ON a.id = s.r1
+       JOIN bench.annotate_names b ON b.id = s.r2
+       JOIN bench.annotate_names c ON c.id = s.r3, tpl
+GROUP BY s.d;
+ANALYZE bench.annotate_docs;
+
+SELECT round(sum(octet_length(body)) / 1e6, 2) AS mb, count(*) AS reports
+FROM bench.annotate_docs \gset
+SELECT round(sum(octet_length(body)) / 1e6, 4) AS mb_small
+FROM (SELECT body FROM bench.annotate_docs ORDER BY id LIMIT 20) s \gset
+SELECT '\m(' || string_agg(name, '|') || ')\M' AS rx FROM bench.annotate_names \gset
+
+-- The gazetteer's size, built by the first call.
+SELECT * FROM sahel_news.annotate_gazetteer_info() \gx
+CALL bench.note('annotate: gazetteer',
+  (SELECT format('%s names matched (%s read from the tables, the rest country names and inflected forms), %s keys, %s states, %s kB, built in %s ms',
+                 names, names_read, keys, states, bytes / 1024, round(build_ms::numeric, 1))
+   FROM sahel_news.annotate_gazetteer_info()));
+
+-- Whole-text throughput, 10 MB: annotate() against annotate() on nothing
+-- (the cost of reading the rows), reported in MB/s.
+CALL bench.compare('annotate: 10 MB, 20,000 names',
+  'SELECT count(*) FROM bench.annotate_docs, sahel_news.annotate(body, ''2022-08-15'')',
+  'length() of the same rows',
+  'SELECT sum(length(body)) FROM bench.annotate_docs', 3);
+CALL bench.note('annotate: 10 MB, 20,000 names',
+  (SELECT format('%s MB: %s MB/s; %s mentions (%s)', :'mb',
+                 round((:'mb'::numeric / (ours_ms / 1000))::numeric, 1),
+                 (SELECT count(*) FROM bench.annotate_docs, sahel_news.annotate(body, '2022-08-15')),
+                 (SELECT string_agg(kind || ' ' || n, ', ' ORDER BY kind)
+                  FROM (SELECT kind, count(*) n FROM bench.annotate_docs,
+                        sahel_news.annotate(body, '2022-08-15') GROUP BY kind) k))
+   FROM bench.results WHERE benchmark = 'annotate: 10 MB, 20,000 names' AND ours_ms IS NOT NULL));
+
+-- Against the regular expression, on the first 20 reports.
+CALL bench.compare('annotate vs regexp_matches: 20 reports, 20,000 names',
+  'SELECT count(*) FROM (SELECT body FROM bench.annotate_docs ORDER BY id LIMIT 20) d, sahel_news.annotate(d.body, ''2022-08-15'')',
+  'regexp_matches \m(20,000 names)\M',
+  format('SELECT count(*) FROM (SELECT body FROM bench.annotate_docs ORDER BY id LIMIT 20) d, regexp_matches(d.body, %L, ''gi'')', :'rx'),
+  3);
+CALL bench.note('annotate vs regexp_matches: 20 reports, 20,000 names',
+  (SELECT format('%s MB: annotate %s MB/s, regexp_matches %s MB/s (after compiling the pattern once): %sx faster',
+                 :'mb_small',
+                 round((:'mb_small'::numeric / (ours_ms / 1000))::numeric, 2),
+                 round((:'mb_small'::numeric / (base_ms / 1000))::numeric, 4),
+                 round((base_ms / ours_ms)::numeric, 0))
+   FROM bench.results WHERE benchmark = 'annotate vs regexp_matches: 20 reports, 20,000 names'
+    AND ours_ms IS NOT NULL));
+
+-- The time to rebuild the gazetteer after a change: a change to place_names
+-- (its trigger invalidates the gazetteer at the next command), then a call
+-- that rebuilds it; against the same call with no change before it.
+CREATE FUNCTION bench.annotate_after_change() RETURNS bigint LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE sahel_news.place_names SET name = name WHERE place_id = 15;
+  RETURN (SELECT count(*) FROM sahel_news.annotate('Djallo'));
+END $$;
+CREATE FUNCTION bench.annotate_no_change() RETURNS bigint LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM sahel_news.place_names WHERE place_id = 15;
+  RETURN (SELECT count(*) FROM sahel_news.annotate('Djallo'));
+END $$;
+CALL bench.compare('annotate: call after a change (rebuilds the gazetteer)',
+  'SELECT bench.annotate_after_change()',
+  'the same call, no change',
+  'SELECT bench.annotate_no_change()', 5);
+CALL bench.note('annotate: call after a change (rebuilds the gazetteer)',
+  (SELECT format('last build: %s ms for %s names; builds in this session: %s',
+                 round(build_ms::numeric, 1), names, builds)
+   FROM sahel_news.annotate_gazetteer_info()));
+
+-- The cost of a call on a short text (the check that the gazetteer is
+-- current is one boolean: invalidations arrive by the relcache callback).
+CALL bench.compare('annotate: 10,000 calls on a short text',
+  'SELECT count(*) FROM generate_series(1, 10000) i, sahel_news.annotate(''Troops left Mali on day '' || i)',
+  'regexp_matches, one name',
+  'SELECT count(*) FROM generate_series(1, 10000) i, regexp_matches(''Troops left Mali on day '' || i, ''\mMali\M'', ''gi'')', 5);
