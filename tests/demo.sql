@@ -28,3 +28,13 @@ FROM (VALUES ('Monday', 'en'), ('Saturday', 'en'), ('last month', 'en'), ('in Fe
 SELECT '2022-07'::edtf && '2022-07-14'::date::edtf AS could_be_same_time,
        '2013/2022'::edtf @> '2022-02'::edtf AS within_deployment,
        '2020'::edtf << '2021'::edtf AS first_coup_before_second;
+
+-- annotate (issue #8): the places, actors, quantities and dates in a text.
+SELECT kind, start_pos, surface, place_id, actor_id, country, quantity, date
+FROM annotate('BAMAKO, Oct 3 - JNIM fighters ambushed a Malian army convoy near Djallo on '
+              'Saturday, killing at least 12 soldiers. About 300 troops were sent from Bandiagara; '
+              'the Lake Chad region saw dozens of attacks last month.', '2022-10-03');
+SELECT kind, surface, quantity, date
+FROM annotate('L’armée malienne a repoussé samedi une attaque du JNIM près de Djallo : '
+              'au moins 12 soldats tués, environ 1 000 militaires déployés le mois dernier.',
+              '2022-10-03', 'fr');
