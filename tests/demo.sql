@@ -30,3 +30,13 @@ FROM (VALUES ('59 French soldiers', 'en'), ('more than two million civilians', '
              ('environ 2 400 militaires', 'fr'), ('des dizaines de civils', 'fr')) AS p(phrase, lang);
 SELECT v FROM unnest(ARRAY['?', '~1000', '700..1000', '>=2001', '<=400', '2400']::estimate[]) AS v
 ORDER BY v;
+-- country (issue #6): one country in every coding conflict data uses.
+-- The Sahel in ISO, FIPS (GDELT), Gleditsch-Ward (UCDP) and COW numbers:
+SELECT c AS iso3, iso2(c), iso_numeric(c), fips(c), gw_code(c), cow_code(c),
+       name(c), name_fr(c), region(c)
+FROM unnest('{Mali,Niger,Burkina,Tchad,Mauritanie}'::country[]) c;
+-- Two letters are ISO, never FIPS: NG is Nigeria as ISO, Niger as FIPS.
+SELECT 'NG'::country AS iso_ng, country_from_fips('NG') AS fips_ng,
+       'Ivory Coast'::country, 'Côte d''Ivoire'::country, 'DR Congo'::country;
+-- Names that mean several countries are refused; try_country gives NULL.
+SELECT try_country('Congo') AS congo, try_country('Atlantis') AS atlantis;
