@@ -30,6 +30,7 @@ FROM (VALUES ('59 French soldiers', 'en'), ('more than two million civilians', '
              ('environ 2 400 militaires', 'fr'), ('des dizaines de civils', 'fr')) AS p(phrase, lang);
 SELECT v FROM unnest(ARRAY['?', '~1000', '700..1000', '>=2001', '<=400', '2400']::estimate[]) AS v
 ORDER BY v;
+
 -- country (issue #6): one country in every coding conflict data uses.
 -- The Sahel in ISO, FIPS (GDELT), Gleditsch-Ward (UCDP) and COW numbers:
 SELECT c AS iso3, iso2(c), iso_numeric(c), fips(c), gw_code(c), cow_code(c),
