@@ -38,3 +38,28 @@ SELECT kind, surface, quantity, date
 FROM annotate('L’armée malienne a repoussé samedi une attaque du JNIM près de Djallo : '
               'au moins 12 soldats tués, environ 1 000 militaires déployés le mois dernier.',
               '2022-10-03', 'fr');
+
+-- estimate (issue #3): counts as vague as the report gives them.
+SELECT parse_estimate('about 1,000') AS niger, parse_estimate('300 to 400') AS border,
+       parse_estimate('700 to 1,000') AS chad, parse_estimate('undisclosed') AS special_forces,
+       parse_estimate('about 1,000') + parse_estimate('300 to 400')
+         + parse_estimate('700 to 1,000') + parse_estimate('undisclosed') AS in_all;
+SELECT phrase, lang, parse_estimate(phrase, lang) AS value,
+       lower(parse_estimate(phrase, lang)), upper(parse_estimate(phrase, lang)),
+       best(parse_estimate(phrase, lang))
+FROM (VALUES ('59 French soldiers', 'en'), ('more than two million civilians', 'en'),
+             ('dozens of civilians', 'en'), ('thousands of people', 'en'),
+             ('environ 2 400 militaires', 'fr'), ('des dizaines de civils', 'fr')) AS p(phrase, lang);
+SELECT v FROM unnest(ARRAY['?', '~1000', '700..1000', '>=2001', '<=400', '2400']::estimate[]) AS v
+ORDER BY v;
+
+-- country (issue #6): one country in every coding conflict data uses.
+-- The Sahel in ISO, FIPS (GDELT), Gleditsch-Ward (UCDP) and COW numbers:
+SELECT c AS iso3, iso2(c), iso_numeric(c), fips(c), gw_code(c), cow_code(c),
+       name(c), name_fr(c), region(c)
+FROM unnest('{Mali,Niger,Burkina,Tchad,Mauritanie}'::country[]) c;
+-- Two letters are ISO, never FIPS: NG is Nigeria as ISO, Niger as FIPS.
+SELECT 'NG'::country AS iso_ng, country_from_fips('NG') AS fips_ng,
+       'Ivory Coast'::country, 'Côte d''Ivoire'::country, 'DR Congo'::country;
+-- Names that mean several countries are refused; try_country gives NULL.
+SELECT try_country('Congo') AS congo, try_country('Atlantis') AS atlantis;

@@ -14,6 +14,8 @@
  */
 #include "estimate_phrase.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -57,6 +59,9 @@ typedef struct ctx
 	size_t		err_end;
 	sn_status	err_status;
 	char		err_msg[SN_ERROR_MESSAGE_LEN];
+	/* the grammar re-reads tokens while it backtracks: a small token cache */
+	size_t		cache_key[16];
+	tok			cache[16];
 } ctx;
 
 typedef enum
@@ -297,7 +302,7 @@ lex_word(const ctx *c, size_t pos, tok *t)
 
 /* The token starting at pos (after spaces). */
 static void
-lex(const ctx *c, size_t pos, tok *t)
+lex_uncached(const ctx *c, size_t pos, tok *t)
 {
 	uint32_t	f[SN_FOLD_MAX];
 	int			nf;
@@ -348,6 +353,33 @@ lex(const ctx *c, size_t pos, tok *t)
 		t->sym = SYM_DOTDOT;
 		t->end++;
 	}
+}
+
+static void
+ctx_init(ctx *c, const char *s, size_t len, sn_lang lang)
+{
+	memset(c, 0, offsetof(ctx, cache_key));
+	c->s = s;
+	c->len = len;
+	c->lang = lang;
+	for (int i = 0; i < 16; i++)
+		c->cache_key[i] = SIZE_MAX;
+}
+
+static void
+lex(const ctx *cc, size_t pos, tok *t)
+{
+	ctx		   *c = (ctx *) cc;		/* the cache is not part of the meaning */
+	int			slot = (int) (pos & 15);
+
+	if (c->cache_key[slot] == pos)
+	{
+		*t = c->cache[slot];
+		return;
+	}
+	lex_uncached(c, pos, t);
+	c->cache_key[slot] = pos;
+	c->cache[slot] = *t;
 }
 
 /* ------------------------------------------------------------------------
@@ -785,6 +817,7 @@ number_words(const ctx *c, size_t pos, bool no_and, int64_t *v, size_t *end, boo
 		{
 			g = 1;
 			ge = pos;
+			bare_a = true;		/* "mille" alone: only as its own scale word */
 		}
 		else if (!fr && word_is(&t, "a"))
 		{
@@ -839,7 +872,7 @@ number_words(const ctx *c, size_t pos, bool no_and, int64_t *v, size_t *end, boo
 			continue;
 		}
 		if (bare_a)
-			break;				/* "a" alone is no number */
+			break;				/* "a" (or a repeated "mille") alone is no number */
 		if (any && g >= last)
 			break;
 		total += g;
@@ -1781,10 +1814,7 @@ sn_estimate_phrase_scan(const char *text, size_t len, sn_lang lang,
 	cand		r;
 	sn_error	err;
 
-	memset(&c, 0, sizeof(c));
-	c.s = text;
-	c.len = len;
-	c.lang = lang;
+	ctx_init(&c, text, len, lang);
 	if (len == 0 || skip_space(&c, 0) != 0)
 		return 0;
 	r = read_phrase(&c, 0);
@@ -1868,10 +1898,7 @@ sn_estimate_phrase_parse(const char *phrase, size_t len, sn_lang lang,
 	sn_error	inner;
 	tok			t;
 
-	memset(&c, 0, sizeof(c));
-	c.s = phrase;
-	c.len = len;
-	c.lang = lang;
+	ctx_init(&c, phrase, len, lang);
 	if (sn_fold_string(phrase, len, NULL, 0) == (size_t) -1)
 		return phrase_error(&c, err, SN_ERR_SYNTAX, 0, "it is not valid UTF-8");
 	start = skip_space(&c, 0);
