@@ -28,3 +28,14 @@ FROM (VALUES ('Monday', 'en'), ('Saturday', 'en'), ('last month', 'en'), ('in Fe
 SELECT '2022-07'::edtf && '2022-07-14'::date::edtf AS could_be_same_time,
        '2013/2022'::edtf @> '2022-02'::edtf AS within_deployment,
        '2020'::edtf << '2021'::edtf AS first_coup_before_second;
+
+-- country (issue #6): one country in every coding conflict data uses.
+-- The Sahel in ISO, FIPS (GDELT), Gleditsch-Ward (UCDP) and COW numbers:
+SELECT c AS iso3, iso2(c), iso_numeric(c), fips(c), gw_code(c), cow_code(c),
+       name(c), name_fr(c), region(c)
+FROM unnest('{Mali,Niger,Burkina,Tchad,Mauritanie}'::country[]) c;
+-- Two letters are ISO, never FIPS: NG is Nigeria as ISO, Niger as FIPS.
+SELECT 'NG'::country AS iso_ng, country_from_fips('NG') AS fips_ng,
+       'Ivory Coast'::country, 'Côte d''Ivoire'::country, 'DR Congo'::country;
+-- Names that mean several countries are refused; try_country gives NULL.
+SELECT try_country('Congo') AS congo, try_country('Atlantis') AS atlantis;
