@@ -37,7 +37,7 @@ BEGIN
             HINT = format('Delete your own rows with DELETE ... WHERE NOT %s, or SET sahel_news.allow_sample_changes = on to remove the shipped rows as well (a dump and restore brings them back).', flag);
   END IF;
   IF TG_OP = 'INSERT' THEN
-    RAISE EXCEPTION 'cannot insert a row with %s = true into %.%', flag, TG_TABLE_SCHEMA, TG_TABLE_NAME
+    RAISE EXCEPTION 'cannot insert a row with % = true into %.%', flag, TG_TABLE_SCHEMA, TG_TABLE_NAME
       USING ERRCODE = 'object_not_in_prerequisite_state',
             DETAIL = format('Rows with %s = true belong to the extension: pg_dump leaves them out, so this row would be lost by a dump and restore.', flag),
             HINT = format('Insert it with %s = false (the default).', flag);
