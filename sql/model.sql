@@ -4,6 +4,7 @@
 -- model's tables are set aside first, so the answers here are the sample's.
 SET search_path = sahel_news, public;
 SET timezone = 'UTC';
+SET datestyle = 'ISO, YMD';
 SET extra_float_digits = 0;
 
 -- A statement that fails shows its SQLSTATE, message, detail and hint.
