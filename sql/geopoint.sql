@@ -27,7 +27,8 @@ FROM (VALUES ('12.6392, -8.0029'), ('12.6392,-8.0029'), ('12.6392 -8.0029'),
 SELECT f AS input, pg_temp.try(f) AS geopoint
 FROM (VALUES ('90, 0'), ('-90, 180'), ('0, -180'), ('0N 180W'), ('10, 190'),
              ('10, -359'), ('-0, -0'), ('POINT(1e-7 -1.5e-10)'),
-             ('0.1, 0.2'), ('12.639166666666666N 8.002777777777778W')) v(f);
+             ('0.1, 0.2'), ('12.639166666666666N 8.002777777777778W'),
+             ('23.41923, -3e-05'), ('8E12N')) v(f);
 
 -- Bad input: 22P02 quoting the input, 22003 naming the coordinate.
 SELECT f AS input, pg_temp.try(f) AS error

@@ -19,8 +19,9 @@
  * "12.6392, -8.0029"); with letters on both, the letters decide and either
  * order is accepted; a letter on one coordinate only is an error, as is a
  * sign together with a letter.  Degree signs may be °, º or ˚; minute marks
- * ′ ' ’ or ´; second marks ″ " ” or two minute marks.  Pair decimals have no
- * exponent (an "e" would be read as East); WKT numbers may have one.
+ * ′ ' ’ or ´; second marks ″ " ” or two minute marks.  Pair decimals may
+ * have an exponent only with a sign, as programs print them ("3e-05"), since
+ * "3E" is 3 degrees East; WKT numbers may have any exponent.
  */
 #include "geopoint.h"
 #include "geopoint_index.h"
@@ -163,29 +164,44 @@ is_alpha(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Length of the byte sequence at pos if it equals one of the given UTF-8 marks. */
-static size_t
-match_any(const scan *sc, const char *const *marks)
+/* A typographic mark: its UTF-8 bytes and their count. */
+typedef struct mark
 {
-	for (; *marks; marks++)
-	{
-		size_t		n = strlen(*marks);
+	const char *bytes;
+	size_t		len;
+} mark;
 
-		if (sc->pos + n <= sc->len && memcmp(sc->s + sc->pos, *marks, n) == 0)
-			return n;
+#define MARK(s) {s, sizeof(s) - 1}
+
+/* Length of the mark at pos if it is one of the given marks, else 0. */
+static size_t
+match_any(const scan *sc, const mark *marks)
+{
+	unsigned char c;
+
+	if (sc->pos >= sc->len)
+		return 0;
+	c = (unsigned char) sc->s[sc->pos];
+	for (; marks->bytes; marks++)
+	{
+		if ((unsigned char) marks->bytes[0] == c &&
+			sc->pos + marks->len <= sc->len &&
+			memcmp(sc->s + sc->pos, marks->bytes, marks->len) == 0)
+			return marks->len;
 	}
 	return 0;
 }
 
-static const char *const space_marks[] = {" ", "\t", "\n", "\r", "\f", "\v",
-"\xC2\xA0",					/* no-break space */
-"\xE2\x80\xAF",				/* narrow no-break space */
-"\xE2\x80\x89",				/* thin space */
-NULL};
-static const char *const degree_marks[] = {"\xC2\xB0", "\xC2\xBA", "\xCB\x9A", NULL};
-static const char *const second_marks[] = {"\xE2\x80\xB3", "\"", "\xE2\x80\x9D", "''",
-"\xE2\x80\xB2\xE2\x80\xB2", NULL};
-static const char *const minute_marks[] = {"\xE2\x80\xB2", "'", "\xE2\x80\x99", "\xC2\xB4", NULL};
+static const mark space_marks[] = {MARK(" "), MARK("\t"), MARK("\n"), MARK("\r"),
+	MARK("\f"), MARK("\v"),
+	MARK("\xC2\xA0"),			/* no-break space */
+	MARK("\xE2\x80\xAF"),		/* narrow no-break space */
+	MARK("\xE2\x80\x89"),		/* thin space */
+{NULL, 0}};
+static const mark degree_marks[] = {MARK("\xC2\xB0"), MARK("\xC2\xBA"), MARK("\xCB\x9A"), {NULL, 0}};
+static const mark second_marks[] = {MARK("\xE2\x80\xB3"), MARK("\""), MARK("\xE2\x80\x9D"), MARK("''"),
+MARK("\xE2\x80\xB2\xE2\x80\xB2"), {NULL, 0}};
+static const mark minute_marks[] = {MARK("\xE2\x80\xB2"), MARK("'"), MARK("\xE2\x80\x99"), MARK("\xC2\xB4"), {NULL, 0}};
 
 static bool
 skip_space(scan *sc)
@@ -193,8 +209,21 @@ skip_space(scan *sc)
 	size_t		start = sc->pos,
 				n;
 
-	while ((n = match_any(sc, space_marks)) > 0)
-		sc->pos += n;
+	for (;;)
+	{
+		unsigned char c = peek(sc, 0);
+
+		if (c == ' ')
+			sc->pos++;
+		else if ((c >= '\t' && c <= '\r') || c >= 0x80)
+		{
+			if ((n = match_any(sc, space_marks)) == 0)
+				break;
+			sc->pos += n;
+		}
+		else
+			break;
+	}
 	return sc->pos > start;
 }
 
@@ -210,8 +239,16 @@ static const double pow10_exact[] = {
  * arithmetic rounds correctly (Clinger's fast path); anything else goes
  * through strtod.  Either way the result is the double nearest the decimal.
  */
+/* Which exponents scan_number accepts. */
+typedef enum exp_mode
+{
+	EXP_NONE,					/* degrees-minutes-seconds */
+	EXP_SIGNED,					/* pairs: "3e-05" but not "3e5" (an "E" may be East) */
+	EXP_ANY						/* WKT */
+} exp_mode;
+
 static bool
-scan_number(scan *sc, bool allow_exp, double *out, bool *is_integer)
+scan_number(scan *sc, exp_mode exp, double *out, bool *is_integer)
 {
 	size_t		start = sc->pos,
 				p = sc->pos;
@@ -266,12 +303,14 @@ scan_number(scan *sc, bool allow_exp, double *out, bool *is_integer)
 			return false;
 		*is_integer = true;
 	}
-	if (allow_exp && p < sc->len && (sc->s[p] == 'e' || sc->s[p] == 'E'))
+	if (exp != EXP_NONE && p < sc->len && (sc->s[p] == 'e' || sc->s[p] == 'E'))
 	{
 		size_t		q = p + 1;
 
 		if (q < sc->len && (sc->s[q] == '+' || sc->s[q] == '-'))
 			q++;
+		else if (exp == EXP_SIGNED)
+			q = sc->len;		/* no sign: not an exponent */
 		if (q < sc->len && is_digit((unsigned char) sc->s[q]))
 		{
 			while (q < sc->len && is_digit((unsigned char) sc->s[q]))
@@ -381,7 +420,7 @@ scan_coord(scan *sc, coord *c)
 	if (!is_digit(peek(sc, 0)) && peek(sc, 0) != '.')
 		return syntax_error(sc, sc->pos, at_end(sc) ? "A coordinate is missing." :
 							"A coordinate must start with a number.");
-	if (!scan_number(sc, false, &deg, &is_int))
+	if (!scan_number(sc, EXP_SIGNED, &deg, &is_int))
 		return sc->err->status != SN_OK ? false :
 			syntax_error(sc, sc->pos, "A coordinate must start with a number.");
 
@@ -400,7 +439,7 @@ scan_coord(scan *sc, coord *c)
 		skip_space(sc);
 		if (is_digit(peek(sc, 0)))
 		{
-			if (!scan_number(sc, false, &min, &min_int))
+			if (!scan_number(sc, EXP_NONE, &min, &min_int))
 				return false;
 			skip_space(sc);
 			if (match_any(sc, second_marks) > 0)
@@ -415,7 +454,7 @@ scan_coord(scan *sc, coord *c)
 				skip_space(sc);
 				if (is_digit(peek(sc, 0)))
 				{
-					if (!scan_number(sc, false, &sec, &sec_int))
+					if (!scan_number(sc, EXP_NONE, &sec, &sec_int))
 						return false;
 					skip_space(sc);
 					if ((n = match_any(sc, second_marks)) > 0)
@@ -573,7 +612,7 @@ scan_signed_number(scan *sc, double *out)
 	}
 	if (!is_digit(peek(sc, 0)) && peek(sc, 0) != '.')
 		return syntax_error(sc, sc->pos, "WKT is POINT(longitude latitude).");
-	if (!scan_number(sc, true, out, &is_int))
+	if (!scan_number(sc, EXP_ANY, out, &is_int))
 		return sc->err->status != SN_OK ? false :
 			syntax_error(sc, sc->pos, "WKT is POINT(longitude latitude).");
 	if (negative)
@@ -636,7 +675,7 @@ sn_geopoint_parse(const char *s, size_t len, sn_geopoint *out, sn_error *err)
 	skip_space(&sc);
 	if (at_end(&sc))
 		return syntax_error(&sc, 0, "The input is empty.");
-	if (match_word(&sc, "SRID"))
+	if ((peek(&sc, 0) | 0x20) == 's' && match_word(&sc, "SRID"))
 	{
 		long		srid = 0;
 		size_t		srid_pos;
@@ -673,7 +712,7 @@ sn_geopoint_parse(const char *s, size_t len, sn_geopoint *out, sn_error *err)
 			return syntax_error(&sc, sc.pos, "Only POINT geometries are geopoints.");
 		return parse_wkt(&sc, out);
 	}
-	if (match_word(&sc, "POINT"))
+	if ((peek(&sc, 0) | 0x20) == 'p' && match_word(&sc, "POINT"))
 		return parse_wkt(&sc, out);
 	if (is_alpha(peek(&sc, 0)) && is_alpha(peek(&sc, 1)))
 		return syntax_error(&sc, sc.pos, "Expected two coordinates or WKT POINT(longitude latitude); other geometries are not geopoints.");
@@ -834,11 +873,10 @@ sn_geopoint_distance(const sn_geopoint *a, const sn_geopoint *b)
 }
 
 bool
-sn_geopoint_dwithin(const sn_geopoint *a, const sn_geopoint *b, double radius)
+sn_geopoint_dwithin_ecef(const sn_geopoint *a, const double ea[3],
+						 const sn_geopoint *b, const double eb[3], double radius)
 {
-	double		ea[3],
-				eb[3],
-				chord;
+	double		chord;
 
 	if (radius < 0)
 		return false;
@@ -851,12 +889,25 @@ sn_geopoint_dwithin(const sn_geopoint *a, const sn_geopoint *b, double radius)
 	 * boundary compute the geodesic.  The bounds carry a millimetre of slack,
 	 * so they never contradict the computed geodesic.
 	 */
-	sn_geopoint_ecef(a, ea);
-	sn_geopoint_ecef(b, eb);
 	chord = sn_ecef_chord(ea, eb);
 	if (sn_geodesic_lower_bound(chord) > radius)
 		return false;
 	if (sn_geodesic_upper_bound(chord) <= radius)
 		return true;
 	return sn_geopoint_distance(a, b) <= radius;
+}
+
+bool
+sn_geopoint_dwithin(const sn_geopoint *a, const sn_geopoint *b, double radius)
+{
+	double		ea[3],
+				eb[3];
+
+	if (radius < 0)
+		return false;
+	if (isinf(radius))
+		return true;
+	sn_geopoint_ecef(a, ea);
+	sn_geopoint_ecef(b, eb);
+	return sn_geopoint_dwithin_ecef(a, ea, b, eb, radius);
 }

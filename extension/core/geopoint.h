@@ -99,6 +99,11 @@ extern double sn_geopoint_distance(const sn_geopoint *a, const sn_geopoint *b);
  */
 extern bool sn_geopoint_dwithin(const sn_geopoint *a, const sn_geopoint *b, double radius);
 
+/* The same, given both points' ECEF positions (sn_geopoint_ecef). */
+extern bool sn_geopoint_dwithin_ecef(const sn_geopoint *a, const double ea[3],
+									 const sn_geopoint *b, const double eb[3],
+									 double radius);
+
 /* Check a radius argument: finite or +Infinity, not NaN. */
 extern bool sn_geopoint_check_radius(double radius, sn_error *err);
 

@@ -23,6 +23,7 @@
 #include "utils/lsyscache.h"
 
 #include "geopoint.h"
+#include "geopoint_index.h"
 #include "geopoint_pg.h"
 
 PGDLLEXPORT Datum geopoint_in(PG_FUNCTION_ARGS);
@@ -234,14 +235,47 @@ check_radius(double radius)
 		SN_THROW(&err);
 }
 
+/*
+ * ECEF positions of the last point seen in each argument: in a scan one of
+ * them is usually the same centre row after row, and this saves its
+ * trigonometry.
+ */
+typedef struct ecef_cache
+{
+	sn_geopoint p[2];
+	double		ecef[2][3];
+	bool		valid[2];
+} ecef_cache;
+
+static const double *
+cached_ecef(FunctionCallInfo fcinfo, int slot, const sn_geopoint *p)
+{
+	ecef_cache *c = fcinfo->flinfo->fn_extra;
+
+	if (c == NULL)
+		c = fcinfo->flinfo->fn_extra =
+			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ecef_cache));
+	if (!c->valid[slot] || c->p[slot].lat != p->lat || c->p[slot].lon != p->lon)
+	{
+		c->p[slot] = *p;
+		sn_geopoint_ecef(p, c->ecef[slot]);
+		c->valid[slot] = true;
+	}
+	return c->ecef[slot];
+}
+
 Datum
 geopoint_dwithin(PG_FUNCTION_ARGS)
 {
+	sn_geopoint *a = PG_GETARG_GEOPOINT_P(0);
+	sn_geopoint *b = PG_GETARG_GEOPOINT_P(1);
 	double		radius = PG_GETARG_FLOAT8(2);
 
 	check_radius(radius);
-	PG_RETURN_BOOL(sn_geopoint_dwithin(PG_GETARG_GEOPOINT_P(0),
-									   PG_GETARG_GEOPOINT_P(1), radius));
+	if (radius < 0 || isinf(radius))
+		PG_RETURN_BOOL(radius > 0);
+	PG_RETURN_BOOL(sn_geopoint_dwithin_ecef(a, cached_ecef(fcinfo, 0, a),
+											b, cached_ecef(fcinfo, 1, b), radius));
 }
 
 /*
@@ -286,7 +320,11 @@ geopoint_in_disc(PG_FUNCTION_ARGS)
 	sn_geopoint centre;
 
 	sn_pg_disc_centre(disc, &centre);
-	PG_RETURN_BOOL(sn_geopoint_dwithin(p, &centre, disc->radius));
+	if (disc->radius < 0 || isinf(disc->radius))
+		PG_RETURN_BOOL(disc->radius > 0);
+	PG_RETURN_BOOL(sn_geopoint_dwithin_ecef(p, cached_ecef(fcinfo, 0, p),
+											&centre, cached_ecef(fcinfo, 1, &centre),
+											disc->radius));
 }
 
 /*

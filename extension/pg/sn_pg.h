@@ -29,6 +29,15 @@
 #define SOFT_ERROR_OCCURRED(escontext) false
 #endif
 
+/* make_range() took an escontext argument in PostgreSQL 16. */
+#if PG_VERSION_NUM >= 160000
+#define sn_make_range(typcache, lower, upper, empty) \
+	make_range((typcache), (lower), (upper), (empty), NULL)
+#else
+#define sn_make_range(typcache, lower, upper, empty) \
+	make_range((typcache), (lower), (upper), (empty))
+#endif
+
 #include "sn_error.h"
 
 /* The SQLSTATE that a core status stands for. */

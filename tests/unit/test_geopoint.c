@@ -72,6 +72,12 @@ every_input_form_reads_bamako(void **state)
 	assert_point("srid=4326; POINT(-8.0029 12.6392)", 12.6392, -8.0029);
 	assert_point("POINT(-8.0029e0 1.26392E1)", 12.6392, -8.0029);
 	assert_point("12.6392\xC2\xA0-8.0029", 12.6392, -8.0029);	/* no-break space */
+	/* exponents as programs print them (PostgreSQL's float8 output, printf %g) */
+	assert_point("23.41923, -3e-05", 23.41923, -3e-05);
+	assert_point("1e+01, 2E-1", 10, 0.2);
+	assert_point("1.5e-05N 2e-06W", 1.5e-05, -2e-06);
+	/* "E" without a sign is East */
+	assert_point("8E12N", 12, 8);
 }
 
 static void
