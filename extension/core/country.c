@@ -36,8 +36,26 @@ static int16_t by_cow[NUMBER_SPACE];
 
 /* Folded keys of every name; at most 3 bytes per input byte plus a NUL. */
 static name_key name_keys[SN_COUNTRY_NAME_COUNT];
+#if SN_COUNTRY_NAME_COUNT * 2 > 4096
+#error "KEY_HASH_SIZE must be at least twice the number of names"
+#endif
 static size_t name_key_count;
 static char key_pool[SN_COUNTRY_NAME_COUNT * 3 * 64];
+
+/* Open addressing over distinct keys: slot -> first index in name_keys. */
+#define KEY_HASH_SIZE 4096
+static int16_t key_hash_table[KEY_HASH_SIZE];
+
+/* FNV-1a */
+static uint32_t
+key_hash(const char *k)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *k; k++)
+		h = (h ^ (unsigned char) *k) * 16777619u;
+	return h;
+}
 
 static int
 code2_slot(const char *c)
@@ -144,6 +162,20 @@ sn_country_init(void)
 			name_keys[w++] = name_keys[r];
 		}
 		name_key_count = w;
+	}
+
+	/* the hash index: one slot per distinct key, at its first entry */
+	memset(key_hash_table, 0xFF, sizeof(key_hash_table));
+	for (size_t r = 0; r < name_key_count; r++)
+	{
+		uint32_t	h;
+
+		if (r > 0 && strcmp(name_keys[r].key, name_keys[r - 1].key) == 0)
+			continue;
+		h = key_hash(name_keys[r].key) & (KEY_HASH_SIZE - 1);
+		while (key_hash_table[h] >= 0)
+			h = (h + 1) & (KEY_HASH_SIZE - 1);
+		key_hash_table[h] = (int16_t) r;
 	}
 	initialised = true;
 }
@@ -283,9 +315,44 @@ sn_country_name_key(const char *s, size_t len, char *out, size_t outsize)
 	{
 		uint32_t	cp;
 		uint32_t	folded[SN_FOLD_MAX];
-		int			n = sn_utf8_decode(s + i, len - i, &cp);
+		unsigned char b = (unsigned char) s[i];
+		int			n;
 		int			nf;
 
+		/* ASCII fast path: the same as folding, for the bytes names use */
+		if (b != 0 && b < 0x80)
+		{
+			bool		alnum = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9');
+
+			if (b >= 'A' && b <= 'Z')
+			{
+				b += 'a' - 'A';
+				alnum = true;
+			}
+			i++;
+			if (alnum)
+			{
+				if (spilled)
+					key_append(out, outsize, &pos, (const char *) &b, 1);
+				else if (wlen + 1 > WORD_MAX)
+				{
+					key_append(out, outsize, &pos, word, wlen);
+					key_append(out, outsize, &pos, (const char *) &b, 1);
+					spilled = true;
+					wlen = 0;
+				}
+				else
+					word[wlen++] = (char) b;
+			}
+			else if (wlen > 0 || spilled)
+			{
+				key_word(out, outsize, &pos, word, wlen, 0, spilled);
+				wlen = 0;
+				spilled = false;
+			}
+			continue;
+		}
+		n = sn_utf8_decode(s + i, len - i, &cp);
 		if (n == 0 || cp == 0)
 			return (size_t) -1;
 		i += n;
@@ -332,23 +399,30 @@ sn_country_name_key(const char *s, size_t len, char *out, size_t outsize)
 static size_t
 find_key(const char *key, size_t *first)
 {
-	size_t		lo = 0,
-				hi = name_key_count;
+	uint32_t	h;
+	size_t		lo;
 
 	sn_country_init();
-	while (lo < hi)
+	h = key_hash(key) & (KEY_HASH_SIZE - 1);
+	for (;;)
 	{
-		size_t		mid = lo + (hi - lo) / 2;
+		int			slot = key_hash_table[h];
 
-		if (strcmp(name_keys[mid].key, key) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+		if (slot < 0)
+			return 0;
+		if (strcmp(name_keys[slot].key, key) == 0)
+			break;
+		h = (h + 1) & (KEY_HASH_SIZE - 1);
 	}
+	lo = (size_t) key_hash_table[h];
 	*first = lo;
-	while (hi < name_key_count && strcmp(name_keys[hi].key, key) == 0)
-		hi++;
-	return hi - lo;
+	{
+		size_t		hi = lo + 1;
+
+		while (hi < name_key_count && strcmp(name_keys[hi].key, key) == 0)
+			hi++;
+		return hi - lo;
+	}
 }
 
 static int
