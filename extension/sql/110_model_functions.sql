@@ -23,12 +23,16 @@
 --     that counts with a figure on t is left out: a total replaces its parts;
 --   * the result is the estimate sum of what counts, '0' when the contributor
 --     has rows for that host but none counts on t, NULL when it has none at all.
+-- The functions run with jit = off: their queries are small, but the planner's
+-- generic estimates for them can pass jit_above_cost, and compiling would then
+-- cost seconds for a millisecond's work.
 
 CREATE FUNCTION @extschema@.troop_strengths(contributor @extschema@.country, host @extschema@.country,
                                             days date[])
 RETURNS TABLE (day date, strength @extschema@.estimate)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+SET jit = off
 AS $$
 WITH RECURSIVE
 cand AS (
@@ -43,8 +47,10 @@ cand AS (
   WHERE d.contributor OPERATOR(@extschema@.=) $1
     AND ($2 IS NULL OR d.host OPERATOR(@extschema@.=) $2)
 ),
+-- the days asked for, distinct and sorted: width_bucket() finds by binary
+-- search which of them fall in an interval
 wanted AS (
-  SELECT DISTINCT w.day FROM unnest($3) AS w(day) WHERE w.day IS NOT NULL
+  SELECT ARRAY(SELECT DISTINCT w.day FROM unnest($3) AS w(day) WHERE w.day IS NOT NULL ORDER BY 1) AS ds
 ),
 -- every (row, enclosing total) pair, through part_of chains of any depth
 up(id, anc) AS (
@@ -60,34 +66,68 @@ series_in AS (
   FROM up JOIN cand c ON c.id = up.id JOIN cand t ON t.id = up.anc
   WHERE c.series <> t.series
 ),
-per_series AS (
-  SELECT w.day, c.series,
-         (array_agg(c.id ORDER BY c.f DESC, c.id DESC) FILTER (WHERE c.f <= w.day))[1] AS latest,
-         bool_or(c.a_from <= w.day AND w.day <= c.a_to) AS any_live
-  FROM wanted w CROSS JOIN cand c
-  GROUP BY w.day, c.series
+-- a row's figure holds from its as_of until the next figure of its
+-- deployment, and counts on the days within that span when the row is live
+held AS (
+  SELECT c.series, c.strength, greatest(c.f, c.a_from) AS s,
+         least(coalesce(lead(c.f) OVER (PARTITION BY c.series ORDER BY c.f, c.id) - 1, 'infinity'::date),
+               c.a_to) AS e
+  FROM cand c
+),
+figured AS (
+  SELECT w.ds[i] AS day, h.series, h.strength
+  FROM held h CROSS JOIN wanted w
+  CROSS JOIN LATERAL generate_series(width_bucket(h.s - 1, w.ds) + 1, width_bucket(h.e, w.ds)) AS i
+  WHERE h.s <= h.e
+),
+-- the days a deployment runs: its rows' live spans, merged
+spans AS (
+  SELECT c.series, c.a_from, c.a_to,
+         max(c.a_to) OVER (PARTITION BY c.series ORDER BY c.a_from, c.a_to
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+  FROM cand c
+),
+islands AS (
+  SELECT sp.series, sp.a_from, sp.a_to,
+         sum(CASE WHEN sp.before IS NULL OR sp.a_from > sp.before + 1 THEN 1 ELSE 0 END)
+           OVER (PARTITION BY sp.series ORDER BY sp.a_from, sp.a_to) AS island
+  FROM spans sp
+),
+running AS (
+  SELECT w.ds[i] AS day, m.series
+  FROM (SELECT x.series, min(x.a_from) AS s, max(x.a_to) AS e
+        FROM islands x GROUP BY x.series, x.island) m
+  CROSS JOIN wanted w
+  CROSS JOIN LATERAL generate_series(width_bucket(m.s - 1, w.ds) + 1, width_bucket(m.e, w.ds)) AS i
+),
+-- a deployment that runs on the day without a figure that holds: '?'
+unknown AS (
+  SELECT r.day, r.series FROM running r
+  EXCEPT
+  SELECT f.day, f.series FROM figured f
 ),
 counted AS (
-  SELECT s.day, s.series,
-         (l.id IS NOT NULL AND l.a_from <= s.day AND s.day <= l.a_to) AS has_figure,
-         CASE WHEN l.id IS NOT NULL AND l.a_from <= s.day AND s.day <= l.a_to THEN l.strength
-              ELSE '?'::@extschema@.estimate END AS strength
-  FROM per_series s LEFT JOIN cand l ON l.id = s.latest
-  WHERE s.any_live
+  SELECT f.day, f.series, f.strength FROM figured f
+  UNION ALL
+  SELECT u.day, u.series, '?'::@extschema@.estimate FROM unknown u
 ),
+-- a total with a figure on the day replaces its parts
 kept AS (
   SELECT k.day, k.strength
   FROM counted k
   WHERE NOT EXISTS (SELECT 1
-                    FROM series_in si JOIN counted t ON t.series = si.total AND t.day = k.day
-                    WHERE si.part = k.series AND t.has_figure)
+                    FROM series_in si JOIN figured t ON t.series = si.total AND t.day = k.day
+                    WHERE si.part = k.series)
+),
+sums AS (
+  SELECT k.day, @extschema@.sum(k.strength) AS strength FROM kept k GROUP BY k.day
 )
-SELECT w.day,
+SELECT d.day,
        CASE WHEN NOT EXISTS (SELECT 1 FROM cand) THEN NULL
-            ELSE coalesce((SELECT @extschema@.sum(k.strength) FROM kept k WHERE k.day = w.day),
-                          '0'::@extschema@.estimate) END
-FROM wanted w
-ORDER BY w.day
+            ELSE coalesce(s.strength, '0'::@extschema@.estimate) END
+FROM wanted w CROSS JOIN LATERAL unnest(w.ds) AS d(day)
+LEFT JOIN sums s ON s.day = d.day
+ORDER BY d.day
 $$;
 COMMENT ON FUNCTION @extschema@.troop_strengths(@extschema@.country, @extschema@.country, date[]) IS
   'troop_strength() on each of several days at once (one row per distinct day, in order): what the deployments table says the contributor had in the host country (NULL host: everywhere), each deployment with its latest figure while its period runs, a reported total replacing its parts';
@@ -96,6 +136,7 @@ CREATE FUNCTION @extschema@.troop_strength(contributor @extschema@.country, host
 RETURNS @extschema@.estimate
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+SET jit = off
 AS $$
 SELECT t.strength FROM @extschema@.troop_strengths($1, $2, ARRAY[$3]) AS t
 $$;
@@ -106,6 +147,7 @@ CREATE FUNCTION @extschema@.troop_timeline(contributor @extschema@.country, host
 RETURNS TABLE (valid_from date, valid_to date, strength @extschema@.estimate)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+SET jit = off
 AS $$
 WITH cand AS (
   SELECT coalesce(@extschema@.lower(d.period), @extschema@.lower(d.as_of), '-infinity'::date) AS a_from,
