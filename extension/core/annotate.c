@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "matcher.h"
+
 #define PROGRESS_EVERY ((size_t) 1 << 20)
 
 static bool
@@ -181,6 +183,13 @@ sn_annotate_not_a_quantity(const char *text, size_t len, size_t start, size_t en
 
 	if (start >= end || end > len)
 		return true;
+	/* the French article: "une attaque" is an attack, not a count of one */
+	if ((end - start == 2 && (text[start] == 'u' || text[start] == 'U') &&
+		 (text[start + 1] == 'n' || text[start + 1] == 'N')) ||
+		(end - start == 3 && (text[start] == 'u' || text[start] == 'U') &&
+		 (text[start + 1] == 'n' || text[start + 1] == 'N') &&
+		 (text[start + 2] == 'e' || text[start + 2] == 'E')))
+		return true;
 	/* a year, or years */
 	if (phrase_is_years(text, start, end))
 		return true;
@@ -258,6 +267,130 @@ sn_annotate_not_a_quantity(const char *text, size_t len, size_t start, size_t en
 	return false;
 }
 
+/*
+ * The word after a quantity phrase: what is counted.  Returns the end of the
+ * phrase to report (the phrase itself, or through the counted noun: "about
+ * 1,000 soldiers", "dozens of civilians", "des dizaines de civils"), or 0 when
+ * the noun shows that the number is not a count of people or things: a
+ * duration ("nine years", "48 hours"), a distance ("579 kilometres") or an
+ * amount of money ("5 million dollars").
+ */
+static const char *const noun_stop[] = {
+	/* English: words that follow a number without being what it counts */
+	"the", "them", "those", "these", "their", "they", "who", "which", "that",
+	"and", "or", "but", "nor", "in", "on", "at", "to", "from", "for", "with",
+	"by", "per", "since", "than", "more", "less", "ago", "were", "was", "are",
+	"had", "have", "has", "been", "being", "will", "would", "could", "said",
+	"each", "other", "others", "all", "people's", "about", "after", "before",
+	"during", "near", "into", "while", "when", "where", "also", "still",
+	/* verbs and adjectives that follow a bare number in reports ("7 died") */
+	"died", "killed", "wounded", "injured", "fled", "left", "remain", "remained",
+	"arrived", "returned", "dead", "missing", "including", "among", "of",
+	/* French */
+	"les", "des", "du", "le", "la", "et", "ou", "en", "au", "aux", "dans",
+	"sur", "par", "pour", "qui", "que", "ont", "sont", "ont", "avaient",
+	"selon", "contre", "avec", "sans", "entre", "dont", "ces", "leurs", "eux",
+	"ont", "sont", "environ", "parmi", "dont", "blesses", "tues", "morts?",
+};
+
+static const char *const noun_not_count[] = {
+	/* durations */
+	"year", "years", "month", "months", "week", "weeks", "day", "days",
+	"hour", "hours", "minute", "minutes", "second", "seconds", "decade", "decades",
+	"an", "ans", "annee", "annees", "mois", "semaine", "semaines", "jour", "jours",
+	"heure", "heures", "decennie", "decennies",
+	/* distances and measures */
+	"km", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles",
+	"metre", "metres", "meter", "meters", "kilometre", "kilometres", "kg", "tonnes",
+	"tons", "hectares", "percent", "pourcent",
+	/* money */
+	"dollar", "dollars", "euro", "euros", "franc", "francs", "cfa", "usd",
+	"pounds", "livres",
+};
+
+static bool
+in_list(const char *w, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(w, list[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Read the word at text[i..]: folded into w (ASCII letters only, else ""), end returned. */
+static size_t
+read_word(const char *text, size_t len, size_t i, char *w, size_t wsize, bool *capital, bool *letters)
+{
+	size_t		n = 0,
+				j = i;
+	int			nb;
+
+	*capital = false;
+	*letters = true;
+	while (j < len)
+	{
+		uint32_t	cp;
+		uint32_t	f;
+		int			used = sn_utf8_decode(text + j, len - j, &cp);
+
+		if (used == 0)
+			break;
+		f = folded_at(text, len, j, &nb);
+		if (!sn_is_word_char(f) && !(f == '\'' && j > i && j + used < len && is_alpha(text[j + used])))
+			break;
+		if (j == i && sn_matcher_first_upper(text + j, len - j))
+			*capital = true;
+		if (sn_is_ascii_digit(f))
+			*letters = false;
+		if (n + 1 < wsize)
+			w[n++] = (f < 0x80) ? (char) f : '?';
+		j += used;
+	}
+	w[n] = '\0';
+	return j;
+}
+
+static size_t
+counted_noun(const char *text, size_t len, size_t end)
+{
+	size_t		i = end,
+				j,
+				k;
+	char		w[32];
+	bool		capital,
+				letters;
+
+	/* spaces, then an optional "of", "de", "d'" */
+	while (i < len && (text[i] == ' ' || text[i] == '\t'))
+		i++;
+	j = read_word(text, len, i, w, sizeof(w), &capital, &letters);
+	if (j == i)
+		return end;
+	if (strcmp(w, "of") == 0 || strcmp(w, "de") == 0 || strcmp(w, "d'") == 0)
+	{
+		k = j;
+		while (k < len && (text[k] == ' ' || text[k] == '\t'))
+			k++;
+		j = read_word(text, len, k, w, sizeof(w), &capital, &letters);
+		if (j == k)
+			return end;
+		i = k;
+	}
+	else if ((w[0] == 'd' || w[0] == 'l') && w[1] == '\'')
+	{
+		/* "d'habitants": the apostrophe joined the article to the noun */
+		memmove(w, w + 2, strlen(w + 2) + 1);
+	}
+	if (!letters || capital)
+		return end;
+	if (in_list(w, noun_not_count, sizeof(noun_not_count) / sizeof(noun_not_count[0])))
+		return 0;
+	if (strlen(w) < 3 || strchr(w, '?') == w ||
+		in_list(w, noun_stop, sizeof(noun_stop) / sizeof(noun_stop[0])))
+		return end;
+	return j;
+}
+
 /* Order of the result: start, longer first, kind, reference. */
 static int
 mention_cmp(const sn_mention *a, const sn_mention *b)
@@ -310,17 +443,34 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 			continue;
 		}
 		word = sn_is_word_char(f);
-		if (word && !prev_word && i >= skip_until)
+		/*
+		 * Digits right after "13:", "1.", "1,", "1/" continue a number or a
+		 * time that was not read as a phrase ("13:00"): not a start.
+		 */
+		if (word && !prev_word && i >= skip_until &&
+			!(i >= 2 && is_digit(text[i]) &&
+			  (text[i - 1] == ':' || text[i - 1] == '.' || text[i - 1] == ',' || text[i - 1] == '/') &&
+			  is_digit(text[i - 2])))
 		{
 			size_t		ql = 0,
 						dl = 0;
+			bool		rejected_measure = false;
 
 			if (opt->quantity.read)
 			{
 				ql = opt->quantity.read(opt->quantity.arg, text + i, len - i, opt->lang, qv);
 				if (ql > len - i)
 					ql = 0;
-				if (ql > 0 && sn_annotate_not_a_quantity(text, len, i, i + ql))
+				if (ql > 0 && !sn_annotate_not_a_quantity(text, len, i, i + ql))
+				{
+					size_t		through = counted_noun(text, len, i + ql);
+
+					if (through == 0)
+						rejected_measure = true;
+					else
+						ql = through - i;
+				}
+				if (ql > 0 && (rejected_measure || sn_annotate_not_a_quantity(text, len, i, i + ql)))
 				{
 					/* skip the rest of what was rejected ("13:00", "10%", "2020-2021") */
 					size_t		k = i + ql;

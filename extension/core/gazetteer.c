@@ -259,6 +259,8 @@ sn_gazetteer_add(sn_gazetteer *g, const char *name, size_t len,
 	}
 	if (!(flags & SN_NAME_NO_ACRONYM) && is_acronym(name, len))
 		mflags |= SN_MATCHER_UPPER;
+	if (flags & SN_NAME_CAPITALISED)
+		mflags |= SN_MATCHER_CAPITAL;
 	if (!gz_grow(&g->alloc, (void **) &g->refs, &g->refs_cap, g->nrefs + 1, sizeof(sn_gazetteer_ref)))
 		return gz_oom(err);
 	ri = (uint32_t) g->nrefs;
@@ -335,6 +337,7 @@ typedef struct gz_cand
 	const sn_matcher_payload *payloads;
 	uint32_t	npayloads;
 	bool		has_lower;
+	bool		first_upper;
 } gz_cand;
 
 typedef struct gz_find
@@ -347,9 +350,10 @@ typedef struct gz_find
 } gz_find;
 
 static inline bool
-payload_usable(const sn_matcher_payload *p, bool has_lower)
+payload_usable(const sn_matcher_payload *p, bool has_lower, bool first_upper)
 {
-	return !((p->flags & SN_MATCHER_UPPER) && has_lower);
+	return !((p->flags & SN_MATCHER_UPPER) && has_lower) &&
+		!((p->flags & SN_MATCHER_CAPITAL) && !first_upper);
 }
 
 /*
@@ -365,7 +369,7 @@ gz_collect(void *arg, const sn_matcher_hit *h)
 	size_t		i;
 
 	for (uint32_t p = 0; p < h->npayloads && !usable; p++)
-		usable = payload_usable(&h->payloads[p], h->has_lower);
+		usable = payload_usable(&h->payloads[p], h->has_lower, h->first_upper);
 	if (!usable)
 		return true;
 	if (!gz_grow(f->a, (void **) &f->c, &f->cap, f->n + 1, sizeof(gz_cand)))
@@ -388,6 +392,7 @@ gz_collect(void *arg, const sn_matcher_hit *h)
 	f->c[i].payloads = h->payloads;
 	f->c[i].npayloads = h->npayloads;
 	f->c[i].has_lower = h->has_lower;
+	f->c[i].first_upper = h->first_upper;
 	return true;
 }
 
@@ -439,7 +444,7 @@ sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
 			const sn_gazetteer_ref *r;
 			size_t		j;
 
-			if (!payload_usable(&c->payloads[p], c->has_lower))
+			if (!payload_usable(&c->payloads[p], c->has_lower, c->first_upper))
 				continue;
 			r = &g->refs[c->payloads[p].payload];
 			/* one mention per distinct reference, sorted by kind and id */

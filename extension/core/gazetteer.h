@@ -43,6 +43,7 @@ typedef struct sn_gazetteer_ref
 #define SN_NAME_LANG_EN 0x0002u	/* the name is English (neither flag: any language) */
 #define SN_NAME_LANG_FR 0x0004u	/* the name is French */
 #define SN_NAME_NO_ACRONYM 0x0008u	/* match even a name in capitals in any case */
+#define SN_NAME_CAPITALISED 0x0010u /* match only text with a capital first letter */
 
 typedef struct sn_gazetteer sn_gazetteer;
 

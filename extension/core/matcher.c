@@ -294,6 +294,20 @@ is_lower_cp(uint32_t c)
 }
 
 bool
+sn_matcher_first_upper(const char *s, size_t len)
+{
+	uint32_t	cp,
+				f[SN_FOLD_MAX];
+	int			n = sn_utf8_decode(s, len, &cp);
+
+	if (n == 0 || is_lower_cp(cp))
+		return false;
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	return sn_fold_char(cp, f) > 0 && f[0] != cp && sn_is_word_char(f[0]);
+}
+
+bool
 sn_matcher_has_lower(const char *s, size_t len)
 {
 	size_t		i = 0;
@@ -1027,6 +1041,7 @@ step_mark(scan_state *ss, size_t ch, size_t byte, bool word_end)
 			hit.npayloads = m->key_count[k];
 			hit.payloads = m->payloads + m->key_first[k];
 			hit.has_lower = sn_matcher_has_lower(ss->text + start->byte, byte - start->byte);
+			hit.first_upper = sn_matcher_first_upper(ss->text + start->byte, byte - start->byte);
 			if (!ss->fn(ss->arg, &hit))
 			{
 				ss->stopped = true;

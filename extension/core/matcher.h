@@ -73,6 +73,14 @@ extern const sn_allocator sn_malloc_allocator;
  */
 #define SN_MATCHER_UPPER 0x0001u
 
+/*
+ * SN_MATCHER_CAPITAL: the name is a proper noun that is also a common word
+ * ("Grenade" is Grenada in French, "Réunion", "Jersey", "Turkey") and should
+ * match only text that begins with a capital letter.  As for SN_MATCHER_UPPER
+ * the caller decides, from sn_matcher_hit.first_upper.
+ */
+#define SN_MATCHER_CAPITAL 0x0002u
+
 typedef struct sn_matcher_entry
 {
 	const char *name;			/* UTF-8, need not be NUL-terminated */
@@ -125,6 +133,7 @@ typedef struct sn_matcher_hit
 	uint32_t	npayloads;
 	const sn_matcher_payload *payloads; /* the entries with that name */
 	bool		has_lower;		/* the matched text has a lower-case letter */
+	bool		first_upper;	/* its first letter is a capital */
 } sn_matcher_hit;
 
 /* Called for each hit; return false to stop the scan (sn_matcher_scan then returns true). */
@@ -154,6 +163,9 @@ extern bool sn_matcher_scan_progress(const sn_matcher *m, const char *text, size
  * what sn_matcher_hit.has_lower reports.  Invalid UTF-8 stops the search.
  */
 extern bool sn_matcher_has_lower(const char *s, size_t len);
+
+/* Whether a UTF-8 string begins with a capital letter (first_upper). */
+extern bool sn_matcher_first_upper(const char *s, size_t len);
 
 /*
  * The normalised form of a name, as the matcher stores it, for tests and

@@ -136,6 +136,20 @@ acronyms_want_capitals(void **state)
 }
 
 static void
+proper_nouns_want_a_capital(void **state)
+{
+	sn_gazetteer *g = sn_gazetteer_new(NULL);
+	sn_error	err;
+
+	add(g, "Grenade", SN_REF_PLACE, 1, 308, SN_NAME_CAPITALISED | SN_NAME_LANG_FR);
+	add(g, "R\xc3\xa9union", SN_REF_PLACE, 2, 638, SN_NAME_CAPITALISED);
+	assert_true(sn_gazetteer_build(g, &err));
+	assert_string_equal(find(g, "une grenade, la r\xc3\xa9union, la Grenade, \xc3\x89" "tat de R\xc3\xa9UNION, GRENADE"),
+						"Grenade=P1/308 R\xc3\xa9UNION=P2/638 GRENADE=P1/308");
+	sn_gazetteer_free(g);
+}
+
+static void
 demonym_forms(void **state)
 {
 	sn_gazetteer *g = sahel();
@@ -184,6 +198,7 @@ main(void)
 		cmocka_unit_test(several_references),
 		cmocka_unit_test(acronyms_want_capitals),
 		cmocka_unit_test(demonym_forms),
+		cmocka_unit_test(proper_nouns_want_a_capital),
 		cmocka_unit_test(stats_and_errors),
 	};
 
