@@ -16,6 +16,21 @@ CROSS JOIN (VALUES ('Niamey', '13.5116N 2.1254E'::geopoint), ('Bandiagara', '14.
                    ('Moscow', '55.7558N 37.6173E')) b(name, p)
 ORDER BY 1, 3;
 SELECT to_wkt('14.35N 3.6104W') AS wkt, to_geojson('14.35N 3.6104W') AS geojson;
+
+-- estimate (issue #3): counts as vague as the report gives them.
+SELECT parse_estimate('about 1,000') AS niger, parse_estimate('300 to 400') AS border,
+       parse_estimate('700 to 1,000') AS chad, parse_estimate('undisclosed') AS special_forces,
+       parse_estimate('about 1,000') + parse_estimate('300 to 400')
+         + parse_estimate('700 to 1,000') + parse_estimate('undisclosed') AS in_all;
+SELECT phrase, lang, parse_estimate(phrase, lang) AS value,
+       lower(parse_estimate(phrase, lang)), upper(parse_estimate(phrase, lang)),
+       best(parse_estimate(phrase, lang))
+FROM (VALUES ('59 French soldiers', 'en'), ('more than two million civilians', 'en'),
+             ('dozens of civilians', 'en'), ('thousands of people', 'en'),
+             ('environ 2 400 militaires', 'fr'), ('des dizaines de civils', 'fr')) AS p(phrase, lang);
+SELECT v FROM unnest(ARRAY['?', '~1000', '700..1000', '>=2001', '<=400', '2400']::estimate[]) AS v
+ORDER BY v;
+
 -- country (issue #6): one country in every coding conflict data uses.
 -- The Sahel in ISO, FIPS (GDELT), Gleditsch-Ward (UCDP) and COW numbers:
 SELECT c AS iso3, iso2(c), iso_numeric(c), fips(c), gw_code(c), cow_code(c),
