@@ -17,6 +17,31 @@ CROSS JOIN (VALUES ('Niamey', '13.5116N 2.1254E'::geopoint), ('Bandiagara', '14.
 ORDER BY 1, 3;
 SELECT to_wkt('14.35N 3.6104W') AS wkt, to_geojson('14.35N 3.6104W') AS geojson;
 
+-- estimate (issue #3): counts as vague as the report gives them.
+SELECT parse_estimate('about 1,000') AS niger, parse_estimate('300 to 400') AS border,
+       parse_estimate('700 to 1,000') AS chad, parse_estimate('undisclosed') AS special_forces,
+       parse_estimate('about 1,000') + parse_estimate('300 to 400')
+         + parse_estimate('700 to 1,000') + parse_estimate('undisclosed') AS in_all;
+SELECT phrase, lang, parse_estimate(phrase, lang) AS value,
+       lower(parse_estimate(phrase, lang)), upper(parse_estimate(phrase, lang)),
+       best(parse_estimate(phrase, lang))
+FROM (VALUES ('59 French soldiers', 'en'), ('more than two million civilians', 'en'),
+             ('dozens of civilians', 'en'), ('thousands of people', 'en'),
+             ('environ 2 400 militaires', 'fr'), ('des dizaines de civils', 'fr')) AS p(phrase, lang);
+SELECT v FROM unnest(ARRAY['?', '~1000', '700..1000', '>=2001', '<=400', '2400']::estimate[]) AS v
+ORDER BY v;
+
+-- country (issue #6): one country in every coding conflict data uses.
+-- The Sahel in ISO, FIPS (GDELT), Gleditsch-Ward (UCDP) and COW numbers:
+SELECT c AS iso3, iso2(c), iso_numeric(c), fips(c), gw_code(c), cow_code(c),
+       name(c), name_fr(c), region(c)
+FROM unnest('{Mali,Niger,Burkina,Tchad,Mauritanie}'::country[]) c;
+-- Two letters are ISO, never FIPS: NG is Nigeria as ISO, Niger as FIPS.
+SELECT 'NG'::country AS iso_ng, country_from_fips('NG') AS fips_ng,
+       'Ivory Coast'::country, 'Côte d''Ivoire'::country, 'DR Congo'::country;
+-- Names that mean several countries are refused; try_country gives NULL.
+SELECT try_country('Congo') AS congo, try_country('Atlantis') AS atlantis;
+
 -- ---------------------------------------------------------------------------
 -- The data model and the sample report (issue #7)
 -- One report (Al Jazeera, 2022-08-15, on the end of France's deployment in
@@ -67,14 +92,3 @@ SELECT event_id, date_low, date_high, year, month, event_type, country_iso3, pla
 FROM bi_events ORDER BY event_id;
 SELECT contributor_iso3, host_iso3, month, strength, strength_low, strength_best, strength_high
 FROM bi_troop_levels WHERE month >= '2022-01-01' ORDER BY 1, 2, 3;
-
--- country (issue #6): one country in every coding conflict data uses.
--- The Sahel in ISO, FIPS (GDELT), Gleditsch-Ward (UCDP) and COW numbers:
-SELECT c AS iso3, iso2(c), iso_numeric(c), fips(c), gw_code(c), cow_code(c),
-       name(c), name_fr(c), region(c)
-FROM unnest('{Mali,Niger,Burkina,Tchad,Mauritanie}'::country[]) c;
--- Two letters are ISO, never FIPS: NG is Nigeria as ISO, Niger as FIPS.
-SELECT 'NG'::country AS iso_ng, country_from_fips('NG') AS fips_ng,
-       'Ivory Coast'::country, 'Côte d''Ivoire'::country, 'DR Congo'::country;
--- Names that mean several countries are refused; try_country gives NULL.
-SELECT try_country('Congo') AS congo, try_country('Atlantis') AS atlantis;
