@@ -29,6 +29,20 @@ SELECT '2022-07'::edtf && '2022-07-14'::date::edtf AS could_be_same_time,
        '2013/2022'::edtf @> '2022-02'::edtf AS within_deployment,
        '2020'::edtf << '2021'::edtf AS first_coup_before_second;
 
+-- estimate (issue #3): counts as vague as the report gives them.
+SELECT parse_estimate('about 1,000') AS niger, parse_estimate('300 to 400') AS border,
+       parse_estimate('700 to 1,000') AS chad, parse_estimate('undisclosed') AS special_forces,
+       parse_estimate('about 1,000') + parse_estimate('300 to 400')
+         + parse_estimate('700 to 1,000') + parse_estimate('undisclosed') AS in_all;
+SELECT phrase, lang, parse_estimate(phrase, lang) AS value,
+       lower(parse_estimate(phrase, lang)), upper(parse_estimate(phrase, lang)),
+       best(parse_estimate(phrase, lang))
+FROM (VALUES ('59 French soldiers', 'en'), ('more than two million civilians', 'en'),
+             ('dozens of civilians', 'en'), ('thousands of people', 'en'),
+             ('environ 2 400 militaires', 'fr'), ('des dizaines de civils', 'fr')) AS p(phrase, lang);
+SELECT v FROM unnest(ARRAY['?', '~1000', '700..1000', '>=2001', '<=400', '2400']::estimate[]) AS v
+ORDER BY v;
+
 -- country (issue #6): one country in every coding conflict data uses.
 -- The Sahel in ISO, FIPS (GDELT), Gleditsch-Ward (UCDP) and COW numbers:
 SELECT c AS iso3, iso2(c), iso_numeric(c), fips(c), gw_code(c), cow_code(c),
