@@ -53,6 +53,17 @@ FROM (VALUES ('59 French soldiers', 'en'), ('more than two million civilians', '
 SELECT v FROM unnest(ARRAY['?', '~1000', '700..1000', '>=2001', '<=400', '2400']::estimate[]) AS v
 ORDER BY v;
 
+-- country (issue #6): one country in every coding conflict data uses.
+-- The Sahel in ISO, FIPS (GDELT), Gleditsch-Ward (UCDP) and COW numbers:
+SELECT c AS iso3, iso2(c), iso_numeric(c), fips(c), gw_code(c), cow_code(c),
+       name(c), name_fr(c), region(c)
+FROM unnest('{Mali,Niger,Burkina,Tchad,Mauritanie}'::country[]) c;
+-- Two letters are ISO, never FIPS: NG is Nigeria as ISO, Niger as FIPS.
+SELECT 'NG'::country AS iso_ng, country_from_fips('NG') AS fips_ng,
+       'Ivory Coast'::country, 'Côte d''Ivoire'::country, 'DR Congo'::country;
+-- Names that mean several countries are refused; try_country gives NULL.
+SELECT try_country('Congo') AS congo, try_country('Atlantis') AS atlantis;
+
 -- ---------------------------------------------------------------------------
 -- The data model and the sample report (issue #7)
 -- One report (Al Jazeera, 2022-08-15, on the end of France's deployment in
@@ -103,14 +114,3 @@ SELECT event_id, date_low, date_high, year, month, event_type, country_iso3, pla
 FROM bi_events ORDER BY event_id;
 SELECT contributor_iso3, host_iso3, month, strength, strength_low, strength_best, strength_high
 FROM bi_troop_levels WHERE month >= '2022-01-01' ORDER BY 1, 2, 3;
-
--- country (issue #6): one country in every coding conflict data uses.
--- The Sahel in ISO, FIPS (GDELT), Gleditsch-Ward (UCDP) and COW numbers:
-SELECT c AS iso3, iso2(c), iso_numeric(c), fips(c), gw_code(c), cow_code(c),
-       name(c), name_fr(c), region(c)
-FROM unnest('{Mali,Niger,Burkina,Tchad,Mauritanie}'::country[]) c;
--- Two letters are ISO, never FIPS: NG is Nigeria as ISO, Niger as FIPS.
-SELECT 'NG'::country AS iso_ng, country_from_fips('NG') AS fips_ng,
-       'Ivory Coast'::country, 'Côte d''Ivoire'::country, 'DR Congo'::country;
--- Names that mean several countries are refused; try_country gives NULL.
-SELECT try_country('Congo') AS congo, try_country('Atlantis') AS atlantis;
