@@ -1,6 +1,19 @@
 -- extension/sql/320_loaders_resolve.sql — how the loaders find (or create) the
 -- places and actors a dataset row names, and how they check its coordinates.
 
+-- The loaders look names up case-insensitively, once or more per row: these
+-- indexes keep that a lookup rather than a scan.  The lookup functions plan
+-- their queries afresh on every call (plan_cache_mode force_custom_plan): a
+-- generic plan made at the start of a load, when places and actors may be
+-- nearly empty, would keep scanning them sequentially as they grow inside the
+-- load's one transaction, and the load would turn quadratic.
+CREATE INDEX places_lower_name_idx ON @extschema@.places (lower(name));
+CREATE INDEX place_names_lower_name_idx ON @extschema@.place_names (lower(name));
+CREATE INDEX actors_lower_name_idx ON @extschema@.actors (lower(name));
+CREATE INDEX actor_names_lower_name_idx ON @extschema@.actor_names (lower(name));
+CREATE INDEX actors_cameo_code_idx ON @extschema@.actors (cameo_code);
+CREATE INDEX places_country_kind_idx ON @extschema@.places (country, kind);
+
 -- Coordinates as given, or put right when latitude and longitude were swapped.
 -- ok is false when the pair is impossible (or missing one half); note says what
 -- was changed.  A swap is detected when the pair is impossible as given but
@@ -11,7 +24,7 @@
 CREATE FUNCTION @extschema@.loader_check_location(
     lat float8, lon float8, in_country @extschema@.country, place_name text,
     OUT ok boolean, OUT location @extschema@.geopoint, OUT note text)
-LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
   valid boolean;
   valid_swapped boolean;
@@ -33,12 +46,14 @@ BEGIN
   valid_swapped := abs(lon) <= 90 AND abs(lat) <= 180;
   -- where the data says this place is: a known place of that name, else the country
   IF place_name IS NOT NULL AND in_country IS NOT NULL THEN
+    WITH named AS MATERIALIZED (
+      SELECT q.id FROM @extschema@.places q WHERE lower(q.name) = lower(place_name)
+      UNION
+      SELECT n.place_id FROM @extschema@.place_names n WHERE lower(n.name) = lower(place_name))
     SELECT p.location INTO ref
-    FROM @extschema@.places p
+    FROM named JOIN @extschema@.places p ON p.id = named.id
     WHERE p.country = in_country AND p.location IS NOT NULL
-      AND (lower(p.name) = lower(place_name)
-           OR EXISTS (SELECT 1 FROM @extschema@.place_names n
-                      WHERE n.place_id = p.id AND lower(n.name) = lower(place_name)))
+    ORDER BY p.id
     LIMIT 1;
     ref_is_place := ref IS NOT NULL;
   END IF;
@@ -83,19 +98,20 @@ CREATE FUNCTION @extschema@.loader_place(
     place_name text, place_kind text, in_country @extschema@.country,
     at @extschema@.geopoint, radius float8 DEFAULT 25000, alias text DEFAULT NULL)
 RETURNS bigint
-LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
   found bigint;
 BEGIN
   IF place_name IS NULL THEN
     RETURN NULL;
   END IF;
+  WITH named AS MATERIALIZED (
+    SELECT q.id FROM @extschema@.places q WHERE lower(q.name) = lower(place_name)
+    UNION
+    SELECT n.place_id FROM @extschema@.place_names n WHERE lower(n.name) = lower(place_name))
   SELECT p.id INTO found
-  FROM @extschema@.places p
+  FROM named JOIN @extschema@.places p ON p.id = named.id
   WHERE p.country IS NOT DISTINCT FROM in_country
-    AND (lower(p.name) = lower(place_name)
-         OR EXISTS (SELECT 1 FROM @extschema@.place_names n
-                    WHERE n.place_id = p.id AND lower(n.name) = lower(place_name)))
     AND (at IS NULL OR p.location IS NULL OR @extschema@.distance(p.location, at) <= radius)
   ORDER BY CASE WHEN at IS NULL OR p.location IS NULL THEN 1 ELSE 0 END,
            CASE WHEN at IS NULL OR p.location IS NULL THEN 0 ELSE @extschema@.distance(p.location, at) END,
@@ -123,19 +139,20 @@ CREATE FUNCTION @extschema@.loader_actor(
     actor_name text, actor_kind text, in_country @extschema@.country,
     acled_type smallint DEFAULT NULL, cameo text DEFAULT NULL)
 RETURNS bigint
-LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
   found bigint;
 BEGIN
   IF actor_name IS NULL THEN
     RETURN NULL;
   END IF;
-  SELECT a.id INTO found
-  FROM @extschema@.actors a
-  WHERE lower(a.name) = lower(actor_name)
-     OR EXISTS (SELECT 1 FROM @extschema@.actor_names n
-                WHERE n.actor_id = a.id AND lower(n.name) = lower(actor_name))
-  ORDER BY a.id
+  WITH named AS MATERIALIZED (
+    SELECT b.id FROM @extschema@.actors b WHERE lower(b.name) = lower(actor_name)
+    UNION
+    SELECT n.actor_id FROM @extschema@.actor_names n WHERE lower(n.name) = lower(actor_name))
+  SELECT named.id INTO found
+  FROM named
+  ORDER BY named.id
   LIMIT 1;
   IF found IS NULL AND cameo IS NOT NULL THEN
     SELECT a.id INTO found FROM @extschema@.actors a WHERE a.cameo_code = cameo ORDER BY a.id LIMIT 1;

@@ -255,7 +255,9 @@ BEGIN
             geo_precision = excluded.geo_precision, event_type = excluded.event_type,
             sub_event_type = excluded.sub_event_type, fatalities = excluded.fatalities, summary = excluded.summary
       RETURNING e.id, (e.xmax = 0) INTO ev, inserted;
-      DELETE FROM @extschema@.event_actors WHERE event_id = ev;
+      IF NOT inserted THEN
+        DELETE FROM @extschema@.event_actors WHERE event_id = ev;
+      END IF;
       a := @extschema@.loader_actor(@extschema@.loader_value(r.actor1), actor_kind[inter1],
                                     @extschema@.loader_actor_country(r.actor1), inter1);
       IF a IS NOT NULL THEN

@@ -216,7 +216,9 @@ BEGIN
         SET occurred = excluded.occurred, place_id = excluded.place_id, location = excluded.location,
             fatalities = excluded.fatalities, summary = excluded.summary
       RETURNING e.id, (e.xmax = 0) INTO ev, inserted;
-      DELETE FROM @extschema@.event_actors WHERE event_id = ev;
+      IF NOT inserted THEN
+        DELETE FROM @extschema@.event_actors WHERE event_id = ev;
+      END IF;
       a := @extschema@.loader_actor(@extschema@.loader_value(r.side_a),
                                     CASE WHEN r.side_a ~ '^Government of ' THEN 'government' ELSE 'armed group' END,
                                     CASE WHEN r.side_a ~ '^Government of ' THEN (gw_map ->> btrim(r.gwnoa))::@extschema@.country END);
@@ -407,7 +409,9 @@ BEGIN
         SET occurred = excluded.occurred, place_id = excluded.place_id, location = excluded.location,
             cameo_code = excluded.cameo_code, summary = excluded.summary
       RETURNING e.id, (e.xmax = 0) INTO ev, inserted;
-      DELETE FROM @extschema@.event_actors WHERE event_id = ev;
+      IF NOT inserted THEN
+        DELETE FROM @extschema@.event_actors WHERE event_id = ev;
+      END IF;
       FOR i IN 1..2 LOOP
         acode := @extschema@.loader_value(CASE i WHEN 1 THEN r.actor1code ELSE r.actor2code END);
         aname := @extschema@.loader_value(CASE i WHEN 1 THEN r.actor1name ELSE r.actor2name END);
