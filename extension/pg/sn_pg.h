@@ -29,6 +29,15 @@
 #define SOFT_ERROR_OCCURRED(escontext) false
 #endif
 
+/* make_range() took an escontext argument in PostgreSQL 16. */
+#if PG_VERSION_NUM >= 160000
+#define sn_make_range(typcache, lower, upper, empty) \
+	make_range((typcache), (lower), (upper), (empty), NULL)
+#else
+#define sn_make_range(typcache, lower, upper, empty) \
+	make_range((typcache), (lower), (upper), (empty))
+#endif
+
 #include "sn_error.h"
 
 /* The SQLSTATE that a core status stands for. */
@@ -73,5 +82,17 @@ sn_sqlstate(sn_status status)
 
 /* Throw a core error (for functions other than type input). */
 #define SN_THROW(err) ereport(ERROR, SN_ERROR_REPORT_ARGS(err))
+
+/*
+ * range_serialize() gained a soft-error context in PostgreSQL 16; the glue
+ * builds ranges that are already canonical and valid, so it passes none.
+ */
+#if PG_VERSION_NUM >= 160000
+#define sn_range_serialize(typcache, lower, upper, empty) \
+	range_serialize((typcache), (lower), (upper), (empty), NULL)
+#else
+#define sn_range_serialize(typcache, lower, upper, empty) \
+	range_serialize((typcache), (lower), (upper), (empty))
+#endif
 
 #endif							/* SN_PG_H */

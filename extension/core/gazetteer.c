@@ -1,0 +1,479 @@
+/*
+ * extension/core/gazetteer.c
+ *
+ * Names with references, their running-text forms, and the longest-match
+ * selection over the matcher's hits; see gazetteer.h.
+ */
+#include "gazetteer.h"
+
+#include <string.h>
+
+typedef struct gz_name
+{
+	const char *name;			/* in the arena */
+	size_t		len;
+	uint32_t	ref;			/* index into refs */
+	uint32_t	flags;			/* SN_MATCHER_* */
+} gz_name;
+
+typedef struct gz_block
+{
+	struct gz_block *next;
+	size_t		used;
+	size_t		size;
+	char		data[];
+} gz_block;
+
+struct sn_gazetteer
+{
+	sn_allocator alloc;
+	gz_block   *arena;
+	gz_name    *names;
+	size_t		nnames;
+	size_t		names_cap;
+	sn_gazetteer_ref *refs;
+	size_t		nrefs;
+	size_t		refs_cap;
+	sn_matcher *matcher;
+};
+
+static bool
+gz_oom(sn_error *err)
+{
+	return sn_error_set(err, SN_ERR_INVALID_PARAMETER, -1,
+						"out of memory while building the gazetteer");
+}
+
+/* Grow an array of elem-sized items to hold at least need items. */
+static bool
+gz_grow(const sn_allocator *a, void **arr, size_t *cap, size_t need, size_t elem)
+{
+	size_t		ncap = *cap ? *cap : 64;
+	void	   *n;
+
+	if (need <= *cap)
+		return true;
+	while (ncap < need)
+		ncap *= 2;
+	n = a->alloc(a->ctx, ncap * elem);
+	if (!n)
+		return false;
+	if (*arr)
+	{
+		memcpy(n, *arr, *cap * elem);
+		a->free(a->ctx, *arr);
+	}
+	*arr = n;
+	*cap = ncap;
+	return true;
+}
+
+static const char *
+gz_copy(sn_gazetteer *g, const char *s, size_t len, const char *suffix)
+{
+	size_t		sl = suffix ? strlen(suffix) : 0;
+	size_t		need = len + sl + 1;
+	char	   *out;
+
+	if (!g->arena || g->arena->size - g->arena->used < need)
+	{
+		size_t		size = need > 60000 ? need : 60000;
+		gz_block   *b = g->alloc.alloc(g->alloc.ctx, sizeof(gz_block) + size);
+
+		if (!b)
+			return NULL;
+		b->next = g->arena;
+		b->used = 0;
+		b->size = size;
+		g->arena = b;
+	}
+	out = g->arena->data + g->arena->used;
+	memcpy(out, s, len);
+	if (sl)
+		memcpy(out + len, suffix, sl);
+	out[len + sl] = '\0';
+	g->arena->used += need;
+	return out;
+}
+
+sn_gazetteer *
+sn_gazetteer_new(const sn_allocator *alloc)
+{
+	const sn_allocator *a = alloc ? alloc : &sn_malloc_allocator;
+	sn_gazetteer *g = a->alloc(a->ctx, sizeof(sn_gazetteer));
+
+	if (!g)
+		return NULL;
+	memset(g, 0, sizeof(*g));
+	g->alloc = *a;
+	return g;
+}
+
+void
+sn_gazetteer_free(sn_gazetteer *g)
+{
+	sn_allocator a;
+
+	if (!g)
+		return;
+	a = g->alloc;
+	sn_matcher_free(g->matcher);
+	while (g->arena)
+	{
+		gz_block   *next = g->arena->next;
+
+		a.free(a.ctx, g->arena);
+		g->arena = next;
+	}
+	if (g->names)
+		a.free(a.ctx, g->names);
+	if (g->refs)
+		a.free(a.ctx, g->refs);
+	a.free(a.ctx, g);
+}
+
+/*
+ * Is the name an acronym written in capitals: 2 to 8 characters, no space,
+ * no lower-case letter, at least one upper-case letter?
+ */
+static bool
+is_acronym(const char *s, size_t len)
+{
+	size_t		i = 0,
+				chars = 0;
+	bool		upper = false;
+
+	while (i < len)
+	{
+		uint32_t	cp,
+					f[SN_FOLD_MAX];
+		int			n = sn_utf8_decode(s + i, len - i, &cp);
+		int			nf;
+
+		if (n == 0)
+			return false;
+		nf = sn_fold_char(cp, f);
+		if (nf > 0 && sn_is_space(f[0]))
+			return false;
+		if (nf > 0 && f[0] != cp && sn_is_word_char(f[0]) && cp < 0x2000)
+			upper = true;
+		chars++;
+		i += n;
+	}
+	return upper && chars >= 2 && chars <= 8 && !sn_matcher_has_lower(s, len);
+}
+
+static bool
+add_form(sn_gazetteer *g, const char *name, size_t len, const char *suffix,
+		 uint32_t ref, uint32_t mflags)
+{
+	const char *copy = gz_copy(g, name, len, suffix);
+
+	if (!copy)
+		return false;
+	if (!gz_grow(&g->alloc, (void **) &g->names, &g->names_cap, g->nnames + 1, sizeof(gz_name)))
+		return false;
+	g->names[g->nnames].name = copy;
+	g->names[g->nnames].len = len + (suffix ? strlen(suffix) : 0);
+	g->names[g->nnames].ref = ref;
+	g->names[g->nnames].flags = mflags;
+	g->nnames++;
+	return true;
+}
+
+static bool
+ends_with(const char *folded, size_t n, const char *suffix)
+{
+	size_t		sl = strlen(suffix);
+
+	return n >= sl && memcmp(folded + n - sl, suffix, sl) == 0;
+}
+
+/*
+ * The running-text forms of a demonym, as suffixes to append:
+ *   English: the plural ("Malians"), except after s, x, z, sh, ch
+ *            ("French", "Swiss" have none);
+ *   French:  feminine and plurals: -en → -enne, -ens, -ennes ("malienne");
+ *            -ais/-ois → -aise(s); -e → -es; -s/-x: none; else -e, -s, -es.
+ */
+static int
+demonym_suffixes(const char *folded, size_t n, uint32_t flags, const char *out[4])
+{
+	int			k = 0;
+	bool		en = (flags & SN_NAME_LANG_EN) || !(flags & SN_NAME_LANG_FR);
+	bool		fr = (flags & SN_NAME_LANG_FR) || !(flags & SN_NAME_LANG_EN);
+	char		last = n ? folded[n - 1] : '\0';
+
+	if (!((last >= 'a' && last <= 'z') || (unsigned char) last >= 0x80))
+		return 0;
+	if (en && !(last == 's' || last == 'x' || last == 'z' ||
+				ends_with(folded, n, "sh") || ends_with(folded, n, "ch")))
+		out[k++] = "s";
+	if (fr)
+	{
+		if (ends_with(folded, n, "en"))
+		{
+			out[k++] = "ne";
+			if (!en)
+				out[k++] = "s";
+			out[k++] = "nes";
+		}
+		else if (ends_with(folded, n, "ais") || ends_with(folded, n, "ois"))
+		{
+			out[k++] = "e";
+			out[k++] = "es";
+		}
+		else if (last == 'e')
+		{
+			if (!en)
+				out[k++] = "s";
+		}
+		else if (last != 's' && last != 'x')
+		{
+			out[k++] = "e";
+			if (!en)
+				out[k++] = "s";
+			out[k++] = "es";
+		}
+	}
+	return k;
+}
+
+bool
+sn_gazetteer_add(sn_gazetteer *g, const char *name, size_t len,
+				 const sn_gazetteer_ref *ref, uint32_t flags, sn_error *err)
+{
+	uint32_t	mflags = 0;
+	uint32_t	ri;
+
+	sn_error_clear(err);
+	if (g->matcher)
+		return sn_error_set(err, SN_ERR_INVALID_PARAMETER, -1,
+							"the gazetteer is already built");
+	if (sn_fold_string(name, len, NULL, 0) == (size_t) -1)
+	{
+		char		q[64];
+
+		return sn_error_set(err, SN_ERR_SYNTAX, -1, "invalid UTF-8 in name \"%s\"",
+							sn_quote_input(q, sizeof(q), name, len));
+	}
+	if (!(flags & SN_NAME_NO_ACRONYM) && is_acronym(name, len))
+		mflags |= SN_MATCHER_UPPER;
+	if (!gz_grow(&g->alloc, (void **) &g->refs, &g->refs_cap, g->nrefs + 1, sizeof(sn_gazetteer_ref)))
+		return gz_oom(err);
+	ri = (uint32_t) g->nrefs;
+	g->refs[g->nrefs++] = *ref;
+	if (!add_form(g, name, len, NULL, ri, mflags))
+		return gz_oom(err);
+	if ((flags & SN_NAME_DEMONYM) && !(mflags & SN_MATCHER_UPPER))
+	{
+		char		folded[256];
+		size_t		n = sn_fold_string(name, len, folded, sizeof(folded));
+		const char *suffixes[4];
+		int			k;
+
+		if (n < sizeof(folded))
+		{
+			/* trailing punctuation or space: no forms */
+			k = demonym_suffixes(folded, n, flags, suffixes);
+			for (int i = 0; i < k; i++)
+				if (!add_form(g, name, len, suffixes[i], ri, mflags))
+					return gz_oom(err);
+		}
+	}
+	return true;
+}
+
+bool
+sn_gazetteer_build(sn_gazetteer *g, sn_error *err)
+{
+	sn_matcher_entry *e;
+
+	sn_error_clear(err);
+	if (g->matcher)
+		return true;
+	e = g->alloc.alloc(g->alloc.ctx, (g->nnames ? g->nnames : 1) * sizeof(sn_matcher_entry));
+	if (!e)
+		return gz_oom(err);
+	for (size_t i = 0; i < g->nnames; i++)
+	{
+		e[i].name = g->names[i].name;
+		e[i].len = g->names[i].len;
+		e[i].payload = g->names[i].ref;
+		e[i].flags = g->names[i].flags;
+	}
+	g->matcher = sn_matcher_build(e, g->nnames, &g->alloc, err);
+	g->alloc.free(g->alloc.ctx, e);
+	return g->matcher != NULL;
+}
+
+size_t
+sn_gazetteer_names(const sn_gazetteer *g)
+{
+	return g->nnames;
+}
+
+void
+sn_gazetteer_stats(const sn_gazetteer *g, sn_matcher_stats *stats)
+{
+	if (g->matcher)
+		sn_matcher_get_stats(g->matcher, stats);
+	else
+		memset(stats, 0, sizeof(*stats));
+}
+
+/* ------------------------------------------------------------------------
+ * Finding names
+ */
+
+typedef struct gz_cand
+{
+	size_t		start_char;
+	size_t		end_char;
+	size_t		start_byte;
+	size_t		end_byte;
+	const sn_matcher_payload *payloads;
+	uint32_t	npayloads;
+	bool		has_lower;
+} gz_cand;
+
+typedef struct gz_find
+{
+	const sn_allocator *a;
+	gz_cand    *c;
+	size_t		n;
+	size_t		cap;
+	bool		oom;
+} gz_find;
+
+static inline bool
+payload_usable(const sn_matcher_payload *p, bool has_lower)
+{
+	return !((p->flags & SN_MATCHER_UPPER) && has_lower);
+}
+
+/*
+ * Keep a hit that some entry accepts.  Hits arrive by end position; the
+ * array is kept sorted by start (then longest first) with an insertion step,
+ * short because hits that overlap are close together.
+ */
+static bool
+gz_collect(void *arg, const sn_matcher_hit *h)
+{
+	gz_find    *f = arg;
+	bool		usable = false;
+	size_t		i;
+
+	for (uint32_t p = 0; p < h->npayloads && !usable; p++)
+		usable = payload_usable(&h->payloads[p], h->has_lower);
+	if (!usable)
+		return true;
+	if (!gz_grow(f->a, (void **) &f->c, &f->cap, f->n + 1, sizeof(gz_cand)))
+	{
+		f->oom = true;
+		return false;
+	}
+	i = f->n++;
+	while (i > 0 && (f->c[i - 1].start_char > h->start_char ||
+					 (f->c[i - 1].start_char == h->start_char &&
+					  f->c[i - 1].end_char < h->end_char)))
+	{
+		f->c[i] = f->c[i - 1];
+		i--;
+	}
+	f->c[i].start_char = h->start_char;
+	f->c[i].end_char = h->end_char;
+	f->c[i].start_byte = h->start_byte;
+	f->c[i].end_byte = h->end_byte;
+	f->c[i].payloads = h->payloads;
+	f->c[i].npayloads = h->npayloads;
+	f->c[i].has_lower = h->has_lower;
+	return true;
+}
+
+static int
+ref_cmp(const sn_gazetteer_ref *a, const sn_gazetteer_ref *b)
+{
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->id != b->id)
+		return a->id < b->id ? -1 : 1;
+	if (a->country != b->country)
+		return a->country < b->country ? -1 : 1;
+	return 0;
+}
+
+bool
+sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
+				  const sn_allocator *alloc,
+				  void (*progress) (void *), void *progress_arg,
+				  sn_name_mentions *out, sn_error *err)
+{
+	const sn_allocator *a = alloc ? alloc : &sn_malloc_allocator;
+	gz_find		f = {a, NULL, 0, 0, false};
+	size_t		last_end = 0;
+	bool		ok = true;
+
+	sn_error_clear(err);
+	if (!g->matcher)
+		return sn_error_set(err, SN_ERR_INVALID_PARAMETER, -1,
+							"the gazetteer is not built");
+	if (!sn_matcher_scan_progress(g->matcher, text, len, gz_collect, &f,
+								  progress, progress_arg, err))
+		ok = false;
+	else if (f.oom)
+		ok = gz_oom(err);
+
+	/* leftmost first, longest at each start, no overlaps */
+	for (size_t i = 0; ok && i < f.n; i++)
+	{
+		const gz_cand *c = &f.c[i];
+		size_t		first;
+
+		if (c->start_char < last_end)
+			continue;
+		last_end = c->end_char;
+		first = out->n;
+		for (uint32_t p = 0; p < c->npayloads; p++)
+		{
+			const sn_gazetteer_ref *r;
+			size_t		j;
+
+			if (!payload_usable(&c->payloads[p], c->has_lower))
+				continue;
+			r = &g->refs[c->payloads[p].payload];
+			/* one mention per distinct reference, sorted by kind and id */
+			for (j = first; j < out->n; j++)
+				if (ref_cmp(&out->items[j].ref, r) >= 0)
+					break;
+			if (j < out->n && ref_cmp(&out->items[j].ref, r) == 0)
+				continue;
+			if (!gz_grow(a, (void **) &out->items, &out->cap, out->n + 1, sizeof(sn_name_mention)))
+			{
+				ok = gz_oom(err);
+				break;
+			}
+			memmove(&out->items[j + 1], &out->items[j], (out->n - j) * sizeof(sn_name_mention));
+			out->items[j].start_char = c->start_char;
+			out->items[j].end_char = c->end_char;
+			out->items[j].start_byte = c->start_byte;
+			out->items[j].end_byte = c->end_byte;
+			out->items[j].ref = *r;
+			out->n++;
+		}
+	}
+	if (f.c)
+		a->free(a->ctx, f.c);
+	return ok;
+}
+
+void
+sn_name_mentions_free(const sn_allocator *alloc, sn_name_mentions *m)
+{
+	const sn_allocator *a = alloc ? alloc : &sn_malloc_allocator;
+
+	if (m->items)
+		a->free(a->ctx, m->items);
+	m->items = NULL;
+	m->n = m->cap = 0;
+}

@@ -1,0 +1,103 @@
+/*
+ * extension/core/gazetteer.h
+ *
+ * The names annotate() looks for, and what each refers to: place names and
+ * actor names from the model's tables, and the names of the country type.
+ * A gazetteer collects names with their references, adds the forms a name
+ * takes in running text (plurals and feminines of demonyms), marks acronyms,
+ * and builds the matcher (matcher.h) over all of them.
+ *
+ * Then sn_gazetteer_find() reads a text once and returns its name mentions:
+ * at each place the longest name wins ("Lake Chad region" over "Lake Chad"
+ * over "Chad"), leftmost first, never overlapping; a name that refers to
+ * several things (a place and an actor, two places) gives one mention per
+ * reference.
+ */
+#ifndef SN_GAZETTEER_H
+#define SN_GAZETTEER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "matcher.h"
+#include "sn_error.h"
+#include "sn_text.h"
+
+typedef enum sn_ref_kind
+{
+	SN_REF_PLACE = 0,
+	SN_REF_ACTOR = 1
+} sn_ref_kind;
+
+/* What a name refers to. */
+typedef struct sn_gazetteer_ref
+{
+	sn_ref_kind kind;
+	int64_t		id;				/* place_id or actor_id; 0 when none */
+	int32_t		country;		/* the country (its code in the country type), or -1 */
+} sn_gazetteer_ref;
+
+/* Name flags */
+#define SN_NAME_DEMONYM 0x0001u	/* "Malian", "malienne": also adds inflected forms */
+#define SN_NAME_LANG_EN 0x0002u	/* the name is English (neither flag: any language) */
+#define SN_NAME_LANG_FR 0x0004u	/* the name is French */
+#define SN_NAME_NO_ACRONYM 0x0008u	/* match even a name in capitals in any case */
+
+typedef struct sn_gazetteer sn_gazetteer;
+
+/* An empty gazetteer; alloc may be NULL (malloc).  NULL when memory runs out. */
+extern sn_gazetteer *sn_gazetteer_new(const sn_allocator *alloc);
+
+/*
+ * Add a name (UTF-8, len bytes) for ref.  The name is copied.  A name written
+ * in capitals (2 to 8 characters, no lower-case letter, no space: "UN",
+ * "JNIM", "MINUSMA", "CAR") is taken for an acronym and matches only text
+ * without lower-case letters, unless SN_NAME_NO_ACRONYM is given.  Returns
+ * false (SN_ERR_SYNTAX) for invalid UTF-8, or on lack of memory.
+ */
+extern bool sn_gazetteer_add(sn_gazetteer *g, const char *name, size_t len,
+							 const sn_gazetteer_ref *ref, uint32_t flags, sn_error *err);
+
+/* Build the matcher over every name added.  Names can no longer be added. */
+extern bool sn_gazetteer_build(sn_gazetteer *g, sn_error *err);
+
+extern void sn_gazetteer_free(sn_gazetteer *g);
+
+/* Figures: names added (forms included), and the matcher's statistics. */
+extern size_t sn_gazetteer_names(const sn_gazetteer *g);
+extern void sn_gazetteer_stats(const sn_gazetteer *g, sn_matcher_stats *stats);
+
+/* One mention of a name in a text.  Positions are 0-based, ends exclusive. */
+typedef struct sn_name_mention
+{
+	size_t		start_char;
+	size_t		end_char;
+	size_t		start_byte;
+	size_t		end_byte;
+	sn_gazetteer_ref ref;
+} sn_name_mention;
+
+/* A growing array of mentions. */
+typedef struct sn_name_mentions
+{
+	sn_name_mention *items;
+	size_t		n;
+	size_t		cap;
+} sn_name_mentions;
+
+/*
+ * Find the names in text (UTF-8, len bytes).  Mentions are appended to out
+ * in text order (same span: places before actors, then by id), in memory
+ * from alloc (NULL: malloc); progress, if not NULL, is called about every
+ * megabyte.  Returns false and fills err for invalid UTF-8 (SN_ERR_SYNTAX)
+ * or lack of memory.
+ */
+extern bool sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
+							  const sn_allocator *alloc,
+							  void (*progress) (void *), void *progress_arg,
+							  sn_name_mentions *out, sn_error *err);
+
+extern void sn_name_mentions_free(const sn_allocator *alloc, sn_name_mentions *m);
+
+#endif							/* SN_GAZETTEER_H */

@@ -1,0 +1,291 @@
+/*
+ * extension/core/geopoint_index.c
+ *
+ * ECEF boxes and geodesic bounds for the geopoint GiST index; the reasoning
+ * is in geopoint_index.h.
+ */
+#include "geopoint_index.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEG2RAD (M_PI / 180.0)
+
+void
+sn_geopoint_ecef(const sn_geopoint *p, double xyz[3])
+{
+	const double e2 = SN_WGS84_F * (2.0 - SN_WGS84_F);
+	double		phi = p->lat * DEG2RAD,
+				lam = p->lon * DEG2RAD;
+	double		sphi = sin(phi),
+				cphi = cos(phi),
+				slam = sin(lam),
+				clam = cos(lam);
+	double		n = SN_WGS84_A / sqrt(1.0 - e2 * sphi * sphi);
+
+	xyz[0] = n * cphi * clam;
+	xyz[1] = n * cphi * slam;
+	xyz[2] = n * (1.0 - e2) * sphi;
+}
+
+double
+sn_ecef_chord(const double a[3], const double b[3])
+{
+	double		dx = a[0] - b[0],
+				dy = a[1] - b[1],
+				dz = a[2] - b[2];
+
+	return sqrt(dx * dx + dy * dy + dz * dz);
+}
+
+double
+sn_geodesic_lower_bound(double chord)
+{
+	double		lb = chord - SN_GEO_SLACK;
+
+	return lb > 0 ? lb : 0;
+}
+
+double
+sn_geodesic_upper_bound(double chord)
+{
+	double		c = chord * (1.0 + 1e-12) + 1e-6;
+
+	if (!(c <= SN_GEO_RHO_MIN / 2))
+		return INFINITY;
+	return 2.0 * SN_GEO_RHO_MIN * asin(c / (2.0 * SN_GEO_RHO_MIN)) * (1.0 + 1e-12) + SN_GEO_SLACK;
+}
+
+static inline float
+round_down(double x)
+{
+	float		f = (float) x;
+
+	return (double) f > x ? nextafterf(f, -INFINITY) : f;
+}
+
+static inline float
+round_up(double x)
+{
+	float		f = (float) x;
+
+	return (double) f < x ? nextafterf(f, INFINITY) : f;
+}
+
+void
+sn_geobox_from_ecef(const double xyz[3], sn_geobox *box)
+{
+	for (int i = 0; i < 3; i++)
+	{
+		box->lo[i] = round_down(xyz[i]);
+		box->hi[i] = round_up(xyz[i]);
+	}
+}
+
+void
+sn_geobox_from_point(const sn_geopoint *p, sn_geobox *box)
+{
+	double		xyz[3];
+
+	sn_geopoint_ecef(p, xyz);
+	sn_geobox_from_ecef(xyz, box);
+}
+
+void
+sn_geobox_union(sn_geobox *acc, const sn_geobox *b)
+{
+	for (int i = 0; i < 3; i++)
+	{
+		if (b->lo[i] < acc->lo[i])
+			acc->lo[i] = b->lo[i];
+		if (b->hi[i] > acc->hi[i])
+			acc->hi[i] = b->hi[i];
+	}
+}
+
+bool
+sn_geobox_equal(const sn_geobox *a, const sn_geobox *b)
+{
+	for (int i = 0; i < 3; i++)
+		if (a->lo[i] != b->lo[i] || a->hi[i] != b->hi[i])
+			return false;
+	return true;
+}
+
+double
+sn_geobox_min_chord(const sn_geobox *b, const double q[3])
+{
+	double		sum = 0;
+
+	for (int i = 0; i < 3; i++)
+	{
+		double		d = 0;
+
+		if (q[i] < b->lo[i])
+			d = (double) b->lo[i] - q[i];
+		else if (q[i] > b->hi[i])
+			d = q[i] - (double) b->hi[i];
+		sum += d * d;
+	}
+	return sqrt(sum);
+}
+
+double
+sn_geobox_max_chord(const sn_geobox *b, const double q[3])
+{
+	double		sum = 0;
+
+	for (int i = 0; i < 3; i++)
+	{
+		double		d1 = fabs(q[i] - (double) b->lo[i]),
+					d2 = fabs(q[i] - (double) b->hi[i]);
+		double		d = d1 > d2 ? d1 : d2;
+
+		sum += d * d;
+	}
+	return sqrt(sum);
+}
+
+double
+sn_geobox_distance_lower_bound(const sn_geobox *b, const double q[3])
+{
+	return sn_geodesic_lower_bound(sn_geobox_min_chord(b, q));
+}
+
+double
+sn_geobox_distance_upper_bound(const sn_geobox *b, const double q[3])
+{
+	return sn_geodesic_upper_bound(sn_geobox_max_chord(b, q));
+}
+
+static double
+margin(const sn_geobox *b)
+{
+	return ((double) b->hi[0] - b->lo[0]) + ((double) b->hi[1] - b->lo[1]) +
+		((double) b->hi[2] - b->lo[2]);
+}
+
+float
+sn_geobox_penalty(const sn_geobox *orig, const sn_geobox *add)
+{
+	sn_geobox	u = *orig;
+
+	sn_geobox_union(&u, add);
+	return (float) (margin(&u) - margin(orig));
+}
+
+/* ------------------------------------------------------------------------
+ * Picksplit
+ */
+
+typedef struct split_item
+{
+	double		key;
+	int			index;
+} split_item;
+
+static int
+cmp_item(const void *a, const void *b)
+{
+	const split_item *x = a,
+			   *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->index - y->index;
+}
+
+size_t
+sn_geobox_split_work_size(void)
+{
+	/* sorted items, then prefix and suffix union boxes */
+	return sizeof(split_item) + 2 * sizeof(sn_geobox);
+}
+
+static double
+overlap_volume(const sn_geobox *a, const sn_geobox *b)
+{
+	double		v = 1.0;
+
+	for (int i = 0; i < 3; i++)
+	{
+		double		lo = a->lo[i] > b->lo[i] ? a->lo[i] : b->lo[i];
+		double		hi = a->hi[i] < b->hi[i] ? a->hi[i] : b->hi[i];
+
+		if (hi < lo)
+			return 0.0;
+		v *= hi - lo;
+	}
+	return v;
+}
+
+void
+sn_geobox_picksplit(const sn_geobox *boxes, int n, bool *left, void *work)
+{
+	split_item *items = work;
+	sn_geobox  *prefix = (sn_geobox *) (items + n);
+	sn_geobox  *suffix = prefix + n;
+	int			min_group = (int) ceil(n * 0.3);
+	int			best_axis = -1,
+				best_k = 0;
+	double		best_overlap = 0,
+				best_margin = 0;
+	int			best_balance = 0;
+
+	if (min_group < 1)
+		min_group = 1;
+	if (n - min_group < min_group)
+		min_group = n / 2;
+
+	for (int axis = 0; axis < 3; axis++)
+	{
+		for (int i = 0; i < n; i++)
+		{
+			items[i].key = ((double) boxes[i].lo[axis] + boxes[i].hi[axis]) / 2;
+			items[i].index = i;
+		}
+		qsort(items, n, sizeof(split_item), cmp_item);
+		prefix[0] = boxes[items[0].index];
+		for (int i = 1; i < n; i++)
+		{
+			prefix[i] = prefix[i - 1];
+			sn_geobox_union(&prefix[i], &boxes[items[i].index]);
+		}
+		suffix[n - 1] = boxes[items[n - 1].index];
+		for (int i = n - 2; i >= 0; i--)
+		{
+			suffix[i] = suffix[i + 1];
+			sn_geobox_union(&suffix[i], &boxes[items[i].index]);
+		}
+		/* cut k: items[0..k-1] left, items[k..n-1] right */
+		for (int k = min_group; k <= n - min_group; k++)
+		{
+			double		ov = overlap_volume(&prefix[k - 1], &suffix[k]);
+			double		mg = margin(&prefix[k - 1]) + margin(&suffix[k]);
+			int			bal = abs(n - 2 * k);
+
+			if (best_axis < 0 || ov < best_overlap ||
+				(ov == best_overlap && (mg < best_margin ||
+										(mg == best_margin && bal < best_balance))))
+			{
+				best_axis = axis;
+				best_k = k;
+				best_overlap = ov;
+				best_margin = mg;
+				best_balance = bal;
+			}
+		}
+	}
+
+	/* redo the winning sort and assign */
+	for (int i = 0; i < n; i++)
+	{
+		items[i].key = ((double) boxes[i].lo[best_axis] + boxes[i].hi[best_axis]) / 2;
+		items[i].index = i;
+	}
+	qsort(items, n, sizeof(split_item), cmp_item);
+	for (int i = 0; i < n; i++)
+		left[items[i].index] = i < best_k;
+}

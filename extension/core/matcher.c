@@ -1,0 +1,1178 @@
+/*
+ * extension/core/matcher.c
+ *
+ * Aho–Corasick over a double-array trie, on a normalised byte stream; see
+ * matcher.h for what is matched.
+ *
+ * The stream.  Text and names are both turned into bytes by norm_cp():
+ *   - a word (a run of word characters, sn_is_word_char) is written folded,
+ *     in UTF-8, between two MARK bytes;
+ *   - a gap between two words becomes SEP if it holds only white space,
+ *     hyphens and dashes (and control characters), else the folded bytes of
+ *     its other punctuation, in order; a gap of more than NORM_GAP_MAX bytes
+ *     of punctuation becomes BREAK, which no name holds;
+ *   - leading and trailing gaps are dropped; characters that folding drops
+ *     (soft hyphen, zero-width space, combining accents) are invisible.
+ * "Lake Chad" is thus |lake|_|chad| and "Mali’s" is |mali|'|s|.  Every name
+ * begins and ends with a MARK, and a MARK appears in the text's stream only at
+ * a word edge, so a name found in the stream is a whole-word match.
+ *
+ * The automaton.  States are slots of a double array: the child of state s
+ * on code c is t = base[s] + c if check[t] == s.  Bytes are first mapped to
+ * codes 1..ncodes (bytes absent from every name map to 0, which leads back to
+ * the root at once).  fail[s] is the usual Aho–Corasick failure link,
+ * key[s] the name ending at s (or -1), and dict[s] the nearest state on the
+ * failure chain where a name ends (or 0), so the names ending at a position
+ * are key[s], key[dict[s]], key[dict[dict[s]]]...  Names end only on a MARK,
+ * so outputs are looked for only after a MARK.
+ *
+ * Positions.  Only MARK bytes carry positions (the character and byte offset
+ * of the word edge).  The scan keeps them in a ring buffer indexed by stream
+ * offset, larger than the longest name, so the start of a match (its first
+ * MARK) is still there when its last MARK arrives.
+ */
+#include "matcher.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sn_text.h"
+
+#define MARK 0x01
+#define SEP 0x02
+#define BREAK 0x03
+#define NORM_GAP_MAX 16
+
+/* ASCII character classes, for the scan's fast path */
+#define CLS_WORD 0
+#define CLS_SEP 1
+#define CLS_PUNCT 2
+
+static void *
+malloc_alloc(void *ctx, size_t size)
+{
+	return malloc(size);
+}
+
+static void
+malloc_free(void *ctx, void *ptr)
+{
+	free(ptr);
+}
+
+const sn_allocator sn_malloc_allocator = {malloc_alloc, malloc_free, NULL};
+
+/*
+ * What the scan reads at each step, packed so that a transition touches one
+ * cache line (nodes), and what it reads on a mismatch or at a mark (links):
+ * out is the first state on the failure chain, this one included, where a
+ * key ends (0 when none).  States are placed breadth first, so the shallow
+ * states that most steps visit sit together at the front.
+ */
+typedef struct dnode
+{
+	int32_t		base;
+	int32_t		check;
+} dnode;
+
+typedef struct dlink
+{
+	int32_t		fail;
+	int32_t		out;
+} dlink;
+
+struct sn_matcher
+{
+	sn_allocator alloc;
+	uint8_t		code[256];		/* byte -> code, 0 = in no name */
+	dnode	   *nodes;			/* per slot, for the scan */
+	dlink	   *links;			/* per slot, for the scan */
+	int32_t	   *base;			/* per slot (building only) */
+	int32_t	   *check;			/* per slot: parent slot, -1 when free (building only) */
+	int32_t	   *fail;			/* per slot (building only) */
+	int32_t	   *key;			/* per slot: key ending here, or -1 */
+	int32_t	   *dict;			/* per slot: next output state on the failure chain, or 0 */
+	size_t		nslots;			/* allocated slots (all padded with check = -1) */
+	uint32_t   *key_len;		/* per key: bytes in the stream, marks included */
+	uint32_t   *key_first;		/* per key: first payload */
+	uint32_t   *key_count;		/* per key: number of payloads */
+	sn_matcher_payload *payloads;
+	size_t		ring_mask;		/* ring size - 1, ring size > longest key */
+	sn_matcher_stats stats;
+};
+
+/* ------------------------------------------------------------------------
+ * The normaliser
+ */
+
+typedef struct norm_state
+{
+	bool		in_word;
+	bool		started;		/* a word has been seen */
+	bool		gap_sep;		/* the current gap has space or a hyphen */
+	bool		gap_overflow;
+	int			gap_len;
+	uint8_t		gap[NORM_GAP_MAX];
+	size_t		word_end_char;	/* just after the last word character */
+	size_t		word_end_byte;
+} norm_state;
+
+/*
+ * What one folded code point emits: up to NORM_OUT_MAX bytes, of which at most
+ * one is a MARK (at index mark_at, with its position).
+ */
+#define NORM_OUT_MAX (NORM_GAP_MAX + 8)
+
+typedef struct norm_out
+{
+	int			n;
+	int			mark_at;		/* -1 when no mark */
+	bool		mark_ends_word; /* the mark closes a word (else it opens one) */
+	size_t		mark_char;
+	size_t		mark_byte;
+	uint8_t		bytes[NORM_OUT_MAX];
+} norm_out;
+
+static inline bool
+is_sep_cp(uint32_t f)
+{
+	return f < 0x20 || f == 0x7F || f == '-' || sn_is_space(f);
+}
+
+/*
+ * The pieces of the normaliser.  norm_cp() below is the whole of it; the scan
+ * has a fast path for ASCII that calls the same pieces, so names and text are
+ * always normalised alike.
+ */
+
+/* The symbols for the gap before a word (none before the first word). */
+static inline int
+norm_gap_symbols(const norm_state *st, uint8_t *out)
+{
+	if (!st->started)
+		return 0;
+	if (st->gap_overflow)
+	{
+		out[0] = BREAK;
+		return 1;
+	}
+	if (st->gap_len > 0)
+	{
+		memcpy(out, st->gap, st->gap_len);
+		return st->gap_len;
+	}
+	out[0] = SEP;
+	return 1;
+}
+
+/* A word begins (after its gap symbols and MARK are written). */
+static inline void
+norm_begin_word(norm_state *st)
+{
+	st->in_word = st->started = true;
+	st->gap_sep = st->gap_overflow = false;
+	st->gap_len = 0;
+}
+
+/* A non-word character f, outside a word: add it to the gap. */
+static inline void
+norm_gap_cp(norm_state *st, uint32_t f)
+{
+	if (is_sep_cp(f))
+		st->gap_sep = true;
+	else if (!st->gap_overflow)
+	{
+		char		buf[4];
+		int			nb = sn_utf8_encode(f, buf);
+
+		if (st->gap_len + nb > NORM_GAP_MAX)
+			st->gap_overflow = true;
+		else
+		{
+			memcpy(st->gap + st->gap_len, buf, nb);
+			st->gap_len += nb;
+		}
+	}
+}
+
+/*
+ * Feed one folded code point f, which comes from the character at (ci, bi)
+ * that takes cb bytes of the text.
+ */
+static inline void
+norm_cp(norm_state *st, uint32_t f, size_t ci, size_t bi, size_t cb, norm_out *o)
+{
+	o->n = 0;
+	o->mark_at = -1;
+	if (sn_is_word_char(f))
+	{
+		if (!st->in_word)
+		{
+			o->n = norm_gap_symbols(st, o->bytes);
+			o->mark_at = o->n;
+			o->mark_ends_word = false;
+			o->mark_char = ci;
+			o->mark_byte = bi;
+			o->bytes[o->n++] = MARK;
+			norm_begin_word(st);
+		}
+		o->n += sn_utf8_encode(f, (char *) o->bytes + o->n);
+		st->word_end_char = ci + 1;
+		st->word_end_byte = bi + cb;
+		return;
+	}
+	if (st->in_word)
+	{
+		o->mark_at = 0;
+		o->mark_ends_word = true;
+		o->mark_char = st->word_end_char;
+		o->mark_byte = st->word_end_byte;
+		o->bytes[o->n++] = MARK;
+		st->in_word = false;
+	}
+	norm_gap_cp(st, f);
+}
+
+/* End of input: close the last word. */
+static inline void
+norm_finish(norm_state *st, norm_out *o)
+{
+	o->n = 0;
+	o->mark_at = -1;
+	if (st->in_word)
+	{
+		o->mark_at = 0;
+		o->mark_ends_word = true;
+		o->mark_char = st->word_end_char;
+		o->mark_byte = st->word_end_byte;
+		o->bytes[o->n++] = MARK;
+		st->in_word = false;
+	}
+}
+
+/* Folding of ASCII, and whether a code point of the text is lower case. */
+static uint8_t ascii_fold[128];
+static uint8_t ascii_class[128];	/* CLS_* */
+static bool ascii_ready;
+
+static void
+init_ascii(void)
+{
+	/* idempotent; a race between two threads writes the same bytes */
+	for (int c = 0; c < 128; c++)
+	{
+		uint32_t	f[SN_FOLD_MAX];
+
+		sn_fold_char((uint32_t) c, f);
+		ascii_fold[c] = (uint8_t) f[0];
+		ascii_class[c] = sn_is_word_char(f[0]) ? CLS_WORD : is_sep_cp(f[0]) ? CLS_SEP : CLS_PUNCT;
+	}
+	ascii_ready = true;
+}
+
+static inline bool
+is_lower_cp(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'a' && c <= 'z';
+	if (c >= 0xDF && c <= 0xFF)
+		return c != 0xF7;
+	if (c >= 0x100 && c <= 0x137)
+		return c & 1;
+	if (c >= 0x139 && c <= 0x148)
+		return !(c & 1);
+	if (c >= 0x14A && c <= 0x177)
+		return c & 1;
+	if (c >= 0x179 && c <= 0x17E)
+		return !(c & 1);
+	if (c == 0x17F || c == 0x138 || c == 0x149)
+		return true;
+	/* Greek and Cyrillic small letters */
+	if ((c >= 0x3AC && c <= 0x3CE) || (c >= 0x430 && c <= 0x45F))
+		return true;
+	return false;
+}
+
+bool
+sn_matcher_has_lower(const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		uint32_t	cp;
+		int			n = sn_utf8_decode(s + i, len - i, &cp);
+
+		if (n == 0)
+			return false;
+		if (is_lower_cp(cp))
+			return true;
+		i += n;
+	}
+	return false;
+}
+
+/*
+ * Normalise a whole name into out (room for outsize bytes).  Returns the
+ * length (which may exceed outsize: nothing is written past it), 0 if the
+ * name has no word, or -1 for invalid UTF-8.  *has_break is set if a gap was
+ * too long to keep.
+ */
+static long
+normalize_name(const char *name, size_t len, uint8_t *out, size_t outsize, bool *has_break)
+{
+	norm_state	st = {0};
+	norm_out	o;
+	size_t		i = 0,
+				ci = 0,
+				n = 0;
+
+	*has_break = false;
+	while (i < len)
+	{
+		uint32_t	cp,
+					f[SN_FOLD_MAX];
+		int			nb = sn_utf8_decode(name + i, len - i, &cp);
+		int			nf;
+
+		if (nb == 0)
+			return -1;
+		nf = sn_fold_char(cp, f);
+		for (int k = 0; k < nf; k++)
+		{
+			norm_cp(&st, f[k], ci, i, nb, &o);
+			for (int j = 0; j < o.n; j++, n++)
+			{
+				if (o.bytes[j] == BREAK)
+					*has_break = true;
+				if (n < outsize)
+					out[n] = o.bytes[j];
+			}
+		}
+		i += nb;
+		ci++;
+	}
+	norm_finish(&st, &o);
+	for (int j = 0; j < o.n; j++, n++)
+		if (n < outsize)
+			out[n] = o.bytes[j];
+	return (long) n;
+}
+
+size_t
+sn_matcher_normalize(const char *name, size_t len, char *out, size_t outsize)
+{
+	uint8_t		buf[4 * SN_MATCHER_MAX_KEY];
+	bool		brk;
+	long		n = normalize_name(name, len, buf, sizeof(buf), &brk);
+	size_t		shown = 0;
+
+	if (n < 0)
+		return (size_t) -1;
+	for (long i = 0; i < n && i < (long) sizeof(buf); i++, shown++)
+	{
+		char		c = (char) buf[i];
+
+		if (buf[i] == MARK)
+			c = '|';
+		else if (buf[i] == SEP)
+			c = '_';
+		else if (buf[i] == BREAK)
+			c = '#';
+		if (shown + 1 < outsize)
+			out[shown] = c;
+	}
+	if (outsize > 0)
+		out[shown < outsize ? shown : outsize - 1] = '\0';
+	return shown;
+}
+
+/* ------------------------------------------------------------------------
+ * Building
+ */
+
+typedef struct build_key
+{
+	const uint8_t *bytes;
+	uint32_t	len;
+	uint32_t	entry;			/* index into the entries */
+} build_key;
+
+static int
+cmp_build_key(const void *a, const void *b)
+{
+	const build_key *x = a,
+			   *y = b;
+	uint32_t	n = x->len < y->len ? x->len : y->len;
+	int			c = memcmp(x->bytes, y->bytes, n);
+
+	if (c != 0)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->entry < y->entry ? -1 : (x->entry > y->entry);
+}
+
+typedef struct builder
+{
+	sn_matcher *m;
+	const sn_allocator *a;
+	size_t		cap;			/* slots allocated */
+	int32_t	   *nextf;			/* free list over slots, -1 ends it */
+	int32_t	   *prevf;
+	int32_t		free_head;		/* first free slot, -1 when none */
+	size_t		used_max;		/* highest used slot + 1 */
+} builder;
+
+static void *
+xalloc(const sn_allocator *a, size_t size)
+{
+	return a->alloc(a->ctx, size ? size : 1);
+}
+
+static void
+xfree(const sn_allocator *a, void *p)
+{
+	if (p)
+		a->free(a->ctx, p);
+}
+
+/* Grow a per-slot int32 array from old to new slots, filling with fill. */
+static bool
+grow_array(const sn_allocator *a, int32_t **arr, size_t old, size_t new, int32_t fill)
+{
+	int32_t    *n = xalloc(a, new * sizeof(int32_t));
+
+	if (!n)
+		return false;
+	if (*arr)
+		memcpy(n, *arr, old * sizeof(int32_t));
+	for (size_t i = old; i < new; i++)
+		n[i] = fill;
+	xfree(a, *arr);
+	*arr = n;
+	return true;
+}
+
+static bool
+builder_grow(builder *b, size_t need)
+{
+	sn_matcher *m = b->m;
+	size_t		old = b->cap,
+				new = old ? old : 1024;
+	int32_t		tail;
+
+	while (new < need)
+		new *= 2;
+	if (new > (size_t) INT32_MAX / 2)
+		return false;
+	if (!grow_array(b->a, &m->base, old, new, 0) ||
+		!grow_array(b->a, &m->check, old, new, -1) ||
+		!grow_array(b->a, &b->nextf, old, new, -1) ||
+		!grow_array(b->a, &b->prevf, old, new, -1))
+		return false;
+	/* link the new slots at the end of the free list */
+	tail = -1;
+	if (b->free_head >= 0)
+	{
+		/* find the tail: the free list is kept in slot order, so it is the last free slot below old */
+		for (size_t i = old; i-- > 0;)
+			if (m->check[i] == -1)
+			{
+				tail = (int32_t) i;
+				break;
+			}
+	}
+	for (size_t i = old; i < new; i++)
+	{
+		b->prevf[i] = (i == old) ? tail : (int32_t) (i - 1);
+		b->nextf[i] = (i + 1 < new) ? (int32_t) (i + 1) : -1;
+	}
+	if (tail >= 0)
+		b->nextf[tail] = (int32_t) old;
+	else
+		b->free_head = (int32_t) old;
+	b->cap = new;
+	return true;
+}
+
+static void
+builder_take(builder *b, int32_t slot, int32_t parent)
+{
+	int32_t		p = b->prevf[slot],
+				n = b->nextf[slot];
+
+	if (p >= 0)
+		b->nextf[p] = n;
+	else
+		b->free_head = n;
+	if (n >= 0)
+		b->prevf[n] = p;
+	b->nextf[slot] = b->prevf[slot] = -1;
+	b->m->check[slot] = parent;
+	if ((size_t) slot + 1 > b->used_max)
+		b->used_max = slot + 1;
+}
+
+/*
+ * Find a base for a node whose children have the given codes (ascending):
+ * every base + code must be a free slot.
+ */
+static bool
+builder_find_base(builder *b, const uint8_t *codes, int nc, int32_t *base_out)
+{
+	for (;;)
+	{
+		int32_t		slot = b->free_head;
+
+		while (slot >= 0)
+		{
+			long		base = (long) slot - codes[0];
+
+			if (base >= 0)
+			{
+				bool		ok = true;
+
+				if ((size_t) base + codes[nc - 1] >= b->cap)
+				{
+					if (!builder_grow(b, (size_t) base + codes[nc - 1] + 1))
+						return false;
+				}
+				for (int i = 1; i < nc; i++)
+				{
+					if (b->m->check[base + codes[i]] != -1)
+					{
+						ok = false;
+						break;
+					}
+				}
+				if (ok)
+				{
+					*base_out = (int32_t) base;
+					return true;
+				}
+			}
+			slot = b->nextf[slot];
+		}
+		/* no room: grow and retry from the new slots */
+		if (!builder_grow(b, b->cap * 2))
+			return false;
+	}
+}
+
+typedef struct build_frame
+{
+	int32_t		slot;
+	uint32_t	lo,
+				hi;				/* distinct keys [lo, hi) share the prefix */
+	uint32_t	depth;
+} build_frame;
+
+static bool
+oom(sn_error *err)
+{
+	return sn_error_set(err, SN_ERR_INVALID_PARAMETER, -1,
+						"out of memory while building the name matcher");
+}
+
+sn_matcher *
+sn_matcher_build(const sn_matcher_entry *entries, size_t n,
+				 const sn_allocator *alloc, sn_error *err)
+{
+	const sn_allocator *a = alloc ? alloc : &sn_malloc_allocator;
+	sn_matcher *m;
+	builder		b = {0};
+	build_key  *keys = NULL;
+	uint8_t    *store = NULL;
+	uint32_t   *distinct = NULL;	/* index of the first build_key of each distinct key */
+	build_frame *stack = NULL;
+	int32_t    *queue = NULL;
+	size_t		nkeys = 0,
+				ndistinct = 0,
+				store_len = 0,
+				store_cap = 0,
+				max_len = 0,
+				npayloads = 0;
+	bool		ok = false;
+
+	if (!ascii_ready)
+		init_ascii();
+	sn_error_clear(err);
+	m = xalloc(a, sizeof(sn_matcher));
+	if (!m)
+	{
+		oom(err);
+		return NULL;
+	}
+	memset(m, 0, sizeof(*m));
+	m->alloc = *a;
+	m->stats.entries = n;
+	b.m = m;
+	b.a = a;
+	b.free_head = -1;
+
+	/* 1. normalise every name into one store */
+	keys = xalloc(a, (n ? n : 1) * sizeof(build_key));
+	if (!keys)
+		goto fail_oom;
+	{
+		size_t	   *offsets = xalloc(a, (n ? n : 1) * sizeof(size_t));
+
+		if (!offsets)
+			goto fail_oom;
+		for (size_t i = 0; i < n; i++)
+		{
+			long		len;
+			bool		brk;
+
+			if (store_cap - store_len < SN_MATCHER_MAX_KEY)
+			{
+				size_t		nc = store_cap ? store_cap * 2 : 65536;
+				uint8_t    *ns = xalloc(a, nc);
+
+				if (!ns)
+				{
+					xfree(a, offsets);
+					goto fail_oom;
+				}
+				if (store)
+					memcpy(ns, store, store_len);
+				xfree(a, store);
+				store = ns;
+				store_cap = nc;
+			}
+			len = normalize_name(entries[i].name, entries[i].len,
+								 store + store_len, SN_MATCHER_MAX_KEY, &brk);
+			if (len < 0)
+			{
+				char		q[64];
+
+				xfree(a, offsets);
+				sn_error_set(err, SN_ERR_SYNTAX, (int) (i > INT32_MAX ? INT32_MAX : i),
+							 "invalid UTF-8 in name \"%s\"",
+							 sn_quote_input(q, sizeof(q), entries[i].name, entries[i].len));
+				goto fail;
+			}
+			if (len == 0 || len > SN_MATCHER_MAX_KEY || brk)
+			{
+				m->stats.skipped++;
+				continue;
+			}
+			offsets[nkeys] = store_len;
+			keys[nkeys].len = (uint32_t) len;
+			keys[nkeys].entry = (uint32_t) i;
+			nkeys++;
+			store_len += len;
+			if ((size_t) len > max_len)
+				max_len = len;
+		}
+		/* the store may have moved while growing: set pointers only now */
+		for (size_t i = 0; i < nkeys; i++)
+			keys[i].bytes = store + offsets[i];
+		xfree(a, offsets);
+	}
+	qsort(keys, nkeys, sizeof(build_key), cmp_build_key);
+
+	/* 2. distinct keys, and their payloads (duplicates dropped) */
+	distinct = xalloc(a, (nkeys + 1) * sizeof(uint32_t));
+	m->payloads = xalloc(a, (nkeys ? nkeys : 1) * sizeof(sn_matcher_payload));
+	m->key_len = xalloc(a, (nkeys ? nkeys : 1) * sizeof(uint32_t));
+	m->key_first = xalloc(a, (nkeys ? nkeys : 1) * sizeof(uint32_t));
+	m->key_count = xalloc(a, (nkeys ? nkeys : 1) * sizeof(uint32_t));
+	if (!distinct || !m->payloads || !m->key_len || !m->key_first || !m->key_count)
+		goto fail_oom;
+	for (size_t i = 0; i < nkeys; i++)
+	{
+		const sn_matcher_entry *e = &entries[keys[i].entry];
+		bool		new_key = (i == 0 || keys[i].len != keys[i - 1].len ||
+							   memcmp(keys[i].bytes, keys[i - 1].bytes, keys[i].len) != 0);
+
+		if (new_key)
+		{
+			distinct[ndistinct] = (uint32_t) i;
+			m->key_len[ndistinct] = keys[i].len;
+			m->key_first[ndistinct] = (uint32_t) npayloads;
+			m->key_count[ndistinct] = 0;
+			ndistinct++;
+		}
+		else
+		{
+			bool		dup = false;
+			uint32_t	k = (uint32_t) ndistinct - 1;
+
+			for (uint32_t p = m->key_first[k]; p < npayloads; p++)
+				if (m->payloads[p].payload == e->payload && m->payloads[p].flags == e->flags)
+					dup = true;
+			if (dup)
+			{
+				m->stats.skipped++;
+				continue;
+			}
+		}
+		m->payloads[npayloads].payload = e->payload;
+		m->payloads[npayloads].flags = e->flags;
+		npayloads++;
+		m->key_count[ndistinct - 1]++;
+	}
+	distinct[ndistinct] = (uint32_t) nkeys;
+	m->stats.keys = ndistinct;
+
+	/* 3. byte codes: every byte used by a name gets one, in byte order */
+	{
+		bool		seen[256] = {false};
+		int			nc = 0;
+
+		for (size_t i = 0; i < store_len; i++)
+			seen[store[i]] = true;
+		for (int c = 0; c < 256; c++)
+			m->code[c] = seen[c] ? (uint8_t) ++nc : 0;
+	}
+
+	/* 4. the double-array trie, breadth first over the sorted distinct keys */
+	if (!builder_grow(&b, 1024))
+		goto fail_oom;
+	builder_take(&b, 0, -2);	/* the root */
+	/* a queue of nodes to place: at most one per byte of the keys, plus the root */
+	stack = xalloc(a, (store_len + 2) * sizeof(build_frame));
+	if (!stack)
+		goto fail_oom;
+	{
+		size_t		qh = 0,
+					qt = 0;
+		size_t		states = 1;
+
+		stack[qt++] = (build_frame)
+		{
+			0, 0, (uint32_t) ndistinct, 0
+		};
+		while (qh < qt)
+		{
+			build_frame f = stack[qh++];
+			uint8_t		codes[256];
+			uint32_t	starts[257];
+			int			nc = 0;
+			uint32_t	lo = f.lo;
+			int32_t		base;
+
+			/* a key that ends here: it is the first (shortest) of the range */
+			if (lo < f.hi && keys[distinct[lo]].len == f.depth)
+			{
+				/* set below, once the arrays have their final size */
+				lo++;
+			}
+			for (uint32_t k = lo; k < f.hi; k++)
+			{
+				uint8_t		c = m->code[keys[distinct[k]].bytes[f.depth]];
+
+				if (nc == 0 || codes[nc - 1] != c)
+				{
+					codes[nc] = c;
+					starts[nc] = k;
+					nc++;
+				}
+			}
+			starts[nc] = f.hi;
+			if (nc == 0)
+				continue;
+			if (!builder_find_base(&b, codes, nc, &base))
+				goto fail_oom;
+			m->base[f.slot] = base;
+			for (int i = 0; i < nc; i++)
+				builder_take(&b, base + codes[i], f.slot);
+			states += nc;
+			for (int i = 0; i < nc; i++)
+				stack[qt++] = (build_frame)
+			{
+				base + codes[i], starts[i], starts[i + 1], f.depth + 1
+			};
+		}
+		m->stats.states = states;
+	}
+
+	/*
+	 * 5. pad the arrays so that base + any code stays inside them, then the
+	 * per-slot key, fail and dict arrays
+	 */
+	{
+		size_t		need = b.used_max + 257;
+
+		if (need > b.cap && !builder_grow(&b, need))
+			goto fail_oom;
+		m->nslots = b.cap;
+		if (!grow_array(a, &m->key, 0, m->nslots, -1) ||
+			!grow_array(a, &m->fail, 0, m->nslots, 0) ||
+			!grow_array(a, &m->dict, 0, m->nslots, 0))
+			goto fail_oom;
+	}
+	/* walk each distinct key down the trie to mark where it ends */
+	for (size_t k = 0; k < ndistinct; k++)
+	{
+		const build_key *bk = &keys[distinct[k]];
+		int32_t		s = 0;
+
+		for (uint32_t i = 0; i < bk->len; i++)
+			s = m->base[s] + m->code[bk->bytes[i]];
+		m->key[s] = (int32_t) k;
+	}
+
+	/* 6. failure and dictionary links, breadth first */
+	queue = xalloc(a, m->stats.states * sizeof(int32_t));
+	if (!queue)
+		goto fail_oom;
+	{
+		size_t		qh = 0,
+					qt = 0;
+		int			ncodes = 0;
+
+		for (int c = 0; c < 256; c++)
+			if (m->code[c] > ncodes)
+				ncodes = m->code[c];
+		queue[qt++] = 0;
+		while (qh < qt)
+		{
+			int32_t		s = queue[qh++];
+
+			for (int c = 1; c <= ncodes; c++)
+			{
+				int32_t		t = m->base[s] + c;
+				int32_t		f;
+
+				if (m->check[t] != s)
+					continue;
+				if (s == 0)
+					f = 0;
+				else
+				{
+					int32_t		r = m->fail[s];
+
+					for (;;)
+					{
+						int32_t		u = m->base[r] + c;
+
+						if (m->check[u] == r)
+						{
+							f = u;
+							break;
+						}
+						if (r == 0)
+						{
+							f = 0;
+							break;
+						}
+						r = m->fail[r];
+					}
+				}
+				m->fail[t] = f;
+				m->dict[t] = (m->key[f] >= 0) ? f : m->dict[f];
+				queue[qt++] = t;
+			}
+		}
+	}
+
+	/* 7. pack what the scan reads; the building arrays go */
+	m->nodes = xalloc(a, m->nslots * sizeof(dnode));
+	m->links = xalloc(a, m->nslots * sizeof(dlink));
+	if (!m->nodes || !m->links)
+		goto fail_oom;
+	for (size_t i = 0; i < m->nslots; i++)
+	{
+		m->nodes[i].base = m->base[i];
+		m->nodes[i].check = m->check[i];
+		m->links[i].fail = m->fail[i];
+		m->links[i].out = m->key[i] >= 0 ? (int32_t) i : m->dict[i];
+	}
+	xfree(a, m->base);
+	xfree(a, m->check);
+	xfree(a, m->fail);
+	m->base = m->check = m->fail = NULL;
+
+	/* 8. the ring of mark positions must outlast the longest key */
+	{
+		size_t		ring = 16;
+
+		while (ring <= max_len)
+			ring *= 2;
+		m->ring_mask = ring - 1;
+	}
+	m->stats.slots = m->nslots;
+	m->stats.bytes = sizeof(sn_matcher) + m->nslots * (sizeof(dnode) + sizeof(dlink) + 2 * sizeof(int32_t)) +
+		ndistinct * 3 * sizeof(uint32_t) + npayloads * sizeof(sn_matcher_payload);
+	ok = true;
+	goto done;
+
+fail_oom:
+	oom(err);
+fail:
+	ok = false;
+done:
+	xfree(a, keys);
+	xfree(a, store);
+	xfree(a, distinct);
+	xfree(a, stack);
+	xfree(a, queue);
+	xfree(a, b.nextf);
+	xfree(a, b.prevf);
+	if (!ok)
+	{
+		sn_matcher_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+void
+sn_matcher_free(sn_matcher *m)
+{
+	sn_allocator a;
+
+	if (!m)
+		return;
+	a = m->alloc;
+	xfree(&a, m->nodes);
+	xfree(&a, m->links);
+	xfree(&a, m->base);
+	xfree(&a, m->check);
+	xfree(&a, m->fail);
+	xfree(&a, m->key);
+	xfree(&a, m->dict);
+	xfree(&a, m->key_len);
+	xfree(&a, m->key_first);
+	xfree(&a, m->key_count);
+	xfree(&a, m->payloads);
+	xfree(&a, m);
+}
+
+void
+sn_matcher_get_stats(const sn_matcher *m, sn_matcher_stats *stats)
+{
+	*stats = m->stats;
+}
+
+/* ------------------------------------------------------------------------
+ * Scanning
+ */
+
+typedef struct ring_pos
+{
+	size_t		ch;
+	size_t		byte;
+} ring_pos;
+
+#define RING_LOCAL 2048			/* > SN_MATCHER_MAX_KEY: the ring lives on the stack */
+
+
+typedef struct scan_state
+{
+	const sn_matcher *m;
+	const char *text;
+	sn_matcher_hit_fn fn;
+	void	   *arg;
+	int32_t		s;				/* automaton state */
+	uint64_t	pos;			/* stream offset of the next byte stepped over */
+	bool		stopped;		/* the callback asked to stop */
+	ring_pos	ring[RING_LOCAL];
+} scan_state;
+
+/* One step of the automaton on stream byte b. */
+static inline __attribute__((always_inline)) void
+step(const sn_matcher *m, int32_t *sp, uint8_t b)
+{
+	uint8_t		c = m->code[b];
+	int32_t		s = *sp;
+
+	if (c == 0)
+	{
+		*sp = 0;
+		return;
+	}
+	for (;;)
+	{
+		int32_t		t = m->nodes[s].base + c;
+
+		if (m->nodes[t].check == s)
+		{
+			*sp = t;
+			return;
+		}
+		if (s == 0)
+			return;
+		s = m->links[s].fail;
+		*sp = s;
+	}
+}
+
+/* Step over a MARK at a word edge (ch, byte); report keys ending there. */
+static inline __attribute__((always_inline)) void
+step_mark(scan_state *ss, size_t ch, size_t byte, bool word_end)
+{
+	const sn_matcher *m = ss->m;
+	size_t		mask = m->ring_mask;
+
+	step(m, &ss->s, MARK);
+	ss->ring[ss->pos & mask].ch = ch;
+	ss->ring[ss->pos & mask].byte = byte;
+	if (word_end && !ss->stopped)
+	{
+		for (int32_t r = m->links[ss->s].out; r > 0; r = m->dict[r])
+		{
+			uint32_t	k = (uint32_t) m->key[r];
+			const ring_pos *start = &ss->ring[(ss->pos + 1 - m->key_len[k]) & mask];
+			sn_matcher_hit hit;
+
+			hit.start_char = start->ch;
+			hit.start_byte = start->byte;
+			hit.end_char = ch;
+			hit.end_byte = byte;
+			hit.key = k;
+			hit.npayloads = m->key_count[k];
+			hit.payloads = m->payloads + m->key_first[k];
+			hit.has_lower = sn_matcher_has_lower(ss->text + start->byte, byte - start->byte);
+			if (!ss->fn(ss->arg, &hit))
+			{
+				ss->stopped = true;
+				break;
+			}
+		}
+	}
+	ss->pos++;
+}
+
+/* Step over what norm_cp() or norm_finish() emitted. */
+static inline void
+step_out(scan_state *ss, const norm_out *o)
+{
+	for (int j = 0; j < o->n; j++)
+	{
+		if (j == o->mark_at)
+			step_mark(ss, o->mark_char, o->mark_byte, o->mark_ends_word);
+		else
+		{
+			step(ss->m, &ss->s, o->bytes[j]);
+			ss->pos++;
+		}
+	}
+}
+
+bool
+sn_matcher_scan(const sn_matcher *m, const char *text, size_t len,
+				sn_matcher_hit_fn fn, void *arg, sn_error *err)
+{
+	return sn_matcher_scan_progress(m, text, len, fn, arg, NULL, NULL, err);
+}
+
+#define PROGRESS_EVERY ((size_t) 1 << 20)
+
+bool
+sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
+						 sn_matcher_hit_fn fn, void *arg,
+						 void (*progress) (void *), void *progress_arg,
+						 sn_error *err)
+{
+	const unsigned char *t = (const unsigned char *) text;
+	size_t		next_progress = progress ? PROGRESS_EVERY : SIZE_MAX;
+	scan_state	ss;
+	norm_state	st = {0};
+	norm_out	o;
+	size_t		bi = 0,
+				ci = 0;
+
+	if (!ascii_ready)
+		init_ascii();
+	sn_error_clear(err);
+	ss.m = m;
+	ss.text = text;
+	ss.fn = fn;
+	ss.arg = arg;
+	ss.s = 0;
+	ss.pos = 0;
+	ss.stopped = false;
+
+	while (bi < len && !ss.stopped)
+	{
+		unsigned char c0 = t[bi];
+
+		if (bi >= next_progress)
+		{
+			progress(progress_arg);
+			next_progress = bi + PROGRESS_EVERY;
+		}
+
+		if (c0 < 0x80)
+		{
+			int			cls = ascii_class[c0];
+
+			if (cls == CLS_WORD)
+			{
+				if (!st.in_word)
+				{
+					uint8_t		gap[NORM_GAP_MAX];
+					int			ng = norm_gap_symbols(&st, gap);
+
+					for (int j = 0; j < ng; j++, ss.pos++)
+						step(m, &ss.s, gap[j]);
+					step_mark(&ss, ci, bi, false);
+					norm_begin_word(&st);
+				}
+				else if (ss.s == 0)
+				{
+					/*
+					 * At the root inside a word, nothing can start before the
+					 * next MARK: skip the rest of the word's ASCII letters.
+					 */
+					do
+					{
+						bi++;
+						ci++;
+					} while (bi < len && t[bi] < 0x80 && ascii_class[t[bi]] == CLS_WORD);
+					st.word_end_char = ci;
+					st.word_end_byte = bi;
+					continue;
+				}
+				step(m, &ss.s, ascii_fold[c0]);
+				ss.pos++;
+				bi++;
+				ci++;
+				st.word_end_char = ci;
+				st.word_end_byte = bi;
+				continue;
+			}
+			if (st.in_word)
+			{
+				step_mark(&ss, st.word_end_char, st.word_end_byte, true);
+				st.in_word = false;
+			}
+			if (cls == CLS_SEP)
+				st.gap_sep = true;
+			else
+				norm_gap_cp(&st, ascii_fold[c0]);
+			bi++;
+			ci++;
+			continue;
+		}
+		else
+		{
+			uint32_t	cp,
+						f[SN_FOLD_MAX];
+			int			nb = sn_utf8_decode(text + bi, len - bi, &cp);
+			int			nf;
+
+			if (nb == 0)
+				return sn_error_set(err, SN_ERR_SYNTAX, (int) (bi > INT32_MAX ? INT32_MAX : bi),
+									"invalid UTF-8 byte sequence at byte %zu", bi);
+			nf = sn_fold_char(cp, f);
+			for (int k = 0; k < nf; k++)
+			{
+				norm_cp(&st, f[k], ci, bi, nb, &o);
+				step_out(&ss, &o);
+			}
+			bi += nb;
+			ci++;
+		}
+	}
+	if (!ss.stopped)
+	{
+		norm_finish(&st, &o);
+		step_out(&ss, &o);
+	}
+	return true;
+}

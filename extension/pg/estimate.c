@@ -1,0 +1,585 @@
+/*
+ * extension/pg/estimate.c
+ *
+ * fmgr glue for the estimate type: unpack, call extension/core/estimate.c,
+ * report.  A Datum of type estimate points to an sn_estimate_packed (24
+ * bytes, fixed length, double aligned).
+ */
+#include "sn_pg.h"
+
+#include "access/hash.h"
+#include "catalog/pg_type.h"
+#include "common/hashfn.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/rangetypes.h"
+#include "utils/sortsupport.h"
+#include "utils/typcache.h"
+
+#include "estimate.h"
+
+#define DatumGetEstimateP(d)	((const sn_estimate_packed *) DatumGetPointer(d))
+#define PG_GETARG_ESTIMATE_P(n)	DatumGetEstimateP(PG_GETARG_DATUM(n))
+
+/* binary format version byte, and the flag bits that follow it */
+#define ESTIMATE_BINARY_VERSION 1
+#define EB_APPROX	0x01
+#define EB_BOUNDED	0x02
+#define EB_BEST		0x04
+
+static inline void
+arg_estimate(FunctionCallInfo fcinfo, int n, sn_estimate *e)
+{
+	sn_estimate_unpack(PG_GETARG_ESTIMATE_P(n), e);
+}
+
+static inline Datum
+estimate_datum(const sn_estimate *e)
+{
+	sn_estimate_packed *p = palloc(sizeof(sn_estimate_packed));
+
+	sn_estimate_pack(e, p);
+	return PointerGetDatum(p);
+}
+
+/* ------------------------------------------------------------------------
+ * I/O
+ * ------------------------------------------------------------------------ */
+
+PGDLLEXPORT Datum estimate_in(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_in);
+Datum
+estimate_in(PG_FUNCTION_ARGS)
+{
+	const char *str = PG_GETARG_CSTRING(0);
+	sn_estimate e;
+	sn_error	err;
+
+	if (!sn_estimate_parse(str, strlen(str), &e, &err))
+		SN_RETURN_SOFT_ERROR(fcinfo->context, &err);
+	return estimate_datum(&e);
+}
+
+PGDLLEXPORT Datum estimate_out(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_out);
+Datum
+estimate_out(PG_FUNCTION_ARGS)
+{
+	sn_estimate e;
+	char	   *buf = palloc(SN_ESTIMATE_TEXT_MAX);
+
+	arg_estimate(fcinfo, 0, &e);
+	sn_estimate_format(&e, buf);
+	PG_RETURN_CSTRING(buf);
+}
+
+/*
+ * Binary form: version byte (1), flag byte (approximate, bounded, has best),
+ * then low, high and best as int8 in network order; absent ones are 0.
+ */
+PGDLLEXPORT Datum estimate_send(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_send);
+Datum
+estimate_send(PG_FUNCTION_ARGS)
+{
+	sn_estimate e;
+	StringInfoData buf;
+	int			flags = 0;
+
+	arg_estimate(fcinfo, 0, &e);
+	if (sn_estimate_is_approx(&e))
+		flags |= EB_APPROX;
+	if (sn_estimate_is_bounded(&e))
+		flags |= EB_BOUNDED;
+	if (sn_estimate_has_best(&e))
+		flags |= EB_BEST;
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, ESTIMATE_BINARY_VERSION);
+	pq_sendbyte(&buf, flags);
+	pq_sendint64(&buf, e.low);
+	pq_sendint64(&buf, sn_estimate_is_bounded(&e) ? e.high : 0);
+	pq_sendint64(&buf, sn_estimate_has_best(&e) ? e.best : 0);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PGDLLEXPORT Datum estimate_recv(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_recv);
+Datum
+estimate_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version,
+				flags;
+	int64		low,
+				high,
+				best;
+	sn_estimate e;
+	sn_error	err;
+
+	version = pq_getmsgbyte(buf);
+	if (version != ESTIMATE_BINARY_VERSION)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				errmsg("invalid binary estimate: unknown version %d", version),
+				errdetail("This server reads version %d.", ESTIMATE_BINARY_VERSION));
+	flags = pq_getmsgbyte(buf);
+	low = pq_getmsgint64(buf);
+	high = pq_getmsgint64(buf);
+	best = pq_getmsgint64(buf);
+	if ((flags & ~(EB_APPROX | EB_BOUNDED | EB_BEST)) != 0)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				errmsg("invalid binary estimate: unknown flag bits 0x%02x", flags));
+	if ((!(flags & EB_BOUNDED) && high != 0) || (!(flags & EB_BEST) && best != 0))
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				errmsg("invalid binary estimate: an absent bound or best value is not zero"));
+	if (!sn_estimate_make(low, (flags & EB_BOUNDED) != 0, high,
+						  (flags & EB_BEST) != 0, best, (flags & EB_APPROX) != 0,
+						  &e, &err))
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				errmsg("invalid binary estimate: %s", err.message),
+				err.detail[0] ? errdetail("%s", err.detail) : 0);
+	return estimate_datum(&e);
+}
+
+/* ------------------------------------------------------------------------
+ * Accessors and constructors
+ * ------------------------------------------------------------------------ */
+
+PGDLLEXPORT Datum estimate_lower(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_lower);
+Datum
+estimate_lower(PG_FUNCTION_ARGS)
+{
+	sn_estimate e;
+
+	arg_estimate(fcinfo, 0, &e);
+	PG_RETURN_INT64(e.low);
+}
+
+PGDLLEXPORT Datum estimate_upper(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_upper);
+Datum
+estimate_upper(PG_FUNCTION_ARGS)
+{
+	sn_estimate e;
+
+	arg_estimate(fcinfo, 0, &e);
+	if (!sn_estimate_is_bounded(&e))
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(e.high);
+}
+
+PGDLLEXPORT Datum estimate_best(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_best);
+Datum
+estimate_best(PG_FUNCTION_ARGS)
+{
+	sn_estimate e;
+	int64_t		best;
+
+	arg_estimate(fcinfo, 0, &e);
+	if (!sn_estimate_best(&e, &best))
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(best);
+}
+
+PGDLLEXPORT Datum estimate_is_approximate(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_is_approximate);
+Datum
+estimate_is_approximate(PG_FUNCTION_ARGS)
+{
+	sn_estimate e;
+
+	arg_estimate(fcinfo, 0, &e);
+	PG_RETURN_BOOL(sn_estimate_is_approx(&e));
+}
+
+PGDLLEXPORT Datum estimate_is_exact(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_is_exact);
+Datum
+estimate_is_exact(PG_FUNCTION_ARGS)
+{
+	sn_estimate e;
+
+	arg_estimate(fcinfo, 0, &e);
+	PG_RETURN_BOOL(sn_estimate_is_exact(&e));
+}
+
+/*
+ * estimate(low, high, best DEFAULT NULL, approximate DEFAULT false); not
+ * strict: a NULL high is unbounded, a NULL best is none, a NULL low is 0
+ * (counts are never negative, so an unknown lower bound is 0).
+ */
+PGDLLEXPORT Datum estimate_make(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_make);
+Datum
+estimate_make(PG_FUNCTION_ARGS)
+{
+	sn_estimate e;
+	sn_error	err;
+
+	if (PG_ARGISNULL(3))
+		ereport(ERROR,
+				errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				errmsg("the approximate flag of an estimate must not be null"));
+	if (!sn_estimate_make(PG_ARGISNULL(0) ? 0 : PG_GETARG_INT64(0),
+						  !PG_ARGISNULL(1), PG_ARGISNULL(1) ? 0 : PG_GETARG_INT64(1),
+						  !PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2),
+						  PG_GETARG_BOOL(3), &e, &err))
+		SN_THROW(&err);
+	return estimate_datum(&e);
+}
+
+static Datum
+exact_from_int64(int64 n)
+{
+	sn_estimate e;
+
+	if (n < 0)
+		ereport(ERROR,
+				errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				errmsg("an estimate cannot be negative"),
+				errdetail("The value is %lld.", (long long) n));
+	e = sn_estimate_exact(n);
+	return estimate_datum(&e);
+}
+
+PGDLLEXPORT Datum estimate_from_int8(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_from_int8);
+Datum
+estimate_from_int8(PG_FUNCTION_ARGS)
+{
+	return exact_from_int64(PG_GETARG_INT64(0));
+}
+
+PGDLLEXPORT Datum estimate_from_int4(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_from_int4);
+Datum
+estimate_from_int4(PG_FUNCTION_ARGS)
+{
+	return exact_from_int64((int64) PG_GETARG_INT32(0));
+}
+
+/* estimate::bigint, through the best value; an error when there is none */
+PGDLLEXPORT Datum estimate_to_int8(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_to_int8);
+Datum
+estimate_to_int8(PG_FUNCTION_ARGS)
+{
+	sn_estimate e;
+	int64_t		best;
+
+	arg_estimate(fcinfo, 0, &e);
+	if (!sn_estimate_best(&e, &best))
+	{
+		char		buf[SN_ESTIMATE_TEXT_MAX];
+
+		sn_estimate_format(&e, buf);
+		ereport(ERROR,
+				errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				errmsg("estimate \"%s\" has no best value to convert to bigint", buf),
+				errdetail("It has no upper bound and no stated best value."),
+				errhint("Use lower() for the bound it gives."));
+	}
+	PG_RETURN_INT64(best);
+}
+
+/* estimate::int8range: [low, high] (canonically [low, high + 1)), or [low,) */
+PGDLLEXPORT Datum estimate_to_int8range(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_to_int8range);
+Datum
+estimate_to_int8range(PG_FUNCTION_ARGS)
+{
+	sn_estimate e;
+	TypeCacheEntry *typcache;
+	RangeBound	lower,
+				upper;
+
+	arg_estimate(fcinfo, 0, &e);
+	typcache = range_get_typcache(fcinfo, INT8RANGEOID);
+	lower.val = Int64GetDatum(e.low);
+	lower.infinite = false;
+	lower.inclusive = true;
+	lower.lower = true;
+	upper.infinite = !sn_estimate_is_bounded(&e);
+	upper.inclusive = false;
+	upper.lower = false;
+	upper.val = (Datum) 0;
+	if (!upper.infinite)
+	{
+		if (e.high == SN_ESTIMATE_MAX)
+			ereport(ERROR,
+					errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					errmsg("estimate with upper bound %lld cannot be represented as int8range",
+						   (long long) e.high),
+					errdetail("int8range stores the bound after the last value, which would be beyond bigint."));
+		upper.val = Int64GetDatum(e.high + 1);
+	}
+	PG_RETURN_RANGE_P(sn_range_serialize(typcache, &lower, &upper, false));
+}
+
+/* ------------------------------------------------------------------------
+ * Order, equality, hashing
+ * ------------------------------------------------------------------------ */
+
+static inline int
+cmp_args(FunctionCallInfo fcinfo)
+{
+	return sn_estimate_packed_cmp(PG_GETARG_ESTIMATE_P(0), PG_GETARG_ESTIMATE_P(1));
+}
+
+#define ESTIMATE_CMP_FN(name, expr) \
+PGDLLEXPORT Datum name(PG_FUNCTION_ARGS); \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	int			c = cmp_args(fcinfo); \
+	PG_RETURN_BOOL(expr); \
+}
+
+ESTIMATE_CMP_FN(estimate_eq, c == 0)
+ESTIMATE_CMP_FN(estimate_ne, c != 0)
+ESTIMATE_CMP_FN(estimate_lt, c < 0)
+ESTIMATE_CMP_FN(estimate_le, c <= 0)
+ESTIMATE_CMP_FN(estimate_gt, c > 0)
+ESTIMATE_CMP_FN(estimate_ge, c >= 0)
+
+PGDLLEXPORT Datum estimate_cmp(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_cmp);
+Datum
+estimate_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(cmp_args(fcinfo));
+}
+
+static int
+estimate_fastcmp(Datum a, Datum b, SortSupport ssup)
+{
+	return sn_estimate_packed_cmp(DatumGetEstimateP(a), DatumGetEstimateP(b));
+}
+
+PGDLLEXPORT Datum estimate_sortsupport(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_sortsupport);
+Datum
+estimate_sortsupport(PG_FUNCTION_ARGS)
+{
+	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
+
+	ssup->comparator = estimate_fastcmp;
+	PG_RETURN_VOID();
+}
+
+PGDLLEXPORT Datum estimate_smaller(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_smaller);
+Datum
+estimate_smaller(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DATUM(cmp_args(fcinfo) <= 0 ? PG_GETARG_DATUM(0) : PG_GETARG_DATUM(1));
+}
+
+PGDLLEXPORT Datum estimate_larger(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_larger);
+Datum
+estimate_larger(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DATUM(cmp_args(fcinfo) >= 0 ? PG_GETARG_DATUM(0) : PG_GETARG_DATUM(1));
+}
+
+/* Hashes of the big-endian image: the same on every architecture and node. */
+PGDLLEXPORT Datum estimate_hash(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_hash);
+Datum
+estimate_hash(PG_FUNCTION_ARGS)
+{
+	sn_estimate e;
+	unsigned char image[24];
+
+	arg_estimate(fcinfo, 0, &e);
+	sn_estimate_hash_image(&e, image);
+	return hash_any(image, sizeof(image));
+}
+
+PGDLLEXPORT Datum estimate_hash_extended(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_hash_extended);
+Datum
+estimate_hash_extended(PG_FUNCTION_ARGS)
+{
+	sn_estimate e;
+	unsigned char image[24];
+
+	arg_estimate(fcinfo, 0, &e);
+	sn_estimate_hash_image(&e, image);
+	return hash_any_extended(image, sizeof(image), PG_GETARG_INT64(1));
+}
+
+/* ------------------------------------------------------------------------
+ * Containment and overlap
+ * ------------------------------------------------------------------------ */
+
+PGDLLEXPORT Datum estimate_contains(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_contains);
+Datum
+estimate_contains(PG_FUNCTION_ARGS)
+{
+	sn_estimate a,
+				b;
+
+	arg_estimate(fcinfo, 0, &a);
+	arg_estimate(fcinfo, 1, &b);
+	PG_RETURN_BOOL(sn_estimate_contains(&a, &b));
+}
+
+PGDLLEXPORT Datum estimate_contained_by(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_contained_by);
+Datum
+estimate_contained_by(PG_FUNCTION_ARGS)
+{
+	sn_estimate a,
+				b;
+
+	arg_estimate(fcinfo, 0, &a);
+	arg_estimate(fcinfo, 1, &b);
+	PG_RETURN_BOOL(sn_estimate_contains(&b, &a));
+}
+
+PGDLLEXPORT Datum estimate_contains_int8(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_contains_int8);
+Datum
+estimate_contains_int8(PG_FUNCTION_ARGS)
+{
+	sn_estimate a;
+
+	arg_estimate(fcinfo, 0, &a);
+	PG_RETURN_BOOL(sn_estimate_contains_value(&a, PG_GETARG_INT64(1)));
+}
+
+PGDLLEXPORT Datum estimate_contains_int4(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_contains_int4);
+Datum
+estimate_contains_int4(PG_FUNCTION_ARGS)
+{
+	sn_estimate a;
+
+	arg_estimate(fcinfo, 0, &a);
+	PG_RETURN_BOOL(sn_estimate_contains_value(&a, (int64) PG_GETARG_INT32(1)));
+}
+
+PGDLLEXPORT Datum estimate_int8_contained_by(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_int8_contained_by);
+Datum
+estimate_int8_contained_by(PG_FUNCTION_ARGS)
+{
+	sn_estimate a;
+
+	arg_estimate(fcinfo, 1, &a);
+	PG_RETURN_BOOL(sn_estimate_contains_value(&a, PG_GETARG_INT64(0)));
+}
+
+PGDLLEXPORT Datum estimate_int4_contained_by(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_int4_contained_by);
+Datum
+estimate_int4_contained_by(PG_FUNCTION_ARGS)
+{
+	sn_estimate a;
+
+	arg_estimate(fcinfo, 1, &a);
+	PG_RETURN_BOOL(sn_estimate_contains_value(&a, (int64) PG_GETARG_INT32(0)));
+}
+
+PGDLLEXPORT Datum estimate_overlaps(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_overlaps);
+Datum
+estimate_overlaps(PG_FUNCTION_ARGS)
+{
+	sn_estimate a,
+				b;
+
+	arg_estimate(fcinfo, 0, &a);
+	arg_estimate(fcinfo, 1, &b);
+	PG_RETURN_BOOL(sn_estimate_overlaps(&a, &b));
+}
+
+/* ------------------------------------------------------------------------
+ * Arithmetic and aggregate support
+ * ------------------------------------------------------------------------ */
+
+PGDLLEXPORT Datum estimate_add(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_add);
+Datum
+estimate_add(PG_FUNCTION_ARGS)
+{
+	sn_estimate a,
+				b,
+				r;
+	sn_error	err;
+
+	arg_estimate(fcinfo, 0, &a);
+	arg_estimate(fcinfo, 1, &b);
+	if (!sn_estimate_add(&a, &b, &r, &err))
+		SN_THROW(&err);
+	return estimate_datum(&r);
+}
+
+/*
+ * Transition and combine function of sum(estimate): the state is an estimate
+ * (so no serialisation is needed, and Citus can push partial sums down).
+ * Inside an aggregate the state lives in the aggregate's memory and is
+ * updated in place; called otherwise it behaves as "+".
+ */
+PGDLLEXPORT Datum estimate_sum_accum(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_sum_accum);
+Datum
+estimate_sum_accum(PG_FUNCTION_ARGS)
+{
+	sn_estimate a,
+				b,
+				r;
+	sn_error	err;
+
+	arg_estimate(fcinfo, 0, &a);
+	arg_estimate(fcinfo, 1, &b);
+	if (!sn_estimate_add(&a, &b, &r, &err))
+		SN_THROW(&err);
+	if (AggCheckCallContext(fcinfo, NULL))
+	{
+		sn_estimate_packed *state = (sn_estimate_packed *) PG_GETARG_POINTER(0);
+
+		sn_estimate_pack(&r, state);
+		PG_RETURN_POINTER(state);
+	}
+	return estimate_datum(&r);
+}
+
+PGDLLEXPORT Datum estimate_mul(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_mul);
+Datum
+estimate_mul(PG_FUNCTION_ARGS)
+{
+	sn_estimate a,
+				r;
+	sn_error	err;
+
+	arg_estimate(fcinfo, 0, &a);
+	if (!sn_estimate_mul(&a, PG_GETARG_INT64(1), &r, &err))
+		SN_THROW(&err);
+	return estimate_datum(&r);
+}
+
+PGDLLEXPORT Datum estimate_int8_mul(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_int8_mul);
+Datum
+estimate_int8_mul(PG_FUNCTION_ARGS)
+{
+	sn_estimate a,
+				r;
+	sn_error	err;
+
+	arg_estimate(fcinfo, 1, &a);
+	if (!sn_estimate_mul(&a, PG_GETARG_INT64(0), &r, &err))
+		SN_THROW(&err);
+	return estimate_datum(&r);
+}

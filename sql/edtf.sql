@@ -1,0 +1,127 @@
+-- edtf: EDTF dates and intervals, their bounds, order, casts and operators.
+SET search_path = sahel_news, public;
+SET datestyle = ISO;
+-- precision is an SQL keyword: call it qualified (sahel_news.precision) or quoted.
+
+-- Level 0 and 1: what a report says, with the days it can mean.
+SELECT v::text AS canonical, lower(v), upper(v), sahel_news.precision(v),
+       is_uncertain(v) AS unc, is_approximate(v) AS approx, is_interval(v) AS intv,
+       edtf_level(v) AS lvl
+FROM (VALUES ('2022'::edtf), ('2022-08'), ('2022-02'), ('2024-02'), ('2022-08-13'),
+             ('2022-08-15T11:00:00Z'), ('2022-08-15T13:00:00+02:00'), ('2022-08-15T11:00:00'),
+             ('2013/2022'), ('2022-02/2022-08-15'), ('../2014'), ('2014/..'),
+             ('/2022'), ('2013-01-11/'), ('2022-07~'), ('2022?'), ('2022-08-13%'),
+             ('201X'), ('20XX'), ('2022-XX'), ('2022-08-XX'), ('2022-XX-XX'),
+             ('2022-21'), ('2022-22'), ('2022-23'), ('2022-24'), ('2023-24'),
+             ('-0044-03-15'), ('0000'), ('1984?/2004~')) t(v);
+
+-- Level 2 as far as one value holds it.
+SELECT v::text AS canonical, lower(v), upper(v), sahel_news.precision(v), edtf_level(v) AS lvl
+FROM (VALUES ('2004-06-~11'::edtf), ('?2004-06'), ('~2021?'), ('156X-12-25'),
+             ('XXXX-02-29'), ('1984-1X'), ('2022-33'), ('2022-34'), ('2022-37'),
+             ('2022-40'), ('2022-41'), ('2022-25'), ('2022-29'), ('2022-30'),
+             ('1950S2'), ('Y-20E2S3'), ('Y20E2'), ('2004?-06-~11')) t(v);
+
+-- Years beyond PostgreSQL's date: bounds become -infinity/infinity (order kept).
+SELECT v::text, lower(v), upper(v)
+FROM (VALUES ('Y170000002'::edtf), ('Y-170000002'), ('Y17E7'), ('-9999')) t(v);
+
+-- Canonical text round-trips exactly.
+SELECT v, v::edtf::text AS canonical, v::edtf::text::edtf = v::edtf AS round_trips
+FROM (VALUES ('2004-06-11%'), ('?2004-?06-?11'), ('%-2011-06-13'), ('2004-06~-01?'),
+             ('Y-17101E3S3'), ('2016-05-02T16:54:59-12'), ('/1985'), ('1985-04-12/..')) t(v);
+
+-- Invalid strings: 22007 (or 22008 out of range), quoting the input, saying what and where.
+\set VERBOSITY default
+SELECT '2022-13'::edtf;
+SELECT '2023-02-29'::edtf;
+SELECT '2022-08-15/2022-08-01'::edtf;
+SELECT '199u'::edtf;
+SELECT '2022-00'::edtf;
+SELECT '1900-02-29'::edtf;
+SELECT ' 2022'::edtf;
+SELECT '2004?~'::edtf;
+SELECT 'Y2022'::edtf;
+SELECT '12345'::edtf;
+SELECT '-0000'::edtf;
+SELECT '2022-08-15T24:00:00'::edtf;
+SELECT '2022-08-15T11:00'::edtf;
+SELECT '2022-08-15T11:00:00Z/2023'::edtf;
+SELECT '2022/2023/2024'::edtf;
+SELECT '../..'::edtf;
+SELECT '/'::edtf;
+SELECT '[1667,1668]'::edtf;
+SELECT '{1960,1961-12}'::edtf;
+SELECT '156X-11-31'::edtf;
+SELECT ''::edtf;
+SELECT 'Y99999999999'::edtf;
+SELECT 'Y3E10'::edtf;
+\set VERBOSITY terse
+-- the SQLSTATEs
+DO $$
+DECLARE s text; st text;
+BEGIN
+  FOREACH s IN ARRAY ARRAY['2022-13', '2023-02-29', '2022-08-15/2022-08-01', '199u', 'Y99999999999'] LOOP
+    BEGIN
+      PERFORM s::sahel_news.edtf;
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE;
+      RAISE NOTICE '% -> %', s, st;
+    END;
+  END LOOP;
+END $$;
+\set VERBOSITY default
+
+-- The total order: lower, then upper, then canonical text.
+SELECT v::text FROM (VALUES ('2013-01-11/..'::edtf), ('2013?'), ('Y170000002'), ('2013'),
+  ('../2014'), ('/2014'), ('2013-01'), ('2022-08-15T11:00:00Z'), ('2022-08-15'),
+  ('2013/2022'), ('2013-01-11/')) t(v) ORDER BY v;
+SELECT '2013'::edtf < '2013?'::edtf AS lt, '2013'::edtf = '2013'::edtf AS eq,
+       '?2004-06'::edtf = '2004?-06'::edtf AS same_meaning_same_value,
+       '2004'::edtf <> '2004~'::edtf AS ne, '2022-08'::edtf >= '2022-08-01'::edtf AS ge;
+
+-- btree and hash: DISTINCT, GROUP BY, joins on edtf.
+CREATE TEMP TABLE t_edtf (id int, d edtf);
+INSERT INTO t_edtf SELECT i, (ARRAY['2013','2014','2022-02','2022-07','2022-08-13','2022-08-15',
+  '2013/2022','2020/2022','2022-07~','../2014'])[1 + i % 10]::edtf FROM generate_series(1, 200) i;
+SET enable_sort = off;
+SELECT d, count(*) FROM t_edtf GROUP BY d ORDER BY d;
+RESET enable_sort;
+SET enable_mergejoin = off; SET enable_nestloop = off;
+SELECT count(*) FROM t_edtf a JOIN t_edtf b USING (d);
+RESET enable_mergejoin; RESET enable_nestloop;
+CREATE INDEX t_edtf_btree ON t_edtf (d);
+SET enable_seqscan = off;
+SELECT count(*) FROM t_edtf WHERE d = '2022-07~';
+SELECT count(*) FROM t_edtf WHERE d < '2014';
+RESET enable_seqscan;
+
+-- Casts.
+SELECT '2022-08-13'::date::edtf AS from_date, '2022-08-15 13:00:00+02'::timestamptz::edtf AS from_ts,
+       '2022'::edtf::daterange AS year, '2022-08-13'::edtf::daterange AS day,
+       '../2014'::edtf::daterange AS open_start, '2013-01-11/'::edtf::daterange AS unknown_end;
+SELECT 'infinity'::date::edtf;
+SELECT 'Y170000002'::edtf::daterange;
+SELECT '10000-01-01'::date::edtf;
+-- implicit cast from date
+SELECT '2022'::edtf @> '2022-08-13'::date AS contains_day, upper('2022-08-13'::date) AS upper_of_date;
+
+-- Span operators (unknown ends count as open).
+SELECT a, b, a::edtf && b::edtf AS overlaps, a::edtf @> b::edtf AS contains,
+       a::edtf <@ b::edtf AS contained, a::edtf << b::edtf AS before, a::edtf >> b::edtf AS after
+FROM (VALUES ('2022', '2022-08-13'), ('2022-08', '2022-07'), ('2013/2022', '2020'),
+             ('2013', '2014'), ('2014', '2013'), ('2022-24', '2023-02'), ('1985/', '2000'),
+             ('/1960', '1961'), ('../2014', '2014/..'), ('2022-07~', '2022-07')) t(a, b);
+SELECT '2022-08-13'::date <@ '2022-08'::edtf AS in_month, '2022-08'::edtf @> '2022-09-01'::date AS not_in,
+       '2014/..'::edtf @> 'infinity'::date AS open_holds_infinity;
+
+-- Binary send/recv: version byte 1 and the canonical text; recv reads it back.
+SELECT edtf_send('2004-06~-01?'::edtf);
+SELECT '/tmp/sn_edtf_' || pg_backend_pid() || '.bin' AS copyfile \gset
+COPY (SELECT d FROM t_edtf ORDER BY id) TO :'copyfile' WITH (FORMAT binary);
+CREATE TEMP TABLE t_edtf_copy (d edtf);
+COPY t_edtf_copy FROM :'copyfile' WITH (FORMAT binary);
+SELECT count(*) AS copied, count(DISTINCT d) AS distinct_values FROM t_edtf_copy;
+SELECT (SELECT array_agg(d ORDER BY d) FROM t_edtf) = (SELECT array_agg(d ORDER BY d) FROM t_edtf_copy) AS same;
+
+SELECT pg_column_size('2022-08-13'::edtf) AS bytes, pg_column_size('Y-17101E3S3'::edtf) AS bytes_large;

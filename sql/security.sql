@@ -1,0 +1,36 @@
+-- security: the install script cannot be hijacked through a planted schema.
+-- CREATE EXTENSION reuses an existing schema called sahel_news; one made by an
+-- ordinary user could hold functions or operators that the script would call
+-- as superuser.  The extension refuses such a schema.  Run in a database of
+-- its own so that the regression database keeps its extension.
+SELECT current_database() AS regress_db \gset
+SET client_min_messages = warning;
+CREATE DATABASE sahel_news_security;
+CREATE ROLE sahel_news_mallory LOGIN;
+GRANT CREATE ON DATABASE sahel_news_security TO sahel_news_mallory;
+RESET client_min_messages;
+\c sahel_news_security
+SET ROLE sahel_news_mallory;
+CREATE SCHEMA sahel_news;
+-- a hostile text equality that would run with the installer's rights
+CREATE FUNCTION sahel_news.hostile_eq(text, text) RETURNS boolean
+  LANGUAGE sql AS $$ SELECT pg_catalog.texteq($1, $2) $$;
+CREATE OPERATOR sahel_news.= (LEFTARG = text, RIGHTARG = text, FUNCTION = sahel_news.hostile_eq);
+RESET ROLE;
+CREATE EXTENSION sahel_news;
+SELECT count(*) AS installed FROM pg_extension WHERE extname = 'sahel_news';
+-- once the planted schema is gone, the extension installs
+DROP SCHEMA sahel_news CASCADE;
+CREATE EXTENSION sahel_news;
+SELECT extname, nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+WHERE extname = 'sahel_news';
+-- a schema a superuser made beforehand is accepted
+DROP EXTENSION sahel_news;
+DROP SCHEMA sahel_news;
+CREATE SCHEMA sahel_news;
+CREATE EXTENSION sahel_news;
+SELECT count(*) AS installed FROM pg_extension WHERE extname = 'sahel_news';
+\c :regress_db
+SET client_min_messages = warning;
+DROP DATABASE sahel_news_security;
+DROP ROLE sahel_news_mallory;

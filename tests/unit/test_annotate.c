@@ -1,0 +1,210 @@
+/*
+ * tests/unit/test_annotate.c — how annotate combines names, quantities and
+ * dates (annotate.h).
+ *
+ * The phrase readers here are deliberately tiny stand-ins (numbers with
+ * thousands separators; "in YYYY", a bare year and "on Saturday"), so that the
+ * combination rules are tested on their own: what is dropped as a year, time,
+ * percentage or ordinal, how overlaps resolve, how names and values merge.
+ * The real readers of the estimate and edtf types are exercised through
+ * annotate() in sql/annotate.sql.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "annotate.h"
+
+static size_t
+digits_then(const char *t, size_t len, size_t i)
+{
+	while (i < len && ((t[i] >= '0' && t[i] <= '9') ||
+					   ((t[i] == ',' || t[i] == '-') && i + 1 < len && t[i + 1] >= '0' && t[i + 1] <= '9')))
+		i++;
+	return i;
+}
+
+/* numbers ("1,000", "300-400"), optionally "about " first and " soldiers" after */
+static size_t
+fake_quantity(void *arg, const char *t, size_t len, sn_lang lang, void *value)
+{
+	size_t		i = 0,
+				j;
+
+	if (len >= 6 && memcmp(t, "about ", 6) == 0)
+		i = 6;
+	j = digits_then(t, len, i);
+	if (j == i || t[i] < '0' || t[i] > '9')
+		return 0;
+	if (len - j >= 9 && memcmp(t + j, " soldiers", 9) == 0)
+		j += 9;
+	memcpy(value, "Q", 2);
+	return j;
+}
+
+/* "in 2013", a bare four-digit year, "on Saturday" */
+static size_t
+fake_date(void *arg, const char *t, size_t len, sn_lang lang, void *value)
+{
+	size_t		i = 0;
+
+	if (len >= 11 && memcmp(t, "on Saturday", 11) == 0)
+	{
+		memcpy(value, "D", 2);
+		return arg ? 11 : 0;	/* arg: a publication date is known */
+	}
+	if (len >= 3 && memcmp(t, "in ", 3) == 0)
+		i = 3;
+	if (len - i >= 4 && t[i] >= '1' && t[i] <= '2' &&
+		t[i + 1] >= '0' && t[i + 1] <= '9' && t[i + 2] >= '0' && t[i + 2] <= '9' &&
+		t[i + 3] >= '0' && t[i + 3] <= '9' && (len - i == 4 || t[i + 4] < '0' || t[i + 4] > '9'))
+	{
+		memcpy(value, "D", 2);
+		return i + 4;
+	}
+	return 0;
+}
+
+static sn_gazetteer *
+small_gazetteer(void)
+{
+	sn_gazetteer *g = sn_gazetteer_new(NULL);
+	sn_gazetteer_ref mali = {SN_REF_PLACE, 1, 466},
+				wagner = {SN_REF_ACTOR, 9, -1};
+	sn_error	err;
+
+	assert_true(sn_gazetteer_add(g, "Mali", 4, &mali, 0, &err));
+	assert_true(sn_gazetteer_add(g, "Wagner", 6, &wagner, 0, &err));
+	assert_true(sn_gazetteer_build(g, &err));
+	return g;
+}
+
+static const char *
+annotate(const char *text, bool published)
+{
+	static char buf[2048];
+	static int	known = 1;
+	sn_gazetteer *g = small_gazetteer();
+	sn_annotate_options opt = {0};
+	sn_mentions m = {0};
+	sn_error	err;
+	size_t		o = 0;
+
+	opt.lang = SN_LANG_EN;
+	opt.gazetteer = g;
+	opt.quantity.read = fake_quantity;
+	opt.date.read = fake_date;
+	opt.date.arg = published ? &known : NULL;
+	assert_true(sn_annotate(text, strlen(text), &opt, &m, &err));
+	buf[0] = '\0';
+	for (size_t i = 0; i < m.n; i++)
+	{
+		static const char kinds[] = "PAQD";
+
+		o += snprintf(buf + o, sizeof(buf) - o, "%s%c:%.*s@%zu", i ? " " : "",
+					  kinds[m.items[i].kind],
+					  (int) (m.items[i].end_byte - m.items[i].start_byte),
+					  text + m.items[i].start_byte, m.items[i].start_char);
+		assert_int_equal(m.items[i].end_char - m.items[i].start_char,
+						 m.items[i].end_byte - m.items[i].start_byte);
+	}
+	sn_mentions_free(&opt, &m);
+	sn_gazetteer_free(g);
+	return buf;
+}
+
+static void
+names_and_values_merge_in_order(void **state)
+{
+	assert_string_equal(annotate("In Mali, about 1,000 soldiers and 4 Wagner men died in 2013.", true),
+						"P:Mali@3 Q:about 1,000 soldiers@9 Q:4@34 A:Wagner@36 D:in 2013@52");
+}
+
+static void
+years_are_not_quantities(void **state)
+{
+	/* bare years are dates here, and never quantities */
+	assert_string_equal(annotate("2013, 2020-2021 and 1,500 and 1500", true),
+						"D:2013@0 D:2020@6 D:2021@11 Q:1,500@20 D:1500@30");
+}
+
+static void
+times_percentages_ordinals(void **state)
+{
+	assert_string_equal(annotate("at 13:00, 9 a.m., 10 pm, 13h30, 10%, 10 %, 40 percent, "
+								 "12 per cent, 10 pour cent, the 1st and 2nd, 3e, Mi-17, F-16, "
+								 "but 7 died", true),
+						"Q:7@120");
+}
+
+static void
+relative_dates_need_a_publication_date(void **state)
+{
+	assert_string_equal(annotate("on Saturday 300-400 soldiers", true),
+						"D:on Saturday@0 Q:300-400 soldiers@12");
+	assert_string_equal(annotate("on Saturday 300-400 soldiers", false),
+						"Q:300-400 soldiers@12");
+}
+
+static void
+not_a_quantity_directly(void **state)
+{
+	const char *t = "2,013 2013 about 2013 2013 troops";
+
+	assert_false(sn_annotate_not_a_quantity(t, strlen(t), 0, 5));
+	assert_true(sn_annotate_not_a_quantity(t, strlen(t), 6, 10));
+	assert_false(sn_annotate_not_a_quantity(t, strlen(t), 11, 21));
+	assert_false(sn_annotate_not_a_quantity(t, strlen(t), 22, 33));
+	t = "between 2013 and 2014, entre 2013 et 2014";
+	assert_true(sn_annotate_not_a_quantity(t, strlen(t), 0, 21));
+	assert_true(sn_annotate_not_a_quantity(t, strlen(t), 23, 41));
+	/* French no-break spaces before % */
+	t = "12\xc2\xa0%, 12\xe2\x80\xaf%";
+	assert_true(sn_annotate_not_a_quantity(t, strlen(t), 0, 2));
+	assert_true(sn_annotate_not_a_quantity(t, strlen(t), 7, 9));
+}
+
+static void
+multibyte_positions(void **state)
+{
+	/* é before: character and byte offsets differ */
+	const char *t = "\xc3\xa9t\xc3\xa9 au Mali: 25 morts";
+	sn_gazetteer *g = small_gazetteer();
+	sn_annotate_options opt = {0};
+	sn_mentions m = {0};
+	sn_error	err;
+
+	opt.gazetteer = g;
+	opt.quantity.read = fake_quantity;
+	assert_true(sn_annotate(t, strlen(t), &opt, &m, &err));
+	assert_int_equal(m.n, 2);
+	assert_int_equal(m.items[0].start_char, 7);
+	assert_int_equal(m.items[0].start_byte, 9);
+	assert_int_equal(m.items[1].start_char, 13);
+	assert_int_equal(m.items[1].end_char, 15);
+	sn_mentions_free(&opt, &m);
+	/* invalid UTF-8 is refused */
+	assert_false(sn_annotate("Mali \xc3", 6, &opt, &m, &err));
+	assert_int_equal(err.status, SN_ERR_SYNTAX);
+	sn_mentions_free(&opt, &m);
+	sn_gazetteer_free(g);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(names_and_values_merge_in_order),
+		cmocka_unit_test(years_are_not_quantities),
+		cmocka_unit_test(times_percentages_ordinals),
+		cmocka_unit_test(relative_dates_need_a_publication_date),
+		cmocka_unit_test(not_a_quantity_directly),
+		cmocka_unit_test(multibyte_positions),
+	};
+
+	return cmocka_run_group_tests_name("annotate", tests, NULL, NULL);
+}

@@ -1,0 +1,639 @@
+/*
+ * tests/unit/test_edtf.c — reading, bounding, writing and ordering EDTF values.
+ *
+ * The conformance corpus in $SN_SHARED_DATA/edtf (edtf_valid.tsv,
+ * edtf_invalid.tsv, edtf_disputed.tsv) is run whole when it is there; the
+ * tests say so and pass when it is absent.  The files are never copied into
+ * the project.  Our decisions on the disputed strings are in
+ * disputed_decision() below and in README.md ("edtf").
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "edtf.h"
+
+/* ------------------------------------------------------------------------
+ * helpers
+ */
+
+static sn_edtf
+parse_ok(const char *s)
+{
+	sn_edtf		v;
+	sn_error	err;
+
+	if (!sn_edtf_parse(s, strlen(s), &v, &err))
+		fail_msg("\"%s\" was refused: %s (%s)", s, err.message, err.detail);
+	return v;
+}
+
+static sn_error
+parse_bad(const char *s)
+{
+	sn_edtf		v;
+	sn_error	err;
+
+	if (sn_edtf_parse(s, strlen(s), &v, &err))
+	{
+		char		t[SN_EDTF_TEXT_MAX];
+
+		sn_edtf_format(&v, t, sizeof(t));
+		fail_msg("\"%s\" was accepted as %s", s, t);
+	}
+	if (err.status == SN_OK || err.message[0] == '\0' || err.detail[0] == '\0')
+		fail_msg("\"%s\": refused without a message", s);
+	return err;
+}
+
+static void
+bound_text(const sn_edtf *v, bool upper, char *buf, size_t size)
+{
+	int64_t		d = upper ? v->upper : v->lower;
+	bool		known = upper ? sn_edtf_upper_known(v) : sn_edtf_lower_known(v);
+
+	if (!known)
+		snprintf(buf, size, "%s", "");
+	else if (d == SN_EDTF_DAY_NEG_INF)
+		snprintf(buf, size, "-infinity");
+	else if (d == SN_EDTF_DAY_POS_INF)
+		snprintf(buf, size, "infinity");
+	else
+		sn_format_day(d, buf, size);
+}
+
+/* Parse, check canonical text round trip and the stored form; returns the canonical text. */
+static bool
+round_trip(const char *s, sn_edtf *v, char *canon, char *why, size_t whysize)
+{
+	sn_edtf		again,
+				unpacked;
+	sn_edtf_packed packed;
+	sn_error	err;
+	char		t2[SN_EDTF_TEXT_MAX];
+
+	if (!sn_edtf_parse(s, strlen(s), v, &err))
+	{
+		snprintf(why, whysize, "refused: %s %s", err.message, err.detail);
+		return false;
+	}
+	sn_edtf_format(v, canon, SN_EDTF_TEXT_MAX);
+	if (!sn_edtf_parse(canon, strlen(canon), &again, &err))
+	{
+		snprintf(why, whysize, "canonical text %s refused: %s", canon, err.detail);
+		return false;
+	}
+	sn_edtf_format(&again, t2, sizeof(t2));
+	if (strcmp(canon, t2) != 0 || memcmp(&again, v, sizeof(again)) != 0)
+	{
+		snprintf(why, whysize, "canonical text %s reads back as %s", canon, t2);
+		return false;
+	}
+	sn_edtf_pack(v, &packed);
+	if (!sn_edtf_unpack_checked(&packed, &unpacked, &err) || memcmp(&unpacked, v, sizeof(unpacked)) != 0)
+	{
+		snprintf(why, whysize, "stored form does not unpack to the value");
+		return false;
+	}
+	if (sn_edtf_cmp(v, &again) != 0)
+	{
+		snprintf(why, whysize, "not equal to itself");
+		return false;
+	}
+	return true;
+}
+
+/* ------------------------------------------------------------------------
+ * the conformance corpus
+ */
+
+static FILE *
+open_corpus(const char *name)
+{
+	const char *dir = getenv("SN_SHARED_DATA");
+	char		path[1024];
+	FILE	   *f;
+
+	snprintf(path, sizeof(path), "%s/edtf/%s", dir && *dir ? dir : "../shared/data", name);
+	f = fopen(path, "r");
+	if (f == NULL)
+		printf("[ SKIPPED  ] %s not found (set SN_SHARED_DATA): corpus not run\n", path);
+	return f;
+}
+
+/* Split a TSV line in place into at most max fields. */
+static int
+split_tsv(char *line, char **fields, int max)
+{
+	int			n = 0;
+	char	   *p = line;
+
+	line[strcspn(line, "\r\n")] = '\0';
+	while (n < max)
+	{
+		fields[n++] = p;
+		p = strchr(p, '\t');
+		if (p == NULL)
+			break;
+		*p++ = '\0';
+	}
+	return n;
+}
+
+static void
+corpus_valid(void **state)
+{
+	FILE	   *f = open_corpus("edtf_valid.tsv");
+	char		line[8192];
+	int			total = 0,
+				ok = 0,
+				sets = 0,
+				bad = 0,
+				level_diff = 0;
+
+	if (f == NULL)
+		return;
+	if (!fgets(line, sizeof(line), f))
+		fail_msg("empty corpus file");
+	while (fgets(line, sizeof(line), f))
+	{
+		char	   *fld[8];
+		sn_edtf		v;
+		char		canon[SN_EDTF_TEXT_MAX],
+					why[512],
+					lo[64],
+					hi[64];
+
+		if (split_tsv(line, fld, 8) < 4)
+			continue;
+		total++;
+		if (fld[0][0] == '[' || fld[0][0] == '{')
+		{
+			/* documented disagreement: sets are refused */
+			sn_error	err = parse_bad(fld[0]);
+
+			if (strstr(err.detail, "sets") == NULL)
+				fail_msg("set %s refused for another reason: %s", fld[0], err.detail);
+			sets++;
+			continue;
+		}
+		if (!round_trip(fld[0], &v, canon, why, sizeof(why)))
+		{
+			printf("valid %s: %s\n", fld[0], why);
+			bad++;
+			continue;
+		}
+		bound_text(&v, false, lo, sizeof(lo));
+		bound_text(&v, true, hi, sizeof(hi));
+		if (strcmp(lo, fld[2]) != 0 || strcmp(hi, fld[3]) != 0)
+		{
+			printf("valid %s: bounds %s .. %s, corpus says %s .. %s\n", fld[0], lo, hi, fld[2], fld[3]);
+			bad++;
+			continue;
+		}
+		if (sn_edtf_level(&v) != atoi(fld[1]))
+		{
+			if (getenv("SN_EDTF_SHOW_LEVELS"))
+				printf("level of %s: %d, corpus says %s\n", fld[0], sn_edtf_level(&v), fld[1]);
+			level_diff++;
+		}
+		ok++;
+	}
+	fclose(f);
+	printf("[ CORPUS   ] edtf_valid.tsv: %d strings, %d read with the listed bounds, %d sets refused (documented), %d wrong; level differs on %d\n",
+		   total, ok, sets, bad, level_diff);
+	assert_int_equal(bad, 0);
+	assert_true(total > 600);
+}
+
+static void
+corpus_invalid(void **state)
+{
+	FILE	   *f = open_corpus("edtf_invalid.tsv");
+	char		line[8192];
+	int			total = 0,
+				bad = 0;
+
+	if (f == NULL)
+		return;
+	if (!fgets(line, sizeof(line), f))
+		fail_msg("empty corpus file");
+	while (fgets(line, sizeof(line), f))
+	{
+		char	   *fld[4];
+		sn_edtf		v;
+		sn_error	err;
+
+		split_tsv(line, fld, 4);
+		total++;
+		if (sn_edtf_parse(fld[0], strlen(fld[0]), &v, &err))
+		{
+			char		t[SN_EDTF_TEXT_MAX];
+
+			sn_edtf_format(&v, t, sizeof(t));
+			printf("invalid \"%s\" accepted as %s\n", fld[0], t);
+			bad++;
+		}
+		else if (err.status != SN_ERR_DATETIME_FORMAT && err.status != SN_ERR_DATETIME_RANGE)
+		{
+			printf("invalid \"%s\" refused with status %d\n", fld[0], (int) err.status);
+			bad++;
+		}
+	}
+	fclose(f);
+	printf("[ CORPUS   ] edtf_invalid.tsv: %d strings, %d wrongly accepted\n", total, bad);
+	assert_int_equal(bad, 0);
+	assert_true(total > 250);
+}
+
+/*
+ * Our decision on a disputed string (README, "edtf", disputed cases): we
+ * follow the reading of the LoC text ("valid ..." accepted, "invalid ..."
+ * refused) with two rules of our own:
+ *   - sets are refused (an edtf is one value), spaces or not;
+ *   - an interval with no date at either end ("/", "../..", "/..", "../")
+ *     is refused: it says nothing.
+ */
+static bool
+disputed_decision(const char *input, const char *reading)
+{
+	if (input[0] == '[' || input[0] == '{')
+		return false;
+	return strncmp(reading, "valid", 5) == 0;
+}
+
+static void
+corpus_disputed(void **state)
+{
+	FILE	   *f = open_corpus("edtf_disputed.tsv");
+	char		line[8192];
+	int			total = 0,
+				accepted = 0,
+				bad = 0;
+
+	if (f == NULL)
+		return;
+	if (!fgets(line, sizeof(line), f))
+		fail_msg("empty corpus file");
+	while (fgets(line, sizeof(line), f))
+	{
+		char	   *fld[5];
+		sn_edtf		v;
+		sn_error	err;
+		bool		want,
+					got;
+
+		if (split_tsv(line, fld, 5) < 2)
+			continue;
+		total++;
+		want = disputed_decision(fld[0], fld[1]);
+		got = sn_edtf_parse(fld[0], strlen(fld[0]), &v, &err);
+		if (got)
+		{
+			char		canon[SN_EDTF_TEXT_MAX],
+						why[512];
+
+			accepted++;
+			if (!round_trip(fld[0], &v, canon, why, sizeof(why)))
+			{
+				printf("disputed \"%s\": %s\n", fld[0], why);
+				bad++;
+			}
+		}
+		if (got != want)
+		{
+			printf("disputed \"%s\" (%s): %s, decision says %s\n", fld[0], fld[1],
+				   got ? "accepted" : err.detail, want ? "accept" : "refuse");
+			bad++;
+		}
+	}
+	fclose(f);
+	printf("[ CORPUS   ] edtf_disputed.tsv: %d strings, %d accepted by decision, %d against it\n",
+		   total, accepted, bad);
+	assert_int_equal(bad, 0);
+}
+
+/* ------------------------------------------------------------------------
+ * our own cases
+ */
+
+static void
+assert_bounds(const char *s, const char *lo, const char *hi)
+{
+	sn_edtf		v = parse_ok(s);
+	char		a[64],
+				b[64];
+
+	bound_text(&v, false, a, sizeof(a));
+	bound_text(&v, true, b, sizeof(b));
+	if (strcmp(a, lo) != 0 || strcmp(b, hi) != 0)
+		fail_msg("%s: bounds %s .. %s, expected %s .. %s", s, a, b, lo, hi);
+}
+
+static void
+assert_canonical(const char *s, const char *canon)
+{
+	sn_edtf		v = parse_ok(s);
+	char		t[SN_EDTF_TEXT_MAX];
+
+	sn_edtf_format(&v, t, sizeof(t));
+	if (strcmp(t, canon) != 0)
+		fail_msg("%s: canonical %s, expected %s", s, t, canon);
+}
+
+static void
+calendar(void **state)
+{
+	int64_t		d;
+	sn_civil_date c;
+
+	assert_int_equal(sn_days_from_civil(2000, 1, 1), 0);
+	assert_int_equal(sn_days_from_civil(1970, 1, 1), -10957);
+	assert_int_equal(sn_days_from_civil(2022, 8, 15), 8262);
+	assert_int_equal(sn_weekday(sn_days_from_civil(2022, 8, 15)), 0);	/* Monday */
+	assert_int_equal(sn_weekday(sn_days_from_civil(2022, 8, 13)), 5);	/* Saturday */
+	assert_int_equal(sn_days_from_civil(0, 3, 1) - sn_days_from_civil(0, 2, 28), 2); /* 0000 is leap */
+	assert_false(sn_is_leap_year(1900));
+	assert_true(sn_is_leap_year(2000));
+	assert_true(sn_is_leap_year(-4));
+	for (d = -800000; d < 800000; d += 37)
+	{
+		c = sn_civil_from_days(d);
+		if (sn_days_from_civil(c.year, c.month, c.day) != d)
+			fail_msg("day %lld does not round-trip", (long long) d);
+	}
+	c = sn_civil_from_days(sn_days_from_civil(-170000000, 12, 31));
+	assert_int_equal(c.year, -170000000);
+	assert_int_equal(c.month, 12);
+	assert_int_equal(c.day, 31);
+}
+
+static void
+levels_0_and_1(void **state)
+{
+	assert_bounds("2022", "2022-01-01", "2022-12-31");
+	assert_bounds("2022-08", "2022-08-01", "2022-08-31");
+	assert_bounds("2022-02", "2022-02-01", "2022-02-28");
+	assert_bounds("2024-02", "2024-02-01", "2024-02-29");
+	assert_bounds("2022-08-13", "2022-08-13", "2022-08-13");
+	assert_bounds("2022-08-15T11:00:00Z", "2022-08-15", "2022-08-15");
+	assert_bounds("2022-08-15T23:00:00-05:00", "2022-08-15", "2022-08-15");
+	assert_bounds("2013/2022", "2013-01-01", "2022-12-31");
+	assert_bounds("2022-02/2022-08-15", "2022-02-01", "2022-08-15");
+	assert_bounds("../2014", "-infinity", "2014-12-31");
+	assert_bounds("2014/..", "2014-01-01", "infinity");
+	assert_bounds("/2022", "", "2022-12-31");
+	assert_bounds("2013-01-11/", "2013-01-11", "");
+	assert_bounds("2022-07~", "2022-07-01", "2022-07-31");
+	assert_bounds("2022?", "2022-01-01", "2022-12-31");
+	assert_bounds("2022-08-13%", "2022-08-13", "2022-08-13");
+	assert_bounds("201X", "2010-01-01", "2019-12-31");
+	assert_bounds("20XX", "2000-01-01", "2099-12-31");
+	assert_bounds("2022-XX", "2022-01-01", "2022-12-31");
+	assert_bounds("2022-08-XX", "2022-08-01", "2022-08-31");
+	assert_bounds("2022-XX-XX", "2022-01-01", "2022-12-31");
+	assert_bounds("2022-21", "2022-03-01", "2022-05-31");
+	assert_bounds("2022-24", "2022-12-01", "2023-02-28");
+	assert_bounds("2023-24", "2023-12-01", "2024-02-29");
+	assert_bounds("Y170000002", "170000002-01-01", "170000002-12-31");
+	assert_bounds("-0044-03-15", "-0044-03-15", "-0044-03-15");
+	assert_bounds("0000", "0000-01-01", "0000-12-31");
+}
+
+static void
+level_2(void **state)
+{
+	assert_bounds("2004-06-~11", "2004-06-11", "2004-06-11");
+	assert_bounds("?2004-06", "2004-06-01", "2004-06-30");
+	assert_bounds("156X-12-25", "1560-12-25", "1569-12-25");
+	assert_bounds("XXXX-02-29", "0000-02-29", "9996-02-29");
+	assert_bounds("XXX1-02-2X", "0001-02-20", "9991-02-28");
+	assert_bounds("-XXXX", "-9999-01-01", "-0001-12-31");
+	assert_bounds("2022-33", "2022-01-01", "2022-03-31");
+	assert_bounds("2022-36", "2022-10-01", "2022-12-31");
+	assert_bounds("2022-37", "2022-01-01", "2022-04-30");
+	assert_bounds("2022-39", "2022-09-01", "2022-12-31");
+	assert_bounds("2022-40", "2022-01-01", "2022-06-30");
+	assert_bounds("2022-41", "2022-07-01", "2022-12-31");
+	assert_bounds("1950S2", "1900-01-01", "1999-12-31");
+	assert_bounds("Y-20E2S3", "-2009-01-01", "-2000-12-31");
+	assert_bounds("Y17E7", "170000000-01-01", "170000000-12-31");
+	assert_bounds("Y2147483647", "2147483647-01-01", "2147483647-12-31");
+}
+
+static void
+canonical_forms(void **state)
+{
+	/* qualifiers are kept per component and written in one canonical way */
+	assert_canonical("2004-06-11%", "2004-06-11%");
+	assert_canonical("?2004-06", "2004?-06");
+	assert_canonical("~2021?", "2021%");
+	assert_canonical("?2004-?06-?11", "2004-06-11?");
+	assert_canonical("2004?-06-~11", "2004?-06-~11");
+	assert_canonical("2004-06~-01?", "2004-06~-01?");
+	assert_canonical("%-2011-06-13", "-2011%-06-13");
+	assert_canonical("?-2004-06%", "-2004-06%");
+	assert_canonical("2004-~06-11", "2004-~06-11");
+	assert_canonical("Y17E7", "Y17E7");
+	assert_canonical("Y-17101E3S3", "Y-17101E3S3");
+	assert_canonical("2016-05-02T16:54:59+02:30", "2016-05-02T16:54:59+02:30");
+	assert_canonical("2016-05-02T16:54:59-12", "2016-05-02T16:54:59-12");
+	assert_canonical("1985-04-12/..", "1985-04-12/..");
+	assert_canonical("/1985", "/1985");
+	assert_canonical("2001-21?", "2001-21?");
+	assert_canonical("XXXX-12-XX", "XXXX-12-XX");
+}
+
+static void
+errors_say_what_and_where(void **state)
+{
+	sn_error	e;
+
+	e = parse_bad("2022-13");
+	assert_int_equal(e.status, SN_ERR_DATETIME_FORMAT);
+	assert_non_null(strstr(e.message, "\"2022-13\""));
+	assert_non_null(strstr(e.detail, "month 13"));
+	assert_non_null(strstr(e.detail, "character 6"));
+	e = parse_bad("2023-02-29");
+	assert_non_null(strstr(e.detail, "day 29"));
+	assert_non_null(strstr(e.detail, "character 9"));
+	e = parse_bad("2022-08-15/2022-08-01");
+	assert_non_null(strstr(e.detail, "before it starts"));
+	e = parse_bad("199u");
+	assert_non_null(strstr(e.detail, "2012 draft"));
+	e = parse_bad("Y99999999999");
+	assert_int_equal(e.status, SN_ERR_DATETIME_RANGE);
+	e = parse_bad("Y3E10");
+	assert_int_equal(e.status, SN_ERR_DATETIME_RANGE);
+	e = parse_bad("[1667,1668]");
+	assert_non_null(strstr(e.detail, "sets"));
+	assert_true(e.hint[0] != '\0');
+	e = parse_bad(" 2022");
+	assert_non_null(strstr(e.detail, "spaces"));
+	e = parse_bad("/");
+	e = parse_bad("../..");
+	e = parse_bad("2004?~");
+	assert_non_null(strstr(e.detail, "one qualifier"));
+	e = parse_bad("2022-08-15T24:00:00");
+	e = parse_bad("2022-08-15T11:00");
+	e = parse_bad("2022-08-15T11:00:00-00:00");
+	e = parse_bad("2022-08-15T11:00:00+15");
+	e = parse_bad("2022-08T11:00:00");
+	e = parse_bad("2022-21-01");
+	e = parse_bad("Y2022");
+	e = parse_bad("Y00001");
+	e = parse_bad("12345");
+	e = parse_bad("-0000");
+	e = parse_bad("1950S2-01");
+	e = parse_bad("195XS2");
+	e = parse_bad("2022-08-15T11:00:00Z/2023");
+	e = parse_bad("2022/2023/2024");
+	e = parse_bad("");
+	e = parse_bad("2022-2X");
+	e = parse_bad("156X-11-31");
+	e = parse_bad("XXX1-02-29");
+	e = parse_bad("2022S0");
+	e = parse_bad("2022S16");
+	(void) e;
+}
+
+static void
+order_and_storage(void **state)
+{
+	const char *sorted[] = {
+		"../2014", "/2014", "2013-01", "2013", "2013?", "2013/2022", "2013-01-11/",
+		"2013-01-11/..", "2022-02", "2022-08-13", "2022-08-15", "2022-08-15T11:00:00Z",
+		"2022-24", "Y170000002"
+	};
+	size_t		n = sizeof(sorted) / sizeof(sorted[0]),
+				i,
+				j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++)
+		{
+			sn_edtf		a = parse_ok(sorted[i]),
+						b = parse_ok(sorted[j]);
+			sn_edtf_packed pa,
+						pb;
+			int			c = sn_edtf_cmp(&a, &b),
+						cp;
+
+			sn_edtf_pack(&a, &pa);
+			sn_edtf_pack(&b, &pb);
+			cp = sn_edtf_packed_cmp(&pa, &pb);
+			if ((i < j && c >= 0) || (i == j && c != 0) || (i > j && c <= 0))
+				fail_msg("%s vs %s: %d", sorted[i], sorted[j], c);
+			if ((c < 0) != (cp < 0) || (c == 0) != (cp == 0))
+				fail_msg("packed order differs for %s vs %s", sorted[i], sorted[j]);
+		}
+	assert_int_equal(sizeof(sn_edtf_packed), 32);
+	assert_true(sizeof(sn_edtf) <= 64);
+}
+
+static void
+corrupt_storage_is_refused(void **state)
+{
+	sn_edtf		v = parse_ok("2022-08-13"),
+				out;
+	sn_edtf_packed p;
+	sn_error	err;
+
+	sn_edtf_pack(&v, &p);
+	p.upper += 1;
+	assert_false(sn_edtf_unpack_checked(&p, &out, &err));
+	assert_int_equal(err.status, SN_ERR_BINARY);
+	sn_edtf_pack(&v, &p);
+	p.start |= (uint64_t) 31 << 35;	/* month 31 with a day */
+	assert_false(sn_edtf_unpack_checked(&p, &out, &err));
+}
+
+static void
+properties(void **state)
+{
+	struct
+	{
+		const char *s;
+		const char *precision;
+		int			level;
+	}			cases[] = {
+		{"2022", "year", 0}, {"2022-08", "month", 0}, {"2022-08-13", "day", 0},
+		{"2022-08-15T11:00:00Z", "second", 0}, {"2013/2022", "interval", 0},
+		{"2022-22", "season", 1}, {"2022-34", "quarter", 2}, {"2022-38", "quadrimester", 2},
+		{"2022-40", "semester", 2}, {"201X", "decade", 1}, {"20XX", "century", 1},
+		{"2XXX", "millennium", 2}, {"2022-XX", "year", 1}, {"2022-08-XX", "month", 1},
+		{"1950S2", "century", 2}, {"2022~", "year", 1}, {"?2022-08", "month", 2},
+		{"-0044", "year", 1}, {"../2014", "interval", 1},
+	};
+	size_t		i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		sn_edtf		v = parse_ok(cases[i].s);
+
+		if (strcmp(sn_edtf_precision(&v), cases[i].precision) != 0)
+			fail_msg("%s: precision %s, expected %s", cases[i].s, sn_edtf_precision(&v), cases[i].precision);
+		if (sn_edtf_level(&v) != cases[i].level)
+			fail_msg("%s: level %d, expected %d", cases[i].s, sn_edtf_level(&v), cases[i].level);
+	}
+	{
+		sn_edtf		v = parse_ok("1984?/2004~");
+
+		assert_true(sn_edtf_is_uncertain(&v));
+		assert_true(sn_edtf_is_approximate(&v));
+		assert_true(sn_edtf_is_interval(&v));
+		v = parse_ok("2022");
+		assert_false(sn_edtf_is_uncertain(&v));
+		assert_false(sn_edtf_is_approximate(&v));
+		assert_false(sn_edtf_is_interval(&v));
+	}
+}
+
+static void
+constructors(void **state)
+{
+	sn_edtf		a,
+				b,
+				c;
+	char		t[SN_EDTF_TEXT_MAX];
+
+	assert_true(sn_edtf_make_day(2022, 8, 13, &a));
+	sn_edtf_format(&a, t, sizeof(t));
+	assert_string_equal(t, "2022-08-13");
+	assert_false(sn_edtf_make_day(2023, 2, 29, &a));
+	assert_true(sn_edtf_make_month(2022, 7, &a));
+	assert_true(sn_edtf_make_year(2013, &b));
+	assert_true(sn_edtf_make_interval(&b, &a, &c));
+	sn_edtf_format(&c, t, sizeof(t));
+	assert_string_equal(t, "2013/2022-07");
+	assert_false(sn_edtf_make_interval(&a, &b, &c));	/* ends before it starts */
+	assert_true(sn_edtf_make_from_days(sn_days_from_civil(-44, 3, 15), &a));
+	sn_edtf_format(&a, t, sizeof(t));
+	assert_string_equal(t, "-0044-03-15");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(calendar),
+		cmocka_unit_test(levels_0_and_1),
+		cmocka_unit_test(level_2),
+		cmocka_unit_test(canonical_forms),
+		cmocka_unit_test(errors_say_what_and_where),
+		cmocka_unit_test(order_and_storage),
+		cmocka_unit_test(corrupt_storage_is_refused),
+		cmocka_unit_test(properties),
+		cmocka_unit_test(constructors),
+		cmocka_unit_test(corpus_valid),
+		cmocka_unit_test(corpus_invalid),
+		cmocka_unit_test(corpus_disputed),
+	};
+
+	return cmocka_run_group_tests_name("edtf", tests, NULL, NULL);
+}

@@ -1,0 +1,191 @@
+/*
+ * tests/unit/test_gazetteer.c — names with references, their forms, and the
+ * longest-match selection (gazetteer.h).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "gazetteer.h"
+
+static void
+add(sn_gazetteer *g, const char *name, sn_ref_kind kind, int64_t id, int32_t country, uint32_t flags)
+{
+	sn_gazetteer_ref r = {kind, id, country};
+	sn_error	err;
+
+	assert_true(sn_gazetteer_add(g, name, strlen(name), &r, flags, &err));
+}
+
+/* Mentions as "surface=P12" or "surface=A3" (with /country when set), space-separated. */
+static const char *
+find(const sn_gazetteer *g, const char *text)
+{
+	static char buf[2048];
+	sn_name_mentions m = {0};
+	sn_error	err;
+	size_t		o = 0;
+
+	buf[0] = '\0';
+	assert_true(sn_gazetteer_find(g, text, strlen(text), NULL, NULL, NULL, &m, &err));
+	for (size_t i = 0; i < m.n; i++)
+	{
+		const sn_name_mention *x = &m.items[i];
+
+		o += snprintf(buf + o, sizeof(buf) - o, "%s%.*s=%c%lld", i ? " " : "",
+					  (int) (x->end_byte - x->start_byte), text + x->start_byte,
+					  x->ref.kind == SN_REF_PLACE ? 'P' : 'A', (long long) x->ref.id);
+		if (x->ref.country >= 0)
+			o += snprintf(buf + o, sizeof(buf) - o, "/%d", x->ref.country);
+	}
+	sn_name_mentions_free(NULL, &m);
+	return buf;
+}
+
+static sn_gazetteer *
+sahel(void)
+{
+	sn_gazetteer *g = sn_gazetteer_new(NULL);
+	sn_error	err;
+
+	assert_non_null(g);
+	add(g, "Chad", SN_REF_PLACE, 1, 148, 0);
+	add(g, "Tchad", SN_REF_PLACE, 1, 148, SN_NAME_LANG_FR);
+	add(g, "Lake Chad", SN_REF_PLACE, 2, -1, 0);
+	add(g, "Lake Chad region", SN_REF_PLACE, 3, -1, 0);
+	add(g, "Burkina", SN_REF_PLACE, 4, 854, 0);
+	add(g, "Burkina Faso", SN_REF_PLACE, 4, 854, 0);
+	add(g, "Niger", SN_REF_PLACE, 5, 562, 0);
+	add(g, "Nigeria", SN_REF_PLACE, 6, 566, 0);
+	add(g, "Mali", SN_REF_PLACE, 7, 466, 0);
+	add(g, "Malian", SN_REF_PLACE, 7, 466, SN_NAME_DEMONYM | SN_NAME_LANG_EN);
+	add(g, "malien", SN_REF_PLACE, 7, 466, SN_NAME_DEMONYM | SN_NAME_LANG_FR);
+	add(g, "French", SN_REF_PLACE, 8, 250, SN_NAME_DEMONYM | SN_NAME_LANG_EN);
+	add(g, "fran\xc3\xa7" "ais", SN_REF_PLACE, 8, 250, SN_NAME_DEMONYM | SN_NAME_LANG_FR);
+	add(g, "France", SN_REF_PLACE, 8, 250, 0);
+	add(g, "France", SN_REF_ACTOR, 1, 250, 0);
+	add(g, "French armed forces", SN_REF_ACTOR, 2, 250, 0);
+	add(g, "al-Qaeda", SN_REF_ACTOR, 3, -1, 0);
+	add(g, "ISIL", SN_REF_ACTOR, 4, -1, 0);
+	add(g, "UN", SN_REF_ACTOR, 5, -1, 0);
+	add(g, "United Nations", SN_REF_ACTOR, 5, -1, 0);
+	add(g, "Bamako", SN_REF_PLACE, 9, 466, 0);
+	add(g, "Bamako", SN_REF_ACTOR, 6, 466, 0);
+	/* the same place from the country type, mapped to the same id: one mention */
+	add(g, "Mali", SN_REF_PLACE, 7, 466, 0);
+	assert_true(sn_gazetteer_build(g, &err));
+	return g;
+}
+
+static void
+longest_match_wins(void **state)
+{
+	sn_gazetteer *g = sahel();
+
+	assert_string_equal(find(g, "the Lake Chad region and Lake Chad in Chad"),
+						"Lake Chad region=P3 Lake Chad=P2 Chad=P1/148");
+	assert_string_equal(find(g, "Burkina Faso, or Burkina."), "Burkina Faso=P4/854 Burkina=P4/854");
+	assert_string_equal(find(g, "French armed forces and French troops"),
+						"French armed forces=A2/250 French=P8/250");
+	sn_gazetteer_free(g);
+}
+
+static void
+word_boundaries(void **state)
+{
+	sn_gazetteer *g = sahel();
+
+	assert_string_equal(find(g, "Nigeria and Niger, Nigerian, Somalia, Malibu"),
+						"Nigeria=P6/566 Niger=P5/562");
+	sn_gazetteer_free(g);
+}
+
+static void
+possessives_brackets_hyphens(void **state)
+{
+	sn_gazetteer *g = sahel();
+
+	assert_string_equal(find(g, "Mali's junta, Mali\xe2\x80\x99s army, al-Qaeda-linked (ISIL) groups"),
+						"Mali=P7/466 Mali=P7/466 al-Qaeda=A3 ISIL=A4");
+	sn_gazetteer_free(g);
+}
+
+static void
+several_references(void **state)
+{
+	sn_gazetteer *g = sahel();
+
+	/* a place and an actor: places first */
+	assert_string_equal(find(g, "France said"), "France=P8/250 France=A1/250");
+	assert_string_equal(find(g, "BAMAKO -"), "BAMAKO=P9/466 BAMAKO=A6/466");
+	sn_gazetteer_free(g);
+}
+
+static void
+acronyms_want_capitals(void **state)
+{
+	sn_gazetteer *g = sahel();
+
+	assert_string_equal(find(g, "un soldat de l'ONU et du UN, Un, un"), "UN=A5");
+	assert_string_equal(find(g, "the isil and the United Nations"), "United Nations=A5");
+	sn_gazetteer_free(g);
+}
+
+static void
+demonym_forms(void **state)
+{
+	sn_gazetteer *g = sahel();
+
+	assert_string_equal(find(g, "Malians and Malian soldiers"), "Malians=P7/466 Malian=P7/466");
+	assert_string_equal(find(g, "l'arm\xc3\xa9" "e malienne, les Maliens, des soldats maliens, "
+							 "la force fran\xc3\xa7" "aise, les Fran\xc3\xa7" "ais, les Frenchs"),
+						"malienne=P7/466 Maliens=P7/466 maliens=P7/466 "
+						"fran\xc3\xa7" "aise=P8/250 Fran\xc3\xa7" "ais=P8/250");
+	assert_string_equal(find(g, "le Tchad et le TCHAD"), "Tchad=P1/148 TCHAD=P1/148");
+	sn_gazetteer_free(g);
+}
+
+static void
+stats_and_errors(void **state)
+{
+	sn_gazetteer *g = sn_gazetteer_new(NULL);
+	sn_gazetteer_ref r = {SN_REF_PLACE, 1, -1};
+	sn_matcher_stats st;
+	sn_name_mentions m = {0};
+	sn_error	err;
+
+	assert_false(sn_gazetteer_add(g, "bad\xc3", 4, &r, 0, &err));
+	assert_int_equal(err.status, SN_ERR_SYNTAX);
+	assert_false(sn_gazetteer_find(g, "x", 1, NULL, NULL, NULL, &m, &err));
+	assert_true(sn_gazetteer_add(g, "Malian", 6, &r, SN_NAME_DEMONYM, &err));
+	/* Malian, Malians, Malianne? no: -an takes -e, -es in French: Maliane, Malianes */
+	assert_int_equal(sn_gazetteer_names(g), 4);
+	assert_true(sn_gazetteer_build(g, &err));
+	assert_false(sn_gazetteer_add(g, "Mali", 4, &r, 0, &err));
+	sn_gazetteer_stats(g, &st);
+	assert_int_equal(st.keys, 4);
+	assert_false(sn_gazetteer_find(g, "Mali\xff", 5, NULL, NULL, NULL, &m, &err));
+	assert_int_equal(err.status, SN_ERR_SYNTAX);
+	sn_name_mentions_free(NULL, &m);
+	sn_gazetteer_free(g);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(longest_match_wins),
+		cmocka_unit_test(word_boundaries),
+		cmocka_unit_test(possessives_brackets_hyphens),
+		cmocka_unit_test(several_references),
+		cmocka_unit_test(acronyms_want_capitals),
+		cmocka_unit_test(demonym_forms),
+		cmocka_unit_test(stats_and_errors),
+	};
+
+	return cmocka_run_group_tests_name("gazetteer", tests, NULL, NULL);
+}

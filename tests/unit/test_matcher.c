@@ -1,0 +1,426 @@
+/*
+ * tests/unit/test_matcher.c — the multi-pattern name matcher (matcher.h).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "matcher.h"
+
+typedef struct hits
+{
+	int			n;
+	sn_matcher_hit h[64];
+	uint64_t	first_payload[64];
+} hits;
+
+static bool
+collect(void *arg, const sn_matcher_hit *hit)
+{
+	hits	   *hs = arg;
+
+	if (hs->n < 64)
+	{
+		hs->h[hs->n] = *hit;
+		hs->first_payload[hs->n] = hit->payloads[0].payload;
+		hs->n++;
+	}
+	return true;
+}
+
+static sn_matcher *
+build(const char *const *names, int n)
+{
+	sn_matcher_entry e[64];
+	sn_error	err;
+	sn_matcher *m;
+
+	for (int i = 0; i < n; i++)
+	{
+		e[i].name = names[i];
+		e[i].len = strlen(names[i]);
+		e[i].payload = (uint64_t) i;
+		e[i].flags = 0;
+	}
+	m = sn_matcher_build(e, n, NULL, &err);
+	assert_non_null(m);
+	return m;
+}
+
+static hits
+scan(const sn_matcher *m, const char *text)
+{
+	hits		hs = {0};
+	sn_error	err;
+
+	assert_true(sn_matcher_scan(m, text, strlen(text), collect, &hs, &err));
+	return hs;
+}
+
+/* The hits as "surface@start_char:payload" joined by spaces, in report order. */
+static const char *
+show(const char *text, const hits *hs)
+{
+	static char buf[1024];
+	size_t		o = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < hs->n; i++)
+	{
+		const sn_matcher_hit *h = &hs->h[i];
+
+		o += snprintf(buf + o, sizeof(buf) - o, "%s%.*s@%zu:%llu", i ? " " : "",
+					  (int) (h->end_byte - h->start_byte), text + h->start_byte,
+					  h->start_char, (unsigned long long) hs->first_payload[i]);
+	}
+	return buf;
+}
+
+static const char *
+norm(const char *s)
+{
+	static char buf[256];
+
+	assert_true(sn_matcher_normalize(s, strlen(s), buf, sizeof(buf)) != (size_t) -1);
+	return buf;
+}
+
+static void
+normal_forms(void **state)
+{
+	assert_string_equal(norm("Lake Chad"), "|lake|_|chad|");
+	assert_string_equal(norm("  Lake \n\t Chad  "), "|lake|_|chad|");
+	assert_string_equal(norm("al-Qaeda"), "|al|_|qaeda|");
+	assert_string_equal(norm("Al Qa\xc3\xaf" "da"), "|al|_|qaida|");
+	assert_string_equal(norm("C\xc3\xb4te d\xe2\x80\x99Ivoire"), "|cote|_|d|'|ivoire|");
+	assert_string_equal(norm("Cote d' Ivoire"), "|cote|_|d|'|ivoire|");
+	assert_string_equal(norm("(ISIL)"), "|isil|");
+	assert_string_equal(norm("U.N."), "|u|.|n|");
+	assert_string_equal(norm("ISIS/ISIL"), "|isis|/|isil|");
+	assert_string_equal(norm("--"), "");
+	/* soft hyphen and combining accent are invisible */
+	assert_string_equal(norm("Ni\xc2\xad" "ge\xcc\x81r"), "|niger|");
+	/* a long run of punctuation is a break that no text matches across */
+	assert_string_equal(norm("a!!!!!!!!!!!!!!!!!!!!b"), "|a|#|b|");
+}
+
+static void
+whole_words_only(void **state)
+{
+	const char *names[] = {"Niger", "Mali", "Nigeria"};
+	sn_matcher *m = build(names, 3);
+	const char *t = "Nigeria, Niger and Somalia; not Nigerien. NIGER!";
+	hits		hs = scan(m, t);
+
+	assert_string_equal(show(t, &hs), "Nigeria@0:2 Niger@9:0 NIGER@42:0");
+	sn_matcher_free(m);
+}
+
+static void
+every_overlapping_match_is_reported(void **state)
+{
+	const char *names[] = {"Chad", "Lake Chad", "Lake Chad region", "region"};
+	sn_matcher *m = build(names, 4);
+	const char *t = "the Lake Chad region.";
+	hits		hs = scan(m, t);
+
+	/* by end position, longest first at the same end */
+	assert_string_equal(show(t, &hs),
+						"Lake Chad@4:1 Chad@9:0 Lake Chad region@4:2 region@14:3");
+	sn_matcher_free(m);
+}
+
+static void
+possessives_hyphens_brackets_quotes(void **state)
+{
+	const char *names[] = {"Mali", "al-Qaeda", "ISIL", "Islamic State", "Wagner Group"};
+	sn_matcher *m = build(names, 5);
+	const char *t = "Mali's army, Mali\xe2\x80\x99s allies, al-Qaeda-linked fighters, "
+		"al Qaeda, the Islamic State (ISIL), \xe2\x80\x9cWagner\nGroup\xe2\x80\x9d";
+	hits		hs = scan(m, t);
+
+	assert_string_equal(show(t, &hs),
+						"Mali@0:0 Mali@13:0 al-Qaeda@28:1 al Qaeda@54:1 "
+						"Islamic State@68:3 ISIL@83:2 Wagner\nGroup@91:4");
+	sn_matcher_free(m);
+}
+
+static void
+case_accents_and_typography(void **state)
+{
+	const char *names[] = {"C\xc3\xb4te d'Ivoire", "Mopti", "Gao"};
+	sn_matcher *m = build(names, 3);
+	/* positions are in characters: é and ’ are one each */
+	const char *t = "\xc3\xa9t\xc3\xa9: COTE D\xe2\x80\x99IVOIRE, M\xc3\x93PTI, ga\xcc\x81o";
+	hits		hs = scan(m, t);
+
+	assert_int_equal(hs.n, 3);
+	assert_int_equal(hs.h[0].start_char, 5);
+	assert_int_equal(hs.h[0].end_char, 18);
+	assert_int_equal(hs.h[0].start_byte, 7);
+	assert_int_equal(hs.h[0].end_byte, 22);
+	assert_int_equal(hs.h[1].start_char, 20);
+	assert_int_equal(hs.h[1].end_char, 25);
+	/* g a combining-acute o: four characters */
+	assert_int_equal(hs.h[2].start_char, 27);
+	assert_int_equal(hs.h[2].end_char, 31);
+	assert_int_equal(hs.h[2].end_byte, strlen(t));
+	sn_matcher_free(m);
+}
+
+static void
+gaps_must_agree(void **state)
+{
+	const char *names[] = {"Lake Chad", "St. Louis"};
+	sn_matcher *m = build(names, 2);
+	const char *t = "Lake. Chad; Lake, Chad; Lake\xe2\x80\x94" "Chad; St Louis; St. Louis";
+	hits		hs = scan(m, t);
+
+	assert_string_equal(show(t, &hs), "Lake\xe2\x80\x94" "Chad@24:0 St. Louis@45:1");
+	sn_matcher_free(m);
+}
+
+static void
+same_name_several_payloads(void **state)
+{
+	sn_matcher_entry e[] = {
+		{"Niger", 5, 10, 0},
+		{"NIGER", 5, 20, 0},
+		{"niger", 5, 10, 0},	/* duplicate of the first: dropped */
+		{"UN", 2, 30, SN_MATCHER_UPPER},
+		{"---", 3, 40, 0},		/* no word: skipped */
+	};
+	sn_error	err;
+	sn_matcher *m = sn_matcher_build(e, 5, NULL, &err);
+	sn_matcher_stats st;
+	hits		hs;
+
+	assert_non_null(m);
+	sn_matcher_get_stats(m, &st);
+	assert_int_equal(st.entries, 5);
+	assert_int_equal(st.skipped, 2);
+	assert_int_equal(st.keys, 2);
+	hs = scan(m, "Niger; un soldat de l'UN, Un");
+	assert_int_equal(hs.n, 4);
+	assert_int_equal(hs.h[0].npayloads, 2);
+	assert_int_equal(hs.h[0].payloads[0].payload, 10);
+	assert_int_equal(hs.h[0].payloads[1].payload, 20);
+	assert_true(hs.h[1].has_lower);	/* "un" */
+	assert_int_equal(hs.h[1].payloads[0].flags, SN_MATCHER_UPPER);
+	assert_false(hs.h[2].has_lower);	/* "UN" */
+	assert_true(hs.h[3].has_lower);	/* "Un" */
+	sn_matcher_free(m);
+}
+
+static void
+invalid_input(void **state)
+{
+	sn_matcher_entry e[] = {{"ok", 2, 1, 0}, {"b\xffx", 3, 2, 0}};
+	sn_error	err;
+	hits		hs = {0};
+	sn_matcher *m = sn_matcher_build(e, 2, NULL, &err);
+
+	assert_null(m);
+	assert_int_equal(err.status, SN_ERR_SYNTAX);
+	assert_int_equal(err.position, 1);
+	m = sn_matcher_build(e, 1, NULL, &err);
+	assert_non_null(m);
+	assert_false(sn_matcher_scan(m, "ok ok \xc3(", 8, collect, &hs, &err));
+	assert_int_equal(err.status, SN_ERR_SYNTAX);
+	assert_int_equal(err.position, 6);
+	assert_int_equal(hs.n, 2);
+	sn_matcher_free(m);
+}
+
+static void
+empty_matcher_and_empty_text(void **state)
+{
+	sn_error	err;
+	sn_matcher *m = sn_matcher_build(NULL, 0, NULL, &err);
+	hits		hs;
+
+	assert_non_null(m);
+	hs = scan(m, "Mali");
+	assert_int_equal(hs.n, 0);
+	sn_matcher_free(m);
+	{
+		const char *names[] = {"Mali"};
+
+		m = build(names, 1);
+		hs = scan(m, "");
+		assert_int_equal(hs.n, 0);
+		hs = scan(m, "Mali");
+		assert_int_equal(hs.n, 1);
+		sn_matcher_free(m);
+	}
+}
+
+static bool
+stop_after_one(void *arg, const sn_matcher_hit *hit)
+{
+	(*(int *) arg)++;
+	return false;
+}
+
+static void
+callback_can_stop(void **state)
+{
+	const char *names[] = {"a"};
+	sn_matcher *m = build(names, 1);
+	sn_error	err;
+	int			calls = 0;
+
+	assert_true(sn_matcher_scan(m, "a a a", 5, stop_after_one, &calls, &err));
+	assert_int_equal(calls, 1);
+	sn_matcher_free(m);
+}
+
+static bool
+count_hits(void *arg, const sn_matcher_hit *hit)
+{
+	(*(int *) arg)++;
+	return true;
+}
+
+/* A brute-force matcher on the normal forms, to check the automaton against. */
+static void
+against_brute_force(void **state)
+{
+	enum
+	{
+		NNAMES = 300, NTEXT = 4000
+	};
+	static char namebuf[NNAMES][16];
+	sn_matcher_entry e[NNAMES];
+	const char *alphabet[] = {"a", "b", "ab", " ", "-", "'", "B", "\xc3\xa1"};
+	char		text[NTEXT * 3];
+	size_t		tl = 0;
+	sn_error	err;
+	sn_matcher *m;
+	unsigned	seed = 12345;
+	int			brute = 0;
+	int			found = 0;
+
+	for (int i = 0; i < NNAMES; i++)
+	{
+		size_t		l = 0;
+		unsigned	parts = 1 + ((seed = seed * 1103515245 + 12345) >> 16) % 4;
+
+		for (unsigned p = 0; p < parts; p++)
+		{
+			const char *w = alphabet[((seed = seed * 1103515245 + 12345) >> 16) % 8];
+
+			for (const char *c = w; *c && l < sizeof(namebuf[i]); c++)
+				namebuf[i][l++] = *c;
+		}
+		e[i].name = namebuf[i];
+		e[i].len = l;
+		e[i].payload = i;
+		e[i].flags = 0;
+	}
+	while (tl < NTEXT)
+	{
+		const char *w = alphabet[((seed = seed * 1103515245 + 12345) >> 16) % 8];
+
+		memcpy(text + tl, w, strlen(w));
+		tl += strlen(w);
+	}
+	m = sn_matcher_build(e, NNAMES, NULL, &err);
+	assert_non_null(m);
+
+	/*
+	 * Brute force: for every pair of character positions (i, j), the slice is
+	 * a match of name k if it starts and ends a word and its normal form equals
+	 * the name's.  Count (slice, key) pairs; the automaton must find as many.
+	 */
+	{
+		char		nn[NNAMES][64];
+		size_t		starts[NTEXT * 3];
+		size_t		nchars = 0;
+
+		for (int k = 0; k < NNAMES; k++)
+			sn_matcher_normalize(e[k].name, e[k].len, nn[k], sizeof(nn[k]));
+		for (size_t b = 0; b < tl;)
+		{
+			starts[nchars++] = b;
+			b += ((unsigned char) text[b] >= 0xC0) ? 2 : 1;
+		}
+		starts[nchars] = tl;
+		for (size_t i = 0; i < nchars; i++)
+		{
+			for (size_t j = i + 1; j <= nchars && j <= i + 16; j++)
+			{
+				char		slice[64];
+				char		ctx[128];
+				size_t		sl;
+
+				/* whole words: the slice's normal form must keep its edge characters */
+				sl = sn_matcher_normalize(text + starts[i], starts[j] - starts[i], slice, sizeof(slice));
+				if (sl == 0 || slice[0] != '|' || slice[sl - 1] != '|')
+					continue;
+				/* and the characters around it must not be word characters */
+				if (i > 0)
+				{
+					sn_matcher_normalize(text + starts[i - 1], starts[i] - starts[i - 1], ctx, sizeof(ctx));
+					if (ctx[0] == '|')
+						continue;
+				}
+				if (j < nchars)
+				{
+					sn_matcher_normalize(text + starts[j], starts[j + 1] - starts[j], ctx, sizeof(ctx));
+					if (ctx[0] == '|')
+						continue;
+				}
+				/* the first and last characters must be word characters */
+				sn_matcher_normalize(text + starts[i], starts[i + 1] - starts[i], ctx, sizeof(ctx));
+				if (ctx[0] != '|')
+					continue;
+				sn_matcher_normalize(text + starts[j - 1], starts[j] - starts[j - 1], ctx, sizeof(ctx));
+				if (ctx[0] != '|')
+					continue;
+				for (int k = 0; k < NNAMES; k++)
+				{
+					bool		earlier = false;
+
+					if (strcmp(nn[k], slice) != 0)
+						continue;
+					/* count each normal form once */
+					for (int k2 = 0; k2 < k; k2++)
+						if (strcmp(nn[k2], slice) == 0)
+							earlier = true;
+					if (!earlier)
+						brute++;
+				}
+			}
+		}
+	}
+	assert_true(sn_matcher_scan(m, text, tl, count_hits, &found, &err));
+	assert_true(brute > 50);
+	assert_int_equal(found, brute);
+	sn_matcher_free(m);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(normal_forms),
+		cmocka_unit_test(whole_words_only),
+		cmocka_unit_test(every_overlapping_match_is_reported),
+		cmocka_unit_test(possessives_hyphens_brackets_quotes),
+		cmocka_unit_test(case_accents_and_typography),
+		cmocka_unit_test(gaps_must_agree),
+		cmocka_unit_test(same_name_several_payloads),
+		cmocka_unit_test(invalid_input),
+		cmocka_unit_test(empty_matcher_and_empty_text),
+		cmocka_unit_test(callback_can_stop),
+		cmocka_unit_test(against_brute_force),
+	};
+
+	return cmocka_run_group_tests_name("matcher", tests, NULL, NULL);
+}
