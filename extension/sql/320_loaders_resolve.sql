@@ -1,18 +1,15 @@
 -- extension/sql/320_loaders_resolve.sql — how the loaders find (or create) the
 -- places and actors a dataset row names, and how they check its coordinates.
 
--- The loaders look names up case-insensitively, once or more per row: these
--- indexes keep that a lookup rather than a scan.  The lookup functions plan
+-- The loaders look names up case-insensitively, once or more per row, through
+-- indexes.  The lookup functions plan
 -- their queries afresh on every call (plan_cache_mode force_custom_plan): a
 -- generic plan made at the start of a load, when places and actors may be
 -- nearly empty, would keep scanning them sequentially as they grow inside the
 -- load's one transaction, and the load would turn quadratic.
-CREATE INDEX places_lower_name_idx ON @extschema@.places (lower(name));
-CREATE INDEX place_names_lower_name_idx ON @extschema@.place_names (lower(name));
-CREATE INDEX actors_lower_name_idx ON @extschema@.actors (lower(name));
-CREATE INDEX actor_names_lower_name_idx ON @extschema@.actor_names (lower(name));
+-- (the model indexes lower(name) of places, place_names, actors and
+-- actor_names, and places.country; the CAMEO actor code is ours to index)
 CREATE INDEX actors_cameo_code_idx ON @extschema@.actors (cameo_code);
-CREATE INDEX places_country_kind_idx ON @extschema@.places (country, kind);
 
 -- Coordinates as given, or put right when latitude and longitude were swapped.
 -- ok is false when the pair is impossible (or missing one half); note says what
@@ -52,7 +49,7 @@ BEGIN
       SELECT n.place_id FROM @extschema@.place_names n WHERE lower(n.name) = lower(place_name))
     SELECT p.location INTO ref
     FROM named JOIN @extschema@.places p ON p.id = named.id
-    WHERE p.country = in_country AND p.location IS NOT NULL
+    WHERE p.country OPERATOR(@extschema@.=) in_country AND p.location IS NOT NULL
     ORDER BY p.id
     LIMIT 1;
     ref_is_place := ref IS NOT NULL;
@@ -60,7 +57,7 @@ BEGIN
   IF ref IS NULL AND in_country IS NOT NULL THEN
     SELECT p.location INTO ref
     FROM @extschema@.places p
-    WHERE p.country = in_country AND p.kind = 'country' AND p.location IS NOT NULL
+    WHERE p.country OPERATOR(@extschema@.=) in_country AND p.kind = 'country' AND p.location IS NOT NULL
     LIMIT 1;
   END IF;
   IF NOT valid THEN
@@ -111,7 +108,7 @@ BEGIN
     SELECT n.place_id FROM @extschema@.place_names n WHERE lower(n.name) = lower(place_name))
   SELECT p.id INTO found
   FROM named JOIN @extschema@.places p ON p.id = named.id
-  WHERE p.country IS NOT DISTINCT FROM in_country
+  WHERE (p.country OPERATOR(@extschema@.=) in_country OR (p.country IS NULL AND in_country IS NULL))
     AND (at IS NULL OR p.location IS NULL OR @extschema@.distance(p.location, at) <= radius)
   ORDER BY CASE WHEN at IS NULL OR p.location IS NULL THEN 1 ELSE 0 END,
            CASE WHEN at IS NULL OR p.location IS NULL THEN 0 ELSE @extschema@.distance(p.location, at) END,
@@ -161,7 +158,8 @@ BEGIN
     RETURN found;
   END IF;
   INSERT INTO @extschema@.actors (name, kind, country, acled_inter, cameo_code)
-  VALUES (actor_name, actor_kind, in_country, acled_type, cameo)
+  VALUES (actor_name, actor_kind, in_country, nullif(acled_type, 0),
+          CASE WHEN cameo ~ '^([A-Z0-9]{3})+$' THEN cameo END)
   RETURNING id INTO found;
   INSERT INTO @extschema@.actor_names (actor_id, name) VALUES (found, actor_name);
   RETURN found;

@@ -171,7 +171,7 @@ BEGIN
     IF tp IS NULL OR tp NOT BETWEEN 1 AND 3 THEN
       problems := problems || format('time_precision %L is not 1, 2 or 3', r.time_precision);
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM @extschema@.acled_event_types et
+    IF NOT EXISTS (SELECT 1 FROM @extschema@.acled_sub_event_types et
                    WHERE et.event_type = r.event_type AND et.sub_event_type = r.sub_event_type) THEN
       problems := problems || format('event type %L with sub-event type %L is not in ACLED''s taxonomy',
                                      r.event_type, r.sub_event_type);
@@ -228,7 +228,9 @@ BEGIN
       ELSIF chk.note IS NOT NULL THEN
         notes := notes || chk.note;
       ELSIF lat IS NULL THEN
-        notes := notes || 'coordinates missing: event stored without a location'::text;
+        notes := notes || format('coordinates missing: event stored without a location%s',
+                                 CASE WHEN gp IS NOT NULL THEN format(' (geo_precision %s kept in import_issues only)', gp) ELSE '' END);
+        gp := NULL;
       END IF;
     END IF;
 

@@ -199,7 +199,7 @@ BEGIN
 
     BEGIN
       IF kind = 'country' THEN
-        SELECT p.id INTO place FROM @extschema@.places p WHERE p.kind = 'country' AND p.country = ctry ORDER BY p.id LIMIT 1;
+        SELECT p.id INTO place FROM @extschema@.places p WHERE p.kind = 'country' AND p.country OPERATOR(@extschema@.=) ctry ORDER BY p.id LIMIT 1;
         IF place IS NULL THEN
           place := @extschema@.loader_place(loc_name, kind, ctry, loc, 1000000);
         END IF;
@@ -393,7 +393,7 @@ BEGIN
     BEGIN
       place := NULL;
       IF gt = 1 THEN
-        SELECT p.id INTO place FROM @extschema@.places p WHERE p.kind = 'country' AND p.country = ctry ORDER BY p.id LIMIT 1;
+        SELECT p.id INTO place FROM @extschema@.places p WHERE p.kind = 'country' AND p.country OPERATOR(@extschema@.=) ctry ORDER BY p.id LIMIT 1;
       END IF;
       IF place IS NULL AND coalesce(gt, 0) <> 0 THEN
         kind := CASE gt WHEN 1 THEN 'country' WHEN 3 THEN 'city' WHEN 4 THEN 'city' ELSE 'region' END;

@@ -250,7 +250,7 @@ BEGIN
       RETURNING x.id, (x.xmax = 0) INTO dep, inserted;
       -- the month's contributions already loaded are parts of this total
       UPDATE @extschema@.deployments p SET part_of = dep
-      WHERE p.dataset = 'ipi_contributions' AND p.force_id = force AND p.as_of = to_char(d, 'YYYY-MM')::@extschema@.edtf
+      WHERE p.dataset = 'ipi_contributions' AND p.force_id = force AND p.as_of OPERATOR(@extschema@.=) to_char(d, 'YYYY-MM')::@extschema@.edtf
         AND p.part_of IS DISTINCT FROM dep;
     EXCEPTION WHEN OTHERS THEN
       INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
@@ -412,7 +412,7 @@ BEGIN
       END IF;
       by_code := (cow_map ->> tcc_code::text)::@extschema@.country;
       by_name := @extschema@.try_country(tcc_name);
-      IF by_code IS NOT NULL AND by_name IS NOT NULL AND by_code <> by_name THEN
+      IF by_code IS NOT NULL AND by_name IS NOT NULL AND by_code OPERATOR(@extschema@.<>) by_name THEN
         problems := problems || format('contingent %s: name %L and COW code %s name different countries', i, tcc_name, tcc_code);
         CONTINUE;
       ELSIF by_code IS NULL AND by_name IS NULL THEN

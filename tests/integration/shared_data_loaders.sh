@@ -21,17 +21,18 @@ trap '"$SN_BINDIR/psql" -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev
 "${psql[@]}" <<'SQL' || exit 1
 CREATE EXTENSION sahel_news;
 -- what each file held, kept aside to check the loaded rows against it
-CREATE TABLE staged (dataset text, file text, rows bigint, run_id bigint);
-CREATE TABLE seen_acled (LIKE sahel_news.acled_raw);
-CREATE TABLE seen_ucdp (LIKE sahel_news.ucdp_ged_raw);
-CREATE TABLE seen_gdelt (LIKE sahel_news.gdelt_events_raw);
+CREATE SCHEMA lt;
+CREATE TABLE lt.staged (dataset text, file text, rows bigint, run_id bigint);
+CREATE TABLE lt.seen_acled (LIKE sahel_news.acled_raw);
+CREATE TABLE lt.seen_ucdp (LIKE sahel_news.ucdp_ged_raw);
+CREATE TABLE lt.seen_gdelt (LIKE sahel_news.gdelt_events_raw);
 SQL
 
 fail=0
 load() { # load DATASET STAGING FUNCTION FILE COPYOPTIONS [SEEN]
   local dataset=$1 table=$2 fn=$3 file=$4 opts=$5 seen=${6:-}
   local keep=""
-  [ -n "$seen" ] && keep="INSERT INTO $seen SELECT * FROM sahel_news.$table;"
+  [ -n "$seen" ] && keep="INSERT INTO lt.$seen SELECT * FROM sahel_news.$table;"
   local path=${file//\'/\'\'}
   "${psql[@]}" <<SQL || { echo "FAIL: loading $(basename "$file")"; fail=1; }
 \\set ON_ERROR_STOP 1
@@ -40,7 +41,7 @@ SET client_min_messages = warning;
 $keep
 WITH n AS (SELECT count(*) AS rows FROM sahel_news.$table),
      r AS (SELECT * FROM sahel_news.$fn())
-INSERT INTO staged SELECT '$dataset', '$(basename "$file")', n.rows, r.id FROM n, r;
+INSERT INTO lt.staged SELECT '$dataset', '$(basename "$file")', n.rows, r.id FROM n, r;
 SQL
 }
 for f in "$dir"/*; do
@@ -60,7 +61,7 @@ done
 
 # Every check prints one line per failure, or nothing.
 out=$("${psql[@]}" -At <<'SQL'
-SET search_path = sahel_news, public;
+SET search_path = sahel_news, lt, public;
 -- 1. no row lost
 SELECT format('FAIL: %s run %s: %s rows staged, %s read', s.file, r.id, s.rows, r.rows_read)
 FROM staged s JOIN import_runs r ON r.id = s.run_id WHERE r.rows_read <> s.rows;
@@ -141,6 +142,6 @@ SQL
 "${psql[@]}" -P footer=off -c "
   SELECT s.file, r.dataset, r.rows_read AS read, r.imported, r.updated, r.skipped, r.flagged,
          (SELECT string_agg(DISTINCT i.action, ',') FROM sahel_news.import_issues i WHERE i.run_id = r.id) AS issues
-  FROM staged s JOIN sahel_news.import_runs r ON r.id = s.run_id ORDER BY r.id"
+  FROM lt.staged s JOIN sahel_news.import_runs r ON r.id = s.run_id ORDER BY r.id"
 if [ $fail -ne 0 ]; then echo "shared_data_loaders: FAILED"; exit 1; fi
 echo "shared_data_loaders: every file loaded, no row lost"
