@@ -1,6 +1,12 @@
 -- loaders_import: the import_* functions on our own fixtures (issue #9).
 SET search_path = sahel_news, public;
 SET client_min_messages = notice;
+-- what the model held before: the test removes everything it adds, so that
+-- the tests after it see the sample data alone
+CREATE TEMP TABLE loaders_before AS
+SELECT (SELECT coalesce(max(id), 0) FROM places) AS places, (SELECT coalesce(max(id), 0) FROM actors) AS actors,
+       (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM deployments) AS deployments,
+       (SELECT count(*) FROM places) AS n_places, (SELECT count(*) FROM actors) AS n_actors;
 
 -- ACLED: duplicates, a revised version, mojibake, swapped and impossible
 -- coordinates, missing values, bad dates and codes; NOTICE every 5 rows.
@@ -91,3 +97,16 @@ SELECT count(*) AS geopko_deployments FROM deployments WHERE dataset = 'geopko';
 SELECT r.dataset, r.rows_read = r.imported + r.updated + r.skipped + r.flagged AS balanced,
        r.skipped + r.flagged = (SELECT count(*) FROM import_issues i WHERE i.run_id = r.id) AS all_listed
 FROM import_runs r ORDER BY r.id;
+
+-- Clean up: the model holds the sample data alone again.
+DELETE FROM deployments WHERE dataset IN ('ipi_contributions', 'ipi_mission_totals', 'geopko') AND part_of IS NOT NULL;
+DELETE FROM deployments WHERE dataset IN ('ipi_contributions', 'ipi_mission_totals', 'geopko');
+DELETE FROM events WHERE dataset IN ('acled', 'ucdp_ged', 'gdelt');
+DELETE FROM places WHERE id > (SELECT places FROM loaders_before);
+DELETE FROM actors WHERE id > (SELECT actors FROM loaders_before);
+DELETE FROM import_runs;
+SELECT (SELECT count(*) FROM events) = b.events AS events_as_before,
+       (SELECT count(*) FROM deployments) = b.deployments AS deployments_as_before,
+       (SELECT count(*) FROM places) = b.n_places AS places_as_before,
+       (SELECT count(*) FROM actors) = b.n_actors AS actors_as_before
+FROM loaders_before b;
