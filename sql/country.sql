@@ -57,6 +57,7 @@ SELECT 'Congo'::country;
 SELECT 'korea'::country;
 SELECT 'Virgin Islands'::country;
 SELECT 'Atlantis'::country;
+SELECT 'Mauritanya'::country;
 SELECT 'UV'::country;
 SELECT '999'::country;
 SELECT ''::country;
@@ -187,4 +188,33 @@ CREATE TEMP TABLE parts1 PARTITION OF parts FOR VALUES WITH (MODULUS 2, REMAINDE
 INSERT INTO parts SELECT country FROM countries();
 SELECT count(*) FROM parts;
 
+RESET search_path;
+
+-- The README's example: GDELT, ACLED and UCDP GED counted per country and
+-- month, each read in its own coding.
+SET search_path = sahel_news, public;
+CREATE TEMP TABLE gdelt_events (actiongeo_countrycode text, sqldate integer);
+INSERT INTO gdelt_events VALUES ('ML', 20220813), ('ML', 20220815), ('NG', 20220815),
+  ('UV', 20220801), ('CD', 20220802), ('', 20220803), ('NI', 20220801);
+CREATE TEMP TABLE acled_events (iso integer, event_date date);
+INSERT INTO acled_events VALUES (466, '2022-08-13'), (562, '2022-08-02'), (854, '2022-08-20'),
+  (148, '2022-07-30'), (478, '2022-08-01');
+CREATE TEMP TABLE ucdp_ged (country_id integer, date_start date, best integer);
+INSERT INTO ucdp_ged VALUES (432, '2022-08-13', 4), (432, '2022-08-20', 7), (439, '2022-08-05', 12),
+  (436, '2022-08-09', 3), (475, '2022-08-01', 9);
+WITH g AS (   -- GDELT 2.0: FIPS 10-4 codes
+  SELECT country_from_fips(actiongeo_countrycode) AS c,
+         date_trunc('month', to_date(sqldate::text, 'YYYYMMDD')) AS month, count(*) AS gdelt
+  FROM gdelt_events WHERE actiongeo_countrycode <> '' GROUP BY 1, 2),
+a AS (        -- ACLED: ISO numeric codes
+  SELECT country(iso) AS c, date_trunc('month', event_date) AS month, count(*) AS acled
+  FROM acled_events GROUP BY 1, 2),
+u AS (        -- UCDP GED: Gleditsch-Ward numbers
+  SELECT country_from_gw(country_id) AS c, date_trunc('month', date_start) AS month,
+         count(*) AS ucdp, sum(best) AS ucdp_deaths
+  FROM ucdp_ged GROUP BY 1, 2)
+SELECT c, name(c), region(c), to_char(month, 'YYYY-MM') AS month, gdelt, acled, ucdp, ucdp_deaths
+FROM g FULL JOIN a USING (c, month) FULL JOIN u USING (c, month)
+WHERE c IN ('Mali', 'Niger', 'Burkina Faso', 'Chad', 'Mauritania')
+ORDER BY c, month;
 RESET search_path;

@@ -239,6 +239,41 @@ SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
                   'off', false) IS NOT NULL AS reset;
 
 --
+-- parse_estimate: quantities as reports write them.
+--
+SELECT phrase, parse_estimate(phrase) AS value
+FROM unnest(ARRAY[
+  'about 1,000', 'around 1000', 'some 200', 'an estimated 1,500', 'nearly 3,000',
+  '700 to 1,000', 'between 35 and 45', '300-400', 'more than two million', 'over 2,000',
+  'at least 12', 'up to 400', 'fewer than 10', '59', 'four', 'fifty-nine', 'two million',
+  '1.2 million', 'a dozen', 'undisclosed', 'unknown', 'about 1,000 troops',
+  'dozens of civilians', 'several', 'hundreds', 'thousands', 'tens of thousands',
+  'millions', 'several hundred', 'two to three million', '1,000 or more',
+  'an undisclosed number of special forces', 'more than a dozen', '700..850..1000', '?'
+]) AS phrase;
+SELECT phrase, parse_estimate(phrase, 'fr') AS value
+FROM unnest(ARRAY[
+  'environ 1 000', 'entre 700 et 1 000', 'plus de 2 millions', 'au moins 12',
+  'jusqu''à 400', 'quatre', 'cinquante-neuf', 'une centaine', 'des dizaines', 'plusieurs',
+  'une vingtaine de soldats', 'des centaines', 'des milliers de morts',
+  'des dizaines de milliers', 'près d''un millier', '2,5 millions de déplacés',
+  'quatre-vingt-dix-neuf', 'inconnu', 'un nombre indéterminé de soldats', 'moins de 10'
+]) AS phrase;
+-- the facts of the sample report, as the report words them
+SELECT parse_estimate('about 1,000') + parse_estimate('300 to 400') + parse_estimate('700 to 1,000')
+       + parse_estimate('undisclosed') AS french_troops_outside_mali_2022_07,
+       parse_estimate('59') AS french_soldiers_killed,
+       parse_estimate('more than two million') AS displaced;
+-- a phrase it cannot read is an error, never a guess
+SELECT phrase, lang, pg_temp.fails(format('SELECT sahel_news.parse_estimate(%L, %L)', phrase, lang)) AS result
+FROM (VALUES ('many', 'en'), ('1.5', 'en'), ('10km', 'en'), ('40%', 'en'), ('59 and 60', 'en'),
+             ('1,000 troops or more', 'en'), ('1,000 to 700', 'en'), ('more than dozens', 'en'),
+             ('', 'en'), ('1,000', 'fr'), ('beaucoup', 'fr'),
+             ('99999999999999999999 troops', 'en'), ('fewer than 0', 'en'),
+             ('about 1,000', 'de')) AS p(phrase, lang);
+SELECT parse_estimate(NULL) IS NULL AS strict;
+
+--
 -- Storage: 24 bytes, fixed.
 --
 SELECT pg_column_size('700..850..1000'::estimate) AS bytes, typlen, typalign, typbyval

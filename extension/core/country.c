@@ -36,8 +36,26 @@ static int16_t by_cow[NUMBER_SPACE];
 
 /* Folded keys of every name; at most 3 bytes per input byte plus a NUL. */
 static name_key name_keys[SN_COUNTRY_NAME_COUNT];
+#if SN_COUNTRY_NAME_COUNT * 2 > 4096
+#error "KEY_HASH_SIZE must be at least twice the number of names"
+#endif
 static size_t name_key_count;
 static char key_pool[SN_COUNTRY_NAME_COUNT * 3 * 64];
+
+/* Open addressing over distinct keys: slot -> first index in name_keys. */
+#define KEY_HASH_SIZE 4096
+static int16_t key_hash_table[KEY_HASH_SIZE];
+
+/* FNV-1a */
+static uint32_t
+key_hash(const char *k)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *k; k++)
+		h = (h ^ (unsigned char) *k) * 16777619u;
+	return h;
+}
 
 static int
 code2_slot(const char *c)
@@ -144,6 +162,20 @@ sn_country_init(void)
 			name_keys[w++] = name_keys[r];
 		}
 		name_key_count = w;
+	}
+
+	/* the hash index: one slot per distinct key, at its first entry */
+	memset(key_hash_table, 0xFF, sizeof(key_hash_table));
+	for (size_t r = 0; r < name_key_count; r++)
+	{
+		uint32_t	h;
+
+		if (r > 0 && strcmp(name_keys[r].key, name_keys[r - 1].key) == 0)
+			continue;
+		h = key_hash(name_keys[r].key) & (KEY_HASH_SIZE - 1);
+		while (key_hash_table[h] >= 0)
+			h = (h + 1) & (KEY_HASH_SIZE - 1);
+		key_hash_table[h] = (int16_t) r;
 	}
 	initialised = true;
 }
@@ -283,9 +315,44 @@ sn_country_name_key(const char *s, size_t len, char *out, size_t outsize)
 	{
 		uint32_t	cp;
 		uint32_t	folded[SN_FOLD_MAX];
-		int			n = sn_utf8_decode(s + i, len - i, &cp);
+		unsigned char b = (unsigned char) s[i];
+		int			n;
 		int			nf;
 
+		/* ASCII fast path: the same as folding, for the bytes names use */
+		if (b != 0 && b < 0x80)
+		{
+			bool		alnum = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9');
+
+			if (b >= 'A' && b <= 'Z')
+			{
+				b += 'a' - 'A';
+				alnum = true;
+			}
+			i++;
+			if (alnum)
+			{
+				if (spilled)
+					key_append(out, outsize, &pos, (const char *) &b, 1);
+				else if (wlen + 1 > WORD_MAX)
+				{
+					key_append(out, outsize, &pos, word, wlen);
+					key_append(out, outsize, &pos, (const char *) &b, 1);
+					spilled = true;
+					wlen = 0;
+				}
+				else
+					word[wlen++] = (char) b;
+			}
+			else if (wlen > 0 || spilled)
+			{
+				key_word(out, outsize, &pos, word, wlen, 0, spilled);
+				wlen = 0;
+				spilled = false;
+			}
+			continue;
+		}
+		n = sn_utf8_decode(s + i, len - i, &cp);
 		if (n == 0 || cp == 0)
 			return (size_t) -1;
 		i += n;
@@ -332,23 +399,30 @@ sn_country_name_key(const char *s, size_t len, char *out, size_t outsize)
 static size_t
 find_key(const char *key, size_t *first)
 {
-	size_t		lo = 0,
-				hi = name_key_count;
+	uint32_t	h;
+	size_t		lo;
 
 	sn_country_init();
-	while (lo < hi)
+	h = key_hash(key) & (KEY_HASH_SIZE - 1);
+	for (;;)
 	{
-		size_t		mid = lo + (hi - lo) / 2;
+		int			slot = key_hash_table[h];
 
-		if (strcmp(name_keys[mid].key, key) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+		if (slot < 0)
+			return 0;
+		if (strcmp(name_keys[slot].key, key) == 0)
+			break;
+		h = (h + 1) & (KEY_HASH_SIZE - 1);
 	}
+	lo = (size_t) key_hash_table[h];
 	*first = lo;
-	while (hi < name_key_count && strcmp(name_keys[hi].key, key) == 0)
-		hi++;
-	return hi - lo;
+	{
+		size_t		hi = lo + 1;
+
+		while (hi < name_key_count && strcmp(name_keys[hi].key, key) == 0)
+			hi++;
+		return hi - lo;
+	}
 }
 
 static int
@@ -655,6 +729,80 @@ sn_country_from_number(sn_country_scheme scheme, long number, sn_country *out, s
 }
 
 /* ------------------------------------------------------------------------
+ * Suggestions for unknown names: the nearest keys by edit distance.
+ * ------------------------------------------------------------------------ */
+
+/* Levenshtein distance of a and b, or max + 1 if it exceeds max. */
+static int
+bounded_distance(const char *a, size_t la, const char *b, size_t lb, int max)
+{
+	int			row[SN_COUNTRY_MAX_INPUT * 3 + 8];
+
+	if (la > lb ? la - lb > (size_t) max : lb - la > (size_t) max)
+		return max + 1;
+	if (lb + 1 > sizeof(row) / sizeof(row[0]))
+		return max + 1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int) j;
+	for (size_t i = 1; i <= la; i++)
+	{
+		int			diag = row[0],
+					best;
+
+		row[0] = (int) i;
+		best = row[0];
+		for (size_t j = 1; j <= lb; j++)
+		{
+			int			up = row[j];
+			int			v = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			diag = up;
+			row[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > max)
+			return max + 1;
+	}
+	return row[lb] <= max ? row[lb] : max + 1;
+}
+
+/*
+ * Up to max countries whose names are nearest to s (at most 1 edit for keys
+ * of 4-7 bytes, 2 beyond; none for shorter); returns how many.
+ */
+static int
+suggest(const char *s, size_t len, sn_country *out, int max)
+{
+	char		key[SN_COUNTRY_MAX_INPUT * 3 + 8];
+	size_t		klen = sn_country_name_key(s, len, key, sizeof(key));
+	int			limit,
+				n = 0;
+
+	if (klen == (size_t) -1 || klen < 4 || klen >= sizeof(key))
+		return 0;
+	limit = klen < 8 ? 1 : 2;
+	for (int d = 1; d <= limit && n == 0; d++)
+		for (size_t r = 0; r < name_key_count; r++)
+		{
+			sn_country	c = sn_country_pack(sn_country_table[name_keys[r].country].iso3);
+			bool		dup = false;
+
+			if (bounded_distance(key, klen, name_keys[r].key, strlen(name_keys[r].key), d) != d)
+				continue;
+			for (int k = 0; k < n; k++)
+				dup |= out[k] == c;
+			if (!dup && n < max)
+				out[n++] = c;
+		}
+	return n;
+}
+
+/* ------------------------------------------------------------------------
  * Text input.
  * ------------------------------------------------------------------------ */
 
@@ -685,7 +833,14 @@ sn_country_parse(const char *s, size_t len, sn_country *out, sn_error *err)
 	char		q[96];
 	sn_country	cand[SN_COUNTRY_MAX_CANDIDATES];
 	int			n;
+	sn_error	scratch;
+	bool		quiet = err == NULL;
 
+	if (quiet)
+	{
+		err = &scratch;
+		sn_error_clear(err);
+	}
 	sn_country_init();
 	trim(&s, &len);
 	if (len == 0)
@@ -757,6 +912,29 @@ sn_country_parse(const char *s, size_t len, sn_country *out, sn_error *err)
 	}
 	sn_error_set(err, SN_ERR_NOT_FOUND, 0, "unknown country: \"%s\"",
 				 sn_quote_input(q, sizeof(q), s, len));
+	{
+		sn_country	near[3];
+		int			k = quiet ? 0 : suggest(s, len, near, 3);
+
+		if (k > 0)
+		{
+			char		hint[SN_ERROR_HINT_LEN];
+			size_t		hl = snprintf(hint, sizeof(hint), "Did you mean ");
+
+			for (int i = 0; i < k && hl < sizeof(hint); i++)
+			{
+				const sn_country_info *c = sn_country_info_of(near[i]);
+
+				hl += snprintf(hint + hl, sizeof(hint) - hl, "%s%s (%s)",
+							   i == 0 ? "" : (i == k - 1 ? " or " : ", "),
+							   c->name_en, c->iso3);
+			}
+			if (hl < sizeof(hint))
+				snprintf(hint + hl, sizeof(hint) - hl, "?");
+			sn_error_hint(err, "%s", hint);
+			return false;
+		}
+	}
 	sn_error_hint(err, "Write an ISO 3166-1 code (alpha-2, alpha-3 or numeric) or an "
 				  "English or French name; countries() lists them.");
 	return false;

@@ -289,3 +289,71 @@ sn_geobox_picksplit(const sn_geobox *boxes, int n, bool *left, void *work)
 	for (int i = 0; i < n; i++)
 		left[items[i].index] = i < best_k;
 }
+
+/* ------------------------------------------------------------------------
+ * Hilbert order for the sorted build
+ *
+ * Skilling's method ("Programming the Hilbert curve", AIP Conf. Proc. 707,
+ * 2004): turn the coordinates into the "transposed" Hilbert index by undoing
+ * the curve's reflections and exchanges level by level, Gray-encode, then
+ * interleave the bits, most significant first.
+ */
+uint64_t
+sn_hilbert3(uint32_t x, uint32_t y, uint32_t z, int bits)
+{
+	uint32_t	v[3] = {x, y, z};
+	uint32_t	top = 1u << (bits - 1);
+	uint32_t	t = 0;
+	uint64_t	key = 0;
+
+	for (uint32_t q = top; q > 1; q >>= 1)
+	{
+		uint32_t	p = q - 1;
+
+		for (int i = 0; i < 3; i++)
+		{
+			if (v[i] & q)
+				v[0] ^= p;		/* invert the low bits */
+			else
+			{
+				uint32_t	swap = (v[0] ^ v[i]) & p;	/* exchange */
+
+				v[0] ^= swap;
+				v[i] ^= swap;
+			}
+		}
+	}
+	v[1] ^= v[0];
+	v[2] ^= v[1];
+	for (uint32_t q = top; q > 1; q >>= 1)
+		if (v[2] & q)
+			t ^= q - 1;
+	for (int i = 0; i < 3; i++)
+		v[i] ^= t;
+	for (int b = bits - 1; b >= 0; b--)
+		for (int i = 0; i < 3; i++)
+			key = (key << 1) | ((v[i] >> b) & 1);
+	return key;
+}
+
+uint64_t
+sn_geobox_sort_key(const sn_geobox *b)
+{
+	const int	bits = 21;
+	const double half = 6400000.0;	/* the earth fits in [-half, half]^3 */
+	const double cells = (double) (1u << bits);
+	uint32_t	c[3];
+
+	for (int i = 0; i < 3; i++)
+	{
+		double		mid = ((double) b->lo[i] + b->hi[i]) / 2;
+		double		f = (mid + half) / (2 * half) * cells;
+
+		if (!(f >= 0))
+			f = 0;				/* also NaN, which a valid key never has */
+		if (f > cells - 1)
+			f = cells - 1;
+		c[i] = (uint32_t) f;
+	}
+	return sn_hilbert3(c[0], c[1], c[2], bits);
+}

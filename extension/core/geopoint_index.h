@@ -39,6 +39,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "geopoint.h"
 
@@ -95,5 +96,16 @@ extern float sn_geobox_penalty(const sn_geobox *orig, const sn_geobox *add);
  */
 extern size_t sn_geobox_split_work_size(void);
 extern void sn_geobox_picksplit(const sn_geobox *boxes, int n, bool *left, void *work);
+
+/*
+ * Sorted GiST build: the position of a box's centre along a 3-D Hilbert
+ * curve over the cube that holds the earth (21 bits per axis, cells of about
+ * 6 m).  Boxes close along the curve are close in space, so packing them in
+ * this order gives compact index pages.
+ */
+extern uint64_t sn_geobox_sort_key(const sn_geobox *b);
+
+/* The Hilbert index of cell (x, y, z) in a 2^bits cube (bits <= 21). */
+extern uint64_t sn_hilbert3(uint32_t x, uint32_t y, uint32_t z, int bits);
 
 #endif							/* SN_GEOPOINT_INDEX_H */

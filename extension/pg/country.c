@@ -6,7 +6,8 @@
  * A country is 2 bytes passed by value: the ISO alpha-3 code packed as an
  * int2 (see country.h), so comparison, sorting and hashing reuse the int2
  * functions (extension/sql/040_country.sql).  Text in a database whose
- * encoding is not UTF-8 is converted on the way in and out.
+ * encoding is not UTF-8 is converted on the way in and out.  Successful
+ * readings of short strings are memoised per backend (see parse_text).
  */
 #include "sn_pg.h"
 
@@ -104,13 +105,59 @@ utf8_text(const char *s)
 	return PointerGetDatum(cstring_to_text(conv));
 }
 
+/*
+ * A per-backend memo of recent successful readings: country columns repeat
+ * a few hundred distinct strings, and the function is immutable.  Direct
+ * mapped on a hash of the bytes; strings longer than MEMO_LEN bytes and
+ * failures are not kept (failures must report their error anyway).
+ */
+#define MEMO_SIZE 4096
+#define MEMO_LEN 30
+typedef struct memo_entry
+{
+	uint8		len;			/* 0 = empty */
+	char		bytes[MEMO_LEN];
+	sn_country	value;
+} memo_entry;
+static memo_entry memo[MEMO_SIZE];
+
+static inline uint32
+memo_slot(const char *s, int len)
+{
+	uint32		h = 2166136261u;
+
+	for (int i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	return h & (MEMO_SIZE - 1);
+}
+
 static bool
 parse_text(const char *s, int len, sn_country *out, sn_error *err)
 {
-	const char *u = to_utf8(s, &len);
+	const char *u;
+	memo_entry *m = NULL;
 
-	sn_error_clear(err);
-	return sn_country_parse(u, (size_t) len, out, err);
+	if (len > 0 && len <= MEMO_LEN)
+	{
+		m = &memo[memo_slot(s, len)];
+		if (m->len == len && memcmp(m->bytes, s, len) == 0)
+		{
+			*out = m->value;
+			return true;
+		}
+	}
+	u = to_utf8(s, &len);
+	if (err)
+		sn_error_clear(err);
+	if (!sn_country_parse(u, (size_t) len, out, err))
+		return false;
+	if (m && u == s)
+	{
+		m->len = (uint8) len;
+		memcpy(m->bytes, s, len);
+		m->value = *out;
+	}
+	return true;
 }
 
 Datum
@@ -180,9 +227,8 @@ country_try_text(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	sn_country	c;
-	sn_error	err;
 
-	if (!parse_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &c, &err))
+	if (!parse_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &c, NULL))
 		PG_RETURN_NULL();
 	PG_RETURN_COUNTRY(c);
 }

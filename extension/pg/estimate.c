@@ -17,6 +17,8 @@
 #include "utils/typcache.h"
 
 #include "estimate.h"
+#include "estimate_phrase.h"
+#include "sn_text.h"
 
 #define DatumGetEstimateP(d)	((const sn_estimate_packed *) DatumGetPointer(d))
 #define PG_GETARG_ESTIMATE_P(n)	DatumGetEstimateP(PG_GETARG_DATUM(n))
@@ -582,4 +584,30 @@ estimate_int8_mul(PG_FUNCTION_ARGS)
 	if (!sn_estimate_mul(&a, PG_GETARG_INT64(0), &r, &err))
 		SN_THROW(&err);
 	return estimate_datum(&r);
+}
+
+/* ------------------------------------------------------------------------
+ * parse_estimate(phrase text, lang text DEFAULT 'en')
+ * ------------------------------------------------------------------------ */
+
+PGDLLEXPORT Datum parse_estimate(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(parse_estimate);
+Datum
+parse_estimate(PG_FUNCTION_ARGS)
+{
+	text	   *phrase = PG_GETARG_TEXT_PP(0);
+	text	   *langname = PG_GETARG_TEXT_PP(1);
+	sn_lang		lang;
+	sn_estimate e;
+	sn_error	err;
+
+	if (!sn_lang_from_string(VARDATA_ANY(langname), VARSIZE_ANY_EXHDR(langname), &lang))
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("unknown language \"%s\" for parse_estimate", text_to_cstring(langname)),
+				errhint("Use 'en' (English) or 'fr' (French)."));
+	if (!sn_estimate_phrase_parse(VARDATA_ANY(phrase), VARSIZE_ANY_EXHDR(phrase), lang,
+								  &e, NULL, &err))
+		SN_THROW(&err);
+	return estimate_datum(&e);
 }

@@ -118,6 +118,12 @@ CREATE FUNCTION @extschema@.estimate_sum_accum(@extschema@.estimate, @extschema@
   RETURNS @extschema@.estimate
   AS 'MODULE_PATHNAME', 'estimate_sum_accum' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+-- Reading phrases
+
+CREATE FUNCTION @extschema@.parse_estimate(phrase text, lang text DEFAULT 'en')
+  RETURNS @extschema@.estimate
+  AS 'MODULE_PATHNAME', 'parse_estimate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
 -- Operators
 
 CREATE OPERATOR @extschema@.= (
@@ -300,6 +306,8 @@ COMMENT ON FUNCTION @extschema@.estimate_add(@extschema@.estimate, @extschema@.e
 COMMENT ON FUNCTION @extschema@.estimate_mul(@extschema@.estimate, bigint) IS 'implementation of *: an estimate times a non-negative integer';
 COMMENT ON FUNCTION @extschema@.estimate_mul(bigint, @extschema@.estimate) IS 'implementation of *: a non-negative integer times an estimate';
 COMMENT ON FUNCTION @extschema@.estimate_sum_accum(@extschema@.estimate, @extschema@.estimate) IS 'state and combine function of sum(estimate)';
+COMMENT ON FUNCTION @extschema@.parse_estimate(text, text) IS
+  'read a quantity as reports write it, in English (''en'') or French (''fr''): "about 1,000", "700 to 1,000", "more than two million", "dozens", "environ 1 000", "une centaine", "undisclosed"; trailing nouns are ignored';
 COMMENT ON AGGREGATE @extschema@.sum(@extschema@.estimate) IS 'sum of estimates: bounds and bests add, unbounded absorbs, approximate if any is';
 COMMENT ON AGGREGATE @extschema@.min(@extschema@.estimate) IS 'smallest estimate under the total order';
 COMMENT ON AGGREGATE @extschema@.max(@extschema@.estimate) IS 'largest estimate under the total order';

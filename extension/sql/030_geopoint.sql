@@ -200,6 +200,18 @@ CREATE OPERATOR CLASS @extschema@.geopoint_gist_ops
   FUNCTION 8 @extschema@.geopoint_gist_distance(internal, @extschema@.geopoint, pg_catalog.int2, pg_catalog.oid, internal),
   STORAGE @extschema@.geopoint_gist_key;
 
+-- Sorted index build (GiST support function 11) exists from PostgreSQL 14;
+-- 13 refuses it, so it is added only where the server has it.
+CREATE FUNCTION @extschema@.geopoint_gist_sortsupport(internal) RETURNS void
+  AS 'MODULE_PATHNAME', 'geopoint_gist_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+DO $$
+BEGIN
+  IF pg_catalog.current_setting('server_version_num')::pg_catalog.int4 >= 140000 THEN
+    ALTER OPERATOR FAMILY @extschema@.geopoint_gist_ops USING gist
+      ADD FUNCTION 11 (@extschema@.geopoint) @extschema@.geopoint_gist_sortsupport(internal);
+  END IF;
+END $$;
+
 -- ---------------------------------------------------------------------------
 -- Comments
 
@@ -254,5 +266,7 @@ COMMENT ON FUNCTION @extschema@.geopoint_gist_picksplit(internal, internal) IS '
 COMMENT ON FUNCTION @extschema@.geopoint_gist_same(@extschema@.geopoint_gist_key, @extschema@.geopoint_gist_key, internal) IS 'GiST support for geopoint: same';
 COMMENT ON FUNCTION @extschema@.geopoint_gist_distance(internal, @extschema@.geopoint, pg_catalog.int2, pg_catalog.oid, internal) IS
   'GiST support for geopoint: a lower bound of the geodesic distance (nearest-neighbour search)';
+COMMENT ON FUNCTION @extschema@.geopoint_gist_sortsupport(internal) IS
+  'GiST support for geopoint: sorted index build in Hilbert order of the points'' 3-D positions';
 COMMENT ON OPERATOR CLASS @extschema@.geopoint_gist_ops USING gist IS
   'Nearest-neighbour (<->) and radius (dwithin, <@ geodisc) search over geopoints, correct across the antimeridian and at the poles';

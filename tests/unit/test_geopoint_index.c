@@ -318,6 +318,67 @@ picksplit_separates_clusters_and_balances(void **state)
 	free(work);
 }
 
+/* Consecutive cells along the curve are neighbours, and every cell is visited once. */
+static void
+hilbert_curve_is_continuous(void **state)
+{
+	for (int bits = 1; bits <= 4; bits++)
+	{
+		int			side = 1 << bits,
+					n = side * side * side;
+		int		   *cell_of = malloc(sizeof(int) * n);
+
+		for (int i = 0; i < n; i++)
+			cell_of[i] = -1;
+		for (int x = 0; x < side; x++)
+			for (int y = 0; y < side; y++)
+				for (int z = 0; z < side; z++)
+				{
+					uint64_t	k = sn_hilbert3(x, y, z, bits);
+
+					assert_true(k < (uint64_t) n);
+					assert_int_equal(cell_of[k], -1);
+					cell_of[k] = (x * side + y) * side + z;
+				}
+		for (int k = 1; k < n; k++)
+		{
+			int			a = cell_of[k - 1],
+						b = cell_of[k];
+			int			d = abs(a / (side * side) - b / (side * side)) +
+				abs((a / side) % side - (b / side) % side) + abs(a % side - b % side);
+
+			if (d != 1)
+				fail_msg("bits %d: keys %d and %d are %d cells apart", bits, k - 1, k, d);
+		}
+		free(cell_of);
+	}
+	/* 21 bits per axis fill 63 bits */
+	assert_true(sn_hilbert3(0x1FFFFF, 0, 0, 21) < (1ULL << 63));
+}
+
+static void
+sort_key_keeps_neighbours_close(void **state)
+{
+	sn_geobox	a,
+				b,
+				c;
+	sn_geopoint p = pt(12.6392, -8.0029),
+				q = pt(12.6393, -8.0029),
+				r = pt(-12.6392, 171.9971);
+
+	sn_geobox_from_point(&p, &a);
+	sn_geobox_from_point(&q, &b);
+	sn_geobox_from_point(&r, &c);
+	assert_true(sn_geobox_sort_key(&a) == sn_geobox_sort_key(&a));
+	assert_true(sn_geobox_sort_key(&a) != sn_geobox_sort_key(&c));
+	/* the poles and the antimeridian are ordinary places */
+	p = pt(90, 0);
+	sn_geobox_from_point(&p, &a);
+	p = pt(0, 180);
+	sn_geobox_from_point(&p, &b);
+	assert_true(sn_geobox_sort_key(&a) != sn_geobox_sort_key(&b));
+}
+
 int
 main(void)
 {
@@ -329,6 +390,8 @@ main(void)
 		cmocka_unit_test(point_boxes_contain_their_point),
 		cmocka_unit_test(penalty_prefers_the_box_that_grows_least),
 		cmocka_unit_test(picksplit_separates_clusters_and_balances),
+		cmocka_unit_test(hilbert_curve_is_continuous),
+		cmocka_unit_test(sort_key_keeps_neighbours_close),
 	};
 
 	return cmocka_run_group_tests_name("geopoint_index", tests, NULL, NULL);

@@ -1,0 +1,1948 @@
+/*
+ * extension/core/estimate_phrase.c
+ *
+ * The phrase reader: quantities as reports write them, English and French.
+ * See estimate_phrase.h for what the phrases mean.
+ *
+ * Structure: a lexer that returns one token at any byte position (words
+ * folded to lower-case ASCII with sn_text's folding, numbers with the
+ * language's grouping and decimal marks, symbols), and a recursive-descent
+ * grammar over it that backtracks by position.  Where several readings
+ * start at the same place, the longest one wins; invalid readings (an
+ * overflowing number, reversed range ends) are remembered so that
+ * parse_estimate can explain why a phrase was refused.
+ */
+#include "estimate_phrase.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#define WMAX 24
+#define NO_SCALE INT64_C(1)
+
+typedef enum
+{
+	TK_END,
+	TK_WORD,
+	TK_NUM,
+	TK_SYM
+} tkind;
+
+/* symbol codes besides plain ASCII characters */
+#define SYM_GE 256
+#define SYM_LE 257
+#define SYM_DOTDOT 258
+#define SYM_OTHER 259
+
+typedef struct tok
+{
+	tkind		kind;
+	size_t		start,
+				end;
+	char		w[WMAX];		/* TK_WORD: folded ASCII, "" if not matchable */
+	uint64_t	mant;			/* TK_NUM: digits without marks */
+	int			fd;				/* TK_NUM: digits after the decimal mark */
+	bool		overflow;		/* TK_NUM: too many digits */
+	bool		glued;			/* TK_NUM: a letter, digit, % or mark follows */
+	int			sym;			/* TK_SYM */
+} tok;
+
+typedef struct ctx
+{
+	const char *s;
+	size_t		len;
+	sn_lang		lang;
+	/* the furthest invalid reading seen, for parse_estimate's message */
+	bool		has_err;
+	size_t		err_end;
+	sn_status	err_status;
+	char		err_msg[SN_ERROR_MESSAGE_LEN];
+	/* the grammar re-reads tokens while it backtracks: a small token cache */
+	size_t		cache_key[16];
+	tok			cache[16];
+} ctx;
+
+typedef enum
+{
+	NOMATCH = 0,
+	MATCH = 1
+} res;
+
+/* ------------------------------------------------------------------------
+ * Lexer
+ * ------------------------------------------------------------------------ */
+
+/* Decode and fold the character at pos; returns its byte length (0 at end or bad UTF-8). */
+static int
+peek_char(const ctx *c, size_t pos, uint32_t folded[SN_FOLD_MAX], int *nfolded)
+{
+	uint32_t	cp;
+	int			used;
+
+	if (pos >= c->len)
+		return 0;
+	if ((unsigned char) c->s[pos] < 0x80)
+	{
+		unsigned char b = (unsigned char) c->s[pos];
+
+		folded[0] = (b >= 'A' && b <= 'Z') ? (uint32_t) (b + 32) : b;
+		*nfolded = 1;
+		return 1;
+	}
+	used = sn_utf8_decode(c->s + pos, c->len - pos, &cp);
+	if (used == 0)
+		return 0;
+	*nfolded = sn_fold_char(cp, folded);
+	/* a few symbols folding leaves alone */
+	if (cp == 0x2265 || cp == 0x2264 || cp == 0x2248)
+	{
+		folded[0] = cp;
+		*nfolded = 1;
+	}
+	return used;
+}
+
+static size_t
+skip_space(const ctx *c, size_t pos)
+{
+	for (;;)
+	{
+		uint32_t	f[SN_FOLD_MAX];
+		int			nf;
+		int			used = peek_char(c, pos, f, &nf);
+
+		if (used == 0)
+			return pos;
+		if (nf == 0 || (nf == 1 && sn_is_space(f[0])))
+		{
+			pos += used;
+			continue;
+		}
+		return pos;
+	}
+}
+
+static inline bool
+is_ascii_digit_at(const ctx *c, size_t pos)
+{
+	return pos < c->len && c->s[pos] >= '0' && c->s[pos] <= '9';
+}
+
+/* Length of a thousands separator of the language at pos, or 0. */
+static size_t
+group_sep_len(const ctx *c, size_t pos)
+{
+	const unsigned char *p = (const unsigned char *) c->s + pos;
+	size_t		avail = c->len - pos;
+
+	if (pos >= c->len)
+		return 0;
+	if (p[0] == ' ')
+		return 1;
+	if (p[0] == (c->lang == SN_LANG_FR ? '.' : ','))
+		return 1;
+	if (p[0] == 0xC2 && avail >= 2 && p[1] == 0xA0)
+		return 2;				/* no-break space */
+	if (p[0] == 0xE2 && avail >= 3 && p[1] == 0x80 && (p[2] == 0xAF || p[2] == 0x89))
+		return 3;				/* narrow no-break space, thin space */
+	return 0;
+}
+
+static inline bool
+three_digits_then_not_digit(const ctx *c, size_t pos)
+{
+	return pos + 3 <= c->len && is_ascii_digit_at(c, pos) &&
+		is_ascii_digit_at(c, pos + 1) && is_ascii_digit_at(c, pos + 2) &&
+		!is_ascii_digit_at(c, pos + 3);
+}
+
+static void
+add_digit(tok *t, char ch)
+{
+	unsigned	d = (unsigned) (ch - '0');
+
+	if (t->mant > (UINT64_MAX - d) / 10)
+		t->overflow = true;
+	else
+		t->mant = t->mant * 10 + d;
+}
+
+static void
+lex_number(const ctx *c, size_t pos, tok *t)
+{
+	size_t		p = pos,
+				first;
+	char		decimal = c->lang == SN_LANG_FR ? ',' : '.';
+
+	t->kind = TK_NUM;
+	t->mant = 0;
+	t->fd = 0;
+	t->overflow = false;
+	t->glued = false;
+	while (is_ascii_digit_at(c, p))
+		add_digit(t, c->s[p++]);
+	first = p - pos;
+	if (first <= 3)
+	{
+		size_t		sl = group_sep_len(c, p);
+
+		if (sl > 0 && three_digits_then_not_digit(c, p + sl))
+		{
+			const char *sep = c->s + p;
+
+			do
+			{
+				add_digit(t, c->s[p + sl]);
+				add_digit(t, c->s[p + sl + 1]);
+				add_digit(t, c->s[p + sl + 2]);
+				p += sl + 3;
+			} while (p + sl <= c->len && memcmp(c->s + p, sep, sl) == 0 &&
+					 three_digits_then_not_digit(c, p + sl));
+		}
+	}
+	if (p + 1 < c->len && c->s[p] == decimal && is_ascii_digit_at(c, p + 1))
+	{
+		p++;
+		while (is_ascii_digit_at(c, p))
+		{
+			add_digit(t, c->s[p++]);
+			if (++t->fd > 18)
+				t->overflow = true;
+		}
+	}
+	t->end = p;
+
+	/* what follows must end the number */
+	if (p < c->len)
+	{
+		uint32_t	f[SN_FOLD_MAX];
+		int			nf;
+		int			used = peek_char(c, p, f, &nf);
+		char		ch = c->s[p];
+
+		if (used == 0)
+			t->glued = true;
+		else if (nf >= 1 && sn_is_word_char(f[0]))
+			t->glued = true;
+		else if (ch == '%')
+			t->glued = true;
+		else if ((ch == '.' || ch == ',' || ch == ':' || ch == '/') &&
+				 is_ascii_digit_at(c, p + 1))
+			t->glued = true;
+		else if (group_sep_len(c, p) > 0 && ch != ' ' &&
+				 is_ascii_digit_at(c, p + group_sep_len(c, p)))
+			t->glued = true;	/* "1 0000" with a no-break space: a broken group */
+	}
+}
+
+static void
+lex_word(const ctx *c, size_t pos, tok *t)
+{
+	size_t		p = pos;
+	int			n = 0;
+	bool		matchable = true;
+
+	t->kind = TK_WORD;
+	for (;;)
+	{
+		uint32_t	f[SN_FOLD_MAX];
+		int			nf;
+		int			used = peek_char(c, p, f, &nf);
+		bool		stop = false;
+
+		if (used == 0)
+			break;
+		if (nf == 0)
+		{
+			p += used;			/* invisible: soft hyphen, zero-width space */
+			continue;
+		}
+		for (int k = 0; k < nf; k++)
+		{
+			if (!sn_is_word_char(f[k]) || sn_is_ascii_digit(f[k]))
+			{
+				stop = true;
+				break;
+			}
+		}
+		if (stop)
+		{
+			/* elision: "d'un", "jusqu'à" -- the apostrophe ends the word */
+			if (nf == 1 && f[0] == '\'' && n > 0)
+			{
+				uint32_t	g[SN_FOLD_MAX];
+				int			ng;
+
+				if (peek_char(c, p + used, g, &ng) > 0 && ng >= 1 &&
+					sn_is_word_char(g[0]) && !sn_is_ascii_digit(g[0]))
+				{
+					if (n < WMAX - 1)
+						t->w[n++] = '\'';
+					else
+						matchable = false;
+					p += used;
+				}
+			}
+			break;
+		}
+		for (int k = 0; k < nf; k++)
+		{
+			if (f[k] < 0x80 && n < WMAX - 1)
+				t->w[n++] = (char) f[k];
+			else
+				matchable = false;
+		}
+		p += used;
+	}
+	t->w[matchable ? n : 0] = '\0';
+	t->end = p;
+}
+
+/* The token starting at pos (after spaces). */
+static void
+lex_uncached(const ctx *c, size_t pos, tok *t)
+{
+	uint32_t	f[SN_FOLD_MAX];
+	int			nf;
+	int			used;
+
+	pos = skip_space(c, pos);
+	t->start = pos;
+	t->w[0] = '\0';
+	t->sym = 0;
+	if (pos >= c->len)
+	{
+		t->kind = TK_END;
+		t->end = pos;
+		return;
+	}
+	if (is_ascii_digit_at(c, pos))
+	{
+		lex_number(c, pos, t);
+		return;
+	}
+	used = peek_char(c, pos, f, &nf);
+	if (used == 0)
+	{
+		t->kind = TK_SYM;
+		t->sym = SYM_OTHER;
+		t->end = pos + 1;
+		return;
+	}
+	if (nf >= 1 && sn_is_word_char(f[0]))
+	{
+		lex_word(c, pos, t);
+		if (t->end > pos)
+			return;
+	}
+	t->kind = TK_SYM;
+	t->end = pos + used;
+	t->sym = nf >= 1 ? (int) f[0] : SYM_OTHER;
+	if (nf >= 1 && f[0] > 0x7F)
+		t->sym = f[0] == 0x2265 ? SYM_GE : f[0] == 0x2264 ? SYM_LE :
+			f[0] == 0x2248 ? '~' : SYM_OTHER;
+	else if ((t->sym == '>' || t->sym == '<') && pos + 1 < c->len && c->s[pos + 1] == '=')
+	{
+		t->sym = t->sym == '>' ? SYM_GE : SYM_LE;
+		t->end++;
+	}
+	else if (t->sym == '.' && pos + 1 < c->len && c->s[pos + 1] == '.')
+	{
+		t->sym = SYM_DOTDOT;
+		t->end++;
+	}
+}
+
+static void
+ctx_init(ctx *c, const char *s, size_t len, sn_lang lang)
+{
+	memset(c, 0, offsetof(ctx, cache_key));
+	c->s = s;
+	c->len = len;
+	c->lang = lang;
+	for (int i = 0; i < 16; i++)
+		c->cache_key[i] = SIZE_MAX;
+}
+
+static void
+lex(const ctx *cc, size_t pos, tok *t)
+{
+	ctx		   *c = (ctx *) cc;		/* the cache is not part of the meaning */
+	int			slot = (int) (pos & 15);
+
+	if (c->cache_key[slot] == pos)
+	{
+		*t = c->cache[slot];
+		return;
+	}
+	lex_uncached(c, pos, t);
+	c->cache_key[slot] = pos;
+	c->cache[slot] = *t;
+}
+
+/* ------------------------------------------------------------------------
+ * Matching helpers
+ * ------------------------------------------------------------------------ */
+
+static bool
+word_is(const tok *t, const char *w)
+{
+	return t->kind == TK_WORD && strcmp(t->w, w) == 0;
+}
+
+/*
+ * Match a sequence of space-separated words at pos ("more than",
+ * "jusqu' a"); sets *end after the last.
+ */
+static bool
+words_at(const ctx *c, size_t pos, const char *words, size_t *end)
+{
+	const char *w = words;
+
+	while (*w)
+	{
+		tok			t;
+		size_t		n = strcspn(w, " ");
+
+		lex(c, pos, &t);
+		if (t.kind != TK_WORD || strlen(t.w) != n || memcmp(t.w, w, n) != 0)
+			return false;
+		pos = t.end;
+		w += n;
+		while (*w == ' ')
+			w++;
+	}
+	*end = pos;
+	return true;
+}
+
+/* One of a NULL-terminated list of word sequences; the longest match wins. */
+static bool
+any_words_at(const ctx *c, size_t pos, const char *const *list, size_t *end)
+{
+	bool		found = false;
+
+	for (; *list; list++)
+	{
+		size_t		e = 0;
+
+		if (words_at(c, pos, *list, &e) && (!found || e > *end))
+		{
+			*end = e;
+			found = true;
+		}
+	}
+	return found;
+}
+
+static bool
+sym_at(const ctx *c, size_t pos, int sym, size_t *end)
+{
+	tok			t;
+
+	lex(c, pos, &t);
+	if (t.kind != TK_SYM || t.sym != sym)
+		return false;
+	*end = t.end;
+	return true;
+}
+
+/* French "de" or elided "d'" */
+static bool
+de_at(const ctx *c, size_t pos, size_t *end)
+{
+	return words_at(c, pos, "de", end) || words_at(c, pos, "d'", end);
+}
+
+/* Skip one optional hyphen (between number words: "fifty-nine", "dix-sept"). */
+static size_t
+opt_dash(const ctx *c, size_t pos)
+{
+	size_t		e = 0;
+
+	return sym_at(c, pos, '-', &e) ? e : pos;
+}
+
+static void
+record_error(ctx *c, size_t end, sn_status status, const char *msg)
+{
+	if (c->has_err && c->err_end >= end)
+		return;
+	c->has_err = true;
+	c->err_end = end;
+	c->err_status = status;
+	strncpy(c->err_msg, msg, sizeof(c->err_msg) - 1);
+	c->err_msg[sizeof(c->err_msg) - 1] = '\0';
+}
+
+static int
+lookup(const char *w, const char *const *names, const int *values, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(w, names[i]) == 0)
+			return values[i];
+	return -1;
+}
+
+#define LOOKUP(w, names, values) lookup((w), (names), (values), (int) (sizeof(values) / sizeof(values[0])))
+
+/* ------------------------------------------------------------------------
+ * Number words
+ * ------------------------------------------------------------------------ */
+
+static const char *const en_unit_names[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+	"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+	"seventeen", "eighteen", "nineteen"
+};
+static const int en_unit_values[] = {
+	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19
+};
+static const char *const en_ten_names[] = {
+	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"
+};
+static const int en_ten_values[] = {20, 30, 40, 50, 60, 70, 80, 90};
+
+static const char *const fr_unit_names[] = {
+	"zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
+	"neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize"
+};
+static const int fr_unit_values[] = {
+	0, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16
+};
+static const char *const fr_ten_names[] = {
+	"vingt", "trente", "quarante", "cinquante", "septante", "huitante", "octante", "nonante"
+};
+static const int fr_ten_values[] = {20, 30, 40, 50, 70, 80, 80, 90};
+
+/* scale words after a number: thousand, million, billion (short scale) */
+static int64_t
+scale_word(const ctx *c, const tok *t)
+{
+	if (t->kind != TK_WORD)
+		return 0;
+	if (c->lang == SN_LANG_FR)
+	{
+		if (strcmp(t->w, "mille") == 0)
+			return INT64_C(1000);
+		if (strcmp(t->w, "million") == 0 || strcmp(t->w, "millions") == 0)
+			return INT64_C(1000000);
+		if (strcmp(t->w, "milliard") == 0 || strcmp(t->w, "milliards") == 0)
+			return INT64_C(1000000000);
+		return 0;
+	}
+	if (strcmp(t->w, "thousand") == 0)
+		return INT64_C(1000);
+	if (strcmp(t->w, "million") == 0)
+		return INT64_C(1000000);
+	if (strcmp(t->w, "billion") == 0)
+		return INT64_C(1000000000);
+	return 0;
+}
+
+/* English 0..99: "seven", "nineteen", "fifty-nine", "fifty nine" */
+static bool
+en_below100(const ctx *c, size_t pos, int64_t *v, size_t *end)
+{
+	tok			t,
+				u;
+	int			x;
+
+	lex(c, pos, &t);
+	if (t.kind != TK_WORD)
+		return false;
+	if ((x = LOOKUP(t.w, en_unit_names, en_unit_values)) >= 0)
+	{
+		*v = x;
+		*end = t.end;
+		return true;
+	}
+	if ((x = LOOKUP(t.w, en_ten_names, en_ten_values)) < 0)
+		return false;
+	*v = x;
+	*end = t.end;
+	lex(c, opt_dash(c, t.end), &u);
+	if (u.kind == TK_WORD)
+	{
+		int			y = LOOKUP(u.w, en_unit_names, en_unit_values);
+
+		if (y >= 1 && y <= 9)
+		{
+			*v += y;
+			*end = u.end;
+		}
+	}
+	return true;
+}
+
+/* English 0..9999 without a scale word: "a hundred", "five hundred and two", "twenty-five hundred" */
+static bool
+en_below1000(const ctx *c, size_t pos, bool no_and, int64_t *v, size_t *end)
+{
+	tok			t,
+				h;
+	int64_t		u = 0,
+				x;
+	size_t		e,
+				p;
+
+	lex(c, pos, &t);
+	if (word_is(&t, "a"))
+	{
+		lex(c, t.end, &h);
+		if (!word_is(&h, "hundred"))
+			return false;
+		u = 1;
+	}
+	else
+	{
+		if (!en_below100(c, pos, &u, &e))
+			return false;
+		lex(c, e, &h);
+		if (!word_is(&h, "hundred") || u < 1)
+		{
+			*v = u;
+			*end = e;
+			return true;
+		}
+	}
+	*v = u * 100;
+	*end = h.end;
+	p = h.end;
+	if (!no_and)
+	{
+		size_t		pa;
+
+		if (words_at(c, p, "and", &pa) && en_below100(c, pa, &x, &e) && x >= 1)
+		{
+			*v += x;
+			*end = e;
+			return true;
+		}
+	}
+	if (en_below100(c, p, &x, &e) && x >= 1)
+	{
+		*v += x;
+		*end = e;
+	}
+	return true;
+}
+
+/* French 0..19 */
+static bool
+fr_below20(const ctx *c, size_t pos, int64_t *v, size_t *end)
+{
+	tok			t,
+				u;
+	int			x;
+
+	lex(c, pos, &t);
+	if (t.kind != TK_WORD)
+		return false;
+	if (strcmp(t.w, "dix") == 0)
+	{
+		*v = 10;
+		*end = t.end;
+		lex(c, opt_dash(c, t.end), &u);
+		if (word_is(&u, "sept") || word_is(&u, "huit") || word_is(&u, "neuf"))
+		{
+			*v = 10 + LOOKUP(u.w, fr_unit_names, fr_unit_values);
+			*end = u.end;
+		}
+		return true;
+	}
+	if ((x = LOOKUP(t.w, fr_unit_names, fr_unit_values)) < 0)
+		return false;
+	*v = x;
+	*end = t.end;
+	return true;
+}
+
+/* French 0..99: "cinquante-neuf", "vingt et un", "soixante-dix-sept", "quatre-vingt-onze" */
+static bool
+fr_below100(const ctx *c, size_t pos, int64_t *v, size_t *end)
+{
+	tok			t,
+				u;
+	int			x;
+	int64_t		y;
+	size_t		e,
+				p;
+
+	lex(c, pos, &t);
+	if (t.kind != TK_WORD)
+		return false;
+	if (strcmp(t.w, "quatre") == 0)
+	{
+		lex(c, opt_dash(c, t.end), &u);
+		if (word_is(&u, "vingt") || word_is(&u, "vingts"))
+		{
+			*v = 80;
+			*end = u.end;
+			if (word_is(&u, "vingt") && fr_below20(c, opt_dash(c, u.end), &y, &e) && y >= 1)
+			{
+				*v += y;
+				*end = e;
+			}
+			return true;
+		}
+	}
+	if (strcmp(t.w, "soixante") == 0)
+	{
+		*v = 60;
+		*end = t.end;
+		p = opt_dash(c, t.end);
+		if (words_at(c, p, "et", &e))
+		{
+			lex(c, opt_dash(c, e), &u);
+			if (word_is(&u, "un") || word_is(&u, "une") || word_is(&u, "onze"))
+			{
+				*v += word_is(&u, "onze") ? 11 : 1;
+				*end = u.end;
+				return true;
+			}
+		}
+		if (fr_below20(c, p, &y, &e) && y >= 2)
+		{
+			*v += y;
+			*end = e;
+		}
+		return true;
+	}
+	if ((x = LOOKUP(t.w, fr_ten_names, fr_ten_values)) >= 0)
+	{
+		*v = x;
+		*end = t.end;
+		p = opt_dash(c, t.end);
+		if (words_at(c, p, "et", &e))
+		{
+			lex(c, opt_dash(c, e), &u);
+			if (word_is(&u, "un") || word_is(&u, "une"))
+			{
+				*v += 1;
+				*end = u.end;
+				return true;
+			}
+		}
+		lex(c, p, &u);
+		if (u.kind == TK_WORD)
+		{
+			int			z = LOOKUP(u.w, fr_unit_names, fr_unit_values);
+
+			if (z >= 1 && z <= 9)
+			{
+				*v += z;
+				*end = u.end;
+			}
+		}
+		return true;
+	}
+	return fr_below20(c, pos, v, end);
+}
+
+/* French 0..999: "cent", "deux cents", "trois cent vingt" */
+static bool
+fr_below1000(const ctx *c, size_t pos, int64_t *v, size_t *end)
+{
+	tok			t,
+				h;
+	int64_t		u,
+				x;
+	size_t		e = 0;
+
+	lex(c, pos, &t);
+	if (word_is(&t, "cent") || word_is(&t, "cents"))
+	{
+		u = 1;
+		h = t;
+	}
+	else
+	{
+		if (!fr_below100(c, pos, &u, &e))
+			return false;
+		lex(c, opt_dash(c, e), &h);
+		if (!(word_is(&h, "cent") || word_is(&h, "cents")) || u < 2 || u > 9)
+		{
+			*v = u;
+			*end = e;
+			return true;
+		}
+	}
+	*v = u * 100;
+	*end = h.end;
+	if (word_is(&h, "cent") && fr_below100(c, opt_dash(c, h.end), &x, &e) && x >= 1)
+	{
+		*v += x;
+		*end = e;
+	}
+	return true;
+}
+
+/*
+ * A number in words, with scale words: "two million five hundred thousand",
+ * "deux mille trois cents".  Words numbers stay below 10^12, so no overflow.
+ */
+static bool
+number_words(const ctx *c, size_t pos, bool no_and, int64_t *v, size_t *end, bool *scaled)
+{
+	int64_t		total = 0,
+				last = INT64_C(1000000000000);
+	bool		any = false;
+	bool		fr = c->lang == SN_LANG_FR;
+
+	*scaled = false;
+	for (;;)
+	{
+		int64_t		g,
+					s;
+		size_t		ge,
+					sp;
+		tok			t,
+					st;
+		bool		bare_a = false;
+
+		lex(c, pos, &t);
+		if (!fr && (word_is(&t, "a") || word_is(&t, "one")))
+		{
+			/* "a thousand", "a million" */
+			tok			n;
+
+			lex(c, t.end, &n);
+			if (word_is(&t, "a") && scale_word(c, &n) == 0 && !word_is(&n, "hundred"))
+				break;
+		}
+		if (fr && word_is(&t, "mille"))
+		{
+			g = 1;
+			ge = pos;
+			bare_a = true;		/* "mille" alone: only as its own scale word */
+		}
+		else if (!fr && word_is(&t, "a"))
+		{
+			tok			n;
+
+			lex(c, t.end, &n);
+			if (word_is(&n, "hundred"))
+			{
+				if (!en_below1000(c, pos, no_and, &g, &ge))
+					break;
+			}
+			else
+			{
+				g = 1;
+				ge = t.end;
+				bare_a = true;
+			}
+		}
+		else if (!(fr ? fr_below1000(c, pos, &g, &ge) : en_below1000(c, pos, no_and, &g, &ge)))
+			break;
+
+		sp = fr ? opt_dash(c, ge) : ge;
+		lex(c, sp, &st);
+		s = scale_word(c, &st);
+		if (s > 0 && s < last && g >= 1)
+		{
+			total += g * s;
+			last = s;
+			any = true;
+			*scaled = true;
+			*end = st.end;
+			pos = st.end;
+			if (fr)
+				pos = opt_dash(c, pos);
+			else if (!no_and)
+			{
+				size_t		pa;
+
+				if (words_at(c, pos, "and", &pa))
+				{
+					int64_t		g2;
+					size_t		e2 = 0;
+
+					if (en_below100(c, pa, &g2, &e2) && g2 >= 1)
+					{
+						total += g2;
+						*end = e2;
+						break;
+					}
+				}
+			}
+			continue;
+		}
+		if (bare_a)
+			break;				/* "a" (or a repeated "mille") alone is no number */
+		if (any && g >= last)
+			break;
+		total += g;
+		*end = ge;
+		any = true;
+		break;
+	}
+	if (!any)
+		return false;
+	*v = total;
+	return true;
+}
+
+/* ------------------------------------------------------------------------
+ * Numerals (digits or words) and quantities
+ * ------------------------------------------------------------------------ */
+
+typedef struct qv
+{
+	int64_t		lo,
+				hi;
+	bool		approx;
+	bool		vague;
+	bool		numeral;		/* a plain numeral */
+	bool		digits_only;	/* written in digits, no scale word */
+	bool		scaled;			/* carries a scale word */
+	int64_t		scale;			/* that scale word's value, for ranges */
+	bool		pending;		/* a decimal still waiting for a scale word */
+	uint64_t	mant;
+	int			fd;
+	size_t		end;
+} qv;
+
+static const uint64_t pow10_tab[] = {
+	UINT64_C(1), UINT64_C(10), UINT64_C(100), UINT64_C(1000), UINT64_C(10000),
+	UINT64_C(100000), UINT64_C(1000000), UINT64_C(10000000), UINT64_C(100000000),
+	UINT64_C(1000000000), UINT64_C(10000000000), UINT64_C(100000000000),
+	UINT64_C(1000000000000), UINT64_C(10000000000000), UINT64_C(100000000000000),
+	UINT64_C(1000000000000000), UINT64_C(10000000000000000),
+	UINT64_C(100000000000000000), UINT64_C(1000000000000000000)
+};
+
+/*
+ * mant / 10^fd * scale as a whole count.  Returns 1 on success, 0 when not
+ * whole, -1 on overflow.
+ */
+static int
+apply_scale(uint64_t mant, int fd, int64_t scale, int64_t *out)
+{
+	unsigned __int128 x = (unsigned __int128) mant * (uint64_t) scale;
+	uint64_t	d = pow10_tab[fd];
+
+	if (x % d != 0)
+		return 0;
+	x /= d;
+	if (x > (unsigned __int128) INT64_MAX)
+		return -1;
+	*out = (int64_t) x;
+	return 1;
+}
+
+static bool
+numeral(ctx *c, size_t pos, bool no_and, qv *q)
+{
+	tok			t;
+
+	memset(q, 0, sizeof(*q));
+	q->numeral = true;
+	q->scale = NO_SCALE;
+	lex(c, pos, &t);
+	if (t.kind == TK_NUM)
+	{
+		tok			s;
+		int64_t		sc;
+		size_t		sp;
+
+		if (t.glued)
+			return false;
+		if (t.overflow)
+		{
+			record_error(c, t.end, SN_ERR_RANGE, "a number in it is beyond 9223372036854775807");
+			return false;
+		}
+		sp = t.end;
+		lex(c, sp, &s);
+		sc = scale_word(c, &s);
+		q->end = t.end;
+		q->digits_only = true;
+		if (sc > 0)
+		{
+			int			r = apply_scale(t.mant, t.fd, sc, &q->lo);
+
+			if (r < 0)
+			{
+				record_error(c, s.end, SN_ERR_RANGE, "a number in it is beyond 9223372036854775807");
+				return false;
+			}
+			if (r == 0)
+			{
+				record_error(c, s.end, SN_ERR_SYNTAX, "a number in it is not a whole count");
+				return false;
+			}
+			q->hi = q->lo;
+			q->scaled = true;
+			q->scale = sc;
+			q->digits_only = false;
+			q->end = s.end;
+			return true;
+		}
+		if (t.fd > 0)
+		{
+			q->pending = true;
+			q->mant = t.mant;
+			q->fd = t.fd;
+			return true;
+		}
+		if (t.mant > (uint64_t) INT64_MAX)
+		{
+			record_error(c, t.end, SN_ERR_RANGE, "a number in it is beyond 9223372036854775807");
+			return false;
+		}
+		q->lo = q->hi = (int64_t) t.mant;
+		return true;
+	}
+	if (t.kind == TK_WORD)
+	{
+		bool		scaled;
+
+		if (!number_words(c, pos, no_and, &q->lo, &q->end, &scaled))
+			return false;
+		q->hi = q->lo;
+		q->scaled = scaled;
+		if (scaled)
+		{
+			/* the smallest scale word used: "two million" -> 10^6 */
+			q->scale = q->lo % 1000000000 == 0 ? 1000000000 :
+				q->lo % 1000000 == 0 ? 1000000 : q->lo % 1000 == 0 ? 1000 : 1;
+		}
+		return true;
+	}
+	return false;
+}
+
+static bool
+checked_mul(int64_t a, int64_t b, int64_t *r)
+{
+	return !__builtin_mul_overflow(a, b, r);
+}
+
+/* a vague range [lo, hi] times a scale unit: "tens of thousands" -> [lo*s, (hi+1)*s - 1] */
+static bool
+scale_vague(ctx *c, qv *q, int64_t s, size_t end)
+{
+	int64_t		lo,
+				hi;
+
+	if (!checked_mul(q->lo, s, &lo) || !checked_mul(q->hi + 1, s, &hi))
+	{
+		record_error(c, end, SN_ERR_RANGE, "it is beyond 9223372036854775807");
+		return false;
+	}
+	q->lo = lo;
+	q->hi = hi - 1;
+	q->end = end;
+	return true;
+}
+
+/* English vague plurals */
+static bool
+en_vague_plural(const tok *t, int64_t *lo, int64_t *hi)
+{
+	static const struct
+	{
+		const char *w;
+		int64_t		lo,
+					hi;
+	}			v[] = {
+		{"tens", 20, 99}, {"dozens", 24, 99}, {"hundreds", 200, 999},
+		{"thousands", 2000, 9999}, {"millions", 2000000, 9999999},
+		{"billions", INT64_C(2000000000), INT64_C(9999999999)},
+	};
+
+	if (t->kind != TK_WORD)
+		return false;
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (strcmp(t->w, v[i].w) == 0)
+		{
+			*lo = v[i].lo;
+			*hi = v[i].hi;
+			return true;
+		}
+	return false;
+}
+
+static int64_t
+en_plural_scale(const tok *t)
+{
+	if (word_is(t, "thousands"))
+		return 1000;
+	if (word_is(t, "millions"))
+		return 1000000;
+	if (word_is(t, "billions"))
+		return 1000000000;
+	return 0;
+}
+
+/* English units after several / a few: dozen, hundred [thousand|million|billion], thousand... */
+static int64_t
+en_unit_chain(const ctx *c, size_t pos, size_t *end)
+{
+	tok			t,
+				n;
+	int64_t		s;
+
+	lex(c, pos, &t);
+	if (word_is(&t, "dozen"))
+	{
+		*end = t.end;
+		return 12;
+	}
+	if (word_is(&t, "hundred"))
+	{
+		*end = t.end;
+		lex(c, t.end, &n);
+		s = scale_word(c, &n);
+		if (s > 0)
+		{
+			*end = n.end;
+			return 100 * s;
+		}
+		return 100;
+	}
+	s = scale_word(c, &t);
+	if (s > 0)
+		*end = t.end;
+	return s;
+}
+
+/* French collective nouns: singular and plural, and their unit */
+static int64_t
+fr_collective(const tok *t, bool plural)
+{
+	static const struct
+	{
+		const char *sg;
+		int64_t		unit;
+	}			v[] = {
+		{"dizaine", 10}, {"douzaine", 12}, {"quinzaine", 15}, {"vingtaine", 20},
+		{"trentaine", 30}, {"quarantaine", 40}, {"cinquantaine", 50},
+		{"soixantaine", 60}, {"centaine", 100}, {"millier", 1000},
+	};
+	size_t		n;
+
+	if (t->kind != TK_WORD)
+		return 0;
+	n = strlen(t->w);
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+	{
+		size_t		m = strlen(v[i].sg);
+
+		if (plural ? (n == m + 1 && t->w[m] == 's' && memcmp(t->w, v[i].sg, m) == 0)
+			: strcmp(t->w, v[i].sg) == 0)
+			return v[i].unit;
+	}
+	return 0;
+}
+
+static int64_t
+fr_plural_scale(const tok *t)
+{
+	if (word_is(t, "milliers"))
+		return 1000;
+	if (word_is(t, "millions"))
+		return 1000000;
+	if (word_is(t, "milliards"))
+		return 1000000000;
+	return 0;
+}
+
+/* "de milliers", "d'millions": a French scale chain after a collective */
+static int64_t
+fr_de_scale(const ctx *c, size_t pos, size_t *end)
+{
+	size_t		e = 0;
+	tok			t;
+	int64_t		s;
+
+	if (!de_at(c, pos, &e))
+		return 0;
+	lex(c, e, &t);
+	s = fr_plural_scale(&t);
+	if (s > 0)
+		*end = t.end;
+	return s;
+}
+
+static void
+vague_q(qv *q, int64_t lo, int64_t hi, bool approx, size_t end)
+{
+	memset(q, 0, sizeof(*q));
+	q->lo = lo;
+	q->hi = hi;
+	q->approx = approx;
+	q->vague = true;
+	q->scale = NO_SCALE;
+	q->end = end;
+}
+
+/* The vague and collective forms of a quantity */
+static bool
+vague_quantity(ctx *c, size_t pos, qv *q)
+{
+	tok			t,
+				n;
+	size_t		e = 0;
+	int64_t		lo,
+				hi,
+				u,
+				s;
+
+	lex(c, pos, &t);
+	if (t.kind != TK_WORD)
+		return false;
+	if (c->lang == SN_LANG_EN)
+	{
+		if (words_at(c, pos, "half a dozen", &e))
+		{
+			vague_q(q, 6, 6, true, e);
+			return true;
+		}
+		if (words_at(c, pos, "a dozen", &e))
+		{
+			vague_q(q, 12, 12, true, e);
+			return true;
+		}
+		if (word_is(&t, "several") || words_at(c, pos, "a few", &e))
+		{
+			lo = word_is(&t, "several") ? 3 : 2;
+			if (word_is(&t, "several"))
+				e = t.end;
+			vague_q(q, lo, 9, false, e);
+			u = en_unit_chain(c, e, &e);
+			if (u > 0)
+			{
+				q->lo = lo * u;
+				q->hi = 9 * u;
+				q->end = e;
+			}
+			return true;
+		}
+		if (en_vague_plural(&t, &lo, &hi))
+		{
+			vague_q(q, lo, hi, false, t.end);
+			if (hi < 1000 && words_at(c, t.end, "of", &e))
+			{
+				lex(c, e, &n);
+				s = en_plural_scale(&n);
+				if (s > 0)
+					return scale_vague(c, q, s, n.end);
+			}
+			return true;
+		}
+		return false;
+	}
+
+	/* French */
+	if (word_is(&t, "un") || word_is(&t, "une"))
+	{
+		lex(c, t.end, &n);
+		u = fr_collective(&n, false);
+		if (u == 0)
+			return false;
+		vague_q(q, u, u, true, n.end);
+		if (u < 1000 && (s = fr_de_scale(c, n.end, &e)) > 0)
+		{
+			q->lo = q->hi = u * s;
+			q->end = e;
+		}
+		return true;
+	}
+	if (word_is(&t, "des"))
+	{
+		lex(c, t.end, &n);
+		u = fr_collective(&n, true);
+		if (u == 10 || u == 12)
+			vague_q(q, 24, 99, false, n.end);
+		else if (u == 100)
+			vague_q(q, 200, 999, false, n.end);
+		else if (u == 1000)
+			vague_q(q, 2000, 9999, false, n.end);
+		else if ((s = fr_plural_scale(&n)) > 1000)
+		{
+			vague_q(q, 2 * s, 10 * s - 1, false, n.end);
+			return true;
+		}
+		else
+			return false;
+		if (u < 1000 && (s = fr_de_scale(c, n.end, &e)) > 0)
+		{
+			/* "des dizaines de milliers" reads as tens of thousands */
+			if (u == 10)
+				q->lo = 20;
+			return scale_vague(c, q, s, e);
+		}
+		return true;
+	}
+	if (word_is(&t, "plusieurs") || word_is(&t, "quelques"))
+	{
+		lo = word_is(&t, "plusieurs") ? 3 : 2;
+		vague_q(q, lo, 9, false, t.end);
+		lex(c, t.end, &n);
+		u = fr_collective(&n, true);
+		if (u == 0)
+			u = fr_plural_scale(&n);
+		if (u > 0)
+		{
+			q->lo = lo * u;
+			q->hi = 9 * u;
+			q->end = n.end;
+			if (u < 1000 && (s = fr_de_scale(c, n.end, &e)) > 0)
+			{
+				q->lo *= s;
+				q->hi *= s;
+				q->end = e;
+			}
+		}
+		return true;
+	}
+	return false;
+}
+
+/*
+ * A quantity: a numeral, possibly times a collective ("two dozen", "deux
+ * centaines"), or a vague form.  The longest reading wins.
+ */
+static bool
+quantity(ctx *c, size_t pos, bool no_and, qv *q)
+{
+	qv			a,
+				b;
+	bool		have_a = numeral(c, pos, no_and, &a);
+	bool		have_b = vague_quantity(c, pos, &b);
+
+	if (have_a && !a.pending && !a.scaled)
+	{
+		tok			n;
+		int64_t		u = 0,
+					v,
+					s;
+		size_t		e = 0;
+
+		lex(c, a.end, &n);
+		if (c->lang == SN_LANG_EN && word_is(&n, "dozen"))
+			u = 12;
+		else if (c->lang == SN_LANG_FR)
+			u = fr_collective(&n, a.lo != 1);
+		if (u > 0)
+		{
+			if (!checked_mul(a.lo, u, &v))
+			{
+				record_error(c, n.end, SN_ERR_RANGE, "it is beyond 9223372036854775807");
+				have_a = false;
+			}
+			else
+			{
+				a.lo = a.hi = v;
+				a.approx = true;
+				a.vague = true;
+				a.numeral = false;
+				a.digits_only = false;
+				a.end = n.end;
+				if (c->lang == SN_LANG_FR && u < 1000 && (s = fr_de_scale(c, n.end, &e)) > 0)
+				{
+					if (!checked_mul(v, s, &v))
+					{
+						record_error(c, e, SN_ERR_RANGE, "it is beyond 9223372036854775807");
+						have_a = false;
+					}
+					a.lo = a.hi = v;
+					a.end = e;
+				}
+			}
+		}
+	}
+	if (have_a && (!have_b || a.end >= b.end))
+		*q = a;
+	else if (have_b)
+		*q = b;
+	else
+		return false;
+	return true;
+}
+
+/* ------------------------------------------------------------------------
+ * Phrases
+ * ------------------------------------------------------------------------ */
+
+typedef struct cand
+{
+	bool		ok;
+	size_t		end;
+	int64_t		lo,
+				hi,
+				best;			/* hi = -1: unbounded; best = -1: none */
+	bool		approx;
+	sn_phrase_info info;
+} cand;
+
+static void
+offer(cand *best, const cand *c)
+{
+	if (c->ok && (!best->ok || c->end > best->end))
+		*best = *c;
+}
+
+static const char *const en_unknown[] = {
+	"undisclosed", "unknown", "unspecified", "undetermined", "not known", "not disclosed",
+	"not specified", "an undisclosed number", "an unknown number", "an unspecified number",
+	"an undetermined number", "undisclosed number", "unknown number", "unspecified number",
+	"undisclosed numbers", "unknown numbers", NULL
+};
+static const char *const fr_unknown[] = {
+	"inconnu", "inconnue", "inconnus", "inconnues", "non communique", "non communiques",
+	"non communiquee", "non communiquees", "non divulgue", "non divulgues", "non divulguee",
+	"non divulguees", "non precise", "non precises", "non precisee", "non precisees",
+	"indetermine", "indetermines", "indeterminee", "indeterminees",
+	"un nombre inconnu", "un nombre indetermine", "un nombre non precise",
+	"un nombre non communique", "un nombre non divulgue", "nombre inconnu",
+	"nombre indetermine", "nombre non communique", NULL
+};
+
+static const char *const en_approx[] = {
+	"about", "around", "some", "approximately", "approx", "roughly", "an estimated",
+	"estimated", "nearly", "almost", "close to", "circa", "an approximate",
+	"approximately some", "roughly some", NULL
+};
+static const char *const fr_approx[] = {
+	"environ", "autour de", "autour d'", "pres de", "pres d'", "quelque",
+	"approximativement", "a peu pres", "presque", "quasiment", "pratiquement",
+	"aux alentours de", "aux alentours d'", "grosso modo", "un peu moins de",
+	"un peu moins d'", "un peu plus de", "un peu plus d'", NULL
+};
+
+enum cmp
+{
+	CMP_GT, CMP_GE, CMP_LE, CMP_LT
+};
+
+static const char *const en_gt[] = {
+	"more than", "over", "above", "upwards of", "in excess of", "exceeding",
+	"greater than", NULL
+};
+static const char *const en_ge[] = {
+	"at least", "no fewer than", "no less than", "not less than", "not fewer than",
+	"a minimum of", NULL
+};
+static const char *const en_le[] = {
+	"up to", "at most", "no more than", "not more than", "as many as", "a maximum of",
+	NULL
+};
+static const char *const en_lt[] = {"fewer than", "less than", "under", "below", NULL};
+static const char *const fr_gt[] = {"plus de", "plus d'", NULL};
+static const char *const fr_ge[] = {
+	"au moins", "pas moins de", "pas moins d'", "au minimum", "un minimum de",
+	"un minimum d'", NULL
+};
+static const char *const fr_le[] = {
+	"jusqu' a", "au plus", "au maximum", "pas plus de", "pas plus d'", "un maximum de",
+	"un maximum d'", NULL
+};
+static const char *const fr_lt[] = {"moins de", "moins d'", NULL};
+
+/* A comparison word before the number; returns the kind or -1. */
+static int
+comparator(const ctx *c, size_t pos, size_t *end)
+{
+	bool		fr = c->lang == SN_LANG_FR;
+	tok			t;
+
+	lex(c, pos, &t);
+	if (t.kind == TK_SYM)
+	{
+		*end = t.end;
+		switch (t.sym)
+		{
+			case '>':
+				return CMP_GT;
+			case SYM_GE:
+				return CMP_GE;
+			case SYM_LE:
+				return CMP_LE;
+			case '<':
+				return CMP_LT;
+			default:
+				return -1;
+		}
+	}
+	/* "un peu plus de" is approximate, not a bound: handled by the approx list */
+	if (any_words_at(c, pos, fr ? fr_ge : en_ge, end))
+		return CMP_GE;
+	if (any_words_at(c, pos, fr ? fr_le : en_le, end))
+		return CMP_LE;
+	if (any_words_at(c, pos, fr ? fr_gt : en_gt, end))
+		return CMP_GT;
+	if (any_words_at(c, pos, fr ? fr_lt : en_lt, end))
+		return CMP_LT;
+	return -1;
+}
+
+static bool
+approx_prefix(const ctx *c, size_t pos, size_t *end)
+{
+	tok			t;
+
+	lex(c, pos, &t);
+	if (t.kind == TK_SYM && t.sym == '~')
+	{
+		*end = t.end;
+		return true;
+	}
+	if (any_words_at(c, pos, c->lang == SN_LANG_FR ? fr_approx : en_approx, end))
+	{
+		size_t		e = 0;
+
+		/* "approx." */
+		if (c->lang == SN_LANG_EN && word_is(&t, "approx") && sym_at(c, *end, '.', &e))
+			*end = e;
+		return true;
+	}
+	return false;
+}
+
+static void
+info_from_q(sn_phrase_info *info, const qv *q)
+{
+	info->vague |= q->vague;
+	info->digits_only &= q->digits_only;
+}
+
+/* Finish a single quantity (resolving nothing pending) into a candidate. */
+static bool
+single_value(const qv *q)
+{
+	return !q->pending && q->lo == q->hi;
+}
+
+/* Ranges: "700 to 1,000", "between 35 and 45", "300-400", "700..850..1000" */
+static void
+try_range(ctx *c, size_t pos, bool approx, cand *best)
+{
+	bool		fr = c->lang == SN_LANG_FR;
+	size_t		p = pos,
+				e;
+	bool		framed = false;
+	const char *joiner = NULL;
+	qv			a,
+				b,
+				m;
+	bool		have_mid = false;
+	cand		r;
+
+	if (words_at(c, p, fr ? "entre" : "between", &e))
+	{
+		p = e;
+		framed = true;
+		joiner = fr ? "et" : "and";
+	}
+	else if (words_at(c, p, fr ? "de" : "from", &e))
+	{
+		p = e;
+		framed = true;
+		joiner = fr ? "a" : "to";
+	}
+	if (!quantity(c, p, framed, &a) || a.lo != a.hi)
+		return;
+	p = a.end;
+	if (framed)
+	{
+		if (!words_at(c, p, joiner, &e))
+			return;
+	}
+	else if (sym_at(c, p, SYM_DOTDOT, &e))
+	{
+		/* the canonical three-part form low..best..high */
+		size_t		e2 = 0;
+
+		if (quantity(c, e, false, &m) && single_value(&m) &&
+			sym_at(c, m.end, SYM_DOTDOT, &e2) && quantity(c, e2, false, &b))
+			have_mid = true;
+	}
+	else if (!(words_at(c, p, fr ? "a" : "to", &e) || sym_at(c, p, '-', &e)))
+		return;
+	if (!have_mid && !quantity(c, e, false, &b))
+		return;
+	if (!single_value(&b))
+		return;
+
+	/* "two to three million": the upper end's scale word applies to the lower */
+	if (b.scaled && !a.scaled && a.numeral && b.scale > 1)
+	{
+		int64_t		v;
+		int			rr = a.pending ? apply_scale(a.mant, a.fd, b.scale, &v)
+			: (checked_mul(a.lo, b.scale, &v) ? 1 : -1);
+
+		if (rr == 1 && v <= b.lo)
+		{
+			a.lo = a.hi = v;
+			a.pending = false;
+			a.scaled = true;
+			a.digits_only = false;
+		}
+	}
+	if (a.pending)
+	{
+		record_error(c, b.end, SN_ERR_SYNTAX, "a decimal number needs a scale word, as in \"1.2 million\"");
+		return;
+	}
+	if (have_mid && (m.lo < a.lo || m.lo > b.lo))
+	{
+		record_error(c, b.end, SN_ERR_SYNTAX, "its best value lies outside its range");
+		return;
+	}
+	if (a.lo > b.lo)
+	{
+		record_error(c, b.end, SN_ERR_SYNTAX, "the lower end of its range is greater than the upper end");
+		return;
+	}
+	memset(&r, 0, sizeof(r));
+	r.ok = true;
+	r.end = b.end;
+	r.lo = a.lo;
+	r.hi = b.lo;
+	r.best = have_mid ? m.lo : -1;
+	r.approx = approx || a.approx || b.approx || (have_mid && m.approx);
+	r.info.digits_only = true;
+	r.info.range = true;
+	info_from_q(&r.info, &a);
+	info_from_q(&r.info, &b);
+	if (have_mid)
+		info_from_q(&r.info, &m);
+	offer(best, &r);
+}
+
+/* Bounds: "more than 2,000", "up to 400", "plus de 2 millions" */
+static void
+try_bound(ctx *c, size_t pos, cand *best)
+{
+	size_t		e = 0;
+	int			k = comparator(c, pos, &e);
+	qv			q;
+	cand		r;
+
+	if (k < 0 || !quantity(c, e, false, &q))
+		return;
+	if (q.pending)
+	{
+		record_error(c, q.end, SN_ERR_SYNTAX, "a decimal number needs a scale word, as in \"1.2 million\"");
+		return;
+	}
+	if (q.lo != q.hi)
+		return;					/* "more than dozens": no single number to bound */
+	memset(&r, 0, sizeof(r));
+	r.ok = true;
+	r.end = q.end;
+	r.approx = q.approx;
+	r.best = -1;
+	r.info.digits_only = true;
+	info_from_q(&r.info, &q);
+	switch (k)
+	{
+		case CMP_GT:
+			if (q.lo == INT64_MAX)
+			{
+				record_error(c, q.end, SN_ERR_RANGE, "no count is above 9223372036854775807");
+				return;
+			}
+			r.lo = q.lo + 1;
+			r.hi = -1;
+			break;
+		case CMP_GE:
+			r.lo = q.lo;
+			r.hi = -1;
+			break;
+		case CMP_LE:
+			r.lo = 0;
+			r.hi = q.lo;
+			break;
+		case CMP_LT:
+			if (q.lo == 0)
+			{
+				record_error(c, q.end, SN_ERR_RANGE, "no count is below 0");
+				return;
+			}
+			r.lo = 0;
+			r.hi = q.lo - 1;
+			break;
+	}
+	offer(best, &r);
+}
+
+/* A postfix after a single number: "or more", "or so", "+", "ou plus", "environ" */
+static int
+postfix(const ctx *c, size_t pos, size_t *end)
+{
+	static const char *const en_ge_post[] = {"or more", "and more", "and above", "or above", NULL};
+	static const char *const en_le_post[] = {"or fewer", "or less", "and under", "or under", NULL};
+	static const char *const fr_ge_post[] = {"ou plus", "et plus", "au moins", "au minimum", NULL};
+	static const char *const fr_le_post[] = {"ou moins", "au plus", "au maximum", "et moins", NULL};
+	bool		fr = c->lang == SN_LANG_FR;
+	tok			t;
+	size_t		e = 0;
+
+	lex(c, pos, &t);
+	if (t.kind == TK_SYM && t.sym == '+' && t.start == pos)
+	{
+		*end = t.end;
+		return CMP_GE;
+	}
+	if (!fr && t.kind == TK_SYM && t.sym == '-' && t.start == pos && words_at(c, t.end, "plus", &e))
+	{
+		*end = e;
+		return CMP_GE;
+	}
+	if (any_words_at(c, pos, fr ? fr_ge_post : en_ge_post, end))
+		return CMP_GE;
+	if (any_words_at(c, pos, fr ? fr_le_post : en_le_post, end))
+		return CMP_LE;
+	if (fr ? words_at(c, pos, "environ", end) : words_at(c, pos, "or so", end))
+		return 100;				/* approximate */
+	return -1;
+}
+
+/* A quantity, maybe "about" it, maybe followed by a postfix */
+static void
+try_single(ctx *c, size_t pos, bool approx, cand *best)
+{
+	qv			q;
+	cand		r;
+	size_t		e = 0;
+	int			k;
+
+	if (!quantity(c, pos, false, &q))
+		return;
+	if (q.pending)
+	{
+		record_error(c, q.end, SN_ERR_SYNTAX,
+					 c->lang == SN_LANG_FR ?
+					 "a decimal number needs a scale word, as in \"1,2 million\" (in French \",\" is the decimal comma: write 1 000)" :
+					 "a decimal number needs a scale word, as in \"1.2 million\"");
+		return;
+	}
+	memset(&r, 0, sizeof(r));
+	r.ok = true;
+	r.end = q.end;
+	r.lo = q.lo;
+	r.hi = q.hi;
+	r.best = q.lo == q.hi ? q.lo : -1;
+	r.approx = approx || q.approx;
+	r.info.digits_only = true;
+	info_from_q(&r.info, &q);
+	r.info.bare_numeral = !approx && q.numeral;
+	offer(best, &r);
+
+	if (q.lo != q.hi)
+		return;
+	k = postfix(c, q.end, &e);
+	if (k < 0)
+		return;
+	r.end = e;
+	r.info.bare_numeral = false;
+	if (k == CMP_GE)
+	{
+		r.hi = -1;
+		r.best = -1;
+	}
+	else if (k == CMP_LE)
+	{
+		r.lo = 0;
+		r.best = -1;
+	}
+	else
+		r.approx = true;
+	offer(best, &r);
+}
+
+static void
+try_unknown(ctx *c, size_t pos, cand *best)
+{
+	cand		r;
+	size_t		e = 0;
+
+	memset(&r, 0, sizeof(r));
+	if (sym_at(c, pos, '?', &e))
+		r.ok = true;
+	else if (any_words_at(c, pos, c->lang == SN_LANG_FR ? fr_unknown : en_unknown, &e))
+		r.ok = true;
+	if (!r.ok)
+		return;
+	r.end = e;
+	r.lo = 0;
+	r.hi = -1;
+	r.best = -1;
+	r.info.unknown = true;
+	offer(best, &r);
+}
+
+/* The longest phrase at pos (pos at a token start, spaces skipped). */
+static cand
+read_phrase(ctx *c, size_t pos)
+{
+	cand		best;
+	size_t		e = 0;
+
+	memset(&best, 0, sizeof(best));
+	try_unknown(c, pos, &best);
+	try_bound(c, pos, &best);
+	try_range(c, pos, false, &best);
+	try_single(c, pos, false, &best);
+	if (approx_prefix(c, pos, &e))
+	{
+		try_range(c, e, true, &best);
+		try_single(c, e, true, &best);
+	}
+	return best;
+}
+
+static bool
+to_estimate(const cand *r, sn_estimate *out, sn_error *err)
+{
+	return sn_estimate_make(r->lo, r->hi >= 0, r->hi, r->best >= 0, r->best,
+							r->approx, out, err);
+}
+
+size_t
+sn_estimate_phrase_scan(const char *text, size_t len, sn_lang lang,
+						sn_estimate *out, sn_phrase_info *info)
+{
+	ctx			c;
+	cand		r;
+	sn_error	err;
+
+	ctx_init(&c, text, len, lang);
+	if (len == 0 || skip_space(&c, 0) != 0)
+		return 0;
+	r = read_phrase(&c, 0);
+	if (!r.ok || !to_estimate(&r, out, &err))
+		return 0;
+	if (info)
+		*info = r.info;
+	return r.end;
+}
+
+/* Words that may not follow the quantity as "nouns": they would change it. */
+static bool
+is_quantity_word(const ctx *c, const tok *t)
+{
+	static const char *const en_stop[] = {
+		"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+		"billions", "dozen", "dozens", "tens", "several", "few", "more", "less", "fewer",
+		"than", "most", "least", "about", "around", "approximately", "roughly", "nearly",
+		"almost", "plus", "minus", "half", NULL
+	};
+	static const char *const fr_stop[] = {
+		"cent", "cents", "mille", "million", "millions", "milliard", "milliards",
+		"plusieurs", "quelques", "plus", "moins", "environ", "pres", "presque", "vingts",
+		"soixante", NULL
+	};
+	const char *const *l;
+
+	if (t->w[0] == '\0')
+		return false;
+	if (c->lang == SN_LANG_FR)
+	{
+		if ((LOOKUP(t->w, fr_unit_names, fr_unit_values) >= 0 &&
+			 strcmp(t->w, "un") != 0 && strcmp(t->w, "une") != 0) ||
+			LOOKUP(t->w, fr_ten_names, fr_ten_values) >= 0 ||
+			fr_collective(t, false) || fr_collective(t, true))
+			return true;
+		l = fr_stop;
+	}
+	else
+	{
+		if (LOOKUP(t->w, en_unit_names, en_unit_values) >= 0 ||
+			LOOKUP(t->w, en_ten_names, en_ten_values) >= 0)
+			return true;
+		l = en_stop;
+	}
+	for (; *l; l++)
+		if (strcmp(t->w, *l) == 0)
+			return true;
+	return false;
+}
+
+static bool
+phrase_error(const ctx *c, sn_error *err, sn_status status, size_t pos, const char *why)
+{
+	char		q[200];
+	char		first = why[0];
+
+	sn_error_set(err, status, (int) pos,
+				 status == SN_ERR_RANGE ?
+				 "quantity out of range in \"%s\"" :
+				 "could not read a quantity in \"%s\"",
+				 sn_quote_input(q, sizeof(q), c->s, c->len));
+	if (first >= 'a' && first <= 'z')
+		first = (char) (first - 'a' + 'A');
+	sn_error_detail(err, "%c%s (at character %d).", first, why + 1, (int) pos + 1);
+	if (status != SN_ERR_RANGE)
+		sn_error_hint(err, c->lang == SN_LANG_FR ?
+					  "In French, parse_estimate reads phrases such as \"environ 1 000\", \"entre 700 et 1 000\", \"plus de 2 millions\", \"une centaine\", \"inconnu\"." :
+					  "parse_estimate reads phrases such as \"about 1,000\", \"700 to 1,000\", \"more than two million\", \"dozens\", \"undisclosed\" (and French with lang 'fr').");
+	return false;
+}
+
+bool
+sn_estimate_phrase_parse(const char *phrase, size_t len, sn_lang lang,
+						 sn_estimate *out, sn_phrase_info *info, sn_error *err)
+{
+	ctx			c;
+	cand		r;
+	size_t		start,
+				p;
+	sn_error	inner;
+	tok			t;
+
+	ctx_init(&c, phrase, len, lang);
+	if (sn_fold_string(phrase, len, NULL, 0) == (size_t) -1)
+		return phrase_error(&c, err, SN_ERR_SYNTAX, 0, "it is not valid UTF-8");
+	start = skip_space(&c, 0);
+	if (start >= len)
+		return phrase_error(&c, err, SN_ERR_SYNTAX, start, "it is empty");
+	r = read_phrase(&c, start);
+	if (!r.ok)
+	{
+		if (c.has_err)
+			return phrase_error(&c, err, c.err_status, start, c.err_msg[0] ? c.err_msg : "it is invalid");
+		lex(&c, start, &t);
+		if (t.kind == TK_NUM && t.glued)
+			return phrase_error(&c, err, SN_ERR_SYNTAX, t.end,
+								"the number runs into other characters");
+		return phrase_error(&c, err, SN_ERR_SYNTAX, start, "no quantity starts here");
+	}
+
+	/* trailing nouns */
+	p = skip_space(&c, r.end);
+	r.info.nouns_start = p;
+	if (p < len && c.has_err && c.err_end > r.end)
+		return phrase_error(&c, err, c.err_status, start, c.err_msg);
+	for (;;)
+	{
+		lex(&c, p, &t);
+		if (t.kind == TK_END)
+			break;
+		if (t.kind == TK_NUM)
+			return phrase_error(&c, err, SN_ERR_SYNTAX, t.start,
+								"a second number follows the quantity");
+		if (t.kind == TK_SYM && t.sym != '-' && t.sym != '\'')
+			return phrase_error(&c, err, SN_ERR_SYNTAX, t.start,
+								"unexpected punctuation follows the quantity");
+		if (t.kind == TK_WORD && is_quantity_word(&c, &t))
+			return phrase_error(&c, err, SN_ERR_SYNTAX, t.start,
+								"a word that would change the quantity follows it");
+		r.info.nouns_consumed = true;
+		p = t.end;
+	}
+	if (!r.info.nouns_consumed)
+		r.info.nouns_start = 0;
+	if (!to_estimate(&r, out, &inner))
+		return phrase_error(&c, err, SN_ERR_SYNTAX, start, inner.message);
+	if (info)
+		*info = r.info;
+	return true;
+}

@@ -1,0 +1,326 @@
+-- extension/sql/110_model_functions.sql
+-- Functions analysts ask the model questions with (issue #7): troop strength at
+-- a date and its timeline, a place's location by name, events near a point,
+-- and events as GeoJSON.
+--
+-- Every function runs with search_path = pg_catalog, pg_temp and names the
+-- extension's objects (types, functions, operators, aggregates) with
+-- @extschema@, so a caller's search_path cannot change what they mean.
+
+-- ---------------------------------------------------------------------------
+-- Troop strength
+--
+-- deployments holds figures.  Rows with the same force, contributor, host and
+-- place are successive figures of one deployment.  On a day t:
+--   * a row is live while its period runs (lower(period) <= t <= upper(period));
+--     without a period it is live from the first day of as_of on; an unknown
+--     start falls back to as_of, an unknown end is read like an open one;
+--   * a deployment counts with its latest figure as of t (the row with the
+--     greatest lower(as_of) <= t) when that row is live; when some row is live
+--     but none has a figure yet (or the latest one has ended while an older one
+--     runs), it counts as '?' (deployed, strength unknown);
+--   * a deployment that is part (part_of, at any depth) of a reported total
+--     that counts with a figure on t is left out: a total replaces its parts;
+--   * the result is the estimate sum of what counts, '0' when the contributor
+--     has rows for that host but none counts on t, NULL when it has none at all.
+-- The functions run with jit = off: their queries are small, but the planner's
+-- generic estimates for them can pass jit_above_cost, and compiling would then
+-- cost seconds for a millisecond's work.
+
+CREATE FUNCTION @extschema@.troop_strengths(contributor @extschema@.country, host @extschema@.country,
+                                            days date[])
+RETURNS TABLE (day date, strength @extschema@.estimate)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+WITH RECURSIVE
+cand AS (
+  SELECT d.id, d.part_of, d.strength,
+         concat_ws('|', coalesce(d.force_id::text, '-'), coalesce(d.host::text, '-'),
+                   coalesce(d.place_id::text, '-')) AS series,
+         coalesce(@extschema@.lower(d.period), @extschema@.lower(d.as_of), '-infinity'::date) AS a_from,
+         CASE WHEN d.period IS NULL THEN 'infinity'::date
+              ELSE coalesce(@extschema@.upper(d.period), 'infinity'::date) END AS a_to,
+         coalesce(@extschema@.lower(d.as_of), @extschema@.lower(d.period), '-infinity'::date) AS f
+  FROM @extschema@.deployments d
+  WHERE d.contributor OPERATOR(@extschema@.=) $1
+    AND ($2 IS NULL OR d.host OPERATOR(@extschema@.=) $2)
+),
+-- the days asked for, distinct and sorted: width_bucket() finds by binary
+-- search which of them fall in an interval
+wanted AS (
+  SELECT ARRAY(SELECT DISTINCT w.day FROM unnest($3) AS w(day) WHERE w.day IS NOT NULL ORDER BY 1) AS ds
+),
+-- every (row, enclosing total) pair, through part_of chains of any depth
+up(id, anc) AS (
+  SELECT c.id, c.part_of FROM cand c WHERE c.part_of IS NOT NULL
+  UNION
+  SELECT up.id, d.part_of
+  FROM up JOIN @extschema@.deployments d ON d.id = up.anc
+  WHERE d.part_of IS NOT NULL
+),
+-- deployment (series) s is part of deployment t
+series_in AS (
+  SELECT DISTINCT c.series AS part, t.series AS total
+  FROM up JOIN cand c ON c.id = up.id JOIN cand t ON t.id = up.anc
+  WHERE c.series <> t.series
+),
+-- a row's figure holds from its as_of until the next figure of its
+-- deployment, and counts on the days within that span when the row is live
+held AS (
+  SELECT c.series, c.strength, greatest(c.f, c.a_from) AS s,
+         least(coalesce(lead(c.f) OVER (PARTITION BY c.series ORDER BY c.f, c.id) - 1, 'infinity'::date),
+               c.a_to) AS e
+  FROM cand c
+),
+figured AS (
+  SELECT w.ds[i] AS day, h.series, h.strength
+  FROM held h CROSS JOIN wanted w
+  CROSS JOIN LATERAL generate_series(width_bucket(h.s - 1, w.ds) + 1, width_bucket(h.e, w.ds)) AS i
+  WHERE h.s <= h.e
+),
+-- the days a deployment runs: its rows' live spans, merged
+spans AS (
+  SELECT c.series, c.a_from, c.a_to,
+         max(c.a_to) OVER (PARTITION BY c.series ORDER BY c.a_from, c.a_to
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+  FROM cand c
+),
+islands AS (
+  SELECT sp.series, sp.a_from, sp.a_to,
+         sum(CASE WHEN sp.before IS NULL OR sp.a_from > sp.before + 1 THEN 1 ELSE 0 END)
+           OVER (PARTITION BY sp.series ORDER BY sp.a_from, sp.a_to) AS island
+  FROM spans sp
+),
+running AS (
+  SELECT w.ds[i] AS day, m.series
+  FROM (SELECT x.series, min(x.a_from) AS s, max(x.a_to) AS e
+        FROM islands x GROUP BY x.series, x.island) m
+  CROSS JOIN wanted w
+  CROSS JOIN LATERAL generate_series(width_bucket(m.s - 1, w.ds) + 1, width_bucket(m.e, w.ds)) AS i
+),
+-- a deployment that runs on the day without a figure that holds: '?'
+unknown AS (
+  SELECT r.day, r.series FROM running r
+  EXCEPT
+  SELECT f.day, f.series FROM figured f
+),
+counted AS (
+  SELECT f.day, f.series, f.strength FROM figured f
+  UNION ALL
+  SELECT u.day, u.series, '?'::@extschema@.estimate FROM unknown u
+),
+-- a total with a figure on the day replaces its parts
+kept AS (
+  SELECT k.day, k.strength
+  FROM counted k
+  WHERE NOT EXISTS (SELECT 1
+                    FROM series_in si JOIN figured t ON t.series = si.total AND t.day = k.day
+                    WHERE si.part = k.series)
+),
+sums AS (
+  SELECT k.day, @extschema@.sum(k.strength) AS strength FROM kept k GROUP BY k.day
+)
+SELECT d.day,
+       CASE WHEN NOT EXISTS (SELECT 1 FROM cand) THEN NULL
+            ELSE coalesce(s.strength, '0'::@extschema@.estimate) END
+FROM wanted w CROSS JOIN LATERAL unnest(w.ds) AS d(day)
+LEFT JOIN sums s ON s.day = d.day
+ORDER BY d.day
+$$;
+COMMENT ON FUNCTION @extschema@.troop_strengths(@extschema@.country, @extschema@.country, date[]) IS
+  'troop_strength() on each of several days at once (one row per distinct day, in order): what the deployments table says the contributor had in the host country (NULL host: everywhere), each deployment with its latest figure while its period runs, a reported total replacing its parts';
+
+CREATE FUNCTION @extschema@.troop_strength(contributor @extschema@.country, host @extschema@.country, at date)
+RETURNS @extschema@.estimate
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+SELECT t.strength FROM @extschema@.troop_strengths($1, $2, ARRAY[$3]) AS t
+$$;
+COMMENT ON FUNCTION @extschema@.troop_strength(@extschema@.country, @extschema@.country, date) IS
+  'What the data says the contributor had in the host country on that day (host NULL: everywhere): each deployment counts with its latest figure as of that day while its period runs (? when running without a figure yet), a reported total replaces and is never added to its reported parts; 0 when all its deployments there had ended or not begun, NULL when there are none';
+
+CREATE FUNCTION @extschema@.troop_timeline(contributor @extschema@.country, host @extschema@.country DEFAULT NULL)
+RETURNS TABLE (valid_from date, valid_to date, strength @extschema@.estimate)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+WITH cand AS (
+  SELECT coalesce(@extschema@.lower(d.period), @extschema@.lower(d.as_of), '-infinity'::date) AS a_from,
+         CASE WHEN d.period IS NULL THEN 'infinity'::date
+              ELSE coalesce(@extschema@.upper(d.period), 'infinity'::date) END AS a_to,
+         coalesce(@extschema@.lower(d.as_of), @extschema@.lower(d.period), '-infinity'::date) AS f
+  FROM @extschema@.deployments d
+  WHERE d.contributor OPERATOR(@extschema@.=) $1
+    AND ($2 IS NULL OR d.host OPERATOR(@extschema@.=) $2)
+),
+-- the days on which the answer can change
+changes AS (
+  SELECT DISTINCT b.day
+  FROM cand c CROSS JOIN LATERAL (VALUES (c.a_from), (c.f), (c.a_to + 1)) AS b(day)
+  WHERE b.day <> 'infinity'::date
+),
+steps AS (
+  SELECT t.day, t.strength, lag(t.strength::text) OVER (ORDER BY t.day) AS before
+  FROM @extschema@.troop_strengths($1, $2, ARRAY(SELECT c.day FROM changes c)) AS t
+),
+starts AS (
+  SELECT s.day, s.strength
+  FROM steps s
+  WHERE s.before IS DISTINCT FROM s.strength::text
+    AND s.day >= (SELECT min(z.day) FROM steps z WHERE z.strength::text <> '0')
+)
+SELECT s.day, lead(s.day) OVER (ORDER BY s.day) - 1, s.strength
+FROM starts s
+ORDER BY s.day
+$$;
+COMMENT ON FUNCTION @extschema@.troop_timeline(@extschema@.country, @extschema@.country) IS
+  'The step function of troop_strength(contributor, host, day): one row per period of constant strength, valid_from to valid_to inclusive (valid_to NULL: still so at the end of the data), from the first day anything is known';
+
+-- ---------------------------------------------------------------------------
+-- Places by name
+
+CREATE FUNCTION @extschema@.locate(name text) RETURNS @extschema@.geopoint
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  wanted text := lower(btrim(name));
+  found bigint[];
+  candidates text;
+  loc @extschema@.geopoint;
+BEGIN
+  SELECT array_agg(p.id ORDER BY p.id) INTO found
+  FROM @extschema@.places p
+  WHERE lower(p.name) = wanted
+     OR p.id IN (SELECT n.place_id FROM @extschema@.place_names n
+                 WHERE lower(n.name) = wanted AND NOT n.is_demonym);
+  IF found IS NULL THEN
+    RAISE EXCEPTION 'unknown place "%"', name
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'locate() knows the names in places and place_names (demonyms excepted); add the place or an alias there.';
+  END IF;
+  IF cardinality(found) > 1 THEN
+    SELECT string_agg(format('%s (id %s, %s%s)', p.name, p.id, p.kind,
+                             coalesce(', ' || (p.country::text), '')), '; ' ORDER BY p.id)
+      INTO candidates
+    FROM @extschema@.places p WHERE p.id = ANY (found);
+    RAISE EXCEPTION 'place name "%" is ambiguous', name
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('It names %s places: %s.', cardinality(found), candidates),
+            HINT = 'Select the location from places by id instead.';
+  END IF;
+  -- the place's own location, else that of the nearest enclosing place
+  WITH RECURSIVE chain(id, location, depth) AS (
+    SELECT p.id, p.location, 0 FROM @extschema@.places p WHERE p.id = found[1]
+    UNION ALL
+    SELECT q.id, q.location, c.depth + 1
+    FROM chain c JOIN @extschema@.places p ON p.id = c.id JOIN @extschema@.places q ON q.id = p.parent_id
+    WHERE c.location IS NULL AND c.depth < 100
+  )
+  SELECT c.location INTO loc FROM chain c WHERE c.location IS NOT NULL ORDER BY c.depth LIMIT 1;
+  IF loc IS NULL THEN
+    RAISE EXCEPTION 'place "%" has no known location', name
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = 'Neither it nor any place it lies in (parent_id) has a location.';
+  END IF;
+  RETURN loc;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.locate(text) IS
+  'The location of the place with this name or alias (case-insensitive; demonyms excepted); a place without a location of its own gets that of the nearest place it lies in. Unknown or ambiguous names are errors (22023), the latter listing the candidates';
+
+-- ---------------------------------------------------------------------------
+-- Events near a point
+
+CREATE FUNCTION @extschema@.events_near(centre @extschema@.geopoint, metres float8,
+                                        during @extschema@.edtf DEFAULT NULL)
+RETURNS TABLE (event_id bigint, distance_m float8, occurred @extschema@.edtf, place text,
+               event_type text, sub_event_type text, fatalities @extschema@.estimate, summary text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 50
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF centre IS NULL OR metres IS NULL THEN
+    RAISE EXCEPTION 'events_near() needs a centre and a radius'
+      USING ERRCODE = 'null_value_not_allowed';
+  END IF;
+  IF NOT (metres >= 0 AND metres < 'infinity'::float8) THEN
+    RAISE EXCEPTION 'radius % is not a distance in metres', metres
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Give a finite radius of 0 metres or more.';
+  END IF;
+  RETURN QUERY
+    SELECT e.id, @extschema@.distance(e.location, centre), e.occurred, p.name,
+           e.event_type, e.sub_event_type, e.fatalities, e.summary
+    FROM @extschema@.events e
+    LEFT JOIN @extschema@.places p ON p.id = e.place_id
+    WHERE @extschema@.dwithin(e.location, centre, metres)
+      AND (during IS NULL OR e.occurred OPERATOR(@extschema@.&&) during)
+    ORDER BY 2, e.id;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.events_near(@extschema@.geopoint, float8, @extschema@.edtf) IS
+  'Events whose location lies within metres (geodesic, WGS84) of centre, nearest first, optionally only those that may have happened during the given time (occurred && during); uses the GiST indexes on events.location and events.occurred';
+
+-- ---------------------------------------------------------------------------
+-- GeoJSON
+
+CREATE FUNCTION @extschema@.events_geojson(during @extschema@.edtf DEFAULT NULL) RETURNS json
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT json_build_object(
+  'type', 'FeatureCollection',
+  'features', coalesce(json_agg(f.feature ORDER BY f.id), '[]'::json))
+FROM (
+  SELECT e.id, json_build_object(
+    'type', 'Feature',
+    'id', e.id,
+    'geometry', @extschema@.to_geojson(e.location),
+    'properties', json_build_object(
+      'event_id', e.id,
+      'occurred', e.occurred::text,
+      'date_low', CASE WHEN isfinite(@extschema@.lower(e.occurred)) THEN @extschema@.lower(e.occurred) END,
+      'date_high', CASE WHEN isfinite(@extschema@.upper(e.occurred)) THEN @extschema@.upper(e.occurred) END,
+      'date_precision', @extschema@.precision(e.occurred),
+      'event_type', e.event_type,
+      'sub_event_type', e.sub_event_type,
+      'cameo_code', e.cameo_code,
+      'cameo_name', c.name,
+      'place', p.name,
+      'country', coalesce(p.country::text, pc.countries),
+      'geo_precision', e.geo_precision,
+      'fatalities', e.fatalities::text,
+      'fatalities_low', @extschema@.lower(e.fatalities),
+      'fatalities_best', @extschema@.best(e.fatalities),
+      'fatalities_high', @extschema@.upper(e.fatalities),
+      'fatalities_claimed', e.fatalities_claimed,
+      'actors', a.actors,
+      'summary', e.summary,
+      'source', s.publisher,
+      'url', s.url,
+      'dataset', e.dataset,
+      'external_id', e.external_id)) AS feature
+  FROM @extschema@.events e
+  LEFT JOIN @extschema@.places p ON p.id = e.place_id
+  LEFT JOIN @extschema@.cameo_codes c ON c.code = e.cameo_code
+  LEFT JOIN @extschema@.sources s ON s.id = e.source_id
+  LEFT JOIN LATERAL (
+    SELECT string_agg(x.country::text, ',' ORDER BY x.country::text) AS countries
+    FROM @extschema@.place_countries x WHERE x.place_id = e.place_id) pc ON true
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('actor_id', ea.actor_id, 'name', ac.name, 'role', ea.role)
+                    ORDER BY ea.role, ac.name) AS actors
+    FROM @extschema@.event_actors ea JOIN @extschema@.actors ac ON ac.id = ea.actor_id
+    WHERE ea.event_id = e.id) a ON true
+  WHERE e.location IS NOT NULL
+    AND ($1 IS NULL OR e.occurred OPERATOR(@extschema@.&&) $1)
+) f
+$$;
+COMMENT ON FUNCTION @extschema@.events_geojson(@extschema@.edtf) IS
+  'The events that have a location (optionally only those that may have happened during the given time) as a GeoJSON FeatureCollection (RFC 7946: Point geometries, [longitude, latitude]) with their date bounds, ACLED and CAMEO types, place, country, fatalities, actors and source as properties; QGIS, kepler.gl and geojson.io open it as it is';

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# tests/integration/dump_restore.sh — the users' rows in the extension's tables
+# survive pg_dump and a restore into a fresh database, and the rows shipped
+# with the extension (lookups and the sample report) are not duplicated.
+#
+# A database gets the extension and user rows in every table of the model (some
+# pointing at shipped rows, some at each other); it is dumped in custom format
+# (restored with pg_restore) and in plain format (restored with psql); each
+# copy must hold exactly the same rows, shipped and user, with the identity
+# sequences where they were, and must go on working.
+#
+# pg_dump warns about "circular foreign-key constraints" on places, actors,
+# events, deployments and cameo_codes: each refers to itself (a parent place, a
+# part of a total), and pg_dump orders the data of configuration tables by
+# their foreign keys.  A table's rows are restored by one COPY, whose key checks
+# run at its end, so the warning is harmless; it is shown, not hidden.
+set -uo pipefail
+: "${SN_BINDIR:?SN_BINDIR must be set (run through tests/run)}"
+psql() { "$SN_BINDIR/psql" -X -v ON_ERROR_STOP=1 -q "$@"; }
+
+src=sn_dump_src dst_custom=sn_dump_custom dst_plain=sn_dump_plain
+drop_databases() {
+  for db in $src $dst_custom $dst_plain; do psql -d postgres -c "DROP DATABASE IF EXISTS $db" 2>/dev/null; done
+}
+drop_databases
+work=$(mktemp -d "${TMPDIR:-/tmp}/sn_dump.XXXXXX")
+trap 'drop_databases; rm -rf "$work"' EXIT
+
+fail() { echo "FAIL: $*"; exit 1; }
+
+psql -d postgres -c "CREATE DATABASE $src" || fail "cannot create $src"
+psql -d $src -c "CREATE EXTENSION sahel_news" || fail "CREATE EXTENSION"
+
+# User rows in every table: new lookups, a source, places under shipped and
+# user places, aliases of shipped places and actors, actors, events with
+# actors, a claim pointing at an event, deployments with a total and its
+# parts, a figure.
+psql -d $src <<'SQL' || fail "inserting user rows"
+SET search_path = sahel_news, public;
+INSERT INTO acled_actor_types (code, name) VALUES (9, 'Unidentified armed group (local coding)');
+INSERT INTO acled_event_types (event_type, disorder_type) VALUES ('Withdrawals (local coding)', 'Strategic developments');
+INSERT INTO acled_sub_event_types (sub_event_type, event_type, disorder_type, political_violence,
+                                   organized_political_violence, demonstrations)
+  VALUES ('Foreign forces leave', 'Withdrawals (local coding)', 'Strategic developments', false, false, false);
+INSERT INTO cameo_codes (code, parent, level, name, goldstein, quad_class)
+  VALUES ('0875', '087', 3, 'Hand over bases (local code)', 8.0, 2);
+INSERT INTO sources (publisher, url, published, language, subject)
+  VALUES ('Test wire', 'https://example.org/sevare', '2023-01-05', 'en', 'a test report');
+INSERT INTO places (name, kind, country, parent_id, location, precision_m)
+  VALUES ('Sévaré', 'town', 'MLI', 22, '14.53, -4.10', 5000);
+INSERT INTO places (name, kind, country, parent_id)
+  VALUES ('Sévaré airport', 'base', 'MLI', (SELECT id FROM places WHERE name = 'Sévaré'));
+INSERT INTO place_names (place_id, name, lang) VALUES
+  ((SELECT id FROM places WHERE name = 'Sévaré'), 'Sevare', NULL), (14, 'Bandiagara cercle', 'en');
+INSERT INTO place_countries (place_id, country) VALUES (18, 'NGA'), (18, 'GHA');
+INSERT INTO actors (name, kind, country, parent_id, acled_inter)
+  VALUES ('Test militia', 'armed group', 'MLI', NULL, 9);
+INSERT INTO actor_names (actor_id, name, name_kind) VALUES
+  (currval('actors_id_seq'), 'TM', 'acronym'), (15, 'Nusrat al-Islam', 'alias');
+INSERT INTO events (source_id, occurred, place_id, location, geo_precision, event_type, sub_event_type,
+                    cameo_code, fatalities, summary, dataset, external_id)
+  VALUES (currval('sources_id_seq'), '2023-01-04', (SELECT id FROM places WHERE name = 'Sévaré'),
+          '14.53, -4.10', 1, 'Battles', 'Armed clash', '190', '~10', 'a test clash', 'test', 'T1');
+INSERT INTO events (occurred, place_id, event_type, sub_event_type, dataset, external_id)
+  VALUES ('2023-02', 4, 'Withdrawals (local coding)', 'Foreign forces leave', 'test', 'T3');
+INSERT INTO events (occurred, cameo_code, related_event_id, dataset, external_id)
+  VALUES ('2023-01-05', '015', (SELECT id FROM events WHERE external_id = 'T1'), 'test', 'T2');
+INSERT INTO event_actors (event_id, actor_id, role) VALUES
+  ((SELECT id FROM events WHERE external_id = 'T1'), currval('actors_id_seq'), 'actor1'),
+  ((SELECT id FROM events WHERE external_id = 'T1'), 9, 'actor2'),
+  ((SELECT id FROM events WHERE external_id = 'T2'), currval('actors_id_seq'), 'claimant'),
+  (7, 20, 'victim');
+INSERT INTO deployments (force_id, contributor, host, strength, as_of, dataset, external_id)
+  VALUES (2, 'FRA', 'NER', '~1500', '2023-01', 'test', 'total');
+INSERT INTO deployments (force_id, contributor, host, place_id, strength, as_of, part_of, dataset, external_id)
+  VALUES (2, 'FRA', 'NER', 16, '~1200', '2023-01', (SELECT id FROM deployments WHERE external_id = 'total'), 'test', 'part');
+INSERT INTO figures (source_id, subject, place_id, period, value, unit)
+  VALUES (currval('sources_id_seq'), 'people displaced (test)', 12, '2023', '>=5000', 'people');
+SQL
+
+# A fingerprint of a database: per table, the number of shipped and of user rows
+# and a hash of the user rows; the identity sequences; two answers of the
+# functions that read the user rows.
+fingerprint() {
+  psql -d "$1" -At <<'SQL'
+SET search_path = sahel_news, public;
+SELECT format('%-22s shipped %4s  user %2s  %s', t, shipped, users, md5(rows))
+FROM (
+  SELECT 'acled_event_types' t, count(*) FILTER (WHERE standard) shipped, count(*) FILTER (WHERE NOT standard) users,
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') rows FROM acled_event_types x
+  UNION ALL SELECT 'acled_sub_event_types', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM acled_sub_event_types x
+  UNION ALL SELECT 'acled_actor_types', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM acled_actor_types x
+  UNION ALL SELECT 'cameo_codes', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM cameo_codes x
+  UNION ALL SELECT 'sources', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM sources x
+  UNION ALL SELECT 'places', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM places x
+  UNION ALL SELECT 'place_names', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM place_names x
+  UNION ALL SELECT 'place_countries', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM place_countries x
+  UNION ALL SELECT 'actors', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM actors x
+  UNION ALL SELECT 'actor_names', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM actor_names x
+  UNION ALL SELECT 'events', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM events x
+  UNION ALL SELECT 'event_actors', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM event_actors x
+  UNION ALL SELECT 'deployments', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM deployments x
+  UNION ALL SELECT 'figures', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM figures x
+) f ORDER BY t;
+SELECT format('%-22s last_value %s', sequencename, last_value) FROM pg_sequences
+WHERE schemaname = 'sahel_news'
+  AND sequencename IN ('sources_id_seq', 'places_id_seq', 'actors_id_seq', 'events_id_seq', 'deployments_id_seq', 'figures_id_seq')
+ORDER BY sequencename;
+SELECT 'troop_strength(FRA, NER, 2023-02-01) = ' || troop_strength('FRA', 'NER', '2023-02-01');
+SELECT 'locate(Sevare) = ' || locate('Sevare');
+SQL
+}
+
+fingerprint $src > "$work/src.txt" || fail "fingerprint of $src"
+echo "the source database:"
+sed 's/^/  /' "$work/src.txt"
+grep -q 'user  0' "$work/src.txt" && fail "a table got no user row"
+
+echo "pg_dump (custom format) and pg_restore into a fresh database:"
+"$SN_BINDIR/pg_dump" -Fc -f "$work/db.dump" $src 2>"$work/dump.err" || { cat "$work/dump.err"; fail "pg_dump"; }
+sed 's/^/  /' "$work/dump.err"
+psql -d postgres -c "CREATE DATABASE $dst_custom" || fail "cannot create $dst_custom"
+"$SN_BINDIR/pg_restore" --exit-on-error -d $dst_custom "$work/db.dump" 2>"$work/restore.err" ||
+  { cat "$work/restore.err"; fail "pg_restore"; }
+[ -s "$work/restore.err" ] && { cat "$work/restore.err"; fail "pg_restore printed messages"; }
+
+echo "pg_dump (plain SQL) and psql into a fresh database:"
+"$SN_BINDIR/pg_dump" -Fp -f "$work/db.sql" $src 2>/dev/null || fail "pg_dump plain"
+psql -d postgres -c "CREATE DATABASE $dst_plain" || fail "cannot create $dst_plain"
+psql -d $dst_plain -f "$work/db.sql" >"$work/plain.out" 2>&1 || { cat "$work/plain.out"; fail "psql restore"; }
+
+status=0
+for db in $dst_custom $dst_plain; do
+  fingerprint $db > "$work/$db.txt" || fail "fingerprint of $db"
+  if diff -u "$work/src.txt" "$work/$db.txt"; then
+    echo "  $db: every shipped and user row, the sequences and the answers are as in the source"
+  else
+    echo "  $db: differs from the source (diff above)"; status=1
+  fi
+  # the copy goes on working: new rows get new ids, shipped rows stay guarded
+  out=$(psql -d $db -At -c "INSERT INTO sahel_news.places (name, kind) VALUES ('After restore', 'town') RETURNING id" 2>&1) ||
+    { echo "  $db: cannot add a place after the restore: $out"; status=1; }
+  last=$(grep '^places_id_seq' "$work/src.txt" | awk '{print $3}')
+  [ "$out" -gt "$last" ] 2>/dev/null || { echo "  $db: the new place got id $out, not after $last"; status=1; }
+  if psql -d $db -c "DELETE FROM sahel_news.events WHERE external_id = 'E7'" 2>/dev/null; then
+    echo "  $db: a shipped row could be deleted after the restore"; status=1
+  fi
+done
+[ $status -eq 0 ] || fail "dump and restore lost, changed or duplicated rows"
+echo "PASS: user rows survive pg_dump/pg_restore and psql restores; shipped rows are not duplicated"

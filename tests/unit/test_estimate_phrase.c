@@ -1,0 +1,336 @@
+/*
+ * tests/unit/test_estimate_phrase.c — the phrase reader
+ * (extension/core/estimate_phrase.c): every example of issue #3 in English
+ * and French, the vague-word convention, the scan contract the annotate
+ * matcher relies on, and refusals.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "estimate_phrase.h"
+
+typedef struct example
+{
+	const char *phrase;
+	const char *canonical;
+} example;
+
+static void
+check_examples(sn_lang lang, const example *ex, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		sn_estimate e;
+		sn_error	err;
+		sn_phrase_info info;
+		char		buf[SN_ESTIMATE_TEXT_MAX];
+
+		sn_error_clear(&err);
+		if (!sn_estimate_phrase_parse(ex[i].phrase, strlen(ex[i].phrase), lang, &e, &info, &err))
+			fail_msg("\"%s\" refused: %s / %s", ex[i].phrase, err.message, err.detail);
+		assert_true(sn_estimate_is_valid(&e));
+		sn_estimate_format(&e, buf);
+		if (strcmp(buf, ex[i].canonical) != 0)
+			fail_msg("\"%s\" read as %s, expected %s", ex[i].phrase, buf, ex[i].canonical);
+	}
+}
+
+#define CHECK(lang, arr) check_examples((lang), (arr), sizeof(arr) / sizeof((arr)[0]))
+
+static void
+english_examples_of_the_issue(void **state)
+{
+	static const example ex[] = {
+		{"about 1,000", "~1000"}, {"around 1000", "~1000"}, {"some 200", "~200"},
+		{"an estimated 1,500", "~1500"}, {"nearly 3,000", "~3000"},
+		{"700 to 1,000", "700..1000"}, {"between 35 and 45", "35..45"},
+		{"300-400", "300..400"}, {"more than two million", ">=2000001"},
+		{"over 2,000", ">=2001"}, {"at least 12", ">=12"}, {"up to 400", "<=400"},
+		{"fewer than 10", "<=9"}, {"59", "59"}, {"four", "4"}, {"fifty-nine", "59"},
+		{"two million", "2000000"}, {"1.2 million", "1200000"}, {"a dozen", "~12"},
+		{"undisclosed", "?"}, {"unknown", "?"},
+	};
+
+	CHECK(SN_LANG_EN, ex);
+}
+
+static void
+french_examples_of_the_issue(void **state)
+{
+	static const example ex[] = {
+		{"environ 1 000", "~1000"}, {"entre 700 et 1 000", "700..1000"},
+		{"plus de 2 millions", ">=2000001"}, {"au moins 12", ">=12"},
+		{"jusqu'\xc3\xa0 400", "<=400"}, {"jusqu\xe2\x80\x99\xc3\xa0 400", "<=400"},
+		{"quatre", "4"}, {"cinquante-neuf", "59"}, {"une centaine", "~100"},
+		{"des dizaines", "24..99"}, {"plusieurs", "3..9"},
+		{"environ\xc2\xa0" "1\xe2\x80\xaf" "000", "~1000"},
+	};
+
+	CHECK(SN_LANG_FR, ex);
+}
+
+static void
+vague_words_follow_one_convention(void **state)
+{
+	static const example en[] = {
+		{"several", "3..9"}, {"dozens", "24..99"}, {"hundreds", "200..999"},
+		{"thousands", "2000..9999"}, {"tens of thousands", "20000..99999"},
+		{"millions", "2000000..9999999"}, {"hundreds of thousands", "200000..999999"},
+		{"tens", "20..99"}, {"a few", "2..9"}, {"several hundred", "300..900"},
+		{"a few thousand", "2000..9000"}, {"several dozen", "36..108"},
+		{"several hundred thousand", "300000..900000"}, {"half a dozen", "~6"},
+		{"two dozen", "~24"}, {"billions", "2000000000..9999999999"},
+	};
+	static const example fr[] = {
+		{"plusieurs", "3..9"}, {"des dizaines", "24..99"}, {"des douzaines", "24..99"},
+		{"des centaines", "200..999"}, {"des milliers", "2000..9999"},
+		{"des dizaines de milliers", "20000..99999"},
+		{"des centaines de milliers", "200000..999999"}, {"des millions", "2000000..9999999"},
+		{"une centaine", "~100"}, {"une vingtaine", "~20"}, {"une dizaine", "~10"},
+		{"une douzaine", "~12"}, {"une quinzaine", "~15"}, {"une trentaine", "~30"},
+		{"une cinquantaine", "~50"}, {"un millier", "~1000"}, {"deux centaines", "~200"},
+		{"une centaine de milliers", "~100000"}, {"plusieurs centaines", "300..900"},
+		{"quelques milliers", "2000..9000"}, {"quelques", "2..9"},
+		{"plusieurs dizaines de milliers", "30000..90000"},
+	};
+
+	CHECK(SN_LANG_EN, en);
+	CHECK(SN_LANG_FR, fr);
+}
+
+static void
+more_english(void **state)
+{
+	static const example ex[] = {
+		{"about 1,000 troops", "~1000"}, {"dozens of civilians", "24..99"},
+		{"an undisclosed number of special forces", "?"}, {"two to three million", "2000000..3000000"},
+		{"between 1.5 and 2 million", "1500000..2000000"}, {"from 5 to 10", "5..10"},
+		{"1,000 or more", ">=1000"}, {"1,000+", ">=1000"}, {"2,000-plus troops", ">=2000"},
+		{"1,000 or so", "~1000"}, {"400 or fewer", "<=400"}, {"700..850..1000", "700..850..1000"},
+		{"~1000", "~1000"}, {">=2001", ">=2001"}, {"<=400", "<=400"}, {">2000", ">=2001"},
+		{"?", "?"}, {"five hundred and two", "502"}, {"two thousand five hundred", "2500"},
+		{"a hundred", "100"}, {"a thousand troops", "1000"}, {"a million", "1000000"},
+		{"more than a dozen", "~>=13"}, {"about 700 to 1,000", "~700..1000"},
+		{"twenty one", "21"}, {"nineteen hundred", "1900"}, {"one hundred thousand", "100000"},
+		{"2 400", "2400"}, {"1,000,000", "1000000"}, {"ABOUT 1,000 TROOPS", "~1000"},
+		{"as many as 400", "<=400"}, {"less than 10", "<=9"}, {"under 50", "<=49"},
+		{"in excess of 1,000", ">=1001"}, {"no fewer than 12", ">=12"},
+		{"roughly 2,400 soldiers", "~2400"}, {"approx. 300", "~300"},
+		{"between two hundred and five hundred", "200..500"}, {"zero", "0"},
+		{"2.5 billion", "2500000000"}, {"9,223,372,036,854,775,807", "9223372036854775807"},
+		{"  about 1,000  ", "~1000"}, {"59 French soldiers", "59"},
+		{"two million five hundred thousand", "2500000"}, {"a dozen to twenty", "~12..20"},
+		{"unknown number of fighters", "?"},
+	};
+
+	CHECK(SN_LANG_EN, ex);
+}
+
+static void
+more_french(void **state)
+{
+	static const example ex[] = {
+		{"pr\xc3\xa8s d'un millier", "~1000"}, {"plus d'un million", ">=1000001"},
+		{"deux millions", "2000000"}, {"1,5 million", "1500000"},
+		{"2,5 millions de d\xc3\xa9plac\xc3\xa9s", "2500000"}, {"1 000 soldats", "1000"},
+		{"1.000", "1000"}, {"de 700 \xc3\xa0 1 000", "700..1000"}, {"700 \xc3\xa0 1 000", "700..1000"},
+		{"soixante-dix", "70"}, {"soixante et onze", "71"}, {"quatre-vingts", "80"},
+		{"quatre-vingt-dix-neuf", "99"}, {"vingt et un", "21"}, {"deux cents", "200"},
+		{"trois cent vingt", "320"}, {"mille", "1000"}, {"deux mille cinq cents", "2500"},
+		{"un million deux cent mille", "1200000"}, {"inconnu", "?"},
+		{"non communiqu\xc3\xa9", "?"}, {"un nombre ind\xc3\xa9termin\xc3\xa9 de soldats", "?"},
+		{"moins de 10", "<=9"}, {"des milliers de morts", "2000..9999"},
+		{"1 000 environ", "~1000"}, {"1 000 ou plus", ">=1000"},
+		{"entre vingt et trente", "20..30"}, {"cinq-six", "5..6"}, {"dix-sept", "17"},
+		{"septante-cinq", "75"}, {"Environ 2 400 militaires", "~2400"},
+		{"plus de 2 000 soldats fran\xc3\xa7" "ais", ">=2001"}, {"au plus 300", "<=300"},
+		{"pas moins de 50", ">=50"}, {"quelque 2 000 soldats", "~2000"},
+		{"\xc3\xa0 peu pr\xc3\xa8s 500", "~500"}, {"deux-mille-trois", "2003"},
+	};
+
+	CHECK(SN_LANG_FR, ex);
+}
+
+/* The same phrase means different things in the two languages' number formats */
+static void
+decimal_marks_follow_the_language(void **state)
+{
+	sn_estimate e;
+	sn_error	err;
+
+	assert_true(sn_estimate_phrase_parse("2,400", 5, SN_LANG_EN, &e, NULL, &err));
+	assert_int_equal(e.low, 2400);
+	assert_false(sn_estimate_phrase_parse("2,400", 5, SN_LANG_FR, &e, NULL, &err));
+	assert_int_equal(err.status, SN_ERR_SYNTAX);
+	assert_non_null(strstr(err.detail, "decimal comma"));
+	assert_true(sn_estimate_phrase_parse("1.000", 5, SN_LANG_FR, &e, NULL, &err));
+	assert_int_equal(e.low, 1000);
+	assert_false(sn_estimate_phrase_parse("1.000", 5, SN_LANG_EN, &e, NULL, &err));
+}
+
+static void
+refusals(void **state)
+{
+	static const struct
+	{
+		const char *phrase;
+		sn_lang		lang;
+		sn_status	status;
+	}			bad[] = {
+		{"", SN_LANG_EN, SN_ERR_SYNTAX}, {"   ", SN_LANG_EN, SN_ERR_SYNTAX},
+		{"many", SN_LANG_EN, SN_ERR_SYNTAX}, {"troops", SN_LANG_EN, SN_ERR_SYNTAX},
+		{"1.5", SN_LANG_EN, SN_ERR_SYNTAX}, {"10km", SN_LANG_EN, SN_ERR_SYNTAX},
+		{"40%", SN_LANG_EN, SN_ERR_SYNTAX}, {"59 and 60", SN_LANG_EN, SN_ERR_SYNTAX},
+		{"700 or 800", SN_LANG_EN, SN_ERR_SYNTAX}, {"1,000 troops or more", SN_LANG_EN, SN_ERR_SYNTAX},
+		{"1,000 to 700", SN_LANG_EN, SN_ERR_SYNTAX}, {"more than dozens", SN_LANG_EN, SN_ERR_SYNTAX},
+		{"1.2345 thousand", SN_LANG_EN, SN_ERR_SYNTAX}, {"10:30", SN_LANG_EN, SN_ERR_SYNTAX},
+		{"about", SN_LANG_EN, SN_ERR_SYNTAX}, {"between 5", SN_LANG_EN, SN_ERR_SYNTAX},
+		{"1,000 troops.", SN_LANG_EN, SN_ERR_SYNTAX}, {"a", SN_LANG_EN, SN_ERR_SYNTAX},
+		{"2 millions", SN_LANG_EN, SN_ERR_SYNTAX}, {"700..1200..1000", SN_LANG_EN, SN_ERR_SYNTAX},
+		{"beaucoup", SN_LANG_FR, SN_ERR_SYNTAX}, {"1,000", SN_LANG_FR, SN_ERR_SYNTAX},
+		{"plus de", SN_LANG_FR, SN_ERR_SYNTAX}, {"\xff\xfe", SN_LANG_EN, SN_ERR_SYNTAX},
+		{"99999999999999999999 troops", SN_LANG_EN, SN_ERR_RANGE},
+		{"fewer than 0", SN_LANG_EN, SN_ERR_RANGE},
+		{"more than 9223372036854775807", SN_LANG_EN, SN_ERR_RANGE},
+		{"10 billion billion", SN_LANG_EN, SN_ERR_SYNTAX},
+		{"9223372036854775807 thousand", SN_LANG_EN, SN_ERR_RANGE},
+	};
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+	{
+		sn_estimate e;
+		sn_error	err;
+
+		sn_error_clear(&err);
+		if (sn_estimate_phrase_parse(bad[i].phrase, strlen(bad[i].phrase), bad[i].lang, &e, NULL, &err))
+		{
+			char		buf[SN_ESTIMATE_TEXT_MAX];
+
+			sn_estimate_format(&e, buf);
+			fail_msg("\"%s\" accepted as %s", bad[i].phrase, buf);
+		}
+		if (err.status != bad[i].status)
+			fail_msg("\"%s\": status %d, expected %d (%s)", bad[i].phrase, err.status,
+					 bad[i].status, err.message);
+		assert_non_null(strstr(err.message, "quantity"));
+		assert_true(err.detail[0] != '\0');
+	}
+}
+
+/* The contract of sn_estimate_phrase_scan that annotate relies on */
+static void
+scan_reads_the_longest_phrase_at_a_position(void **state)
+{
+	static const struct
+	{
+		const char *text;
+		sn_lang		lang;
+		size_t		consumed;
+		const char *canonical;
+		bool		bare;
+		bool		digits;
+	}			cases[] = {
+		{"about 1,000 troops crossed", SN_LANG_EN, 11, "~1000", false, true},
+		{"700 to 1,000 soldiers", SN_LANG_EN, 12, "700..1000", false, true},
+		{"2013, France intervened", SN_LANG_EN, 4, "2013", true, true},
+		{"more than two million people", SN_LANG_EN, 21, ">=2000001", false, false},
+		{"dozens of civilians", SN_LANG_EN, 6, "24..99", false, false},
+		{"tens of thousands fled", SN_LANG_EN, 17, "20000..99999", false, false},
+		{"an undisclosed number of", SN_LANG_EN, 21, "?", false, false},
+		{"59 French soldiers", SN_LANG_EN, 2, "59", true, true},
+		{"fifty-nine soldiers", SN_LANG_EN, 10, "59", true, false},
+		{"1,000. Then", SN_LANG_EN, 5, "1000", true, true},
+		{"2013-2022 deployment", SN_LANG_EN, 9, "2013..2022", false, true},
+		{"environ 1 000 soldats", SN_LANG_FR, 13, "~1000", false, true},
+		{"plus de 2 millions de civils", SN_LANG_FR, 18, ">=2000001", false, false},
+		{"une centaine de civils", SN_LANG_FR, 12, "~100", false, false},
+	};
+	static const struct
+	{
+		const char *text;
+		sn_lang		lang;
+	}			none[] = {
+		{"10km north", SN_LANG_EN}, {"troops", SN_LANG_EN}, {"40% of", SN_LANG_EN},
+		{"1.5 metres", SN_LANG_EN}, {"10:30 GMT", SN_LANG_EN}, {" 59", SN_LANG_EN},
+		{"", SN_LANG_EN}, {"many people", SN_LANG_EN}, {"3rd", SN_LANG_EN},
+		{"99999999999999999999", SN_LANG_EN}, {"les soldats", SN_LANG_FR},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		sn_estimate e;
+		sn_phrase_info info;
+		char		buf[SN_ESTIMATE_TEXT_MAX];
+		size_t		n = sn_estimate_phrase_scan(cases[i].text, strlen(cases[i].text),
+												cases[i].lang, &e, &info);
+
+		if (n != cases[i].consumed)
+			fail_msg("\"%s\": consumed %zu, expected %zu", cases[i].text, n, cases[i].consumed);
+		sn_estimate_format(&e, buf);
+		assert_string_equal(buf, cases[i].canonical);
+		assert_int_equal(info.bare_numeral, cases[i].bare);
+		assert_int_equal(info.digits_only, cases[i].digits);
+		assert_false(info.nouns_consumed);
+	}
+	for (size_t i = 0; i < sizeof(none) / sizeof(none[0]); i++)
+	{
+		sn_estimate e;
+
+		if (sn_estimate_phrase_scan(none[i].text, strlen(none[i].text), none[i].lang, &e, NULL) != 0)
+			fail_msg("\"%s\" scanned as a quantity", none[i].text);
+	}
+}
+
+static void
+scan_reads_only_len_bytes(void **state)
+{
+	sn_estimate e;
+
+	/* "1,000" cut after "1,0": the comma is no group, so no clean number */
+	assert_int_equal(sn_estimate_phrase_scan("1,000", 3, SN_LANG_EN, &e, NULL), 0);
+	assert_int_equal(sn_estimate_phrase_scan("about 1,000", 7, SN_LANG_EN, &e, NULL), 7);
+	assert_int_equal(e.low, 1);
+}
+
+static void
+info_flags(void **state)
+{
+	sn_estimate e;
+	sn_phrase_info info;
+	sn_error	err;
+
+	assert_true(sn_estimate_phrase_parse("about 1,000 troops", 18, SN_LANG_EN, &e, &info, &err));
+	assert_true(info.nouns_consumed);
+	assert_int_equal(info.nouns_start, 12);
+	assert_false(info.bare_numeral);
+	assert_true(sn_estimate_phrase_parse("undisclosed", 11, SN_LANG_EN, &e, &info, &err));
+	assert_true(info.unknown);
+	assert_true(sn_estimate_phrase_parse("300-400", 7, SN_LANG_EN, &e, &info, &err));
+	assert_true(info.range);
+	assert_true(sn_estimate_phrase_parse("des dizaines", 12, SN_LANG_FR, &e, &info, &err));
+	assert_true(info.vague);
+	assert_false(info.nouns_consumed);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(english_examples_of_the_issue),
+		cmocka_unit_test(french_examples_of_the_issue),
+		cmocka_unit_test(vague_words_follow_one_convention),
+		cmocka_unit_test(more_english),
+		cmocka_unit_test(more_french),
+		cmocka_unit_test(decimal_marks_follow_the_language),
+		cmocka_unit_test(refusals),
+		cmocka_unit_test(scan_reads_the_longest_phrase_at_a_position),
+		cmocka_unit_test(scan_reads_only_len_bytes),
+		cmocka_unit_test(info_flags),
+	};
+
+	return cmocka_run_group_tests_name("estimate_phrase", tests, NULL, NULL);
+}
