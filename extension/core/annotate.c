@@ -408,6 +408,49 @@ mention_cmp(const sn_mention *a, const sn_mention *b)
 	return 0;
 }
 
+/*
+ * The word at text[i..], if it is plain: ASCII letters followed by the end
+ * of the text or by ASCII that is neither a letter, a digit nor an
+ * apostrophe.  Then the phrase readers fold it exactly so: w gets it in
+ * lower case (n bytes) and the readers' word_may_begin can judge it.  Any
+ * other word (accents, elisions, "10km", very long) returns false and is
+ * left to the readers themselves.
+ */
+#define PLAIN_WORD_MAX 23
+
+static bool
+plain_word_at(const char *text, size_t len, size_t i, char *w, size_t *n)
+{
+	size_t		k = 0;
+
+	while (i + k < len && is_alpha(text[i + k]))
+	{
+		if (k == PLAIN_WORD_MAX)
+			return false;
+		w[k] = (char) (text[i + k] | 0x20);
+		k++;
+	}
+	if (k == 0)
+		return false;
+	if (i + k < len)
+	{
+		unsigned char after = (unsigned char) text[i + k];
+
+		if (after >= 0x80 || is_digit((char) after) || after == '\'')
+			return false;
+	}
+	w[k] = '\0';
+	*n = k;
+	return true;
+}
+
+/* Should reader r be asked at text[i..]?  (plain: the word there is w, n bytes) */
+static inline bool
+worth_asking(const sn_phrase_reader *r, bool plain, const char *w, size_t n)
+{
+	return r->read && (!plain || !r->word_may_begin || r->word_may_begin(w, n));
+}
+
 /* Quantities and dates, leftmost first, never overlapping. */
 static bool
 find_values(const char *text, size_t len, const sn_annotate_options *opt,
@@ -453,10 +496,13 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 			  is_digit(text[i - 2])))
 		{
 			size_t		ql = 0,
-						dl = 0;
+						dl = 0,
+						wn = 0;
 			bool		rejected_measure = false;
+			char		w[PLAIN_WORD_MAX + 1];
+			bool		plain = plain_word_at(text, len, i, w, &wn);
 
-			if (opt->quantity.read)
+			if (worth_asking(&opt->quantity, plain, w, wn))
 			{
 				ql = opt->quantity.read(opt->quantity.arg, text + i, len - i, opt->lang, qv);
 				if (ql > len - i)
@@ -481,7 +527,7 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 					ql = 0;
 				}
 			}
-			if (opt->date.read)
+			if (worth_asking(&opt->date, plain, w, wn))
 			{
 				dl = opt->date.read(opt->date.arg, text + i, len - i, opt->lang, dv);
 				if (dl > len - i)

@@ -58,6 +58,14 @@ typedef struct sn_phrase_reader
 {
 	sn_phrase_reader_fn read;
 	void	   *arg;
+
+	/*
+	 * Optional: can a phrase begin with this word (lower-case ASCII, n
+	 * bytes)?  Never false where read would find a phrase.  annotate folds
+	 * each plain word once and asks this first, since most words begin no
+	 * phrase; NULL: read is asked at every word.
+	 */
+	bool		(*word_may_begin) (const char *w, size_t n);
 } sn_phrase_reader;
 
 typedef struct sn_mention

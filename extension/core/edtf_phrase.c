@@ -11,6 +11,9 @@
  */
 #include "edtf_phrase.h"
 
+#include "sn_wordset.h"
+
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,11 +47,15 @@ typedef struct ctx
 {
 	const char *text;
 	size_t		len;
-	tok			t[MAX_TOKENS + 1];
-	int			n;
+	int			n;				/* tokens read so far */
+	/* tokens are read as the grammar asks for them: where reading goes on */
+	size_t		next;
+	bool		space_next;
+	bool		all_read;		/* t[n] is the T_END token */
 	const sn_civil_date *ref;
 	int64_t		refday;
 	sn_lang		lang;
+	tok			t[MAX_TOKENS + 1];	/* last: not cleared before use */
 } ctx;
 
 /* ------------------------------------------------------------------------
@@ -62,14 +69,20 @@ is_space_cp(uint32_t c)
 		c == 0x2009 || c == '\f' || c == '\v';
 }
 
+/*
+ * Read tokens until token want exists (or the text, or the room for tokens,
+ * ends).  Most positions of a running text begin no date, and the grammar
+ * finds that out from the first token or two: reading further on demand
+ * keeps annotate() from cutting the text after every word into tokens.
+ */
 static void
-tokenize(ctx *c)
+tokenize_to(ctx *c, int want)
 {
-	size_t		p = 0;
-	bool		space = false;
+	size_t		p = c->next;
+	bool		space = c->space_next;
+	bool		bad_utf8 = false;
 
-	c->n = 0;
-	while (c->n < MAX_TOKENS && p < c->len)
+	while (c->n <= want && c->n < MAX_TOKENS && p < c->len)
 	{
 		uint32_t	cp,
 					f[SN_FOLD_MAX];
@@ -78,7 +91,10 @@ tokenize(ctx *c)
 		tok		   *t = &c->t[c->n];
 
 		if (k == 0)
+		{
+			bad_utf8 = true;
 			break;
+		}
 		if (is_space_cp(cp))
 		{
 			p += (size_t) k;
@@ -187,21 +203,39 @@ tokenize(ctx *c)
 		t->end = p;
 		c->n++;
 	}
-	memset(&c->t[c->n], 0, sizeof(tok));
-	c->t[c->n].type = T_END;
-	c->t[c->n].start = c->t[c->n].end = p;
+	c->next = p;
+	c->space_next = space;
+	if (bad_utf8 || c->n >= MAX_TOKENS || p >= c->len)
+	{
+		memset(&c->t[c->n], 0, sizeof(tok));
+		c->t[c->n].type = T_END;
+		c->t[c->n].start = c->t[c->n].end = p;
+		c->all_read = true;
+	}
 }
 
+/* Two folded words are the same (most differ at the first letter). */
+static inline bool
+same_word(const char *a, const char *b)
+{
+	return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
+/* Token i (T_END beyond the last). */
 static const tok *
 T(const ctx *c, int i)
 {
+	if (i >= c->n && !c->all_read)
+		tokenize_to((ctx *) c, i);	/* reading ahead does not change the meaning */
 	return &c->t[i < c->n ? i : c->n];
 }
 
 static bool
 is_word(const ctx *c, int i, const char *w)
 {
-	return T(c, i)->type == T_WORD && strcmp(T(c, i)->w, w) == 0;
+	const tok  *t = T(c, i);
+
+	return t->type == T_WORD && same_word(t->w, w);
 }
 
 static bool
@@ -267,16 +301,16 @@ month_at(const ctx *c, int i, int *ntok, bool *abbrev)
 	if (T(c, i)->type != T_WORD)
 		return 0;
 	for (m = 0; m < 12; m++)
-		if (strcmp(T(c, i)->w, full[m]) == 0)
+		if (same_word(T(c, i)->w, full[m]))
 		{
 			*ntok = 1;
 			*abbrev = false;
 			return m + 1;
 		}
 	for (m = 0; m < 12; m++)
-		if ((abbr[m] && strcmp(T(c, i)->w, abbr[m]) == 0) ||
-			(c->lang == SN_LANG_EN && m == 8 && strcmp(T(c, i)->w, "sept") == 0) ||
-			(c->lang == SN_LANG_FR && m == 1 && strcmp(T(c, i)->w, "fev") == 0))
+		if ((abbr[m] && same_word(T(c, i)->w, abbr[m])) ||
+			(c->lang == SN_LANG_EN && m == 8 && same_word(T(c, i)->w, "sept")) ||
+			(c->lang == SN_LANG_FR && m == 1 && same_word(T(c, i)->w, "fev")))
 		{
 			*abbrev = true;
 			*ntok = is_punct(c, i + 1, '.') && !T(c, i + 1)->space_before ? 2 : 1;
@@ -294,7 +328,7 @@ weekday_at(const ctx *c, int i)
 	if (T(c, i)->type != T_WORD)
 		return -1;
 	for (d = 0; d < 7; d++)
-		if (strcmp(T(c, i)->w, names[d]) == 0)
+		if (same_word(T(c, i)->w, names[d]))
 			return d;
 	return -1;
 }
@@ -312,11 +346,11 @@ count_at(const ctx *c, int i)
 	if (t->type != T_WORD)
 		return -1;
 	for (k = 1; k <= 20; k++)
-		if (words[k] && strcmp(t->w, words[k]) == 0)
+		if (words[k] && same_word(t->w, words[k]))
 			return k;
-	if (c->lang == SN_LANG_EN && (strcmp(t->w, "a") == 0 || strcmp(t->w, "an") == 0))
+	if (c->lang == SN_LANG_EN && (same_word(t->w, "a") || same_word(t->w, "an")))
 		return 1;
-	if (c->lang == SN_LANG_FR && strcmp(t->w, "une") == 0)
+	if (c->lang == SN_LANG_FR && same_word(t->w, "une"))
 		return 1;
 	return -1;
 }
@@ -932,24 +966,24 @@ p_ago(const ctx *c, int i, sn_edtf *out)
 	w = T(c, j)->w;
 	if (c->lang == SN_LANG_EN)
 	{
-		if (strcmp(w, "year") == 0 || strcmp(w, "years") == 0)
+		if (same_word(w, "year") || same_word(w, "years"))
 			unit = 2;
-		else if (strcmp(w, "month") == 0 || strcmp(w, "months") == 0)
+		else if (same_word(w, "month") || same_word(w, "months"))
 			unit = 1;
-		else if (strcmp(w, "week") == 0 || strcmp(w, "weeks") == 0)
+		else if (same_word(w, "week") || same_word(w, "weeks"))
 			unit = 3;
-		else if (strcmp(w, "day") == 0 || strcmp(w, "days") == 0)
+		else if (same_word(w, "day") || same_word(w, "days"))
 			unit = 0;
 	}
 	else
 	{
-		if (strcmp(w, "an") == 0 || strcmp(w, "ans") == 0 || strcmp(w, "annee") == 0 || strcmp(w, "annees") == 0)
+		if (same_word(w, "an") || same_word(w, "ans") || same_word(w, "annee") || same_word(w, "annees"))
 			unit = 2;
-		else if (strcmp(w, "mois") == 0)
+		else if (same_word(w, "mois"))
 			unit = 1;
-		else if (strcmp(w, "semaine") == 0 || strcmp(w, "semaines") == 0)
+		else if (same_word(w, "semaine") || same_word(w, "semaines"))
 			unit = 3;
-		else if (strcmp(w, "jour") == 0 || strcmp(w, "jours") == 0)
+		else if (same_word(w, "jour") || same_word(w, "jours"))
 			unit = 0;
 	}
 	/* singular with 1 only, plural otherwise ("one years ago" is not English) */
@@ -1031,8 +1065,8 @@ p_edtf_run(const ctx *c, int i, sn_edtf *out)
 		{
 			int			k;
 
-			for (k = i; k < c->n; k++)
-				if (c->t[k].end == e)
+			for (k = i; T(c, k)->type != T_END; k++)
+				if (T(c, k)->end == e)
 					return k + 1;
 			return 0;
 		}
@@ -1205,6 +1239,55 @@ longest(const ctx *c, int i, sn_edtf *out, int depth)
 }
 
 /* ------------------------------------------------------------------------
+ * Where a date phrase can begin
+ *
+ * annotate() asks at every word of a text, and most words cannot begin a
+ * date.  Before trying the patterns, the scanner looks the first word up
+ * among the words a pattern can begin with (prepositions, month and weekday
+ * names, relative words, number words, articles); both languages share the
+ * table.  Numbers are always tried.  Every phrase that resolve_date reads
+ * passes through here, so its tests check that no beginning is missing.
+ */
+
+/* Each string: words between spaces, grouped by first letter. */
+static const char *const date_starter_words[] = {
+	" a an annee annees ans aout apr april au aug august aujourd automne autumn "
+	"avant avr avril ",
+	" before between by ",
+	" ce cette cinq courant cours ",
+	" day days de debut dec december decembre demain depuis dernier derniere deux "
+	"dimanche dix douze du durant during ",
+	" earlier early eight eighteen eleven en entre ete ",
+	" fall feb february fev fevr fevrier fifteen fin five four fourteen friday from ",
+	" hier hiver huit ",
+	" il in ",
+	" jan january janv janvier jeudi jour jours juil juillet juin jul july jun june ",
+	" l la last late le les lundi ",
+	" mai mar march mardi mars may mercredi mi mid mois monday month months ",
+	" neuf nine nineteen nov november novembre ",
+	" oct october octobre on one onze ",
+	" passe passee past pendant plus printemps ",
+	" quatorze quatre quinze ",
+	" samedi saturday seize semaine semaines sep sept september septembre seven "
+	"seventeen since six sixteen spring summer sunday ",
+	" ten the thirteen this three thursday today tomorrow tot treize trois tuesday "
+	"twelve twenty two ",
+	" un une until ",
+	" vendredi vingt ",
+	" wednesday week weeks winter ",
+	" year years yesterday ",
+	" zero ",
+	NULL
+};
+static sn_wordset date_starters = SN_WORDSET(date_starter_words);
+
+bool
+sn_date_phrase_word_may_begin(const char *w, size_t n)
+{
+	return sn_wordset_has(&date_starters, w, n);
+}
+
+/* ------------------------------------------------------------------------
  * Entry points
  */
 
@@ -1218,7 +1301,7 @@ sn_date_phrase_scan(const char *text, size_t len, const sn_civil_date *reference
 
 	if (text == NULL || len == 0)
 		return 0;
-	memset(&c, 0, sizeof(c));
+	memset(&c, 0, offsetof(ctx, t));
 	c.text = text;
 	c.len = len;
 	c.lang = lang;
@@ -1232,8 +1315,8 @@ sn_date_phrase_scan(const char *text, size_t len, const sn_civil_date *reference
 		else
 			c.refday = sn_days_from_civil(reference->year, reference->month, reference->day);
 	}
-	tokenize(&c);
-	if (c.n == 0 || c.t[0].start != 0)
+	if (T(&c, 0)->type == T_END || T(&c, 0)->start != 0 ||
+		(T(&c, 0)->type == T_WORD && !sn_date_phrase_word_may_begin(T(&c, 0)->w, strlen(T(&c, 0)->w))))
 		return 0;
 	e = longest(&c, 0, &v, 0);
 	if (e == 0)

@@ -47,6 +47,15 @@ extern size_t sn_date_phrase_scan(const char *text, size_t len,
 								  sn_edtf *out);
 
 /*
+ * Can a date phrase begin with the folded word w (lower-case ASCII, n bytes,
+ * as the scanner folds it)?  False for words no pattern begins with
+ * ("troops", "attacked"): the scanner's first test, and annotate's, which
+ * folds each word once.  Never false where the scanner reads a phrase.
+ * Digits always may begin one.
+ */
+extern bool sn_date_phrase_word_may_begin(const char *w, size_t n);
+
+/*
  * resolve_date: the whole phrase (surrounding white space ignored) must be
  * one date phrase; otherwise false with SN_ERR_DATETIME_FORMAT (22007), the
  * phrase quoted.

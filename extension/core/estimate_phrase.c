@@ -14,6 +14,8 @@
  */
 #include "estimate_phrase.h"
 
+#include "sn_wordset.h"
+
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -404,10 +406,15 @@ words_at(const ctx *c, size_t pos, const char *words, size_t *end)
 	while (*w)
 	{
 		tok			t;
-		size_t		n = strcspn(w, " ");
+		size_t		n = 0;
 
 		lex(c, pos, &t);
-		if (t.kind != TK_WORD || strlen(t.w) != n || memcmp(t.w, w, n) != 0)
+		if (t.kind != TK_WORD)
+			return false;
+		/* the token's word must be the next word of words, whole */
+		while (w[n] != '\0' && w[n] != ' ' && t.w[n] == w[n])
+			n++;
+		if (t.w[n] != '\0' || (w[n] != '\0' && w[n] != ' '))
 			return false;
 		pos = t.end;
 		w += n;
@@ -423,11 +430,18 @@ static bool
 any_words_at(const ctx *c, size_t pos, const char *const *list, size_t *end)
 {
 	bool		found = false;
+	tok			t;
 
+	lex(c, pos, &t);
+	if (t.kind != TK_WORD)
+		return false;
 	for (; *list; list++)
 	{
 		size_t		e = 0;
 
+		/* most entries differ at the first letter */
+		if ((*list)[0] != t.w[0])
+			continue;
 		if (words_at(c, pos, *list, &e) && (!found || e > *end))
 		{
 			*end = e;
@@ -1806,6 +1820,80 @@ to_estimate(const cand *r, sn_estimate *out, sn_error *err)
 							r->approx, out, err);
 }
 
+/* ------------------------------------------------------------------------
+ * Where a phrase can begin
+ *
+ * annotate() asks the scanner at every word of a text, and most words
+ * ("attacked", "the", a place name) cannot begin a quantity.  The grammar
+ * would find that out only after trying every alternative, so the scanner
+ * first looks the first word up among the words that can begin a phrase:
+ * the first words of the word lists above, the number words and the vague
+ * words (a plural "s" is dropped before looking up: "dizaines", "milliers").
+ * Both languages share one table: a French word in an English text only
+ * costs a full try.  A phrase that begins with digits or a symbol is always
+ * tried.  The tests check that every phrase the grammar reads begins with a
+ * word of this table (a word missing here would make annotate miss phrases).
+ * ------------------------------------------------------------------------ */
+
+/* Each string: words between spaces, grouped by first letter. */
+static const char *const phrase_starter_words[] = {
+	" a about above almost an approx approximately around as at au autour aux "
+	"approximativement ",
+	" below between billion ",
+	" cent centaine cinq cinquantaine cinquante circa close ",
+	" d' de des deux dix dizaine douzaine douze dozen ",
+	" eight eighteen eighty eleven entre environ estimated exceeding ",
+	" few fewer fifteen fifty five forty four fourteen from ",
+	" greater grosso ",
+	" half huit huitante hundred ",
+	" in inconnu inconnue indetermine indeterminee ",
+	" jusqu' ",
+	" less ",
+	" mille milliard millier million moins more ",
+	" nearly neuf nine nineteen ninety no nombre non nonante not ",
+	" octante one onze over ",
+	" pas plus plusieurs pratiquement pres presque ",
+	" quarantaine quarante quasiment quatorze quatre quelque quelques quinzaine quinze ",
+	" roughly ",
+	" seize sept septante seven seventeen seventy several six sixteen sixty soixantaine "
+	"soixante some ",
+	" ten tens thirteen thirty thousand three treize trentaine trente trois twelve "
+	"twenty two ",
+	" un under undetermined undisclosed une unknown unspecified up upwards ",
+	" vingt vingtaine ",
+	" zero ",
+	NULL
+};
+static sn_wordset phrase_starters = SN_WORDSET(phrase_starter_words);
+
+bool
+sn_estimate_phrase_word_may_begin(const char *w, size_t n)
+{
+	if (sn_wordset_has(&phrase_starters, w, n))
+		return true;
+	/* a plural: "dizaines", "milliers", "thousands" */
+	return n > 1 && w[n - 1] == 's' && sn_wordset_has(&phrase_starters, w, n - 1);
+}
+
+/* Can a quantity phrase begin at c's position 0 (spaces skipped)? */
+static bool
+may_begin(const ctx *c)
+{
+	tok			t;
+
+	lex(c, 0, &t);
+	return t.kind != TK_WORD || sn_estimate_phrase_word_may_begin(t.w, strlen(t.w));
+}
+
+bool
+sn_estimate_phrase_may_begin(const char *text, size_t len, sn_lang lang)
+{
+	ctx			c;
+
+	ctx_init(&c, text, len, lang);
+	return may_begin(&c);
+}
+
 size_t
 sn_estimate_phrase_scan(const char *text, size_t len, sn_lang lang,
 						sn_estimate *out, sn_phrase_info *info)
@@ -1815,7 +1903,7 @@ sn_estimate_phrase_scan(const char *text, size_t len, sn_lang lang,
 	sn_error	err;
 
 	ctx_init(&c, text, len, lang);
-	if (len == 0 || skip_space(&c, 0) != 0)
+	if (len == 0 || skip_space(&c, 0) != 0 || !may_begin(&c))
 		return 0;
 	r = read_phrase(&c, 0);
 	if (!r.ok || !to_estimate(&r, out, &err))

@@ -133,6 +133,21 @@ extern size_t sn_estimate_phrase_scan(const char *text, size_t len, sn_lang lang
 									  sn_estimate *out, sn_phrase_info *info);
 
 /*
+ * Can a quantity phrase begin with the first word of text (spaces skipped)?
+ * False when that word cannot begin one ("troops", "the"): a quick test the
+ * scanner makes first, since annotate asks it at every word.  Never false
+ * where the scanner or parse_estimate reads a phrase.
+ */
+extern bool sn_estimate_phrase_may_begin(const char *text, size_t len, sn_lang lang);
+
+/*
+ * The same test for a word already folded (lower-case ASCII, n bytes, as
+ * the scanner folds: "environ", "d'"): annotate folds each word once and
+ * asks both readers.
+ */
+extern bool sn_estimate_phrase_word_may_begin(const char *w, size_t n);
+
+/*
  * parse_estimate: the whole of phrase (len bytes) must be one quantity
  * phrase, surrounding spaces and trailing nouns allowed ("about 1,000
  * troops", "des dizaines de soldats").  Trailing words may not contain

@@ -47,6 +47,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		if (info.nouns_consumed && (info.nouns_start == 0 || info.nouns_start >= len))
 			abort();
+		/* the scanner's quick test never turns away a phrase the grammar reads */
+		if (!sn_estimate_phrase_may_begin(in, len, lang))
+			abort();
 	}
 	else if ((err.status != SN_ERR_SYNTAX && err.status != SN_ERR_RANGE) ||
 			 strlen(err.message) >= SN_ERROR_MESSAGE_LEN)

@@ -36,6 +36,21 @@ check_examples(sn_lang lang, const example *ex, size_t n)
 		sn_estimate_format(&e, buf);
 		if (strcmp(buf, ex[i].canonical) != 0)
 			fail_msg("\"%s\" read as %s, expected %s", ex[i].phrase, buf, ex[i].canonical);
+		/* annotate's scanner reads the same quantity at the start of the phrase */
+		{
+			const char *p = ex[i].phrase;
+			sn_estimate scanned;
+			char		sbuf[SN_ESTIMATE_TEXT_MAX];
+
+			while (*p == ' ')
+				p++;
+			if (!sn_estimate_phrase_may_begin(ex[i].phrase, strlen(ex[i].phrase), lang) ||
+				sn_estimate_phrase_scan(p, strlen(p), lang, &scanned, NULL) == 0)
+				fail_msg("the scanner does not read \"%s\"", ex[i].phrase);
+			sn_estimate_format(&scanned, sbuf);
+			if (strcmp(sbuf, buf) != 0)
+				fail_msg("the scanner reads \"%s\" as %s, parse_estimate as %s", ex[i].phrase, sbuf, buf);
+		}
 	}
 }
 
