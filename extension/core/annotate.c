@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "matcher.h"
+#include "sn_wordset.h"
 
 #define PROGRESS_EVERY ((size_t) 1 << 20)
 
@@ -58,8 +59,15 @@ folded_at(const char *text, size_t len, size_t i, int *nb)
 {
 	uint32_t	cp,
 				f[SN_FOLD_MAX];
-	int			n = sn_utf8_decode(text + i, len - i, &cp);
+	int			n;
+	unsigned char c = (unsigned char) text[i];
 
+	if (c < 0x80)
+	{
+		*nb = 1;
+		return (c >= 'A' && c <= 'Z') ? c + 32u : c;
+	}
+	n = sn_utf8_decode(text + i, len - i, &cp);
 	*nb = n;
 	if (n == 0)
 		return 0;
@@ -275,47 +283,42 @@ sn_annotate_not_a_quantity(const char *text, size_t len, size_t start, size_t en
  * duration ("nine years", "48 hours"), a distance ("579 kilometres") or an
  * amount of money ("5 million dollars").
  */
-static const char *const noun_stop[] = {
+static const char *const noun_stop_words[] = {
 	/* English: words that follow a number without being what it counts */
-	"the", "them", "those", "these", "their", "they", "who", "which", "that",
-	"and", "or", "but", "nor", "in", "on", "at", "to", "from", "for", "with",
-	"by", "per", "since", "than", "more", "less", "ago", "were", "was", "are",
-	"had", "have", "has", "been", "being", "will", "would", "could", "said",
-	"each", "other", "others", "all", "people's", "about", "after", "before",
-	"during", "near", "into", "while", "when", "where", "also", "still",
+	" the them those these their they who which that ",
+	" and or but nor in on at to from for with ",
+	" by per since than more less ago were was are ",
+	" had have has been being will would could said ",
+	" each other others all people's about after before ",
+	" during near into while when where also still ",
 	/* verbs and adjectives that follow a bare number in reports ("7 died") */
-	"died", "killed", "wounded", "injured", "fled", "left", "remain", "remained",
-	"arrived", "returned", "dead", "missing", "including", "among", "of",
+	" died killed wounded injured fled left remain remained ",
+	" arrived returned dead missing including among of ",
 	/* French */
-	"les", "des", "du", "le", "la", "et", "ou", "en", "au", "aux", "dans",
-	"sur", "par", "pour", "qui", "que", "ont", "sont", "ont", "avaient",
-	"selon", "contre", "avec", "sans", "entre", "dont", "ces", "leurs", "eux",
-	"ont", "sont", "environ", "parmi", "dont", "blesses", "tues", "morts?",
+	" les des du le la et ou en au aux dans ",
+	" sur par pour qui que ont sont ont avaient ",
+	" selon contre avec sans entre dont ces leurs eux ",
+	" ont sont environ parmi dont blesses tues morts? ",
+	NULL
 };
+static sn_wordset noun_stop = SN_WORDSET(noun_stop_words);
 
-static const char *const noun_not_count[] = {
+static const char *const noun_not_count_words[] = {
 	/* durations */
-	"year", "years", "month", "months", "week", "weeks", "day", "days",
-	"hour", "hours", "minute", "minutes", "second", "seconds", "decade", "decades",
-	"an", "ans", "annee", "annees", "mois", "semaine", "semaines", "jour", "jours",
-	"heure", "heures", "decennie", "decennies",
+	" year years month months week weeks day days ",
+	" hour hours minute minutes second seconds decade decades ",
+	" an ans annee annees mois semaine semaines jour jours ",
+	" heure heures decennie decennies ",
 	/* distances and measures */
-	"km", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles",
-	"metre", "metres", "meter", "meters", "kilometre", "kilometres", "kg", "tonnes",
-	"tons", "hectares", "percent", "pourcent",
+	" km kilometre kilometres kilometer kilometers mile miles ",
+	" metre metres meter meters kilometre kilometres kg tonnes ",
+	" tons hectares percent pourcent ",
 	/* money */
-	"dollar", "dollars", "euro", "euros", "franc", "francs", "cfa", "usd",
-	"pounds", "livres",
+	" dollar dollars euro euros franc francs cfa usd ",
+	" pounds livres ",
+	NULL
 };
-
-static bool
-in_list(const char *w, const char *const *list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(w, list[i]) == 0)
-			return true;
-	return false;
-}
+static sn_wordset noun_not_count = SN_WORDSET(noun_not_count_words);
 
 /* Read the word at text[i..]: folded into w (ASCII letters only, else ""), end returned. */
 static size_t
@@ -383,10 +386,10 @@ counted_noun(const char *text, size_t len, size_t end)
 	}
 	if (!letters || capital)
 		return end;
-	if (in_list(w, noun_not_count, sizeof(noun_not_count) / sizeof(noun_not_count[0])))
+	if (sn_wordset_has(&noun_not_count, w, strlen(w)))
 		return 0;
 	if (strlen(w) < 3 || strchr(w, '?') == w ||
-		in_list(w, noun_stop, sizeof(noun_stop) / sizeof(noun_stop[0])))
+		sn_wordset_has(&noun_stop, w, strlen(w)))
 		return end;
 	return j;
 }
