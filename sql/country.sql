@@ -57,6 +57,7 @@ SELECT 'Congo'::country;
 SELECT 'korea'::country;
 SELECT 'Virgin Islands'::country;
 SELECT 'Atlantis'::country;
+SELECT 'Mauritanya'::country;
 SELECT 'UV'::country;
 SELECT '999'::country;
 SELECT ''::country;

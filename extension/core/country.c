@@ -729,6 +729,80 @@ sn_country_from_number(sn_country_scheme scheme, long number, sn_country *out, s
 }
 
 /* ------------------------------------------------------------------------
+ * Suggestions for unknown names: the nearest keys by edit distance.
+ * ------------------------------------------------------------------------ */
+
+/* Levenshtein distance of a and b, or max + 1 if it exceeds max. */
+static int
+bounded_distance(const char *a, size_t la, const char *b, size_t lb, int max)
+{
+	int			row[SN_COUNTRY_MAX_INPUT * 3 + 8];
+
+	if (la > lb ? la - lb > (size_t) max : lb - la > (size_t) max)
+		return max + 1;
+	if (lb + 1 > sizeof(row) / sizeof(row[0]))
+		return max + 1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int) j;
+	for (size_t i = 1; i <= la; i++)
+	{
+		int			diag = row[0],
+					best;
+
+		row[0] = (int) i;
+		best = row[0];
+		for (size_t j = 1; j <= lb; j++)
+		{
+			int			up = row[j];
+			int			v = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			diag = up;
+			row[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > max)
+			return max + 1;
+	}
+	return row[lb] <= max ? row[lb] : max + 1;
+}
+
+/*
+ * Up to max countries whose names are nearest to s (at most 1 edit for keys
+ * of 4-7 bytes, 2 beyond; none for shorter); returns how many.
+ */
+static int
+suggest(const char *s, size_t len, sn_country *out, int max)
+{
+	char		key[SN_COUNTRY_MAX_INPUT * 3 + 8];
+	size_t		klen = sn_country_name_key(s, len, key, sizeof(key));
+	int			limit,
+				n = 0;
+
+	if (klen == (size_t) -1 || klen < 4 || klen >= sizeof(key))
+		return 0;
+	limit = klen < 8 ? 1 : 2;
+	for (int d = 1; d <= limit && n == 0; d++)
+		for (size_t r = 0; r < name_key_count; r++)
+		{
+			sn_country	c = sn_country_pack(sn_country_table[name_keys[r].country].iso3);
+			bool		dup = false;
+
+			if (bounded_distance(key, klen, name_keys[r].key, strlen(name_keys[r].key), d) != d)
+				continue;
+			for (int k = 0; k < n; k++)
+				dup |= out[k] == c;
+			if (!dup && n < max)
+				out[n++] = c;
+		}
+	return n;
+}
+
+/* ------------------------------------------------------------------------
  * Text input.
  * ------------------------------------------------------------------------ */
 
@@ -759,7 +833,14 @@ sn_country_parse(const char *s, size_t len, sn_country *out, sn_error *err)
 	char		q[96];
 	sn_country	cand[SN_COUNTRY_MAX_CANDIDATES];
 	int			n;
+	sn_error	scratch;
+	bool		quiet = err == NULL;
 
+	if (quiet)
+	{
+		err = &scratch;
+		sn_error_clear(err);
+	}
 	sn_country_init();
 	trim(&s, &len);
 	if (len == 0)
@@ -831,6 +912,29 @@ sn_country_parse(const char *s, size_t len, sn_country *out, sn_error *err)
 	}
 	sn_error_set(err, SN_ERR_NOT_FOUND, 0, "unknown country: \"%s\"",
 				 sn_quote_input(q, sizeof(q), s, len));
+	{
+		sn_country	near[3];
+		int			k = quiet ? 0 : suggest(s, len, near, 3);
+
+		if (k > 0)
+		{
+			char		hint[SN_ERROR_HINT_LEN];
+			size_t		hl = snprintf(hint, sizeof(hint), "Did you mean ");
+
+			for (int i = 0; i < k && hl < sizeof(hint); i++)
+			{
+				const sn_country_info *c = sn_country_info_of(near[i]);
+
+				hl += snprintf(hint + hl, sizeof(hint) - hl, "%s%s (%s)",
+							   i == 0 ? "" : (i == k - 1 ? " or " : ", "),
+							   c->name_en, c->iso3);
+			}
+			if (hl < sizeof(hint))
+				snprintf(hint + hl, sizeof(hint) - hl, "?");
+			sn_error_hint(err, "%s", hint);
+			return false;
+		}
+	}
 	sn_error_hint(err, "Write an ISO 3166-1 code (alpha-2, alpha-3 or numeric) or an "
 				  "English or French name; countries() lists them.");
 	return false;

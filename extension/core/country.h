@@ -141,7 +141,10 @@ extern sn_country sn_country_pack(const char *code3);
  * or French (any case, accents, punctuation).  Two letters are always ISO
  * alpha-2, never FIPS.  On failure: SN_ERR_SYNTAX (empty, invalid UTF-8),
  * SN_ERR_NOT_FOUND (unknown, with a hint when the input is a FIPS code or
- * the code of a former state) or SN_ERR_AMBIGUOUS (hint lists candidates).
+ * the code of a former state, or the nearest names for a misspelt one) or
+ * SN_ERR_AMBIGUOUS (hint lists candidates).  err may be NULL when the caller
+ * only wants to know whether the text reads (try_country): failures are then
+ * cheaper, with no suggestions computed.
  */
 extern bool sn_country_parse(const char *s, size_t len, sn_country *out, sn_error *err);
 

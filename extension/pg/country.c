@@ -147,7 +147,8 @@ parse_text(const char *s, int len, sn_country *out, sn_error *err)
 		}
 	}
 	u = to_utf8(s, &len);
-	sn_error_clear(err);
+	if (err)
+		sn_error_clear(err);
 	if (!sn_country_parse(u, (size_t) len, out, err))
 		return false;
 	if (m && u == s)
@@ -226,9 +227,8 @@ country_try_text(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	sn_country	c;
-	sn_error	err;
 
-	if (!parse_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &c, &err))
+	if (!parse_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &c, NULL))
 		PG_RETURN_NULL();
 	PG_RETURN_COUNTRY(c);
 }

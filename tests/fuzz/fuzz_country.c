@@ -4,7 +4,8 @@
  * Properties checked: reading never crashes or reads out of bounds; it either
  * succeeds with a value of the table whose alpha-3 code and names read back
  * as the same country, or fails with one of the documented statuses and a
- * NUL-terminated message; an ambiguous answer has at least two candidates;
+ * NUL-terminated message (and the same answer without an error record); an
+ * ambiguous answer has at least two candidates;
  * the name key honours its buffer size and agrees with itself on a smaller
  * buffer (snprintf semantics); the per-scheme code readers agree with the
  * table.
@@ -53,6 +54,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (memchr(err.hint, '\0', sizeof(err.hint)) == NULL)
 			abort();
 		if (c != SN_COUNTRY_INVALID)
+			abort();
+	}
+
+	/* without an error record the answer is the same */
+	{
+		sn_country	quiet = SN_COUNTRY_INVALID;
+		bool		ok = sn_country_parse(in, size, &quiet, NULL);
+
+		if (ok != (c != SN_COUNTRY_INVALID) || (ok && quiet != c))
 			abort();
 	}
 

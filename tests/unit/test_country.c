@@ -196,6 +196,31 @@ unknown_and_bad_input(void **state)
 }
 
 static void
+suggestions_for_misspelt_names(void **state)
+{
+	sn_country	c;
+
+	assert_true(parse_fails("Nigerr", 6, SN_ERR_NOT_FOUND));
+	assert_string_equal(last_err.hint, "Did you mean Niger (NER)?");
+	assert_true(parse_fails("Mauritanya", 10, SN_ERR_NOT_FOUND));
+	assert_string_equal(last_err.hint, "Did you mean Mauritania (MRT)?");
+	assert_true(parse_fails("Burkina Fasso", 13, SN_ERR_NOT_FOUND));
+	assert_non_null(strstr(last_err.hint, "Burkina Faso (BFA)"));
+	/* nothing near: the general hint */
+	assert_true(parse_fails("Gondwana", 8, SN_ERR_NOT_FOUND));
+	assert_non_null(strstr(last_err.hint, "countries()"));
+	/* short keys get no guesses */
+	assert_true(parse_fails("Mal", 3, SN_ERR_NOT_FOUND));
+	assert_null(strstr(last_err.hint, "Did you mean"));
+	/* without an error record: just the answer */
+	assert_false(sn_country_parse("Nigerr", 6, &c, NULL));
+	assert_false(sn_country_parse("Congo", 5, &c, NULL));
+	assert_false(sn_country_parse("", 0, &c, NULL));
+	assert_true(sn_country_parse("Niger", 5, &c, NULL));
+	assert_string_equal(sn_country_info_of(c)->iso3, "NER");
+}
+
+static void
 codes_by_scheme(void **state)
 {
 	sn_country	c;
@@ -311,6 +336,7 @@ main(void)
 		cmocka_unit_test(names),
 		cmocka_unit_test(ambiguous_names),
 		cmocka_unit_test(unknown_and_bad_input),
+		cmocka_unit_test(suggestions_for_misspelt_names),
 		cmocka_unit_test(codes_by_scheme),
 		cmocka_unit_test(name_keys),
 		cmocka_unit_test(iteration_api),
