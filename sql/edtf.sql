@@ -125,3 +125,69 @@ SELECT count(*) AS copied, count(DISTINCT d) AS distinct_values FROM t_edtf_copy
 SELECT (SELECT array_agg(d ORDER BY d) FROM t_edtf) = (SELECT array_agg(d ORDER BY d) FROM t_edtf_copy) AS same;
 
 SELECT pg_column_size('2022-08-13'::edtf) AS bytes, pg_column_size('Y-17101E3S3'::edtf) AS bytes_large;
+
+-- GiST: the default operator class; index answers equal sequential answers.
+CREATE TEMP TABLE t_gist (id int, d edtf);
+INSERT INTO t_gist
+SELECT i, CASE i % 7
+  WHEN 0 THEN (date '2000-01-01' + (i * 37) % 9000)::edtf
+  WHEN 1 THEN to_char(date '2000-01-01' + (i * 53) % 9000, 'YYYY-MM')::edtf
+  WHEN 2 THEN to_char(date '2000-01-01' + (i * 11) % 9000, 'YYYY')::edtf
+  WHEN 3 THEN (to_char(date '2000-01-01' + (i * 17) % 9000, 'YYYY') || '/' ||
+               to_char(date '2000-01-01' + (i * 17) % 9000 + 400 + i % 900, 'YYYY-MM'))::edtf
+  WHEN 4 THEN (to_char(date '2000-01-01' + (i * 29) % 9000, 'YYYY') || '/..')::edtf
+  WHEN 5 THEN ('/' || to_char(date '2000-01-01' + (i * 31) % 9000, 'YYYY-MM-DD'))::edtf
+  ELSE (to_char(date '2000-01-01' + (i * 13) % 9000, 'YYYY') || '-2' || (1 + i % 4)::text)::edtf
+  END
+FROM generate_series(1, 3000) i;
+CREATE TEMP TABLE t_gist_queries (q edtf, day date);
+INSERT INTO t_gist_queries VALUES ('2022-07', '2022-07-14'), ('2013/2014', '2013-06-01'),
+  ('../2001', '2001-01-01'), ('2020-24', '2021-01-15'), ('2005-08-13', '2005-08-13'), ('2030/..', '2024-12-31');
+CREATE TEMP TABLE t_gist_seq AS
+SELECT q, 'overlaps' AS op, count(*) FILTER (WHERE d && q) AS n FROM t_gist, t_gist_queries GROUP BY q
+UNION ALL SELECT q, 'contains', count(*) FILTER (WHERE d @> q) FROM t_gist, t_gist_queries GROUP BY q
+UNION ALL SELECT q, 'contained', count(*) FILTER (WHERE d <@ q) FROM t_gist, t_gist_queries GROUP BY q
+UNION ALL SELECT q, 'before', count(*) FILTER (WHERE d << q) FROM t_gist, t_gist_queries GROUP BY q
+UNION ALL SELECT q, 'after', count(*) FILTER (WHERE d >> q) FROM t_gist, t_gist_queries GROUP BY q
+UNION ALL SELECT q, 'contains_day', count(*) FILTER (WHERE d @> day) FROM t_gist, t_gist_queries GROUP BY q;
+CREATE INDEX t_gist_idx ON t_gist USING gist (d);
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM t_gist WHERE d && '2022-07';
+EXPLAIN (COSTS OFF) SELECT count(*) FROM t_gist WHERE d @> '2022-07-14'::date;
+CREATE FUNCTION pg_temp.gist_count(q edtf, day date, op text) RETURNS bigint LANGUAGE plpgsql AS $f$
+DECLARE n bigint;
+BEGIN
+  EXECUTE format('SELECT count(*) FROM t_gist WHERE d %s $1',
+                 CASE op WHEN 'overlaps' THEN '&&' WHEN 'contains' THEN '@>' WHEN 'contained' THEN '<@'
+                         WHEN 'before' THEN '<<' WHEN 'after' THEN '>>' ELSE '@>' END)
+    INTO n USING CASE WHEN op = 'contains_day' THEN NULL ELSE q END;
+  IF op = 'contains_day' THEN
+    SELECT count(*) INTO n FROM t_gist WHERE d @> day;
+  END IF;
+  RETURN n;
+END $f$;
+SELECT s.q, s.op, s.n AS seqscan, pg_temp.gist_count(s.q, g.day, s.op) AS index
+FROM t_gist_seq s JOIN t_gist_queries g USING (q)
+WHERE s.n IS DISTINCT FROM pg_temp.gist_count(s.q, g.day, s.op);
+SELECT op, sum(n) AS total_matches FROM t_gist_seq GROUP BY op ORDER BY op;
+RESET enable_seqscan;
+
+-- resolve_date: phrases of a report, relative to its publication day (Monday 2022-08-15).
+SELECT phrase, resolve_date(phrase, '2022-08-15') AS en
+FROM (VALUES ('Monday'), ('Saturday'), ('on Saturday'), ('last month'), ('in February'),
+             ('in 2013'), ('13 August 2022'), ('August 13'), ('2022-08-13'), ('today'),
+             ('yesterday'), ('last week'), ('this month'), ('earlier this month'), ('last year'),
+             ('nine years ago'), ('early July'), ('mid-July'), ('late July'), ('the 1990s'),
+             ('since 2013'), ('from 2013 to 2022'), ('summer 2022')) t(phrase);
+SELECT phrase, resolve_date(phrase, '2022-08-15', 'fr') AS fr
+FROM (VALUES ('lundi'), ('samedi'), ('hier'), ('le mois dernier'), ('en février'),
+             ('l''an dernier'), ('13 août 2022'), ('début juillet'), ('mi-juillet'),
+             ('fin juillet'), ('il y a neuf ans'), ('les années 1990'), ('ce mois-ci')) t(phrase);
+-- without a reference: absolute dates only
+SELECT resolve_date('13 August 2022', NULL) AS absolute, resolve_date(NULL, '2022-08-15') AS null_phrase;
+SELECT resolve_date('last month', NULL);
+SELECT resolve_date('the other day', '2022-08-15');
+SELECT resolve_date('in 2013 and 2014', '2022-08-15');
+SELECT resolve_date('Monday 13 August 2022', '2022-08-15');
+SELECT resolve_date('last month', '2022-08-15', 'de');
+SELECT resolve_date('last month', 'infinity');

@@ -17,6 +17,18 @@ CROSS JOIN (VALUES ('Niamey', '13.5116N 2.1254E'::geopoint), ('Bandiagara', '14.
 ORDER BY 1, 3;
 SELECT to_wkt('14.35N 3.6104W') AS wkt, to_geojson('14.35N 3.6104W') AS geojson;
 
+-- edtf (issue #4): dates at the precision the report gives, and its date phrases.
+SELECT v AS edtf, lower(v), upper(v), sahel_news.precision(v) AS precision
+FROM (VALUES ('2022-08-15T11:00:00Z'::edtf), ('2022-02'), ('2013'), ('2013/2022'),
+             ('2022-07~'), ('201X'), ('2022-24'), ('../2014')) t(v);
+SELECT phrase, resolve_date(phrase, '2022-08-15', lang) AS resolved
+FROM (VALUES ('Monday', 'en'), ('Saturday', 'en'), ('last month', 'en'), ('in February', 'en'),
+             ('in 2013', 'en'), ('nine years ago', 'en'), ('13 août 2022', 'fr'),
+             ('le mois dernier', 'fr')) t(phrase, lang);
+SELECT '2022-07'::edtf && '2022-07-14'::date::edtf AS could_be_same_time,
+       '2013/2022'::edtf @> '2022-02'::edtf AS within_deployment,
+       '2020'::edtf << '2021'::edtf AS first_coup_before_second;
+
 -- estimate (issue #3): counts as vague as the report gives them.
 SELECT parse_estimate('about 1,000') AS niger, parse_estimate('300 to 400') AS border,
        parse_estimate('700 to 1,000') AS chad, parse_estimate('undisclosed') AS special_forces,

@@ -15,11 +15,14 @@
 #include "access/hash.h"
 #include "catalog/pg_type.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/rangetypes.h"
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
+
+#include "edtf_phrase.h"
 
 
 PGDLLEXPORT Datum edtf_in(PG_FUNCTION_ARGS);
@@ -52,6 +55,7 @@ PGDLLEXPORT Datum edtf_contains_date(PG_FUNCTION_ARGS);
 PGDLLEXPORT Datum edtf_date_contained(PG_FUNCTION_ARGS);
 PGDLLEXPORT Datum edtf_before(PG_FUNCTION_ARGS);
 PGDLLEXPORT Datum edtf_after(PG_FUNCTION_ARGS);
+PGDLLEXPORT Datum edtf_resolve_date(PG_FUNCTION_ARGS);
 
 PG_FUNCTION_INFO_V1(edtf_in);
 PG_FUNCTION_INFO_V1(edtf_out);
@@ -83,6 +87,7 @@ PG_FUNCTION_INFO_V1(edtf_contains_date);
 PG_FUNCTION_INFO_V1(edtf_date_contained);
 PG_FUNCTION_INFO_V1(edtf_before);
 PG_FUNCTION_INFO_V1(edtf_after);
+PG_FUNCTION_INFO_V1(edtf_resolve_date);
 
 #define EDTF_SEND_VERSION 1
 
@@ -508,4 +513,63 @@ edtf_after(PG_FUNCTION_ARGS)
 			   *b = PG_GETARG_EDTF_P(1);
 
 	PG_RETURN_BOOL(a->lower > b->upper);
+}
+
+/* ------------------------------------------------------------------------
+ * resolve_date(phrase, reference, lang)
+ */
+
+Datum
+edtf_resolve_date(PG_FUNCTION_ARGS)
+{
+	text	   *phrase;
+	sn_lang		lang = SN_LANG_EN;
+	sn_civil_date ref,
+			   *refp = NULL;
+	sn_edtf		v;
+	sn_error	err;
+
+	/* not STRICT: a NULL reference means "absolute dates only" */
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	phrase = PG_GETARG_TEXT_PP(0);
+	{
+		text	   *l = PG_GETARG_TEXT_PP(2);
+
+		if (!sn_lang_from_string(VARDATA_ANY(l), VARSIZE_ANY_EXHDR(l), &lang))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown language \"%s\"", text_to_cstring(l)),
+					 errhint("resolve_date reads English ('en') and French ('fr').")));
+	}
+	if (!PG_ARGISNULL(1))
+	{
+		DateADT		d = PG_GETARG_DATEADT(1);
+
+		if (DATE_NOT_FINITE(d))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("the reference date of resolve_date must be finite")));
+		ref = sn_civil_from_days((int64) d);
+		refp = &ref;
+	}
+	{
+		/* the reader reads UTF-8 */
+		int			len = (int) VARSIZE_ANY_EXHDR(phrase);
+		char	   *utf8 = pg_server_to_any(VARDATA_ANY(phrase), len, PG_UTF8);
+
+		if (utf8 != VARDATA_ANY(phrase))
+			len = (int) strlen(utf8);
+		if (!sn_date_phrase_resolve(utf8, (size_t) len, refp, lang, &v, &err))
+		{
+			char	   *msg = pg_any_to_server(err.message, (int) strlen(err.message), PG_UTF8);
+
+			ereport(ERROR,
+					(errcode(sn_sqlstate(err.status)),
+					 errmsg("%s", msg),
+					 err.detail[0] ? errdetail("%s", err.detail) : 0,
+					 err.hint[0] ? errhint("%s", pg_any_to_server(err.hint, (int) strlen(err.hint), PG_UTF8)) : 0));
+		}
+	}
+	PG_RETURN_EDTF_P(edtf_packed_new(&v));
 }

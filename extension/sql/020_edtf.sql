@@ -174,6 +174,61 @@ CREATE OPERATOR @extschema@.>> (
   RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
 
 -- ---------------------------------------------------------------------------
+-- GiST: the key is the span [lower, upper] of days (two int8, 16 bytes)
+
+CREATE TYPE @extschema@.edtf_gist_key;
+CREATE FUNCTION @extschema@.edtf_gist_key_in(pg_catalog.cstring) RETURNS @extschema@.edtf_gist_key
+  AS 'MODULE_PATHNAME', 'edtf_gist_key_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.edtf_gist_key_out(@extschema@.edtf_gist_key) RETURNS pg_catalog.cstring
+  AS 'MODULE_PATHNAME', 'edtf_gist_key_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.edtf_gist_key (
+  INTERNALLENGTH = 16,
+  INPUT = @extschema@.edtf_gist_key_in,
+  OUTPUT = @extschema@.edtf_gist_key_out,
+  ALIGNMENT = double,
+  STORAGE = plain
+);
+
+CREATE FUNCTION @extschema@.edtf_gist_consistent(internal, @extschema@.edtf, pg_catalog.int2, pg_catalog.oid, internal)
+  RETURNS pg_catalog.bool
+  AS 'MODULE_PATHNAME', 'edtf_gist_consistent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.edtf_gist_union(internal, internal) RETURNS @extschema@.edtf_gist_key
+  AS 'MODULE_PATHNAME', 'edtf_gist_union' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.edtf_gist_compress(internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'edtf_gist_compress' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.edtf_gist_penalty(internal, internal, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'edtf_gist_penalty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.edtf_gist_picksplit(internal, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'edtf_gist_picksplit' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.edtf_gist_same(@extschema@.edtf_gist_key, @extschema@.edtf_gist_key, internal)
+  RETURNS internal
+  AS 'MODULE_PATHNAME', 'edtf_gist_same' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OPERATOR CLASS @extschema@.edtf_gist_ops
+  DEFAULT FOR TYPE @extschema@.edtf USING gist AS
+  OPERATOR 1 @extschema@.<< (@extschema@.edtf, @extschema@.edtf),
+  OPERATOR 3 @extschema@.&& (@extschema@.edtf, @extschema@.edtf),
+  OPERATOR 5 @extschema@.>> (@extschema@.edtf, @extschema@.edtf),
+  OPERATOR 7 @extschema@.@> (@extschema@.edtf, @extschema@.edtf),
+  OPERATOR 8 @extschema@.<@ (@extschema@.edtf, @extschema@.edtf),
+  OPERATOR 16 @extschema@.@> (@extschema@.edtf, pg_catalog.date),
+  FUNCTION 1 @extschema@.edtf_gist_consistent(internal, @extschema@.edtf, pg_catalog.int2, pg_catalog.oid, internal),
+  FUNCTION 2 @extschema@.edtf_gist_union(internal, internal),
+  FUNCTION 3 @extschema@.edtf_gist_compress(internal),
+  FUNCTION 5 @extschema@.edtf_gist_penalty(internal, internal, internal),
+  FUNCTION 6 @extschema@.edtf_gist_picksplit(internal, internal),
+  FUNCTION 7 @extschema@.edtf_gist_same(@extschema@.edtf_gist_key, @extschema@.edtf_gist_key, internal),
+  STORAGE @extschema@.edtf_gist_key;
+
+-- ---------------------------------------------------------------------------
+-- resolve_date: a date phrase of a report, relative to its publication day
+
+CREATE FUNCTION @extschema@.resolve_date(phrase pg_catalog.text, reference pg_catalog.date,
+                                         lang pg_catalog.text DEFAULT 'en')
+  RETURNS @extschema@.edtf
+  AS 'MODULE_PATHNAME', 'edtf_resolve_date' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+-- ---------------------------------------------------------------------------
 -- Comments
 
 COMMENT ON TYPE @extschema@.edtf IS
@@ -208,3 +263,14 @@ COMMENT ON FUNCTION @extschema@.edtf_contains_date(@extschema@.edtf, pg_catalog.
 COMMENT ON FUNCTION @extschema@.edtf_date_contained(pg_catalog.date, @extschema@.edtf) IS 'implementation of <@ (date, edtf): the day is in the span';
 COMMENT ON FUNCTION @extschema@.edtf_before(@extschema@.edtf, @extschema@.edtf) IS 'implementation of <<: the first span ends before the second starts';
 COMMENT ON FUNCTION @extschema@.edtf_after(@extschema@.edtf, @extschema@.edtf) IS 'implementation of >>: the first span starts after the second ends';
+COMMENT ON FUNCTION @extschema@.resolve_date(pg_catalog.text, pg_catalog.date, pg_catalog.text) IS
+  'A date phrase of a report as an edtf, relative to the publication day (reference; NULL: absolute dates only): English or French (lang ''en''/''fr''); "last month", "on Saturday", "in February", "13 août 2022", "early July", "nine years ago", EDTF text; 22007 for a phrase it cannot read';
+COMMENT ON TYPE @extschema@.edtf_gist_key IS 'Key of the edtf GiST index: the span [lower, upper] of days (internal)';
+COMMENT ON FUNCTION @extschema@.edtf_gist_key_in(pg_catalog.cstring) IS 'edtf_gist_key has no text input (an index key)';
+COMMENT ON FUNCTION @extschema@.edtf_gist_key_out(@extschema@.edtf_gist_key) IS 'edtf_gist_key text output: [lower, upper]';
+COMMENT ON FUNCTION @extschema@.edtf_gist_consistent(internal, @extschema@.edtf, pg_catalog.int2, pg_catalog.oid, internal) IS 'GiST consistent for edtf (<<, &&, >>, @>, <@, @> date)';
+COMMENT ON FUNCTION @extschema@.edtf_gist_union(internal, internal) IS 'GiST union for edtf: the hull of the spans';
+COMMENT ON FUNCTION @extschema@.edtf_gist_compress(internal) IS 'GiST compress for edtf: the value''s span of days';
+COMMENT ON FUNCTION @extschema@.edtf_gist_penalty(internal, internal, internal) IS 'GiST penalty for edtf: growth of the span';
+COMMENT ON FUNCTION @extschema@.edtf_gist_picksplit(internal, internal) IS 'GiST picksplit for edtf: halves by span centre';
+COMMENT ON FUNCTION @extschema@.edtf_gist_same(@extschema@.edtf_gist_key, @extschema@.edtf_gist_key, internal) IS 'GiST same for edtf keys';

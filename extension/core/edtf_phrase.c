@@ -1,0 +1,1285 @@
+/*
+ * extension/core/edtf_phrase.c
+ *
+ * The date phrase reader (edtf_phrase.h).
+ *
+ * The text from the starting position is cut into a few tokens (words folded
+ * to lower-case ASCII, numbers, single punctuation marks), remembering where
+ * each begins and ends in the original bytes.  Each pattern of the grammar
+ * tries to match at the first token; the longest match wins.  Patterns that
+ * need the publication day do not match without one.
+ */
+#include "edtf_phrase.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_TOKENS 14
+#define WORD_MAX 24
+
+typedef enum tok_type
+{
+	T_END = 0,
+	T_WORD,
+	T_NUM,
+	T_PUNCT,
+	T_OTHER						/* a number glued to letters, or a word we cannot fold */
+} tok_type;
+
+typedef struct tok
+{
+	tok_type	type;
+	size_t		start,
+				end;			/* bytes in the text */
+	char		w[WORD_MAX];	/* folded word, or the punctuation mark */
+	int64_t		num;
+	int			ndigits;
+	bool		ordinal;		/* 13th, 1st, 1er */
+	bool		decade;			/* 1990s */
+	bool		space_before;
+	bool		capital;		/* first letter written upper case */
+} tok;
+
+typedef struct ctx
+{
+	const char *text;
+	size_t		len;
+	tok			t[MAX_TOKENS + 1];
+	int			n;
+	const sn_civil_date *ref;
+	int64_t		refday;
+	sn_lang		lang;
+} ctx;
+
+/* ------------------------------------------------------------------------
+ * Tokens
+ */
+
+static bool
+is_space_cp(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F ||
+		c == 0x2009 || c == '\f' || c == '\v';
+}
+
+static void
+tokenize(ctx *c)
+{
+	size_t		p = 0;
+	bool		space = false;
+
+	c->n = 0;
+	while (c->n < MAX_TOKENS && p < c->len)
+	{
+		uint32_t	cp,
+					f[SN_FOLD_MAX];
+		int			k = sn_utf8_decode(c->text + p, c->len - p, &cp);
+		int			nf;
+		tok		   *t = &c->t[c->n];
+
+		if (k == 0)
+			break;
+		if (is_space_cp(cp))
+		{
+			p += (size_t) k;
+			space = true;
+			continue;
+		}
+		memset(t, 0, sizeof(*t));
+		t->start = p;
+		t->space_before = space;
+		space = false;
+		nf = sn_fold_char(cp, f);
+		if (nf == 0)
+		{
+			/* invisible characters: skip */
+			p += (size_t) k;
+			continue;
+		}
+		if (cp >= '0' && cp <= '9')
+		{
+			int64_t		v = 0;
+			int			nd = 0;
+
+			while (p < c->len && c->text[p] >= '0' && c->text[p] <= '9')
+			{
+				if (nd < 12)
+					v = v * 10 + (c->text[p] - '0');
+				nd++;
+				p++;
+			}
+			t->type = T_NUM;
+			t->num = v;
+			t->ndigits = nd;
+			/* glued letters: an ordinal or decade suffix, else not a number of ours */
+			if (p < c->len && ((c->text[p] >= 'a' && c->text[p] <= 'z') || (c->text[p] >= 'A' && c->text[p] <= 'Z') ||
+							   (unsigned char) c->text[p] >= 0x80))
+			{
+				char		suf[8];
+				int			ns = 0;
+				size_t		q = p;
+
+				while (q < c->len && ns < 7 &&
+					   ((c->text[q] >= 'a' && c->text[q] <= 'z') || (c->text[q] >= 'A' && c->text[q] <= 'Z')))
+					suf[ns++] = (char) (c->text[q++] | 0x20);
+				suf[ns] = '\0';
+				if (q < c->len && ((unsigned char) c->text[q] >= 0x80 ||
+								   (c->text[q] >= '0' && c->text[q] <= '9')))
+					t->type = T_OTHER;
+				else if (strcmp(suf, "st") == 0 || strcmp(suf, "nd") == 0 || strcmp(suf, "rd") == 0 ||
+						 strcmp(suf, "th") == 0 || strcmp(suf, "er") == 0 || strcmp(suf, "e") == 0)
+					t->ordinal = true;
+				else if (strcmp(suf, "s") == 0)
+					t->decade = true;
+				else
+					t->type = T_OTHER;
+				p = q;
+			}
+			t->end = p;
+			c->n++;
+			continue;
+		}
+		if (sn_is_word_char(f[0]))
+		{
+			int			nw = 0;
+			bool		ascii = true;
+
+			t->capital = cp >= 'A' && cp <= 'Z';
+			for (;;)
+			{
+				int			i;
+
+				for (i = 0; i < nf; i++)
+				{
+					if (f[i] >= 'a' && f[i] <= 'z')
+					{
+						if (nw < WORD_MAX - 1)
+							t->w[nw++] = (char) f[i];
+						else
+							ascii = false;
+					}
+					else
+						ascii = false;
+				}
+				p += (size_t) k;
+				if (p >= c->len)
+					break;
+				k = sn_utf8_decode(c->text + p, c->len - p, &cp);
+				if (k == 0)
+					break;
+				nf = sn_fold_char(cp, f);
+				if (nf == 0)
+					continue;
+				if (!sn_is_word_char(f[0]) || (f[0] >= '0' && f[0] <= '9'))
+					break;
+			}
+			t->w[nw] = '\0';
+			t->type = ascii ? T_WORD : T_OTHER;
+			t->end = p;
+			c->n++;
+			continue;
+		}
+		/* punctuation: one character, folded (typographic apostrophes and dashes to ASCII) */
+		t->type = T_PUNCT;
+		t->w[0] = (f[0] < 0x80) ? (char) f[0] : '?';
+		t->w[1] = '\0';
+		p += (size_t) k;
+		t->end = p;
+		c->n++;
+	}
+	memset(&c->t[c->n], 0, sizeof(tok));
+	c->t[c->n].type = T_END;
+	c->t[c->n].start = c->t[c->n].end = p;
+}
+
+static const tok *
+T(const ctx *c, int i)
+{
+	return &c->t[i < c->n ? i : c->n];
+}
+
+static bool
+is_word(const ctx *c, int i, const char *w)
+{
+	return T(c, i)->type == T_WORD && strcmp(T(c, i)->w, w) == 0;
+}
+
+static bool
+is_punct(const ctx *c, int i, char ch)
+{
+	return T(c, i)->type == T_PUNCT && T(c, i)->w[0] == ch;
+}
+
+/* A punctuation mark glued to both neighbours ("mi-juillet", "2022-08"). */
+static bool
+is_glued(const ctx *c, int i, char ch)
+{
+	return is_punct(c, i, ch) && !T(c, i)->space_before && T(c, i + 1)->type != T_END &&
+		!T(c, i + 1)->space_before;
+}
+
+/* ------------------------------------------------------------------------
+ * Vocabulary
+ */
+
+static const char *const month_en[12] = {
+	"january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december"
+};
+static const char *const month_en_abbr[12] = {
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+};
+static const char *const month_fr[12] = {
+	"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+	"septembre", "octobre", "novembre", "decembre"
+};
+static const char *const month_fr_abbr[12] = {
+	"janv", "fevr", NULL, "avr", NULL, NULL, "juil", NULL, "sept", "oct", "nov", "dec"
+};
+static const char *const weekday_en[7] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+};
+static const char *const weekday_fr[7] = {
+	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
+};
+static const char *const number_en[21] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+	"eighteen", "nineteen", "twenty"
+};
+static const char *const number_fr[21] = {
+	"zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+	"onze", "douze", "treize", "quatorze", "quinze", "seize", NULL, NULL, NULL, "vingt"
+};
+
+/*
+ * A month name at token i: returns 1-12 and the tokens it takes (an
+ * abbreviation may take a '.'), or 0.  full_only: abbreviations refused.
+ * "May"/"mars" alone are ordinary words too: the caller decides.
+ */
+static int
+month_at(const ctx *c, int i, int *ntok, bool *abbrev)
+{
+	const char *const *full = c->lang == SN_LANG_FR ? month_fr : month_en;
+	const char *const *abbr = c->lang == SN_LANG_FR ? month_fr_abbr : month_en_abbr;
+	int			m;
+
+	if (T(c, i)->type != T_WORD)
+		return 0;
+	for (m = 0; m < 12; m++)
+		if (strcmp(T(c, i)->w, full[m]) == 0)
+		{
+			*ntok = 1;
+			*abbrev = false;
+			return m + 1;
+		}
+	for (m = 0; m < 12; m++)
+		if ((abbr[m] && strcmp(T(c, i)->w, abbr[m]) == 0) ||
+			(c->lang == SN_LANG_EN && m == 8 && strcmp(T(c, i)->w, "sept") == 0) ||
+			(c->lang == SN_LANG_FR && m == 1 && strcmp(T(c, i)->w, "fev") == 0))
+		{
+			*abbrev = true;
+			*ntok = is_punct(c, i + 1, '.') && !T(c, i + 1)->space_before ? 2 : 1;
+			return m + 1;
+		}
+	return 0;
+}
+
+static int
+weekday_at(const ctx *c, int i)
+{
+	const char *const *names = c->lang == SN_LANG_FR ? weekday_fr : weekday_en;
+	int			d;
+
+	if (T(c, i)->type != T_WORD)
+		return -1;
+	for (d = 0; d < 7; d++)
+		if (strcmp(T(c, i)->w, names[d]) == 0)
+			return d;
+	return -1;
+}
+
+/* A small count at token i (digits or a number word, "a"/"an"/"un"/"une" = 1). */
+static int
+count_at(const ctx *c, int i)
+{
+	const tok  *t = T(c, i);
+	const char *const *words = c->lang == SN_LANG_FR ? number_fr : number_en;
+	int			k;
+
+	if (t->type == T_NUM && !t->ordinal && !t->decade && t->ndigits <= 4)
+		return (int) t->num;
+	if (t->type != T_WORD)
+		return -1;
+	for (k = 1; k <= 20; k++)
+		if (words[k] && strcmp(t->w, words[k]) == 0)
+			return k;
+	if (c->lang == SN_LANG_EN && (strcmp(t->w, "a") == 0 || strcmp(t->w, "an") == 0))
+		return 1;
+	if (c->lang == SN_LANG_FR && strcmp(t->w, "une") == 0)
+		return 1;
+	return -1;
+}
+
+/* A year written out in running text: four digits, 1000-2999. */
+static bool
+year_at(const ctx *c, int i, int64_t *y)
+{
+	const tok  *t = T(c, i);
+
+	if (t->type != T_NUM || t->ordinal || t->decade || t->ndigits != 4 || t->num < 1000 || t->num > 2999)
+		return false;
+	*y = t->num;
+	return true;
+}
+
+/* A day of the month: 1-2 digits, perhaps an ordinal (1st, 13th, 1er). */
+static bool
+dayno_at(const ctx *c, int i, int *d)
+{
+	const tok  *t = T(c, i);
+
+	if (t->type != T_NUM || t->decade || t->ndigits > 2 || t->num < 1 || t->num > 31)
+		return false;
+	*d = (int) t->num;
+	return true;
+}
+
+/* ------------------------------------------------------------------------
+ * Values
+ */
+
+static bool
+set_day(int64_t days, sn_edtf *out)
+{
+	return sn_edtf_make_from_days(days, out);
+}
+
+static bool
+set_days_interval(int64_t a, int64_t b, sn_edtf *out)
+{
+	sn_edtf		x,
+				y;
+
+	return set_day(a, &x) && set_day(b, &y) && sn_edtf_make_interval(&x, &y, out);
+}
+
+static bool
+set_months_interval(int64_t y1, int m1, int64_t y2, int m2, sn_edtf *out)
+{
+	sn_edtf		x,
+				y;
+
+	return sn_edtf_make_month(y1, m1, &x) && sn_edtf_make_month(y2, m2, &y) &&
+		sn_edtf_make_interval(&x, &y, out);
+}
+
+/* The latest month m not after the reference. */
+static int64_t
+year_of_latest_month(const ctx *c, int m)
+{
+	return m <= c->ref->month ? c->ref->year : c->ref->year - 1;
+}
+
+/* The latest day m-d not after the reference (Feb 29: the latest leap year). */
+static bool
+latest_day(const ctx *c, int m, int d, int64_t *days)
+{
+	int64_t		y = c->ref->year;
+	int			k;
+
+	if (d > 29 && d > sn_days_in_month(2000, m))
+		return false;
+	if (m == 2 && d == 29 && sn_days_in_month(2000, 2) < 29)
+		return false;
+	for (k = 0; k < 9; k++, y--)
+	{
+		if (d <= sn_days_in_month(y, m))
+		{
+			int64_t		v = sn_days_from_civil(y, m, d);
+
+			if (v <= c->refday)
+			{
+				*days = v;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* Thirds: part 0 early, 1 mid, 2 late. */
+static bool
+set_month_third(int64_t y, int m, int part, sn_edtf *out)
+{
+	int			dim = sn_days_in_month(y, m);
+	int			d1 = part == 0 ? 1 : part == 1 ? 11 : 21;
+	int			d2 = part == 0 ? 10 : part == 1 ? 20 : dim;
+
+	return set_days_interval(sn_days_from_civil(y, m, d1), sn_days_from_civil(y, m, d2), out);
+}
+
+static bool
+set_year_third(int64_t y, int part, sn_edtf *out)
+{
+	return set_months_interval(y, 1 + 4 * part, y, 4 + 4 * part, out);
+}
+
+static bool
+set_decade(int64_t first_year, sn_edtf *out)
+{
+	sn_error	err;
+
+	if (first_year < 0 || first_year > 9990 || first_year % 10 != 0)
+		return false;
+	memset(out, 0, sizeof(*out));
+	out->start.kind = SN_EDTF_DATE;
+	out->start.year = (uint32_t) first_year;
+	out->start.xmask = 0x1;
+	return sn_edtf_finish(out, &err);
+}
+
+/* ------------------------------------------------------------------------
+ * Patterns.  Each returns the index of the token after the match (> i), or
+ * 0 when it does not match.
+ */
+
+/* ISO date or year range, glued: 2022-08-13, 2022-08, 2013-2022. */
+static int
+p_iso(const ctx *c, int i, sn_edtf *out)
+{
+	const tok  *a = T(c, i);
+	sn_error	err;
+
+	if (a->type != T_NUM || a->ndigits != 4 || a->ordinal || a->decade)
+		return 0;
+	if (is_glued(c, i + 1, '-') && T(c, i + 2)->type == T_NUM && !T(c, i + 2)->ordinal &&
+		!T(c, i + 2)->decade)
+	{
+		const tok  *b = T(c, i + 2);
+
+		if (b->ndigits == 2)
+		{
+			int			end = i + 3;
+
+			if (is_glued(c, i + 3, '-') && T(c, i + 4)->type == T_NUM && T(c, i + 4)->ndigits == 2 &&
+				!T(c, i + 4)->ordinal && !T(c, i + 4)->decade)
+				end = i + 5;
+			/* months only (not seasons): a report's "2022-23" is two years */
+			if (end == i + 3 && (b->num < 1 || b->num > 12))
+				return 0;
+			if (sn_edtf_parse(c->text + a->start, T(c, end - 1)->end - a->start, out, &err))
+				return end;
+			return 0;
+		}
+		if (b->ndigits == 4)
+		{
+			sn_edtf		x,
+						y;
+			int64_t		y1,
+						y2;
+
+			if (year_at(c, i, &y1) && year_at(c, i + 2, &y2) && y2 > y1 &&
+				sn_edtf_make_year(y1, &x) && sn_edtf_make_year(y2, &y) &&
+				sn_edtf_make_interval(&x, &y, out))
+				return i + 3;
+		}
+	}
+	return 0;
+}
+
+/* 13 August 2022, 13th of August, 1er août 2022 (a year optional with a reference). */
+static int
+p_day_month(const ctx *c, int i, sn_edtf *out)
+{
+	int			d,
+				m,
+				j = i + 1,
+				nt;
+	bool		abbr;
+	int64_t		y,
+				days;
+
+	if (!dayno_at(c, i, &d))
+		return 0;
+	if (c->lang == SN_LANG_EN && is_word(c, j, "of"))
+		j++;
+	m = month_at(c, j, &nt, &abbr);
+	if (m == 0)
+		return 0;
+	j += nt;
+	{
+		int			k = j;
+
+		if (is_punct(c, k, ','))
+			k++;
+		if (year_at(c, k, &y))
+			return sn_edtf_make_day(y, m, d, out) ? k + 1 : 0;
+	}
+	if (c->ref == NULL || !latest_day(c, m, d, &days))
+		return 0;
+	return set_day(days, out) ? j : 0;
+}
+
+/* August 13, 2022; Aug. 13; August 13th (English). */
+static int
+p_month_day(const ctx *c, int i, sn_edtf *out)
+{
+	int			d,
+				m,
+				j,
+				nt;
+	bool		abbr;
+	int64_t		y,
+				days;
+
+	if (c->lang != SN_LANG_EN)
+		return 0;
+	m = month_at(c, i, &nt, &abbr);
+	if (m == 0)
+		return 0;
+	j = i + nt;
+	if (!dayno_at(c, j, &d))
+		return 0;
+	j++;
+	{
+		int			k = j;
+
+		if (is_punct(c, k, ','))
+			k++;
+		if (year_at(c, k, &y))
+			return sn_edtf_make_day(y, m, d, out) ? k + 1 : 0;
+	}
+	if (c->ref == NULL || !latest_day(c, m, d, &days))
+		return 0;
+	return set_day(days, out) ? j : 0;
+}
+
+/* August 2022, août 2022; a month alone (with a reference): the latest such month. */
+static int
+p_month(const ctx *c, int i, sn_edtf *out, bool after_preposition)
+{
+	int			m,
+				nt,
+				j;
+	bool		abbr;
+	int64_t		y;
+
+	m = month_at(c, i, &nt, &abbr);
+	if (m == 0)
+		return 0;
+	j = i + nt;
+	{
+		int			k = j;
+
+		if (is_punct(c, k, ','))
+			k++;
+		if (year_at(c, k, &y))
+			return sn_edtf_make_month(y, m, out) ? k + 1 : 0;
+	}
+	if (c->ref == NULL || abbr)
+		return 0;
+	/* "may" and "mars" are ordinary words too: alone, only capitalised or after "in"/"en" */
+	if (!after_preposition && ((c->lang == SN_LANG_EN && m == 5) || (c->lang == SN_LANG_EN && m == 3)) &&
+		!T(c, i)->capital)
+		return 0;
+	return sn_edtf_make_month(year_of_latest_month(c, m), m, out) ? j : 0;
+}
+
+/* 2013 */
+static int
+p_year(const ctx *c, int i, sn_edtf *out)
+{
+	int64_t		y;
+
+	if (!year_at(c, i, &y))
+		return 0;
+	/* not the start of a longer number or a clock time: 2013.5, 2013:00 */
+	if ((is_punct(c, i + 1, '.') || is_punct(c, i + 1, ':') || is_punct(c, i + 1, ',')) &&
+		!T(c, i + 1)->space_before && T(c, i + 2)->type == T_NUM && !T(c, i + 2)->space_before)
+		return 0;
+	return sn_edtf_make_year(y, out) ? i + 1 : 0;
+}
+
+/* the 1990s, 1990s; les années 1990, années 90 */
+static int
+p_decade(const ctx *c, int i, sn_edtf *out)
+{
+	int			j = i;
+
+	if (c->lang == SN_LANG_EN)
+	{
+		if (is_word(c, j, "the"))
+			j++;
+		if (T(c, j)->type == T_NUM && T(c, j)->decade && T(c, j)->ndigits == 4 && T(c, j)->num % 10 == 0)
+			return set_decade(T(c, j)->num, out) ? j + 1 : 0;
+		return 0;
+	}
+	if (is_word(c, j, "les"))
+		j++;
+	if (!is_word(c, j, "annees"))
+		return 0;
+	j++;
+	if (T(c, j)->type == T_NUM && !T(c, j)->ordinal && !T(c, j)->decade && T(c, j)->num % 10 == 0)
+	{
+		if (T(c, j)->ndigits == 4)
+			return set_decade(T(c, j)->num, out) ? j + 1 : 0;
+		if (T(c, j)->ndigits == 2)
+			return set_decade(1900 + T(c, j)->num, out) ? j + 1 : 0;
+	}
+	return 0;
+}
+
+/* early/mid/late July [2022], early 2022; début/mi-/fin juillet, début 2022 */
+static int
+p_part(const ctx *c, int i, sn_edtf *out)
+{
+	int			part = -1,
+				j = i + 1,
+				m,
+				nt;
+	bool		abbr;
+	int64_t		y;
+
+	if (c->lang == SN_LANG_EN)
+	{
+		if (is_word(c, i, "early"))
+			part = 0;
+		else if (is_word(c, i, "mid"))
+			part = 1;
+		else if (is_word(c, i, "late"))
+			part = 2;
+		if (part == 1 && is_glued(c, j, '-'))
+			j++;
+	}
+	else
+	{
+		if (is_word(c, i, "debut"))
+			part = 0;
+		else if (is_word(c, i, "mi") && is_glued(c, j, '-'))
+		{
+			part = 1;
+			j++;
+		}
+		else if (is_word(c, i, "fin"))
+			part = 2;
+		if (part != 1 && is_word(c, j, "de") && T(c, j + 1)->type != T_END)
+			j++;
+	}
+	if (part < 0)
+		return 0;
+	m = month_at(c, j, &nt, &abbr);
+	if (m)
+	{
+		int			k = j + nt;
+
+		if (is_punct(c, k, ','))
+			k++;
+		if (year_at(c, k, &y))
+			return set_month_third(y, m, part, out) ? k + 1 : 0;
+		if (c->ref == NULL || abbr)
+			return 0;
+		return set_month_third(year_of_latest_month(c, m), m, part, out) ? j + nt : 0;
+	}
+	if (year_at(c, j, &y))
+		return set_year_third(y, part, out) ? j + 1 : 0;
+	return 0;
+}
+
+/* today, yesterday, the day before yesterday, tomorrow; aujourd'hui, hier, avant-hier, demain */
+static int
+p_day_word(const ctx *c, int i, sn_edtf *out)
+{
+	if (c->ref == NULL)
+		return 0;
+	if (c->lang == SN_LANG_EN)
+	{
+		if (is_word(c, i, "today"))
+			return set_day(c->refday, out) ? i + 1 : 0;
+		if (is_word(c, i, "yesterday"))
+			return set_day(c->refday - 1, out) ? i + 1 : 0;
+		if (is_word(c, i, "tomorrow"))
+			return set_day(c->refday + 1, out) ? i + 1 : 0;
+		if (is_word(c, i, "the") && is_word(c, i + 1, "day") && is_word(c, i + 2, "before") &&
+			is_word(c, i + 3, "yesterday"))
+			return set_day(c->refday - 2, out) ? i + 4 : 0;
+		return 0;
+	}
+	if (is_word(c, i, "aujourd") && is_punct(c, i + 1, '\'') && is_word(c, i + 2, "hui"))
+		return set_day(c->refday, out) ? i + 3 : 0;
+	if (is_word(c, i, "hier"))
+		return set_day(c->refday - 1, out) ? i + 1 : 0;
+	if (is_word(c, i, "avant") && is_glued(c, i + 1, '-') && is_word(c, i + 2, "hier"))
+		return set_day(c->refday - 2, out) ? i + 3 : 0;
+	if (is_word(c, i, "demain"))
+		return set_day(c->refday + 1, out) ? i + 1 : 0;
+	return 0;
+}
+
+/* Saturday; last Saturday; samedi; samedi dernier (and a date after it must agree). */
+static int
+p_weekday(const ctx *c, int i, sn_edtf *out)
+{
+	int			wd,
+				j = i,
+				end;
+	bool		strictly = false;
+	int64_t		d;
+
+	if (c->lang == SN_LANG_EN && is_word(c, j, "last") && weekday_at(c, j + 1) >= 0)
+	{
+		strictly = true;
+		j++;
+	}
+	wd = weekday_at(c, j);
+	if (wd < 0)
+		return 0;
+	end = j + 1;
+	if (c->lang == SN_LANG_FR && (is_word(c, end, "dernier") || is_word(c, end, "passe")))
+	{
+		strictly = true;
+		end++;
+	}
+	/* "Saturday, August 13, 2022", "samedi 13 août": the date, if the weekday agrees */
+	if (!strictly)
+	{
+		int			k = end;
+		int			e2;
+		sn_edtf		v;
+
+		if (is_punct(c, k, ','))
+			k++;
+		if ((e2 = p_day_month(c, k, &v)) || (e2 = p_month_day(c, k, &v)))
+		{
+			if (sn_edtf_is_interval(&v) || v.lower != v.upper || sn_weekday(v.lower) != wd)
+				return 0;		/* "Monday 13 August 2022" is a contradiction: no guess */
+			*out = v;
+			return e2;
+		}
+	}
+	if (c->ref == NULL)
+		return 0;
+	d = c->refday - ((sn_weekday(c->refday) - wd + 7) % 7);
+	if (strictly && d == c->refday)
+		d -= 7;
+	return set_day(d, out) ? end : 0;
+}
+
+/*
+ * last/this week, month, year; earlier this week/month/year;
+ * la semaine dernière, le mois dernier, l'an dernier, l'année dernière,
+ * cette semaine, ce mois-ci, cette année, plus tôt ce mois-ci
+ */
+static int
+p_relative_period(const ctx *c, int i, sn_edtf *out)
+{
+	int			unit = -1;		/* 0 week, 1 month, 2 year */
+	int			which = -1;		/* 0 last, 1 this, 2 earlier this */
+	int			end = 0;
+	sn_civil_date r;
+	int64_t		monday;
+
+	if (c->ref == NULL)
+		return 0;
+	r = *c->ref;
+	if (c->lang == SN_LANG_EN)
+	{
+		int			j = i;
+
+		if (is_word(c, j, "earlier") && is_word(c, j + 1, "this"))
+		{
+			which = 2;
+			j += 2;
+		}
+		else if (is_word(c, j, "last") || is_word(c, j, "past"))
+		{
+			which = 0;
+			j++;
+		}
+		else if (is_word(c, j, "this"))
+		{
+			which = 1;
+			j++;
+		}
+		else
+			return 0;
+		if (is_word(c, j, "week"))
+			unit = 0;
+		else if (is_word(c, j, "month"))
+			unit = 1;
+		else if (is_word(c, j, "year"))
+			unit = 2;
+		else
+			return 0;
+		end = j + 1;
+	}
+	else
+	{
+		int			j = i;
+
+		if (is_word(c, j, "plus") && is_word(c, j + 1, "tot"))
+		{
+			which = 2;
+			j += 2;
+		}
+		if (is_word(c, j, "la") && is_word(c, j + 1, "semaine") &&
+			(is_word(c, j + 2, "derniere") || is_word(c, j + 2, "passee")) && which < 0)
+		{
+			unit = 0;
+			which = 0;
+			end = j + 3;
+		}
+		else if (is_word(c, j, "le") && is_word(c, j + 1, "mois") &&
+				 (is_word(c, j + 2, "dernier") || is_word(c, j + 2, "passe")) && which < 0)
+		{
+			unit = 1;
+			which = 0;
+			end = j + 3;
+		}
+		else if (is_word(c, j, "l") && is_punct(c, j + 1, '\'') &&
+				 (is_word(c, j + 2, "an") || is_word(c, j + 2, "annee")) &&
+				 (is_word(c, j + 3, "dernier") || is_word(c, j + 3, "derniere") ||
+				  is_word(c, j + 3, "passe") || is_word(c, j + 3, "passee")) && which < 0)
+		{
+			unit = 2;
+			which = 0;
+			end = j + 4;
+		}
+		else if (is_word(c, j, "cette") && is_word(c, j + 1, "semaine"))
+		{
+			unit = 0;
+			which = which < 0 ? 1 : which;
+			end = j + 2;
+		}
+		else if (is_word(c, j, "ce") && is_word(c, j + 1, "mois"))
+		{
+			unit = 1;
+			which = which < 0 ? 1 : which;
+			end = j + 2;
+			if (is_glued(c, end, '-') && is_word(c, end + 1, "ci"))
+				end += 2;
+		}
+		else if (is_word(c, j, "cette") && is_word(c, j + 1, "annee"))
+		{
+			unit = 2;
+			which = which < 0 ? 1 : which;
+			end = j + 2;
+		}
+		else
+			return 0;
+	}
+
+	monday = c->refday - sn_weekday(c->refday);
+	switch (unit * 3 + which)
+	{
+		case 0:					/* last week */
+			return set_days_interval(monday - 7, monday - 1, out) ? end : 0;
+		case 1:					/* this week */
+		case 2:					/* earlier this week */
+			return set_days_interval(monday, c->refday, out) ? end : 0;
+		case 3:					/* last month */
+			return sn_edtf_make_month(r.month == 1 ? r.year - 1 : r.year, r.month == 1 ? 12 : r.month - 1, out) ? end : 0;
+		case 4:					/* this month */
+			return sn_edtf_make_month(r.year, r.month, out) ? end : 0;
+		case 5:					/* earlier this month */
+			return set_days_interval(sn_days_from_civil(r.year, r.month, 1), c->refday, out) ? end : 0;
+		case 6:					/* last year */
+			return sn_edtf_make_year(r.year - 1, out) ? end : 0;
+		case 7:					/* this year */
+			return sn_edtf_make_year(r.year, out) ? end : 0;
+		case 8:					/* earlier this year */
+			return set_days_interval(sn_days_from_civil(r.year, 1, 1), c->refday, out) ? end : 0;
+	}
+	return 0;
+}
+
+/* nine years ago, 3 months ago, a week ago; il y a neuf ans, il y a 3 mois */
+static int
+p_ago(const ctx *c, int i, sn_edtf *out)
+{
+	int			n,
+				unit = -1,
+				j,
+				end;
+	const char *w;
+	sn_civil_date r;
+
+	if (c->ref == NULL)
+		return 0;
+	r = *c->ref;
+	if (c->lang == SN_LANG_EN)
+	{
+		n = count_at(c, i);
+		if (n < 0)
+			return 0;
+		j = i + 1;
+		if (!is_word(c, j + 1, "ago"))
+			return 0;
+		end = j + 2;
+	}
+	else
+	{
+		if (!(is_word(c, i, "il") && is_word(c, i + 1, "y") && is_word(c, i + 2, "a")))
+			return 0;
+		n = count_at(c, i + 3);
+		if (n < 0)
+			return 0;
+		j = i + 4;
+		end = j + 1;
+	}
+	if (T(c, j)->type != T_WORD)
+		return 0;
+	w = T(c, j)->w;
+	if (c->lang == SN_LANG_EN)
+	{
+		if (strcmp(w, "year") == 0 || strcmp(w, "years") == 0)
+			unit = 2;
+		else if (strcmp(w, "month") == 0 || strcmp(w, "months") == 0)
+			unit = 1;
+		else if (strcmp(w, "week") == 0 || strcmp(w, "weeks") == 0)
+			unit = 3;
+		else if (strcmp(w, "day") == 0 || strcmp(w, "days") == 0)
+			unit = 0;
+	}
+	else
+	{
+		if (strcmp(w, "an") == 0 || strcmp(w, "ans") == 0 || strcmp(w, "annee") == 0 || strcmp(w, "annees") == 0)
+			unit = 2;
+		else if (strcmp(w, "mois") == 0)
+			unit = 1;
+		else if (strcmp(w, "semaine") == 0 || strcmp(w, "semaines") == 0)
+			unit = 3;
+		else if (strcmp(w, "jour") == 0 || strcmp(w, "jours") == 0)
+			unit = 0;
+	}
+	/* singular with 1 only, plural otherwise ("one years ago" is not English) */
+	if (unit < 0 || n > 10000)
+		return 0;
+	switch (unit)
+	{
+		case 0:
+			return set_day(c->refday - n, out) ? end : 0;
+		case 3:
+			return set_day(c->refday - 7 * (int64_t) n, out) ? end : 0;
+		case 1:
+			{
+				int64_t		mm = r.year * 12 + (r.month - 1) - n;
+				int64_t		y = mm >= 0 ? mm / 12 : -((-mm + 11) / 12);
+
+				return sn_edtf_make_month(y, (int) (mm - y * 12) + 1, out) ? end : 0;
+			}
+		case 2:
+			return sn_edtf_make_year(r.year - n, out) ? end : 0;
+	}
+	return 0;
+}
+
+/* Seasons: summer 2022, the summer of 2022; l'été 2022 (21-24). */
+static int
+p_season(const ctx *c, int i, sn_edtf *out)
+{
+	static const char *const en[4] = {"spring", "summer", "autumn", "winter"};
+	static const char *const fr[4] = {"printemps", "ete", "automne", "hiver"};
+	const char *const *names = c->lang == SN_LANG_FR ? fr : en;
+	int			j = i,
+				s,
+				k;
+	int64_t		y;
+
+	if (c->lang == SN_LANG_EN && is_word(c, j, "the"))
+		j++;
+	if (c->lang == SN_LANG_FR && is_word(c, j, "l") && is_punct(c, j + 1, '\''))
+		j += 2;
+	for (s = 0; s < 4; s++)
+		if (is_word(c, j, names[s]) || (c->lang == SN_LANG_EN && s == 2 && is_word(c, j, "fall")))
+			break;
+	if (s == 4)
+		return 0;
+	k = j + 1;
+	if (is_word(c, k, c->lang == SN_LANG_FR ? "de" : "of"))
+		k++;
+	if (!year_at(c, k, &y))
+		return 0;
+	return sn_edtf_make_month(y, 21 + s, out) ? k + 1 : 0;
+}
+
+static int longest(const ctx *c, int i, sn_edtf *out, int depth);
+
+/*
+ * EDTF text in running text: "2022-08-15T11:00:00Z", "2013/2022", "2022-07~".
+ * The run of non-space bytes from token i (less trailing punctuation) must
+ * read as EDTF and contain '-' or '/' (a bare number is a year only by
+ * p_year's stricter rule).
+ */
+static int
+p_edtf_run(const ctx *c, int i, sn_edtf *out)
+{
+	size_t		b = T(c, i)->start,
+				e = b;
+	int			tries;
+	sn_error	err;
+
+	if (T(c, i)->type != T_NUM)
+		return 0;
+	while (e < c->len && c->text[e] != ' ' && c->text[e] != '\t' && c->text[e] != '\n' &&
+		   c->text[e] != '\r' && (unsigned char) c->text[e] < 0x80)
+		e++;
+	for (tries = 0; tries < 4 && e > b; tries++)
+	{
+		if ((memchr(c->text + b, '-', e - b) || memchr(c->text + b, '/', e - b)) &&
+			sn_edtf_parse(c->text + b, e - b, out, &err))
+		{
+			int			k;
+
+			for (k = i; k < c->n; k++)
+				if (c->t[k].end == e)
+					return k + 1;
+			return 0;
+		}
+		if (strchr(".,;:!)\"'", c->text[e - 1]) == NULL)
+			break;
+		e--;
+	}
+	return 0;
+}
+
+/* since 2013, depuis 2013: to the reference day (open without one) */
+static int
+p_since(const ctx *c, int i, sn_edtf *out, int depth)
+{
+	sn_edtf		a,
+				b;
+	int			e;
+
+	if (!(c->lang == SN_LANG_EN ? is_word(c, i, "since") : is_word(c, i, "depuis")))
+		return 0;
+	e = longest(c, i + 1, &a, depth + 1);
+	if (e == 0 || sn_edtf_is_interval(&a) || a.time.present)
+		return 0;
+	memset(out, 0, sizeof(*out));
+	out->start = a.start;
+	if (c->ref != NULL)
+	{
+		if (!set_day(c->refday, &b))
+			return 0;
+		out->end = b.start;
+	}
+	else
+		out->end.kind = SN_EDTF_OPEN;
+	{
+		sn_error	err;
+
+		return sn_edtf_finish(out, &err) ? e : 0;
+	}
+}
+
+/* from X to Y, between X and Y; de X à Y, entre X et Y */
+static int
+p_range(const ctx *c, int i, sn_edtf *out, int depth)
+{
+	const char *w2,
+			   *w2b = NULL;
+	sn_edtf		a,
+				b;
+	int			e1,
+				e2;
+
+	if (c->lang == SN_LANG_EN)
+	{
+		if (is_word(c, i, "from"))
+			w2 = "to", w2b = "until";
+		else if (is_word(c, i, "between"))
+			w2 = "and";
+		else
+			return 0;
+	}
+	else
+	{
+		if (is_word(c, i, "de") || is_word(c, i, "du"))
+			w2 = "a", w2b = "au";
+		else if (is_word(c, i, "entre"))
+			w2 = "et";
+		else
+			return 0;
+	}
+	e1 = longest(c, i + 1, &a, depth + 1);
+	if (e1 == 0 || !(is_word(c, e1, w2) || (w2b && is_word(c, e1, w2b))))
+		return 0;
+	e2 = longest(c, e1 + 1, &b, depth + 1);
+	if (e2 == 0 || sn_edtf_is_interval(&a) || sn_edtf_is_interval(&b) || a.time.present || b.time.present)
+		return 0;
+	return sn_edtf_make_interval(&a, &b, out) ? e2 : 0;
+}
+
+/* The longest phrase at token i, prepositions included. */
+static int
+longest(const ctx *c, int i, sn_edtf *out, int depth)
+{
+	int			best = 0,
+				e,
+				k;
+	sn_edtf		v;
+	bool		prep = false;
+	int			j = i;
+
+	if (depth > 2 || T(c, i)->type == T_END)
+		return 0;
+
+	/* a preposition, then the phrase */
+	if (c->lang == SN_LANG_EN &&
+		(is_word(c, i, "in") || is_word(c, i, "on") || is_word(c, i, "during") ||
+		 is_word(c, i, "by")))
+		prep = true;
+	if (c->lang == SN_LANG_FR &&
+		(is_word(c, i, "en") || is_word(c, i, "le") || is_word(c, i, "pendant") ||
+		 is_word(c, i, "durant") || is_word(c, i, "courant")))
+		prep = true;
+	if (c->lang == SN_LANG_FR && is_word(c, i, "au") && is_word(c, i + 1, "cours") &&
+		(is_word(c, i + 2, "de") || is_word(c, i + 2, "du")))
+	{
+		prep = true;
+		j = i + 2;			/* "au cours de 2013": "de" is skipped below */
+	}
+	if (prep)
+	{
+		int			s = j + 1;
+
+		for (k = 0; k < 11; k++)
+		{
+			e = 0;
+			switch (k)
+			{
+				case 0: e = p_iso(c, s, &v); break;
+				case 1: e = p_day_month(c, s, &v); break;
+				case 2: e = p_month_day(c, s, &v); break;
+				case 3: e = p_month(c, s, &v, true); break;
+				case 4: e = p_year(c, s, &v); break;
+				case 5: e = p_decade(c, s, &v); break;
+				case 6: e = p_part(c, s, &v); break;
+				case 7: e = p_weekday(c, s, &v); break;
+				case 8: e = p_season(c, s, &v); break;
+				case 9: e = p_relative_period(c, s, &v); break;
+				case 10: e = (c->lang == SN_LANG_EN && is_word(c, s, "the") &&
+							  T(c, s + 1)->type == T_NUM && T(c, s + 1)->ordinal) ?
+						p_day_month(c, s + 1, &v) : 0; break;
+			}
+			if (e > best)
+			{
+				best = e;
+				*out = v;
+			}
+		}
+		if (best)
+			return best;
+	}
+
+	for (k = 0; k < 15; k++)
+	{
+		e = 0;
+		switch (k)
+		{
+			case 14: e = p_edtf_run(c, i, &v); break;
+			case 0: e = p_iso(c, i, &v); break;
+			case 1: e = p_day_month(c, i, &v); break;
+			case 2: e = p_month_day(c, i, &v); break;
+			case 3: e = p_month(c, i, &v, false); break;
+			case 4: e = p_year(c, i, &v); break;
+			case 5: e = p_decade(c, i, &v); break;
+			case 6: e = p_part(c, i, &v); break;
+			case 7: e = p_day_word(c, i, &v); break;
+			case 8: e = p_weekday(c, i, &v); break;
+			case 9: e = p_relative_period(c, i, &v); break;
+			case 10: e = p_ago(c, i, &v); break;
+			case 11: e = p_season(c, i, &v); break;
+			case 12: e = p_since(c, i, &v, depth); break;
+			case 13: e = p_range(c, i, &v, depth); break;
+		}
+		if (e > best)
+		{
+			best = e;
+			*out = v;
+		}
+	}
+	/* "on the 13th" / "le 13" alone: not a date */
+	return best;
+}
+
+/* ------------------------------------------------------------------------
+ * Entry points
+ */
+
+size_t
+sn_date_phrase_scan(const char *text, size_t len, const sn_civil_date *reference,
+					sn_lang lang, sn_edtf *out)
+{
+	ctx			c;
+	int			e;
+	sn_edtf		v;
+
+	if (text == NULL || len == 0)
+		return 0;
+	memset(&c, 0, sizeof(c));
+	c.text = text;
+	c.len = len;
+	c.lang = lang;
+	c.ref = reference;
+	if (reference)
+	{
+		if (reference->month < 1 || reference->month > 12 || reference->day < 1 ||
+			reference->day > sn_days_in_month(reference->year, reference->month) ||
+			reference->year < -9998 || reference->year > 9998)
+			c.ref = NULL;
+		else
+			c.refday = sn_days_from_civil(reference->year, reference->month, reference->day);
+	}
+	tokenize(&c);
+	if (c.n == 0 || c.t[0].start != 0)
+		return 0;
+	e = longest(&c, 0, &v, 0);
+	if (e == 0)
+		return 0;
+	/* the phrase must end at a word boundary: not "2013" of "2013abc" (tokens see to it) */
+	*out = v;
+	return c.t[e - 1].end;
+}
+
+bool
+sn_date_phrase_resolve(const char *phrase, size_t len, const sn_civil_date *reference,
+					   sn_lang lang, sn_edtf *out, sn_error *err)
+{
+	size_t		b = 0,
+				e = len,
+				n;
+	char		quoted[120];
+
+	sn_error_clear(err);
+	while (b < e && (phrase[b] == ' ' || phrase[b] == '\t' || phrase[b] == '\n' || phrase[b] == '\r'))
+		b++;
+	while (e > b && (phrase[e - 1] == ' ' || phrase[e - 1] == '\t' || phrase[e - 1] == '\n' ||
+					 phrase[e - 1] == '\r'))
+		e--;
+	sn_quote_input(quoted, sizeof(quoted), phrase, len);
+	n = sn_date_phrase_scan(phrase + b, e - b, reference, lang, out);
+	if (n == e - b && n > 0)
+		return true;
+	/* an EDTF string is a date phrase too ("2022-XX", "2013/2022") */
+	if (e > b && sn_edtf_parse(phrase + b, e - b, out, err))
+		return true;
+	sn_error_set(err, SN_ERR_DATETIME_FORMAT, n ? (int) (b + n) : (int) b,
+				 "cannot read \"%s\" as a date", quoted);
+	if (n > 0)
+		sn_error_detail(err, "A date phrase ends at character %d; the rest is not part of it.",
+						(int) (b + n) + 1);
+	else if (reference == NULL)
+		sn_error_detail(err, "Without a reference date only absolute dates are read (\"13 August 2022\", \"in 2013\", EDTF text).");
+	else
+		sn_error_detail(err, "No %s date phrase starts there.", lang == SN_LANG_FR ? "French" : "English");
+	sn_error_hint(err, "Examples: \"in 2013\", \"last month\", \"on Saturday\", \"13 August 2022\", \"early July\"; in French \"le mois dernier\", \"13 août 2022\", \"samedi\".");
+	return false;
+}
+
+size_t
+sn_date_phrase_reader(void *arg, const char *text, size_t len, sn_lang lang, void *value)
+{
+	return sn_date_phrase_scan(text, len, (const sn_civil_date *) arg, lang, (sn_edtf *) value);
+}

@@ -1,0 +1,66 @@
+/*
+ * extension/core/edtf_phrase.h
+ *
+ * The date phrase reader: turns the way a news report says when something
+ * happened ("in 2013", "last month", "on Saturday", "13 août 2022") into an
+ * edtf, relative to the publication day.  One grammar serves resolve_date()
+ * (a whole phrase) and annotate() (date mentions in running text).
+ *
+ * English and French; case, accents and typographic apostrophes/dashes are
+ * folded (sn_text.h), so "Fevrier", "février" and "FÉVRIER" read alike.
+ * Month names, weekdays and relative words are read in the given language
+ * only; numbers and ISO dates in both.  Conventions (README, "edtf"):
+ *   - a weekday ("Saturday", "on Saturday", "samedi") is the latest such day
+ *     on or before the reference; "last Saturday", "samedi dernier" the
+ *     latest strictly before it;
+ *   - a month or day without a year ("in February", "August 13") is the
+ *     latest such month or day not after the reference;
+ *   - "last week" is the previous Monday-Sunday; "this week"/"earlier this
+ *     week" Monday to the reference day; "this month" the month;
+ *     "earlier this month" the first of the month to the reference day;
+ *   - early/mid/late of a month are days 1-10, 11-20, 21-end; of a year
+ *     January-April, May-August, September-December;
+ *   - "N years/months/weeks/days ago" is that year, month or day;
+ *   - "since X" runs from X to the reference day (X/.. without one).
+ */
+#ifndef SN_EDTF_PHRASE_H
+#define SN_EDTF_PHRASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "edtf.h"
+#include "sn_error.h"
+#include "sn_text.h"
+
+/*
+ * Read the longest date phrase that starts exactly at text (len bytes from
+ * there to the end of the text; no NUL needed) and return the number of
+ * bytes it takes, 0 if no date phrase starts there.  The phrase ends at a
+ * word boundary and takes no trailing space or punctuation: in "2020 and
+ * 2021" it reads "2020" and the caller goes on.  reference is the
+ * publication day; NULL reads absolute dates only ("13 August 2022",
+ * "in 2013", "the 1990s"), never relative ones ("last month", "Saturday").
+ */
+extern size_t sn_date_phrase_scan(const char *text, size_t len,
+								  const sn_civil_date *reference, sn_lang lang,
+								  sn_edtf *out);
+
+/*
+ * resolve_date: the whole phrase (surrounding white space ignored) must be
+ * one date phrase; otherwise false with SN_ERR_DATETIME_FORMAT (22007), the
+ * phrase quoted.
+ */
+extern bool sn_date_phrase_resolve(const char *phrase, size_t len,
+								   const sn_civil_date *reference, sn_lang lang,
+								   sn_edtf *out, sn_error *err);
+
+/*
+ * The scanner in the shape of annotate's sn_phrase_reader_fn (annotate.h):
+ * arg is a const sn_civil_date * (the reference, or NULL) and value
+ * receives an sn_edtf.
+ */
+extern size_t sn_date_phrase_reader(void *arg, const char *text, size_t len,
+									sn_lang lang, void *value);
+
+#endif							/* SN_EDTF_PHRASE_H */

@@ -1,0 +1,74 @@
+/*
+ * tests/fuzz/fuzz_edtf_phrase.c — the date phrase reader (resolve_date, and
+ * annotate's scanner) on arbitrary bytes.
+ *
+ * The first byte chooses the language and whether there is a reference day;
+ * the next two give the reference (days around 2022-08-15); the rest is the
+ * text.  Properties: resolve either succeeds or fails with 22007 and a
+ * message; the scanner, called at every byte offset as annotate does, never
+ * takes more than it is given, and whatever it reads is a valid value whose
+ * canonical text reads back to it.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edtf_phrase.h"
+
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void
+check_value(const sn_edtf *v)
+{
+	char		t[SN_EDTF_TEXT_MAX];
+	size_t		n = sn_edtf_format(v, t, sizeof(t));
+	sn_edtf		w;
+	sn_error	err;
+
+	if (n == 0 || n >= sizeof(t) || !sn_edtf_parse(t, n, &w, &err) || memcmp(&w, v, sizeof(w)) != 0)
+		abort();
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	sn_civil_date ref;
+	const sn_civil_date *refp = NULL;
+	sn_lang		lang;
+	sn_edtf		v;
+	sn_error	err;
+	char	   *text;
+	size_t		len,
+				i;
+
+	if (size < 3 || size > 4096)
+		return 0;
+	lang = (data[0] & 1) ? SN_LANG_FR : SN_LANG_EN;
+	if (data[0] & 2)
+	{
+		int64_t		day = sn_days_from_civil(2022, 8, 15) + ((int) data[1] << 8 | data[2]) - 32768;
+
+		ref = sn_civil_from_days(day);
+		refp = &ref;
+	}
+	len = size - 3;
+	text = malloc(len ? len : 1);
+	memcpy(text, data + 3, len);
+
+	if (sn_date_phrase_resolve(text, len, refp, lang, &v, &err))
+		check_value(&v);
+	else if (err.status != SN_ERR_DATETIME_FORMAT || err.message[0] == '\0')
+		abort();
+
+	for (i = 0; i < len; i++)
+	{
+		size_t		n = sn_date_phrase_scan(text + i, len - i, refp, lang, &v);
+
+		if (n > len - i)
+			abort();
+		if (n)
+			check_value(&v);
+	}
+	free(text);
+	return 0;
+}

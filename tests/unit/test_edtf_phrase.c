@@ -1,0 +1,295 @@
+/*
+ * tests/unit/test_edtf_phrase.c — the date phrase reader behind resolve_date
+ * and annotate's date mentions.  Reference day: Monday 2022-08-15 (the
+ * sample report's publication day) unless said otherwise.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "edtf_phrase.h"
+
+static const sn_civil_date REF = {2022, 8, 15};
+
+static void
+resolves(const char *phrase, sn_lang lang, const sn_civil_date *ref, const char *expected)
+{
+	sn_edtf		v;
+	sn_error	err;
+	char		t[SN_EDTF_TEXT_MAX];
+
+	if (!sn_date_phrase_resolve(phrase, strlen(phrase), ref, lang, &v, &err))
+		fail_msg("\"%s\" (%s) was refused: %s %s", phrase, sn_lang_code(lang), err.message, err.detail);
+	sn_edtf_format(&v, t, sizeof(t));
+	if (strcmp(t, expected) != 0)
+		fail_msg("\"%s\" (%s) resolved to %s, expected %s", phrase, sn_lang_code(lang), t, expected);
+}
+
+#define EN(p, e) resolves((p), SN_LANG_EN, &REF, (e))
+#define FR(p, e) resolves((p), SN_LANG_FR, &REF, (e))
+
+static void
+refused(const char *phrase, sn_lang lang, const sn_civil_date *ref)
+{
+	sn_edtf		v;
+	sn_error	err;
+	char		t[SN_EDTF_TEXT_MAX];
+
+	if (sn_date_phrase_resolve(phrase, strlen(phrase), ref, lang, &v, &err))
+	{
+		sn_edtf_format(&v, t, sizeof(t));
+		fail_msg("\"%s\" (%s) was read as %s", phrase, sn_lang_code(lang), t);
+	}
+	assert_int_equal(err.status, SN_ERR_DATETIME_FORMAT);
+	assert_non_null(strstr(err.message, "cannot read"));
+}
+
+static void
+the_sample_report(void **state)
+{
+	EN("Monday", "2022-08-15");
+	EN("Saturday", "2022-08-13");
+	EN("on Saturday", "2022-08-13");
+	EN("last month", "2022-07");
+	EN("in February", "2022-02");
+	EN("in 2013", "2013");
+	EN("13 August 2022", "2022-08-13");
+	FR("13 août 2022", "2022-08-13");
+	EN("2022-08-13", "2022-08-13");
+	EN("nine years ago", "2013");
+}
+
+static void
+english(void **state)
+{
+	EN("today", "2022-08-15");
+	EN("yesterday", "2022-08-14");
+	EN("the day before yesterday", "2022-08-13");
+	EN("Sunday", "2022-08-14");
+	EN("Tuesday", "2022-08-09");
+	EN("last Monday", "2022-08-08");
+	EN("last Saturday", "2022-08-13");
+	EN("last week", "2022-08-08/2022-08-14");
+	EN("this week", "2022-08-15/2022-08-15");
+	EN("this month", "2022-08");
+	EN("earlier this month", "2022-08-01/2022-08-15");
+	EN("last year", "2021");
+	EN("this year", "2022");
+	EN("earlier this year", "2022-01-01/2022-08-15");
+	EN("in August", "2022-08");
+	EN("in September", "2021-09");
+	EN("February", "2022-02");
+	EN("in May", "2022-05");
+	EN("May", "2022-05");
+	EN("August 13", "2022-08-13");
+	EN("August 13, 2022", "2022-08-13");
+	EN("Aug. 13, 2022", "2022-08-13");
+	EN("on August 13th", "2022-08-13");
+	EN("on the 13th of August", "2022-08-13");
+	EN("December 25", "2021-12-25");
+	EN("February 29", "2020-02-29");
+	EN("August 2022", "2022-08");
+	EN("early July", "2022-07-01/2022-07-10");
+	EN("mid-July", "2022-07-11/2022-07-20");
+	EN("mid July 2021", "2021-07-11/2021-07-20");
+	EN("late July", "2022-07-21/2022-07-31");
+	EN("late February 2024", "2024-02-21/2024-02-29");
+	EN("early 2022", "2022-01/2022-04");
+	EN("late 2021", "2021-09/2021-12");
+	EN("the 1990s", "199X");
+	EN("in the 2010s", "201X");
+	EN("3 months ago", "2022-05");
+	EN("eight months ago", "2021-12");
+	EN("a week ago", "2022-08-08");
+	EN("two days ago", "2022-08-13");
+	EN("a year ago", "2021");
+	EN("summer 2022", "2022-22");
+	EN("in the winter of 2021", "2021-24");
+	EN("since 2013", "2013/2022-08-15");
+	EN("from 2013 to 2022", "2013/2022");
+	EN("between February and July", "2022-02/2022-07");
+	EN("2013-2022", "2013/2022");
+	EN("2022-08", "2022-08");
+	EN("Saturday, August 13, 2022", "2022-08-13");
+	EN("  in 2013  ", "2013");
+	EN("IN FEBRUARY", "2022-02");
+	/* EDTF text is read as such */
+	EN("2022-XX", "2022-XX");
+	EN("2013/2022", "2013/2022");
+}
+
+static void
+french(void **state)
+{
+	FR("lundi", "2022-08-15");
+	FR("samedi", "2022-08-13");
+	FR("samedi dernier", "2022-08-13");
+	FR("lundi dernier", "2022-08-08");
+	FR("aujourd'hui", "2022-08-15");
+	FR("aujourd’hui", "2022-08-15");
+	FR("hier", "2022-08-14");
+	FR("avant-hier", "2022-08-13");
+	FR("la semaine dernière", "2022-08-08/2022-08-14");
+	FR("le mois dernier", "2022-07");
+	FR("le mois passé", "2022-07");
+	FR("ce mois-ci", "2022-08");
+	FR("plus tôt ce mois-ci", "2022-08-01/2022-08-15");
+	FR("l'an dernier", "2021");
+	FR("l’année dernière", "2021");
+	FR("cette année", "2022");
+	FR("en février", "2022-02");
+	FR("en fevrier", "2022-02");
+	FR("en 2013", "2013");
+	FR("le 13 août 2022", "2022-08-13");
+	FR("1er août 2022", "2022-08-01");
+	FR("13 août", "2022-08-13");
+	FR("août 2022", "2022-08");
+	FR("début juillet", "2022-07-01/2022-07-10");
+	FR("mi-juillet", "2022-07-11/2022-07-20");
+	FR("fin juillet", "2022-07-21/2022-07-31");
+	FR("fin 2021", "2021-09/2021-12");
+	FR("les années 1990", "199X");
+	FR("les années 90", "199X");
+	FR("il y a neuf ans", "2013");
+	FR("il y a 3 mois", "2022-05");
+	FR("depuis 2013", "2013/2022-08-15");
+	FR("de 2013 à 2022", "2013/2022");
+	FR("entre février et juillet", "2022-02/2022-07");
+	FR("l'été 2022", "2022-22");
+	FR("samedi 13 août 2022", "2022-08-13");
+}
+
+static void
+refusals(void **state)
+{
+	refused("", SN_LANG_EN, &REF);
+	refused("   ", SN_LANG_EN, &REF);
+	refused("the other day", SN_LANG_EN, &REF);
+	refused("recently", SN_LANG_EN, &REF);
+	refused("in 2013 and 2014", SN_LANG_EN, &REF);
+	refused("Monday 13 August 2022", SN_LANG_EN, &REF);	/* 2022-08-13 was a Saturday */
+	refused("February 30", SN_LANG_EN, &REF);
+	refused("31 September 2022", SN_LANG_EN, &REF);
+	refused("le mois dernier", SN_LANG_EN, &REF);	/* French words in English */
+	refused("last month", SN_LANG_FR, &REF);
+	refused("from 2022 to 2013", SN_LANG_EN, &REF);
+	/* without a reference only absolute dates */
+	refused("last month", SN_LANG_EN, NULL);
+	refused("Saturday", SN_LANG_EN, NULL);
+	refused("in February", SN_LANG_EN, NULL);
+	refused("August 13", SN_LANG_EN, NULL);
+	resolves("13 August 2022", SN_LANG_EN, NULL, "2022-08-13");
+	resolves("in 2013", SN_LANG_EN, NULL, "2013");
+	resolves("since 2013", SN_LANG_EN, NULL, "2013/..");
+	resolves("the 1990s", SN_LANG_EN, NULL, "199X");
+}
+
+static void
+error_message(void **state)
+{
+	sn_edtf		v;
+	sn_error	err;
+
+	assert_false(sn_date_phrase_resolve("in 2013 or so", 13, &REF, SN_LANG_EN, &v, &err));
+	assert_int_equal(err.status, SN_ERR_DATETIME_FORMAT);
+	assert_non_null(strstr(err.message, "\"in 2013 or so\""));
+	assert_non_null(strstr(err.detail, "character 8"));
+	assert_true(err.hint[0] != '\0');
+}
+
+/* The scanner in running text: what annotate calls at every word. */
+static size_t
+scan(const char *text, const sn_civil_date *ref, sn_lang lang, char *out)
+{
+	sn_edtf		v;
+	size_t		n = sn_date_phrase_scan(text, strlen(text), ref, lang, &v);
+
+	out[0] = '\0';
+	if (n)
+		sn_edtf_format(&v, out, SN_EDTF_TEXT_MAX);
+	return n;
+}
+
+static void
+scanning_running_text(void **state)
+{
+	char		t[SN_EDTF_TEXT_MAX];
+	const char *s;
+
+	assert_int_equal(scan("2020 and 2021 saw coups", &REF, SN_LANG_EN, t), 4);
+	assert_string_equal(t, "2020");
+	s = "2020 and 2021 saw coups";
+	assert_int_equal(scan(s + 9, &REF, SN_LANG_EN, t), 4);
+	assert_string_equal(t, "2021");
+	assert_int_equal(scan("in 2013, France intervened", &REF, SN_LANG_EN, t), 7);
+	assert_string_equal(t, "2013");
+	assert_int_equal(scan("on Saturday. JNIM said", &REF, SN_LANG_EN, t), 11);
+	assert_string_equal(t, "2022-08-13");
+	assert_int_equal(scan("last month, officials said", &REF, SN_LANG_EN, t), 10);
+	assert_string_equal(t, "2022-07");
+	assert_int_equal(scan("in February to withdraw", &REF, SN_LANG_EN, t), 11);
+	assert_int_equal(scan("13 août 2022 à Bamako", &REF, SN_LANG_FR, t), strlen("13 août 2022"));
+	assert_string_equal(t, "2022-08-13");
+	/* EDTF text in running text */
+	assert_int_equal(scan("2022-08-15T11:00:00Z, the army said", &REF, SN_LANG_EN, t), 20);
+	assert_string_equal(t, "2022-08-15T11:00:00Z");
+	assert_int_equal(scan("2013/2022.", &REF, SN_LANG_EN, t), 9);
+	assert_string_equal(t, "2013/2022");
+	assert_int_equal(scan("2014/.. and after", &REF, SN_LANG_EN, t), 7);
+	assert_int_equal(scan("2022-07~ (approx.)", &REF, SN_LANG_EN, t), 8);
+	assert_string_equal(t, "2022-07~");
+	assert_int_equal(scan("5000 troops", &REF, SN_LANG_EN, t), 0);
+	/* not dates */
+	assert_int_equal(scan("Mayor of Bamako", &REF, SN_LANG_EN, t), 0);
+	assert_int_equal(scan("may attack", &REF, SN_LANG_EN, t), 0);
+	assert_int_equal(scan("march on Bamako", &REF, SN_LANG_EN, t), 0);
+	assert_int_equal(scan("2013km", &REF, SN_LANG_EN, t), 0);
+	assert_int_equal(scan("2400 troops", &REF, SN_LANG_EN, t), 4);	/* a year, as read; annotate weighs it */
+	assert_int_equal(scan("13:00 Paris time", &REF, SN_LANG_EN, t), 0);
+	assert_int_equal(scan(" 2013", &REF, SN_LANG_EN, t), 0);	/* must start exactly there */
+	assert_int_equal(scan("in", &REF, SN_LANG_EN, t), 0);
+	assert_int_equal(scan("2013.5 percent", &REF, SN_LANG_EN, t), 0);
+	/* the annotate reader shape */
+	{
+		sn_edtf		v;
+		const char *x = "yesterday morning";
+
+		assert_int_equal(sn_date_phrase_reader((void *) &REF, x, strlen(x), SN_LANG_EN, &v), 9);
+		assert_int_equal(sn_date_phrase_reader(NULL, x, strlen(x), SN_LANG_EN, &v), 0);
+	}
+}
+
+static void
+other_references(void **state)
+{
+	sn_civil_date jan = {2023, 1, 3};
+	sn_civil_date leap = {2024, 3, 1};
+
+	resolves("last month", SN_LANG_EN, &jan, "2022-12");
+	resolves("in December", SN_LANG_EN, &jan, "2022-12");
+	resolves("last week", SN_LANG_EN, &jan, "2022-12-26/2023-01-01");
+	resolves("February 29", SN_LANG_EN, &leap, "2024-02-29");
+	resolves("13 months ago", SN_LANG_EN, &jan, "2021-12");
+	resolves("Tuesday", SN_LANG_EN, &jan, "2023-01-03");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_sample_report),
+		cmocka_unit_test(english),
+		cmocka_unit_test(french),
+		cmocka_unit_test(refusals),
+		cmocka_unit_test(error_message),
+		cmocka_unit_test(scanning_running_text),
+		cmocka_unit_test(other_references),
+	};
+
+	return cmocka_run_group_tests_name("edtf_phrase", tests, NULL, NULL);
+}
