@@ -104,3 +104,20 @@ SELECT event_id, date_low, date_high, year, month, event_type, country_iso3, pla
 FROM bi_events ORDER BY event_id;
 SELECT contributor_iso3, host_iso3, month, strength, strength_low, strength_best, strength_high
 FROM bi_troop_levels WHERE month >= '2022-01-01' ORDER BY 1, 2, 3;
+
+-- loaders (issue #9): a file into its staging table, one call moves it into the
+-- model; every row not loaded cleanly is listed with its reason.  (The file is
+-- one of the test fixtures: invented rows with the quirks real exports have.)
+\copy acled_raw FROM PROGRAM 'cat "$SN_ROOT/tests/fixtures/loaders/acled.csv"' WITH (FORMAT csv, HEADER MATCH)
+SELECT rows_read, imported, updated, skipped, flagged FROM import_acled();
+SELECT record, external_id, action, reason FROM import_issues ORDER BY id;
+-- The sample report's ambush near Djallo next to ACLED events within 100 km and 30 days.
+SELECT a.external_id, a.occurred, a.sub_event_type, a.fatalities, p.name AS place,
+       round((distance(a.location, s.location) / 1000)::numeric) AS km
+FROM events s
+JOIN events a ON a.dataset = 'acled'
+             AND dwithin(a.location, s.location, 100000)
+             AND a.occurred && format('%s/%s', lower(s.occurred) - 30, upper(s.occurred) + 30)::edtf
+JOIN places p ON p.id = a.place_id
+WHERE s.dataset = 'sahel_news_sample' AND s.external_id = 'E7'
+ORDER BY a.occurred, km;

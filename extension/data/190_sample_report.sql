@@ -273,7 +273,7 @@ INSERT INTO @extschema@.events
     NULL, 'date and place not given beyond Mali and the years of the deployment', 'sahel_news_sample', 'E9', true),
   (10, 1, '2022-08-15', 20, '48.8566, 2.3522', 1, NULL, NULL, '010',
     NULL, false,
-    'The French presidency says France stays committed against terrorism in the Sahel, the Gulf of Guinea and the Lake Chad region.',
+    'Statement of the French presidency: its counter-terrorism engagement continues in three theatres (Lake Chad basin, Gulf of Guinea, Sahel).',
     NULL, NULL, 'sahel_news_sample', 'E10', true),
   (11, 1, '2022-08-15', 20, '48.8566, 2.3522', 1, NULL, NULL, '010',
     NULL, false,

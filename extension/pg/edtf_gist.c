@@ -1,105 +1,57 @@
 /*
  * extension/pg/edtf_gist.c
  *
- * GiST support for edtf: the key is the span of days a value can mean,
- * [lower, upper] as two int64 day numbers (16 bytes; an unknown end counts
- * as open, as in the operators).  Inner keys are the union of their
- * children's spans.  Leaf keys hold exactly what the operators read, so no
- * recheck is needed.  Strategies follow the R-tree numbering that the range
- * types use: 1 <<, 3 &&, 5 >>, 7 @>, 8 <@, 16 @> date.
+ * GiST support for edtf.  The key is the span of days a value can mean,
+ * [lower, upper] (an unknown end counting as open, as in the operators),
+ * kept in the first 16 bytes of a 32-byte edtf datum: a leaf key is the
+ * value itself (whose stored form begins with its bounds), so that the index
+ * can answer index-only scans (fetch); an inner key is the union of its
+ * children's spans with the rest zero.  Leaf keys hold exactly what the
+ * operators read, so no recheck is needed.  Strategies follow the R-tree
+ * numbering that the range types use: 1 <<, 3 &&, 5 >>, 7 @>, 8 <@,
+ * 16 @> date.  A sorted build (sortsupport) orders values by the centre of
+ * their spans.
  */
 #include "edtf_pg.h"
 
 #include "access/gist.h"
 #include "access/stratnum.h"
-#include "catalog/pg_type.h"
-#include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/sortsupport.h"
 
-typedef struct edtf_span
-{
-	int64		lo;
-	int64		hi;
-} edtf_span;
-
-PGDLLEXPORT Datum edtf_gist_key_in(PG_FUNCTION_ARGS);
-PGDLLEXPORT Datum edtf_gist_key_out(PG_FUNCTION_ARGS);
 PGDLLEXPORT Datum edtf_gist_compress(PG_FUNCTION_ARGS);
+PGDLLEXPORT Datum edtf_gist_fetch(PG_FUNCTION_ARGS);
 PGDLLEXPORT Datum edtf_gist_consistent(PG_FUNCTION_ARGS);
 PGDLLEXPORT Datum edtf_gist_union(PG_FUNCTION_ARGS);
 PGDLLEXPORT Datum edtf_gist_penalty(PG_FUNCTION_ARGS);
 PGDLLEXPORT Datum edtf_gist_picksplit(PG_FUNCTION_ARGS);
 PGDLLEXPORT Datum edtf_gist_same(PG_FUNCTION_ARGS);
+PGDLLEXPORT Datum edtf_gist_sortsupport(PG_FUNCTION_ARGS);
 
-PG_FUNCTION_INFO_V1(edtf_gist_key_in);
-PG_FUNCTION_INFO_V1(edtf_gist_key_out);
 PG_FUNCTION_INFO_V1(edtf_gist_compress);
+PG_FUNCTION_INFO_V1(edtf_gist_fetch);
 PG_FUNCTION_INFO_V1(edtf_gist_consistent);
 PG_FUNCTION_INFO_V1(edtf_gist_union);
 PG_FUNCTION_INFO_V1(edtf_gist_penalty);
 PG_FUNCTION_INFO_V1(edtf_gist_picksplit);
 PG_FUNCTION_INFO_V1(edtf_gist_same);
+PG_FUNCTION_INFO_V1(edtf_gist_sortsupport);
 
 #define RT_CONTAINS_ELEM 16		/* RTContainsElemStrategyNumber */
 
-/* ------------------------------------------------------------------------
- * The key type: shown by pageinspect, never typed in.
- */
+#define KEY(d) ((sn_edtf_packed *) DatumGetPointer(d))
 
-Datum
-edtf_gist_key_in(PG_FUNCTION_ARGS)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-			 errmsg("edtf_gist_key has no text input"),
-			 errdetail("It is the key type of the edtf GiST index, built from edtf values.")));
-	PG_RETURN_NULL();
-}
-
-static void
-day_text(int64 d, char *buf, size_t size)
-{
-	if (d == SN_EDTF_DAY_NEG_INF)
-		snprintf(buf, size, "-infinity");
-	else if (d == SN_EDTF_DAY_POS_INF)
-		snprintf(buf, size, "infinity");
-	else
-		sn_format_day(d, buf, size);
-}
-
-Datum
-edtf_gist_key_out(PG_FUNCTION_ARGS)
-{
-	edtf_span  *k = (edtf_span *) PG_GETARG_POINTER(0);
-	char		a[40],
-				b[40];
-
-	day_text(k->lo, a, sizeof(a));
-	day_text(k->hi, b, sizeof(b));
-	PG_RETURN_CSTRING(psprintf("[%s, %s]", a, b));
-}
-
-/* ------------------------------------------------------------------------
- * Support functions
- */
-
+/* A leaf key is the value: nothing to compress, and fetch gives it back. */
 Datum
 edtf_gist_compress(PG_FUNCTION_ARGS)
 {
-	GISTENTRY  *entry = (GISTENTRY *) PG_GETARG_POINTER(0);
+	PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+}
 
-	if (entry->leafkey)
-	{
-		sn_edtf_packed *v = DatumGetEdtfP(entry->key);
-		edtf_span  *k = (edtf_span *) palloc(sizeof(edtf_span));
-		GISTENTRY  *ret = (GISTENTRY *) palloc(sizeof(GISTENTRY));
-
-		k->lo = v->lower;
-		k->hi = v->upper;
-		gistentryinit(*ret, PointerGetDatum(k), entry->rel, entry->page, entry->offset, false);
-		PG_RETURN_POINTER(ret);
-	}
-	PG_RETURN_POINTER(entry);
+Datum
+edtf_gist_fetch(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(PG_GETARG_POINTER(0));
 }
 
 static int64
@@ -118,7 +70,7 @@ edtf_gist_consistent(PG_FUNCTION_ARGS)
 	GISTENTRY  *entry = (GISTENTRY *) PG_GETARG_POINTER(0);
 	StrategyNumber strategy = (StrategyNumber) PG_GETARG_UINT16(2);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(4);
-	edtf_span  *k = (edtf_span *) DatumGetPointer(entry->key);
+	sn_edtf_packed *k = KEY(entry->key);
 	bool		leaf = GIST_LEAF(entry);
 	int64		qlo,
 				qhi;
@@ -137,40 +89,51 @@ edtf_gist_consistent(PG_FUNCTION_ARGS)
 	switch (strategy)
 	{
 		case RTLeftStrategyNumber:	/* << */
-			PG_RETURN_BOOL(leaf ? k->hi < qlo : k->lo < qlo);
+			PG_RETURN_BOOL(leaf ? k->upper < qlo : k->lower < qlo);
 		case RTRightStrategyNumber:	/* >> */
-			PG_RETURN_BOOL(leaf ? k->lo > qhi : k->hi > qhi);
+			PG_RETURN_BOOL(leaf ? k->lower > qhi : k->upper > qhi);
 		case RTOverlapStrategyNumber:	/* && */
-			PG_RETURN_BOOL(edtf_span_overlaps(k->lo, k->hi, qlo, qhi));
+			PG_RETURN_BOOL(edtf_span_overlaps(k->lower, k->upper, qlo, qhi));
 		case RTContainsStrategyNumber:	/* @> edtf */
 		case RT_CONTAINS_ELEM:	/* @> date */
-			PG_RETURN_BOOL(k->lo <= qlo && qhi <= k->hi);
+			PG_RETURN_BOOL(k->lower <= qlo && qhi <= k->upper);
 		case RTContainedByStrategyNumber:	/* <@ */
-			PG_RETURN_BOOL(leaf ? (qlo <= k->lo && k->hi <= qhi)
-						   : edtf_span_overlaps(k->lo, k->hi, qlo, qhi));
+			PG_RETURN_BOOL(leaf ? (qlo <= k->lower && k->upper <= qhi)
+						   : edtf_span_overlaps(k->lower, k->upper, qlo, qhi));
 	}
 	elog(ERROR, "edtf GiST: unknown strategy %d", (int) strategy);
 	PG_RETURN_BOOL(false);
+}
+
+/* An inner key: the span, nothing else. */
+static sn_edtf_packed *
+span_key(int64 lo, int64 hi)
+{
+	sn_edtf_packed *u = (sn_edtf_packed *) palloc0(sizeof(sn_edtf_packed));
+
+	u->lower = lo;
+	u->upper = hi;
+	return u;
 }
 
 Datum
 edtf_gist_union(PG_FUNCTION_ARGS)
 {
 	GistEntryVector *ev = (GistEntryVector *) PG_GETARG_POINTER(0);
-	edtf_span  *u = (edtf_span *) palloc(sizeof(edtf_span));
+	int64		lo = KEY(ev->vector[0].key)->lower,
+				hi = KEY(ev->vector[0].key)->upper;
 	int			i;
 
-	*u = *(edtf_span *) DatumGetPointer(ev->vector[0].key);
 	for (i = 1; i < ev->n; i++)
 	{
-		edtf_span  *k = (edtf_span *) DatumGetPointer(ev->vector[i].key);
+		sn_edtf_packed *k = KEY(ev->vector[i].key);
 
-		if (k->lo < u->lo)
-			u->lo = k->lo;
-		if (k->hi > u->hi)
-			u->hi = k->hi;
+		if (k->lower < lo)
+			lo = k->lower;
+		if (k->upper > hi)
+			hi = k->upper;
 	}
-	PG_RETURN_POINTER(u);
+	PG_RETURN_POINTER(span_key(lo, hi));
 }
 
 /* Width of a span as a double (infinite ends are far, not special). */
@@ -186,15 +149,21 @@ edtf_gist_penalty(PG_FUNCTION_ARGS)
 	GISTENTRY  *orig = (GISTENTRY *) PG_GETARG_POINTER(0);
 	GISTENTRY  *add = (GISTENTRY *) PG_GETARG_POINTER(1);
 	float	   *penalty = (float *) PG_GETARG_POINTER(2);
-	edtf_span  *o = (edtf_span *) DatumGetPointer(orig->key);
-	edtf_span  *a = (edtf_span *) DatumGetPointer(add->key);
-	int64		lo = a->lo < o->lo ? a->lo : o->lo;
-	int64		hi = a->hi > o->hi ? a->hi : o->hi;
-	double		grow = span_width(lo, hi) - span_width(o->lo, o->hi);
+	sn_edtf_packed *o = KEY(orig->key);
+	sn_edtf_packed *a = KEY(add->key);
+	int64		lo = a->lower < o->lower ? a->lower : o->lower;
+	int64		hi = a->upper > o->upper ? a->upper : o->upper;
+	double		grow = span_width(lo, hi) - span_width(o->lower, o->upper);
 
 	/* growth first; among equal growth, the narrower key */
-	*penalty = (float) (grow > 0 ? grow + 1.0 : span_width(o->lo, o->hi) * 1e-12);
+	*penalty = (float) (grow > 0 ? grow + 1.0 : span_width(o->lower, o->upper) * 1e-12);
 	PG_RETURN_POINTER(penalty);
+}
+
+static double
+span_center(const sn_edtf_packed *k)
+{
+	return (double) k->lower / 2.0 + (double) k->upper / 2.0;
 }
 
 typedef struct split_item
@@ -226,16 +195,18 @@ edtf_gist_picksplit(PG_FUNCTION_ARGS)
 	OffsetNumber maxoff = ev->n - 1;
 	int			n = maxoff - FirstOffsetNumber + 1;
 	split_item *items = palloc(sizeof(split_item) * n);
-	edtf_span  *left = palloc(sizeof(edtf_span)),
-			   *right = palloc(sizeof(edtf_span));
+	int64		llo = 0,
+				lhi = 0,
+				rlo = 0,
+				rhi = 0;
 	int			i;
 
 	for (i = 0; i < n; i++)
 	{
-		edtf_span  *k = (edtf_span *) DatumGetPointer(ev->vector[FirstOffsetNumber + i].key);
+		sn_edtf_packed *k = KEY(ev->vector[FirstOffsetNumber + i].key);
 
-		items[i].center = (double) k->lo / 2.0 + (double) k->hi / 2.0;
-		items[i].lo = k->lo;
+		items[i].center = span_center(k);
+		items[i].lo = k->lower;
 		items[i].off = (OffsetNumber) (FirstOffsetNumber + i);
 	}
 	qsort(items, n, sizeof(split_item), split_item_cmp);
@@ -245,26 +216,27 @@ edtf_gist_picksplit(PG_FUNCTION_ARGS)
 	v->spl_nleft = v->spl_nright = 0;
 	for (i = 0; i < n; i++)
 	{
-		edtf_span  *k = (edtf_span *) DatumGetPointer(ev->vector[items[i].off].key);
-		bool		to_left = i < n / 2;
-		edtf_span  *u = to_left ? left : right;
+		sn_edtf_packed *k = KEY(ev->vector[items[i].off].key);
 
-		if (to_left ? v->spl_nleft == 0 : v->spl_nright == 0)
-			*u = *k;
+		if (i < n / 2)
+		{
+			if (v->spl_nleft == 0 || k->lower < llo)
+				llo = k->lower;
+			if (v->spl_nleft == 0 || k->upper > lhi)
+				lhi = k->upper;
+			v->spl_left[v->spl_nleft++] = items[i].off;
+		}
 		else
 		{
-			if (k->lo < u->lo)
-				u->lo = k->lo;
-			if (k->hi > u->hi)
-				u->hi = k->hi;
-		}
-		if (to_left)
-			v->spl_left[v->spl_nleft++] = items[i].off;
-		else
+			if (v->spl_nright == 0 || k->lower < rlo)
+				rlo = k->lower;
+			if (v->spl_nright == 0 || k->upper > rhi)
+				rhi = k->upper;
 			v->spl_right[v->spl_nright++] = items[i].off;
+		}
 	}
-	v->spl_ldatum = PointerGetDatum(left);
-	v->spl_rdatum = PointerGetDatum(right);
+	v->spl_ldatum = PointerGetDatum(span_key(llo, lhi));
+	v->spl_rdatum = PointerGetDatum(span_key(rlo, rhi));
 	pfree(items);
 	PG_RETURN_POINTER(v);
 }
@@ -272,10 +244,35 @@ edtf_gist_picksplit(PG_FUNCTION_ARGS)
 Datum
 edtf_gist_same(PG_FUNCTION_ARGS)
 {
-	edtf_span  *a = (edtf_span *) PG_GETARG_POINTER(0);
-	edtf_span  *b = (edtf_span *) PG_GETARG_POINTER(1);
+	sn_edtf_packed *a = PG_GETARG_EDTF_P(0);
+	sn_edtf_packed *b = PG_GETARG_EDTF_P(1);
 	bool	   *result = (bool *) PG_GETARG_POINTER(2);
 
-	*result = a->lo == b->lo && a->hi == b->hi;
+	*result = memcmp(a, b, sizeof(sn_edtf_packed)) == 0;
 	PG_RETURN_POINTER(result);
+}
+
+/* Sorted build: by the centre of the span, then the lower bound. */
+static int
+edtf_gist_cmp_center(Datum a, Datum b, SortSupport ssup)
+{
+	sn_edtf_packed *x = KEY(a),
+			   *y = KEY(b);
+	double		cx = span_center(x),
+				cy = span_center(y);
+
+	if (cx != cy)
+		return cx < cy ? -1 : 1;
+	if (x->lower != y->lower)
+		return x->lower < y->lower ? -1 : 1;
+	return 0;
+}
+
+Datum
+edtf_gist_sortsupport(PG_FUNCTION_ARGS)
+{
+	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
+
+	ssup->comparator = edtf_gist_cmp_center;
+	PG_RETURN_VOID();
 }

@@ -174,35 +174,27 @@ CREATE OPERATOR @extschema@.>> (
   RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
 
 -- ---------------------------------------------------------------------------
--- GiST: the key is the span [lower, upper] of days (two int8, 16 bytes)
-
-CREATE TYPE @extschema@.edtf_gist_key;
-CREATE FUNCTION @extschema@.edtf_gist_key_in(pg_catalog.cstring) RETURNS @extschema@.edtf_gist_key
-  AS 'MODULE_PATHNAME', 'edtf_gist_key_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.edtf_gist_key_out(@extschema@.edtf_gist_key) RETURNS pg_catalog.cstring
-  AS 'MODULE_PATHNAME', 'edtf_gist_key_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE TYPE @extschema@.edtf_gist_key (
-  INTERNALLENGTH = 16,
-  INPUT = @extschema@.edtf_gist_key_in,
-  OUTPUT = @extschema@.edtf_gist_key_out,
-  ALIGNMENT = double,
-  STORAGE = plain
-);
+-- GiST: the key is the span [lower, upper] of days, the first 16 bytes of an
+-- edtf datum (leaf keys are the values themselves, so index-only scans work)
 
 CREATE FUNCTION @extschema@.edtf_gist_consistent(internal, @extschema@.edtf, pg_catalog.int2, pg_catalog.oid, internal)
   RETURNS pg_catalog.bool
   AS 'MODULE_PATHNAME', 'edtf_gist_consistent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.edtf_gist_union(internal, internal) RETURNS @extschema@.edtf_gist_key
+CREATE FUNCTION @extschema@.edtf_gist_union(internal, internal) RETURNS @extschema@.edtf
   AS 'MODULE_PATHNAME', 'edtf_gist_union' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.edtf_gist_compress(internal) RETURNS internal
   AS 'MODULE_PATHNAME', 'edtf_gist_compress' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.edtf_gist_fetch(internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'edtf_gist_fetch' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.edtf_gist_penalty(internal, internal, internal) RETURNS internal
   AS 'MODULE_PATHNAME', 'edtf_gist_penalty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.edtf_gist_picksplit(internal, internal) RETURNS internal
   AS 'MODULE_PATHNAME', 'edtf_gist_picksplit' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.edtf_gist_same(@extschema@.edtf_gist_key, @extschema@.edtf_gist_key, internal)
+CREATE FUNCTION @extschema@.edtf_gist_same(@extschema@.edtf, @extschema@.edtf, internal)
   RETURNS internal
   AS 'MODULE_PATHNAME', 'edtf_gist_same' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.edtf_gist_sortsupport(internal) RETURNS pg_catalog.void
+  AS 'MODULE_PATHNAME', 'edtf_gist_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE OPERATOR CLASS @extschema@.edtf_gist_ops
   DEFAULT FOR TYPE @extschema@.edtf USING gist AS
@@ -217,8 +209,9 @@ CREATE OPERATOR CLASS @extschema@.edtf_gist_ops
   FUNCTION 3 @extschema@.edtf_gist_compress(internal),
   FUNCTION 5 @extschema@.edtf_gist_penalty(internal, internal, internal),
   FUNCTION 6 @extschema@.edtf_gist_picksplit(internal, internal),
-  FUNCTION 7 @extschema@.edtf_gist_same(@extschema@.edtf_gist_key, @extschema@.edtf_gist_key, internal),
-  STORAGE @extschema@.edtf_gist_key;
+  FUNCTION 7 @extschema@.edtf_gist_same(@extschema@.edtf, @extschema@.edtf, internal),
+  FUNCTION 9 @extschema@.edtf_gist_fetch(internal),
+  FUNCTION 11 @extschema@.edtf_gist_sortsupport(internal);
 
 -- ---------------------------------------------------------------------------
 -- resolve_date: a date phrase of a report, relative to its publication day
@@ -265,12 +258,11 @@ COMMENT ON FUNCTION @extschema@.edtf_before(@extschema@.edtf, @extschema@.edtf) 
 COMMENT ON FUNCTION @extschema@.edtf_after(@extschema@.edtf, @extschema@.edtf) IS 'implementation of >>: the first span starts after the second ends';
 COMMENT ON FUNCTION @extschema@.resolve_date(pg_catalog.text, pg_catalog.date, pg_catalog.text) IS
   'A date phrase of a report as an edtf, relative to the publication day (reference; NULL: absolute dates only): English or French (lang ''en''/''fr''); "last month", "on Saturday", "in February", "13 août 2022", "early July", "nine years ago", EDTF text; 22007 for a phrase it cannot read';
-COMMENT ON TYPE @extschema@.edtf_gist_key IS 'Key of the edtf GiST index: the span [lower, upper] of days (internal)';
-COMMENT ON FUNCTION @extschema@.edtf_gist_key_in(pg_catalog.cstring) IS 'edtf_gist_key has no text input (an index key)';
-COMMENT ON FUNCTION @extschema@.edtf_gist_key_out(@extschema@.edtf_gist_key) IS 'edtf_gist_key text output: [lower, upper]';
 COMMENT ON FUNCTION @extschema@.edtf_gist_consistent(internal, @extschema@.edtf, pg_catalog.int2, pg_catalog.oid, internal) IS 'GiST consistent for edtf (<<, &&, >>, @>, <@, @> date)';
 COMMENT ON FUNCTION @extschema@.edtf_gist_union(internal, internal) IS 'GiST union for edtf: the hull of the spans';
-COMMENT ON FUNCTION @extschema@.edtf_gist_compress(internal) IS 'GiST compress for edtf: the value''s span of days';
+COMMENT ON FUNCTION @extschema@.edtf_gist_fetch(internal) IS 'GiST fetch for edtf: a leaf key is the value (index-only scans)';
+COMMENT ON FUNCTION @extschema@.edtf_gist_sortsupport(internal) IS 'GiST sorted build for edtf: by the centre of the span';
+COMMENT ON FUNCTION @extschema@.edtf_gist_compress(internal) IS 'GiST compress for edtf: a leaf key is the value itself, whose first 16 bytes are its span of days';
 COMMENT ON FUNCTION @extschema@.edtf_gist_penalty(internal, internal, internal) IS 'GiST penalty for edtf: growth of the span';
 COMMENT ON FUNCTION @extschema@.edtf_gist_picksplit(internal, internal) IS 'GiST picksplit for edtf: halves by span centre';
-COMMENT ON FUNCTION @extschema@.edtf_gist_same(@extschema@.edtf_gist_key, @extschema@.edtf_gist_key, internal) IS 'GiST same for edtf keys';
+COMMENT ON FUNCTION @extschema@.edtf_gist_same(@extschema@.edtf, @extschema@.edtf, internal) IS 'GiST same for edtf keys';

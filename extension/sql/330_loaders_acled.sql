@@ -1,0 +1,313 @@
+-- extension/sql/330_loaders_acled.sql — run bookkeeping and import_acled().
+
+CREATE FUNCTION @extschema@.loader_begin(dataset text) RETURNS bigint
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+  INSERT INTO @extschema@.import_runs (dataset, started_at, finished_at, rows_read, imported, updated, skipped, flagged)
+  VALUES (dataset, clock_timestamp(), clock_timestamp(), 0, 0, 0, 0, 0)
+  RETURNING id
+$$;
+COMMENT ON FUNCTION @extschema@.loader_begin(text) IS
+  'Opens an import_runs row for one import_* call and returns its id (internal to the loaders).';
+
+CREATE FUNCTION @extschema@.loader_finish(run bigint, n_read bigint, n_imported bigint, n_updated bigint,
+                                          n_skipped bigint, n_flagged bigint)
+RETURNS @extschema@.import_runs
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  result @extschema@.import_runs;
+BEGIN
+  UPDATE @extschema@.import_runs
+  SET finished_at = clock_timestamp(), rows_read = n_read, imported = n_imported,
+      updated = n_updated, skipped = n_skipped, flagged = n_flagged
+  WHERE id = run
+  RETURNING * INTO result;
+  RAISE NOTICE '%: % rows read: % imported, % updated, % skipped, % flagged (import_issues.run_id = %)',
+    result.dataset, n_read, n_imported, n_updated, n_skipped, n_flagged, run;
+  RETURN result;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_finish(bigint, bigint, bigint, bigint, bigint, bigint) IS
+  'Closes the import_runs row of an import_* call with its counts, reports them in a NOTICE and returns the row (internal to the loaders).';
+
+CREATE FUNCTION @extschema@.loader_progress(dataset text, every integer, n_read bigint, n_imported bigint,
+                                            n_updated bigint, n_skipped bigint, n_flagged bigint, n_total bigint)
+RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF n_read % every = 0 THEN
+    RAISE NOTICE '%: % of % rows read (% imported, % updated, % skipped, % flagged)',
+      dataset, n_read, n_total, n_imported, n_updated, n_skipped, n_flagged;
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_progress(text, integer, bigint, bigint, bigint, bigint, bigint, bigint) IS
+  'Reports an import_* call''s progress in a NOTICE every so many rows (internal to the loaders).';
+
+CREATE FUNCTION @extschema@.loader_check_every(every integer) RETURNS void
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF every IS NULL OR every < 1 THEN
+    RAISE EXCEPTION 'progress_every must be a positive number of rows, not %', coalesce(every::text, 'NULL')
+      USING ERRCODE = '22023';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_check_every(integer) IS
+  'Rejects a progress_every argument that is not a positive number (internal to the loaders).';
+
+-- ACLED: one event per event_id_cnty.
+CREATE FUNCTION @extschema@.import_acled(progress_every integer DEFAULT 10000)
+RETURNS @extschema@.import_runs
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  run bigint;
+  r record;
+  n_total bigint;
+  n_read bigint := 0;
+  n_imp bigint := 0;
+  n_upd bigint := 0;
+  n_skip bigint := 0;
+  n_flag bigint := 0;
+  problems text[];
+  notes text[];
+  ext text;
+  d date;
+  y bigint;
+  tp bigint;
+  gp bigint;
+  iso bigint;
+  ctry @extschema@.country;
+  lat float8;
+  lon float8;
+  chk record;
+  loc @extschema@.geopoint;
+  fat bigint;
+  fat_est @extschema@.estimate;
+  loc_name text;
+  fixed text;
+  occurred text;
+  place bigint;
+  ev bigint;
+  inserted boolean;
+  a bigint;
+  assoc text;
+  inter1 smallint;
+  inter2 smallint;
+  iso_map jsonb;
+  inter_text constant text[] := ARRAY['state forces', 'rebel group', 'political militia', 'identity militia',
+                                      'rioters', 'protesters', 'civilians', 'external/other forces'];
+  actor_kind constant text[] := ARRAY['state forces', 'armed group', 'armed group', 'armed group',
+                                      NULL, NULL, 'civilians', NULL];
+BEGIN
+  PERFORM @extschema@.loader_check_every(progress_every);
+  LOCK TABLE @extschema@.acled_raw IN SHARE ROW EXCLUSIVE MODE;
+  SELECT count(*) INTO n_total FROM @extschema@.acled_raw;
+
+  -- A file of another layout with the same number of columns (the older
+  -- exports begin data_id, iso, event_id_cnty, ...) would be misread: refuse it.
+  IF n_total > 0 AND NOT EXISTS (
+       SELECT 1 FROM @extschema@.acled_raw t
+       WHERE t.event_id_cnty ~ '^[A-Za-z]{2,4}[0-9]+$' AND t.time_precision ~ '^\s*[0-9]\s*$'
+          OR t.event_id_cnty = 'event_id_cnty') THEN
+    RAISE EXCEPTION 'acled_raw does not hold ACLED''s current export layout'
+      USING ERRCODE = '22P04',
+            DETAIL = format('No staged row has an event id such as MLI6442 in its first column and a time precision in its fourth; the first row begins %s.',
+                            (SELECT left(concat_ws(', ', t.event_id_cnty, t.event_date, t.year, t.time_precision), 80)
+                             FROM @extschema@.acled_raw t LIMIT 1)),
+            HINT = 'acled_raw takes the 31 columns event_id_cnty, event_date, year, time_precision, ..., tags, timestamp in that order; copy with WITH (FORMAT csv, HEADER MATCH) to have COPY check the header, and empty the table with TRUNCATE sahel_news.acled_raw.';
+  END IF;
+
+  run := @extschema@.loader_begin('acled');
+  SELECT jsonb_object_agg(c.iso_numeric::text, c.country::text) INTO iso_map
+  FROM @extschema@.countries() c WHERE c.iso_numeric IS NOT NULL;
+
+  FOR r IN
+    WITH s AS (
+      SELECT row_number() OVER (ORDER BY t.ctid) AS rec, to_jsonb(t) AS raw, t.*
+      FROM @extschema@.acled_raw t
+    )
+    SELECT s.*,
+           first_value(s.rec) OVER w AS winner,
+           first_value(s.raw) OVER w AS winner_raw
+    FROM s
+    WINDOW w AS (PARTITION BY btrim(s.event_id_cnty)
+                 ORDER BY @extschema@.loader_int(s.timestamp) DESC NULLS LAST, s.rec DESC)
+    ORDER BY s.rec
+  LOOP
+    n_read := n_read + 1;
+    problems := '{}';
+    notes := '{}';
+    ext := @extschema@.loader_value(r.event_id_cnty);
+
+    IF r.event_id_cnty = 'event_id_cnty' AND r.event_date = 'event_date' THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'acled', r.rec, NULL, 'skipped', 'the file''s header line (copy with HEADER or HEADER MATCH)', r.raw);
+      n_skip := n_skip + 1;
+      CONTINUE;
+    END IF;
+    IF ext IS NOT NULL AND r.winner <> r.rec THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'acled', r.rec, ext, 'skipped',
+              CASE WHEN r.raw = r.winner_raw THEN format('exact duplicate of record %s', r.winner)
+                   ELSE format('superseded by record %s, a version of the same event with timestamp %s (this one: %s)',
+                               r.winner, coalesce(r.winner_raw->>'timestamp', 'none'), coalesce(r.timestamp, 'none')) END,
+              r.raw);
+      n_skip := n_skip + 1;
+      PERFORM @extschema@.loader_progress('import_acled', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      CONTINUE;
+    END IF;
+
+    IF ext IS NULL THEN
+      problems := problems || 'event_id_cnty is missing'::text;
+    END IF;
+    d := @extschema@.loader_date(r.event_date);
+    y := @extschema@.loader_int(r.year);
+    IF d IS NULL THEN
+      problems := problems || format('event_date %L is not a date', r.event_date);
+    ELSIF y IS NOT NULL AND y <> extract(year FROM d) THEN
+      problems := problems || format('event_date %L disagrees with year %L', r.event_date, r.year);
+    END IF;
+    tp := @extschema@.loader_int(r.time_precision);
+    IF tp IS NULL OR tp NOT BETWEEN 1 AND 3 THEN
+      problems := problems || format('time_precision %L is not 1, 2 or 3', r.time_precision);
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM @extschema@.acled_sub_event_types et
+                   WHERE et.event_type = r.event_type AND et.sub_event_type = r.sub_event_type) THEN
+      problems := problems || format('event type %L with sub-event type %L is not in ACLED''s taxonomy',
+                                     r.event_type, r.sub_event_type);
+    END IF;
+    iso := @extschema@.loader_int(r.iso);
+    ctry := (iso_map ->> iso::text)::@extschema@.country;
+    IF ctry IS NULL THEN
+      problems := problems || format('iso %L is not an ISO 3166 numeric country code', r.iso);
+    END IF;
+    gp := @extschema@.loader_int(r.geo_precision);
+    IF @extschema@.loader_value(r.geo_precision) IS NOT NULL AND (gp IS NULL OR gp NOT BETWEEN 1 AND 3) THEN
+      problems := problems || format('geo_precision %L is not 1, 2 or 3', r.geo_precision);
+    ELSIF gp IS NULL THEN
+      notes := notes || 'geo_precision missing'::text;
+    END IF;
+    fat := @extschema@.loader_int(r.fatalities);
+    IF @extschema@.loader_value(r.fatalities) IS NULL THEN
+      fat_est := '?'::@extschema@.estimate;
+      notes := notes || 'fatalities missing: stored as unknown (?)'::text;
+    ELSIF fat IS NULL OR fat < 0 THEN
+      problems := problems || format('fatalities %L is not a count', r.fatalities);
+    ELSE
+      fat_est := @extschema@.estimate(fat, fat);
+    END IF;
+    inter1 := CASE WHEN r.inter1 ~ '^\s*[0-8]\s*$' THEN btrim(r.inter1)::smallint
+                   ELSE array_position(inter_text, lower(btrim(r.inter1)))::smallint END;
+    inter2 := CASE WHEN r.inter2 ~ '^\s*[0-8]\s*$' THEN btrim(r.inter2)::smallint
+                   ELSE array_position(inter_text, lower(btrim(r.inter2)))::smallint END;
+    IF @extschema@.loader_value(r.inter1) IS NOT NULL AND inter1 IS NULL THEN
+      problems := problems || format('inter1 %L is not an ACLED actor type', r.inter1);
+    END IF;
+    IF @extschema@.loader_value(r.inter2) IS NOT NULL AND inter2 IS NULL THEN
+      problems := problems || format('inter2 %L is not an ACLED actor type', r.inter2);
+    END IF;
+    loc_name := @extschema@.loader_value(r.location);
+    IF loc_name IS NOT NULL THEN
+      fixed := @extschema@.repair_mojibake(loc_name);
+      IF fixed <> loc_name THEN
+        notes := notes || format('location %L repaired to %L (UTF-8 read as Latin-1)', loc_name, fixed);
+        loc_name := fixed;
+      END IF;
+    END IF;
+    lat := @extschema@.loader_float(r.latitude);
+    lon := @extschema@.loader_float(r.longitude);
+    IF (lat IS NULL AND @extschema@.loader_value(r.latitude) IS NOT NULL)
+       OR (lon IS NULL AND @extschema@.loader_value(r.longitude) IS NOT NULL) THEN
+      problems := problems || format('latitude %L, longitude %L are not numbers', r.latitude, r.longitude);
+      loc := NULL;
+    ELSE
+      chk := @extschema@.loader_check_location(lat, lon, ctry, loc_name);
+      loc := chk.location;
+      IF NOT chk.ok THEN
+        problems := problems || chk.note;
+      ELSIF chk.note IS NOT NULL THEN
+        notes := notes || chk.note;
+      ELSIF lat IS NULL THEN
+        notes := notes || format('coordinates missing: event stored without a location%s',
+                                 CASE WHEN gp IS NOT NULL THEN format(' (geo_precision %s kept in import_issues only)', gp) ELSE '' END);
+        gp := NULL;
+      END IF;
+    END IF;
+
+    IF cardinality(problems) > 0 THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'acled', r.rec, ext, 'rejected', array_to_string(problems, '; '), r.raw);
+      n_flag := n_flag + 1;
+      PERFORM @extschema@.loader_progress('import_acled', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      CONTINUE;
+    END IF;
+
+    occurred := CASE tp
+                  WHEN 1 THEN to_char(d, 'YYYY-MM-DD')
+                  WHEN 2 THEN to_char(d - 3, 'YYYY-MM-DD') || '/' || to_char(d + 3, 'YYYY-MM-DD')
+                  ELSE to_char(d, 'YYYY-MM') END;
+    BEGIN
+      place := @extschema@.loader_place(loc_name, 'town', ctry, loc);
+      INSERT INTO @extschema@.events AS e
+        (occurred, place_id, location, geo_precision, event_type, sub_event_type, fatalities, summary, dataset, external_id)
+      VALUES (occurred::@extschema@.edtf, place, loc, gp, r.event_type, r.sub_event_type, fat_est,
+              @extschema@.loader_value(r.notes), 'acled', ext)
+      ON CONFLICT (dataset, external_id) DO UPDATE
+        SET occurred = excluded.occurred, place_id = excluded.place_id, location = excluded.location,
+            geo_precision = excluded.geo_precision, event_type = excluded.event_type,
+            sub_event_type = excluded.sub_event_type, fatalities = excluded.fatalities, summary = excluded.summary
+      RETURNING e.id, (e.xmax = 0) INTO ev, inserted;
+      IF NOT inserted THEN
+        DELETE FROM @extschema@.event_actors WHERE event_id = ev;
+      END IF;
+      a := @extschema@.loader_actor(@extschema@.loader_value(r.actor1), actor_kind[inter1],
+                                    @extschema@.loader_actor_country(r.actor1), inter1);
+      IF a IS NOT NULL THEN
+        INSERT INTO @extschema@.event_actors (event_id, actor_id, role) VALUES (ev, a, 'actor1') ON CONFLICT DO NOTHING;
+      END IF;
+      a := @extschema@.loader_actor(@extschema@.loader_value(r.actor2), actor_kind[inter2],
+                                    @extschema@.loader_actor_country(r.actor2), inter2);
+      IF a IS NOT NULL THEN
+        INSERT INTO @extschema@.event_actors (event_id, actor_id, role) VALUES (ev, a, 'actor2') ON CONFLICT DO NOTHING;
+      END IF;
+      FOREACH assoc IN ARRAY coalesce(string_to_array(concat_ws(';', @extschema@.loader_value(r.assoc_actor_1),
+                                                                     @extschema@.loader_value(r.assoc_actor_2)), ';'), '{}')
+      LOOP
+        a := @extschema@.loader_actor(@extschema@.loader_value(assoc), NULL,
+                                      @extschema@.loader_actor_country(btrim(assoc)));
+        IF a IS NOT NULL THEN
+          INSERT INTO @extschema@.event_actors (event_id, actor_id, role) VALUES (ev, a, 'associate') ON CONFLICT DO NOTHING;
+        END IF;
+      END LOOP;
+    EXCEPTION WHEN OTHERS THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'acled', r.rec, ext, 'rejected', format('could not be stored: %s (SQLSTATE %s)', SQLERRM, SQLSTATE), r.raw);
+      n_flag := n_flag + 1;
+      PERFORM @extschema@.loader_progress('import_acled', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      CONTINUE;
+    END;
+
+    IF cardinality(notes) > 0 THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'acled', r.rec, ext, 'kept', array_to_string(notes, '; '), r.raw);
+      n_flag := n_flag + 1;
+    ELSIF inserted THEN
+      n_imp := n_imp + 1;
+    ELSE
+      n_upd := n_upd + 1;
+    END IF;
+    PERFORM @extschema@.loader_progress('import_acled', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+  END LOOP;
+
+  -- empty the staging table: TRUNCATE, or DELETE when the calling statement
+  -- itself still reads it (SELECT count(*), import_...() FROM ..._raw)
+  BEGIN
+    TRUNCATE @extschema@.acled_raw;
+  EXCEPTION WHEN object_in_use THEN
+    DELETE FROM @extschema@.acled_raw;
+  END;
+  RETURN @extschema@.loader_finish(run, n_read, n_imp, n_upd, n_skip, n_flag);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.import_acled(integer) IS
+  'Moves the rows staged in acled_raw into events, event_actors, places and actors (one event per event_id_cnty; a re-imported id updates its event), records every row not loaded cleanly in import_issues, empties acled_raw and returns the import_runs row.  event_date with time_precision 1 is a day, 2 the week around it (an interval of seven days), 3 its month; fatalities become an exact estimate; iso becomes a country.  NOTICE every progress_every rows.';

@@ -1,0 +1,502 @@
+-- extension/sql/350_loaders_peacekeeping.sql — troop figures from the IPI
+-- Peacekeeping Database and Geo-PKO into deployments.
+
+-- IPI contributions: one deployment per contributor, mission and month (troops only).
+CREATE FUNCTION @extschema@.import_ipi_contributions(progress_every integer DEFAULT 10000)
+RETURNS @extschema@.import_runs
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  run bigint;
+  r record;
+  n_total bigint;
+  n_read bigint := 0;
+  n_imp bigint := 0;
+  n_upd bigint := 0;
+  n_skip bigint := 0;
+  n_flag bigint := 0;
+  problems text[];
+  d date;
+  troops bigint;
+  contributor @extschema@.country;
+  host @extschema@.country;
+  mission text;
+  force bigint;
+  dep bigint;
+  inserted boolean;
+  iso3_map jsonb;
+BEGIN
+  PERFORM @extschema@.loader_check_every(progress_every);
+  LOCK TABLE @extschema@.ipi_contributions_raw IN SHARE ROW EXCLUSIVE MODE;
+  SELECT count(*) INTO n_total FROM @extschema@.ipi_contributions_raw;
+  run := @extschema@.loader_begin('ipi_contributions');
+  SELECT jsonb_object_agg(c.iso3, c.country::text) INTO iso3_map FROM @extschema@.countries() c;
+
+  FOR r IN
+    WITH s AS (
+      SELECT row_number() OVER (ORDER BY t.ctid) AS rec, to_jsonb(t) AS raw,
+             concat_ws('|', btrim(t."Date"), btrim(t."Mission"), btrim(t."Contributor_ISO-3")) AS ext, t.*
+      FROM @extschema@.ipi_contributions_raw t
+    )
+    SELECT s.*, first_value(s.rec) OVER w AS winner, first_value(s.raw) OVER w AS winner_raw
+    FROM s
+    WINDOW w AS (PARTITION BY s.ext ORDER BY s.rec DESC)
+    ORDER BY s.rec
+  LOOP
+    n_read := n_read + 1;
+    problems := '{}';
+    IF r."Date" = 'Date' AND r."Mission" = 'Mission' THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'ipi_contributions', r.rec, NULL, 'skipped', 'the file''s header line (copy with HEADER or HEADER MATCH)', r.raw);
+      n_skip := n_skip + 1;
+      CONTINUE;
+    END IF;
+    IF r.winner <> r.rec THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'ipi_contributions', r.rec, r.ext, 'skipped',
+              CASE WHEN r.raw = r.winner_raw THEN format('exact duplicate of record %s', r.winner)
+                   ELSE format('superseded by record %s, a later row for the same month, mission and contributor', r.winner) END,
+              r.raw);
+      n_skip := n_skip + 1;
+      PERFORM @extschema@.loader_progress('import_ipi_contributions', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      CONTINUE;
+    END IF;
+    d := @extschema@.loader_date(r."Date");
+    IF d IS NULL THEN
+      problems := problems || format('Date %L is not a date', r."Date");
+    END IF;
+    mission := @extschema@.loader_value(r."Mission");
+    IF mission IS NULL THEN
+      problems := problems || 'Mission is missing'::text;
+    END IF;
+    contributor := (iso3_map ->> upper(@extschema@.loader_value(r."Contributor_ISO-3")))::@extschema@.country;
+    IF contributor IS NULL THEN
+      problems := problems || format('Contributor_ISO-3 %L (%s) is not an ISO 3166 alpha-3 code', r."Contributor_ISO-3", r."Contributor");
+    END IF;
+    host := (iso3_map ->> upper(@extschema@.loader_value(r."Mission_Country_ISO-3")))::@extschema@.country;
+    IF host IS NULL AND @extschema@.loader_value(r."Mission_Country_ISO-3") IS NOT NULL THEN
+      problems := problems || format('Mission_Country_ISO-3 %L is not an ISO 3166 alpha-3 code', r."Mission_Country_ISO-3");
+    END IF;
+    troops := @extschema@.loader_int(r."Troops");
+    IF @extschema@.loader_value(r."Troops") IS NOT NULL AND (troops IS NULL OR troops < 0) THEN
+      problems := problems || format('Troops %L is not a count', r."Troops");
+    END IF;
+
+    IF cardinality(problems) > 0 THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'ipi_contributions', r.rec, r.ext, 'rejected', array_to_string(problems, '; '), r.raw);
+      n_flag := n_flag + 1;
+      PERFORM @extschema@.loader_progress('import_ipi_contributions', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      CONTINUE;
+    END IF;
+    IF troops IS NULL THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'ipi_contributions', r.rec, r.ext, 'skipped',
+              format('no troops (Troops NA): %s sends only police, experts or observers to %s', r."Contributor", mission), r.raw);
+      n_skip := n_skip + 1;
+      PERFORM @extschema@.loader_progress('import_ipi_contributions', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      CONTINUE;
+    END IF;
+
+    BEGIN
+      force := @extschema@.loader_actor(mission, 'peacekeeping mission', NULL);
+      INSERT INTO @extschema@.deployments AS x
+        (force_id, contributor, host, strength, as_of, dataset, external_id)
+      VALUES (force, contributor, host, @extschema@.estimate(troops, troops), to_char(d, 'YYYY-MM')::@extschema@.edtf,
+              'ipi_contributions', r.ext)
+      ON CONFLICT (dataset, external_id) DO UPDATE
+        SET force_id = excluded.force_id, contributor = excluded.contributor, host = excluded.host,
+            strength = excluded.strength, as_of = excluded.as_of
+      RETURNING x.id, (x.xmax = 0) INTO dep, inserted;
+    EXCEPTION WHEN OTHERS THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'ipi_contributions', r.rec, r.ext, 'rejected', format('could not be stored: %s (SQLSTATE %s)', SQLERRM, SQLSTATE), r.raw);
+      n_flag := n_flag + 1;
+      PERFORM @extschema@.loader_progress('import_ipi_contributions', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      CONTINUE;
+    END;
+    IF inserted THEN
+      n_imp := n_imp + 1;
+    ELSE
+      n_upd := n_upd + 1;
+    END IF;
+    PERFORM @extschema@.loader_progress('import_ipi_contributions', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+  END LOOP;
+
+  -- empty the staging table: TRUNCATE, or DELETE when the calling statement
+  -- itself still reads it (SELECT count(*), import_...() FROM ..._raw)
+  BEGIN
+    TRUNCATE @extschema@.ipi_contributions_raw;
+  EXCEPTION WHEN object_in_use THEN
+    DELETE FROM @extschema@.ipi_contributions_raw;
+  END;
+  RETURN @extschema@.loader_finish(run, n_read, n_imp, n_upd, n_skip, n_flag);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.import_ipi_contributions(integer) IS
+  'Moves the rows staged in ipi_contributions_raw into deployments: one per month, mission and contributing country with its Troops as an exact estimate, as_of the month, contributor and host (Mission_Country_ISO-3) as countries, the mission as the force (an actor).  Rows without troops (police or experts only) are skipped and listed in import_issues, as is every row not loaded cleanly; a re-imported row updates its deployment.  Empties ipi_contributions_raw and returns the import_runs row.';
+
+-- IPI mission totals: one deployment per mission and month (all contributors together).
+CREATE FUNCTION @extschema@.import_ipi_mission_totals(progress_every integer DEFAULT 10000)
+RETURNS @extschema@.import_runs
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  run bigint;
+  r record;
+  n_total bigint;
+  n_read bigint := 0;
+  n_imp bigint := 0;
+  n_upd bigint := 0;
+  n_skip bigint := 0;
+  n_flag bigint := 0;
+  problems text[];
+  notes text[];
+  d date;
+  troops bigint;
+  host @extschema@.country;
+  mission text;
+  force bigint;
+  dep bigint;
+  inserted boolean;
+  chk record;
+  lat float8;
+  lon float8;
+  iso3_map jsonb;
+BEGIN
+  PERFORM @extschema@.loader_check_every(progress_every);
+  LOCK TABLE @extschema@.ipi_mission_totals_raw IN SHARE ROW EXCLUSIVE MODE;
+  SELECT count(*) INTO n_total FROM @extschema@.ipi_mission_totals_raw;
+  run := @extschema@.loader_begin('ipi_mission_totals');
+  SELECT jsonb_object_agg(c.iso3, c.country::text) INTO iso3_map FROM @extschema@.countries() c;
+
+  FOR r IN
+    WITH s AS (
+      SELECT row_number() OVER (ORDER BY t.ctid) AS rec, to_jsonb(t) AS raw,
+             concat_ws('|', btrim(t."Date"), btrim(t."Mission")) AS ext, t.*
+      FROM @extschema@.ipi_mission_totals_raw t
+    )
+    SELECT s.*, first_value(s.rec) OVER w AS winner, first_value(s.raw) OVER w AS winner_raw
+    FROM s
+    WINDOW w AS (PARTITION BY s.ext ORDER BY s.rec DESC)
+    ORDER BY s.rec
+  LOOP
+    n_read := n_read + 1;
+    problems := '{}';
+    notes := '{}';
+    IF r."Date" = 'Date' AND r."Mission" = 'Mission' THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'ipi_mission_totals', r.rec, NULL, 'skipped', 'the file''s header line (copy with HEADER or HEADER MATCH)', r.raw);
+      n_skip := n_skip + 1;
+      CONTINUE;
+    END IF;
+    IF r.winner <> r.rec THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'ipi_mission_totals', r.rec, r.ext, 'skipped',
+              CASE WHEN r.raw = r.winner_raw THEN format('exact duplicate of record %s', r.winner)
+                   ELSE format('superseded by record %s, a later row for the same month and mission', r.winner) END, r.raw);
+      n_skip := n_skip + 1;
+      PERFORM @extschema@.loader_progress('import_ipi_mission_totals', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      CONTINUE;
+    END IF;
+    d := @extschema@.loader_date(r."Date");
+    IF d IS NULL THEN
+      problems := problems || format('Date %L is not a date', r."Date");
+    END IF;
+    mission := @extschema@.loader_value(r."Mission");
+    IF mission IS NULL THEN
+      problems := problems || 'Mission is missing'::text;
+    END IF;
+    host := (iso3_map ->> upper(@extschema@.loader_value(r."Country of Mission ISO-3")))::@extschema@.country;
+    IF host IS NULL THEN
+      problems := problems || format('Country of Mission ISO-3 %L is not an ISO 3166 alpha-3 code', r."Country of Mission ISO-3");
+    END IF;
+    troops := @extschema@.loader_int(r."Troops");
+    IF @extschema@.loader_value(r."Troops") IS NOT NULL AND (troops IS NULL OR troops < 0) THEN
+      problems := problems || format('Troops %L is not a count', r."Troops");
+    END IF;
+    -- the headquarters' coordinates are checked (later rows of the published
+    -- file have them swapped) though a mission total has no single place
+    lat := @extschema@.loader_float(r."Mission HQ Latitude");
+    lon := @extschema@.loader_float(r."Mission HQ Longitude");
+    IF lat IS NOT NULL AND lon IS NOT NULL AND host IS NOT NULL THEN
+      chk := @extschema@.loader_check_location(lat, lon, host, @extschema@.loader_value(r."Mission HQ"));
+      IF chk.note IS NOT NULL THEN
+        notes := notes || ('Mission HQ (its position is not stored with a mission total): ' || chk.note);
+      END IF;
+    END IF;
+
+    IF cardinality(problems) > 0 THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'ipi_mission_totals', r.rec, r.ext, 'rejected', array_to_string(problems, '; '), r.raw);
+      n_flag := n_flag + 1;
+      PERFORM @extschema@.loader_progress('import_ipi_mission_totals', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      CONTINUE;
+    END IF;
+    IF troops IS NULL THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'ipi_mission_totals', r.rec, r.ext, 'skipped', format('no troops (Troops NA) in %s that month', mission), r.raw);
+      n_skip := n_skip + 1;
+      PERFORM @extschema@.loader_progress('import_ipi_mission_totals', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      CONTINUE;
+    END IF;
+
+    BEGIN
+      force := @extschema@.loader_actor(mission, 'peacekeeping mission', NULL);
+      INSERT INTO @extschema@.deployments AS x
+        (force_id, contributor, host, strength, as_of, dataset, external_id)
+      VALUES (force, NULL, host, @extschema@.estimate(troops, troops), to_char(d, 'YYYY-MM')::@extschema@.edtf,
+              'ipi_mission_totals', r.ext)
+      ON CONFLICT (dataset, external_id) DO UPDATE
+        SET force_id = excluded.force_id, host = excluded.host, strength = excluded.strength, as_of = excluded.as_of
+      RETURNING x.id, (x.xmax = 0) INTO dep, inserted;
+      -- the month's contributions already loaded are parts of this total
+      UPDATE @extschema@.deployments p SET part_of = dep
+      WHERE p.dataset = 'ipi_contributions' AND p.force_id = force AND p.as_of OPERATOR(@extschema@.=) to_char(d, 'YYYY-MM')::@extschema@.edtf
+        AND p.part_of IS DISTINCT FROM dep;
+    EXCEPTION WHEN OTHERS THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'ipi_mission_totals', r.rec, r.ext, 'rejected', format('could not be stored: %s (SQLSTATE %s)', SQLERRM, SQLSTATE), r.raw);
+      n_flag := n_flag + 1;
+      PERFORM @extschema@.loader_progress('import_ipi_mission_totals', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      CONTINUE;
+    END;
+    IF cardinality(notes) > 0 THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'ipi_mission_totals', r.rec, r.ext, 'kept', array_to_string(notes, '; '), r.raw);
+      n_flag := n_flag + 1;
+    ELSIF inserted THEN
+      n_imp := n_imp + 1;
+    ELSE
+      n_upd := n_upd + 1;
+    END IF;
+    PERFORM @extschema@.loader_progress('import_ipi_mission_totals', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+  END LOOP;
+
+  -- empty the staging table: TRUNCATE, or DELETE when the calling statement
+  -- itself still reads it (SELECT count(*), import_...() FROM ..._raw)
+  BEGIN
+    TRUNCATE @extschema@.ipi_mission_totals_raw;
+  EXCEPTION WHEN object_in_use THEN
+    DELETE FROM @extschema@.ipi_mission_totals_raw;
+  END;
+  RETURN @extschema@.loader_finish(run, n_read, n_imp, n_upd, n_skip, n_flag);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.import_ipi_mission_totals(integer) IS
+  'Moves the rows staged in ipi_mission_totals_raw (IPI data_mission.csv) into deployments: one per mission and month with its Troops as an exact estimate, as_of the month, host country, no single contributor; the month''s contributions already loaded by import_ipi_contributions become its parts (part_of).  Swapped headquarters coordinates are flagged.  Empties ipi_mission_totals_raw and returns the import_runs row.';
+
+-- Geo-PKO: one deployment per site, map month and troop-contributing country.
+CREATE FUNCTION @extschema@.import_geopko(progress_every integer DEFAULT 10000)
+RETURNS @extschema@.import_runs
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  run bigint;
+  r record;
+  n_total bigint;
+  n_read bigint := 0;
+  n_imp bigint := 0;
+  n_upd bigint := 0;
+  n_skip bigint := 0;
+  n_flag bigint := 0;
+  problems text[];
+  notes text[];
+  y bigint;
+  mo bigint;
+  host @extschema@.country;
+  loc_name text;
+  lat float8;
+  lon float8;
+  chk record;
+  loc @extschema@.geopoint;
+  mission text;
+  force bigint;
+  place bigint;
+  dep bigint;
+  inserted boolean;
+  any_new boolean;
+  i integer;
+  tcc_name text;
+  tcc_n text;
+  tcc_code bigint;
+  by_code @extschema@.country;
+  by_name @extschema@.country;
+  tccs @extschema@.country[];
+  counts bigint[];
+  k integer;
+  cow_map jsonb;
+BEGIN
+  PERFORM @extschema@.loader_check_every(progress_every);
+  LOCK TABLE @extschema@.geopko_raw IN SHARE ROW EXCLUSIVE MODE;
+  SELECT count(*) INTO n_total FROM @extschema@.geopko_raw;
+  run := @extschema@.loader_begin('geopko');
+  SELECT jsonb_object_agg(c.cow_code::text, c.country::text) INTO cow_map
+  FROM @extschema@.countries() c WHERE c.cow_code IS NOT NULL;
+
+  FOR r IN
+    WITH s AS (
+      SELECT row_number() OVER (ORDER BY t.ctid) AS rec, to_jsonb(t) AS raw,
+             concat_ws('|', btrim(t."Mission"), btrim(t."Source"), btrim(t.year), btrim(t.month), btrim(t.location),
+                       btrim(t.latitude), btrim(t.longitude)) AS ext, t.*
+      FROM @extschema@.geopko_raw t
+    )
+    SELECT s.*, first_value(s.rec) OVER w AS winner, first_value(s.raw) OVER w AS winner_raw
+    FROM s
+    WINDOW w AS (PARTITION BY s.ext ORDER BY s.rec DESC)
+    ORDER BY s.rec
+  LOOP
+    n_read := n_read + 1;
+    problems := '{}';
+    notes := '{}';
+    IF r."Source" = 'Source' AND r."Mission" = 'Mission' THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'geopko', r.rec, NULL, 'skipped', 'the file''s header line (copy with HEADER or HEADER MATCH)', r.raw);
+      n_skip := n_skip + 1;
+      CONTINUE;
+    END IF;
+    IF r.winner <> r.rec THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'geopko', r.rec, r.ext, 'skipped',
+              CASE WHEN r.raw = r.winner_raw THEN format('exact duplicate of record %s', r.winner)
+                   ELSE format('superseded by record %s, a later row for the same map, month and site', r.winner) END, r.raw);
+      n_skip := n_skip + 1;
+      PERFORM @extschema@.loader_progress('import_geopko', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      CONTINUE;
+    END IF;
+    mission := @extschema@.loader_value(r."Mission");
+    IF mission IS NULL THEN
+      problems := problems || 'Mission is missing'::text;
+    END IF;
+    y := @extschema@.loader_int(r.year);
+    mo := @extschema@.loader_int(r.month);
+    IF y IS NULL OR y NOT BETWEEN 1 AND 9999 OR mo IS NULL OR mo NOT BETWEEN 1 AND 12 THEN
+      problems := problems || format('year %L, month %L are not a month', r.year, r.month);
+    END IF;
+    host := @extschema@.try_country(@extschema@.repair_mojibake(@extschema@.loader_value(r.country)));
+    IF host IS NULL THEN
+      host := (cow_map ->> btrim(r.cow_code))::@extschema@.country;
+    END IF;
+    IF host IS NULL THEN
+      problems := problems || format('country %L (cow_code %L) is not a known country', r.country, r.cow_code);
+    END IF;
+    loc_name := @extschema@.loader_value(r.location);
+    IF loc_name IS NOT NULL AND @extschema@.repair_mojibake(loc_name) <> loc_name THEN
+      notes := notes || format('location %L repaired to %L (UTF-8 read as Latin-1)', loc_name, @extschema@.repair_mojibake(loc_name));
+      loc_name := @extschema@.repair_mojibake(loc_name);
+    END IF;
+    IF loc_name IS NULL THEN
+      problems := problems || 'location is missing'::text;
+    END IF;
+    lat := @extschema@.loader_float(r.latitude);
+    lon := @extschema@.loader_float(r.longitude);
+    loc := NULL;
+    IF (lat IS NULL AND @extschema@.loader_value(r.latitude) IS NOT NULL)
+       OR (lon IS NULL AND @extschema@.loader_value(r.longitude) IS NOT NULL) THEN
+      problems := problems || format('latitude %L, longitude %L are not numbers', r.latitude, r.longitude);
+    ELSE
+      chk := @extschema@.loader_check_location(lat, lon, host, loc_name);
+      loc := chk.location;
+      IF NOT chk.ok THEN
+        problems := problems || chk.note;
+      ELSIF chk.note IS NOT NULL THEN
+        notes := notes || chk.note;
+      END IF;
+    END IF;
+    -- the contingents: name.of.TCCn, No.troops.per.TCCn and TCCn (a COW code)
+    tccs := '{}';
+    counts := '{}';
+    FOR i IN 1..14 LOOP
+      tcc_name := @extschema@.repair_mojibake(@extschema@.loader_value(r.raw ->> ('name.of.TCC' || i)));
+      tcc_n := @extschema@.loader_value(r.raw ->> ('No.troops.per.TCC' || i));
+      tcc_code := @extschema@.loader_int(r.raw ->> ('TCC' || i));
+      IF tcc_name IS NULL AND tcc_n IS NULL AND tcc_code IS NULL THEN
+        CONTINUE;
+      END IF;
+      by_code := (cow_map ->> tcc_code::text)::@extschema@.country;
+      by_name := @extschema@.try_country(tcc_name);
+      IF by_code IS NOT NULL AND by_name IS NOT NULL AND by_code OPERATOR(@extschema@.<>) by_name THEN
+        problems := problems || format('contingent %s: name %L and COW code %s name different countries', i, tcc_name, tcc_code);
+        CONTINUE;
+      ELSIF by_code IS NULL AND by_name IS NULL THEN
+        problems := problems || format('contingent %s: neither name %L nor COW code %L is a known country', i, tcc_name, r.raw ->> ('TCC' || i));
+        CONTINUE;
+      ELSIF by_code IS NULL THEN
+        notes := notes || format('contingent %s: COW code %L unknown, country taken from its name %L', i, r.raw ->> ('TCC' || i), tcc_name);
+      END IF;
+      IF lower(tcc_n) IN ('unknown', 'unk', '?') THEN
+        notes := notes || format('contingent %s (%s): troop number %L, stored as unknown (?)', i, tcc_name, tcc_n);
+        tcc_n := NULL;
+      ELSIF tcc_n IS NOT NULL AND (@extschema@.loader_int(tcc_n) IS NULL OR @extschema@.loader_int(tcc_n) < 0) THEN
+        problems := problems || format('contingent %s: troops %L is not a count', i, tcc_n);
+        CONTINUE;
+      ELSIF tcc_n IS NULL THEN
+        notes := notes || format('contingent %s (%s): troop number missing, stored as unknown (?)', i, tcc_name);
+      END IF;
+      tccs := tccs || coalesce(by_code, by_name);
+      counts := counts || @extschema@.loader_int(tcc_n);
+    END LOOP;
+
+    IF cardinality(problems) > 0 THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'geopko', r.rec, r.ext, 'rejected', array_to_string(problems, '; '), r.raw);
+      n_flag := n_flag + 1;
+      PERFORM @extschema@.loader_progress('import_geopko', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      CONTINUE;
+    END IF;
+    IF cardinality(tccs) = 0 THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'geopko', r.rec, r.ext, 'skipped',
+              format('no troop contingent at %s (police, observers or headquarters only)', loc_name), r.raw);
+      n_skip := n_skip + 1;
+      PERFORM @extschema@.loader_progress('import_geopko', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      CONTINUE;
+    END IF;
+
+    BEGIN
+      force := @extschema@.loader_actor(mission, 'peacekeeping mission', NULL);
+      place := @extschema@.loader_place(loc_name, 'base', host, loc);
+      any_new := false;
+      FOR k IN 1..cardinality(tccs) LOOP
+        -- Geo-PKO counts units on a UN map at standard unit sizes: approximate
+        INSERT INTO @extschema@.deployments AS x
+          (force_id, contributor, host, place_id, strength, as_of, dataset, external_id)
+        VALUES (force, tccs[k], host, place,
+                CASE WHEN counts[k] IS NULL THEN '?'::@extschema@.estimate
+                     ELSE @extschema@.estimate(counts[k], counts[k], NULL, true) END,
+                format('%s-%s', lpad(y::text, 4, '0'), lpad(mo::text, 2, '0'))::@extschema@.edtf,
+                'geopko', r.ext || '|' || tccs[k]::text)
+        ON CONFLICT (dataset, external_id) DO UPDATE
+          SET force_id = excluded.force_id, contributor = excluded.contributor, host = excluded.host,
+              place_id = excluded.place_id, strength = excluded.strength, as_of = excluded.as_of
+        RETURNING x.id, (x.xmax = 0) INTO dep, inserted;
+        any_new := any_new OR inserted;
+      END LOOP;
+    EXCEPTION WHEN OTHERS THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'geopko', r.rec, r.ext, 'rejected', format('could not be stored: %s (SQLSTATE %s)', SQLERRM, SQLSTATE), r.raw);
+      n_flag := n_flag + 1;
+      PERFORM @extschema@.loader_progress('import_geopko', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      CONTINUE;
+    END;
+    IF cardinality(notes) > 0 THEN
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      VALUES (run, 'geopko', r.rec, r.ext, 'kept', array_to_string(notes, '; '), r.raw);
+      n_flag := n_flag + 1;
+    ELSIF any_new THEN
+      n_imp := n_imp + 1;
+    ELSE
+      n_upd := n_upd + 1;
+    END IF;
+    PERFORM @extschema@.loader_progress('import_geopko', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+  END LOOP;
+
+  -- empty the staging table: TRUNCATE, or DELETE when the calling statement
+  -- itself still reads it (SELECT count(*), import_...() FROM ..._raw)
+  BEGIN
+    TRUNCATE @extschema@.geopko_raw;
+  EXCEPTION WHEN object_in_use THEN
+    DELETE FROM @extschema@.geopko_raw;
+  END;
+  RETURN @extschema@.loader_finish(run, n_read, n_imp, n_upd, n_skip, n_flag);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.import_geopko(integer) IS
+  'Moves the rows staged in geopko_raw (Geo-PKO v2.0) into deployments: one per site, map month and troop-contributing country (name.of.TCCn with its COW code TCCn), strength approximate (~N: Geo-PKO counts units on UN maps at standard unit sizes), as_of the month, place the site (matched or created, kind base).  Sites without troops are skipped and listed in import_issues, as is every row not loaded cleanly.  Empties geopko_raw and returns the import_runs row.';
