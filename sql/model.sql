@@ -187,6 +187,25 @@ EXPLAIN (COSTS OFF) SELECT id FROM events WHERE occurred && '2022-08'::edtf;
 EXPLAIN (COSTS OFF) SELECT id FROM events ORDER BY location <-> '14.35, -3.61' LIMIT 3;
 EXPLAIN (COSTS OFF) SELECT id FROM places WHERE dwithin(location, '14.35, -3.61', 50000);
 EXPLAIN (COSTS OFF) SELECT id FROM deployments WHERE period && '2022'::edtf;
+EXPLAIN (COSTS OFF) SELECT id FROM deployments WHERE period @> '2022-08-15'::date;
+EXPLAIN (COSTS OFF) SELECT id FROM deployments WHERE as_of << '2014'::edtf;
+EXPLAIN (COSTS OFF) SELECT id FROM figures WHERE period @> '2020'::edtf;
+-- The functions' own statements are planned without knowing their arguments
+-- (generic plans): events_near() with a time and events_geojson() are written
+-- so that such a plan still searches the index on occurred.
+SET plan_cache_mode = force_generic_plan;
+PREPARE near_during(geopoint, float8, edtf) AS
+  SELECT e.id FROM events e
+  WHERE dwithin(e.location, $1, $2) AND e.occurred && $3;
+EXPLAIN (COSTS OFF) EXECUTE near_during('14.35, -3.61', 50000, '2022-08');
+PREPARE geojson_events(edtf) AS
+  SELECT x.id FROM events x WHERE $1 IS NULL AND x.location IS NOT NULL
+  UNION ALL
+  SELECT x.id FROM events x WHERE $1 IS NOT NULL AND x.location IS NOT NULL AND x.occurred && $1;
+EXPLAIN (COSTS OFF) EXECUTE geojson_events('2022-08');
+DEALLOCATE near_during;
+DEALLOCATE geojson_events;
+RESET plan_cache_mode;
 RESET enable_seqscan;
 
 --

@@ -23,6 +23,9 @@
 --     that counts with a figure on t is left out: a total replaces its parts;
 --   * the result is the estimate sum of what counts, '0' when the contributor
 --     has rows for that host but none counts on t, NULL when it has none at all.
+-- Finding the latest figure as of a day needs every figure of a deployment,
+-- however old, so these functions read the contributor's rows through the
+-- btree index on (contributor, host), not the GiST indexes on period/as_of.
 -- The functions run with jit = off: their queries are small, but the planner's
 -- generic estimates for them can pass jit_above_cost, and compiling would then
 -- cost seconds for a millisecond's work.
@@ -254,14 +257,26 @@ BEGIN
       USING ERRCODE = 'invalid_parameter_value',
             HINT = 'Give a finite radius of 0 metres or more.';
   END IF;
-  RETURN QUERY
-    SELECT e.id, @extschema@.distance(e.location, centre), e.occurred, p.name,
-           e.event_type, e.sub_event_type, e.fatalities, e.summary
-    FROM @extschema@.events e
-    LEFT JOIN @extschema@.places p ON p.id = e.place_id
-    WHERE @extschema@.dwithin(e.location, centre, metres)
-      AND (during IS NULL OR e.occurred OPERATOR(@extschema@.&&) during)
-    ORDER BY 2, e.id;
+  -- Two statements rather than "during IS NULL OR occurred && during": a
+  -- cached generic plan of the OR could not use the index on occurred.
+  IF during IS NULL THEN
+    RETURN QUERY
+      SELECT e.id, @extschema@.distance(e.location, centre), e.occurred, p.name,
+             e.event_type, e.sub_event_type, e.fatalities, e.summary
+      FROM @extschema@.events e
+      LEFT JOIN @extschema@.places p ON p.id = e.place_id
+      WHERE @extschema@.dwithin(e.location, centre, metres)
+      ORDER BY 2, e.id;
+  ELSE
+    RETURN QUERY
+      SELECT e.id, @extschema@.distance(e.location, centre), e.occurred, p.name,
+             e.event_type, e.sub_event_type, e.fatalities, e.summary
+      FROM @extschema@.events e
+      LEFT JOIN @extschema@.places p ON p.id = e.place_id
+      WHERE @extschema@.dwithin(e.location, centre, metres)
+        AND e.occurred OPERATOR(@extschema@.&&) during
+      ORDER BY 2, e.id;
+  END IF;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.events_near(@extschema@.geopoint, float8, @extschema@.edtf) IS
@@ -306,7 +321,15 @@ FROM (
       'url', s.url,
       'dataset', e.dataset,
       'external_id', e.external_id)) AS feature
-  FROM @extschema@.events e
+  -- the located events (all, or those that may have happened during $1): two
+  -- branches, each skipped by a one-time test of $1, so that the plan, made
+  -- without knowing $1, can still search the GiST index on occurred
+  FROM (SELECT x.* FROM @extschema@.events x
+        WHERE $1 IS NULL AND x.location IS NOT NULL
+        UNION ALL
+        SELECT x.* FROM @extschema@.events x
+        WHERE $1 IS NOT NULL AND x.location IS NOT NULL
+          AND x.occurred OPERATOR(@extschema@.&&) $1) e
   LEFT JOIN @extschema@.places p ON p.id = e.place_id
   LEFT JOIN @extschema@.cameo_codes c ON c.code = e.cameo_code
   LEFT JOIN @extschema@.sources s ON s.id = e.source_id
@@ -318,8 +341,6 @@ FROM (
                     ORDER BY ea.role, ac.name) AS actors
     FROM @extschema@.event_actors ea JOIN @extschema@.actors ac ON ac.id = ea.actor_id
     WHERE ea.event_id = e.id) a ON true
-  WHERE e.location IS NOT NULL
-    AND ($1 IS NULL OR e.occurred OPERATOR(@extschema@.&&) $1)
 ) f
 $$;
 COMMENT ON FUNCTION @extschema@.events_geojson(@extschema@.edtf) IS
