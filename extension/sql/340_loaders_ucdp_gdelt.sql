@@ -62,8 +62,7 @@ BEGIN
   LOCK TABLE @extschema@.ucdp_ged_raw IN SHARE ROW EXCLUSIVE MODE;
   SELECT count(*) INTO n_total FROM @extschema@.ucdp_ged_raw;
   run := @extschema@.loader_begin('ucdp_ged');
-  SELECT jsonb_object_agg(c.gw_code::text, c.country::text) INTO gw_map
-  FROM @extschema@.countries() c WHERE c.gw_code IS NOT NULL;
+  gw_map := @extschema@.loader_gw_map();
 
   FOR r IN
     WITH s AS (
