@@ -2,6 +2,12 @@
 -- Runs first (pg_regress runs sql/ in name order); later tests rely on it.
 CREATE EXTENSION sahel_news;
 
+-- The install script's own settings end with it: the session keeps its
+-- search_path, and the guard on shipped rows is not left lifted.
+SHOW search_path;
+SELECT coalesce(current_setting('sahel_news.allow_sample_changes', true), '') NOT IN ('on', 'true', '1')
+       AS shipped_rows_guarded;
+
 -- The schema is fixed and the extension is not relocatable.
 SELECT extname, extversion, nspname AS schema, extrelocatable
 FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace

@@ -21,6 +21,11 @@ SELECT c, iso2(c), iso3(c), iso_numeric(c), fips(c), gw_code(c), cow_code(c),
 FROM unnest('{Mali,Niger,Burkina Faso,Chad,Mauritania,Nigeria,Senegal,Algeria}'::country[]) c
 ORDER BY c;
 
+-- GW 345, Yugoslavia (1918-2006), which UCDP keeps for Serbia after 2006,
+-- reads as Serbia; Serbia's own GW number stays 340.
+SELECT country_from_gw(345) AS gw_345, country_from_gw(340) AS gw_340,
+       gw_code('SRB') AS serbia_gw, cow_code('SRB') AS serbia_cow;
+
 SELECT c,
        country(iso_numeric(c)) = c AS by_numeric,
        country_from_fips(fips(c)) = c AS by_fips,
@@ -65,7 +70,7 @@ SELECT country_from_fips('XX');
 SELECT country_from_fips('NT');
 SELECT country_from_fips('ML '), country_from_fips('BF');
 SELECT country_from_fips('USA');
-SELECT country_from_gw(345);
+SELECT country_from_gw(265);
 SELECT country_from_gw(815);
 SELECT country_from_cow(678);
 SELECT country_from_cow(-1);

@@ -118,6 +118,12 @@ SELECT troop_strength('FRA', 'TCD', '2022-08-15') AS "France in Chad 2022-08-15"
        troop_strength('FRA', 'TCD', '2022-08-15') = '700..1000' AS ok;
 SELECT troop_strength('FRA', 'MLI', '2022-09-01') AS "France in Mali 2022-09-01",
        troop_strength('FRA', 'MLI', '2022-09-01') = '0' AS ok;
+-- The hand-over day: Mali's period ends 2022-08-15, the day the Sahel-wide
+-- total after the withdrawal begins; everywhere that day is that total, not
+-- the total plus Mali's last figure.  Mali alone still counts the day.
+SELECT troop_strength('FRA', NULL, '2022-08-15') AS "France everywhere 2022-08-15",
+       troop_strength('FRA', NULL, '2022-08-15') = '~2500' AS ok,
+       troop_strength('FRA', 'MLI', '2022-08-15') AS "France in Mali 2022-08-15";
 
 -- Around those days: the first figure, the last day of the period, no data at all.
 SELECT d AS day, troop_strength('FRA', 'MLI', d) AS mali, troop_strength('FRA', 'NER', d) AS niger,
@@ -148,6 +154,21 @@ SELECT d AS day, troop_strength('DEU', 'MLI', d) AS mali, troop_strength('DEU', 
        troop_strength('DEU', NULL, d) AS everywhere
 FROM unnest('{2019-01-01,2019-07-01,2020-01-01,2020-04-01,2020-06-01}'::date[]) AS d;
 SELECT * FROM troop_timeline('DEU', 'MLI');
+-- Hand-over day: a period that ends on the day a figure of another deployment
+-- in the same host, or spanning several (host NULL), begins does not count on
+-- that day; a figure beginning in another host hands nothing over; a period of
+-- one day always counts.
+INSERT INTO deployments (id, force_id, contributor, host, place_id, strength, as_of, period) VALUES
+  (5006, 5001, 'DEU', 'BFA', NULL, '200', '2021-01', '2021-01/2021-06-30'), -- ends 2021-06-30
+  (5007, 5001, 'DEU', NULL, NULL, '~1500', '2021-06-30', NULL),             -- the regional total from then
+  (5008, 5001, 'DEU', 'TCD', NULL, '50', '2021-02', '2021-02/2021-03-31'),  -- ends 2021-03-31
+  (5009, 5001, 'DEU', 'NER', 23, '40', '2021-03-31', NULL),                 -- begins that day elsewhere
+  (5010, 5001, 'DEU', 'MRT', NULL, '10', '2021-05-05', '2021-05-05'),       -- one day
+  (5011, 5001, 'DEU', 'MRT', 16, '20', '2021-05-05', NULL);                 -- same host, from that day
+SELECT d AS day, troop_strength('DEU', 'BFA', d) AS bfa, troop_strength('DEU', 'TCD', d) AS tcd,
+       troop_strength('DEU', 'MRT', d) AS mrt, troop_strength('DEU', NULL, d) AS everywhere
+FROM unnest('{2021-03-30,2021-03-31,2021-04-01,2021-05-05,2021-05-06,2021-06-29,2021-06-30,2021-07-01}'::date[]) AS d;
+SELECT * FROM troop_timeline('DEU') WHERE valid_from >= '2021-01-01';
 ROLLBACK TO SAVEPOINT t1;
 
 --
@@ -187,6 +208,25 @@ EXPLAIN (COSTS OFF) SELECT id FROM events WHERE occurred && '2022-08'::edtf;
 EXPLAIN (COSTS OFF) SELECT id FROM events ORDER BY location <-> '14.35, -3.61' LIMIT 3;
 EXPLAIN (COSTS OFF) SELECT id FROM places WHERE dwithin(location, '14.35, -3.61', 50000);
 EXPLAIN (COSTS OFF) SELECT id FROM deployments WHERE period && '2022'::edtf;
+EXPLAIN (COSTS OFF) SELECT id FROM deployments WHERE period @> '2022-08-15'::date;
+EXPLAIN (COSTS OFF) SELECT id FROM deployments WHERE as_of << '2014'::edtf;
+EXPLAIN (COSTS OFF) SELECT id FROM figures WHERE period @> '2020'::edtf;
+-- The functions' own statements are planned without knowing their arguments
+-- (generic plans): events_near() with a time and events_geojson() are written
+-- so that such a plan still searches the index on occurred.
+SET plan_cache_mode = force_generic_plan;
+PREPARE near_during(geopoint, float8, edtf) AS
+  SELECT e.id FROM events e
+  WHERE dwithin(e.location, $1, $2) AND e.occurred && $3;
+EXPLAIN (COSTS OFF) EXECUTE near_during('14.35, -3.61', 50000, '2022-08');
+PREPARE geojson_events(edtf) AS
+  SELECT x.id FROM events x WHERE $1 IS NULL AND x.location IS NOT NULL
+  UNION ALL
+  SELECT x.id FROM events x WHERE $1 IS NOT NULL AND x.location IS NOT NULL AND x.occurred && $1;
+EXPLAIN (COSTS OFF) EXECUTE geojson_events('2022-08');
+DEALLOCATE near_during;
+DEALLOCATE geojson_events;
+RESET plan_cache_mode;
 RESET enable_seqscan;
 
 --

@@ -130,6 +130,20 @@ sn_country_init(void)
 		if (c->cow)
 			by_cow[c->cow] = (int16_t) i;
 	}
+	/* former states' numbers that datasets use for their successor state */
+	for (int i = 0; i < SN_COUNTRY_HISTORIC_COUNT; i++)
+	{
+		const sn_country_historic *h = &sn_country_historic_table[i];
+		int16_t		successor;
+
+		if (!h->successor)
+			continue;
+		successor = by_code3[sn_country_pack(h->successor)];
+		if (h->scheme == SN_COUNTRY_SCHEME_GW && by_gw[h->number] < 0)
+			by_gw[h->number] = successor;
+		else if (h->scheme == SN_COUNTRY_SCHEME_COW && by_cow[h->number] < 0)
+			by_cow[h->number] = successor;
+	}
 
 	name_key_count = 0;
 	for (int j = 0; j < SN_COUNTRY_NAME_COUNT; j++)

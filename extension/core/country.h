@@ -106,6 +106,8 @@ typedef struct sn_country_historic
 	int			number;			/* GW/COW number */
 	const char *code;			/* FIPS code */
 	const char *name;			/* what it was */
+	const char *successor;		/* ISO3 of the state the number is read as, or
+								 * NULL: the number is rejected */
 } sn_country_historic;
 
 /* Index the tables now (optional; done on first use otherwise). */
@@ -171,7 +173,8 @@ extern int	sn_country_match_name(const char *s, size_t len, sn_country *candidat
  */
 extern size_t sn_country_name_key(const char *s, size_t len, char *out, size_t outsize);
 
-/* The former state a GW/COW number or FIPS code stood for, or NULL. */
+/* The former state a GW/COW number or FIPS code stood for, or NULL.  One
+ * with a successor is read as that country by sn_country_from_number. */
 extern const sn_country_historic *sn_country_find_historic(sn_country_scheme scheme,
 															 long number, const char *code);
 

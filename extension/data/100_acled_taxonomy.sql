@@ -4,8 +4,11 @@
 -- as in the current ACLED codebook.  Written for sahel_news from those facts;
 -- events.event_type / sub_event_type and actors.acled_inter refer to them.
 
-SET search_path = pg_catalog, pg_temp;
-SET sahel_news.allow_sample_changes = on;
+-- SET LOCAL, never SET: CREATE EXTENSION restores the settings it saved when
+-- the script ends, but a plain SET in the script would outlive it and stay
+-- in the caller's session (search_path = sahel_news, the guard lifted).
+SET LOCAL search_path = pg_catalog, pg_temp;
+SET LOCAL sahel_news.allow_sample_changes = on;
 
 INSERT INTO @extschema@.acled_event_types (event_type, disorder_type, standard) VALUES
   ('Battles',                    'Political violence', true),
@@ -54,5 +57,5 @@ INSERT INTO @extschema@.acled_actor_types (code, name, standard) VALUES
   (7, 'Civilians', true),
   (8, 'External/Other forces', true);
 
-RESET sahel_news.allow_sample_changes;
-SET search_path = @extschema@;
+SET LOCAL sahel_news.allow_sample_changes = off;
+SET LOCAL search_path = @extschema@;

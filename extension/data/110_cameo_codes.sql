@@ -5,8 +5,11 @@
 -- gives none) and quad class.  Written for sahel_news from the codebook's
 -- facts; events.cameo_code refers to this table.
 
-SET search_path = pg_catalog, pg_temp;
-SET sahel_news.allow_sample_changes = on;
+-- SET LOCAL, never SET: CREATE EXTENSION restores the settings it saved when
+-- the script ends, but a plain SET in the script would outlive it and stay
+-- in the caller's session (search_path = sahel_news, the guard lifted).
+SET LOCAL search_path = pg_catalog, pg_temp;
+SET LOCAL sahel_news.allow_sample_changes = on;
 
 INSERT INTO @extschema@.cameo_codes (code, parent, level, name, goldstein, quad_class, standard) VALUES
   ('01', NULL, 1, 'Make public statement', 0.0, 1, true),
@@ -326,5 +329,5 @@ INSERT INTO @extschema@.cameo_codes (code, parent, level, name, goldstein, quad_
   ('2041', '204', 3, 'Use chemical, biological, or radiological weapons', -10.0, 4, true),
   ('2042', '204', 3, 'Detonate nuclear weapons', -10.0, 4, true);
 
-RESET sahel_news.allow_sample_changes;
-SET search_path = @extschema@;
+SET LOCAL sahel_news.allow_sample_changes = off;
+SET LOCAL search_path = @extschema@;

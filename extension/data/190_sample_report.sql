@@ -20,8 +20,11 @@
 -- ACLED's or GDELT's.  A place's precision_m is the radius of a disc of the
 -- area its name covers (a country's from its surface area), rounded.
 
-SET search_path = pg_catalog, pg_temp;
-SET sahel_news.allow_sample_changes = on;
+-- SET LOCAL, never SET: CREATE EXTENSION restores the settings it saved when
+-- the script ends, but a plain SET in the script would outlive it and stay
+-- in the caller's session (search_path = sahel_news, the guard lifted).
+SET LOCAL search_path = pg_catalog, pg_temp;
+SET LOCAL sahel_news.allow_sample_changes = on;
 
 -- ---------------------------------------------------------------------------
 -- The source
@@ -341,5 +344,5 @@ INSERT INTO @extschema@.deployments
   (9, 1, 11, 'RUS', 'MLI', 14, '?', '2022-08', NULL, NULL,
       'strength not given; Mali''s government speaks of Russian trainers', 'sahel_news_sample', 'D9', true);
 
-RESET sahel_news.allow_sample_changes;
-SET search_path = @extschema@;
+SET LOCAL sahel_news.allow_sample_changes = off;
+SET LOCAL search_path = @extschema@;

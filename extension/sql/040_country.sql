@@ -63,7 +63,7 @@ COMMENT ON FUNCTION @extschema@.country_from_fips(text) IS
 CREATE FUNCTION @extschema@.country_from_gw(integer) RETURNS @extschema@.country
   AS 'MODULE_PATHNAME', 'country_from_gw' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.country_from_gw(integer) IS
-  'the country of a Gleditsch-Ward number as UCDP uses it (432 = Mali); numbers of former states and unknown numbers are an error (22P02)';
+  'the country of a Gleditsch-Ward number as UCDP uses it (432 = Mali); 345, Yugoslavia (1918-2006), which UCDP keeps for Serbia after 2006, reads as Serbia (SRB), the state that continues it: Yugoslav-era events map to Serbia (gw_code(''SRB'') stays 340); numbers of other former states and unknown numbers are an error (22P02)';
 
 CREATE FUNCTION @extschema@.country_from_cow(integer) RETURNS @extschema@.country
   AS 'MODULE_PATHNAME', 'country_from_cow' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -312,7 +312,7 @@ CREATE TABLE @extschema@.events (
   UNIQUE (dataset, external_id)
 );
 CREATE INDEX events_location_idx ON @extschema@.events USING gist (location);
-CREATE INDEX events_occurred_idx ON @extschema@.events (occurred);  -- GiST when the edtf operator class lands
+CREATE INDEX events_occurred_idx ON @extschema@.events USING gist (occurred);
 CREATE INDEX events_place_idx ON @extschema@.events (place_id);
 CREATE INDEX events_source_idx ON @extschema@.events (source_id);
 COMMENT ON TABLE @extschema@.events IS
@@ -379,8 +379,8 @@ CREATE INDEX deployments_contributor_idx ON @extschema@.deployments (contributor
 CREATE INDEX deployments_host_idx ON @extschema@.deployments (host);
 CREATE INDEX deployments_force_idx ON @extschema@.deployments (force_id);
 CREATE INDEX deployments_part_of_idx ON @extschema@.deployments (part_of);
-CREATE INDEX deployments_period_idx ON @extschema@.deployments (period);  -- GiST when the edtf operator class lands
-CREATE INDEX deployments_as_of_idx ON @extschema@.deployments (as_of);  -- GiST when the edtf operator class lands
+CREATE INDEX deployments_period_idx ON @extschema@.deployments USING gist (period);
+CREATE INDEX deployments_as_of_idx ON @extschema@.deployments USING gist (as_of);
 COMMENT ON TABLE @extschema@.deployments IS
   'Troop strength figures: a force a country contributes to a host country (or place), how strong as of when, while the deployment ran. Rows with the same force, contributor, host and place are successive figures of one deployment; part_of links a reported part to its reported total';
 COMMENT ON COLUMN @extschema@.deployments.id IS 'identifier; 1 to 1000 are reserved for the rows shipped with the extension';
@@ -419,7 +419,7 @@ CREATE TABLE @extschema@.figures (
   UNIQUE (dataset, external_id)
 );
 CREATE INDEX figures_place_idx ON @extschema@.figures (place_id);
-CREATE INDEX figures_period_idx ON @extschema@.figures (period);  -- GiST when the edtf operator class lands
+CREATE INDEX figures_period_idx ON @extschema@.figures USING gist (period);
 COMMENT ON TABLE @extschema@.figures IS
   'Statistics that are not single events: totals over a period (soldiers killed over nine years, people displaced)';
 COMMENT ON COLUMN @extschema@.figures.id IS 'identifier; 1 to 1000 are reserved for the rows shipped with the extension';

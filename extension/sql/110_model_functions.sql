@@ -21,8 +21,21 @@
 --     runs), it counts as '?' (deployed, strength unknown);
 --   * a deployment that is part (part_of, at any depth) of a reported total
 --     that counts with a figure on t is left out: a total replaces its parts;
+--   * hand-over day: a period that ends on day e (and began before it) does not
+--     count on e when, among the rows asked about, another deployment of the
+--     contributor has a figure from e on (its as_of begins on e, it runs on e)
+--     and that deployment is in the same host or spans several (host NULL).
+--     That figure already describes e: the troops that left are among those
+--     it counts, or have gone.  (France's deployment in Mali ends 2022-08-15,
+--     the day the report's Sahel-wide total after the withdrawal begins;
+--     France everywhere that day is that total, not the total plus Mali's last
+--     figure.  Asked about Mali alone, the day still counts: the last troops
+--     left Mali during it.)
 --   * the result is the estimate sum of what counts, '0' when the contributor
 --     has rows for that host but none counts on t, NULL when it has none at all.
+-- Finding the latest figure as of a day needs every figure of a deployment,
+-- however old, so these functions read the contributor's rows through the
+-- btree index on (contributor, host), not the GiST indexes on period/as_of.
 -- The functions run with jit = off: their queries are small, but the planner's
 -- generic estimates for them can pass jit_above_cost, and compiling would then
 -- cost seconds for a millisecond's work.
@@ -35,8 +48,8 @@ SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $$
 WITH RECURSIVE
-cand AS (
-  SELECT d.id, d.part_of, d.strength,
+rows_asked AS (
+  SELECT d.id, d.part_of, d.strength, d.host,
          concat_ws('|', coalesce(d.force_id::text, '-'), coalesce(d.host::text, '-'),
                    coalesce(d.place_id::text, '-')) AS series,
          coalesce(@extschema@.lower(d.period), @extschema@.lower(d.as_of), '-infinity'::date) AS a_from,
@@ -46,6 +59,16 @@ cand AS (
   FROM @extschema@.deployments d
   WHERE d.contributor OPERATOR(@extschema@.=) $1
     AND ($2 IS NULL OR d.host OPERATOR(@extschema@.=) $2)
+),
+-- a row is live from a_from to a_to, its last day left out on a hand-over day
+cand AS (
+  SELECT r.id, r.part_of, r.strength, r.series, r.a_from, r.f,
+         CASE WHEN r.a_to > r.a_from
+                   AND EXISTS (SELECT 1 FROM rows_asked n
+                               WHERE n.series <> r.series AND n.f = r.a_to AND n.a_from <= r.a_to
+                                 AND (n.host IS NULL OR n.host OPERATOR(@extschema@.=) r.host))
+              THEN r.a_to - 1 ELSE r.a_to END AS a_to
+  FROM rows_asked r
 ),
 -- the days asked for, distinct and sorted: width_bucket() finds by binary
 -- search which of them fall in an interval
@@ -130,7 +153,7 @@ LEFT JOIN sums s ON s.day = d.day
 ORDER BY d.day
 $$;
 COMMENT ON FUNCTION @extschema@.troop_strengths(@extschema@.country, @extschema@.country, date[]) IS
-  'troop_strength() on each of several days at once (one row per distinct day, in order): what the deployments table says the contributor had in the host country (NULL host: everywhere), each deployment with its latest figure while its period runs, a reported total replacing its parts';
+  'troop_strength() on each of several days at once (one row per distinct day, in order): what the deployments table says the contributor had in the host country (NULL host: everywhere), each deployment with its latest figure while its period runs, a reported total replacing its parts; on a hand-over day (a period ends on the day another deployment in the same host or spanning several has a figure from) the ending one no longer counts';
 
 CREATE FUNCTION @extschema@.troop_strength(contributor @extschema@.country, host @extschema@.country, at date)
 RETURNS @extschema@.estimate
@@ -141,7 +164,7 @@ AS $$
 SELECT t.strength FROM @extschema@.troop_strengths($1, $2, ARRAY[$3]) AS t
 $$;
 COMMENT ON FUNCTION @extschema@.troop_strength(@extschema@.country, @extschema@.country, date) IS
-  'What the data says the contributor had in the host country on that day (host NULL: everywhere): each deployment counts with its latest figure as of that day while its period runs (? when running without a figure yet), a reported total replaces and is never added to its reported parts; 0 when all its deployments there had ended or not begun, NULL when there are none';
+  'What the data says the contributor had in the host country on that day (host NULL: everywhere): each deployment counts with its latest figure as of that day while its period runs (? when running without a figure yet), a reported total replaces and is never added to its reported parts; 0 when all its deployments there had ended or not begun, NULL when there are none. Hand-over day: a period that ends on the day on which another deployment of the contributor asked about, in the same host or spanning several (host NULL), has a figure from that day on does not count that day (that figure already covers it), so France everywhere on 2022-08-15 is the Sahel total after the withdrawal, not that total plus Mali''s last figure; France in Mali alone still counts it';
 
 CREATE FUNCTION @extschema@.troop_timeline(contributor @extschema@.country, host @extschema@.country DEFAULT NULL)
 RETURNS TABLE (valid_from date, valid_to date, strength @extschema@.estimate)
@@ -254,14 +277,26 @@ BEGIN
       USING ERRCODE = 'invalid_parameter_value',
             HINT = 'Give a finite radius of 0 metres or more.';
   END IF;
-  RETURN QUERY
-    SELECT e.id, @extschema@.distance(e.location, centre), e.occurred, p.name,
-           e.event_type, e.sub_event_type, e.fatalities, e.summary
-    FROM @extschema@.events e
-    LEFT JOIN @extschema@.places p ON p.id = e.place_id
-    WHERE @extschema@.dwithin(e.location, centre, metres)
-      AND (during IS NULL OR e.occurred OPERATOR(@extschema@.&&) during)
-    ORDER BY 2, e.id;
+  -- Two statements rather than "during IS NULL OR occurred && during": a
+  -- cached generic plan of the OR could not use the index on occurred.
+  IF during IS NULL THEN
+    RETURN QUERY
+      SELECT e.id, @extschema@.distance(e.location, centre), e.occurred, p.name,
+             e.event_type, e.sub_event_type, e.fatalities, e.summary
+      FROM @extschema@.events e
+      LEFT JOIN @extschema@.places p ON p.id = e.place_id
+      WHERE @extschema@.dwithin(e.location, centre, metres)
+      ORDER BY 2, e.id;
+  ELSE
+    RETURN QUERY
+      SELECT e.id, @extschema@.distance(e.location, centre), e.occurred, p.name,
+             e.event_type, e.sub_event_type, e.fatalities, e.summary
+      FROM @extschema@.events e
+      LEFT JOIN @extschema@.places p ON p.id = e.place_id
+      WHERE @extschema@.dwithin(e.location, centre, metres)
+        AND e.occurred OPERATOR(@extschema@.&&) during
+      ORDER BY 2, e.id;
+  END IF;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.events_near(@extschema@.geopoint, float8, @extschema@.edtf) IS
@@ -306,7 +341,15 @@ FROM (
       'url', s.url,
       'dataset', e.dataset,
       'external_id', e.external_id)) AS feature
-  FROM @extschema@.events e
+  -- the located events (all, or those that may have happened during $1): two
+  -- branches, each skipped by a one-time test of $1, so that the plan, made
+  -- without knowing $1, can still search the GiST index on occurred
+  FROM (SELECT x.* FROM @extschema@.events x
+        WHERE $1 IS NULL AND x.location IS NOT NULL
+        UNION ALL
+        SELECT x.* FROM @extschema@.events x
+        WHERE $1 IS NOT NULL AND x.location IS NOT NULL
+          AND x.occurred OPERATOR(@extschema@.&&) $1) e
   LEFT JOIN @extschema@.places p ON p.id = e.place_id
   LEFT JOIN @extschema@.cameo_codes c ON c.code = e.cameo_code
   LEFT JOIN @extschema@.sources s ON s.id = e.source_id
@@ -318,8 +361,6 @@ FROM (
                     ORDER BY ea.role, ac.name) AS actors
     FROM @extschema@.event_actors ea JOIN @extschema@.actors ac ON ac.id = ea.actor_id
     WHERE ea.event_id = e.id) a ON true
-  WHERE e.location IS NOT NULL
-    AND ($1 IS NULL OR e.occurred OPERATOR(@extschema@.&&) $1)
 ) f
 $$;
 COMMENT ON FUNCTION @extschema@.events_geojson(@extschema@.edtf) IS

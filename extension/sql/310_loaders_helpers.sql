@@ -102,3 +102,27 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.repair_mojibake(text) IS
   'Repairs UTF-8 text that was decoded as Latin-1 somewhere upstream ("SÃ©gou" becomes "Ségou"); text that is not entirely made of such sequences and ASCII is returned unchanged.  The loaders apply it to names and record each repair in import_issues.';
+
+-- Gleditsch-Ward number -> ISO alpha-3, for every number country_from_gw()
+-- accepts: the countries' own numbers and those of former states it reads as
+-- their successor (345, Yugoslavia, which UCDP keeps for Serbia).  Asking
+-- country_from_gw() itself keeps the loaders and the function in step.
+CREATE FUNCTION @extschema@.loader_gw_map() RETURNS jsonb
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  m jsonb := '{}';
+  c @extschema@.country;
+BEGIN
+  FOR n IN 1..999 LOOP
+    BEGIN
+      c := @extschema@.country_from_gw(n);
+      m := m || jsonb_build_object(n::text, c::text);
+    EXCEPTION WHEN invalid_text_representation THEN
+      NULL;  -- not a number country_from_gw() knows
+    END;
+  END LOOP;
+  RETURN m;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_gw_map() IS
+  'A jsonb object from every Gleditsch-Ward number that country_from_gw() accepts (1 to 999, as text) to its country''s alpha-3 code, including former states'' numbers read as their successor (345: SRB); import_ucdp_ged() looks codes up in it without raising.';

@@ -1,73 +1,12 @@
--- extension/sql/330_loaders_acled.sql — run bookkeeping and import_acled().
-
-CREATE FUNCTION @extschema@.loader_begin(dataset text) RETURNS bigint
-LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
-  INSERT INTO @extschema@.import_runs (dataset, started_at, finished_at, rows_read, imported, updated, skipped, flagged)
-  VALUES (dataset, clock_timestamp(), clock_timestamp(), 0, 0, 0, 0, 0)
-  RETURNING id
-$$;
-COMMENT ON FUNCTION @extschema@.loader_begin(text) IS
-  'Opens an import_runs row for one import_* call and returns its id (internal to the loaders).';
-
-CREATE FUNCTION @extschema@.loader_finish(run bigint, n_read bigint, n_imported bigint, n_updated bigint,
-                                          n_skipped bigint, n_flagged bigint)
-RETURNS @extschema@.import_runs
-LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-  result @extschema@.import_runs;
-BEGIN
-  UPDATE @extschema@.import_runs
-  SET finished_at = clock_timestamp(), rows_read = n_read, imported = n_imported,
-      updated = n_updated, skipped = n_skipped, flagged = n_flagged
-  WHERE id = run
-  RETURNING * INTO result;
-  RAISE NOTICE '%: % rows read: % imported, % updated, % skipped, % flagged (import_issues.run_id = %)',
-    result.dataset, n_read, n_imported, n_updated, n_skipped, n_flagged, run;
-  RETURN result;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.loader_finish(bigint, bigint, bigint, bigint, bigint, bigint) IS
-  'Closes the import_runs row of an import_* call with its counts, reports them in a NOTICE and returns the row (internal to the loaders).';
-
-CREATE FUNCTION @extschema@.loader_progress(dataset text, every integer, n_read bigint, n_imported bigint,
-                                            n_updated bigint, n_skipped bigint, n_flagged bigint, n_total bigint)
-RETURNS void
-LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-  IF n_read % every = 0 THEN
-    RAISE NOTICE '%: % of % rows read (% imported, % updated, % skipped, % flagged)',
-      dataset, n_read, n_total, n_imported, n_updated, n_skipped, n_flagged;
-  END IF;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.loader_progress(text, integer, bigint, bigint, bigint, bigint, bigint, bigint) IS
-  'Reports an import_* call''s progress in a NOTICE every so many rows (internal to the loaders).';
-
-CREATE FUNCTION @extschema@.loader_check_every(every integer) RETURNS void
-LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-  IF every IS NULL OR every < 1 THEN
-    RAISE EXCEPTION 'progress_every must be a positive number of rows, not %', coalesce(every::text, 'NULL')
-      USING ERRCODE = '22023';
-  END IF;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.loader_check_every(integer) IS
-  'Rejects a progress_every argument that is not a positive number (internal to the loaders).';
+-- extension/sql/330_loaders_acled.sql — import_acled() (run bookkeeping: 325_loaders_common.sql).
 
 -- ACLED: one event per event_id_cnty.
 CREATE FUNCTION @extschema@.import_acled(progress_every integer DEFAULT 10000)
 RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
-  run bigint;
+  st @extschema@.loader_state;
   r record;
-  n_total bigint;
-  n_read bigint := 0;
-  n_imp bigint := 0;
-  n_upd bigint := 0;
-  n_skip bigint := 0;
-  n_flag bigint := 0;
   problems text[];
   notes text[];
   ext text;
@@ -99,13 +38,11 @@ DECLARE
   actor_kind constant text[] := ARRAY['state forces', 'armed group', 'armed group', 'armed group',
                                       NULL, NULL, 'civilians', NULL];
 BEGIN
-  PERFORM @extschema@.loader_check_every(progress_every);
-  LOCK TABLE @extschema@.acled_raw IN SHARE ROW EXCLUSIVE MODE;
-  SELECT count(*) INTO n_total FROM @extschema@.acled_raw;
+  st := @extschema@.loader_start('acled', 'import_acled', '@extschema@.acled_raw', progress_every);
 
   -- A file of another layout with the same number of columns (the older
   -- exports begin data_id, iso, event_id_cnty, ...) would be misread: refuse it.
-  IF n_total > 0 AND NOT EXISTS (
+  IF st.total > 0 AND NOT EXISTS (
        SELECT 1 FROM @extschema@.acled_raw t
        WHERE t.event_id_cnty ~ '^[A-Za-z]{2,4}[0-9]+$' AND t.time_precision ~ '^\s*[0-9]\s*$'
           OR t.event_id_cnty = 'event_id_cnty') THEN
@@ -117,7 +54,7 @@ BEGIN
             HINT = 'acled_raw takes the 31 columns event_id_cnty, event_date, year, time_precision, ..., tags, timestamp in that order; copy with WITH (FORMAT csv, HEADER MATCH) to have COPY check the header, and empty the table with TRUNCATE sahel_news.acled_raw.';
   END IF;
 
-  run := @extschema@.loader_begin('acled');
+  st.run := @extschema@.loader_begin('acled');
   SELECT jsonb_object_agg(c.iso_numeric::text, c.country::text) INTO iso_map
   FROM @extschema@.countries() c WHERE c.iso_numeric IS NOT NULL;
 
@@ -134,26 +71,19 @@ BEGIN
                  ORDER BY @extschema@.loader_int(s.timestamp) DESC NULLS LAST, s.rec DESC)
     ORDER BY s.rec
   LOOP
-    n_read := n_read + 1;
+    st.rows_read := st.rows_read + 1;
     problems := '{}';
     notes := '{}';
     ext := @extschema@.loader_value(r.event_id_cnty);
 
     IF r.event_id_cnty = 'event_id_cnty' AND r.event_date = 'event_date' THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'acled', r.rec, NULL, 'skipped', 'the file''s header line (copy with HEADER or HEADER MATCH)', r.raw);
-      n_skip := n_skip + 1;
+      st := @extschema@.loader_header(st, r.rec, r.raw);
       CONTINUE;
     END IF;
     IF ext IS NOT NULL AND r.winner <> r.rec THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'acled', r.rec, ext, 'skipped',
-              CASE WHEN r.raw = r.winner_raw THEN format('exact duplicate of record %s', r.winner)
-                   ELSE format('superseded by record %s, a version of the same event with timestamp %s (this one: %s)',
-                               r.winner, coalesce(r.winner_raw->>'timestamp', 'none'), coalesce(r.timestamp, 'none')) END,
-              r.raw);
-      n_skip := n_skip + 1;
-      PERFORM @extschema@.loader_progress('import_acled', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_duplicate(st, r.rec, ext, r.raw, r.winner, r.winner_raw,
+              format('superseded by record %s, a version of the same event with timestamp %s (this one: %s)',
+                     r.winner, coalesce(r.winner_raw->>'timestamp', 'none'), coalesce(r.timestamp, 'none')));
       CONTINUE;
     END IF;
 
@@ -235,10 +165,7 @@ BEGIN
     END IF;
 
     IF cardinality(problems) > 0 THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'acled', r.rec, ext, 'rejected', array_to_string(problems, '; '), r.raw);
-      n_flag := n_flag + 1;
-      PERFORM @extschema@.loader_progress('import_acled', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_issue(st, r.rec, ext, 'rejected', array_to_string(problems, '; '), r.raw);
       CONTINUE;
     END IF;
 
@@ -280,33 +207,14 @@ BEGIN
         END IF;
       END LOOP;
     EXCEPTION WHEN OTHERS THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'acled', r.rec, ext, 'rejected', format('could not be stored: %s (SQLSTATE %s)', SQLERRM, SQLSTATE), r.raw);
-      n_flag := n_flag + 1;
-      PERFORM @extschema@.loader_progress('import_acled', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_failed(st, r.rec, ext, r.raw, SQLERRM, SQLSTATE);
       CONTINUE;
     END;
 
-    IF cardinality(notes) > 0 THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'acled', r.rec, ext, 'kept', array_to_string(notes, '; '), r.raw);
-      n_flag := n_flag + 1;
-    ELSIF inserted THEN
-      n_imp := n_imp + 1;
-    ELSE
-      n_upd := n_upd + 1;
-    END IF;
-    PERFORM @extschema@.loader_progress('import_acled', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+    st := @extschema@.loader_done(st, r.rec, ext, notes, inserted, r.raw);
   END LOOP;
 
-  -- empty the staging table: TRUNCATE, or DELETE when the calling statement
-  -- itself still reads it (SELECT count(*), import_...() FROM ..._raw)
-  BEGIN
-    TRUNCATE @extschema@.acled_raw;
-  EXCEPTION WHEN object_in_use THEN
-    DELETE FROM @extschema@.acled_raw;
-  END;
-  RETURN @extschema@.loader_finish(run, n_read, n_imp, n_upd, n_skip, n_flag);
+  RETURN @extschema@.loader_end(st, '@extschema@.acled_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_acled(integer) IS

@@ -23,14 +23,8 @@ CREATE FUNCTION @extschema@.import_ucdp_ged(progress_every integer DEFAULT 10000
 RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
-  run bigint;
+  st @extschema@.loader_state;
   r record;
-  n_total bigint;
-  n_read bigint := 0;
-  n_imp bigint := 0;
-  n_upd bigint := 0;
-  n_skip bigint := 0;
-  n_flag bigint := 0;
   problems text[];
   notes text[];
   ext text;
@@ -58,12 +52,9 @@ DECLARE
   gw_map jsonb;
   violence constant text[] := ARRAY['state-based conflict', 'non-state conflict', 'one-sided violence'];
 BEGIN
-  PERFORM @extschema@.loader_check_every(progress_every);
-  LOCK TABLE @extschema@.ucdp_ged_raw IN SHARE ROW EXCLUSIVE MODE;
-  SELECT count(*) INTO n_total FROM @extschema@.ucdp_ged_raw;
-  run := @extschema@.loader_begin('ucdp_ged');
-  SELECT jsonb_object_agg(c.gw_code::text, c.country::text) INTO gw_map
-  FROM @extschema@.countries() c WHERE c.gw_code IS NOT NULL;
+  st := @extschema@.loader_start('ucdp_ged', 'import_ucdp_ged', '@extschema@.ucdp_ged_raw', progress_every);
+  st.run := @extschema@.loader_begin('ucdp_ged');
+  gw_map := @extschema@.loader_gw_map();
 
   FOR r IN
     WITH s AS (
@@ -75,23 +66,17 @@ BEGIN
     WINDOW w AS (PARTITION BY btrim(s.id) ORDER BY s.rec DESC)
     ORDER BY s.rec
   LOOP
-    n_read := n_read + 1;
+    st.rows_read := st.rows_read + 1;
     problems := '{}';
     notes := '{}';
     ext := @extschema@.loader_value(r.id);
     IF r.id = 'id' AND r.relid = 'relid' THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'ucdp_ged', r.rec, NULL, 'skipped', 'the file''s header line (copy with HEADER or HEADER MATCH)', r.raw);
-      n_skip := n_skip + 1;
+      st := @extschema@.loader_header(st, r.rec, r.raw);
       CONTINUE;
     END IF;
     IF ext IS NOT NULL AND r.winner <> r.rec THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'ucdp_ged', r.rec, ext, 'skipped',
-              CASE WHEN r.raw = r.winner_raw THEN format('exact duplicate of record %s', r.winner)
-                   ELSE format('superseded by record %s, a later row with the same id', r.winner) END, r.raw);
-      n_skip := n_skip + 1;
-      PERFORM @extschema@.loader_progress('import_ucdp_ged', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_duplicate(st, r.rec, ext, r.raw, r.winner, r.winner_raw,
+              format('superseded by record %s, a later row with the same id', r.winner));
       CONTINUE;
     END IF;
 
@@ -190,10 +175,7 @@ BEGIN
     END IF;
 
     IF cardinality(problems) > 0 THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'ucdp_ged', r.rec, ext, 'rejected', array_to_string(problems, '; '), r.raw);
-      n_flag := n_flag + 1;
-      PERFORM @extschema@.loader_progress('import_ucdp_ged', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_issue(st, r.rec, ext, 'rejected', array_to_string(problems, '; '), r.raw);
       CONTINUE;
     END IF;
 
@@ -234,33 +216,14 @@ BEGIN
         VALUES (ev, a, CASE WHEN r.side_b = 'Civilians' THEN 'victim' ELSE 'actor2' END) ON CONFLICT DO NOTHING;
       END IF;
     EXCEPTION WHEN OTHERS THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'ucdp_ged', r.rec, ext, 'rejected', format('could not be stored: %s (SQLSTATE %s)', SQLERRM, SQLSTATE), r.raw);
-      n_flag := n_flag + 1;
-      PERFORM @extschema@.loader_progress('import_ucdp_ged', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_failed(st, r.rec, ext, r.raw, SQLERRM, SQLSTATE);
       CONTINUE;
     END;
 
-    IF cardinality(notes) > 0 THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'ucdp_ged', r.rec, ext, 'kept', array_to_string(notes, '; '), r.raw);
-      n_flag := n_flag + 1;
-    ELSIF inserted THEN
-      n_imp := n_imp + 1;
-    ELSE
-      n_upd := n_upd + 1;
-    END IF;
-    PERFORM @extschema@.loader_progress('import_ucdp_ged', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+    st := @extschema@.loader_done(st, r.rec, ext, notes, inserted, r.raw);
   END LOOP;
 
-  -- empty the staging table: TRUNCATE, or DELETE when the calling statement
-  -- itself still reads it (SELECT count(*), import_...() FROM ..._raw)
-  BEGIN
-    TRUNCATE @extschema@.ucdp_ged_raw;
-  EXCEPTION WHEN object_in_use THEN
-    DELETE FROM @extschema@.ucdp_ged_raw;
-  END;
-  RETURN @extschema@.loader_finish(run, n_read, n_imp, n_upd, n_skip, n_flag);
+  RETURN @extschema@.loader_end(st, '@extschema@.ucdp_ged_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_ucdp_ged(integer) IS
@@ -271,14 +234,8 @@ CREATE FUNCTION @extschema@.import_gdelt_events(progress_every integer DEFAULT 1
 RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
-  run bigint;
+  st @extschema@.loader_state;
   r record;
-  n_total bigint;
-  n_read bigint := 0;
-  n_imp bigint := 0;
-  n_upd bigint := 0;
-  n_skip bigint := 0;
-  n_flag bigint := 0;
   problems text[];
   notes text[];
   ext text;
@@ -303,10 +260,8 @@ DECLARE
   aname text;
   atype text;
 BEGIN
-  PERFORM @extschema@.loader_check_every(progress_every);
-  LOCK TABLE @extschema@.gdelt_events_raw IN SHARE ROW EXCLUSIVE MODE;
-  SELECT count(*) INTO n_total FROM @extschema@.gdelt_events_raw;
-  run := @extschema@.loader_begin('gdelt');
+  st := @extschema@.loader_start('gdelt', 'import_gdelt_events', '@extschema@.gdelt_events_raw', progress_every);
+  st.run := @extschema@.loader_begin('gdelt');
   SELECT jsonb_object_agg(c.fips, c.country::text) INTO fips_map
   FROM @extschema@.countries() c WHERE c.fips IS NOT NULL;
   SELECT jsonb_object_agg(c.iso3, c.country::text) INTO iso3_map FROM @extschema@.countries() c;
@@ -321,17 +276,13 @@ BEGIN
     WINDOW w AS (PARTITION BY btrim(s.globaleventid) ORDER BY s.dateadded DESC NULLS LAST, s.rec DESC)
     ORDER BY s.rec
   LOOP
-    n_read := n_read + 1;
+    st.rows_read := st.rows_read + 1;
     problems := '{}';
     notes := '{}';
     ext := @extschema@.loader_value(r.globaleventid);
     IF ext IS NOT NULL AND r.winner <> r.rec THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'gdelt', r.rec, ext, 'skipped',
-              CASE WHEN r.raw = r.winner_raw THEN format('exact duplicate of record %s', r.winner)
-                   ELSE format('superseded by record %s, a later row with the same GLOBALEVENTID', r.winner) END, r.raw);
-      n_skip := n_skip + 1;
-      PERFORM @extschema@.loader_progress('import_gdelt_events', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_duplicate(st, r.rec, ext, r.raw, r.winner, r.winner_raw,
+              format('superseded by record %s, a later row with the same GLOBALEVENTID', r.winner));
       CONTINUE;
     END IF;
     IF ext IS NULL OR @extschema@.loader_int(ext) IS NULL THEN
@@ -383,10 +334,7 @@ BEGIN
     END IF;
 
     IF cardinality(problems) > 0 THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'gdelt', r.rec, ext, 'rejected', array_to_string(problems, '; '), r.raw);
-      n_flag := n_flag + 1;
-      PERFORM @extschema@.loader_progress('import_gdelt_events', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_issue(st, r.rec, ext, 'rejected', array_to_string(problems, '; '), r.raw);
       CONTINUE;
     END IF;
 
@@ -433,33 +381,14 @@ BEGIN
         VALUES (ev, a, CASE i WHEN 1 THEN 'actor1' ELSE 'actor2' END) ON CONFLICT DO NOTHING;
       END LOOP;
     EXCEPTION WHEN OTHERS THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'gdelt', r.rec, ext, 'rejected', format('could not be stored: %s (SQLSTATE %s)', SQLERRM, SQLSTATE), r.raw);
-      n_flag := n_flag + 1;
-      PERFORM @extschema@.loader_progress('import_gdelt_events', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_failed(st, r.rec, ext, r.raw, SQLERRM, SQLSTATE);
       CONTINUE;
     END;
 
-    IF cardinality(notes) > 0 THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'gdelt', r.rec, ext, 'kept', array_to_string(notes, '; '), r.raw);
-      n_flag := n_flag + 1;
-    ELSIF inserted THEN
-      n_imp := n_imp + 1;
-    ELSE
-      n_upd := n_upd + 1;
-    END IF;
-    PERFORM @extschema@.loader_progress('import_gdelt_events', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+    st := @extschema@.loader_done(st, r.rec, ext, notes, inserted, r.raw);
   END LOOP;
 
-  -- empty the staging table: TRUNCATE, or DELETE when the calling statement
-  -- itself still reads it (SELECT count(*), import_...() FROM ..._raw)
-  BEGIN
-    TRUNCATE @extschema@.gdelt_events_raw;
-  EXCEPTION WHEN object_in_use THEN
-    DELETE FROM @extschema@.gdelt_events_raw;
-  END;
-  RETURN @extschema@.loader_finish(run, n_read, n_imp, n_upd, n_skip, n_flag);
+  RETURN @extschema@.loader_end(st, '@extschema@.gdelt_events_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_gdelt_events(integer) IS

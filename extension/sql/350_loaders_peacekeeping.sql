@@ -6,14 +6,8 @@ CREATE FUNCTION @extschema@.import_ipi_contributions(progress_every integer DEFA
 RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
-  run bigint;
+  st @extschema@.loader_state;
   r record;
-  n_total bigint;
-  n_read bigint := 0;
-  n_imp bigint := 0;
-  n_upd bigint := 0;
-  n_skip bigint := 0;
-  n_flag bigint := 0;
   problems text[];
   d date;
   troops bigint;
@@ -25,10 +19,8 @@ DECLARE
   inserted boolean;
   iso3_map jsonb;
 BEGIN
-  PERFORM @extschema@.loader_check_every(progress_every);
-  LOCK TABLE @extschema@.ipi_contributions_raw IN SHARE ROW EXCLUSIVE MODE;
-  SELECT count(*) INTO n_total FROM @extschema@.ipi_contributions_raw;
-  run := @extschema@.loader_begin('ipi_contributions');
+  st := @extschema@.loader_start('ipi_contributions', 'import_ipi_contributions', '@extschema@.ipi_contributions_raw', progress_every);
+  st.run := @extschema@.loader_begin('ipi_contributions');
   SELECT jsonb_object_agg(c.iso3, c.country::text) INTO iso3_map FROM @extschema@.countries() c;
 
   FOR r IN
@@ -42,22 +34,15 @@ BEGIN
     WINDOW w AS (PARTITION BY s.ext ORDER BY s.rec DESC)
     ORDER BY s.rec
   LOOP
-    n_read := n_read + 1;
+    st.rows_read := st.rows_read + 1;
     problems := '{}';
     IF r."Date" = 'Date' AND r."Mission" = 'Mission' THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'ipi_contributions', r.rec, NULL, 'skipped', 'the file''s header line (copy with HEADER or HEADER MATCH)', r.raw);
-      n_skip := n_skip + 1;
+      st := @extschema@.loader_header(st, r.rec, r.raw);
       CONTINUE;
     END IF;
     IF r.winner <> r.rec THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'ipi_contributions', r.rec, r.ext, 'skipped',
-              CASE WHEN r.raw = r.winner_raw THEN format('exact duplicate of record %s', r.winner)
-                   ELSE format('superseded by record %s, a later row for the same month, mission and contributor', r.winner) END,
-              r.raw);
-      n_skip := n_skip + 1;
-      PERFORM @extschema@.loader_progress('import_ipi_contributions', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_duplicate(st, r.rec, r.ext, r.raw, r.winner, r.winner_raw,
+              format('superseded by record %s, a later row for the same month, mission and contributor', r.winner));
       CONTINUE;
     END IF;
     d := @extschema@.loader_date(r."Date");
@@ -82,18 +67,13 @@ BEGIN
     END IF;
 
     IF cardinality(problems) > 0 THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'ipi_contributions', r.rec, r.ext, 'rejected', array_to_string(problems, '; '), r.raw);
-      n_flag := n_flag + 1;
-      PERFORM @extschema@.loader_progress('import_ipi_contributions', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_issue(st, r.rec, r.ext, 'rejected', array_to_string(problems, '; '), r.raw);
       CONTINUE;
     END IF;
     IF troops IS NULL THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'ipi_contributions', r.rec, r.ext, 'skipped',
-              format('no troops (Troops NA): %s sends only police, experts or observers to %s', r."Contributor", mission), r.raw);
-      n_skip := n_skip + 1;
-      PERFORM @extschema@.loader_progress('import_ipi_contributions', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_issue(st, r.rec, r.ext, 'skipped',
+              format('no troops (Troops NA): %s sends only police, experts or observers to %s', r."Contributor", mission),
+              r.raw);
       CONTINUE;
     END IF;
 
@@ -108,28 +88,13 @@ BEGIN
             strength = excluded.strength, as_of = excluded.as_of
       RETURNING x.id, (x.xmax = 0) INTO dep, inserted;
     EXCEPTION WHEN OTHERS THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'ipi_contributions', r.rec, r.ext, 'rejected', format('could not be stored: %s (SQLSTATE %s)', SQLERRM, SQLSTATE), r.raw);
-      n_flag := n_flag + 1;
-      PERFORM @extschema@.loader_progress('import_ipi_contributions', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_failed(st, r.rec, r.ext, r.raw, SQLERRM, SQLSTATE);
       CONTINUE;
     END;
-    IF inserted THEN
-      n_imp := n_imp + 1;
-    ELSE
-      n_upd := n_upd + 1;
-    END IF;
-    PERFORM @extschema@.loader_progress('import_ipi_contributions', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+    st := @extschema@.loader_done(st, r.rec, r.ext, '{}', inserted, r.raw);
   END LOOP;
 
-  -- empty the staging table: TRUNCATE, or DELETE when the calling statement
-  -- itself still reads it (SELECT count(*), import_...() FROM ..._raw)
-  BEGIN
-    TRUNCATE @extschema@.ipi_contributions_raw;
-  EXCEPTION WHEN object_in_use THEN
-    DELETE FROM @extschema@.ipi_contributions_raw;
-  END;
-  RETURN @extschema@.loader_finish(run, n_read, n_imp, n_upd, n_skip, n_flag);
+  RETURN @extschema@.loader_end(st, '@extschema@.ipi_contributions_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_ipi_contributions(integer) IS
@@ -140,14 +105,8 @@ CREATE FUNCTION @extschema@.import_ipi_mission_totals(progress_every integer DEF
 RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
-  run bigint;
+  st @extschema@.loader_state;
   r record;
-  n_total bigint;
-  n_read bigint := 0;
-  n_imp bigint := 0;
-  n_upd bigint := 0;
-  n_skip bigint := 0;
-  n_flag bigint := 0;
   problems text[];
   notes text[];
   d date;
@@ -162,10 +121,8 @@ DECLARE
   lon float8;
   iso3_map jsonb;
 BEGIN
-  PERFORM @extschema@.loader_check_every(progress_every);
-  LOCK TABLE @extschema@.ipi_mission_totals_raw IN SHARE ROW EXCLUSIVE MODE;
-  SELECT count(*) INTO n_total FROM @extschema@.ipi_mission_totals_raw;
-  run := @extschema@.loader_begin('ipi_mission_totals');
+  st := @extschema@.loader_start('ipi_mission_totals', 'import_ipi_mission_totals', '@extschema@.ipi_mission_totals_raw', progress_every);
+  st.run := @extschema@.loader_begin('ipi_mission_totals');
   SELECT jsonb_object_agg(c.iso3, c.country::text) INTO iso3_map FROM @extschema@.countries() c;
 
   FOR r IN
@@ -179,22 +136,16 @@ BEGIN
     WINDOW w AS (PARTITION BY s.ext ORDER BY s.rec DESC)
     ORDER BY s.rec
   LOOP
-    n_read := n_read + 1;
+    st.rows_read := st.rows_read + 1;
     problems := '{}';
     notes := '{}';
     IF r."Date" = 'Date' AND r."Mission" = 'Mission' THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'ipi_mission_totals', r.rec, NULL, 'skipped', 'the file''s header line (copy with HEADER or HEADER MATCH)', r.raw);
-      n_skip := n_skip + 1;
+      st := @extschema@.loader_header(st, r.rec, r.raw);
       CONTINUE;
     END IF;
     IF r.winner <> r.rec THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'ipi_mission_totals', r.rec, r.ext, 'skipped',
-              CASE WHEN r.raw = r.winner_raw THEN format('exact duplicate of record %s', r.winner)
-                   ELSE format('superseded by record %s, a later row for the same month and mission', r.winner) END, r.raw);
-      n_skip := n_skip + 1;
-      PERFORM @extschema@.loader_progress('import_ipi_mission_totals', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_duplicate(st, r.rec, r.ext, r.raw, r.winner, r.winner_raw,
+              format('superseded by record %s, a later row for the same month and mission', r.winner));
       CONTINUE;
     END IF;
     d := @extschema@.loader_date(r."Date");
@@ -225,17 +176,12 @@ BEGIN
     END IF;
 
     IF cardinality(problems) > 0 THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'ipi_mission_totals', r.rec, r.ext, 'rejected', array_to_string(problems, '; '), r.raw);
-      n_flag := n_flag + 1;
-      PERFORM @extschema@.loader_progress('import_ipi_mission_totals', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_issue(st, r.rec, r.ext, 'rejected', array_to_string(problems, '; '), r.raw);
       CONTINUE;
     END IF;
     IF troops IS NULL THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'ipi_mission_totals', r.rec, r.ext, 'skipped', format('no troops (Troops NA) in %s that month', mission), r.raw);
-      n_skip := n_skip + 1;
-      PERFORM @extschema@.loader_progress('import_ipi_mission_totals', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_issue(st, r.rec, r.ext, 'skipped', format('no troops (Troops NA) in %s that month', mission),
+                                     r.raw);
       CONTINUE;
     END IF;
 
@@ -253,32 +199,13 @@ BEGIN
       WHERE p.dataset = 'ipi_contributions' AND p.force_id = force AND p.as_of OPERATOR(@extschema@.=) to_char(d, 'YYYY-MM')::@extschema@.edtf
         AND p.part_of IS DISTINCT FROM dep;
     EXCEPTION WHEN OTHERS THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'ipi_mission_totals', r.rec, r.ext, 'rejected', format('could not be stored: %s (SQLSTATE %s)', SQLERRM, SQLSTATE), r.raw);
-      n_flag := n_flag + 1;
-      PERFORM @extschema@.loader_progress('import_ipi_mission_totals', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_failed(st, r.rec, r.ext, r.raw, SQLERRM, SQLSTATE);
       CONTINUE;
     END;
-    IF cardinality(notes) > 0 THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'ipi_mission_totals', r.rec, r.ext, 'kept', array_to_string(notes, '; '), r.raw);
-      n_flag := n_flag + 1;
-    ELSIF inserted THEN
-      n_imp := n_imp + 1;
-    ELSE
-      n_upd := n_upd + 1;
-    END IF;
-    PERFORM @extschema@.loader_progress('import_ipi_mission_totals', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+    st := @extschema@.loader_done(st, r.rec, r.ext, notes, inserted, r.raw);
   END LOOP;
 
-  -- empty the staging table: TRUNCATE, or DELETE when the calling statement
-  -- itself still reads it (SELECT count(*), import_...() FROM ..._raw)
-  BEGIN
-    TRUNCATE @extschema@.ipi_mission_totals_raw;
-  EXCEPTION WHEN object_in_use THEN
-    DELETE FROM @extschema@.ipi_mission_totals_raw;
-  END;
-  RETURN @extschema@.loader_finish(run, n_read, n_imp, n_upd, n_skip, n_flag);
+  RETURN @extschema@.loader_end(st, '@extschema@.ipi_mission_totals_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_ipi_mission_totals(integer) IS
@@ -289,14 +216,8 @@ CREATE FUNCTION @extschema@.import_geopko(progress_every integer DEFAULT 10000)
 RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
-  run bigint;
+  st @extschema@.loader_state;
   r record;
-  n_total bigint;
-  n_read bigint := 0;
-  n_imp bigint := 0;
-  n_upd bigint := 0;
-  n_skip bigint := 0;
-  n_flag bigint := 0;
   problems text[];
   notes text[];
   y bigint;
@@ -324,10 +245,8 @@ DECLARE
   k integer;
   cow_map jsonb;
 BEGIN
-  PERFORM @extschema@.loader_check_every(progress_every);
-  LOCK TABLE @extschema@.geopko_raw IN SHARE ROW EXCLUSIVE MODE;
-  SELECT count(*) INTO n_total FROM @extschema@.geopko_raw;
-  run := @extschema@.loader_begin('geopko');
+  st := @extschema@.loader_start('geopko', 'import_geopko', '@extschema@.geopko_raw', progress_every);
+  st.run := @extschema@.loader_begin('geopko');
   SELECT jsonb_object_agg(c.cow_code::text, c.country::text) INTO cow_map
   FROM @extschema@.countries() c WHERE c.cow_code IS NOT NULL;
 
@@ -343,22 +262,16 @@ BEGIN
     WINDOW w AS (PARTITION BY s.ext ORDER BY s.rec DESC)
     ORDER BY s.rec
   LOOP
-    n_read := n_read + 1;
+    st.rows_read := st.rows_read + 1;
     problems := '{}';
     notes := '{}';
     IF r."Source" = 'Source' AND r."Mission" = 'Mission' THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'geopko', r.rec, NULL, 'skipped', 'the file''s header line (copy with HEADER or HEADER MATCH)', r.raw);
-      n_skip := n_skip + 1;
+      st := @extschema@.loader_header(st, r.rec, r.raw);
       CONTINUE;
     END IF;
     IF r.winner <> r.rec THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'geopko', r.rec, r.ext, 'skipped',
-              CASE WHEN r.raw = r.winner_raw THEN format('exact duplicate of record %s', r.winner)
-                   ELSE format('superseded by record %s, a later row for the same map, month and site', r.winner) END, r.raw);
-      n_skip := n_skip + 1;
-      PERFORM @extschema@.loader_progress('import_geopko', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_duplicate(st, r.rec, r.ext, r.raw, r.winner, r.winner_raw,
+              format('superseded by record %s, a later row for the same map, month and site', r.winner));
       CONTINUE;
     END IF;
     mission := @extschema@.loader_value(r."Mission");
@@ -435,18 +348,12 @@ BEGIN
     END LOOP;
 
     IF cardinality(problems) > 0 THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'geopko', r.rec, r.ext, 'rejected', array_to_string(problems, '; '), r.raw);
-      n_flag := n_flag + 1;
-      PERFORM @extschema@.loader_progress('import_geopko', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_issue(st, r.rec, r.ext, 'rejected', array_to_string(problems, '; '), r.raw);
       CONTINUE;
     END IF;
     IF cardinality(tccs) = 0 THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'geopko', r.rec, r.ext, 'skipped',
+      st := @extschema@.loader_issue(st, r.rec, r.ext, 'skipped',
               format('no troop contingent at %s (police, observers or headquarters only)', loc_name), r.raw);
-      n_skip := n_skip + 1;
-      PERFORM @extschema@.loader_progress('import_geopko', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
       CONTINUE;
     END IF;
 
@@ -470,32 +377,13 @@ BEGIN
         any_new := any_new OR inserted;
       END LOOP;
     EXCEPTION WHEN OTHERS THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'geopko', r.rec, r.ext, 'rejected', format('could not be stored: %s (SQLSTATE %s)', SQLERRM, SQLSTATE), r.raw);
-      n_flag := n_flag + 1;
-      PERFORM @extschema@.loader_progress('import_geopko', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+      st := @extschema@.loader_failed(st, r.rec, r.ext, r.raw, SQLERRM, SQLSTATE);
       CONTINUE;
     END;
-    IF cardinality(notes) > 0 THEN
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      VALUES (run, 'geopko', r.rec, r.ext, 'kept', array_to_string(notes, '; '), r.raw);
-      n_flag := n_flag + 1;
-    ELSIF any_new THEN
-      n_imp := n_imp + 1;
-    ELSE
-      n_upd := n_upd + 1;
-    END IF;
-    PERFORM @extschema@.loader_progress('import_geopko', progress_every, n_read, n_imp, n_upd, n_skip, n_flag, n_total);
+    st := @extschema@.loader_done(st, r.rec, r.ext, notes, any_new, r.raw);
   END LOOP;
 
-  -- empty the staging table: TRUNCATE, or DELETE when the calling statement
-  -- itself still reads it (SELECT count(*), import_...() FROM ..._raw)
-  BEGIN
-    TRUNCATE @extschema@.geopko_raw;
-  EXCEPTION WHEN object_in_use THEN
-    DELETE FROM @extschema@.geopko_raw;
-  END;
-  RETURN @extschema@.loader_finish(run, n_read, n_imp, n_upd, n_skip, n_flag);
+  RETURN @extschema@.loader_end(st, '@extschema@.geopko_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_geopko(integer) IS

@@ -122,6 +122,22 @@ WHERE NOT (u.low::bigint <= u.best::bigint AND u.best::bigint <= u.high::bigint)
                         AND i.action = 'kept' AND i.reason LIKE '%out of order%'));
 SELECT format('FAIL: %s UCDP rows with best outside [low, high] flagged, the sample has 13', count(*))
 FROM import_issues WHERE dataset = 'ucdp_ged' AND reason LIKE '%out of order%' HAVING count(*) <> 13;
+-- the 1,000-row UCDP sample: 987 imported, the 13 rows above flagged and
+-- kept, none rejected (its 7 rows with GW 345, Yugoslavia, load as Serbia)
+SELECT format('FAIL: %s: read %s, imported %s, updated %s, skipped %s, flagged %s; expected 1000, 987, 0, 0, 13',
+              s.file, r.rows_read, r.imported, r.updated, r.skipped, r.flagged)
+FROM staged s JOIN import_runs r ON r.id = s.run_id
+WHERE s.file = 'ucdp_ged_v23_1_sample1000.csv'
+  AND (r.rows_read, r.imported, r.updated, r.skipped, r.flagged) <> (1000, 987, 0, 0, 13);
+SELECT format('FAIL: UCDP %s rejected: %s', i.external_id, i.reason)
+FROM import_issues i WHERE i.dataset = 'ucdp_ged' AND i.action = 'rejected';
+SELECT format('FAIL: UCDP %s coded GW 345 stored in %s, not SRB', u.id, coalesce(p.country::text, 'no country'))
+FROM seen_ucdp u JOIN events e ON e.dataset = 'ucdp_ged' AND e.external_id = u.id
+LEFT JOIN places p ON p.id = e.place_id
+WHERE btrim(u.country_id) = '345' AND p.country IS DISTINCT FROM 'SRB'::country;
+SELECT format('FAIL: %s UCDP events from GW 345 rows, the sample has 7', count(*))
+FROM seen_ucdp u JOIN events e ON e.dataset = 'ucdp_ged' AND e.external_id = u.id
+WHERE btrim(u.country_id) = '345' HAVING count(*) <> 7;
 
 -- 4. the same ACLED file twice: same counts, the second time as updates
 SELECT format('FAIL: ACLED first load %s, second load %s',

@@ -198,6 +198,7 @@ static known_difference known[] = {
 	{"COG", "un_name_fr", "Congo", "ambiguous", "\"Congo\" alone names two countries: rejected with both as candidates", false},
 	{"Yemen Arab Republic", "gwn", "678", "YEM", "GW continues the Yemen Arab Republic as unified Yemen (678)", false},
 	{"Yugoslavia", "cown", "345", "SRB", "COW continues Yugoslavia as Serbia (345)", false},
+	{"Yugoslavia", "gwn", "345", "SRB", "UCDP keeps GW 345 for Serbia after 2006: read as Serbia, which continues Yugoslavia (Serbia's own GW number stays 340)", false},
 	{"Kosovo", "iso2", "", "XK", "user-assigned code XK used by the EU and GeoNames (the file gives it as GENC XK only)", false},
 };
 

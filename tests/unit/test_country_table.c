@@ -371,7 +371,7 @@ former_states_are_not_countries(void **state)
 		sn_country_scheme scheme;
 		long		number;
 	}			former[] = {
-		{SN_COUNTRY_SCHEME_GW, 345}, {SN_COUNTRY_SCHEME_GW, 815}, {SN_COUNTRY_SCHEME_GW, 265},
+		{SN_COUNTRY_SCHEME_GW, 255}, {SN_COUNTRY_SCHEME_GW, 815}, {SN_COUNTRY_SCHEME_GW, 265},
 		{SN_COUNTRY_SCHEME_COW, 678}, {SN_COUNTRY_SCHEME_COW, 260}, {SN_COUNTRY_SCHEME_GW, 680},
 		{SN_COUNTRY_SCHEME_COW, 315},
 	};
@@ -387,17 +387,52 @@ former_states_are_not_countries(void **state)
 		assert_non_null(strstr(err.hint, "former state"));
 		assert_non_null(sn_country_find_historic(former[i].scheme, former[i].number, NULL));
 	}
-	/* and no historic code is also a current one */
+	/* and no historic code is also a current one: it is rejected, or read as
+	 * its successor when it has one */
 	for (long v = 1; v < 1000; v++)
 	{
-		sn_country	got;
-		sn_error	err;
+		static const sn_country_scheme schemes[] = {SN_COUNTRY_SCHEME_GW, SN_COUNTRY_SCHEME_COW};
 
-		if (sn_country_find_historic(SN_COUNTRY_SCHEME_GW, v, NULL))
-			assert_false(sn_country_from_number(SN_COUNTRY_SCHEME_GW, v, &got, &err));
-		if (sn_country_find_historic(SN_COUNTRY_SCHEME_COW, v, NULL))
-			assert_false(sn_country_from_number(SN_COUNTRY_SCHEME_COW, v, &got, &err));
+		for (size_t k = 0; k < 2; k++)
+		{
+			const sn_country_historic *h = sn_country_find_historic(schemes[k], v, NULL);
+			sn_country	got;
+			sn_error	err;
+
+			if (!h)
+				continue;
+			sn_error_clear(&err);
+			if (h->successor)
+			{
+				assert_true(sn_country_from_number(schemes[k], v, &got, &err));
+				assert_string_equal(sn_country_info_of(got)->iso3, h->successor);
+				/* the successor keeps its own number in the scheme */
+				assert_int_not_equal(schemes[k] == SN_COUNTRY_SCHEME_GW ? sn_country_info_of(got)->gw
+									 : sn_country_info_of(got)->cow, v);
+			}
+			else
+				assert_false(sn_country_from_number(schemes[k], v, &got, &err));
+		}
 	}
+}
+
+/* UCDP codes the Yugoslav era, and Serbia after 2006, with GW 345: read as
+ * Serbia, whose own GW number stays 340. */
+static void
+gw_345_reads_as_serbia(void **state)
+{
+	sn_country	got;
+	sn_error	err;
+
+	sn_error_clear(&err);
+	assert_true(sn_country_from_number(SN_COUNTRY_SCHEME_GW, 345, &got, &err));
+	assert_string_equal(sn_country_info_of(got)->iso3, "SRB");
+	assert_true(sn_country_from_number(SN_COUNTRY_SCHEME_GW, 340, &got, &err));
+	assert_string_equal(sn_country_info_of(got)->iso3, "SRB");
+	assert_int_equal(sn_country_info_of(got)->gw, 340);
+	assert_true(sn_country_from_number(SN_COUNTRY_SCHEME_COW, 345, &got, &err));
+	assert_string_equal(sn_country_info_of(got)->iso3, "SRB");
+	assert_non_null(sn_country_find_historic(SN_COUNTRY_SCHEME_GW, 345, NULL));
 }
 
 int
@@ -408,6 +443,7 @@ main(void)
 		cmocka_unit_test(codes_are_unique_in_every_scheme),
 		cmocka_unit_test(every_code_reads_back),
 		cmocka_unit_test(fips_iso_collisions_resolve_by_scheme),
+		cmocka_unit_test(gw_345_reads_as_serbia),
 		cmocka_unit_test(names_are_grouped_and_read_back),
 		cmocka_unit_test(sahel_codes),
 		cmocka_unit_test(former_states_are_not_countries),

@@ -71,10 +71,12 @@ def parse(text):
         if not line or line.startswith("#"):
             continue
         if line.startswith("@historic "):
-            m = re.match(r"@historic (gw|cow|fips) (\S+) (.+)$", line)
+            m = re.match(r"@historic (gw|cow|fips) (\S+) (?:=([A-Z]{3}) )?(.+)$", line)
             if not m:
                 fail(lineno, "bad @historic line")
-            scheme, code, name = m.groups()
+            scheme, code, successor, name = m.groups()
+            if successor and scheme == "fips":
+                fail(lineno, "a FIPS code has no successor here")
             if scheme == "fips":
                 if not re.fullmatch(r"[A-Z]{2}", code):
                     fail(lineno, "bad FIPS code %r" % code)
@@ -83,7 +85,7 @@ def parse(text):
                 if not re.fullmatch(r"[1-9][0-9]{0,2}", code):
                     fail(lineno, "bad %s number %r" % (scheme, code))
                 key = int(code)
-            historic.append((scheme, key, name, lineno))
+            historic.append((scheme, key, successor, name, lineno))
             continue
         if line.startswith("  en: ") or line.startswith("  fr: "):
             if cur is None:
@@ -156,11 +158,16 @@ def check(countries, historic):
             if f in seen:
                 fail(c["line"], "FIPS %r is also %s" % (f, seen[f]))
             seen[f] = c["iso3"]
-    for scheme, key, name, lineno in historic:
+    for scheme, key, successor, name, lineno in historic:
         field = scheme
         for c in countries:
             if (key in c["fips"]) if scheme == "fips" else (c[field] == key):
                 fail(lineno, "historic %s %s is in use by %s" % (scheme, key, c["iso3"]))
+        if successor and successor not in iso3s:
+            fail(lineno, "successor %s is not a country of the table" % successor)
+    keys = [(h[0], h[1]) for h in historic]
+    if len(keys) != len(set(keys)):
+        raise DataError("a historic code is listed twice")
     # A name shared by several countries must be marked "?" everywhere.
     # (Exact spelling only; the C test checks folded keys.)
     owners = {}
@@ -249,11 +256,12 @@ def generate(countries, historic):
     w("#define SN_COUNTRY_HISTORIC_COUNT %d" % len(historic))
     w("")
     w("static const sn_country_historic sn_country_historic_table[SN_COUNTRY_HISTORIC_COUNT] = {")
-    for scheme, key, name, _ in historic:
+    for scheme, key, successor, name, _ in historic:
         if scheme == "fips":
-            w("\t{%s, 0, %s, %s}," % (SCHEMES[scheme], cstr(key), cstr(name)))
+            w("\t{%s, 0, %s, %s, NULL}," % (SCHEMES[scheme], cstr(key), cstr(name)))
         else:
-            w("\t{%s, %d, NULL, %s}," % (SCHEMES[scheme], key, cstr(name)))
+            w("\t{%s, %d, NULL, %s, %s}," % (SCHEMES[scheme], key, cstr(name),
+                                            cstr(successor) if successor else "NULL"))
     w("};")
     w("")
     w("#endif\t\t\t\t\t\t\t/* SN_COUNTRY_TABLE_H */")

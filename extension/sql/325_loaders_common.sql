@@ -1,0 +1,206 @@
+-- extension/sql/325_loaders_common.sql — what every import_* function does the
+-- same way (internal to the loaders): check its argument, lock and count its
+-- staging table, keep an import_runs row and its counts, list the rows it does
+-- not load cleanly in import_issues, report progress, and at the end empty the
+-- staging table and close the run.
+--
+-- An import function keeps its state in a loader_state value and hands it to
+-- these helpers, which return it updated:
+--
+--   st := loader_start('acled', 'import_acled', 'sahel_news.acled_raw', progress_every);
+--   st.run := loader_begin('acled');
+--   FOR r IN ... LOOP
+--     st.rows_read := st.rows_read + 1;
+--     ... st := loader_issue(st, r.rec, ext, 'rejected', reason, r.raw); CONTINUE; ...
+--     st := loader_done(st, r.rec, ext, notes, inserted, r.raw);
+--   END LOOP;
+--   RETURN loader_end(st, 'sahel_news.acled_raw');
+
+CREATE TYPE @extschema@.loader_state AS (
+  dataset   text,     -- import_runs.dataset and import_issues.dataset
+  fn        text,     -- the import function, named in progress NOTICEs
+  every     integer,  -- a progress NOTICE every so many rows
+  total     bigint,   -- rows staged
+  run       bigint,   -- import_runs.id
+  rows_read bigint,
+  imported  bigint,
+  updated   bigint,
+  skipped   bigint,
+  flagged   bigint
+);
+COMMENT ON TYPE @extschema@.loader_state IS
+  'The state of one import_* call: dataset, function, progress interval, rows staged, its import_runs id and its counts so far (internal to the loaders).';
+
+CREATE FUNCTION @extschema@.loader_begin(dataset text) RETURNS bigint
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+  INSERT INTO @extschema@.import_runs (dataset, started_at, finished_at, rows_read, imported, updated, skipped, flagged)
+  VALUES (dataset, clock_timestamp(), clock_timestamp(), 0, 0, 0, 0, 0)
+  RETURNING id
+$$;
+COMMENT ON FUNCTION @extschema@.loader_begin(text) IS
+  'Opens an import_runs row for one import_* call and returns its id (internal to the loaders).';
+
+CREATE FUNCTION @extschema@.loader_finish(run bigint, n_read bigint, n_imported bigint, n_updated bigint,
+                                          n_skipped bigint, n_flagged bigint)
+RETURNS @extschema@.import_runs
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  result @extschema@.import_runs;
+BEGIN
+  UPDATE @extschema@.import_runs
+  SET finished_at = clock_timestamp(), rows_read = n_read, imported = n_imported,
+      updated = n_updated, skipped = n_skipped, flagged = n_flagged
+  WHERE id = run
+  RETURNING * INTO result;
+  RAISE NOTICE '%: % rows read: % imported, % updated, % skipped, % flagged (import_issues.run_id = %)',
+    result.dataset, n_read, n_imported, n_updated, n_skipped, n_flagged, run;
+  RETURN result;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_finish(bigint, bigint, bigint, bigint, bigint, bigint) IS
+  'Closes the import_runs row of an import_* call with its counts, reports them in a NOTICE and returns the row (internal to the loaders).';
+
+CREATE FUNCTION @extschema@.loader_progress(dataset text, every integer, n_read bigint, n_imported bigint,
+                                            n_updated bigint, n_skipped bigint, n_flagged bigint, n_total bigint)
+RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF n_read % every = 0 THEN
+    RAISE NOTICE '%: % of % rows read (% imported, % updated, % skipped, % flagged)',
+      dataset, n_read, n_total, n_imported, n_updated, n_skipped, n_flagged;
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_progress(text, integer, bigint, bigint, bigint, bigint, bigint, bigint) IS
+  'Reports an import_* call''s progress in a NOTICE every so many rows (internal to the loaders).';
+
+CREATE FUNCTION @extschema@.loader_check_every(every integer) RETURNS void
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF every IS NULL OR every < 1 THEN
+    RAISE EXCEPTION 'progress_every must be a positive number of rows, not %', coalesce(every::text, 'NULL')
+      USING ERRCODE = '22023';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_check_every(integer) IS
+  'Rejects a progress_every argument that is not a positive number (internal to the loaders).';
+
+-- Checks progress_every, locks the staging table against concurrent loads and
+-- counts its rows.  The import_runs row is opened by loader_begin afterwards
+-- (an import may first refuse the staged file as a whole).
+CREATE FUNCTION @extschema@.loader_start(dataset text, fn text, staging regclass, every integer)
+RETURNS @extschema@.loader_state
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  st @extschema@.loader_state;
+BEGIN
+  PERFORM @extschema@.loader_check_every(every);
+  EXECUTE format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', staging);
+  st := ROW(dataset, fn, every, 0, NULL, 0, 0, 0, 0, 0)::@extschema@.loader_state;
+  EXECUTE format('SELECT count(*) FROM %s', staging) INTO st.total;
+  RETURN st;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_start(text, text, regclass, integer) IS
+  'Begins an import_* call: rejects a progress_every that is not positive, locks the staging table (SHARE ROW EXCLUSIVE), counts its rows and returns the call''s loader_state with zero counts and no run yet (internal to the loaders).';
+
+-- Lists a row in import_issues and counts it: skipped rows as skipped, kept
+-- and rejected ones as flagged; then reports progress unless told not to.
+CREATE FUNCTION @extschema@.loader_issue(st @extschema@.loader_state, rec bigint, ext text, action text,
+                                         reason text, raw jsonb, progress boolean DEFAULT true)
+RETURNS @extschema@.loader_state
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+  VALUES (st.run, st.dataset, rec, ext, action, reason, raw);
+  IF action = 'skipped' THEN
+    st.skipped := st.skipped + 1;
+  ELSE
+    st.flagged := st.flagged + 1;
+  END IF;
+  IF progress THEN
+    PERFORM @extschema@.loader_progress(st.fn, st.every, st.rows_read, st.imported, st.updated,
+                                        st.skipped, st.flagged, st.total);
+  END IF;
+  RETURN st;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_issue(@extschema@.loader_state, bigint, text, text, text, jsonb, boolean) IS
+  'Records a staged row that was not loaded cleanly in import_issues (action kept, rejected or skipped, with the reason and the raw row), counts it as skipped or flagged and reports progress (internal to the loaders).';
+
+-- The file's header line, staged by a COPY without HEADER: skipped, and (as
+-- the loaders always did) without a progress report.
+CREATE FUNCTION @extschema@.loader_header(st @extschema@.loader_state, rec bigint, raw jsonb)
+RETURNS @extschema@.loader_state
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT @extschema@.loader_issue(st, rec, NULL, 'skipped',
+                                  'the file''s header line (copy with HEADER or HEADER MATCH)', raw, false)
+$$;
+COMMENT ON FUNCTION @extschema@.loader_header(@extschema@.loader_state, bigint, jsonb) IS
+  'Skips a staged copy of the file''s header line, listing it in import_issues (internal to the loaders).';
+
+-- A row with the same key as a later one (the winner): an exact duplicate, or
+-- superseded (the caller says by what).
+CREATE FUNCTION @extschema@.loader_duplicate(st @extschema@.loader_state, rec bigint, ext text, raw jsonb,
+                                             winner bigint, winner_raw jsonb, superseded text)
+RETURNS @extschema@.loader_state
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT @extschema@.loader_issue(st, rec, ext, 'skipped',
+                                  CASE WHEN raw = winner_raw THEN format('exact duplicate of record %s', winner)
+                                       ELSE superseded END, raw)
+$$;
+COMMENT ON FUNCTION @extschema@.loader_duplicate(@extschema@.loader_state, bigint, text, jsonb, bigint, jsonb, text) IS
+  'Skips a staged row that a later one with the same key replaces: listed in import_issues as an exact duplicate of the later record, or with the given superseded reason (internal to the loaders).';
+
+-- A row whose record could not be written (the statement raised).
+CREATE FUNCTION @extschema@.loader_failed(st @extschema@.loader_state, rec bigint, ext text, raw jsonb,
+                                          message text, sqlstate text)
+RETURNS @extschema@.loader_state
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT @extschema@.loader_issue(st, rec, ext, 'rejected',
+                                  format('could not be stored: %s (SQLSTATE %s)', message, sqlstate), raw)
+$$;
+COMMENT ON FUNCTION @extschema@.loader_failed(@extschema@.loader_state, bigint, text, jsonb, text, text) IS
+  'Rejects a staged row whose record could not be stored, with the error message and SQLSTATE as the reason in import_issues (internal to the loaders).';
+
+-- A row that was stored: kept with its notes (flagged), else imported (a new
+-- record) or updated (its dataset and external id were loaded before).
+CREATE FUNCTION @extschema@.loader_done(st @extschema@.loader_state, rec bigint, ext text, notes text[],
+                                        inserted boolean, raw jsonb)
+RETURNS @extschema@.loader_state
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF cardinality(notes) > 0 THEN
+    RETURN @extschema@.loader_issue(st, rec, ext, 'kept', array_to_string(notes, '; '), raw);
+  END IF;
+  IF inserted THEN
+    st.imported := st.imported + 1;
+  ELSE
+    st.updated := st.updated + 1;
+  END IF;
+  PERFORM @extschema@.loader_progress(st.fn, st.every, st.rows_read, st.imported, st.updated,
+                                      st.skipped, st.flagged, st.total);
+  RETURN st;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_done(@extschema@.loader_state, bigint, text, text[], boolean, jsonb) IS
+  'Counts a stored row: flagged and listed in import_issues as kept when it has notes, else imported or updated; reports progress (internal to the loaders).';
+
+-- Empties the staging table (TRUNCATE, or DELETE when the calling statement
+-- itself still reads it: SELECT count(*), import_...() FROM ..._raw) and
+-- closes the run.
+CREATE FUNCTION @extschema@.loader_end(st @extschema@.loader_state, staging regclass)
+RETURNS @extschema@.import_runs
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  BEGIN
+    EXECUTE format('TRUNCATE %s', staging);
+  EXCEPTION WHEN object_in_use THEN
+    EXECUTE format('DELETE FROM %s', staging);
+  END;
+  RETURN @extschema@.loader_finish(st.run, st.rows_read, st.imported, st.updated, st.skipped, st.flagged);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_end(@extschema@.loader_state, regclass) IS
+  'Ends an import_* call: empties its staging table and closes its import_runs row with the counts, returning it (internal to the loaders).';
