@@ -42,6 +42,11 @@ PG_CONFIG   ?= pg_config
 PGXS        := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS does not track header dependencies: rebuild every object when any of
+# our headers changes (coarse, but a stale object with an old struct layout
+# fails in ways no test explains).
+$(OBJS) $(OBJS:.o=.bc): $(wildcard extension/core/*.h extension/pg/*.h)
+
 $(EXTENSION)--$(EXTVERSION).sql: $(SCRIPT_PIECES) $(EXTENSION).control
 	cat $(SCRIPT_PIECES) > $@
 
