@@ -78,3 +78,39 @@ SELECT annotate('Mali');
 SELECT names_read > 200 AS from_tables, names > names_read AS with_countries_and_forms,
        keys > 0 AS keys, builds >= 1 AS built
 FROM annotate_gazetteer_info();
+
+-- The README's worked example, as written there: store a short report of our
+-- own, annotate it, code it as an event (rolled back afterwards).
+BEGIN;
+INSERT INTO sources (publisher, title, published, language, body)
+VALUES ('Wire Service', 'Ambush near Djallo', '2022-10-03', 'en',
+        'BAMAKO, Oct 3 - JNIM fighters ambushed a Malian army convoy near Djallo on Saturday, '
+        'killing at least 12 soldiers, the army said. About 300 troops were sent from Bandiagara.')
+RETURNING id AS source_id \gset
+
+SELECT kind, start_pos AS pos, surface, place_id, actor_id, country, quantity, date
+FROM sources s, annotate(s.body, lower(s.published), s.language) a
+WHERE s.id = :source_id;
+
+WITH m AS (
+  SELECT a.* FROM sources s, annotate(s.body, lower(s.published), s.language) a
+  WHERE s.id = :source_id),
+e AS (
+  INSERT INTO events (source_id, occurred, place_id, event_type, sub_event_type, fatalities, summary)
+  SELECT :source_id,
+         (SELECT date FROM m WHERE kind = 'date' AND surface LIKE 'on %'),
+         (SELECT m.place_id FROM m JOIN places p ON p.id = m.place_id WHERE p.kind = 'village'),
+         'Battles', 'Armed clash',
+         (SELECT quantity FROM m WHERE kind = 'quantity' ORDER BY start_pos LIMIT 1),
+         'JNIM ambush on a Malian army convoy near Djallo'
+  RETURNING id)
+INSERT INTO event_actors (event_id, actor_id, role)
+SELECT e.id, m.actor_id, CASE WHEN m.surface = 'JNIM' THEN 'actor1' ELSE 'actor2' END
+FROM e, m WHERE m.kind = 'actor' AND m.surface IN ('JNIM', 'Malian army')
+RETURNING event_id, actor_id, role;
+
+SELECT e.occurred, p.name AS place, e.fatalities, string_agg(a.name || ' (' || ea.role || ')', ', ') AS actors
+FROM events e JOIN places p ON p.id = e.place_id
+JOIN event_actors ea ON ea.event_id = e.id JOIN actors a ON a.id = ea.actor_id
+WHERE e.source_id = :source_id GROUP BY e.id, p.name;
+ROLLBACK;
