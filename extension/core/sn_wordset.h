@@ -9,7 +9,10 @@
  *
  * The words are given as strings of space-separated words (one string per
  * group, as the grammars write them).  The set is filled at its first
- * lookup; the strings must outlive it (string literals).
+ * lookup (sets are static variables of the readers: each PostgreSQL backend
+ * fills its own once; the first lookup is not safe for concurrent threads,
+ * which the core does not use); the strings must outlive it (string
+ * literals).
  */
 #ifndef SN_WORDSET_H
 #define SN_WORDSET_H
