@@ -287,6 +287,29 @@ static const char *const number_fr[21] = {
 };
 
 /*
+ * Every month and weekday name and abbreviation of both languages: a word
+ * outside this set is neither, which month_at() and weekday_at() find out
+ * with one lookup instead of comparing it with each name (they are asked
+ * at almost every word a date can begin with).
+ */
+static const char *const calendar_word_groups[] = {
+	" january february march april may june july august september october november december ",
+	" jan feb mar apr jun jul aug sep sept oct nov dec ",
+	" janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre ",
+	" janv fevr fev avr juil ",
+	" monday tuesday wednesday thursday friday saturday sunday ",
+	" lundi mardi mercredi jeudi vendredi samedi dimanche ",
+	NULL
+};
+static sn_wordset calendar_words = SN_WORDSET(calendar_word_groups);
+
+static bool
+may_be_calendar_word(const tok *t)
+{
+	return t->type == T_WORD && sn_wordset_has(&calendar_words, t->w, strlen(t->w));
+}
+
+/*
  * A month name at token i: returns 1-12 and the tokens it takes (an
  * abbreviation may take a '.'), or 0.  full_only: abbreviations refused.
  * "May"/"mars" alone are ordinary words too: the caller decides.
@@ -298,7 +321,7 @@ month_at(const ctx *c, int i, int *ntok, bool *abbrev)
 	const char *const *abbr = c->lang == SN_LANG_FR ? month_fr_abbr : month_en_abbr;
 	int			m;
 
-	if (T(c, i)->type != T_WORD)
+	if (!may_be_calendar_word(T(c, i)))
 		return 0;
 	for (m = 0; m < 12; m++)
 		if (same_word(T(c, i)->w, full[m]))
@@ -325,7 +348,7 @@ weekday_at(const ctx *c, int i)
 	const char *const *names = c->lang == SN_LANG_FR ? weekday_fr : weekday_en;
 	int			d;
 
-	if (T(c, i)->type != T_WORD)
+	if (!may_be_calendar_word(T(c, i)))
 		return -1;
 	for (d = 0; d < 7; d++)
 		if (same_word(T(c, i)->w, names[d]))
