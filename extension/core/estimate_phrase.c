@@ -495,7 +495,7 @@ static int
 lookup(const char *w, const char *const *names, const int *values, int n)
 {
 	for (int i = 0; i < n; i++)
-		if (strcmp(w, names[i]) == 0)
+		if (names[i][0] == w[0] && strcmp(w, names[i]) == 0)
 			return values[i];
 	return -1;
 }

@@ -321,6 +321,7 @@ annotate(PG_FUNCTION_ARGS)
 	sn_annotate_options opt;
 	sn_allocator a;
 	sn_mentions m = {0};
+	Datum		kind_text[4];
 	sn_error	err;
 
 	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
@@ -389,24 +390,35 @@ annotate(PG_FUNCTION_ARGS)
 		SN_THROW(&err);
 	}
 
-	for (size_t i = 0; i < m.n; i++)
+	/* the four kinds as text, made once: the tuplestore copies what it keeps */
+	for (int k = 0; k < 4; k++)
 	{
 		static const char *const kinds[] = {"place", "actor", "quantity", "date"};
+
+		kind_text[k] = CStringGetTextDatum(kinds[k]);
+	}
+	for (size_t i = 0; i < m.n; i++)
+	{
 		const sn_mention *x = &m.items[i];
 		Datum		values[9];
 		bool		nulls[9];
-		char	   *surface;
 
 		memset(nulls, true, sizeof(nulls));
 		if ((i & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
-		values[0] = CStringGetTextDatum(kinds[x->kind]);
+		values[0] = kind_text[x->kind];
 		values[1] = Int32GetDatum((int32) x->start_char + 1);
 		values[2] = Int32GetDatum((int32) (x->end_char - x->start_char));
-		surface = pnstrdup(utf8 + x->start_byte, x->end_byte - x->start_byte);
 		if (utf8 != VARDATA_ANY(body))
+		{
+			char	   *surface = pnstrdup(utf8 + x->start_byte, x->end_byte - x->start_byte);
+
 			surface = pg_any_to_server(surface, (int) strlen(surface), PG_UTF8);
-		values[3] = CStringGetTextDatum(surface);
+			values[3] = CStringGetTextDatum(surface);
+		}
+		else
+			values[3] = PointerGetDatum(cstring_to_text_with_len(utf8 + x->start_byte,
+																 (int) (x->end_byte - x->start_byte)));
 		nulls[0] = nulls[1] = nulls[2] = nulls[3] = false;
 		switch (x->kind)
 		{
