@@ -830,6 +830,15 @@ all_ascii(const char *s, size_t len, bool (*pred) (uint32_t))
 }
 
 static bool
+all_ascii_bytes(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char) s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+static bool
 is_digit(uint32_t c)
 {
 	return sn_is_ascii_digit(c);
@@ -886,10 +895,14 @@ sn_country_parse(const char *s, size_t len, sn_country *out, sn_error *err)
 	if (len == 3 && all_ascii(s, len, is_alpha) && found(by_code3[sn_country_pack(s)], out))
 		return true;
 
-	n = sn_country_match_name(s, len, cand, SN_COUNTRY_MAX_CANDIDATES);
-	if (n == 0 && sn_fold_string(s, len, NULL, 0) == (size_t) -1)
+	/*
+	 * Invalid UTF-8 anywhere is an error, even where a reading rule would
+	 * drop that part ("Congo (<invalid bytes>)" read as "Congo").
+	 */
+	if (!all_ascii_bytes(s, len) && sn_fold_string(s, len, NULL, 0) == (size_t) -1)
 		return sn_error_set(err, SN_ERR_SYNTAX, -1,
 							"invalid input syntax for type country: not valid UTF-8");
+	n = sn_country_match_name(s, len, cand, SN_COUNTRY_MAX_CANDIDATES);
 	if (n == 1)
 	{
 		*out = cand[0];

@@ -178,6 +178,9 @@ unknown_and_bad_input(void **state)
 	assert_true(parse_fails("Mali\0", 5, SN_ERR_SYNTAX));
 	assert_true(parse_fails("Mal\xc3", 4, SN_ERR_SYNTAX));
 	assert_true(parse_fails("\xff\xfe", 2, SN_ERR_SYNTAX));
+	/* invalid bytes where a reading rule would drop them ("A (B)" read as "A") */
+	assert_true(parse_fails("Mali (\xff)", 8, SN_ERR_SYNTAX));
+	assert_true(parse_fails("Congo (Fa\x94\x94)", 13, SN_ERR_SYNTAX));
 	/* very long input is unknown, and quoted cut short */
 	{
 		char		big[5000];
