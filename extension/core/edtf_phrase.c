@@ -76,6 +76,7 @@ typedef struct tok
 	int8_t		weekday;		/* weekday name: 1 Monday .. 7 Sunday */
 	int8_t		count;			/* number word: 1-20 ("a", "an", "une": 1) */
 	uint32_t	starts;			/* P_* bits: the patterns that can begin here */
+	bool		starter;		/* the word passes sn_date_phrase_word_may_begin */
 } tok;
 
 typedef struct ctx
@@ -237,23 +238,26 @@ tokenize_to(ctx *c, int want)
 						ascii = false;
 				}
 				p += (size_t) k;
-				if (p >= c->len)
-					break;
-				b = (unsigned char) c->text[p];
-				if (b < 0x80)
+
+				/*
+				 * Most words are plain ASCII: a letter folds to itself in
+				 * lower case, and any other ASCII character (digits,
+				 * punctuation, space) ends the word, as the general case
+				 * below would find.
+				 */
+				while (p < c->len)
 				{
-					/*
-					 * Most words are plain ASCII: a letter folds to itself in
-					 * lower case, anything else (digits, punctuation, space)
-					 * ends the word, as the general case below would find.
-					 */
+					b = (unsigned char) c->text[p];
 					if (!((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
 						break;
-					f[0] = b | 0x20;
-					nf = 1;
-					k = 1;
-					continue;
+					if (nw < WORD_MAX - 1)
+						t->w[nw++] = (char) (b | 0x20);
+					else
+						ascii = false;
+					p++;
 				}
+				if (p >= c->len || (unsigned char) c->text[p] < 0x80)
+					break;
 				k = sn_utf8_decode(c->text + p, c->len - p, &cp);
 				if (k == 0)
 					break;
@@ -301,7 +305,7 @@ same_word(const char *a, const char *b)
 }
 
 /* Token i (T_END beyond the last). */
-static const tok *
+static inline const tok *
 T(const ctx *c, int i)
 {
 	if (i >= c->n && !c->all_read)
@@ -309,7 +313,7 @@ T(const ctx *c, int i)
 	return &c->t[i < c->n ? i : c->n];
 }
 
-static bool
+static inline bool
 is_word(const ctx *c, int i, const char *w)
 {
 	const tok  *t = T(c, i);
@@ -317,7 +321,7 @@ is_word(const ctx *c, int i, const char *w)
 	return t->type == T_WORD && same_word(t->w, w);
 }
 
-static bool
+static inline bool
 is_punct(const ctx *c, int i, char ch)
 {
 	return T(c, i)->type == T_PUNCT && T(c, i)->w[0] == ch;
@@ -414,6 +418,7 @@ typedef struct lexeme
 				weekday[2],
 				count[2];
 	uint32_t	starts[2];		/* P_* bits: the patterns the word can begin */
+	bool		starter;		/* sn_date_phrase_word_may_begin(word) */
 } lexeme;
 
 static struct
@@ -446,7 +451,13 @@ lexeme_find(const char *w, size_t n)
 	{
 		const lexeme *x = &lexemes.lex[lexemes.slot[s] - 1];
 
-		if (x->len == n && memcmp(x->word, w, n) == 0)
+		size_t		k = 0;
+
+		if (x->len != n)
+			continue;
+		while (k < n && x->word[k] == w[k])
+			k++;
+		if (k == n)
 			return x;
 	}
 	return NULL;
@@ -561,6 +572,8 @@ lexemes_fill(void)
 	lexeme_add("a")->starts[SN_LANG_EN] |= P_AGO;
 	lexeme_add("an")->starts[SN_LANG_EN] |= P_AGO;
 	lexeme_add("une")->count[SN_LANG_FR] = 1;
+	for (k = 0; k < lexemes.n; k++)
+		lexemes.lex[k].starter = sn_date_phrase_word_may_begin(lexemes.lex[k].word, lexemes.lex[k].len);
 	lexemes.ready = true;
 }
 
@@ -581,6 +594,7 @@ classify_word(const ctx *c, tok *t, size_t n)
 	t->weekday = x->weekday[l];
 	t->count = x->count[l];
 	t->starts = x->starts[l];
+	t->starter = x->starter;
 }
 
 /*
@@ -1605,6 +1619,16 @@ scan(const char *text, size_t len, const sn_civil_date *reference, sn_lang lang,
 	c.len = len;
 	c.lang = lang;
 	c.exhaustive = exhaustive;
+	if (T(&c, 0)->type == T_END || T(&c, 0)->start != 0)
+		return 0;
+	/*
+	 * A word that begins no pattern is refused at once (longest() would
+	 * try nothing), and so is one that annotate's word test refuses
+	 * (sn_date_phrase_word_may_begin), so that both refuse the same words.
+	 */
+	if (!exhaustive && T(&c, 0)->type == T_WORD && (T(&c, 0)->starts == 0 || !T(&c, 0)->starter))
+		return 0;
+	/* the reference day, needed only now that a phrase may begin here */
 	c.ref = reference;
 	if (reference)
 	{
@@ -1615,17 +1639,6 @@ scan(const char *text, size_t len, const sn_civil_date *reference, sn_lang lang,
 		else
 			c.refday = sn_days_from_civil(reference->year, reference->month, reference->day);
 	}
-	if (T(&c, 0)->type == T_END || T(&c, 0)->start != 0)
-		return 0;
-	/*
-	 * A word that begins no pattern is refused at once (longest() would
-	 * try nothing); one that does must still pass the word test annotate
-	 * uses, so that both refuse the same words.
-	 */
-	if (!exhaustive && T(&c, 0)->type == T_WORD &&
-		(T(&c, 0)->starts == 0 ||
-		 !sn_date_phrase_word_may_begin(T(&c, 0)->w, strlen(T(&c, 0)->w))))
-		return 0;
 	e = longest(&c, 0, &v, 0);
 	if (e == 0)
 		return 0;
