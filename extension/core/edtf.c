@@ -1131,7 +1131,21 @@ sn_edtf_make_from_days(int64_t days, sn_edtf *out)
 {
 	sn_civil_date c = sn_civil_from_days(days);
 
-	return sn_edtf_make_day(c.year, c.month, c.day, out);
+	/*
+	 * What sn_edtf_make_day(c.year, c.month, c.day) makes, without checking
+	 * again a day that exists by construction: its bounds are the day
+	 * itself (the date phrase reader makes one at most dates it reads).
+	 */
+	if (c.year > 9999 || c.year < -9999)
+		return false;
+	memset(out, 0, sizeof(*out));
+	out->start.kind = SN_EDTF_DATE;
+	out->start.negative = c.year < 0;
+	out->start.year = (uint32_t) (c.year < 0 ? -c.year : c.year);
+	out->start.month = (uint8_t) c.month;
+	out->start.day = (uint8_t) c.day;
+	out->lower = out->upper = days;
+	return true;
 }
 
 bool

@@ -200,21 +200,28 @@ tokenize_to(ctx *c, int want)
 				suf[ns] = '\0';
 				if (q < c->len && ((unsigned char) c->text[q] >= 0x80 ||
 								   (c->text[q] >= '0' && c->text[q] <= '9')))
-					t->type = T_OTHER, t->starts = 0;
+				{
+					t->type = T_OTHER;
+					t->starts = 0;
+				}
 				else if (strcmp(suf, "st") == 0 || strcmp(suf, "nd") == 0 || strcmp(suf, "rd") == 0 ||
 						 strcmp(suf, "th") == 0 || strcmp(suf, "er") == 0 || strcmp(suf, "e") == 0)
 					t->ordinal = true;
 				else if (strcmp(suf, "s") == 0)
 					t->decade = true;
 				else
-					t->type = T_OTHER, t->starts = 0;
+				{
+					t->type = T_OTHER;
+					t->starts = 0;
+				}
 				p = q;
 			}
 			t->end = p;
 			c->n++;
 			continue;
 		}
-		if (sn_is_word_char(f[0]))
+		/* (ASCII: a letter, digits being read above) */
+		if (cp < 0x80 ? (f[0] >= 'a' && f[0] <= 'z') : sn_is_word_char(f[0]))
 		{
 			int			nw = 0;
 			bool		ascii = true;
@@ -1475,17 +1482,20 @@ longest(const ctx *c, int i, sn_edtf *out, int depth)
 	if (prep)
 	{
 		int			s = j + 1;
-		uint32_t	after = c->exhaustive ? P_ALL : T(c, s)->starts;
+		static const uint32_t pattern[11] = {
+			P_ISO, P_DAY_MONTH, P_MONTH_DAY, P_MONTH, P_YEAR, P_DECADE, P_PART,
+			P_WEEKDAY, P_SEASON, P_RELATIVE, P_THE_ORDINAL
+		};
+		/* the patterns still to try, in this order (a tie goes to the first) */
+		uint32_t	rest = (c->exhaustive ? P_ALL : T(c, s)->starts) &
+			(P_ISO | P_DAY_MONTH | P_MONTH_DAY | P_MONTH | P_YEAR | P_DECADE | P_PART |
+			 P_WEEKDAY | P_SEASON | P_RELATIVE | P_THE_ORDINAL);
 
-		for (k = 0; k < 11; k++)
+		for (k = 0; rest != 0; k++)
 		{
-			static const uint32_t pattern[11] = {
-				P_ISO, P_DAY_MONTH, P_MONTH_DAY, P_MONTH, P_YEAR, P_DECADE, P_PART,
-				P_WEEKDAY, P_SEASON, P_RELATIVE, P_THE_ORDINAL
-			};
-
-			if (!(after & pattern[k]))
+			if (!(rest & pattern[k]))
 				continue;
+			rest &= ~pattern[k];
 			e = 0;
 			switch (k)
 			{
@@ -1513,7 +1523,8 @@ longest(const ctx *c, int i, sn_edtf *out, int depth)
 			return best;
 	}
 
-	for (k = 0; k < 15; k++)
+	may &= ~(P_PREPOSITION | P_THE_ORDINAL);	/* the patterns still to try */
+	for (k = 0; may != 0; k++)
 	{
 		static const uint32_t pattern[15] = {
 			P_ISO, P_DAY_MONTH, P_MONTH_DAY, P_MONTH, P_YEAR, P_DECADE, P_PART, P_DAY_WORD,
@@ -1522,6 +1533,7 @@ longest(const ctx *c, int i, sn_edtf *out, int depth)
 
 		if (!(may & pattern[k]))
 			continue;
+		may &= ~pattern[k];
 		e = 0;
 		switch (k)
 		{

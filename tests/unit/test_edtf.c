@@ -615,6 +615,26 @@ constructors(void **state)
 	assert_true(sn_edtf_make_from_days(sn_days_from_civil(-44, 3, 15), &a));
 	sn_edtf_format(&a, t, sizeof(t));
 	assert_string_equal(t, "-0044-03-15");
+	/* a day number makes the value its date makes, to the byte, within years -9999..9999 */
+	{
+		int64_t		d;
+
+		for (d = sn_days_from_civil(-10000, 12, 1); d <= sn_days_from_civil(10000, 2, 1); d += 13)
+		{
+			sn_civil_date cd = sn_civil_from_days(d);
+			bool		x,
+						y;
+
+			memset(&a, 0x55, sizeof(a));
+			memset(&b, 0x55, sizeof(b));
+			x = sn_edtf_make_from_days(d, &a);
+			y = sn_edtf_make_day(cd.year, cd.month, cd.day, &b);
+			if (x != y || (x && memcmp(&a, &b, sizeof(a)) != 0))
+				fail_msg("day %lld: made %d, the date made %d", (long long) d, x, y);
+		}
+		assert_false(sn_edtf_make_from_days(sn_days_from_civil(10000, 1, 1), &a));
+		assert_false(sn_edtf_make_from_days(sn_days_from_civil(-10000, 12, 31), &a));
+	}
 }
 
 /*
