@@ -31,7 +31,9 @@ typedef enum tok_type
 
 /*
  * The patterns of the grammar, as bits: a token records which patterns can
- * begin at it (tok.starts), and longest() tries only those.
+ * begin at it (tok.starts), and longest() tries only those.  Bits 0-14 are
+ * in the order longest() tries the patterns at a word (a tie goes to the
+ * first), which it follows by taking the lowest bit first.
  */
 enum
 {
@@ -47,9 +49,9 @@ enum
 	P_RELATIVE = 1 << 9,
 	P_AGO = 1 << 10,
 	P_SEASON = 1 << 11,
-	P_EDTF_RUN = 1 << 12,
-	P_SINCE = 1 << 13,
-	P_RANGE = 1 << 14,
+	P_SINCE = 1 << 12,
+	P_RANGE = 1 << 13,
+	P_EDTF_RUN = 1 << 14,
 	P_PREPOSITION = 1 << 15,	/* "in", "on", "en", "au cours de", ... then a phrase */
 	P_THE_ORDINAL = 1 << 16,	/* "on the 13th of August": after a preposition */
 	P_ALL = (1 << 17) - 1
@@ -1523,35 +1525,31 @@ longest(const ctx *c, int i, sn_edtf *out, int depth)
 			return best;
 	}
 
-	may &= ~(P_PREPOSITION | P_THE_ORDINAL);	/* the patterns still to try */
-	for (k = 0; may != 0; k++)
+	/* the patterns still to try, lowest bit (first in order) first */
+	may &= ~(P_PREPOSITION | P_THE_ORDINAL);
+	while (may != 0)
 	{
-		static const uint32_t pattern[15] = {
-			P_ISO, P_DAY_MONTH, P_MONTH_DAY, P_MONTH, P_YEAR, P_DECADE, P_PART, P_DAY_WORD,
-			P_WEEKDAY, P_RELATIVE, P_AGO, P_SEASON, P_SINCE, P_RANGE, P_EDTF_RUN
-		};
+		uint32_t	p = may & -may;
 
-		if (!(may & pattern[k]))
-			continue;
-		may &= ~pattern[k];
+		may &= ~p;
 		e = 0;
-		switch (k)
+		switch (p)
 		{
-			case 14: e = p_edtf_run(c, i, &v); break;
-			case 0: e = p_iso(c, i, &v); break;
-			case 1: e = p_day_month(c, i, &v); break;
-			case 2: e = p_month_day(c, i, &v); break;
-			case 3: e = p_month(c, i, &v, false); break;
-			case 4: e = p_year(c, i, &v); break;
-			case 5: e = p_decade(c, i, &v); break;
-			case 6: e = p_part(c, i, &v); break;
-			case 7: e = p_day_word(c, i, &v); break;
-			case 8: e = p_weekday(c, i, &v); break;
-			case 9: e = p_relative_period(c, i, &v); break;
-			case 10: e = p_ago(c, i, &v); break;
-			case 11: e = p_season(c, i, &v); break;
-			case 12: e = p_since(c, i, &v, depth); break;
-			case 13: e = p_range(c, i, &v, depth); break;
+			case P_ISO: e = p_iso(c, i, &v); break;
+			case P_DAY_MONTH: e = p_day_month(c, i, &v); break;
+			case P_MONTH_DAY: e = p_month_day(c, i, &v); break;
+			case P_MONTH: e = p_month(c, i, &v, false); break;
+			case P_YEAR: e = p_year(c, i, &v); break;
+			case P_DECADE: e = p_decade(c, i, &v); break;
+			case P_PART: e = p_part(c, i, &v); break;
+			case P_DAY_WORD: e = p_day_word(c, i, &v); break;
+			case P_WEEKDAY: e = p_weekday(c, i, &v); break;
+			case P_RELATIVE: e = p_relative_period(c, i, &v); break;
+			case P_AGO: e = p_ago(c, i, &v); break;
+			case P_SEASON: e = p_season(c, i, &v); break;
+			case P_SINCE: e = p_since(c, i, &v, depth); break;
+			case P_RANGE: e = p_range(c, i, &v, depth); break;
+			case P_EDTF_RUN: e = p_edtf_run(c, i, &v); break;
 		}
 		if (e > best)
 		{
