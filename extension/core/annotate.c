@@ -88,6 +88,12 @@ is_alpha(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+static inline bool
+is_ascii_alnum(char c)
+{
+	return is_alpha(c) || is_digit(c);
+}
+
 /* Does text[i..] begin with word w (ASCII, case-insensitive), not followed by a letter? */
 static bool
 word_at(const char *text, size_t len, size_t i, const char *w)
@@ -106,6 +112,43 @@ word_at(const char *text, size_t len, size_t i, const char *w)
 			return false;
 	}
 	return i + n >= len || !is_alpha(text[i + n]);
+}
+
+/*
+ * Is the word at text[i..] one that makes the number before it a percentage
+ * or a clock time ("percent", "per cent", "pour cent", "GMT", "o'clock")?
+ * Dispatched on the first letter: this runs after every number of a text.
+ */
+static bool
+unit_word_at(const char *text, size_t len, size_t i)
+{
+	switch (text[i] | 0x20)
+	{
+		case 'p':
+			if (word_at(text, len, i, "per") || word_at(text, len, i, "pour"))
+			{
+				/* "per" only as "per cent"; "pour" only as "pour cent" */
+				size_t		k = i + (word_at(text, len, i, "per") ? 3 : 4);
+
+				while (k < len && text[k] == ' ')
+					k++;
+				return word_at(text, len, k, "cent");
+			}
+			return word_at(text, len, i, "percent") || word_at(text, len, i, "pct") ||
+				word_at(text, len, i, "pm") || word_at(text, len, i, "p.m");
+		case 'a':
+			return word_at(text, len, i, "am") || word_at(text, len, i, "a.m");
+		case 'g':
+			return word_at(text, len, i, "gmt");
+		case 'u':
+			return word_at(text, len, i, "utc");
+		case 'h':
+			return word_at(text, len, i, "h") || word_at(text, len, i, "heures");
+		case 'o':
+			return word_at(text, len, i, "o'clock");
+		default:
+			return false;
+	}
 }
 
 /*
@@ -249,25 +292,8 @@ sn_annotate_not_a_quantity(const char *text, size_t len, size_t start, size_t en
 		i += 3;
 	if (i < len && text[i] == '%')
 		return true;
-	if (word_at(text, len, i, "percent") || word_at(text, len, i, "per") ||
-		word_at(text, len, i, "pct") || word_at(text, len, i, "pour") ||
-		word_at(text, len, i, "am") || word_at(text, len, i, "pm") ||
-		word_at(text, len, i, "a.m") || word_at(text, len, i, "p.m") ||
-		word_at(text, len, i, "gmt") || word_at(text, len, i, "utc") ||
-		word_at(text, len, i, "h") || word_at(text, len, i, "heures") ||
-		word_at(text, len, i, "o'clock"))
-	{
-		/* "per" only as "per cent"; "pour" only as "pour cent" */
-		if (word_at(text, len, i, "per") || word_at(text, len, i, "pour"))
-		{
-			size_t		k = i + (word_at(text, len, i, "per") ? 3 : 4);
-
-			while (k < len && text[k] == ' ')
-				k++;
-			return word_at(text, len, k, "cent");
-		}
+	if (i < len && unit_word_at(text, len, i))
 		return true;
-	}
 	if (i < len && (text[i] == 'a' || text[i] == 'p' || text[i] == 'A' || text[i] == 'P') &&
 		i + 1 < len && text[i + 1] == '.' && i + 2 < len &&
 		(text[i + 2] == 'm' || text[i + 2] == 'M'))
@@ -394,6 +420,40 @@ counted_noun(const char *text, size_t len, size_t end)
 	return j;
 }
 
+/*
+ * A quantity phrase of ql bytes read at text[i..]: the length to report
+ * (through its counted noun), or 0 when it is not a count (a year, a time, a
+ * percentage, an ordinal, a measure); then *skip_until is set after the rest
+ * of the rejected token ("13:00", "10%", "2020-2021").
+ */
+static size_t
+accept_quantity(const char *text, size_t len, size_t i, size_t ql, size_t *skip_until)
+{
+	bool		rejected = sn_annotate_not_a_quantity(text, len, i, i + ql);
+	size_t		k;
+
+	if (!rejected)
+	{
+		size_t		through = counted_noun(text, len, i + ql);
+
+		/* judged again with the noun, when there is one */
+		if (through == 0)
+			rejected = true;
+		else if (through != i + ql)
+		{
+			ql = through - i;
+			rejected = sn_annotate_not_a_quantity(text, len, i, i + ql);
+		}
+	}
+	if (!rejected)
+		return ql;
+	k = i + ql;
+	while (k < len && text[k] != ' ' && text[k] != '\n' && text[k] != '\t')
+		k++;
+	*skip_until = k;
+	return 0;
+}
+
 /* Order of the result: start, longer first, kind, reference. */
 static int
 mention_cmp(const sn_mention *a, const sn_mention *b)
@@ -470,9 +530,24 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 	while (i < len)
 	{
 		int			nb;
-		uint32_t	f = folded_at(text, len, i, &nb);
+		uint32_t	f;
 		bool		word;
 
+		/*
+		 * Inside a run of ASCII letters and digits nothing can begin: step
+		 * over the rest of the word at once (most of a text is such runs).
+		 */
+		if (prev_word)
+		{
+			while (i < len && is_ascii_alnum(text[i]))
+			{
+				i++;
+				ci++;
+			}
+			if (i >= len)
+				break;
+		}
+		f = folded_at(text, len, i, &nb);
 		if (nb == 0)
 			return sn_error_set(err, SN_ERR_SYNTAX, (int) (i > INT32_MAX ? INT32_MAX : i),
 								"invalid UTF-8 byte sequence at byte %zu", i);
@@ -501,7 +576,6 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 			size_t		ql = 0,
 						dl = 0,
 						wn = 0;
-			bool		rejected_measure = false;
 			char		w[PLAIN_WORD_MAX + 1];
 			bool		plain = plain_word_at(text, len, i, w, &wn);
 
@@ -510,25 +584,8 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 				ql = opt->quantity.read(opt->quantity.arg, text + i, len - i, opt->lang, qv);
 				if (ql > len - i)
 					ql = 0;
-				if (ql > 0 && !sn_annotate_not_a_quantity(text, len, i, i + ql))
-				{
-					size_t		through = counted_noun(text, len, i + ql);
-
-					if (through == 0)
-						rejected_measure = true;
-					else
-						ql = through - i;
-				}
-				if (ql > 0 && (rejected_measure || sn_annotate_not_a_quantity(text, len, i, i + ql)))
-				{
-					/* skip the rest of what was rejected ("13:00", "10%", "2020-2021") */
-					size_t		k = i + ql;
-
-					while (k < len && text[k] != ' ' && text[k] != '\n' && text[k] != '\t')
-						k++;
-					skip_until = k;
-					ql = 0;
-				}
+				if (ql > 0)
+					ql = accept_quantity(text, len, i, ql, &skip_until);
 			}
 			if (worth_asking(&opt->date, plain, w, wn))
 			{

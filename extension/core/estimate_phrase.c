@@ -51,6 +51,23 @@ typedef struct tok
 	int			sym;			/* TK_SYM */
 } tok;
 
+/* A quantity read at some position (see quantity()). */
+typedef struct qv
+{
+	int64_t		lo,
+				hi;
+	bool		approx;
+	bool		vague;
+	bool		numeral;		/* a plain numeral */
+	bool		digits_only;	/* written in digits, no scale word */
+	bool		scaled;			/* carries a scale word */
+	int64_t		scale;			/* that scale word's value, for ranges */
+	bool		pending;		/* a decimal still waiting for a scale word */
+	uint64_t	mant;
+	int			fd;
+	size_t		end;
+} qv;
+
 typedef struct ctx
 {
 	const char *s;
@@ -61,9 +78,21 @@ typedef struct ctx
 	size_t		err_end;
 	sn_status	err_status;
 	char		err_msg[SN_ERROR_MESSAGE_LEN];
+	/*
+	 * Each alternative of a phrase (a range, a bound, a single number) reads
+	 * the quantity at the same place again: quantity() keeps its answers.
+	 */
+	int			nmemo;
 	/* the grammar re-reads tokens while it backtracks: a small token cache */
 	size_t		cache_key[16];
 	tok			cache[16];
+	struct
+	{
+		size_t		pos;
+		bool		no_and;
+		bool		found;
+		qv			q;
+	}			memo[8];
 } ctx;
 
 typedef enum
@@ -904,21 +933,6 @@ number_words(const ctx *c, size_t pos, bool no_and, int64_t *v, size_t *end, boo
  * Numerals (digits or words) and quantities
  * ------------------------------------------------------------------------ */
 
-typedef struct qv
-{
-	int64_t		lo,
-				hi;
-	bool		approx;
-	bool		vague;
-	bool		numeral;		/* a plain numeral */
-	bool		digits_only;	/* written in digits, no scale word */
-	bool		scaled;			/* carries a scale word */
-	int64_t		scale;			/* that scale word's value, for ranges */
-	bool		pending;		/* a decimal still waiting for a scale word */
-	uint64_t	mant;
-	int			fd;
-	size_t		end;
-} qv;
 
 static const uint64_t pow10_tab[] = {
 	UINT64_C(1), UINT64_C(10), UINT64_C(100), UINT64_C(1000), UINT64_C(10000),
@@ -1323,7 +1337,7 @@ vague_quantity(ctx *c, size_t pos, qv *q)
  * centaines"), or a vague form.  The longest reading wins.
  */
 static bool
-quantity(ctx *c, size_t pos, bool no_and, qv *q)
+quantity_uncached(ctx *c, size_t pos, bool no_and, qv *q)
 {
 	qv			a,
 				b;
@@ -1378,6 +1392,35 @@ quantity(ctx *c, size_t pos, bool no_and, qv *q)
 	else
 		return false;
 	return true;
+}
+
+/*
+ * quantity_uncached, remembered: its only side effect is record_error, which
+ * a second identical call would not change.
+ */
+static bool
+quantity(ctx *c, size_t pos, bool no_and, qv *q)
+{
+	bool		found;
+
+	for (int k = 0; k < c->nmemo; k++)
+		if (c->memo[k].pos == pos && c->memo[k].no_and == no_and)
+		{
+			if (c->memo[k].found)
+				*q = c->memo[k].q;
+			return c->memo[k].found;
+		}
+	found = quantity_uncached(c, pos, no_and, q);
+	if (c->nmemo < (int) (sizeof(c->memo) / sizeof(c->memo[0])))
+	{
+		c->memo[c->nmemo].pos = pos;
+		c->memo[c->nmemo].no_and = no_and;
+		c->memo[c->nmemo].found = found;
+		if (found)
+			c->memo[c->nmemo].q = *q;
+		c->nmemo++;
+	}
+	return found;
 }
 
 /* ------------------------------------------------------------------------
