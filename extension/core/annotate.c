@@ -122,33 +122,35 @@ word_at(const char *text, size_t len, size_t i, const char *w)
 static bool
 unit_word_at(const char *text, size_t len, size_t i)
 {
-	switch (text[i] | 0x20)
-	{
-		case 'p':
-			if (word_at(text, len, i, "per") || word_at(text, len, i, "pour"))
-			{
-				/* "per" only as "per cent"; "pour" only as "pour cent" */
-				size_t		k = i + (word_at(text, len, i, "per") ? 3 : 4);
+	char		w[8];
+	size_t		n = 0,
+				k = i;
 
-				while (k < len && text[k] == ' ')
-					k++;
-				return word_at(text, len, k, "cent");
-			}
-			return word_at(text, len, i, "percent") || word_at(text, len, i, "pct") ||
-				word_at(text, len, i, "pm") || word_at(text, len, i, "p.m");
-		case 'a':
-			return word_at(text, len, i, "am") || word_at(text, len, i, "a.m");
-		case 'g':
-			return word_at(text, len, i, "gmt");
-		case 'u':
-			return word_at(text, len, i, "utc");
-		case 'h':
-			return word_at(text, len, i, "h") || word_at(text, len, i, "heures");
-		case 'o':
-			return word_at(text, len, i, "o'clock");
-		default:
+	/* the word's ASCII letters, folded ("percent" is the longest) */
+	while (k < len && is_alpha(text[k]))
+	{
+		if (n == sizeof(w) - 1)
 			return false;
+		w[n++] = (char) (text[k++] | 0x20);
 	}
+	w[n] = '\0';
+	if (n == 0)
+		return false;
+	/* "a.m", "p.m", "o'clock" */
+	if (n == 1 && k < len &&
+		(((w[0] == 'a' || w[0] == 'p') && text[k] == '.' && word_at(text, len, k + 1, "m")) ||
+		 (w[0] == 'o' && text[k] == '\'' && word_at(text, len, k + 1, "clock"))))
+		return true;
+	/* "per" only as "per cent"; "pour" only as "pour cent" */
+	if (strcmp(w, "per") == 0 || strcmp(w, "pour") == 0)
+	{
+		while (k < len && text[k] == ' ')
+			k++;
+		return word_at(text, len, k, "cent");
+	}
+	return strcmp(w, "percent") == 0 || strcmp(w, "pct") == 0 || strcmp(w, "pm") == 0 ||
+		strcmp(w, "am") == 0 || strcmp(w, "gmt") == 0 || strcmp(w, "utc") == 0 ||
+		strcmp(w, "h") == 0 || strcmp(w, "heures") == 0;
 }
 
 /*
@@ -360,7 +362,21 @@ read_word(const char *text, size_t len, size_t i, char *w, size_t wsize, bool *c
 	{
 		uint32_t	cp;
 		uint32_t	f;
-		int			used = sn_utf8_decode(text + j, len - j, &cp);
+		int			used;
+
+		/* ASCII letters and digits, the usual case */
+		if (is_ascii_alnum(text[j]))
+		{
+			if (j == i && text[j] >= 'A' && text[j] <= 'Z')
+				*capital = true;
+			if (is_digit(text[j]))
+				*letters = false;
+			if (n + 1 < wsize)
+				w[n++] = (char) (is_alpha(text[j]) ? (text[j] | 0x20) : text[j]);
+			j++;
+			continue;
+		}
+		used = sn_utf8_decode(text + j, len - j, &cp);
 
 		if (used == 0)
 			break;

@@ -276,6 +276,10 @@ lex_word(const ctx *c, size_t pos, tok *t)
 	bool		matchable = true;
 
 	t->kind = TK_WORD;
+	/* ASCII letters, the usual case, folded here; the loop below does the rest */
+	while (p < c->len && n < WMAX - 1 &&
+		   (((unsigned char) c->s[p] | 0x20) >= 'a' && ((unsigned char) c->s[p] | 0x20) <= 'z'))
+		t->w[n++] = (char) (c->s[p++] | 0x20);
 	for (;;)
 	{
 		uint32_t	f[SN_FOLD_MAX];
@@ -1918,14 +1922,78 @@ sn_estimate_phrase_word_may_begin(const char *w, size_t n)
 	return n > 1 && w[n - 1] == 's' && sn_wordset_has(&phrase_starters, w, n - 1);
 }
 
-/* Can a quantity phrase begin at c's position 0 (spaces skipped)? */
+/*
+ * Words that begin a phrase only as part of a prefix: an approximation, a
+ * comparison, a range's frame, an article ("about 500", "at least a dozen",
+ * "in excess of 300", "between 40 and 50", "a few", "des dizaines").  They
+ * are among the commonest words of a text ("a", "in", "at", "some", "de"),
+ * and after one of them a phrase always goes on, within a few words, to a
+ * number, or to a starter word that is not one of these (the number word or
+ * vague word of its quantity: "few", "dozen", "hundred", "dizaines",
+ * "undisclosed").  None of them is a quantity alone or with other prefix
+ * words only; "not", "non", "un", "une", "quelques" and "several" are, and
+ * are not listed.
+ */
+static const char *const prefix_only_words[] = {
+	" a an about above almost around as at below between close from in ",
+	" less more nearly no over some under up ",
+	" au aux autour de des entre environ moins plus pres quelque ",
+	NULL
+};
+static sn_wordset prefix_only = SN_WORDSET(prefix_only_words);
+
+/*
+ * How many tokens after a prefix word its quantity's number or number word
+ * may come: the longest case is "in excess of a hundred" (the fourth).
+ */
+#define PREFIX_WINDOW 4
+
+/*
+ * After a prefix word ending at pos: does a number, a '?' or a starter word
+ * that is not a prefix word follow within PREFIX_WINDOW tokens?  A symbol
+ * (other than '?') ends the search: none comes between a prefix and its
+ * quantity.  A word that folding could not reduce to ASCII passes.
+ */
+static bool
+quantity_follows_prefix(const ctx *c, size_t pos)
+{
+	for (int k = 0; k < PREFIX_WINDOW; k++)
+	{
+		tok			t;
+		size_t		n;
+
+		lex(c, pos, &t);
+		if (t.kind == TK_NUM)
+			return true;
+		if (t.kind != TK_WORD)
+			return t.kind == TK_SYM && t.sym == '?';
+		n = strlen(t.w);
+		if (n == 0 ||
+			(sn_estimate_phrase_word_may_begin(t.w, n) && !sn_wordset_has(&prefix_only, t.w, n)))
+			return true;
+		pos = t.end;
+	}
+	return false;
+}
+
+/*
+ * Can a quantity phrase begin at c's position 0 (spaces skipped)?  Its
+ * first word must be a starter, and a prefix word must be followed by the
+ * rest of a quantity.
+ */
 static bool
 may_begin(const ctx *c)
 {
 	tok			t;
+	size_t		n;
 
 	lex(c, 0, &t);
-	return t.kind != TK_WORD || sn_estimate_phrase_word_may_begin(t.w, strlen(t.w));
+	if (t.kind != TK_WORD)
+		return true;
+	n = strlen(t.w);
+	if (!sn_estimate_phrase_word_may_begin(t.w, n))
+		return false;
+	return !sn_wordset_has(&prefix_only, t.w, n) || quantity_follows_prefix(c, t.end);
 }
 
 bool
