@@ -324,6 +324,31 @@ date_bounds(const sn_edtf_date *d, int64_t *lo, int64_t *hi)
 		return DP_OK;
 	}
 
+	/*
+	 * A month 1-12 and perhaps a day, all digits written: the bounds by
+	 * arithmetic.  This is what the search below finds for such a date (it
+	 * tries the leap year 2000, then ylo upwards and yhi downwards, each
+	 * once), without walking the days of the month: the date phrase reader
+	 * makes such values at most words it reads.
+	 */
+	if (ymask == 0 && !(d->xmask & (SN_EDTF_X_MONTH | SN_EDTF_X_DAY)))
+	{
+		int			m = d->month;	/* 1-12: months 0 and 13+ are handled above */
+
+		if (d->day == 0)
+		{
+			*lo = sn_days_from_civil(ylo, m, 1);
+			*hi = sn_days_from_civil(yhi, m, sn_days_in_month(yhi, m));
+			return DP_OK;
+		}
+		if (d->day > sn_days_in_month(2000, m) || d->day > sn_days_in_month(ylo, m) ||
+			d->day > sn_days_in_month(yhi, m))
+			return DP_DAY;
+		*lo = sn_days_from_civil(ylo, m, d->day);
+		*hi = sn_days_from_civil(yhi, m, d->day);
+		return DP_OK;
+	}
+
 	/* months 1-12 (or a pattern of them) and perhaps a day */
 	{
 		int			m,

@@ -29,6 +29,35 @@ typedef enum tok_type
 	T_OTHER						/* a number glued to letters, or a word we cannot fold */
 } tok_type;
 
+/*
+ * The patterns of the grammar, as bits: a token records which patterns can
+ * begin at it (tok.starts), and longest() tries only those.
+ */
+enum
+{
+	P_ISO = 1 << 0,
+	P_DAY_MONTH = 1 << 1,
+	P_MONTH_DAY = 1 << 2,
+	P_MONTH = 1 << 3,
+	P_YEAR = 1 << 4,
+	P_DECADE = 1 << 5,
+	P_PART = 1 << 6,
+	P_DAY_WORD = 1 << 7,
+	P_WEEKDAY = 1 << 8,
+	P_RELATIVE = 1 << 9,
+	P_AGO = 1 << 10,
+	P_SEASON = 1 << 11,
+	P_EDTF_RUN = 1 << 12,
+	P_SINCE = 1 << 13,
+	P_RANGE = 1 << 14,
+	P_PREPOSITION = 1 << 15,	/* "in", "on", "en", "au cours de", ... then a phrase */
+	P_THE_ORDINAL = 1 << 16,	/* "on the 13th of August": after a preposition */
+	P_ALL = (1 << 17) - 1
+};
+
+/* What a number can begin: the patterns that read digits first. */
+#define NUMBER_STARTS (P_ISO | P_DAY_MONTH | P_YEAR | P_DECADE | P_AGO | P_EDTF_RUN)
+
 typedef struct tok
 {
 	tok_type	type;
@@ -41,6 +70,13 @@ typedef struct tok
 	bool		decade;			/* 1990s */
 	bool		space_before;
 	bool		capital;		/* first letter written upper case */
+	/* what the word is in the reader's language (0: not that), see lexemes */
+	int8_t		month;			/* full month name: 1-12 */
+	int8_t		month_abbr;		/* month abbreviation: 1-12 */
+	int8_t		weekday;		/* weekday name: 1 Monday .. 7 Sunday */
+	int8_t		count;			/* number word: 1-20 ("a", "an", "une": 1) */
+	uint32_t	starts;			/* P_* bits: the patterns that can begin here */
+	bool		starter;		/* the word passes sn_date_phrase_word_may_begin */
 } tok;
 
 typedef struct ctx
@@ -52,6 +88,7 @@ typedef struct ctx
 	size_t		next;
 	bool		space_next;
 	bool		all_read;		/* t[n] is the T_END token */
+	bool		exhaustive;		/* try every pattern everywhere (the tests' yardstick) */
 	const sn_civil_date *ref;
 	int64_t		refday;
 	sn_lang		lang;
@@ -61,6 +98,8 @@ typedef struct ctx
 /* ------------------------------------------------------------------------
  * Tokens
  */
+
+static void classify_word(const ctx *c, tok *t, size_t n);
 
 static bool
 is_space_cp(uint32_t c)
@@ -86,26 +125,45 @@ tokenize_to(ctx *c, int want)
 	{
 		uint32_t	cp,
 					f[SN_FOLD_MAX];
-		int			k = sn_utf8_decode(c->text + p, c->len - p, &cp);
+		unsigned char b = (unsigned char) c->text[p];
+		int			k;
 		int			nf;
 		tok		   *t = &c->t[c->n];
 
-		if (k == 0)
+		if (b < 0x80)
 		{
-			bad_utf8 = true;
-			break;
+			/* ASCII, most of a report: what decoding and folding would give */
+			if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v')
+			{
+				p++;
+				space = true;
+				continue;
+			}
+			cp = b;
+			k = 1;
+			f[0] = (b >= 'A' && b <= 'Z') ? b + ('a' - 'A') : b == '`' ? '\'' : b;
+			nf = 1;
 		}
-		if (is_space_cp(cp))
+		else
 		{
-			p += (size_t) k;
-			space = true;
-			continue;
+			k = sn_utf8_decode(c->text + p, c->len - p, &cp);
+			if (k == 0)
+			{
+				bad_utf8 = true;
+				break;
+			}
+			if (is_space_cp(cp))
+			{
+				p += (size_t) k;
+				space = true;
+				continue;
+			}
+			nf = sn_fold_char(cp, f);
 		}
 		memset(t, 0, sizeof(*t));
 		t->start = p;
 		t->space_before = space;
 		space = false;
-		nf = sn_fold_char(cp, f);
 		if (nf == 0)
 		{
 			/* invisible characters: skip */
@@ -125,6 +183,7 @@ tokenize_to(ctx *c, int want)
 				p++;
 			}
 			t->type = T_NUM;
+			t->starts = NUMBER_STARTS;
 			t->num = v;
 			t->ndigits = nd;
 			/* glued letters: an ordinal or decade suffix, else not a number of ours */
@@ -141,14 +200,14 @@ tokenize_to(ctx *c, int want)
 				suf[ns] = '\0';
 				if (q < c->len && ((unsigned char) c->text[q] >= 0x80 ||
 								   (c->text[q] >= '0' && c->text[q] <= '9')))
-					t->type = T_OTHER;
+					t->type = T_OTHER, t->starts = 0;
 				else if (strcmp(suf, "st") == 0 || strcmp(suf, "nd") == 0 || strcmp(suf, "rd") == 0 ||
 						 strcmp(suf, "th") == 0 || strcmp(suf, "er") == 0 || strcmp(suf, "e") == 0)
 					t->ordinal = true;
 				else if (strcmp(suf, "s") == 0)
 					t->decade = true;
 				else
-					t->type = T_OTHER;
+					t->type = T_OTHER, t->starts = 0;
 				p = q;
 			}
 			t->end = p;
@@ -164,6 +223,7 @@ tokenize_to(ctx *c, int want)
 			for (;;)
 			{
 				int			i;
+				unsigned char b;
 
 				for (i = 0; i < nf; i++)
 				{
@@ -178,7 +238,25 @@ tokenize_to(ctx *c, int want)
 						ascii = false;
 				}
 				p += (size_t) k;
-				if (p >= c->len)
+
+				/*
+				 * Most words are plain ASCII: a letter folds to itself in
+				 * lower case, and any other ASCII character (digits,
+				 * punctuation, space) ends the word, as the general case
+				 * below would find.
+				 */
+				while (p < c->len)
+				{
+					b = (unsigned char) c->text[p];
+					if (!((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
+						break;
+					if (nw < WORD_MAX - 1)
+						t->w[nw++] = (char) (b | 0x20);
+					else
+						ascii = false;
+					p++;
+				}
+				if (p >= c->len || (unsigned char) c->text[p] < 0x80)
 					break;
 				k = sn_utf8_decode(c->text + p, c->len - p, &cp);
 				if (k == 0)
@@ -191,6 +269,8 @@ tokenize_to(ctx *c, int want)
 			}
 			t->w[nw] = '\0';
 			t->type = ascii ? T_WORD : T_OTHER;
+			if (ascii)
+				classify_word(c, t, (size_t) nw);
 			t->end = p;
 			c->n++;
 			continue;
@@ -218,11 +298,14 @@ tokenize_to(ctx *c, int want)
 static inline bool
 same_word(const char *a, const char *b)
 {
-	return a[0] == b[0] && strcmp(a, b) == 0;
+	/* short words: a loop here costs less than a call to strcmp */
+	while (*a != '\0' && *a == *b)
+		a++, b++;
+	return *a == *b;
 }
 
 /* Token i (T_END beyond the last). */
-static const tok *
+static inline const tok *
 T(const ctx *c, int i)
 {
 	if (i >= c->n && !c->all_read)
@@ -230,7 +313,7 @@ T(const ctx *c, int i)
 	return &c->t[i < c->n ? i : c->n];
 }
 
-static bool
+static inline bool
 is_word(const ctx *c, int i, const char *w)
 {
 	const tok  *t = T(c, i);
@@ -238,7 +321,7 @@ is_word(const ctx *c, int i, const char *w)
 	return t->type == T_WORD && same_word(t->w, w);
 }
 
-static bool
+static inline bool
 is_punct(const ctx *c, int i, char ch)
 {
 	return T(c, i)->type == T_PUNCT && T(c, i)->w[0] == ch;
@@ -287,73 +370,268 @@ static const char *const number_fr[21] = {
 };
 
 /*
- * Every month and weekday name and abbreviation of both languages: a word
- * outside this set is neither, which month_at() and weekday_at() find out
- * with one lookup instead of comparing it with each name (they are asked
- * at almost every word a date can begin with).
+ * The lexemes: every month and weekday name, month abbreviation and number
+ * word of both languages, with what it is in each.  A word is looked up once,
+ * when it is cut (classify_word), and the patterns then read month_at(),
+ * weekday_at() and count_at() off the token: they are asked at almost every
+ * word a date can begin with, often several times at the same token, and
+ * comparing the word with each name of each list cost more than the rest of
+ * the reading.  The table is filled from the lists above at its first use
+ * (once per backend; the core is single-threaded).
  */
-static const char *const calendar_word_groups[] = {
-	" january february march april may june july august september october november december ",
-	" jan feb mar apr jun jul aug sep sept oct nov dec ",
-	" janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre ",
-	" janv fevr fev avr juil ",
-	" monday tuesday wednesday thursday friday saturday sunday ",
-	" lundi mardi mercredi jeudi vendredi samedi dimanche ",
-	NULL
-};
-static sn_wordset calendar_words = SN_WORDSET(calendar_word_groups);
+#define LEXEME_SLOTS 512		/* a power of two, well above the ~150 words */
 
-static bool
-may_be_calendar_word(const tok *t)
+/*
+ * The words each pattern can begin with, besides those read off the lists
+ * above (a month name begins p_month and p_month_day, a weekday p_weekday,
+ * an English number word p_ago) and digits (NUMBER_STARTS).  Each pattern's
+ * first test is on these words: a pattern missing a word here would never
+ * be tried where it begins; the fuzz harness compares the reader with its
+ * exhaustive self (every pattern at every token) to catch that.
+ */
+static const struct
 {
-	return t->type == T_WORD && sn_wordset_has(&calendar_words, t->w, strlen(t->w));
+	uint32_t	patterns;
+	const char *en;
+	const char *fr;
+}			first_words[] = {
+	{P_DECADE, "the", "les annees"},
+	{P_PART, "early mid late", "debut mi fin"},
+	{P_DAY_WORD, "today yesterday tomorrow the", "aujourd hier avant demain"},
+	{P_WEEKDAY, "last", ""},
+	{P_RELATIVE, "earlier last past this", "plus la le l cette ce"},
+	{P_AGO, "", "il"},
+	{P_SEASON, "the spring summer autumn winter fall", "l printemps ete automne hiver"},
+	{P_SINCE, "since", "depuis"},
+	{P_RANGE, "from between", "de du entre"},
+	{P_PREPOSITION, "in on during by", "en le pendant durant courant au"},
+	{P_THE_ORDINAL, "the", ""},
+};
+
+typedef struct lexeme
+{
+	const char *word;
+	uint8_t		len;
+	/* per language (SN_LANG_EN, SN_LANG_FR): 0 when the word is not one */
+	int8_t		month[2],
+				month_abbr[2],
+				weekday[2],
+				count[2];
+	uint32_t	starts[2];		/* P_* bits: the patterns the word can begin */
+	bool		starter;		/* sn_date_phrase_word_may_begin(word) */
+} lexeme;
+
+static struct
+{
+	bool		ready;
+	int			n;
+	size_t		max_len;		/* of the words: longer ones are none */
+	uint16_t	slot[LEXEME_SLOTS];	/* 0 empty, else 1 + index into lex */
+	lexeme		lex[LEXEME_SLOTS / 2];
+}			lexemes;
+
+static uint32_t
+lexeme_hash(const char *w, size_t n)
+{
+	uint32_t	h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char) w[i]) * 16777619u;
+	return h & (LEXEME_SLOTS - 1);
+}
+
+static const lexeme *
+lexeme_find(const char *w, size_t n)
+{
+	uint32_t	s;
+
+	if (n == 0 || n > lexemes.max_len)
+		return NULL;
+	for (s = lexeme_hash(w, n); lexemes.slot[s] != 0; s = (s + 1) & (LEXEME_SLOTS - 1))
+	{
+		const lexeme *x = &lexemes.lex[lexemes.slot[s] - 1];
+
+		size_t		k = 0;
+
+		if (x->len != n)
+			continue;
+		while (k < n && x->word[k] == w[k])
+			k++;
+		if (k == n)
+			return x;
+	}
+	return NULL;
+}
+
+/* The entry of w (n bytes of a string literal), made if new. */
+static lexeme *
+lexeme_add_n(const char *w, size_t n)
+{
+	uint32_t	s;
+	lexeme	   *x;
+
+	for (s = lexeme_hash(w, n); lexemes.slot[s] != 0; s = (s + 1) & (LEXEME_SLOTS - 1))
+	{
+		x = &lexemes.lex[lexemes.slot[s] - 1];
+		if (x->len == n && memcmp(x->word, w, n) == 0)
+			return x;
+	}
+	x = &lexemes.lex[lexemes.n];
+	memset(x, 0, sizeof(*x));
+	x->word = w;
+	x->len = (uint8_t) n;
+	if (n > lexemes.max_len)
+		lexemes.max_len = n;
+	lexemes.slot[s] = (uint16_t) (++lexemes.n);
+	return x;
+}
+
+static lexeme *
+lexeme_add(const char *w)
+{
+	return lexeme_add_n(w, strlen(w));
+}
+
+/* Add the words of list (space-separated) as beginning patterns in language l. */
+static void
+lexeme_add_starts(const char *list, int l, uint32_t patterns)
+{
+	const char *p = list;
+
+	for (;;)
+	{
+		size_t		n;
+
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		n = strcspn(p, " ");
+		lexeme_add_n(p, n)->starts[l] |= patterns;
+		p += n;
+	}
+}
+
+static void
+lexemes_fill(void)
+{
+	static const char *const *const month_full[2] = {month_en, month_fr};
+	static const char *const *const month_short[2] = {month_en_abbr, month_fr_abbr};
+	static const char *const *const weekday[2] = {weekday_en, weekday_fr};
+	static const char *const *const number[2] = {number_en, number_fr};
+	int			l,
+				k;
+
+	_Static_assert(LEXEME_SLOTS / 2 >= 12 * 4 + 7 * 2 + 20 * 2 + 60,
+				   "room for the lexemes, the table at most half full");
+	memset(lexemes.slot, 0, sizeof(lexemes.slot));
+	lexemes.n = 0;
+	lexemes.max_len = 0;
+	for (l = 0; l < 2; l++)
+	{
+		uint32_t	month_starts = l == SN_LANG_EN ? (P_MONTH | P_MONTH_DAY) : P_MONTH;
+		uint32_t	count_starts = l == SN_LANG_EN ? P_AGO : 0;	/* French: "il y a" */
+		lexeme	   *x;
+
+		for (k = 0; k < 12; k++)
+		{
+			x = lexeme_add(month_full[l][k]);
+			x->month[l] = (int8_t) (k + 1);
+			x->starts[l] |= month_starts;
+			if (month_short[l][k])
+			{
+				x = lexeme_add(month_short[l][k]);
+				x->month_abbr[l] = (int8_t) (k + 1);
+				x->starts[l] |= month_starts;
+			}
+		}
+		for (k = 0; k < 7; k++)
+		{
+			x = lexeme_add(weekday[l][k]);
+			x->weekday[l] = (int8_t) (k + 1);
+			x->starts[l] |= P_WEEKDAY;
+		}
+		for (k = 1; k <= 20; k++)
+			if (number[l][k])
+			{
+				x = lexeme_add(number[l][k]);
+				x->count[l] = (int8_t) k;
+				x->starts[l] |= count_starts;
+			}
+		for (k = 0; k < (int) (sizeof(first_words) / sizeof(first_words[0])); k++)
+			lexeme_add_starts(l == SN_LANG_EN ? first_words[k].en : first_words[k].fr, l,
+							  first_words[k].patterns);
+	}
+	/* the other spellings: English "Sept.", French "fév."; "a week ago", "il y a une semaine" */
+	lexeme_add("sept")->month_abbr[SN_LANG_EN] = 9;
+	lexeme_add("sept")->starts[SN_LANG_EN] |= P_MONTH | P_MONTH_DAY;
+	lexeme_add("fev")->month_abbr[SN_LANG_FR] = 2;
+	lexeme_add("fev")->starts[SN_LANG_FR] |= P_MONTH;
+	lexeme_add("a")->count[SN_LANG_EN] = 1;
+	lexeme_add("an")->count[SN_LANG_EN] = 1;
+	lexeme_add("a")->starts[SN_LANG_EN] |= P_AGO;
+	lexeme_add("an")->starts[SN_LANG_EN] |= P_AGO;
+	lexeme_add("une")->count[SN_LANG_FR] = 1;
+	for (k = 0; k < lexemes.n; k++)
+		lexemes.lex[k].starter = sn_date_phrase_word_may_begin(lexemes.lex[k].word, lexemes.lex[k].len);
+	lexemes.ready = true;
+}
+
+/* Note what the folded word of t (n letters) is in the reader's language. */
+static void
+classify_word(const ctx *c, tok *t, size_t n)
+{
+	const lexeme *x;
+	int			l = c->lang == SN_LANG_FR ? 1 : 0;
+
+	if (!lexemes.ready)
+		lexemes_fill();
+	x = lexeme_find(t->w, n);
+	if (x == NULL)
+		return;
+	t->month = x->month[l];
+	t->month_abbr = x->month_abbr[l];
+	t->weekday = x->weekday[l];
+	t->count = x->count[l];
+	t->starts = x->starts[l];
+	t->starter = x->starter;
 }
 
 /*
  * A month name at token i: returns 1-12 and the tokens it takes (an
- * abbreviation may take a '.'), or 0.  full_only: abbreviations refused.
+ * abbreviation may take a '.'), or 0.  abbrev: an abbreviation was read.
+ * A full name wins over an abbreviation ("may" is both in English).
  * "May"/"mars" alone are ordinary words too: the caller decides.
  */
 static int
 month_at(const ctx *c, int i, int *ntok, bool *abbrev)
 {
-	const char *const *full = c->lang == SN_LANG_FR ? month_fr : month_en;
-	const char *const *abbr = c->lang == SN_LANG_FR ? month_fr_abbr : month_en_abbr;
-	int			m;
+	const tok  *t = T(c, i);
 
-	if (!may_be_calendar_word(T(c, i)))
+	if (t->type != T_WORD)
 		return 0;
-	for (m = 0; m < 12; m++)
-		if (same_word(T(c, i)->w, full[m]))
-		{
-			*ntok = 1;
-			*abbrev = false;
-			return m + 1;
-		}
-	for (m = 0; m < 12; m++)
-		if ((abbr[m] && same_word(T(c, i)->w, abbr[m])) ||
-			(c->lang == SN_LANG_EN && m == 8 && same_word(T(c, i)->w, "sept")) ||
-			(c->lang == SN_LANG_FR && m == 1 && same_word(T(c, i)->w, "fev")))
-		{
-			*abbrev = true;
-			*ntok = is_punct(c, i + 1, '.') && !T(c, i + 1)->space_before ? 2 : 1;
-			return m + 1;
-		}
+	if (t->month)
+	{
+		*ntok = 1;
+		*abbrev = false;
+		return t->month;
+	}
+	if (t->month_abbr)
+	{
+		*abbrev = true;
+		*ntok = is_punct(c, i + 1, '.') && !T(c, i + 1)->space_before ? 2 : 1;
+		return t->month_abbr;
+	}
 	return 0;
 }
 
+/* A weekday name at token i: 0 Monday .. 6 Sunday, or -1. */
 static int
 weekday_at(const ctx *c, int i)
 {
-	const char *const *names = c->lang == SN_LANG_FR ? weekday_fr : weekday_en;
-	int			d;
+	const tok  *t = T(c, i);
 
-	if (!may_be_calendar_word(T(c, i)))
-		return -1;
-	for (d = 0; d < 7; d++)
-		if (same_word(T(c, i)->w, names[d]))
-			return d;
-	return -1;
+	return t->type == T_WORD ? t->weekday - 1 : -1;
 }
 
 /* A small count at token i (digits or a number word, "a"/"an"/"un"/"une" = 1). */
@@ -361,21 +639,12 @@ static int
 count_at(const ctx *c, int i)
 {
 	const tok  *t = T(c, i);
-	const char *const *words = c->lang == SN_LANG_FR ? number_fr : number_en;
-	int			k;
 
 	if (t->type == T_NUM && !t->ordinal && !t->decade && t->ndigits <= 4)
 		return (int) t->num;
-	if (t->type != T_WORD)
+	if (t->type != T_WORD || t->count == 0)
 		return -1;
-	for (k = 1; k <= 20; k++)
-		if (words[k] && same_word(t->w, words[k]))
-			return k;
-	if (c->lang == SN_LANG_EN && (same_word(t->w, "a") || same_word(t->w, "an")))
-		return 1;
-	if (c->lang == SN_LANG_FR && same_word(t->w, "une"))
-		return 1;
-	return -1;
+	return t->count;
 }
 
 /* A year written out in running text: four digits, 1000-2999. */
@@ -1178,20 +1447,26 @@ longest(const ctx *c, int i, sn_edtf *out, int depth)
 	sn_edtf		v;
 	bool		prep = false;
 	int			j = i;
+	uint32_t	may;
 
 	if (depth > 2 || T(c, i)->type == T_END)
 		return 0;
+	/* most words and marks begin no pattern: only those that can are tried */
+	may = c->exhaustive ? P_ALL : T(c, i)->starts;
+	if (may == 0)
+		return 0;
 
 	/* a preposition, then the phrase */
-	if (c->lang == SN_LANG_EN &&
+	if ((may & P_PREPOSITION) && c->lang == SN_LANG_EN &&
 		(is_word(c, i, "in") || is_word(c, i, "on") || is_word(c, i, "during") ||
 		 is_word(c, i, "by")))
 		prep = true;
-	if (c->lang == SN_LANG_FR &&
+	if ((may & P_PREPOSITION) && c->lang == SN_LANG_FR &&
 		(is_word(c, i, "en") || is_word(c, i, "le") || is_word(c, i, "pendant") ||
 		 is_word(c, i, "durant") || is_word(c, i, "courant")))
 		prep = true;
-	if (c->lang == SN_LANG_FR && is_word(c, i, "au") && is_word(c, i + 1, "cours") &&
+	if ((may & P_PREPOSITION) && c->lang == SN_LANG_FR && is_word(c, i, "au") &&
+		is_word(c, i + 1, "cours") &&
 		(is_word(c, i + 2, "de") || is_word(c, i + 2, "du")))
 	{
 		prep = true;
@@ -1200,9 +1475,17 @@ longest(const ctx *c, int i, sn_edtf *out, int depth)
 	if (prep)
 	{
 		int			s = j + 1;
+		uint32_t	after = c->exhaustive ? P_ALL : T(c, s)->starts;
 
 		for (k = 0; k < 11; k++)
 		{
+			static const uint32_t pattern[11] = {
+				P_ISO, P_DAY_MONTH, P_MONTH_DAY, P_MONTH, P_YEAR, P_DECADE, P_PART,
+				P_WEEKDAY, P_SEASON, P_RELATIVE, P_THE_ORDINAL
+			};
+
+			if (!(after & pattern[k]))
+				continue;
 			e = 0;
 			switch (k)
 			{
@@ -1232,6 +1515,13 @@ longest(const ctx *c, int i, sn_edtf *out, int depth)
 
 	for (k = 0; k < 15; k++)
 	{
+		static const uint32_t pattern[15] = {
+			P_ISO, P_DAY_MONTH, P_MONTH_DAY, P_MONTH, P_YEAR, P_DECADE, P_PART, P_DAY_WORD,
+			P_WEEKDAY, P_RELATIVE, P_AGO, P_SEASON, P_SINCE, P_RANGE, P_EDTF_RUN
+		};
+
+		if (!(may & pattern[k]))
+			continue;
 		e = 0;
 		switch (k)
 		{
@@ -1314,9 +1604,9 @@ sn_date_phrase_word_may_begin(const char *w, size_t n)
  * Entry points
  */
 
-size_t
-sn_date_phrase_scan(const char *text, size_t len, const sn_civil_date *reference,
-					sn_lang lang, sn_edtf *out)
+static size_t
+scan(const char *text, size_t len, const sn_civil_date *reference, sn_lang lang,
+	 sn_edtf *out, bool exhaustive)
 {
 	ctx			c;
 	int			e;
@@ -1328,6 +1618,17 @@ sn_date_phrase_scan(const char *text, size_t len, const sn_civil_date *reference
 	c.text = text;
 	c.len = len;
 	c.lang = lang;
+	c.exhaustive = exhaustive;
+	if (T(&c, 0)->type == T_END || T(&c, 0)->start != 0)
+		return 0;
+	/*
+	 * A word that begins no pattern is refused at once (longest() would
+	 * try nothing), and so is one that annotate's word test refuses
+	 * (sn_date_phrase_word_may_begin), so that both refuse the same words.
+	 */
+	if (!exhaustive && T(&c, 0)->type == T_WORD && (T(&c, 0)->starts == 0 || !T(&c, 0)->starter))
+		return 0;
+	/* the reference day, needed only now that a phrase may begin here */
 	c.ref = reference;
 	if (reference)
 	{
@@ -1338,15 +1639,26 @@ sn_date_phrase_scan(const char *text, size_t len, const sn_civil_date *reference
 		else
 			c.refday = sn_days_from_civil(reference->year, reference->month, reference->day);
 	}
-	if (T(&c, 0)->type == T_END || T(&c, 0)->start != 0 ||
-		(T(&c, 0)->type == T_WORD && !sn_date_phrase_word_may_begin(T(&c, 0)->w, strlen(T(&c, 0)->w))))
-		return 0;
 	e = longest(&c, 0, &v, 0);
 	if (e == 0)
 		return 0;
 	/* the phrase must end at a word boundary: not "2013" of "2013abc" (tokens see to it) */
 	*out = v;
 	return c.t[e - 1].end;
+}
+
+size_t
+sn_date_phrase_scan(const char *text, size_t len, const sn_civil_date *reference,
+					sn_lang lang, sn_edtf *out)
+{
+	return scan(text, len, reference, lang, out, false);
+}
+
+size_t
+sn_date_phrase_scan_exhaustive(const char *text, size_t len, const sn_civil_date *reference,
+							   sn_lang lang, sn_edtf *out)
+{
+	return scan(text, len, reference, lang, out, true);
 }
 
 bool

@@ -47,6 +47,17 @@ extern size_t sn_date_phrase_scan(const char *text, size_t len,
 								  sn_edtf *out);
 
 /*
+ * The same reading without the shortcuts that skip, at each word, the
+ * patterns it cannot begin (and without the word test below): every
+ * pattern of the grammar is tried at every word.  It must find exactly
+ * what sn_date_phrase_scan finds, only slower; tests and the fuzz harness
+ * hold the shortcuts to that.
+ */
+extern size_t sn_date_phrase_scan_exhaustive(const char *text, size_t len,
+											 const sn_civil_date *reference,
+											 sn_lang lang, sn_edtf *out);
+
+/*
  * Can a date phrase begin with the folded word w (lower-case ASCII, n bytes,
  * as the scanner folds it)?  False for words no pattern begins with
  * ("troops", "attacked"): the scanner's first test, and annotate's, which

@@ -6,8 +6,9 @@
  * the next two give the reference (days around 2022-08-15); the rest is the
  * text.  Properties: resolve either succeeds or fails with 22007 and a
  * message; the scanner, called at every byte offset as annotate does, never
- * takes more than it is given, and whatever it reads is a valid value whose
- * canonical text reads back to it.
+ * takes more than it is given, whatever it reads is a valid value whose
+ * canonical text reads back to it, and it reads exactly what the exhaustive
+ * scanner (every pattern tried at every word, no shortcut) reads.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -62,9 +63,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	for (i = 0; i < len; i++)
 	{
-		size_t		n = sn_date_phrase_scan(text + i, len - i, refp, lang, &v);
+		sn_edtf		w;
+		size_t		n,
+					m;
 
+		memset(&v, 0, sizeof(v));
+		memset(&w, 0, sizeof(w));
+		n = sn_date_phrase_scan(text + i, len - i, refp, lang, &v);
+		m = sn_date_phrase_scan_exhaustive(text + i, len - i, refp, lang, &w);
 		if (n > len - i)
+			abort();
+		if (n != m || (n && memcmp(&v, &w, sizeof(v)) != 0))
 			abort();
 		if (n)
 			check_value(&v);

@@ -617,6 +617,55 @@ constructors(void **state)
 	assert_string_equal(t, "-0044-03-15");
 }
 
+/*
+ * A date with all digits written has its bounds by arithmetic (a shortcut
+ * past the search that X digits need): every day of a leap and a common
+ * year, before and after year 0, and the days a month does not have.
+ */
+static void
+plain_dates(void **state)
+{
+	static const int64_t years[] = {-401, -4, -1, 0, 1, 1900, 2000, 2022, 2024, 9999};
+	size_t		i;
+
+	for (i = 0; i < sizeof(years) / sizeof(years[0]); i++)
+	{
+		int64_t		y = years[i];
+		int			m,
+					d;
+
+		for (m = 1; m <= 12; m++)
+		{
+			int			dim = sn_days_in_month(y, m);
+
+			for (d = 0; d <= 32; d++)
+			{
+				sn_edtf		v;
+				sn_error	err;
+				bool		ok;
+
+				memset(&v, 0, sizeof(v));
+				v.start.kind = SN_EDTF_DATE;
+				v.start.negative = y < 0;
+				v.start.year = (uint32_t) (y < 0 ? -y : y);
+				v.start.month = (uint8_t) m;
+				v.start.day = (uint8_t) d;
+				v.start.approximate = d % 3 == 1 ? SN_EDTF_MONTH : 0;	/* qualifiers do not change bounds */
+				ok = sn_edtf_finish(&v, &err);
+				if (ok != (d <= dim))
+					fail_msg("%lld-%02d-%02d: finish said %d", (long long) y, m, d, ok);
+				if (!ok)
+				{
+					assert_int_equal(err.status, SN_ERR_DATETIME_FORMAT);
+					continue;
+				}
+				assert_int_equal(v.lower, sn_days_from_civil(y, m, d ? d : 1));
+				assert_int_equal(v.upper, sn_days_from_civil(y, m, d ? d : dim));
+			}
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -630,6 +679,7 @@ main(void)
 		cmocka_unit_test(corrupt_storage_is_refused),
 		cmocka_unit_test(properties),
 		cmocka_unit_test(constructors),
+		cmocka_unit_test(plain_dates),
 		cmocka_unit_test(corpus_valid),
 		cmocka_unit_test(corpus_invalid),
 		cmocka_unit_test(corpus_disputed),

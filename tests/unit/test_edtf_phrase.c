@@ -16,6 +16,35 @@
 
 static const sn_civil_date REF = {2022, 8, 15};
 
+/*
+ * The scanner skips, at each word, the patterns that word cannot begin;
+ * sn_date_phrase_scan_exhaustive tries them all.  At every byte of text both
+ * must read the same phrase and value: a shortcut that refused a phrase the
+ * grammar reads would show here.
+ */
+static void
+same_as_exhaustive(const char *text, sn_lang lang, const sn_civil_date *ref)
+{
+	size_t		len = strlen(text),
+				i;
+
+	for (i = 0; i < len; i++)
+	{
+		sn_edtf		a,
+					b;
+		size_t		n,
+					m;
+
+		memset(&a, 0, sizeof(a));
+		memset(&b, 0, sizeof(b));
+		n = sn_date_phrase_scan(text + i, len - i, ref, lang, &a);
+		m = sn_date_phrase_scan_exhaustive(text + i, len - i, ref, lang, &b);
+		if (n != m || (n > 0 && memcmp(&a, &b, sizeof(a)) != 0))
+			fail_msg("\"%s\" (%s) at byte %zu: the scanner read %zu bytes, the exhaustive one %zu",
+					 text, sn_lang_code(lang), i, n, m);
+	}
+}
+
 static void
 resolves(const char *phrase, sn_lang lang, const sn_civil_date *ref, const char *expected)
 {
@@ -23,6 +52,7 @@ resolves(const char *phrase, sn_lang lang, const sn_civil_date *ref, const char 
 	sn_error	err;
 	char		t[SN_EDTF_TEXT_MAX];
 
+	same_as_exhaustive(phrase, lang, ref);
 	if (!sn_date_phrase_resolve(phrase, strlen(phrase), ref, lang, &v, &err))
 		fail_msg("\"%s\" (%s) was refused: %s %s", phrase, sn_lang_code(lang), err.message, err.detail);
 	sn_edtf_format(&v, t, sizeof(t));
@@ -40,6 +70,7 @@ refused(const char *phrase, sn_lang lang, const sn_civil_date *ref)
 	sn_error	err;
 	char		t[SN_EDTF_TEXT_MAX];
 
+	same_as_exhaustive(phrase, lang, ref);
 	if (sn_date_phrase_resolve(phrase, strlen(phrase), ref, lang, &v, &err))
 	{
 		sn_edtf_format(&v, t, sizeof(t));
@@ -264,6 +295,97 @@ scanning_running_text(void **state)
 	}
 }
 
+/*
+ * Every kind of date after each word that can come before one, in running
+ * text: the scanner refuses early at most words (a preposition followed by
+ * a word no date begins with), never where a date follows.
+ */
+static void
+after_prepositions(void **state)
+{
+	static const char *const en_before[] = {
+		"", "in ", "on ", "during ", "by ", "since ", "from ", "between ", "the ", "a ",
+		"In ", "ON ", "last ", "this ", "early ", "mid-", "the day before ", "until ", "of ",
+	};
+	static const char *const en_dates[] = {
+		"2022-08-13", "2022-08", "2013-2022", "13 August 2022", "13th of August", "the 13th of August",
+		"August 13, 2022", "Aug. 13", "August", "August 2022", "May", "2013", "the 1990s", "1990s",
+		"early July", "mid-July 2022", "late 2021", "today", "yesterday",
+		"the day before yesterday", "Saturday", "last Saturday", "Saturday, August 13, 2022",
+		"last week", "this month", "earlier this year", "past year", "nine years ago",
+		"a week ago", "3 months ago", "summer 2022", "the autumn of 2021", "fall 2020",
+		"2022-08-15T11:00:00Z", "2013/2022", "since 2013", "from 2013 to 2022",
+		"between February and July", "the 13th",
+	};
+	static const char *const fr_before[] = {
+		"", "en ", "le ", "pendant ", "durant ", "courant ", "au cours de ", "au cours du ",
+		"depuis ", "de ", "du ", "entre ", "la ", "l'", "les ", "il y a ", "plus tôt ", "mi-",
+	};
+	static const char *const fr_dates[] = {
+		"2022-08-13", "13 août 2022", "1er août", "août 2022", "août", "mars", "2013",
+		"les années 1990", "années 90", "début juillet", "mi-juillet", "fin 2021",
+		"aujourd'hui", "hier", "avant-hier", "demain", "samedi", "samedi dernier",
+		"samedi 13 août 2022", "la semaine dernière", "le mois dernier", "l'an dernier",
+		"l’année passée", "cette semaine", "ce mois-ci", "cette année", "plus tôt ce mois-ci",
+		"il y a neuf ans", "il y a une semaine", "l'été 2022", "printemps 2021",
+		"depuis 2013", "de 2013 à 2022", "du 1er au 13 août", "entre février et juillet",
+	};
+	static const char *const after[] = {"", ", officials said", " troops", "."};
+	char		text[200];
+	size_t		b,
+				d,
+				a;
+
+	for (b = 0; b < sizeof(en_before) / sizeof(en_before[0]); b++)
+		for (d = 0; d < sizeof(en_dates) / sizeof(en_dates[0]); d++)
+			for (a = 0; a < sizeof(after) / sizeof(after[0]); a++)
+			{
+				snprintf(text, sizeof(text), "Troops withdrew %s%s%s", en_before[b], en_dates[d], after[a]);
+				same_as_exhaustive(text, SN_LANG_EN, &REF);
+				same_as_exhaustive(text, SN_LANG_EN, NULL);
+			}
+	for (b = 0; b < sizeof(fr_before) / sizeof(fr_before[0]); b++)
+		for (d = 0; d < sizeof(fr_dates) / sizeof(fr_dates[0]); d++)
+			for (a = 0; a < sizeof(after) / sizeof(after[0]); a++)
+			{
+				snprintf(text, sizeof(text), "Les soldats sont partis %s%s%s", fr_before[b], fr_dates[d], after[a]);
+				same_as_exhaustive(text, SN_LANG_FR, &REF);
+				same_as_exhaustive(text, SN_LANG_FR, NULL);
+			}
+	/* the languages crossed: words of one are not dates in the other, in both scanners */
+	same_as_exhaustive("le mois dernier, en février, samedi", SN_LANG_EN, &REF);
+	same_as_exhaustive("last month, in February, on Saturday", SN_LANG_FR, &REF);
+}
+
+/* A preposition then a word that begins no date: refused, at every kind of first word. */
+static void
+prepositions_alone(void **state)
+{
+	char		t[SN_EDTF_TEXT_MAX];
+
+	assert_int_equal(scan("in the north", &REF, SN_LANG_EN, t), 0);
+	assert_int_equal(scan("on the road", &REF, SN_LANG_EN, t), 0);
+	assert_int_equal(scan("during talks", &REF, SN_LANG_EN, t), 0);
+	assert_int_equal(scan("by a convoy", &REF, SN_LANG_EN, t), 0);
+	assert_int_equal(scan("since the attack", &REF, SN_LANG_EN, t), 0);
+	assert_int_equal(scan("between 40 and 50 troops", &REF, SN_LANG_EN, t), 0);
+	assert_int_equal(scan("a convoy", &REF, SN_LANG_EN, t), 0);
+	assert_int_equal(scan("en Mali", &REF, SN_LANG_FR, t), 0);
+	assert_int_equal(scan("le convoi", &REF, SN_LANG_FR, t), 0);
+	assert_int_equal(scan("au cours des combats", &REF, SN_LANG_FR, t), 0);
+	/* and the same prepositions before a date read it */
+	assert_int_equal(scan("in the 1990s", &REF, SN_LANG_EN, t), 12);
+	assert_string_equal(t, "199X");
+	assert_int_equal(scan("on the 13th of August", &REF, SN_LANG_EN, t), 21);
+	assert_string_equal(t, "2022-08-13");
+	assert_int_equal(scan("a week ago", &REF, SN_LANG_EN, t), 10);
+	assert_string_equal(t, "2022-08-08");
+	assert_int_equal(scan("au cours de 2013", &REF, SN_LANG_FR, t), 16);
+	assert_string_equal(t, "2013");
+	assert_int_equal(scan("le 13 août", &REF, SN_LANG_FR, t), strlen("le 13 août"));
+	assert_string_equal(t, "2022-08-13");
+}
+
 static void
 other_references(void **state)
 {
@@ -289,6 +411,8 @@ main(void)
 		cmocka_unit_test(error_message),
 		cmocka_unit_test(scanning_running_text),
 		cmocka_unit_test(other_references),
+		cmocka_unit_test(after_prepositions),
+		cmocka_unit_test(prepositions_alone),
 	};
 
 	return cmocka_run_group_tests_name("edtf_phrase", tests, NULL, NULL);
