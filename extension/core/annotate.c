@@ -88,6 +88,12 @@ is_alpha(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+static inline bool
+is_ascii_alnum(char c)
+{
+	return is_alpha(c) || is_digit(c);
+}
+
 /* Does text[i..] begin with word w (ASCII, case-insensitive), not followed by a letter? */
 static bool
 word_at(const char *text, size_t len, size_t i, const char *w)
@@ -106,6 +112,45 @@ word_at(const char *text, size_t len, size_t i, const char *w)
 			return false;
 	}
 	return i + n >= len || !is_alpha(text[i + n]);
+}
+
+/*
+ * Is the word at text[i..] one that makes the number before it a percentage
+ * or a clock time ("percent", "per cent", "pour cent", "GMT", "o'clock")?
+ * Dispatched on the first letter: this runs after every number of a text.
+ */
+static bool
+unit_word_at(const char *text, size_t len, size_t i)
+{
+	char		w[8];
+	size_t		n = 0,
+				k = i;
+
+	/* the word's ASCII letters, folded ("percent" is the longest) */
+	while (k < len && is_alpha(text[k]))
+	{
+		if (n == sizeof(w) - 1)
+			return false;
+		w[n++] = (char) (text[k++] | 0x20);
+	}
+	w[n] = '\0';
+	if (n == 0)
+		return false;
+	/* "a.m", "p.m", "o'clock" */
+	if (n == 1 && k < len &&
+		(((w[0] == 'a' || w[0] == 'p') && text[k] == '.' && word_at(text, len, k + 1, "m")) ||
+		 (w[0] == 'o' && text[k] == '\'' && word_at(text, len, k + 1, "clock"))))
+		return true;
+	/* "per" only as "per cent"; "pour" only as "pour cent" */
+	if (strcmp(w, "per") == 0 || strcmp(w, "pour") == 0)
+	{
+		while (k < len && text[k] == ' ')
+			k++;
+		return word_at(text, len, k, "cent");
+	}
+	return strcmp(w, "percent") == 0 || strcmp(w, "pct") == 0 || strcmp(w, "pm") == 0 ||
+		strcmp(w, "am") == 0 || strcmp(w, "gmt") == 0 || strcmp(w, "utc") == 0 ||
+		strcmp(w, "h") == 0 || strcmp(w, "heures") == 0;
 }
 
 /*
@@ -249,25 +294,8 @@ sn_annotate_not_a_quantity(const char *text, size_t len, size_t start, size_t en
 		i += 3;
 	if (i < len && text[i] == '%')
 		return true;
-	if (word_at(text, len, i, "percent") || word_at(text, len, i, "per") ||
-		word_at(text, len, i, "pct") || word_at(text, len, i, "pour") ||
-		word_at(text, len, i, "am") || word_at(text, len, i, "pm") ||
-		word_at(text, len, i, "a.m") || word_at(text, len, i, "p.m") ||
-		word_at(text, len, i, "gmt") || word_at(text, len, i, "utc") ||
-		word_at(text, len, i, "h") || word_at(text, len, i, "heures") ||
-		word_at(text, len, i, "o'clock"))
-	{
-		/* "per" only as "per cent"; "pour" only as "pour cent" */
-		if (word_at(text, len, i, "per") || word_at(text, len, i, "pour"))
-		{
-			size_t		k = i + (word_at(text, len, i, "per") ? 3 : 4);
-
-			while (k < len && text[k] == ' ')
-				k++;
-			return word_at(text, len, k, "cent");
-		}
+	if (i < len && unit_word_at(text, len, i))
 		return true;
-	}
 	if (i < len && (text[i] == 'a' || text[i] == 'p' || text[i] == 'A' || text[i] == 'P') &&
 		i + 1 < len && text[i + 1] == '.' && i + 2 < len &&
 		(text[i + 2] == 'm' || text[i + 2] == 'M'))
@@ -334,7 +362,21 @@ read_word(const char *text, size_t len, size_t i, char *w, size_t wsize, bool *c
 	{
 		uint32_t	cp;
 		uint32_t	f;
-		int			used = sn_utf8_decode(text + j, len - j, &cp);
+		int			used;
+
+		/* ASCII letters and digits, the usual case */
+		if (is_ascii_alnum(text[j]))
+		{
+			if (j == i && text[j] >= 'A' && text[j] <= 'Z')
+				*capital = true;
+			if (is_digit(text[j]))
+				*letters = false;
+			if (n + 1 < wsize)
+				w[n++] = (char) (is_alpha(text[j]) ? (text[j] | 0x20) : text[j]);
+			j++;
+			continue;
+		}
+		used = sn_utf8_decode(text + j, len - j, &cp);
 
 		if (used == 0)
 			break;
@@ -392,6 +434,40 @@ counted_noun(const char *text, size_t len, size_t end)
 		sn_wordset_has(&noun_stop, w, strlen(w)))
 		return end;
 	return j;
+}
+
+/*
+ * A quantity phrase of ql bytes read at text[i..]: the length to report
+ * (through its counted noun), or 0 when it is not a count (a year, a time, a
+ * percentage, an ordinal, a measure); then *skip_until is set after the rest
+ * of the rejected token ("13:00", "10%", "2020-2021").
+ */
+static size_t
+accept_quantity(const char *text, size_t len, size_t i, size_t ql, size_t *skip_until)
+{
+	bool		rejected = sn_annotate_not_a_quantity(text, len, i, i + ql);
+	size_t		k;
+
+	if (!rejected)
+	{
+		size_t		through = counted_noun(text, len, i + ql);
+
+		/* judged again with the noun, when there is one */
+		if (through == 0)
+			rejected = true;
+		else if (through != i + ql)
+		{
+			ql = through - i;
+			rejected = sn_annotate_not_a_quantity(text, len, i, i + ql);
+		}
+	}
+	if (!rejected)
+		return ql;
+	k = i + ql;
+	while (k < len && text[k] != ' ' && text[k] != '\n' && text[k] != '\t')
+		k++;
+	*skip_until = k;
+	return 0;
 }
 
 /* Order of the result: start, longer first, kind, reference. */
@@ -470,9 +546,24 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 	while (i < len)
 	{
 		int			nb;
-		uint32_t	f = folded_at(text, len, i, &nb);
+		uint32_t	f;
 		bool		word;
 
+		/*
+		 * Inside a run of ASCII letters and digits nothing can begin: step
+		 * over the rest of the word at once (most of a text is such runs).
+		 */
+		if (prev_word)
+		{
+			while (i < len && is_ascii_alnum(text[i]))
+			{
+				i++;
+				ci++;
+			}
+			if (i >= len)
+				break;
+		}
+		f = folded_at(text, len, i, &nb);
 		if (nb == 0)
 			return sn_error_set(err, SN_ERR_SYNTAX, (int) (i > INT32_MAX ? INT32_MAX : i),
 								"invalid UTF-8 byte sequence at byte %zu", i);
@@ -501,7 +592,6 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 			size_t		ql = 0,
 						dl = 0,
 						wn = 0;
-			bool		rejected_measure = false;
 			char		w[PLAIN_WORD_MAX + 1];
 			bool		plain = plain_word_at(text, len, i, w, &wn);
 
@@ -510,25 +600,8 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 				ql = opt->quantity.read(opt->quantity.arg, text + i, len - i, opt->lang, qv);
 				if (ql > len - i)
 					ql = 0;
-				if (ql > 0 && !sn_annotate_not_a_quantity(text, len, i, i + ql))
-				{
-					size_t		through = counted_noun(text, len, i + ql);
-
-					if (through == 0)
-						rejected_measure = true;
-					else
-						ql = through - i;
-				}
-				if (ql > 0 && (rejected_measure || sn_annotate_not_a_quantity(text, len, i, i + ql)))
-				{
-					/* skip the rest of what was rejected ("13:00", "10%", "2020-2021") */
-					size_t		k = i + ql;
-
-					while (k < len && text[k] != ' ' && text[k] != '\n' && text[k] != '\t')
-						k++;
-					skip_until = k;
-					ql = 0;
-				}
+				if (ql > 0)
+					ql = accept_quantity(text, len, i, ql, &skip_until);
 			}
 			if (worth_asking(&opt->date, plain, w, wn))
 			{

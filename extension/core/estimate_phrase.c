@@ -51,6 +51,23 @@ typedef struct tok
 	int			sym;			/* TK_SYM */
 } tok;
 
+/* A quantity read at some position (see quantity()). */
+typedef struct qv
+{
+	int64_t		lo,
+				hi;
+	bool		approx;
+	bool		vague;
+	bool		numeral;		/* a plain numeral */
+	bool		digits_only;	/* written in digits, no scale word */
+	bool		scaled;			/* carries a scale word */
+	int64_t		scale;			/* that scale word's value, for ranges */
+	bool		pending;		/* a decimal still waiting for a scale word */
+	uint64_t	mant;
+	int			fd;
+	size_t		end;
+} qv;
+
 typedef struct ctx
 {
 	const char *s;
@@ -61,9 +78,21 @@ typedef struct ctx
 	size_t		err_end;
 	sn_status	err_status;
 	char		err_msg[SN_ERROR_MESSAGE_LEN];
+	/*
+	 * Each alternative of a phrase (a range, a bound, a single number) reads
+	 * the quantity at the same place again: quantity() keeps its answers.
+	 */
+	int			nmemo;
 	/* the grammar re-reads tokens while it backtracks: a small token cache */
 	size_t		cache_key[16];
 	tok			cache[16];
+	struct
+	{
+		size_t		pos;
+		bool		no_and;
+		bool		found;
+		qv			q;
+	}			memo[8];
 } ctx;
 
 typedef enum
@@ -247,6 +276,10 @@ lex_word(const ctx *c, size_t pos, tok *t)
 	bool		matchable = true;
 
 	t->kind = TK_WORD;
+	/* ASCII letters, the usual case, folded here; the loop below does the rest */
+	while (p < c->len && n < WMAX - 1 &&
+		   (((unsigned char) c->s[p] | 0x20) >= 'a' && ((unsigned char) c->s[p] | 0x20) <= 'z'))
+		t->w[n++] = (char) (c->s[p++] | 0x20);
 	for (;;)
 	{
 		uint32_t	f[SN_FOLD_MAX];
@@ -904,21 +937,6 @@ number_words(const ctx *c, size_t pos, bool no_and, int64_t *v, size_t *end, boo
  * Numerals (digits or words) and quantities
  * ------------------------------------------------------------------------ */
 
-typedef struct qv
-{
-	int64_t		lo,
-				hi;
-	bool		approx;
-	bool		vague;
-	bool		numeral;		/* a plain numeral */
-	bool		digits_only;	/* written in digits, no scale word */
-	bool		scaled;			/* carries a scale word */
-	int64_t		scale;			/* that scale word's value, for ranges */
-	bool		pending;		/* a decimal still waiting for a scale word */
-	uint64_t	mant;
-	int			fd;
-	size_t		end;
-} qv;
 
 static const uint64_t pow10_tab[] = {
 	UINT64_C(1), UINT64_C(10), UINT64_C(100), UINT64_C(1000), UINT64_C(10000),
@@ -1323,7 +1341,7 @@ vague_quantity(ctx *c, size_t pos, qv *q)
  * centaines"), or a vague form.  The longest reading wins.
  */
 static bool
-quantity(ctx *c, size_t pos, bool no_and, qv *q)
+quantity_uncached(ctx *c, size_t pos, bool no_and, qv *q)
 {
 	qv			a,
 				b;
@@ -1378,6 +1396,35 @@ quantity(ctx *c, size_t pos, bool no_and, qv *q)
 	else
 		return false;
 	return true;
+}
+
+/*
+ * quantity_uncached, remembered: its only side effect is record_error, which
+ * a second identical call would not change.
+ */
+static bool
+quantity(ctx *c, size_t pos, bool no_and, qv *q)
+{
+	bool		found;
+
+	for (int k = 0; k < c->nmemo; k++)
+		if (c->memo[k].pos == pos && c->memo[k].no_and == no_and)
+		{
+			if (c->memo[k].found)
+				*q = c->memo[k].q;
+			return c->memo[k].found;
+		}
+	found = quantity_uncached(c, pos, no_and, q);
+	if (c->nmemo < (int) (sizeof(c->memo) / sizeof(c->memo[0])))
+	{
+		c->memo[c->nmemo].pos = pos;
+		c->memo[c->nmemo].no_and = no_and;
+		c->memo[c->nmemo].found = found;
+		if (found)
+			c->memo[c->nmemo].q = *q;
+		c->nmemo++;
+	}
+	return found;
 }
 
 /* ------------------------------------------------------------------------
@@ -1875,14 +1922,78 @@ sn_estimate_phrase_word_may_begin(const char *w, size_t n)
 	return n > 1 && w[n - 1] == 's' && sn_wordset_has(&phrase_starters, w, n - 1);
 }
 
-/* Can a quantity phrase begin at c's position 0 (spaces skipped)? */
+/*
+ * Words that begin a phrase only as part of a prefix: an approximation, a
+ * comparison, a range's frame, an article ("about 500", "at least a dozen",
+ * "in excess of 300", "between 40 and 50", "a few", "des dizaines").  They
+ * are among the commonest words of a text ("a", "in", "at", "some", "de"),
+ * and after one of them a phrase always goes on, within a few words, to a
+ * number, or to a starter word that is not one of these (the number word or
+ * vague word of its quantity: "few", "dozen", "hundred", "dizaines",
+ * "undisclosed").  None of them is a quantity alone or with other prefix
+ * words only; "not", "non", "un", "une", "quelques" and "several" are, and
+ * are not listed.
+ */
+static const char *const prefix_only_words[] = {
+	" a an about above almost around as at below between close from in ",
+	" less more nearly no over some under up ",
+	" au aux autour de des entre environ moins plus pres quelque ",
+	NULL
+};
+static sn_wordset prefix_only = SN_WORDSET(prefix_only_words);
+
+/*
+ * How many tokens after a prefix word its quantity's number or number word
+ * may come: the longest case is "in excess of a hundred" (the fourth).
+ */
+#define PREFIX_WINDOW 4
+
+/*
+ * After a prefix word ending at pos: does a number, a '?' or a starter word
+ * that is not a prefix word follow within PREFIX_WINDOW tokens?  A symbol
+ * (other than '?') ends the search: none comes between a prefix and its
+ * quantity.  A word that folding could not reduce to ASCII passes.
+ */
+static bool
+quantity_follows_prefix(const ctx *c, size_t pos)
+{
+	for (int k = 0; k < PREFIX_WINDOW; k++)
+	{
+		tok			t;
+		size_t		n;
+
+		lex(c, pos, &t);
+		if (t.kind == TK_NUM)
+			return true;
+		if (t.kind != TK_WORD)
+			return t.kind == TK_SYM && t.sym == '?';
+		n = strlen(t.w);
+		if (n == 0 ||
+			(sn_estimate_phrase_word_may_begin(t.w, n) && !sn_wordset_has(&prefix_only, t.w, n)))
+			return true;
+		pos = t.end;
+	}
+	return false;
+}
+
+/*
+ * Can a quantity phrase begin at c's position 0 (spaces skipped)?  Its
+ * first word must be a starter, and a prefix word must be followed by the
+ * rest of a quantity.
+ */
 static bool
 may_begin(const ctx *c)
 {
 	tok			t;
+	size_t		n;
 
 	lex(c, 0, &t);
-	return t.kind != TK_WORD || sn_estimate_phrase_word_may_begin(t.w, strlen(t.w));
+	if (t.kind != TK_WORD)
+		return true;
+	n = strlen(t.w);
+	if (!sn_estimate_phrase_word_may_begin(t.w, n))
+		return false;
+	return !sn_wordset_has(&prefix_only, t.w, n) || quantity_follows_prefix(c, t.end);
 }
 
 bool

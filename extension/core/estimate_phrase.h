@@ -134,9 +134,11 @@ extern size_t sn_estimate_phrase_scan(const char *text, size_t len, sn_lang lang
 
 /*
  * Can a quantity phrase begin with the first word of text (spaces skipped)?
- * False when that word cannot begin one ("troops", "the"): a quick test the
- * scanner makes first, since annotate asks it at every word.  Never false
- * where the scanner or parse_estimate reads a phrase.
+ * False when that word cannot begin one ("troops", "the"), or when it is a
+ * prefix ("a", "in", "about", "de") that no number or number word follows
+ * within a few words ("a convoy", "in the north"): a quick test the scanner
+ * makes first, since annotate asks it at every word.  Never false where the
+ * scanner or parse_estimate reads a phrase.
  */
 extern bool sn_estimate_phrase_may_begin(const char *text, size_t len, sn_lang lang);
 

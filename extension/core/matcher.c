@@ -48,6 +48,15 @@
 #define CLS_SEP 1
 #define CLS_PUNCT 2
 
+/* ASCII letters and digits, folded, as 0..35 (see word_pair_state) */
+#define WORD_INDEX_N 36
+
+static inline int
+word_index(uint8_t folded)
+{
+	return folded <= '9' ? folded - '0' : folded - 'a' + 10;
+}
+
 static void *
 malloc_alloc(void *ctx, size_t size)
 {
@@ -98,6 +107,15 @@ struct sn_matcher
 	uint32_t   *key_count;		/* per key: number of payloads */
 	sn_matcher_payload *payloads;
 	size_t		ring_mask;		/* ring size - 1, ring size > longest key */
+
+	/*
+	 * The state after the MARK that opens a word when the scan is at the
+	 * root, and from there after the word's first two characters when both
+	 * are ASCII letters or digits (indexed by word_index): most words of a
+	 * text leave every name within two letters, and then the scan skips them.
+	 */
+	int32_t		word_state;
+	int32_t		word_pair_state[WORD_INDEX_N * WORD_INDEX_N];
 	sn_matcher_stats stats;
 };
 
@@ -589,6 +607,34 @@ oom(sn_error *err)
 						"out of memory while building the name matcher");
 }
 
+/* One step of the automaton on stream byte b. */
+static inline __attribute__((always_inline)) void
+step(const sn_matcher *m, int32_t *sp, uint8_t b)
+{
+	uint8_t		c = m->code[b];
+	int32_t		s = *sp;
+
+	if (c == 0)
+	{
+		*sp = 0;
+		return;
+	}
+	for (;;)
+	{
+		int32_t		t = m->nodes[s].base + c;
+
+		if (m->nodes[t].check == s)
+		{
+			*sp = t;
+			return;
+		}
+		if (s == 0)
+			return;
+		s = m->links[s].fail;
+		*sp = s;
+	}
+}
+
 sn_matcher *
 sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 				 const sn_allocator *alloc, sn_error *err)
@@ -900,7 +946,23 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 	xfree(a, m->fail);
 	m->base = m->check = m->fail = NULL;
 
-	/* 8. the ring of mark positions must outlast the longest key */
+	/* 8. the states at the start of a word, from the root */
+	m->word_state = 0;
+	step(m, &m->word_state, MARK);
+	for (int c = 0; c < 128; c++)
+		for (int d = 0; d < 128; d++)
+		{
+			int32_t		s = m->word_state;
+
+			if (ascii_class[c] != CLS_WORD || ascii_class[d] != CLS_WORD ||
+				ascii_fold[c] != c || ascii_fold[d] != d)
+				continue;
+			step(m, &s, (uint8_t) c);
+			step(m, &s, (uint8_t) d);
+			m->word_pair_state[word_index((uint8_t) c) * WORD_INDEX_N + word_index((uint8_t) d)] = s;
+		}
+
+	/* 9. the ring of mark positions must outlast the longest key */
 	{
 		size_t		ring = 16;
 
@@ -986,34 +1048,6 @@ typedef struct scan_state
 	bool		stopped;		/* the callback asked to stop */
 	ring_pos	ring[RING_LOCAL];
 } scan_state;
-
-/* One step of the automaton on stream byte b. */
-static inline __attribute__((always_inline)) void
-step(const sn_matcher *m, int32_t *sp, uint8_t b)
-{
-	uint8_t		c = m->code[b];
-	int32_t		s = *sp;
-
-	if (c == 0)
-	{
-		*sp = 0;
-		return;
-	}
-	for (;;)
-	{
-		int32_t		t = m->nodes[s].base + c;
-
-		if (m->nodes[t].check == s)
-		{
-			*sp = t;
-			return;
-		}
-		if (s == 0)
-			return;
-		s = m->links[s].fail;
-		*sp = s;
-	}
-}
 
 /* Step over a MARK at a word edge (ch, byte); report keys ending there. */
 static inline __attribute__((always_inline)) void
@@ -1120,13 +1154,43 @@ sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
 			{
 				if (!st.in_word)
 				{
-					uint8_t		gap[NORM_GAP_MAX];
-					int			ng = norm_gap_symbols(&st, gap);
+					if (ss.s != 0)
+					{
+						uint8_t		gap[NORM_GAP_MAX];
+						int			ng = norm_gap_symbols(&st, gap);
 
-					for (int j = 0; j < ng; j++, ss.pos++)
-						step(m, &ss.s, gap[j]);
-					step_mark(&ss, ci, bi, false);
+						for (int j = 0; j < ng; j++, ss.pos++)
+							step(m, &ss.s, gap[j]);
+					}
+
+					/*
+					 * else the gap's symbols would leave the scan at the root
+					 * (no name begins with one): not stepped, and the MARK
+					 * leads to word_state.
+					 */
+					if (ss.s == 0)
+					{
+						ss.s = m->word_state;
+						ss.ring[ss.pos & m->ring_mask].ch = ci;
+						ss.ring[ss.pos & m->ring_mask].byte = bi;
+						ss.pos++;
+					}
+					else
+						step_mark(&ss, ci, bi, false);
 					norm_begin_word(&st);
+					if (ss.s == m->word_state && bi + 1 < len && t[bi + 1] < 0x80 &&
+						ascii_class[t[bi + 1]] == CLS_WORD)
+					{
+						/* the word's first two characters at once */
+						ss.s = m->word_pair_state[word_index(ascii_fold[c0]) * WORD_INDEX_N +
+												  word_index(ascii_fold[t[bi + 1]])];
+						ss.pos += 2;
+						bi += 2;
+						ci += 2;
+						st.word_end_char = ci;
+						st.word_end_byte = bi;
+						continue;
+					}
 				}
 				else if (ss.s == 0)
 				{
@@ -1153,7 +1217,9 @@ sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
 			}
 			if (st.in_word)
 			{
-				step_mark(&ss, st.word_end_char, st.word_end_byte, true);
+				/* from the root, the MARK ends no name: not stepped */
+				if (ss.s != 0)
+					step_mark(&ss, st.word_end_char, st.word_end_byte, true);
 				st.in_word = false;
 			}
 			if (cls == CLS_SEP)

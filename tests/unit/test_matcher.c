@@ -287,9 +287,12 @@ count_hits(void *arg, const sn_matcher_hit *hit)
 	return true;
 }
 
-/* A brute-force matcher on the normal forms, to check the automaton against. */
+/*
+ * A brute-force matcher on the normal forms, to check the automaton against:
+ * names and text made of random pieces of an alphabet.
+ */
 static void
-against_brute_force(void **state)
+check_against_brute_force(const char *const *alphabet, unsigned nalpha, unsigned seed)
 {
 	enum
 	{
@@ -297,12 +300,10 @@ against_brute_force(void **state)
 	};
 	static char namebuf[NNAMES][16];
 	sn_matcher_entry e[NNAMES];
-	const char *alphabet[] = {"a", "b", "ab", " ", "-", "'", "B", "\xc3\xa1"};
 	char		text[NTEXT * 3];
 	size_t		tl = 0;
 	sn_error	err;
 	sn_matcher *m;
-	unsigned	seed = 12345;
 	int			brute = 0;
 	int			found = 0;
 
@@ -313,7 +314,7 @@ against_brute_force(void **state)
 
 		for (unsigned p = 0; p < parts; p++)
 		{
-			const char *w = alphabet[((seed = seed * 1103515245 + 12345) >> 16) % 8];
+			const char *w = alphabet[((seed = seed * 1103515245 + 12345) >> 16) % nalpha];
 
 			for (const char *c = w; *c && l < sizeof(namebuf[i]); c++)
 				namebuf[i][l++] = *c;
@@ -325,7 +326,7 @@ against_brute_force(void **state)
 	}
 	while (tl < NTEXT)
 	{
-		const char *w = alphabet[((seed = seed * 1103515245 + 12345) >> 16) % 8];
+		const char *w = alphabet[((seed = seed * 1103515245 + 12345) >> 16) % nalpha];
 
 		memcpy(text + tl, w, strlen(w));
 		tl += strlen(w);
@@ -405,6 +406,30 @@ against_brute_force(void **state)
 	sn_matcher_free(m);
 }
 
+static void
+against_brute_force(void **state)
+{
+	static const char *const letters[] = {"a", "b", "ab", " ", "-", "'", "B", "\xc3\xa1"};
+
+	check_against_brute_force(letters, 8, 12345);
+}
+
+/*
+ * Words of one, two and more characters, digits, and gaps of every kind
+ * right after a name: the scan's shortcuts at the start and end of a word
+ * (the first two characters in one step, gaps not stepped from the root).
+ */
+static void
+against_brute_force_word_edges(void **state)
+{
+	static const char *const pieces[] = {
+		"a", "ab", "b1", "1", "Ba", " ", ", ", "-", ".", "\xc3\xa1", "ba ", "\n"
+	};
+
+	check_against_brute_force(pieces, 12, 777);
+	check_against_brute_force(pieces, 12, 4242);
+}
+
 int
 main(void)
 {
@@ -420,6 +445,7 @@ main(void)
 		cmocka_unit_test(empty_matcher_and_empty_text),
 		cmocka_unit_test(callback_can_stop),
 		cmocka_unit_test(against_brute_force),
+		cmocka_unit_test(against_brute_force_word_edges),
 	};
 
 	return cmocka_run_group_tests_name("matcher", tests, NULL, NULL);
