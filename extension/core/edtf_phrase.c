@@ -1359,6 +1359,9 @@ p_edtf_run(const ctx *c, int i, sn_edtf *out)
 	while (e < c->len && c->text[e] != ' ' && c->text[e] != '\t' && c->text[e] != '\n' &&
 		   c->text[e] != '\r' && (unsigned char) c->text[e] < 0x80)
 		e++;
+	/* most numbers are no EDTF text: without '-' or '/' no shorter run has one either */
+	if (!memchr(c->text + b, '-', e - b) && !memchr(c->text + b, '/', e - b))
+		return 0;
 	for (tries = 0; tries < 4 && e > b; tries++)
 	{
 		if ((memchr(c->text + b, '-', e - b) || memchr(c->text + b, '/', e - b)) &&
