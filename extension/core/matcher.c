@@ -48,6 +48,9 @@
 #define CLS_SEP 1
 #define CLS_PUNCT 2
 
+/* Trie nodes at this depth (stream bytes from the root) and below are placed depth first. */
+#define DEPTH_FIRST_FROM 4
+
 /* ASCII letters and digits, folded, as 0..35 (see word_pair_state) */
 #define WORD_INDEX_N 36
 
@@ -646,6 +649,7 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 	uint8_t    *store = NULL;
 	uint32_t   *distinct = NULL;	/* index of the first build_key of each distinct key */
 	build_frame *stack = NULL;
+	build_frame *deep = NULL;	/* the nodes below DEPTH_FIRST_FROM, a stack */
 	int32_t    *queue = NULL;
 	size_t		nkeys = 0,
 				ndistinct = 0,
@@ -788,26 +792,34 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 			m->code[c] = seen[c] ? (uint8_t) ++nc : 0;
 	}
 
-	/* 4. the double-array trie, breadth first over the sorted distinct keys */
+	/*
+	 * 4. the double-array trie over the sorted distinct keys.  The first
+	 * levels are placed breadth first, so that the states most steps visit
+	 * sit together at the front; below DEPTH_FIRST_FROM, depth first, so that
+	 * the rest of a name (mostly one chain of states) lies in a few
+	 * neighbouring cache lines rather than one line per letter.
+	 */
 	if (!builder_grow(&b, 1024))
 		goto fail_oom;
 	builder_take(&b, 0, -2);	/* the root */
 	/* a queue of nodes to place: at most one per byte of the keys, plus the root */
 	stack = xalloc(a, (store_len + 2) * sizeof(build_frame));
-	if (!stack)
+	deep = xalloc(a, (store_len + 2) * sizeof(build_frame));
+	if (!stack || !deep)
 		goto fail_oom;
 	{
 		size_t		qh = 0,
-					qt = 0;
+					qt = 0,
+					ndeep = 0;
 		size_t		states = 1;
 
 		stack[qt++] = (build_frame)
 		{
 			0, 0, (uint32_t) ndistinct, 0
 		};
-		while (qh < qt)
+		while (qh < qt || ndeep > 0)
 		{
-			build_frame f = stack[qh++];
+			build_frame f = qh < qt ? stack[qh++] : deep[--ndeep];
 			uint8_t		codes[256];
 			uint32_t	starts[257];
 			int			nc = 0;
@@ -841,10 +853,16 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 				builder_take(&b, base + codes[i], f.slot);
 			states += nc;
 			for (int i = 0; i < nc; i++)
-				stack[qt++] = (build_frame)
 			{
-				base + codes[i], starts[i], starts[i + 1], f.depth + 1
-			};
+				/* deep children pushed last first: the first is expanded first */
+				int			j = f.depth + 1 < DEPTH_FIRST_FROM ? i : nc - 1 - i;
+				build_frame child = {base + codes[j], starts[j], starts[j + 1], f.depth + 1};
+
+				if (child.depth < DEPTH_FIRST_FROM)
+					stack[qt++] = child;
+				else
+					deep[ndeep++] = child;
+			}
 		}
 		m->stats.states = states;
 	}
@@ -985,6 +1003,7 @@ done:
 	xfree(a, store);
 	xfree(a, distinct);
 	xfree(a, stack);
+	xfree(a, deep);
 	xfree(a, queue);
 	xfree(a, b.nextf);
 	xfree(a, b.prevf);
