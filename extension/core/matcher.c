@@ -99,6 +99,7 @@ struct sn_matcher
 	uint8_t		code[256];		/* byte -> code, 0 = in no name */
 	dnode	   *nodes;			/* per slot, for the scan */
 	dlink	   *links;			/* per slot, for the scan */
+	uint8_t    *has_out;		/* per slot, a bit: links[slot].out != 0 (fits in cache) */
 	int32_t	   *base;			/* per slot (building only) */
 	int32_t	   *check;			/* per slot: parent slot, -1 when free (building only) */
 	int32_t	   *fail;			/* per slot (building only) */
@@ -959,6 +960,13 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 		m->links[i].fail = m->fail[i];
 		m->links[i].out = m->key[i] >= 0 ? (int32_t) i : m->dict[i];
 	}
+	m->has_out = xalloc(a, m->nslots / 8 + 1);
+	if (!m->has_out)
+		goto fail_oom;
+	memset(m->has_out, 0, m->nslots / 8 + 1);
+	for (size_t i = 0; i < m->nslots; i++)
+		if (m->links[i].out > 0)
+			m->has_out[i >> 3] |= (uint8_t) (1u << (i & 7));
 	xfree(a, m->base);
 	xfree(a, m->check);
 	xfree(a, m->fail);
@@ -990,6 +998,7 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 	}
 	m->stats.slots = m->nslots;
 	m->stats.bytes = sizeof(sn_matcher) + m->nslots * (sizeof(dnode) + sizeof(dlink) + 2 * sizeof(int32_t)) +
+		m->nslots / 8 + 1 +
 		ndistinct * 3 * sizeof(uint32_t) + npayloads * sizeof(sn_matcher_payload);
 	ok = true;
 	goto done;
@@ -1025,6 +1034,7 @@ sn_matcher_free(sn_matcher *m)
 	a = m->alloc;
 	xfree(&a, m->nodes);
 	xfree(&a, m->links);
+	xfree(&a, m->has_out);
 	xfree(&a, m->base);
 	xfree(&a, m->check);
 	xfree(&a, m->fail);
@@ -1078,7 +1088,7 @@ step_mark(scan_state *ss, size_t ch, size_t byte, bool word_end)
 	step(m, &ss->s, MARK);
 	ss->ring[ss->pos & mask].ch = ch;
 	ss->ring[ss->pos & mask].byte = byte;
-	if (word_end && !ss->stopped)
+	if (word_end && !ss->stopped && (m->has_out[ss->s >> 3] & (1u << (ss->s & 7))))
 	{
 		for (int32_t r = m->links[ss->s].out; r > 0; r = m->dict[r])
 		{
