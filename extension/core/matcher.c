@@ -90,8 +90,22 @@ typedef struct dnode
 typedef struct dlink
 {
 	int32_t		fail;
-	int32_t		out;
+	int32_t		out;			/* 1 + index in outs of the first output, 0 when none */
 } dlink;
+
+/*
+ * What a hit needs, in one record per key ending state, so that a hit costs
+ * a cache miss or two rather than one per array: the key, its length in the
+ * stream, its payloads, and the next output on the failure chain.
+ */
+typedef struct dout
+{
+	uint32_t	key;
+	uint32_t	len;
+	uint32_t	first;			/* first payload */
+	uint32_t	count;			/* payloads */
+	int32_t		next;			/* 1 + index in outs, 0 when none */
+} dout;
 
 struct sn_matcher
 {
@@ -100,6 +114,7 @@ struct sn_matcher
 	dnode	   *nodes;			/* per slot, for the scan */
 	dlink	   *links;			/* per slot, for the scan */
 	uint8_t    *has_out;		/* per slot, a bit: links[slot].out != 0 (fits in cache) */
+	dout	   *outs;			/* per key ending state (see dlink.out) */
 	int32_t	   *base;			/* per slot (building only) */
 	int32_t	   *check;			/* per slot: parent slot, -1 when free (building only) */
 	int32_t	   *fail;			/* per slot (building only) */
@@ -953,12 +968,39 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 	m->links = xalloc(a, m->nslots * sizeof(dlink));
 	if (!m->nodes || !m->links)
 		goto fail_oom;
-	for (size_t i = 0; i < m->nslots; i++)
+	/* the output records, numbered from 1 in slot order (base, once copied, holds the numbers) */
 	{
-		m->nodes[i].base = m->base[i];
-		m->nodes[i].check = m->check[i];
-		m->links[i].fail = m->fail[i];
-		m->links[i].out = m->key[i] >= 0 ? (int32_t) i : m->dict[i];
+		int32_t		nouts = 0;
+		int32_t    *number = m->base;	/* base is copied into nodes first */
+
+		for (size_t i = 0; i < m->nslots; i++)
+		{
+			m->nodes[i].base = m->base[i];
+			m->nodes[i].check = m->check[i];
+			m->links[i].fail = m->fail[i];
+		}
+		for (size_t i = 0; i < m->nslots; i++)
+			number[i] = m->key[i] >= 0 ? ++nouts : 0;
+		m->outs = xalloc(a, ((size_t) nouts + 1) * sizeof(dout));
+		if (!m->outs)
+			goto fail_oom;
+		for (size_t i = 0; i < m->nslots; i++)
+		{
+			int32_t		out_slot = m->key[i] >= 0 ? (int32_t) i : m->dict[i];
+
+			m->links[i].out = out_slot > 0 ? number[out_slot] : 0;
+			if (m->key[i] >= 0)
+			{
+				dout	   *o = &m->outs[number[i]];
+				uint32_t	k = (uint32_t) m->key[i];
+
+				o->key = k;
+				o->len = m->key_len[k];
+				o->first = m->key_first[k];
+				o->count = m->key_count[k];
+				o->next = m->dict[i] > 0 ? number[m->dict[i]] : 0;
+			}
+		}
 	}
 	m->has_out = xalloc(a, m->nslots / 8 + 1);
 	if (!m->has_out)
@@ -998,7 +1040,7 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 	}
 	m->stats.slots = m->nslots;
 	m->stats.bytes = sizeof(sn_matcher) + m->nslots * (sizeof(dnode) + sizeof(dlink) + 2 * sizeof(int32_t)) +
-		m->nslots / 8 + 1 +
+		m->nslots / 8 + 1 + (ndistinct + 1) * sizeof(dout) +
 		ndistinct * 3 * sizeof(uint32_t) + npayloads * sizeof(sn_matcher_payload);
 	ok = true;
 	goto done;
@@ -1035,6 +1077,7 @@ sn_matcher_free(sn_matcher *m)
 	xfree(&a, m->nodes);
 	xfree(&a, m->links);
 	xfree(&a, m->has_out);
+	xfree(&a, m->outs);
 	xfree(&a, m->base);
 	xfree(&a, m->check);
 	xfree(&a, m->fail);
@@ -1090,19 +1133,19 @@ step_mark(scan_state *ss, size_t ch, size_t byte, bool word_end)
 	ss->ring[ss->pos & mask].byte = byte;
 	if (word_end && !ss->stopped && (m->has_out[ss->s >> 3] & (1u << (ss->s & 7))))
 	{
-		for (int32_t r = m->links[ss->s].out; r > 0; r = m->dict[r])
+		for (int32_t r = m->links[ss->s].out; r > 0; r = m->outs[r].next)
 		{
-			uint32_t	k = (uint32_t) m->key[r];
-			const ring_pos *start = &ss->ring[(ss->pos + 1 - m->key_len[k]) & mask];
+			const dout *o = &m->outs[r];
+			const ring_pos *start = &ss->ring[(ss->pos + 1 - o->len) & mask];
 			sn_matcher_hit hit;
 
 			hit.start_char = start->ch;
 			hit.start_byte = start->byte;
 			hit.end_char = ch;
 			hit.end_byte = byte;
-			hit.key = k;
-			hit.npayloads = m->key_count[k];
-			hit.payloads = m->payloads + m->key_first[k];
+			hit.key = o->key;
+			hit.npayloads = o->count;
+			hit.payloads = m->payloads + o->first;
 			hit.has_lower = sn_matcher_has_lower(ss->text + start->byte, byte - start->byte);
 			hit.first_upper = sn_matcher_first_upper(ss->text + start->byte, byte - start->byte);
 			if (!ss->fn(ss->arg, &hit))
