@@ -48,6 +48,9 @@
 #define CLS_SEP 1
 #define CLS_PUNCT 2
 
+/* Trie nodes at this depth (stream bytes from the root) and below are placed depth first. */
+#define DEPTH_FIRST_FROM 4
+
 /* ASCII letters and digits, folded, as 0..35 (see word_pair_state) */
 #define WORD_INDEX_N 36
 
@@ -87,8 +90,22 @@ typedef struct dnode
 typedef struct dlink
 {
 	int32_t		fail;
-	int32_t		out;
+	int32_t		out;			/* 1 + index in outs of the first output, 0 when none */
 } dlink;
+
+/*
+ * What a hit needs, in one record per key ending state, so that a hit costs
+ * a cache miss or two rather than one per array: the key, its length in the
+ * stream, its payloads, and the next output on the failure chain.
+ */
+typedef struct dout
+{
+	uint32_t	key;
+	uint32_t	len;
+	uint32_t	first;			/* first payload */
+	uint32_t	count;			/* payloads */
+	int32_t		next;			/* 1 + index in outs, 0 when none */
+} dout;
 
 struct sn_matcher
 {
@@ -96,6 +113,8 @@ struct sn_matcher
 	uint8_t		code[256];		/* byte -> code, 0 = in no name */
 	dnode	   *nodes;			/* per slot, for the scan */
 	dlink	   *links;			/* per slot, for the scan */
+	uint8_t    *has_out;		/* per slot, a bit: links[slot].out != 0 (fits in cache) */
+	dout	   *outs;			/* per key ending state (see dlink.out) */
 	int32_t	   *base;			/* per slot (building only) */
 	int32_t	   *check;			/* per slot: parent slot, -1 when free (building only) */
 	int32_t	   *fail;			/* per slot (building only) */
@@ -646,6 +665,7 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 	uint8_t    *store = NULL;
 	uint32_t   *distinct = NULL;	/* index of the first build_key of each distinct key */
 	build_frame *stack = NULL;
+	build_frame *deep = NULL;	/* the nodes below DEPTH_FIRST_FROM, a stack */
 	int32_t    *queue = NULL;
 	size_t		nkeys = 0,
 				ndistinct = 0,
@@ -788,26 +808,34 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 			m->code[c] = seen[c] ? (uint8_t) ++nc : 0;
 	}
 
-	/* 4. the double-array trie, breadth first over the sorted distinct keys */
+	/*
+	 * 4. the double-array trie over the sorted distinct keys.  The first
+	 * levels are placed breadth first, so that the states most steps visit
+	 * sit together at the front; below DEPTH_FIRST_FROM, depth first, so that
+	 * the rest of a name (mostly one chain of states) lies in a few
+	 * neighbouring cache lines rather than one line per letter.
+	 */
 	if (!builder_grow(&b, 1024))
 		goto fail_oom;
 	builder_take(&b, 0, -2);	/* the root */
 	/* a queue of nodes to place: at most one per byte of the keys, plus the root */
 	stack = xalloc(a, (store_len + 2) * sizeof(build_frame));
-	if (!stack)
+	deep = xalloc(a, (store_len + 2) * sizeof(build_frame));
+	if (!stack || !deep)
 		goto fail_oom;
 	{
 		size_t		qh = 0,
-					qt = 0;
+					qt = 0,
+					ndeep = 0;
 		size_t		states = 1;
 
 		stack[qt++] = (build_frame)
 		{
 			0, 0, (uint32_t) ndistinct, 0
 		};
-		while (qh < qt)
+		while (qh < qt || ndeep > 0)
 		{
-			build_frame f = stack[qh++];
+			build_frame f = qh < qt ? stack[qh++] : deep[--ndeep];
 			uint8_t		codes[256];
 			uint32_t	starts[257];
 			int			nc = 0;
@@ -841,10 +869,16 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 				builder_take(&b, base + codes[i], f.slot);
 			states += nc;
 			for (int i = 0; i < nc; i++)
-				stack[qt++] = (build_frame)
 			{
-				base + codes[i], starts[i], starts[i + 1], f.depth + 1
-			};
+				/* deep children pushed last first: the first is expanded first */
+				int			j = f.depth + 1 < DEPTH_FIRST_FROM ? i : nc - 1 - i;
+				build_frame child = {base + codes[j], starts[j], starts[j + 1], f.depth + 1};
+
+				if (child.depth < DEPTH_FIRST_FROM)
+					stack[qt++] = child;
+				else
+					deep[ndeep++] = child;
+			}
 		}
 		m->stats.states = states;
 	}
@@ -934,13 +968,47 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 	m->links = xalloc(a, m->nslots * sizeof(dlink));
 	if (!m->nodes || !m->links)
 		goto fail_oom;
-	for (size_t i = 0; i < m->nslots; i++)
+	/* the output records, numbered from 1 in slot order (base, once copied, holds the numbers) */
 	{
-		m->nodes[i].base = m->base[i];
-		m->nodes[i].check = m->check[i];
-		m->links[i].fail = m->fail[i];
-		m->links[i].out = m->key[i] >= 0 ? (int32_t) i : m->dict[i];
+		int32_t		nouts = 0;
+		int32_t    *number = m->base;	/* base is copied into nodes first */
+
+		for (size_t i = 0; i < m->nslots; i++)
+		{
+			m->nodes[i].base = m->base[i];
+			m->nodes[i].check = m->check[i];
+			m->links[i].fail = m->fail[i];
+		}
+		for (size_t i = 0; i < m->nslots; i++)
+			number[i] = m->key[i] >= 0 ? ++nouts : 0;
+		m->outs = xalloc(a, ((size_t) nouts + 1) * sizeof(dout));
+		if (!m->outs)
+			goto fail_oom;
+		for (size_t i = 0; i < m->nslots; i++)
+		{
+			int32_t		out_slot = m->key[i] >= 0 ? (int32_t) i : m->dict[i];
+
+			m->links[i].out = out_slot > 0 ? number[out_slot] : 0;
+			if (m->key[i] >= 0)
+			{
+				dout	   *o = &m->outs[number[i]];
+				uint32_t	k = (uint32_t) m->key[i];
+
+				o->key = k;
+				o->len = m->key_len[k];
+				o->first = m->key_first[k];
+				o->count = m->key_count[k];
+				o->next = m->dict[i] > 0 ? number[m->dict[i]] : 0;
+			}
+		}
 	}
+	m->has_out = xalloc(a, m->nslots / 8 + 1);
+	if (!m->has_out)
+		goto fail_oom;
+	memset(m->has_out, 0, m->nslots / 8 + 1);
+	for (size_t i = 0; i < m->nslots; i++)
+		if (m->links[i].out > 0)
+			m->has_out[i >> 3] |= (uint8_t) (1u << (i & 7));
 	xfree(a, m->base);
 	xfree(a, m->check);
 	xfree(a, m->fail);
@@ -972,6 +1040,7 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 	}
 	m->stats.slots = m->nslots;
 	m->stats.bytes = sizeof(sn_matcher) + m->nslots * (sizeof(dnode) + sizeof(dlink) + 2 * sizeof(int32_t)) +
+		m->nslots / 8 + 1 + (ndistinct + 1) * sizeof(dout) +
 		ndistinct * 3 * sizeof(uint32_t) + npayloads * sizeof(sn_matcher_payload);
 	ok = true;
 	goto done;
@@ -985,6 +1054,7 @@ done:
 	xfree(a, store);
 	xfree(a, distinct);
 	xfree(a, stack);
+	xfree(a, deep);
 	xfree(a, queue);
 	xfree(a, b.nextf);
 	xfree(a, b.prevf);
@@ -1006,6 +1076,8 @@ sn_matcher_free(sn_matcher *m)
 	a = m->alloc;
 	xfree(&a, m->nodes);
 	xfree(&a, m->links);
+	xfree(&a, m->has_out);
+	xfree(&a, m->outs);
 	xfree(&a, m->base);
 	xfree(&a, m->check);
 	xfree(&a, m->fail);
@@ -1059,21 +1131,21 @@ step_mark(scan_state *ss, size_t ch, size_t byte, bool word_end)
 	step(m, &ss->s, MARK);
 	ss->ring[ss->pos & mask].ch = ch;
 	ss->ring[ss->pos & mask].byte = byte;
-	if (word_end && !ss->stopped)
+	if (word_end && !ss->stopped && (m->has_out[ss->s >> 3] & (1u << (ss->s & 7))))
 	{
-		for (int32_t r = m->links[ss->s].out; r > 0; r = m->dict[r])
+		for (int32_t r = m->links[ss->s].out; r > 0; r = m->outs[r].next)
 		{
-			uint32_t	k = (uint32_t) m->key[r];
-			const ring_pos *start = &ss->ring[(ss->pos + 1 - m->key_len[k]) & mask];
+			const dout *o = &m->outs[r];
+			const ring_pos *start = &ss->ring[(ss->pos + 1 - o->len) & mask];
 			sn_matcher_hit hit;
 
 			hit.start_char = start->ch;
 			hit.start_byte = start->byte;
 			hit.end_char = ch;
 			hit.end_byte = byte;
-			hit.key = k;
-			hit.npayloads = m->key_count[k];
-			hit.payloads = m->payloads + m->key_first[k];
+			hit.key = o->key;
+			hit.npayloads = o->count;
+			hit.payloads = m->payloads + o->first;
 			hit.has_lower = sn_matcher_has_lower(ss->text + start->byte, byte - start->byte);
 			hit.first_upper = sn_matcher_first_upper(ss->text + start->byte, byte - start->byte);
 			if (!ss->fn(ss->arg, &hit))

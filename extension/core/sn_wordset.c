@@ -38,10 +38,19 @@ find_slot(const sn_wordset *set, const char *w, size_t n)
 	return s;
 }
 
+/* The bit of set->pair for a word w of n bytes (n >= 1). */
+static inline void
+pair_bit(const char *w, size_t n, unsigned *row, unsigned *bit)
+{
+	*row = (unsigned char) w[0] & 31;
+	*bit = n > 1 ? (unsigned char) w[1] & 31 : 0;
+}
+
 static void
 fill(sn_wordset *set)
 {
 	memset(set->slot, 0, sizeof(set->slot));
+	memset(set->pair, 0, sizeof(set->pair));
 	set->nwords = 0;
 	for (const char *const *g = set->groups; g && *g; g++)
 	{
@@ -61,6 +70,11 @@ fill(sn_wordset *set)
 			/* a word given twice is kept once; a full set takes no more */
 			if (set->slot[s] == 0 && n <= 255 && set->nwords < SN_WORDSET_MAX_WORDS)
 			{
+				unsigned	row,
+							bit;
+
+				pair_bit(p, n, &row, &bit);
+				set->pair[row] |= UINT32_C(1) << bit;
 				set->word[set->nwords] = p;
 				set->length[set->nwords] = (uint8_t) n;
 				set->slot[s] = (uint16_t) (++set->nwords);
@@ -74,9 +88,15 @@ fill(sn_wordset *set)
 bool
 sn_wordset_has(sn_wordset *set, const char *w, size_t n)
 {
+	unsigned	row,
+				bit;
+
 	if (!set->ready)
 		fill(set);
 	if (n == 0 || n > 255)
+		return false;
+	pair_bit(w, n, &row, &bit);
+	if (!(set->pair[row] & (UINT32_C(1) << bit)))
 		return false;
 	return set->slot[find_slot(set, w, n)] != 0;
 }

@@ -29,6 +29,13 @@ typedef struct sn_wordset
 	const char *const *groups;	/* NULL-terminated strings of words */
 	bool		ready;
 	uint16_t	nwords;
+
+	/*
+	 * A quick filter before hashing: bit (b & 31) of pair[a & 31] is set when
+	 * a word of the set begins with bytes a, b (b = 0 for a one-byte word).
+	 * Most words looked up are not in the set, and most fail here.
+	 */
+	uint32_t	pair[32];
 	/* open addressing: 0 = empty, else 1 + the word's index */
 	uint16_t	slot[2 * SN_WORDSET_MAX_WORDS];
 	const char *word[SN_WORDSET_MAX_WORDS];

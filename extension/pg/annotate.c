@@ -60,6 +60,13 @@ typedef struct gz_cache
 } gz_cache;
 
 static gz_cache cache;
+
+/* What annotate() looks up once per query (in fn_extra). */
+typedef struct call_info
+{
+	TupleDesc	tupdesc;		/* the result's row type */
+	Oid			nsp;			/* the function's schema: the gazetteer's tables */
+} call_info;
 static bool callback_registered = false;
 static uint64 invalidations = 0;	/* relevant invalidations seen */
 
@@ -279,11 +286,10 @@ gazetteer_build(Oid nsp)
 	cache.build_ms = INSTR_TIME_GET_MILLISEC(t1);
 }
 
-/* The current gazetteer for the schema of the calling function. */
+/* The current gazetteer for schema nsp (the calling function's). */
 static sn_gazetteer *
-gazetteer_get(FunctionCallInfo fcinfo)
+gazetteer_get(Oid nsp)
 {
-	Oid			nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
 
 	if (!callback_registered)
 	{
@@ -322,6 +328,7 @@ annotate(PG_FUNCTION_ARGS)
 	sn_allocator a;
 	sn_mentions m = {0};
 	Datum		kind_text[4];
+	call_info  *call;
 	sn_error	err;
 
 	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
@@ -329,8 +336,25 @@ annotate(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("annotate() must be called where a set can be returned, as in FROM")));
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "annotate: return type must be a row type");
+	/*
+	 * The row type, looked up once per query: a report per row makes
+	 * thousands of calls, and the catalog lookups would cost more than
+	 * annotating a short text.
+	 */
+	if (fcinfo->flinfo->fn_extra == NULL)
+	{
+		call_info *ci = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(call_info));
+
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "annotate: return type must be a row type");
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		ci->tupdesc = CreateTupleDescCopy(tupdesc);
+		MemoryContextSwitchTo(old);
+		ci->nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
+		fcinfo->flinfo->fn_extra = ci;
+	}
+	call = (call_info *) fcinfo->flinfo->fn_extra;
+	tupdesc = call->tupdesc;
 
 	if (PG_ARGISNULL(2))
 		ereport(ERROR,
@@ -362,7 +386,7 @@ annotate(PG_FUNCTION_ARGS)
 
 	memset(&opt, 0, sizeof(opt));
 	opt.lang = lang;
-	opt.gazetteer = gazetteer_get(fcinfo);
+	opt.gazetteer = gazetteer_get(call->nsp);
 	sn_annotate_use_readers(&opt, NULL);
 	if (!PG_ARGISNULL(1))
 	{
@@ -492,7 +516,7 @@ annotate_gazetteer_info(PG_FUNCTION_ARGS)
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "annotate_gazetteer_info: return type must be a row type");
-	g = gazetteer_get(fcinfo);
+	g = gazetteer_get(get_func_namespace(fcinfo->flinfo->fn_oid));
 	sn_gazetteer_stats(g, &st);
 	values[0] = Int64GetDatum(cache.rows);
 	values[1] = Int64GetDatum((int64) sn_gazetteer_names(g));

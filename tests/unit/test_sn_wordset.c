@@ -65,6 +65,8 @@ phrase_starters(void **state)
 	assert_true(sn_estimate_phrase_word_may_begin("jusqu'", 6));
 	assert_false(sn_estimate_phrase_word_may_begin("troops", 6));
 	assert_false(sn_estimate_phrase_word_may_begin("the", 3));
+	assert_true(sn_estimate_phrase_word_may_begin("a", 1));	/* one-letter words pass the quick filter */
+	assert_false(sn_estimate_phrase_word_may_begin("x", 1));
 	assert_true(sn_date_phrase_word_may_begin("last", 4));
 	assert_true(sn_date_phrase_word_may_begin("fevrier", 7));
 	assert_false(sn_date_phrase_word_may_begin("troops", 6));
