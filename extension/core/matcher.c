@@ -1121,6 +1121,14 @@ typedef struct scan_state
 	ring_pos	ring[RING_LOCAL];
 } scan_state;
 
+/* Remember the position of the MARK at stream offset ss->pos. */
+static inline __attribute__((always_inline)) void
+note_mark(scan_state *ss, size_t ch, size_t byte)
+{
+	ss->ring[ss->pos & ss->m->ring_mask].ch = ch;
+	ss->ring[ss->pos & ss->m->ring_mask].byte = byte;
+}
+
 /* Step over a MARK at a word edge (ch, byte); report keys ending there. */
 static inline __attribute__((always_inline)) void
 step_mark(scan_state *ss, size_t ch, size_t byte, bool word_end)
@@ -1129,8 +1137,7 @@ step_mark(scan_state *ss, size_t ch, size_t byte, bool word_end)
 	size_t		mask = m->ring_mask;
 
 	step(m, &ss->s, MARK);
-	ss->ring[ss->pos & mask].ch = ch;
-	ss->ring[ss->pos & mask].byte = byte;
+	note_mark(ss, ch, byte);
 	if (word_end && !ss->stopped && (m->has_out[ss->s >> 3] & (1u << (ss->s & 7))))
 	{
 		for (int32_t r = m->links[ss->s].out; r > 0; r = m->outs[r].next)
@@ -1226,29 +1233,26 @@ sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
 			{
 				if (!st.in_word)
 				{
-					if (ss.s != 0)
+					if (ss.s == 0)
+					{
+						/*
+						 * From the root the gap's symbols lead nowhere (no
+						 * name begins with one) and the MARK to word_state:
+						 * neither is stepped.
+						 */
+						ss.s = m->word_state;
+						note_mark(&ss, ci, bi);
+						ss.pos++;
+					}
+					else
 					{
 						uint8_t		gap[NORM_GAP_MAX];
 						int			ng = norm_gap_symbols(&st, gap);
 
 						for (int j = 0; j < ng; j++, ss.pos++)
 							step(m, &ss.s, gap[j]);
-					}
-
-					/*
-					 * else the gap's symbols would leave the scan at the root
-					 * (no name begins with one): not stepped, and the MARK
-					 * leads to word_state.
-					 */
-					if (ss.s == 0)
-					{
-						ss.s = m->word_state;
-						ss.ring[ss.pos & m->ring_mask].ch = ci;
-						ss.ring[ss.pos & m->ring_mask].byte = bi;
-						ss.pos++;
-					}
-					else
 						step_mark(&ss, ci, bi, false);
+					}
 					norm_begin_word(&st);
 					if (ss.s == m->word_state && bi + 1 < len && t[bi + 1] < 0x80 &&
 						ascii_class[t[bi + 1]] == CLS_WORD)
