@@ -73,16 +73,23 @@ typedef struct ctx
 	const char *s;
 	size_t		len;
 	sn_lang		lang;
+	/*
+	 * Try every alternative of the grammar at every phrase, without the
+	 * shortcuts that skip those the first word cannot begin (the tests'
+	 * yardstick: see sn_estimate_phrase_scan_exhaustive).
+	 */
+	bool		exhaustive;
 	/* the furthest invalid reading seen, for parse_estimate's message */
 	bool		has_err;
 	size_t		err_end;
 	sn_status	err_status;
-	char		err_msg[SN_ERROR_MESSAGE_LEN];
 	/*
 	 * Each alternative of a phrase (a range, a bound, a single number) reads
 	 * the quantity at the same place again: quantity() keeps its answers.
 	 */
 	int			nmemo;
+	/* ctx_init clears the fields above; err_msg is written before it is read */
+	char		err_msg[SN_ERROR_MESSAGE_LEN];
 	/* the grammar re-reads tokens while it backtracks: a small token cache */
 	size_t		cache_key[16];
 	tok			cache[16];
@@ -391,12 +398,13 @@ lex_uncached(const ctx *c, size_t pos, tok *t)
 }
 
 static void
-ctx_init(ctx *c, const char *s, size_t len, sn_lang lang)
+ctx_init(ctx *c, const char *s, size_t len, sn_lang lang, bool exhaustive)
 {
-	memset(c, 0, offsetof(ctx, cache_key));
+	memset(c, 0, offsetof(ctx, err_msg));
 	c->s = s;
 	c->len = len;
 	c->lang = lang;
+	c->exhaustive = exhaustive;
 	for (int i = 0; i < 16; i++)
 		c->cache_key[i] = SIZE_MAX;
 }
@@ -2001,20 +2009,21 @@ sn_estimate_phrase_may_begin(const char *text, size_t len, sn_lang lang)
 {
 	ctx			c;
 
-	ctx_init(&c, text, len, lang);
+	ctx_init(&c, text, len, lang, false);
 	return may_begin(&c);
 }
 
-size_t
-sn_estimate_phrase_scan(const char *text, size_t len, sn_lang lang,
-						sn_estimate *out, sn_phrase_info *info)
+/* The scanner; exhaustive: without the quick test, every alternative tried */
+static size_t
+scan(const char *text, size_t len, sn_lang lang, bool exhaustive,
+	 sn_estimate *out, sn_phrase_info *info)
 {
 	ctx			c;
 	cand		r;
 	sn_error	err;
 
-	ctx_init(&c, text, len, lang);
-	if (len == 0 || skip_space(&c, 0) != 0 || !may_begin(&c))
+	ctx_init(&c, text, len, lang, exhaustive);
+	if (len == 0 || skip_space(&c, 0) != 0 || (!exhaustive && !may_begin(&c)))
 		return 0;
 	r = read_phrase(&c, 0);
 	if (!r.ok || !to_estimate(&r, out, &err))
@@ -2022,6 +2031,20 @@ sn_estimate_phrase_scan(const char *text, size_t len, sn_lang lang,
 	if (info)
 		*info = r.info;
 	return r.end;
+}
+
+size_t
+sn_estimate_phrase_scan(const char *text, size_t len, sn_lang lang,
+						sn_estimate *out, sn_phrase_info *info)
+{
+	return scan(text, len, lang, false, out, info);
+}
+
+size_t
+sn_estimate_phrase_scan_exhaustive(const char *text, size_t len, sn_lang lang,
+								   sn_estimate *out, sn_phrase_info *info)
+{
+	return scan(text, len, lang, true, out, info);
 }
 
 /* Words that may not follow the quantity as "nouns": they would change it. */
@@ -2086,9 +2109,10 @@ phrase_error(const ctx *c, sn_error *err, sn_status status, size_t pos, const ch
 	return false;
 }
 
-bool
-sn_estimate_phrase_parse(const char *phrase, size_t len, sn_lang lang,
-						 sn_estimate *out, sn_phrase_info *info, sn_error *err)
+/* parse_estimate; exhaustive: every alternative of the grammar tried */
+static bool
+parse(const char *phrase, size_t len, sn_lang lang, bool exhaustive,
+	  sn_estimate *out, sn_phrase_info *info, sn_error *err)
 {
 	ctx			c;
 	cand		r;
@@ -2097,7 +2121,7 @@ sn_estimate_phrase_parse(const char *phrase, size_t len, sn_lang lang,
 	sn_error	inner;
 	tok			t;
 
-	ctx_init(&c, phrase, len, lang);
+	ctx_init(&c, phrase, len, lang, exhaustive);
 	if (sn_fold_string(phrase, len, NULL, 0) == (size_t) -1)
 		return phrase_error(&c, err, SN_ERR_SYNTAX, 0, "it is not valid UTF-8");
 	start = skip_space(&c, 0);
@@ -2144,4 +2168,19 @@ sn_estimate_phrase_parse(const char *phrase, size_t len, sn_lang lang,
 	if (info)
 		*info = r.info;
 	return true;
+}
+
+bool
+sn_estimate_phrase_parse(const char *phrase, size_t len, sn_lang lang,
+						 sn_estimate *out, sn_phrase_info *info, sn_error *err)
+{
+	return parse(phrase, len, lang, false, out, info, err);
+}
+
+bool
+sn_estimate_phrase_parse_exhaustive(const char *phrase, size_t len, sn_lang lang,
+									sn_estimate *out, sn_phrase_info *info,
+									sn_error *err)
+{
+	return parse(phrase, len, lang, true, out, info, err);
 }

@@ -161,4 +161,19 @@ extern bool sn_estimate_phrase_parse(const char *phrase, size_t len, sn_lang lan
 									 sn_estimate *out, sn_phrase_info *info,
 									 sn_error *err);
 
+/*
+ * The same two readings without the shortcuts that make them fast: no
+ * quick test (sn_estimate_phrase_may_begin) before scanning, and every
+ * alternative of the grammar (unknown, bound, range, single, approximate)
+ * tried at every phrase, whatever its first word.  They must read exactly
+ * what the two functions above read (lengths, values, info, errors and
+ * their messages), only slower: the unit tests and the fuzz harness hold
+ * the shortcuts to that.
+ */
+extern size_t sn_estimate_phrase_scan_exhaustive(const char *text, size_t len, sn_lang lang,
+												 sn_estimate *out, sn_phrase_info *info);
+extern bool sn_estimate_phrase_parse_exhaustive(const char *phrase, size_t len, sn_lang lang,
+												sn_estimate *out, sn_phrase_info *info,
+												sn_error *err);
+
 #endif							/* SN_ESTIMATE_PHRASE_H */

@@ -7,7 +7,11 @@
  * Properties checked: parse either fails with a syntax or range status and a
  * bounded message, or gives a normal-form value whose canonical text parses
  * back to it; scan consumes at most len bytes, never trailing nouns, and
- * whatever it consumes parses (as a whole phrase) to the same value.
+ * whatever it consumes parses (as a whole phrase) to the same value.  And
+ * the shortcuts change nothing: parse_estimate gives the same value or the
+ * same error as the exhaustive reader (every alternative of the grammar
+ * tried), and the scanner, at every byte offset as annotate calls it, reads
+ * what the exhaustive scanner (no quick test, every alternative) reads.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -16,6 +20,71 @@
 #include "estimate_phrase.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static bool
+same_estimate(const sn_estimate *a, const sn_estimate *b)
+{
+	return a->low == b->low && a->high == b->high && a->best == b->best && a->flags == b->flags;
+}
+
+static bool
+same_info(const sn_phrase_info *a, const sn_phrase_info *b)
+{
+	return a->bare_numeral == b->bare_numeral && a->digits_only == b->digits_only &&
+		a->range == b->range && a->vague == b->vague && a->unknown == b->unknown &&
+		a->nouns_consumed == b->nouns_consumed && a->nouns_start == b->nouns_start;
+}
+
+/* parse_estimate and its exhaustive yardstick agree on in[0..len) */
+static void
+check_parse_as_exhaustive(const char *in, size_t len, sn_lang lang)
+{
+	sn_estimate a,
+				b;
+	sn_phrase_info ia,
+				ib;
+	sn_error	ea,
+				eb;
+	bool		pa,
+				pb;
+
+	memset(&ia, 0, sizeof(ia));
+	memset(&ib, 0, sizeof(ib));
+	sn_error_clear(&ea);
+	sn_error_clear(&eb);
+	pa = sn_estimate_phrase_parse(in, len, lang, &a, &ia, &ea);
+	pb = sn_estimate_phrase_parse_exhaustive(in, len, lang, &b, &ib, &eb);
+	if (pa != pb)
+		abort();
+	if (pa && (!same_estimate(&a, &b) || !same_info(&ia, &ib)))
+		abort();
+	if (!pa && (ea.status != eb.status || ea.position != eb.position ||
+				strcmp(ea.message, eb.message) != 0 || strcmp(ea.detail, eb.detail) != 0 ||
+				strcmp(ea.hint, eb.hint) != 0))
+		abort();
+}
+
+/* the scanner and its exhaustive yardstick agree at every byte offset */
+static void
+check_scan_as_exhaustive(const char *in, size_t len, sn_lang lang)
+{
+	for (size_t i = 0; i < len; i++)
+	{
+		sn_estimate a,
+					b;
+		sn_phrase_info ia,
+					ib;
+		size_t		n,
+					m;
+
+		memset(&ia, 0, sizeof(ia));
+		memset(&ib, 0, sizeof(ib));
+		n = sn_estimate_phrase_scan(in + i, len - i, lang, &a, &ia);
+		m = sn_estimate_phrase_scan_exhaustive(in + i, len - i, lang, &b, &ib);
+		if (n != m || (n > 0 && (!same_estimate(&a, &b) || !same_info(&ia, &ib))))
+			abort();
+	}
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -70,6 +139,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		free(head);
 	}
+	check_parse_as_exhaustive(in, len, lang);
+	check_scan_as_exhaustive(in, len, lang);
 	free(in);
 	return 0;
 }

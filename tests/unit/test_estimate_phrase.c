@@ -14,6 +14,73 @@
 
 #include "estimate_phrase.h"
 
+static bool
+same_info(const sn_phrase_info *a, const sn_phrase_info *b)
+{
+	return a->bare_numeral == b->bare_numeral && a->digits_only == b->digits_only &&
+		a->range == b->range && a->vague == b->vague && a->unknown == b->unknown &&
+		a->nouns_consumed == b->nouns_consumed && a->nouns_start == b->nouns_start;
+}
+
+static bool
+same_estimate(const sn_estimate *a, const sn_estimate *b)
+{
+	return a->low == b->low && a->high == b->high && a->best == b->best && a->flags == b->flags;
+}
+
+/*
+ * The reader skips the alternatives of the grammar that a phrase's first
+ * word cannot begin, and the scanner turns words away with a quick test;
+ * the exhaustive reader does neither.  At every byte of text both scanners
+ * must read the same phrase, value and info, and parse_estimate must give
+ * the same answer or the same error (status, position, message, detail,
+ * hint) on every suffix of text: a shortcut that skipped a reading would
+ * show here.
+ */
+static void
+same_as_exhaustive(const char *text, sn_lang lang)
+{
+	size_t		len = strlen(text);
+
+	for (size_t i = 0; i < len; i++)
+	{
+		sn_estimate a,
+					b;
+		sn_phrase_info ia,
+					ib;
+		sn_error	ea,
+					eb;
+		size_t		n,
+					m;
+		bool		pa,
+					pb;
+
+		memset(&a, 0, sizeof(a));
+		memset(&b, 0, sizeof(b));
+		memset(&ia, 0, sizeof(ia));
+		memset(&ib, 0, sizeof(ib));
+		n = sn_estimate_phrase_scan(text + i, len - i, lang, &a, &ia);
+		m = sn_estimate_phrase_scan_exhaustive(text + i, len - i, lang, &b, &ib);
+		if (n != m || (n > 0 && (!same_estimate(&a, &b) || !same_info(&ia, &ib))))
+			fail_msg("\"%s\" (%s) at byte %zu: the scanner read %zu bytes, the exhaustive one %zu (or other values)",
+					 text, sn_lang_code(lang), i, n, m);
+
+		sn_error_clear(&ea);
+		sn_error_clear(&eb);
+		memset(&ia, 0, sizeof(ia));
+		memset(&ib, 0, sizeof(ib));
+		pa = sn_estimate_phrase_parse(text + i, len - i, lang, &a, &ia, &ea);
+		pb = sn_estimate_phrase_parse_exhaustive(text + i, len - i, lang, &b, &ib, &eb);
+		if (pa != pb ||
+			(pa && (!same_estimate(&a, &b) || !same_info(&ia, &ib))) ||
+			(!pa && (ea.status != eb.status || ea.position != eb.position ||
+					 strcmp(ea.message, eb.message) != 0 || strcmp(ea.detail, eb.detail) != 0 ||
+					 strcmp(ea.hint, eb.hint) != 0)))
+			fail_msg("\"%s\" (%s) from byte %zu: parse_estimate reads it otherwise than the exhaustive reader (%s / %s)",
+					 text, sn_lang_code(lang), i, pa ? "ok" : ea.detail, pb ? "ok" : eb.detail);
+	}
+}
+
 typedef struct example
 {
 	const char *phrase;
@@ -30,6 +97,7 @@ check_examples(sn_lang lang, const example *ex, size_t n)
 		sn_phrase_info info;
 		char		buf[SN_ESTIMATE_TEXT_MAX];
 
+		same_as_exhaustive(ex[i].phrase, lang);
 		sn_error_clear(&err);
 		if (!sn_estimate_phrase_parse(ex[i].phrase, strlen(ex[i].phrase), lang, &e, &info, &err))
 			fail_msg("\"%s\" refused: %s / %s", ex[i].phrase, err.message, err.detail);
@@ -221,6 +289,7 @@ refusals(void **state)
 		sn_estimate e;
 		sn_error	err;
 
+		same_as_exhaustive(bad[i].phrase, bad[i].lang);
 		sn_error_clear(&err);
 		if (sn_estimate_phrase_parse(bad[i].phrase, strlen(bad[i].phrase), bad[i].lang, &e, NULL, &err))
 		{
@@ -353,6 +422,7 @@ check_prefixes(sn_lang lang, const char *const *prefixes, size_t np,
 			sn_error	err;
 
 			snprintf(phrase, sizeof(phrase), "%s %s", prefixes[i], quantities[j]);
+			same_as_exhaustive(phrase, lang);
 			if (!sn_estimate_phrase_parse(phrase, strlen(phrase), lang, &e, NULL, &err))
 				continue;
 			parsed++;
@@ -402,6 +472,117 @@ prefix_words_need_a_quantity(void **state)
 			fail_msg("the quick test lets \"%s\" through", not_phrases[i]);
 }
 
+/*
+ * Every way the grammar begins a phrase (the words of its unknown,
+ * approximate, comparison, range and postfix lists, symbols, numbers and
+ * number words), before every kind of quantity, inside running text, read
+ * in both languages: the shortcuts must change nothing.
+ */
+static void
+shortcuts_read_what_the_grammar_reads(void **state)
+{
+	static const char *const en_before[] = {
+		"", "about ", "around ", "some ", "approximately ", "approx. ", "roughly ",
+		"an estimated ", "estimated ", "nearly ", "almost ", "close to ", "circa ",
+		"an approximate ", "approximately some ", "roughly some ", "~", "~ ",
+		"more than ", "over ", "above ", "upwards of ", "in excess of ", "exceeding ",
+		"greater than ", "at least ", "no fewer than ", "no less than ", "not less than ",
+		"not fewer than ", "a minimum of ", "up to ", "at most ", "no more than ",
+		"not more than ", "as many as ", "a maximum of ", "fewer than ", "less than ",
+		"under ", "below ", ">", ">= ", "<", "<=", "\xe2\x89\xa5", "\xe2\x89\xa4 ",
+		"between ", "between 3 and ", "from ", "from 2 to ", "3 to ", "3-", "2..", "2..3..",
+		"about between ", "nearly 3 to ", "in ", "at ", "a ", "the ", "in the ", "some of ",
+	};
+	static const char *const fr_before[] = {
+		"", "environ ", "autour de ", "autour d'", "pres de ", "pr\xc3\xa8s d'", "quelque ",
+		"approximativement ", "\xc3\xa0 peu pr\xc3\xa8s ", "presque ", "quasiment ",
+		"pratiquement ", "aux alentours de ", "aux alentours d'", "grosso modo ",
+		"un peu moins de ", "un peu moins d'", "un peu plus de ", "un peu plus d'",
+		"plus de ", "plus d'", "au moins ", "pas moins de ", "pas moins d'", "au minimum ",
+		"un minimum de ", "un minimum d'", "jusqu'\xc3\xa0 ", "jusqu\xe2\x80\x99" "a ", "au plus ",
+		"au maximum ", "pas plus de ", "pas plus d'", "un maximum de ", "un maximum d'",
+		"moins de ", "moins d'", "entre ", "entre 3 et ", "de ", "de 2 \xc3\xa0 ", "d'",
+		"3 \xc3\xa0 ", "3-", "environ 3 \xc3\xa0 ", "en ", "la ", "des ", "les ", ">", "<= ", "~",
+	};
+	static const char *const en_quantities[] = {
+		"", "?", "500", "1,000", "2 400", "1.5", "1.2 million", "1.2345 thousand", "two",
+		"fifty-nine", "a hundred", "five hundred and two", "a dozen", "half a dozen",
+		"a few", "a few hundred", "several", "several dozen", "dozens", "tens of thousands",
+		"hundreds of thousands", "two million", "one thousand", "a thousand", "a million",
+		"99999999999999999999", "9223372036854775807", "0", "10km", "40%", "10:30",
+		"undisclosed", "unknown", "not known", "an undisclosed number", "unknown numbers",
+		"many", "two dozen", "4 to 3", "2013-2022", "700..1000", "1..9..5",
+	};
+	static const char *const fr_quantities[] = {
+		"", "?", "500", "1 000", "1.000", "1,000", "2,5 millions", "deux", "cinquante-neuf",
+		"soixante-dix-sept", "quatre-vingt-onze", "vingt et un", "cent", "deux cents",
+		"trois cent vingt", "mille", "deux mille trois cents", "une centaine", "des dizaines",
+		"des centaines de milliers", "quelques centaines", "plusieurs milliers", "dizaines",
+		"deux millions", "un millier", "inconnu", "non communiqu\xc3\xa9",
+		"un nombre ind\xc3\xa9termin\xc3\xa9", "beaucoup", "deux centaines",
+	};
+	static const char *const after[] = {
+		"", " soldiers", " or more", " or so", "+", "-plus", " ou plus", " environ",
+		" et moins", " to 9", " \xc3\xa0 9", ".", ", officials said",
+	};
+	char		text[256];
+
+	/*
+	 * Every beginning before every quantity (then " soldiers" after it, and
+	 * the other language); every ending after every quantity, and after
+	 * every beginning with one number: all pairs, not all triples, to keep
+	 * the test quick.
+	 */
+	for (size_t b = 0; b < sizeof(en_before) / sizeof(en_before[0]); b++)
+	{
+		for (size_t q = 0; q < sizeof(en_quantities) / sizeof(en_quantities[0]); q++)
+		{
+			snprintf(text, sizeof(text), "%s%s soldiers", en_before[b], en_quantities[q]);
+			same_as_exhaustive(text, SN_LANG_EN);
+			same_as_exhaustive(text, SN_LANG_FR);
+		}
+		for (size_t a = 0; a < sizeof(after) / sizeof(after[0]); a++)
+		{
+			snprintf(text, sizeof(text), "%s12%s", en_before[b], after[a]);
+			same_as_exhaustive(text, SN_LANG_EN);
+		}
+	}
+	for (size_t b = 0; b < sizeof(fr_before) / sizeof(fr_before[0]); b++)
+	{
+		for (size_t q = 0; q < sizeof(fr_quantities) / sizeof(fr_quantities[0]); q++)
+		{
+			snprintf(text, sizeof(text), "%s%s soldats", fr_before[b], fr_quantities[q]);
+			same_as_exhaustive(text, SN_LANG_FR);
+			same_as_exhaustive(text, SN_LANG_EN);
+		}
+		for (size_t a = 0; a < sizeof(after) / sizeof(after[0]); a++)
+		{
+			snprintf(text, sizeof(text), "%s12%s", fr_before[b], after[a]);
+			same_as_exhaustive(text, SN_LANG_FR);
+		}
+	}
+	for (size_t a = 0; a < sizeof(after) / sizeof(after[0]); a++)
+	{
+		for (size_t q = 0; q < sizeof(en_quantities) / sizeof(en_quantities[0]); q++)
+		{
+			snprintf(text, sizeof(text), "%s%s", en_quantities[q], after[a]);
+			same_as_exhaustive(text, SN_LANG_EN);
+		}
+		for (size_t q = 0; q < sizeof(fr_quantities) / sizeof(fr_quantities[0]); q++)
+		{
+			snprintf(text, sizeof(text), "%s%s", fr_quantities[q], after[a]);
+			same_as_exhaustive(text, SN_LANG_FR);
+		}
+	}
+	/* running text, in the manner of a report */
+	same_as_exhaustive("In 2019, at least 40 villagers and some 3,000 head of cattle were lost "
+					   "in the raids; between 5 and 10 attackers, officials said, and "
+					   "over a dozen vehicles. A convoy of 12 trucks left at 10:00.", SN_LANG_EN);
+	same_as_exhaustive("En 2019, au moins 40 villageois et quelque 3 000 t\xc3\xaates de b\xc3\xa9tail "
+					   "ont \xc3\xa9t\xc3\xa9 perdus ; entre 5 et 10 assaillants, plus d'une centaine "
+					   "de v\xc3\xa9hicules, un nombre inconnu de bless\xc3\xa9s.", SN_LANG_FR);
+}
+
 int
 main(void)
 {
@@ -417,6 +598,7 @@ main(void)
 		cmocka_unit_test(scan_reads_the_longest_phrase_at_a_position),
 		cmocka_unit_test(scan_reads_only_len_bytes),
 		cmocka_unit_test(info_flags),
+		cmocka_unit_test(shortcuts_read_what_the_grammar_reads),
 	};
 
 	return cmocka_run_group_tests_name("estimate_phrase", tests, NULL, NULL);
