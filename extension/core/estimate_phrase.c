@@ -11,10 +11,14 @@
  * start at the same place, the longest one wins; invalid readings (an
  * overflowing number, reversed range ends) are remembered so that
  * parse_estimate can explain why a phrase was refused.
+ *
+ * Speed: annotate() asks at every word of a text.  A table of words says
+ * which alternatives of the grammar a first word can begin (read_phrase
+ * tries only those), and which words cannot begin a phrase at all (the
+ * scanner's quick test).  The exhaustive reader, without either shortcut,
+ * is the yardstick the tests hold them to.
  */
 #include "estimate_phrase.h"
-
-#include "sn_wordset.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -142,6 +146,18 @@ peek_char(const ctx *c, size_t pos, uint32_t folded[SN_FOLD_MAX], int *nfolded)
 	return used;
 }
 
+static inline bool
+is_ascii_space(char ch)
+{
+	return ch == ' ' || (ch >= '\t' && ch <= '\r');
+}
+
+static inline bool
+is_ascii_letter(char ch)
+{
+	return ((unsigned char) ch | 0x20) >= 'a' && ((unsigned char) ch | 0x20) <= 'z';
+}
+
 static size_t
 skip_space(const ctx *c, size_t pos)
 {
@@ -149,7 +165,14 @@ skip_space(const ctx *c, size_t pos)
 	{
 		uint32_t	f[SN_FOLD_MAX];
 		int			nf;
-		int			used = peek_char(c, pos, f, &nf);
+		int			used;
+
+		/* ASCII, the usual case, here; other characters through folding */
+		while (pos < c->len && is_ascii_space(c->s[pos]))
+			pos++;
+		if (pos >= c->len || (unsigned char) c->s[pos] < 0x80)
+			return pos;
+		used = peek_char(c, pos, f, &nf);
 
 		if (used == 0)
 			return pos;
@@ -284,9 +307,15 @@ lex_word(const ctx *c, size_t pos, tok *t)
 
 	t->kind = TK_WORD;
 	/* ASCII letters, the usual case, folded here; the loop below does the rest */
-	while (p < c->len && n < WMAX - 1 &&
-		   (((unsigned char) c->s[p] | 0x20) >= 'a' && ((unsigned char) c->s[p] | 0x20) <= 'z'))
+	while (p < c->len && n < WMAX - 1 && is_ascii_letter(c->s[p]))
 		t->w[n++] = (char) (c->s[p++] | 0x20);
+	/* and a plain word ends at the end, or at ASCII other than a letter or an apostrophe */
+	if (n < WMAX - 1 && (p >= c->len || ((unsigned char) c->s[p] < 0x80 && c->s[p] != '\'')))
+	{
+		t->w[n] = '\0';
+		t->end = p;
+		return;
+	}
 	for (;;)
 	{
 		uint32_t	f[SN_FOLD_MAX];
@@ -365,6 +394,11 @@ lex_uncached(const ctx *c, size_t pos, tok *t)
 		lex_number(c, pos, t);
 		return;
 	}
+	if (is_ascii_letter(c->s[pos]))
+	{
+		lex_word(c, pos, t);
+		return;
+	}
 	used = peek_char(c, pos, f, &nf);
 	if (used == 0)
 	{
@@ -409,20 +443,30 @@ ctx_init(ctx *c, const char *s, size_t len, sn_lang lang, bool exhaustive)
 		c->cache_key[i] = SIZE_MAX;
 }
 
-static void
-lex(const ctx *cc, size_t pos, tok *t)
+/*
+ * The token at pos, in the cache: valid only until the next lex_ref() or
+ * lex(), which may reuse its slot.  For a caller that looks at one token
+ * and is done with it before it reads another.
+ */
+static const tok *
+lex_ref(const ctx *cc, size_t pos)
 {
 	ctx		   *c = (ctx *) cc;		/* the cache is not part of the meaning */
 	int			slot = (int) (pos & 15);
 
-	if (c->cache_key[slot] == pos)
+	if (c->cache_key[slot] != pos)
 	{
-		*t = c->cache[slot];
-		return;
+		lex_uncached(c, pos, &c->cache[slot]);
+		c->cache_key[slot] = pos;
 	}
-	lex_uncached(c, pos, t);
-	c->cache_key[slot] = pos;
-	c->cache[slot] = *t;
+	return &c->cache[slot];
+}
+
+/* The token at pos, a copy of its own */
+static void
+lex(const ctx *c, size_t pos, tok *t)
+{
+	*t = *lex_ref(c, pos);
 }
 
 /* ------------------------------------------------------------------------
@@ -446,18 +490,17 @@ words_at(const ctx *c, size_t pos, const char *words, size_t *end)
 
 	while (*w)
 	{
-		tok			t;
+		const tok  *t = lex_ref(c, pos);
 		size_t		n = 0;
 
-		lex(c, pos, &t);
-		if (t.kind != TK_WORD)
+		if (t->kind != TK_WORD)
 			return false;
 		/* the token's word must be the next word of words, whole */
-		while (w[n] != '\0' && w[n] != ' ' && t.w[n] == w[n])
+		while (w[n] != '\0' && w[n] != ' ' && t->w[n] == w[n])
 			n++;
-		if (t.w[n] != '\0' || (w[n] != '\0' && w[n] != ' '))
+		if (t->w[n] != '\0' || (w[n] != '\0' && w[n] != ' '))
 			return false;
-		pos = t.end;
+		pos = t->end;
 		w += n;
 		while (*w == ' ')
 			w++;
@@ -471,17 +514,17 @@ static bool
 any_words_at(const ctx *c, size_t pos, const char *const *list, size_t *end)
 {
 	bool		found = false;
-	tok			t;
+	const tok  *t = lex_ref(c, pos);
+	char		first = t->w[0];
 
-	lex(c, pos, &t);
-	if (t.kind != TK_WORD)
+	if (t->kind != TK_WORD)
 		return false;
 	for (; *list; list++)
 	{
 		size_t		e = 0;
 
 		/* most entries differ at the first letter */
-		if ((*list)[0] != t.w[0])
+		if ((*list)[0] != first)
 			continue;
 		if (words_at(c, pos, *list, &e) && (!found || e > *end))
 		{
@@ -495,12 +538,11 @@ any_words_at(const ctx *c, size_t pos, const char *const *list, size_t *end)
 static bool
 sym_at(const ctx *c, size_t pos, int sym, size_t *end)
 {
-	tok			t;
+	const tok  *t = lex_ref(c, pos);
 
-	lex(c, pos, &t);
-	if (t.kind != TK_SYM || t.sym != sym)
+	if (t->kind != TK_SYM || t->sym != sym)
 		return false;
-	*end = t.end;
+	*end = t->end;
 	return true;
 }
 
@@ -1081,27 +1123,27 @@ scale_vague(ctx *c, qv *q, int64_t s, size_t end)
 }
 
 /* English vague plurals */
+static const struct
+{
+	const char *w;
+	int64_t		lo,
+				hi;
+}			en_vague_plurals[] = {
+	{"tens", 20, 99}, {"dozens", 24, 99}, {"hundreds", 200, 999},
+	{"thousands", 2000, 9999}, {"millions", 2000000, 9999999},
+	{"billions", INT64_C(2000000000), INT64_C(9999999999)},
+};
+
 static bool
 en_vague_plural(const tok *t, int64_t *lo, int64_t *hi)
 {
-	static const struct
-	{
-		const char *w;
-		int64_t		lo,
-					hi;
-	}			v[] = {
-		{"tens", 20, 99}, {"dozens", 24, 99}, {"hundreds", 200, 999},
-		{"thousands", 2000, 9999}, {"millions", 2000000, 9999999},
-		{"billions", INT64_C(2000000000), INT64_C(9999999999)},
-	};
-
 	if (t->kind != TK_WORD)
 		return false;
-	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
-		if (strcmp(t->w, v[i].w) == 0)
+	for (size_t i = 0; i < sizeof(en_vague_plurals) / sizeof(en_vague_plurals[0]); i++)
+		if (strcmp(t->w, en_vague_plurals[i].w) == 0)
 		{
-			*lo = v[i].lo;
-			*hi = v[i].hi;
+			*lo = en_vague_plurals[i].lo;
+			*hi = en_vague_plurals[i].hi;
 			return true;
 		}
 	return false;
@@ -1848,46 +1890,32 @@ try_unknown(ctx *c, size_t pos, cand *best)
 	offer(best, &r);
 }
 
-/* The longest phrase at pos (pos at a token start, spaces skipped). */
-static cand
-read_phrase(ctx *c, size_t pos)
-{
-	cand		best;
-	size_t		e = 0;
-
-	memset(&best, 0, sizeof(best));
-	try_unknown(c, pos, &best);
-	try_bound(c, pos, &best);
-	try_range(c, pos, false, &best);
-	try_single(c, pos, false, &best);
-	if (approx_prefix(c, pos, &e))
-	{
-		try_range(c, e, true, &best);
-		try_single(c, e, true, &best);
-	}
-	return best;
-}
-
-static bool
-to_estimate(const cand *r, sn_estimate *out, sn_error *err)
-{
-	return sn_estimate_make(r->lo, r->hi >= 0, r->hi, r->best >= 0, r->best,
-							r->approx, out, err);
-}
-
 /* ------------------------------------------------------------------------
- * Where a phrase can begin
+ * What a word can begin
  *
  * annotate() asks the scanner at every word of a text, and most words
- * ("attacked", "the", a place name) cannot begin a quantity.  The grammar
- * would find that out only after trying every alternative, so the scanner
- * first looks the first word up among the words that can begin a phrase:
- * the first words of the word lists above, the number words and the vague
- * words (a plural "s" is dropped before looking up: "dizaines", "milliers").
- * Both languages share one table: a French word in an English text only
- * costs a full try.  A phrase that begins with digits or a symbol is always
- * tried.  The tests check that every phrase the grammar reads begins with a
- * word of this table (a word missing here would make annotate miss phrases).
+ * ("attacked", "the", a place name) cannot begin a quantity; of those that
+ * can, most begin only one or two of the grammar's alternatives ("523"
+ * no unknown, no bound, no approximation).  One table answers, for a folded
+ * word, what the reader asks before trying the grammar:
+ *
+ *  - is it a starter (phrase_starter_words below): the scanner's quick test
+ *    turns other words away (a plural "s" is dropped before looking up:
+ *    "dizaines", "milliers").  Both languages share this list: a French
+ *    word in an English text only costs a full try;
+ *  - is it a prefix-only word (prefix_only_words): then the quick test also
+ *    wants the rest of a quantity to follow;
+ *  - which alternatives of a phrase it can begin, in each language: the
+ *    first words of the grammar's own lists (unknown, approximate, the four
+ *    comparisons), the frames of a range, and the words a quantity can
+ *    begin with (number words, "a", vague words), so that read_phrase tries
+ *    only those.
+ *
+ * The table is filled at its first lookup (like sn_wordset: each backend
+ * fills its own; the core runs no threads).  The unit tests and the fuzz
+ * harness compare the reader with its exhaustive self, which tries every
+ * alternative at every phrase, and the quick test with the grammar: a word
+ * missing here would make annotate miss phrases.
  * ------------------------------------------------------------------------ */
 
 /* Each string: words between spaces, grouped by first letter. */
@@ -1919,16 +1947,6 @@ static const char *const phrase_starter_words[] = {
 	" zero ",
 	NULL
 };
-static sn_wordset phrase_starters = SN_WORDSET(phrase_starter_words);
-
-bool
-sn_estimate_phrase_word_may_begin(const char *w, size_t n)
-{
-	if (sn_wordset_has(&phrase_starters, w, n))
-		return true;
-	/* a plural: "dizaines", "milliers", "thousands" */
-	return n > 1 && w[n - 1] == 's' && sn_wordset_has(&phrase_starters, w, n - 1);
-}
 
 /*
  * Words that begin a phrase only as part of a prefix: an approximation, a
@@ -1948,13 +1966,365 @@ static const char *const prefix_only_words[] = {
 	" au aux autour de des entre environ moins plus pres quelque ",
 	NULL
 };
-static sn_wordset prefix_only = SN_WORDSET(prefix_only_words);
+
+/* The alternatives of a phrase (see read_phrase), as bits */
+enum
+{
+	ALT_UNKNOWN = 1,			/* "undisclosed", "?" (try_unknown) */
+	ALT_BOUND = 2,				/* "more than", ">" (try_bound) */
+	ALT_FRAME = 4,				/* "between", "from", "entre", "de": a framed range */
+	ALT_QUANTITY = 8,			/* a number, "two", "a", "dozens": a range or a single */
+	ALT_APPROX = 16,			/* "about", "~" (approx_prefix) */
+	ALT_ALL = 31
+};
+
+/* A word's bits in the table: the two lists, then ALT_ bits per language */
+#define WORD_STARTER 1
+#define WORD_PREFIX_ONLY 2
+#define WORD_ALT_SHIFT(lang) ((lang) == SN_LANG_FR ? 7 : 2)
+
+/* The words a quantity can begin with besides the number-name tables */
+static const char *const en_quantity_words = "a half several";
+static const char *const fr_quantity_words = "mille cent cents soixante des plusieurs quelques";
+
+#define WORD_TABLE_MAX 512
+#define WORD_TABLE_SLOTS 1024	/* a power of two, twice the words */
+
+static struct
+{
+	bool		ready;
+	int			nwords;
+
+	/*
+	 * A quick filter before hashing: bit (z & 31) of filter[n][a & 31] is set
+	 * when a word of n bytes that begins with a and ends with z is in the
+	 * table.  Most words looked up are not ("the", "attacked"), and most of
+	 * those fail here.
+	 */
+	uint32_t	filter[WMAX][32];
+	/* open addressing: 0 = empty, else 1 + the word's index */
+	uint16_t	slot[WORD_TABLE_SLOTS];
+	struct
+	{
+		char		w[WMAX];
+		uint8_t		n;
+		uint16_t	bits;
+	}			word[WORD_TABLE_MAX];
+}			word_table;
+
+static inline uint32_t
+word_hash(const char *w, size_t n)
+{
+	uint32_t	h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char) w[i]) * 16777619u;
+	return h;
+}
+
+/* memcmp(a, b, n) == 0 for a few bytes, without a call */
+static inline bool
+same_bytes(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
+/* The slot holding w (n bytes, 0 < n < WMAX), or the empty slot where it would go */
+static size_t
+word_slot(const char *w, size_t n)
+{
+	size_t		s = word_hash(w, n) & (WORD_TABLE_SLOTS - 1);
+
+	while (word_table.slot[s] != 0)
+	{
+		int			k = word_table.slot[s] - 1;
+
+		if (word_table.word[k].n == n && same_bytes(word_table.word[k].w, w, n))
+			break;
+		s = (s + 1) & (WORD_TABLE_SLOTS - 1);
+	}
+	return s;
+}
+
+/*
+ * Give w (n bytes) bits.  A word too long or beyond the table's room would
+ * be dropped: none is (the comparisons with the exhaustive reader would
+ * show it).
+ */
+static void
+add_word(const char *w, size_t n, uint16_t bits)
+{
+	size_t		s;
+	int			k;
+
+	if (n == 0 || n >= WMAX)
+		return;
+	s = word_slot(w, n);
+	if (word_table.slot[s] == 0)
+	{
+		if (word_table.nwords >= WORD_TABLE_MAX)
+			return;
+		k = word_table.nwords++;
+		memcpy(word_table.word[k].w, w, n);
+		word_table.word[k].n = (uint8_t) n;
+		word_table.word[k].bits = 0;
+		word_table.slot[s] = (uint16_t) (k + 1);
+		word_table.filter[n][(unsigned char) w[0] & 31] |= UINT32_C(1) << ((unsigned char) w[n - 1] & 31);
+	}
+	word_table.word[word_table.slot[s] - 1].bits |= bits;
+}
+
+/* Every word of a string of space-separated words */
+static void
+add_words(const char *words, uint16_t bits)
+{
+	while (*words)
+	{
+		size_t		n;
+
+		while (*words == ' ')
+			words++;
+		n = strcspn(words, " ");
+		add_word(words, n, bits);
+		words += n;
+	}
+}
+
+/* The first word of each entry of a NULL-terminated list ("more than": "more") */
+static void
+add_first_words(const char *const *list, uint16_t bits)
+{
+	for (; *list; list++)
+		add_word(*list, strcspn(*list, " "), bits);
+}
+
+static void
+add_names(const char *const *names, size_t count, uint16_t bits)
+{
+	for (size_t i = 0; i < count; i++)
+		add_word(names[i], strlen(names[i]), bits);
+}
+
+#define ADD_NAMES(names, bits) add_names((names), sizeof(names) / sizeof(names[0]), (bits))
+
+static void
+fill_word_table(void)
+{
+	const uint16_t en = WORD_ALT_SHIFT(SN_LANG_EN),
+				fr = WORD_ALT_SHIFT(SN_LANG_FR);
+
+	for (const char *const *g = phrase_starter_words; *g; g++)
+		add_words(*g, WORD_STARTER);
+	for (const char *const *g = prefix_only_words; *g; g++)
+		add_words(*g, WORD_PREFIX_ONLY);
+
+	add_first_words(en_unknown, ALT_UNKNOWN << en);
+	add_first_words(fr_unknown, ALT_UNKNOWN << fr);
+	add_first_words(en_gt, ALT_BOUND << en);
+	add_first_words(en_ge, ALT_BOUND << en);
+	add_first_words(en_le, ALT_BOUND << en);
+	add_first_words(en_lt, ALT_BOUND << en);
+	add_first_words(fr_gt, ALT_BOUND << fr);
+	add_first_words(fr_ge, ALT_BOUND << fr);
+	add_first_words(fr_le, ALT_BOUND << fr);
+	add_first_words(fr_lt, ALT_BOUND << fr);
+	add_first_words(en_approx, ALT_APPROX << en);
+	add_first_words(fr_approx, ALT_APPROX << fr);
+	/* try_range's frames */
+	add_words("between from", ALT_FRAME << en);
+	add_words("entre de", ALT_FRAME << fr);
+	/* quantity(): numeral() (number_words) and vague_quantity() */
+	ADD_NAMES(en_unit_names, ALT_QUANTITY << en);
+	ADD_NAMES(en_ten_names, ALT_QUANTITY << en);
+	for (size_t i = 0; i < sizeof(en_vague_plurals) / sizeof(en_vague_plurals[0]); i++)
+		add_words(en_vague_plurals[i].w, ALT_QUANTITY << en);
+	add_words(en_quantity_words, ALT_QUANTITY << en);
+	ADD_NAMES(fr_unit_names, ALT_QUANTITY << fr);
+	ADD_NAMES(fr_ten_names, ALT_QUANTITY << fr);
+	add_words(fr_quantity_words, ALT_QUANTITY << fr);
+	word_table.ready = true;
+}
+
+/* word_bits past the filter */
+static uint16_t
+word_bits_hashed(const char *w, size_t n)
+{
+	size_t		s = word_slot(w, n);
+
+	return word_table.slot[s] ? word_table.word[word_table.slot[s] - 1].bits : 0;
+}
+
+/* The bits of w (n bytes, folded), 0 for a word not in the table */
+static inline uint16_t
+word_bits(const char *w, size_t n)
+{
+	if (__builtin_expect(!word_table.ready, 0))
+		fill_word_table();
+	if (n == 0 || n >= WMAX ||
+		!(word_table.filter[n][(unsigned char) w[0] & 31] & (UINT32_C(1) << ((unsigned char) w[n - 1] & 31))))
+		return 0;
+	return word_bits_hashed(w, n);
+}
+
+/* A starter, or the plural of one ("dizaines", "milliers", "thousands") */
+static bool
+is_starter(const char *w, size_t n, uint16_t bits)
+{
+	return (bits & WORD_STARTER) ||
+		(n > 1 && w[n - 1] == 's' && (word_bits(w, n - 1) & WORD_STARTER));
+}
+
+/*
+ * Which alternatives of a phrase can begin at pos: ALT_ bits from the first
+ * token (all of them for the exhaustive reader).  An alternative left out
+ * would fail at that token without recording an error: none records one
+ * before it has read its first word or a quantity.
+ */
+static unsigned
+phrase_alternatives(const ctx *c, size_t pos)
+{
+	const tok  *t;
+
+	if (c->exhaustive)
+		return ALT_ALL;
+	t = lex_ref(c, pos);
+	switch (t->kind)
+	{
+		case TK_NUM:
+			return ALT_QUANTITY;
+		case TK_WORD:
+			return (word_bits(t->w, strlen(t->w)) >> WORD_ALT_SHIFT(c->lang)) & ALT_ALL;
+		case TK_SYM:
+			switch (t->sym)
+			{
+				case '?':
+					return ALT_UNKNOWN;
+				case '>':
+				case '<':
+				case SYM_GE:
+				case SYM_LE:
+					return ALT_BOUND;
+				case '~':
+					return ALT_APPROX;
+				default:
+					return 0;
+			}
+		case TK_END:
+			break;
+	}
+	return 0;
+}
+
+/* A range or a single quantity at pos, as far as alts (its first token's) allow */
+static void
+try_quantity(ctx *c, size_t pos, bool approx, unsigned alts, cand *best)
+{
+	if (alts & (ALT_FRAME | ALT_QUANTITY))
+		try_range(c, pos, approx, best);
+	if (alts & ALT_QUANTITY)
+		try_single(c, pos, approx, best);
+}
+
+/*
+ * The longest phrase at pos (pos at a token start, spaces skipped): of the
+ * alternatives its first token can begin, the longest reading (the first
+ * one of that length).
+ */
+static cand
+read_phrase(ctx *c, size_t pos)
+{
+	cand		best;
+	size_t		e = 0;
+	unsigned	alts = phrase_alternatives(c, pos);
+
+	memset(&best, 0, sizeof(best));
+	if (alts & ALT_UNKNOWN)
+		try_unknown(c, pos, &best);
+	if (alts & ALT_BOUND)
+		try_bound(c, pos, &best);
+	try_quantity(c, pos, false, alts, &best);
+	if ((alts & ALT_APPROX) && approx_prefix(c, pos, &e))
+		try_quantity(c, e, true, phrase_alternatives(c, e), &best);
+	return best;
+}
+
+static bool
+to_estimate(const cand *r, sn_estimate *out, sn_error *err)
+{
+	return sn_estimate_make(r->lo, r->hi >= 0, r->hi, r->best >= 0, r->best,
+							r->approx, out, err);
+}
+
+/* ------------------------------------------------------------------------
+ * Where a phrase can begin: the scanner's quick test
+ * ------------------------------------------------------------------------ */
+
+bool
+sn_estimate_phrase_word_may_begin(const char *w, size_t n)
+{
+	return is_starter(w, n, word_bits(w, n));
+}
 
 /*
  * How many tokens after a prefix word its quantity's number or number word
  * may come: the longest case is "in excess of a hundred" (the fourth).
  */
 #define PREFIX_WINDOW 4
+
+/*
+ * The token at pos as the look-ahead below needs it: read here when it is
+ * plain ASCII (spaces, then a number -- kind only --, a symbol -- kind and
+ * sym of its first character --, or a word of letters that ends before an
+ * ASCII character other than an apostrophe -- kind, folded w and end), else
+ * by the lexer.  The look-ahead reads up to four tokens after each of the
+ * commonest words of a text ("a", "in", "at"), where the lexer's generality
+ * and its cache would cost more than the rest of the scan.
+ */
+static void
+lex_ahead(const ctx *c, size_t pos, tok *t)
+{
+	const unsigned char *s = (const unsigned char *) c->s;
+	size_t		p = pos,
+				n = 0;
+
+	while (p < c->len && (s[p] == ' ' || (s[p] >= '\t' && s[p] <= '\r')))
+		p++;
+	if (p >= c->len)
+	{
+		t->kind = TK_END;
+		return;
+	}
+	if (s[p] >= '0' && s[p] <= '9')
+	{
+		t->kind = TK_NUM;
+		return;
+	}
+	if (s[p] < 0x80 && !((s[p] | 0x20) >= 'a' && (s[p] | 0x20) <= 'z'))
+	{
+		t->kind = TK_SYM;
+		t->sym = s[p];
+		return;
+	}
+	while (p + n < c->len && n < WMAX - 1 &&
+		   (s[p + n] | 0x20) >= 'a' && (s[p + n] | 0x20) <= 'z')
+	{
+		t->w[n] = (char) (s[p + n] | 0x20);
+		n++;
+	}
+	/* not a plain word: non-ASCII, an elision ("d'un"), very long */
+	if (n == 0 || n == WMAX - 1 ||
+		(p + n < c->len && (s[p + n] >= 0x80 || s[p + n] == '\'')))
+	{
+		lex(c, pos, t);
+		return;
+	}
+	t->kind = TK_WORD;
+	t->w[n] = '\0';
+	t->end = p + n;
+}
 
 /*
  * After a prefix word ending at pos: does a number, a '?' or a starter word
@@ -1969,15 +2339,18 @@ quantity_follows_prefix(const ctx *c, size_t pos)
 	{
 		tok			t;
 		size_t		n;
+		uint16_t	bits;
 
-		lex(c, pos, &t);
+		lex_ahead(c, pos, &t);
 		if (t.kind == TK_NUM)
 			return true;
 		if (t.kind != TK_WORD)
 			return t.kind == TK_SYM && t.sym == '?';
 		n = strlen(t.w);
-		if (n == 0 ||
-			(sn_estimate_phrase_word_may_begin(t.w, n) && !sn_wordset_has(&prefix_only, t.w, n)))
+		if (n == 0)
+			return true;
+		bits = word_bits(t.w, n);
+		if (!(bits & WORD_PREFIX_ONLY) && is_starter(t.w, n, bits))
 			return true;
 		pos = t.end;
 	}
@@ -1992,16 +2365,17 @@ quantity_follows_prefix(const ctx *c, size_t pos)
 static bool
 may_begin(const ctx *c)
 {
-	tok			t;
+	const tok  *t = lex_ref(c, 0);
 	size_t		n;
+	uint16_t	bits;
 
-	lex(c, 0, &t);
-	if (t.kind != TK_WORD)
+	if (t->kind != TK_WORD)
 		return true;
-	n = strlen(t.w);
-	if (!sn_estimate_phrase_word_may_begin(t.w, n))
+	n = strlen(t->w);
+	bits = word_bits(t->w, n);
+	if (!is_starter(t->w, n, bits))
 		return false;
-	return !sn_wordset_has(&prefix_only, t.w, n) || quantity_follows_prefix(c, t.end);
+	return !(bits & WORD_PREFIX_ONLY) || quantity_follows_prefix(c, t->end);
 }
 
 bool
