@@ -660,6 +660,14 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 				memcpy(m->value.bytes, is_date ? dv : qv, SN_ANNOTATE_VALUE_MAX);
 				skip_until = i + n;
 			}
+			else if (plain)
+			{
+				/* nothing begins at a plain word, nor inside it: on past it */
+				i += wn;
+				ci += wn;
+				prev_word = true;
+				continue;
+			}
 		}
 		prev_word = word;
 		i += nb;
