@@ -192,6 +192,19 @@ phrase_is_years(const char *text, size_t start, size_t end)
 	size_t		i = start;
 	int			years = 0;
 
+	/* most phrases hold no year at all: look for one before reading words */
+	for (size_t j = start; j < end && years == 0;)
+	{
+		size_t		e = j;
+
+		while (e < end && is_digit(text[e]))
+			e++;
+		years = is_year_token(text + j, e - j);
+		j = e > j ? e : j + 1;
+	}
+	if (years == 0)
+		return false;
+	years = 0;
 	while (i < end)
 	{
 		size_t		j = i;
@@ -513,16 +526,16 @@ mention_cmp(const sn_mention *a, const sn_mention *b)
 static bool
 plain_word_at(const char *text, size_t len, size_t i, char *w, size_t *n)
 {
-	size_t		k = 0;
+	size_t		k = 0,
+				max = len - i < PLAIN_WORD_MAX + 1 ? len - i : PLAIN_WORD_MAX + 1;
 
-	while (i + k < len && is_alpha(text[i + k]))
+	/* w has room for PLAIN_WORD_MAX + 1 letters: one more marks a long word */
+	while (k < max && is_alpha(text[i + k]))
 	{
-		if (k == PLAIN_WORD_MAX)
-			return false;
 		w[k] = (char) (text[i + k] | 0x20);
 		k++;
 	}
-	if (k == 0)
+	if (k == 0 || k > PLAIN_WORD_MAX)
 		return false;
 	if (i + k < len)
 	{
