@@ -1295,7 +1295,19 @@ sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
 			{
 				/* from the root, the MARK ends no name: not stepped */
 				if (ss.s != 0)
+				{
 					step_mark(&ss, st.word_end_char, st.word_end_byte, true);
+
+					/*
+					 * Back at word_state, no name goes on through the gap
+					 * (every name goes on from a MARK with a word character):
+					 * the gap leads to the root, which the scan takes at
+					 * once.  Most words end so, many names beginning with
+					 * the same letters as common words ("The Gambia").
+					 */
+					if (ss.s == m->word_state)
+						ss.s = 0;
+				}
 				st.in_word = false;
 			}
 			if (cls == CLS_SEP)
