@@ -1283,10 +1283,23 @@ sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
 					st.word_end_byte = bi;
 					continue;
 				}
-				step(m, &ss.s, ascii_fold[c0]);
-				ss.pos++;
-				bi++;
-				ci++;
+				/*
+				 * The word's ASCII letters and digits in a row, without the
+				 * rest of the loop; should the state fall back to the root,
+				 * the rest of the word as above.
+				 */
+				do
+				{
+					step(m, &ss.s, ascii_fold[t[bi]]);
+					ss.pos++;
+					bi++;
+					ci++;
+				} while (ss.s != 0 && bi < len && t[bi] < 0x80 && ascii_class[t[bi]] == CLS_WORD);
+				while (ss.s == 0 && bi < len && t[bi] < 0x80 && ascii_class[t[bi]] == CLS_WORD)
+				{
+					bi++;
+					ci++;
+				}
 				st.word_end_char = ci;
 				st.word_end_byte = bi;
 				continue;
