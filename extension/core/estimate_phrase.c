@@ -48,6 +48,8 @@ typedef struct tok
 	size_t		start,
 				end;
 	char		w[WMAX];		/* TK_WORD: folded ASCII, "" if not matchable */
+	uint8_t		n;				/* TK_WORD: strlen(w) */
+	uint16_t	bits;			/* TK_WORD: w's bits in the word table (word_bits) */
 	uint64_t	mant;			/* TK_NUM: digits without marks */
 	int			fd;				/* TK_NUM: digits after the decimal mark */
 	bool		overflow;		/* TK_NUM: too many digits */
@@ -116,6 +118,8 @@ typedef enum
  * Lexer
  * ------------------------------------------------------------------------ */
 
+static inline uint16_t word_bits(const char *w, size_t n);
+
 /* Decode and fold the character at pos; returns its byte length (0 at end or bad UTF-8). */
 static int
 peek_char(const ctx *c, size_t pos, uint32_t folded[SN_FOLD_MAX], int *nfolded)
@@ -158,8 +162,9 @@ is_ascii_letter(char ch)
 	return ((unsigned char) ch | 0x20) >= 'a' && ((unsigned char) ch | 0x20) <= 'z';
 }
 
+/* skip_space past its ASCII loop */
 static size_t
-skip_space(const ctx *c, size_t pos)
+skip_space_folded(const ctx *c, size_t pos)
 {
 	for (;;)
 	{
@@ -167,7 +172,6 @@ skip_space(const ctx *c, size_t pos)
 		int			nf;
 		int			used;
 
-		/* ASCII, the usual case, here; other characters through folding */
 		while (pos < c->len && is_ascii_space(c->s[pos]))
 			pos++;
 		if (pos >= c->len || (unsigned char) c->s[pos] < 0x80)
@@ -185,6 +189,18 @@ skip_space(const ctx *c, size_t pos)
 	}
 }
 
+/* Past spaces (and invisible characters) from pos */
+static inline size_t
+skip_space(const ctx *c, size_t pos)
+{
+	/* ASCII, the usual case, here; other characters through folding */
+	while (pos < c->len && is_ascii_space(c->s[pos]))
+		pos++;
+	if (pos >= c->len || (unsigned char) c->s[pos] < 0x80)
+		return pos;
+	return skip_space_folded(c, pos);
+}
+
 static inline bool
 is_ascii_digit_at(const ctx *c, size_t pos)
 {
@@ -192,7 +208,7 @@ is_ascii_digit_at(const ctx *c, size_t pos)
 }
 
 /* Length of a thousands separator of the language at pos, or 0. */
-static size_t
+static inline size_t
 group_sep_len(const ctx *c, size_t pos)
 {
 	const unsigned char *p = (const unsigned char *) c->s + pos;
@@ -224,7 +240,8 @@ add_digit(tok *t, char ch)
 {
 	unsigned	d = (unsigned) (ch - '0');
 
-	if (t->mant > (UINT64_MAX - d) / 10)
+	/* the exact test only near the limit: below it no digit overflows */
+	if (t->mant > (UINT64_MAX - 9) / 10 && t->mant > (UINT64_MAX - d) / 10)
 		t->overflow = true;
 	else
 		t->mant = t->mant * 10 + d;
@@ -280,12 +297,15 @@ lex_number(const ctx *c, size_t pos, tok *t)
 	{
 		uint32_t	f[SN_FOLD_MAX];
 		int			nf;
-		int			used = peek_char(c, p, f, &nf);
 		char		ch = c->s[p];
+		/* an ASCII character folds to itself, and is a word character when alphanumeric */
+		bool		ascii = (unsigned char) ch < 0x80;
+		int			used = ascii ? 1 : peek_char(c, p, f, &nf);
 
 		if (used == 0)
 			t->glued = true;
-		else if (nf >= 1 && sn_is_word_char(f[0]))
+		else if (ascii ? is_ascii_letter(ch) || is_ascii_digit_at(c, p) :
+				 nf >= 1 && sn_is_word_char(f[0]))
 			t->glued = true;
 		else if (ch == '%')
 			t->glued = true;
@@ -304,15 +324,20 @@ lex_word(const ctx *c, size_t pos, tok *t)
 	size_t		p = pos;
 	int			n = 0;
 	bool		matchable = true;
+	/* in locals: the compiler cannot tell that stores to t->w leave them alone */
+	const char *s = c->s;
+	size_t		len = c->len;
 
 	t->kind = TK_WORD;
 	/* ASCII letters, the usual case, folded here; the loop below does the rest */
-	while (p < c->len && n < WMAX - 1 && is_ascii_letter(c->s[p]))
-		t->w[n++] = (char) (c->s[p++] | 0x20);
+	while (p < len && n < WMAX - 1 && is_ascii_letter(s[p]))
+		t->w[n++] = (char) (s[p++] | 0x20);
 	/* and a plain word ends at the end, or at ASCII other than a letter or an apostrophe */
-	if (n < WMAX - 1 && (p >= c->len || ((unsigned char) c->s[p] < 0x80 && c->s[p] != '\'')))
+	if (n < WMAX - 1 && (p >= len || ((unsigned char) s[p] < 0x80 && s[p] != '\'')))
 	{
 		t->w[n] = '\0';
+		t->n = (uint8_t) n;
+		t->bits = word_bits(t->w, n);
 		t->end = p;
 		return;
 	}
@@ -367,7 +392,11 @@ lex_word(const ctx *c, size_t pos, tok *t)
 		}
 		p += used;
 	}
-	t->w[matchable ? n : 0] = '\0';
+	if (!matchable)
+		n = 0;
+	t->w[n] = '\0';
+	t->n = (uint8_t) n;
+	t->bits = word_bits(t->w, n);
 	t->end = p;
 }
 
@@ -382,6 +411,8 @@ lex_uncached(const ctx *c, size_t pos, tok *t)
 	pos = skip_space(c, pos);
 	t->start = pos;
 	t->w[0] = '\0';
+	t->n = 0;
+	t->bits = 0;
 	t->sym = 0;
 	if (pos >= c->len)
 	{
@@ -509,6 +540,17 @@ words_at(const ctx *c, size_t pos, const char *words, size_t *end)
 	return true;
 }
 
+/* Does words (space-separated) begin with the word w (NUL-terminated)? */
+static inline bool
+first_word_is(const char *words, const char *w)
+{
+	size_t		n = 0;
+
+	while (words[n] != '\0' && words[n] != ' ' && words[n] == w[n])
+		n++;
+	return w[n] == '\0' && (words[n] == '\0' || words[n] == ' ');
+}
+
 /* One of a NULL-terminated list of word sequences; the longest match wins. */
 static bool
 any_words_at(const ctx *c, size_t pos, const char *const *list, size_t *end)
@@ -516,6 +558,8 @@ any_words_at(const ctx *c, size_t pos, const char *const *list, size_t *end)
 	bool		found = false;
 	const tok  *t = lex_ref(c, pos);
 	char		first = t->w[0];
+	char		word[WMAX];		/* t's word, copied before words_at() may reuse t's slot */
+	bool		copied = false;
 
 	if (t->kind != TK_WORD)
 		return false;
@@ -523,8 +567,15 @@ any_words_at(const ctx *c, size_t pos, const char *const *list, size_t *end)
 	{
 		size_t		e = 0;
 
-		/* most entries differ at the first letter */
+		/* most entries differ at the first letter, or in the first word */
 		if ((*list)[0] != first)
+			continue;
+		if (!copied)
+		{
+			memcpy(word, t->w, sizeof(word));
+			copied = true;
+		}
+		if (!first_word_is(*list, word))
 			continue;
 		if (words_at(c, pos, *list, &e) && (!found || e > *end))
 		{
@@ -618,7 +669,8 @@ static const int fr_ten_values[] = {20, 30, 40, 50, 70, 80, 80, 90};
 static int64_t
 scale_word(const ctx *c, const tok *t)
 {
-	if (t->kind != TK_WORD)
+	/* most words are none: they begin with another letter */
+	if (t->kind != TK_WORD || (t->w[0] != 'm' && t->w[0] != 't' && t->w[0] != 'b'))
 		return 0;
 	if (c->lang == SN_LANG_FR)
 	{
@@ -1793,16 +1845,15 @@ postfix(const ctx *c, size_t pos, size_t *end)
 	static const char *const fr_ge_post[] = {"ou plus", "et plus", "au moins", "au minimum", NULL};
 	static const char *const fr_le_post[] = {"ou moins", "au plus", "au maximum", "et moins", NULL};
 	bool		fr = c->lang == SN_LANG_FR;
-	tok			t;
+	const tok  *t = lex_ref(c, pos);	/* not used after words_at() below */
 	size_t		e = 0;
 
-	lex(c, pos, &t);
-	if (t.kind == TK_SYM && t.sym == '+' && t.start == pos)
+	if (t->kind == TK_SYM && t->sym == '+' && t->start == pos)
 	{
-		*end = t.end;
+		*end = t->end;
 		return CMP_GE;
 	}
-	if (!fr && t.kind == TK_SYM && t.sym == '-' && t.start == pos && words_at(c, t.end, "plus", &e))
+	if (!fr && t->kind == TK_SYM && t->sym == '-' && t->start == pos && words_at(c, t->end, "plus", &e))
 	{
 		*end = e;
 		return CMP_GE;
@@ -2196,7 +2247,7 @@ phrase_alternatives(const ctx *c, size_t pos)
 		case TK_NUM:
 			return ALT_QUANTITY;
 		case TK_WORD:
-			return (word_bits(t->w, strlen(t->w)) >> WORD_ALT_SHIFT(c->lang)) & ALT_ALL;
+			return (t->bits >> WORD_ALT_SHIFT(c->lang)) & ALT_ALL;
 		case TK_SYM:
 			switch (t->sym)
 			{
@@ -2323,6 +2374,8 @@ lex_ahead(const ctx *c, size_t pos, tok *t)
 	}
 	t->kind = TK_WORD;
 	t->w[n] = '\0';
+	t->n = (uint8_t) n;
+	t->bits = word_bits(t->w, n);
 	t->end = p + n;
 }
 
@@ -2338,19 +2391,14 @@ quantity_follows_prefix(const ctx *c, size_t pos)
 	for (int k = 0; k < PREFIX_WINDOW; k++)
 	{
 		tok			t;
-		size_t		n;
-		uint16_t	bits;
 
 		lex_ahead(c, pos, &t);
 		if (t.kind == TK_NUM)
 			return true;
 		if (t.kind != TK_WORD)
 			return t.kind == TK_SYM && t.sym == '?';
-		n = strlen(t.w);
-		if (n == 0)
-			return true;
-		bits = word_bits(t.w, n);
-		if (!(bits & WORD_PREFIX_ONLY) && is_starter(t.w, n, bits))
+		if (t.n == 0 ||
+			(!(t.bits & WORD_PREFIX_ONLY) && is_starter(t.w, t.n, t.bits)))
 			return true;
 		pos = t.end;
 	}
@@ -2366,16 +2414,12 @@ static bool
 may_begin(const ctx *c)
 {
 	const tok  *t = lex_ref(c, 0);
-	size_t		n;
-	uint16_t	bits;
 
 	if (t->kind != TK_WORD)
 		return true;
-	n = strlen(t->w);
-	bits = word_bits(t->w, n);
-	if (!is_starter(t->w, n, bits))
+	if (!is_starter(t->w, t->n, t->bits))
 		return false;
-	return !(bits & WORD_PREFIX_ONLY) || quantity_follows_prefix(c, t->end);
+	return !(t->bits & WORD_PREFIX_ONLY) || quantity_follows_prefix(c, t->end);
 }
 
 bool
