@@ -108,6 +108,30 @@ typedef struct ctx
 	}			memo[8];
 } ctx;
 
+/*
+ * The alternatives of a phrase (see read_phrase), as bits: those its first
+ * token can begin (phrase_alternatives)
+ */
+enum
+{
+	ALT_UNKNOWN = 1,			/* "undisclosed", "?" (try_unknown) */
+	ALT_BOUND = 2,				/* "more than", ">" (try_bound) */
+	ALT_FRAME = 4,				/* "between", "from", "entre", "de": a framed range */
+	ALT_QUANTITY = 8,			/* a number, "two", "a", "dozens": a range or a single */
+	ALT_APPROX = 16,			/* "about", "~" (approx_prefix) */
+	ALT_ALL = 31,
+	/* not an alternative: a word that can begin a postfix ("or more", "environ") */
+	ALT_POSTFIX = 32
+};
+
+/*
+ * A word's bits in the word table (see "What a word can begin"): the two
+ * lists of the quick test, then the ALT_ bits of each language
+ */
+#define WORD_STARTER 1
+#define WORD_PREFIX_ONLY 2
+#define WORD_ALT_SHIFT(lang) ((lang) == SN_LANG_FR ? 8 : 2)
+
 typedef enum
 {
 	NOMATCH = 0,
@@ -327,10 +351,11 @@ lex_word(const ctx *c, size_t pos, tok *t)
 	/* in locals: the compiler cannot tell that stores to t->w leave them alone */
 	const char *s = c->s;
 	size_t		len = c->len;
+	size_t		limit = len - p < WMAX - 1 ? len - p : WMAX - 1;
 
 	t->kind = TK_WORD;
 	/* ASCII letters, the usual case, folded here; the loop below does the rest */
-	while (p < len && n < WMAX - 1 && is_ascii_letter(s[p]))
+	while ((size_t) n < limit && is_ascii_letter(s[p]))
 		t->w[n++] = (char) (s[p++] | 0x20);
 	/* and a plain word ends at the end, or at ASCII other than a letter or an apostrophe */
 	if (n < WMAX - 1 && (p >= len || ((unsigned char) s[p] < 0x80 && s[p] != '\'')))
@@ -1684,7 +1709,7 @@ single_value(const qv *q)
 
 /* Ranges: "700 to 1,000", "between 35 and 45", "300-400", "700..850..1000" */
 static void
-try_range(ctx *c, size_t pos, bool approx, cand *best)
+try_range(ctx *c, size_t pos, bool approx, unsigned alts, cand *best)
 {
 	bool		fr = c->lang == SN_LANG_FR;
 	size_t		p = pos,
@@ -1697,13 +1722,14 @@ try_range(ctx *c, size_t pos, bool approx, cand *best)
 	bool		have_mid = false;
 	cand		r;
 
-	if (words_at(c, p, fr ? "entre" : "between", &e))
+	/* (a frame only where the first token can be one: alts) */
+	if ((alts & ALT_FRAME) && words_at(c, p, fr ? "entre" : "between", &e))
 	{
 		p = e;
 		framed = true;
 		joiner = fr ? "et" : "and";
 	}
-	else if (words_at(c, p, fr ? "de" : "from", &e))
+	else if ((alts & ALT_FRAME) && words_at(c, p, fr ? "de" : "from", &e))
 	{
 		p = e;
 		framed = true;
@@ -1836,14 +1862,18 @@ try_bound(ctx *c, size_t pos, cand *best)
 	offer(best, &r);
 }
 
+/* Postfixes after a single number */
+static const char *const en_ge_post[] = {"or more", "and more", "and above", "or above", NULL};
+static const char *const en_le_post[] = {"or fewer", "or less", "and under", "or under", NULL};
+static const char *const fr_ge_post[] = {"ou plus", "et plus", "au moins", "au minimum", NULL};
+static const char *const fr_le_post[] = {"ou moins", "au plus", "au maximum", "et moins", NULL};
+#define EN_APPROX_POST "or so"
+#define FR_APPROX_POST "environ"
+
 /* A postfix after a single number: "or more", "or so", "+", "ou plus", "environ" */
 static int
 postfix(const ctx *c, size_t pos, size_t *end)
 {
-	static const char *const en_ge_post[] = {"or more", "and more", "and above", "or above", NULL};
-	static const char *const en_le_post[] = {"or fewer", "or less", "and under", "or under", NULL};
-	static const char *const fr_ge_post[] = {"ou plus", "et plus", "au moins", "au minimum", NULL};
-	static const char *const fr_le_post[] = {"ou moins", "au plus", "au maximum", "et moins", NULL};
 	bool		fr = c->lang == SN_LANG_FR;
 	const tok  *t = lex_ref(c, pos);	/* not used after words_at() below */
 	size_t		e = 0;
@@ -1858,11 +1888,14 @@ postfix(const ctx *c, size_t pos, size_t *end)
 		*end = e;
 		return CMP_GE;
 	}
+	/* the word lists below: most words begin none of them */
+	if (!c->exhaustive && !((t->bits >> WORD_ALT_SHIFT(c->lang)) & ALT_POSTFIX))
+		return -1;
 	if (any_words_at(c, pos, fr ? fr_ge_post : en_ge_post, end))
 		return CMP_GE;
 	if (any_words_at(c, pos, fr ? fr_le_post : en_le_post, end))
 		return CMP_LE;
-	if (fr ? words_at(c, pos, "environ", end) : words_at(c, pos, "or so", end))
+	if (fr ? words_at(c, pos, FR_APPROX_POST, end) : words_at(c, pos, EN_APPROX_POST, end))
 		return 100;				/* approximate */
 	return -1;
 }
@@ -2018,22 +2051,6 @@ static const char *const prefix_only_words[] = {
 	NULL
 };
 
-/* The alternatives of a phrase (see read_phrase), as bits */
-enum
-{
-	ALT_UNKNOWN = 1,			/* "undisclosed", "?" (try_unknown) */
-	ALT_BOUND = 2,				/* "more than", ">" (try_bound) */
-	ALT_FRAME = 4,				/* "between", "from", "entre", "de": a framed range */
-	ALT_QUANTITY = 8,			/* a number, "two", "a", "dozens": a range or a single */
-	ALT_APPROX = 16,			/* "about", "~" (approx_prefix) */
-	ALT_ALL = 31
-};
-
-/* A word's bits in the table: the two lists, then ALT_ bits per language */
-#define WORD_STARTER 1
-#define WORD_PREFIX_ONLY 2
-#define WORD_ALT_SHIFT(lang) ((lang) == SN_LANG_FR ? 7 : 2)
-
 /* The words a quantity can begin with besides the number-name tables */
 static const char *const en_quantity_words = "a half several";
 static const char *const fr_quantity_words = "mille cent cents soixante des plusieurs quelques";
@@ -2184,6 +2201,12 @@ fill_word_table(void)
 	add_first_words(fr_lt, ALT_BOUND << fr);
 	add_first_words(en_approx, ALT_APPROX << en);
 	add_first_words(fr_approx, ALT_APPROX << fr);
+	add_first_words(en_ge_post, ALT_POSTFIX << en);
+	add_first_words(en_le_post, ALT_POSTFIX << en);
+	add_first_words(fr_ge_post, ALT_POSTFIX << fr);
+	add_first_words(fr_le_post, ALT_POSTFIX << fr);
+	add_word(EN_APPROX_POST, strcspn(EN_APPROX_POST, " "), ALT_POSTFIX << en);
+	add_word(FR_APPROX_POST, strcspn(FR_APPROX_POST, " "), ALT_POSTFIX << fr);
 	/* try_range's frames */
 	add_words("between from", ALT_FRAME << en);
 	add_words("entre de", ALT_FRAME << fr);
@@ -2274,7 +2297,7 @@ static void
 try_quantity(ctx *c, size_t pos, bool approx, unsigned alts, cand *best)
 {
 	if (alts & (ALT_FRAME | ALT_QUANTITY))
-		try_range(c, pos, approx, best);
+		try_range(c, pos, approx, alts, best);
 	if (alts & ALT_QUANTITY)
 		try_single(c, pos, approx, best);
 }
@@ -2337,13 +2360,16 @@ sn_estimate_phrase_word_may_begin(const char *w, size_t n)
 static void
 lex_ahead(const ctx *c, size_t pos, tok *t)
 {
-	const unsigned char *s = (const unsigned char *) c->s;
+	/* in locals: the compiler cannot tell that stores to t->w leave them alone */
+	const char *s = c->s;
+	size_t		len = c->len;
 	size_t		p = pos,
-				n = 0;
+				n = 0,
+				limit;
 
-	while (p < c->len && (s[p] == ' ' || (s[p] >= '\t' && s[p] <= '\r')))
+	while (p < len && is_ascii_space(s[p]))
 		p++;
-	if (p >= c->len)
+	if (p >= len)
 	{
 		t->kind = TK_END;
 		return;
@@ -2353,21 +2379,21 @@ lex_ahead(const ctx *c, size_t pos, tok *t)
 		t->kind = TK_NUM;
 		return;
 	}
-	if (s[p] < 0x80 && !((s[p] | 0x20) >= 'a' && (s[p] | 0x20) <= 'z'))
+	if ((unsigned char) s[p] < 0x80 && !is_ascii_letter(s[p]))
 	{
 		t->kind = TK_SYM;
 		t->sym = s[p];
 		return;
 	}
-	while (p + n < c->len && n < WMAX - 1 &&
-		   (s[p + n] | 0x20) >= 'a' && (s[p + n] | 0x20) <= 'z')
+	limit = len - p < WMAX - 1 ? len - p : WMAX - 1;
+	while (n < limit && is_ascii_letter(s[p + n]))
 	{
 		t->w[n] = (char) (s[p + n] | 0x20);
 		n++;
 	}
 	/* not a plain word: non-ASCII, an elision ("d'un"), very long */
 	if (n == 0 || n == WMAX - 1 ||
-		(p + n < c->len && (s[p + n] >= 0x80 || s[p + n] == '\'')))
+		(p + n < len && ((unsigned char) s[p + n] >= 0x80 || s[p + n] == '\'')))
 	{
 		lex(c, pos, t);
 		return;
