@@ -49,7 +49,7 @@ typedef struct tok
 				end;
 	char		w[WMAX];		/* TK_WORD: folded ASCII, "" if not matchable */
 	uint8_t		n;				/* TK_WORD: strlen(w) */
-	uint16_t	bits;			/* TK_WORD: w's bits in the word table (word_bits) */
+	uint32_t	bits;			/* TK_WORD: w's bits in the word table (word_bits) */
 	uint64_t	mant;			/* TK_NUM: digits without marks */
 	int			fd;				/* TK_NUM: digits after the decimal mark */
 	bool		overflow;		/* TK_NUM: too many digits */
@@ -121,7 +121,12 @@ enum
 	ALT_APPROX = 16,			/* "about", "~" (approx_prefix) */
 	ALT_ALL = 31,
 	/* not an alternative: a word that can begin a postfix ("or more", "environ") */
-	ALT_POSTFIX = 32
+	ALT_POSTFIX = 32,
+	/* nor these: one that can begin an entry of a list of comparator() */
+	ALT_GE = 64,
+	ALT_LE = 128,
+	ALT_GT = 256,
+	ALT_LT = 512
 };
 
 /*
@@ -130,7 +135,7 @@ enum
  */
 #define WORD_STARTER 1
 #define WORD_PREFIX_ONLY 2
-#define WORD_ALT_SHIFT(lang) ((lang) == SN_LANG_FR ? 8 : 2)
+#define WORD_ALT_SHIFT(lang) ((lang) == SN_LANG_FR ? 12 : 2)
 
 typedef enum
 {
@@ -142,7 +147,7 @@ typedef enum
  * Lexer
  * ------------------------------------------------------------------------ */
 
-static inline uint16_t word_bits(const char *w, size_t n);
+static inline uint32_t word_bits(const char *w, size_t n);
 
 /* Decode and fold the character at pos; returns its byte length (0 at end or bad UTF-8). */
 static int
@@ -1352,9 +1357,9 @@ vague_quantity(ctx *c, size_t pos, qv *q)
 				u,
 				s;
 
+	if (lex_ref(c, pos)->kind != TK_WORD)
+		return false;			/* (before copying the token: most are numbers) */
 	lex(c, pos, &t);
-	if (t.kind != TK_WORD)
-		return false;
 	if (c->lang == SN_LANG_EN)
 	{
 		if (words_at(c, pos, "half a dozen", &e))
@@ -1639,6 +1644,7 @@ comparator(const ctx *c, size_t pos, size_t *end)
 {
 	bool		fr = c->lang == SN_LANG_FR;
 	tok			t;
+	unsigned	lists;
 
 	lex(c, pos, &t);
 	if (t.kind == TK_SYM)
@@ -1658,14 +1664,16 @@ comparator(const ctx *c, size_t pos, size_t *end)
 				return -1;
 		}
 	}
+	/* the lists the word can begin an entry of (all, for the exhaustive reader) */
+	lists = c->exhaustive ? ~0u : t.bits >> WORD_ALT_SHIFT(c->lang);
 	/* "un peu plus de" is approximate, not a bound: handled by the approx list */
-	if (any_words_at(c, pos, fr ? fr_ge : en_ge, end))
+	if ((lists & ALT_GE) && any_words_at(c, pos, fr ? fr_ge : en_ge, end))
 		return CMP_GE;
-	if (any_words_at(c, pos, fr ? fr_le : en_le, end))
+	if ((lists & ALT_LE) && any_words_at(c, pos, fr ? fr_le : en_le, end))
 		return CMP_LE;
-	if (any_words_at(c, pos, fr ? fr_gt : en_gt, end))
+	if ((lists & ALT_GT) && any_words_at(c, pos, fr ? fr_gt : en_gt, end))
 		return CMP_GT;
-	if (any_words_at(c, pos, fr ? fr_lt : en_lt, end))
+	if ((lists & ALT_LT) && any_words_at(c, pos, fr ? fr_lt : en_lt, end))
 		return CMP_LT;
 	return -1;
 }
@@ -2076,7 +2084,7 @@ static struct
 	{
 		char		w[WMAX];
 		uint8_t		n;
-		uint16_t	bits;
+		uint32_t	bits;
 	}			word[WORD_TABLE_MAX];
 }			word_table;
 
@@ -2123,7 +2131,7 @@ word_slot(const char *w, size_t n)
  * show it).
  */
 static void
-add_word(const char *w, size_t n, uint16_t bits)
+add_word(const char *w, size_t n, uint32_t bits)
 {
 	size_t		s;
 	int			k;
@@ -2147,7 +2155,7 @@ add_word(const char *w, size_t n, uint16_t bits)
 
 /* Every word of a string of space-separated words */
 static void
-add_words(const char *words, uint16_t bits)
+add_words(const char *words, uint32_t bits)
 {
 	while (*words)
 	{
@@ -2163,14 +2171,14 @@ add_words(const char *words, uint16_t bits)
 
 /* The first word of each entry of a NULL-terminated list ("more than": "more") */
 static void
-add_first_words(const char *const *list, uint16_t bits)
+add_first_words(const char *const *list, uint32_t bits)
 {
 	for (; *list; list++)
 		add_word(*list, strcspn(*list, " "), bits);
 }
 
 static void
-add_names(const char *const *names, size_t count, uint16_t bits)
+add_names(const char *const *names, size_t count, uint32_t bits)
 {
 	for (size_t i = 0; i < count; i++)
 		add_word(names[i], strlen(names[i]), bits);
@@ -2181,7 +2189,7 @@ add_names(const char *const *names, size_t count, uint16_t bits)
 static void
 fill_word_table(void)
 {
-	const uint16_t en = WORD_ALT_SHIFT(SN_LANG_EN),
+	const unsigned en = WORD_ALT_SHIFT(SN_LANG_EN),
 				fr = WORD_ALT_SHIFT(SN_LANG_FR);
 
 	for (const char *const *g = phrase_starter_words; *g; g++)
@@ -2191,14 +2199,14 @@ fill_word_table(void)
 
 	add_first_words(en_unknown, ALT_UNKNOWN << en);
 	add_first_words(fr_unknown, ALT_UNKNOWN << fr);
-	add_first_words(en_gt, ALT_BOUND << en);
-	add_first_words(en_ge, ALT_BOUND << en);
-	add_first_words(en_le, ALT_BOUND << en);
-	add_first_words(en_lt, ALT_BOUND << en);
-	add_first_words(fr_gt, ALT_BOUND << fr);
-	add_first_words(fr_ge, ALT_BOUND << fr);
-	add_first_words(fr_le, ALT_BOUND << fr);
-	add_first_words(fr_lt, ALT_BOUND << fr);
+	add_first_words(en_gt, (ALT_BOUND | ALT_GT) << en);
+	add_first_words(en_ge, (ALT_BOUND | ALT_GE) << en);
+	add_first_words(en_le, (ALT_BOUND | ALT_LE) << en);
+	add_first_words(en_lt, (ALT_BOUND | ALT_LT) << en);
+	add_first_words(fr_gt, (ALT_BOUND | ALT_GT) << fr);
+	add_first_words(fr_ge, (ALT_BOUND | ALT_GE) << fr);
+	add_first_words(fr_le, (ALT_BOUND | ALT_LE) << fr);
+	add_first_words(fr_lt, (ALT_BOUND | ALT_LT) << fr);
 	add_first_words(en_approx, ALT_APPROX << en);
 	add_first_words(fr_approx, ALT_APPROX << fr);
 	add_first_words(en_ge_post, ALT_POSTFIX << en);
@@ -2223,7 +2231,7 @@ fill_word_table(void)
 }
 
 /* word_bits past the filter */
-static uint16_t
+static uint32_t
 word_bits_hashed(const char *w, size_t n)
 {
 	size_t		s = word_slot(w, n);
@@ -2232,7 +2240,7 @@ word_bits_hashed(const char *w, size_t n)
 }
 
 /* The bits of w (n bytes, folded), 0 for a word not in the table */
-static inline uint16_t
+static inline uint32_t
 word_bits(const char *w, size_t n)
 {
 	if (__builtin_expect(!word_table.ready, 0))
@@ -2245,7 +2253,7 @@ word_bits(const char *w, size_t n)
 
 /* A starter, or the plural of one ("dizaines", "milliers", "thousands") */
 static bool
-is_starter(const char *w, size_t n, uint16_t bits)
+is_starter(const char *w, size_t n, uint32_t bits)
 {
 	return (bits & WORD_STARTER) ||
 		(n > 1 && w[n - 1] == 's' && (word_bits(w, n - 1) & WORD_STARTER));
