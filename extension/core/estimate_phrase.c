@@ -48,6 +48,8 @@ typedef struct tok
 	size_t		start,
 				end;
 	char		w[WMAX];		/* TK_WORD: folded ASCII, "" if not matchable */
+	uint8_t		n;				/* TK_WORD: strlen(w) */
+	uint32_t	bits;			/* TK_WORD: w's bits in the word table (word_bits) */
 	uint64_t	mant;			/* TK_NUM: digits without marks */
 	int			fd;				/* TK_NUM: digits after the decimal mark */
 	bool		overflow;		/* TK_NUM: too many digits */
@@ -106,6 +108,35 @@ typedef struct ctx
 	}			memo[8];
 } ctx;
 
+/*
+ * The alternatives of a phrase (see read_phrase), as bits: those its first
+ * token can begin (phrase_alternatives)
+ */
+enum
+{
+	ALT_UNKNOWN = 1,			/* "undisclosed", "?" (try_unknown) */
+	ALT_BOUND = 2,				/* "more than", ">" (try_bound) */
+	ALT_FRAME = 4,				/* "between", "from", "entre", "de": a framed range */
+	ALT_QUANTITY = 8,			/* a number, "two", "a", "dozens": a range or a single */
+	ALT_APPROX = 16,			/* "about", "~" (approx_prefix) */
+	ALT_ALL = 31,
+	/* not an alternative: a word that can begin a postfix ("or more", "environ") */
+	ALT_POSTFIX = 32,
+	/* nor these: one that can begin an entry of a list of comparator() */
+	ALT_GE = 64,
+	ALT_LE = 128,
+	ALT_GT = 256,
+	ALT_LT = 512
+};
+
+/*
+ * A word's bits in the word table (see "What a word can begin"): the two
+ * lists of the quick test, then the ALT_ bits of each language
+ */
+#define WORD_STARTER 1
+#define WORD_PREFIX_ONLY 2
+#define WORD_ALT_SHIFT(lang) ((lang) == SN_LANG_FR ? 12 : 2)
+
 typedef enum
 {
 	NOMATCH = 0,
@@ -115,6 +146,8 @@ typedef enum
 /* ------------------------------------------------------------------------
  * Lexer
  * ------------------------------------------------------------------------ */
+
+static inline uint32_t word_bits(const char *w, size_t n);
 
 /* Decode and fold the character at pos; returns its byte length (0 at end or bad UTF-8). */
 static int
@@ -158,8 +191,9 @@ is_ascii_letter(char ch)
 	return ((unsigned char) ch | 0x20) >= 'a' && ((unsigned char) ch | 0x20) <= 'z';
 }
 
+/* skip_space past its ASCII loop */
 static size_t
-skip_space(const ctx *c, size_t pos)
+skip_space_folded(const ctx *c, size_t pos)
 {
 	for (;;)
 	{
@@ -167,7 +201,6 @@ skip_space(const ctx *c, size_t pos)
 		int			nf;
 		int			used;
 
-		/* ASCII, the usual case, here; other characters through folding */
 		while (pos < c->len && is_ascii_space(c->s[pos]))
 			pos++;
 		if (pos >= c->len || (unsigned char) c->s[pos] < 0x80)
@@ -185,6 +218,18 @@ skip_space(const ctx *c, size_t pos)
 	}
 }
 
+/* Past spaces (and invisible characters) from pos */
+static inline size_t
+skip_space(const ctx *c, size_t pos)
+{
+	/* ASCII, the usual case, here; other characters through folding */
+	while (pos < c->len && is_ascii_space(c->s[pos]))
+		pos++;
+	if (pos >= c->len || (unsigned char) c->s[pos] < 0x80)
+		return pos;
+	return skip_space_folded(c, pos);
+}
+
 static inline bool
 is_ascii_digit_at(const ctx *c, size_t pos)
 {
@@ -192,7 +237,7 @@ is_ascii_digit_at(const ctx *c, size_t pos)
 }
 
 /* Length of a thousands separator of the language at pos, or 0. */
-static size_t
+static inline size_t
 group_sep_len(const ctx *c, size_t pos)
 {
 	const unsigned char *p = (const unsigned char *) c->s + pos;
@@ -224,7 +269,8 @@ add_digit(tok *t, char ch)
 {
 	unsigned	d = (unsigned) (ch - '0');
 
-	if (t->mant > (UINT64_MAX - d) / 10)
+	/* the exact test only near the limit: below it no digit overflows */
+	if (t->mant > (UINT64_MAX - 9) / 10 && t->mant > (UINT64_MAX - d) / 10)
 		t->overflow = true;
 	else
 		t->mant = t->mant * 10 + d;
@@ -280,12 +326,15 @@ lex_number(const ctx *c, size_t pos, tok *t)
 	{
 		uint32_t	f[SN_FOLD_MAX];
 		int			nf;
-		int			used = peek_char(c, p, f, &nf);
 		char		ch = c->s[p];
+		/* an ASCII character folds to itself, and is a word character when alphanumeric */
+		bool		ascii = (unsigned char) ch < 0x80;
+		int			used = ascii ? 1 : peek_char(c, p, f, &nf);
 
 		if (used == 0)
 			t->glued = true;
-		else if (nf >= 1 && sn_is_word_char(f[0]))
+		else if (ascii ? is_ascii_letter(ch) || is_ascii_digit_at(c, p) :
+				 nf >= 1 && sn_is_word_char(f[0]))
 			t->glued = true;
 		else if (ch == '%')
 			t->glued = true;
@@ -304,15 +353,21 @@ lex_word(const ctx *c, size_t pos, tok *t)
 	size_t		p = pos;
 	int			n = 0;
 	bool		matchable = true;
+	/* in locals: the compiler cannot tell that stores to t->w leave them alone */
+	const char *s = c->s;
+	size_t		len = c->len;
+	size_t		limit = len - p < WMAX - 1 ? len - p : WMAX - 1;
 
 	t->kind = TK_WORD;
 	/* ASCII letters, the usual case, folded here; the loop below does the rest */
-	while (p < c->len && n < WMAX - 1 && is_ascii_letter(c->s[p]))
-		t->w[n++] = (char) (c->s[p++] | 0x20);
+	while ((size_t) n < limit && is_ascii_letter(s[p]))
+		t->w[n++] = (char) (s[p++] | 0x20);
 	/* and a plain word ends at the end, or at ASCII other than a letter or an apostrophe */
-	if (n < WMAX - 1 && (p >= c->len || ((unsigned char) c->s[p] < 0x80 && c->s[p] != '\'')))
+	if (n < WMAX - 1 && (p >= len || ((unsigned char) s[p] < 0x80 && s[p] != '\'')))
 	{
 		t->w[n] = '\0';
+		t->n = (uint8_t) n;
+		t->bits = word_bits(t->w, n);
 		t->end = p;
 		return;
 	}
@@ -367,7 +422,11 @@ lex_word(const ctx *c, size_t pos, tok *t)
 		}
 		p += used;
 	}
-	t->w[matchable ? n : 0] = '\0';
+	if (!matchable)
+		n = 0;
+	t->w[n] = '\0';
+	t->n = (uint8_t) n;
+	t->bits = word_bits(t->w, n);
 	t->end = p;
 }
 
@@ -382,6 +441,8 @@ lex_uncached(const ctx *c, size_t pos, tok *t)
 	pos = skip_space(c, pos);
 	t->start = pos;
 	t->w[0] = '\0';
+	t->n = 0;
+	t->bits = 0;
 	t->sym = 0;
 	if (pos >= c->len)
 	{
@@ -509,6 +570,17 @@ words_at(const ctx *c, size_t pos, const char *words, size_t *end)
 	return true;
 }
 
+/* Does words (space-separated) begin with the word w (NUL-terminated)? */
+static inline bool
+first_word_is(const char *words, const char *w)
+{
+	size_t		n = 0;
+
+	while (words[n] != '\0' && words[n] != ' ' && words[n] == w[n])
+		n++;
+	return w[n] == '\0' && (words[n] == '\0' || words[n] == ' ');
+}
+
 /* One of a NULL-terminated list of word sequences; the longest match wins. */
 static bool
 any_words_at(const ctx *c, size_t pos, const char *const *list, size_t *end)
@@ -516,6 +588,8 @@ any_words_at(const ctx *c, size_t pos, const char *const *list, size_t *end)
 	bool		found = false;
 	const tok  *t = lex_ref(c, pos);
 	char		first = t->w[0];
+	char		word[WMAX];		/* t's word, copied before words_at() may reuse t's slot */
+	bool		copied = false;
 
 	if (t->kind != TK_WORD)
 		return false;
@@ -523,8 +597,15 @@ any_words_at(const ctx *c, size_t pos, const char *const *list, size_t *end)
 	{
 		size_t		e = 0;
 
-		/* most entries differ at the first letter */
+		/* most entries differ at the first letter, or in the first word */
 		if ((*list)[0] != first)
+			continue;
+		if (!copied)
+		{
+			memcpy(word, t->w, sizeof(word));
+			copied = true;
+		}
+		if (!first_word_is(*list, word))
 			continue;
 		if (words_at(c, pos, *list, &e) && (!found || e > *end))
 		{
@@ -618,7 +699,8 @@ static const int fr_ten_values[] = {20, 30, 40, 50, 70, 80, 80, 90};
 static int64_t
 scale_word(const ctx *c, const tok *t)
 {
-	if (t->kind != TK_WORD)
+	/* most words are none: they begin with another letter */
+	if (t->kind != TK_WORD || (t->w[0] != 'm' && t->w[0] != 't' && t->w[0] != 'b'))
 		return 0;
 	if (c->lang == SN_LANG_FR)
 	{
@@ -1275,9 +1357,9 @@ vague_quantity(ctx *c, size_t pos, qv *q)
 				u,
 				s;
 
+	if (lex_ref(c, pos)->kind != TK_WORD)
+		return false;			/* (before copying the token: most are numbers) */
 	lex(c, pos, &t);
-	if (t.kind != TK_WORD)
-		return false;
 	if (c->lang == SN_LANG_EN)
 	{
 		if (words_at(c, pos, "half a dozen", &e))
@@ -1562,6 +1644,7 @@ comparator(const ctx *c, size_t pos, size_t *end)
 {
 	bool		fr = c->lang == SN_LANG_FR;
 	tok			t;
+	unsigned	lists;
 
 	lex(c, pos, &t);
 	if (t.kind == TK_SYM)
@@ -1581,14 +1664,16 @@ comparator(const ctx *c, size_t pos, size_t *end)
 				return -1;
 		}
 	}
+	/* the lists the word can begin an entry of (all, for the exhaustive reader) */
+	lists = c->exhaustive ? ~0u : t.bits >> WORD_ALT_SHIFT(c->lang);
 	/* "un peu plus de" is approximate, not a bound: handled by the approx list */
-	if (any_words_at(c, pos, fr ? fr_ge : en_ge, end))
+	if ((lists & ALT_GE) && any_words_at(c, pos, fr ? fr_ge : en_ge, end))
 		return CMP_GE;
-	if (any_words_at(c, pos, fr ? fr_le : en_le, end))
+	if ((lists & ALT_LE) && any_words_at(c, pos, fr ? fr_le : en_le, end))
 		return CMP_LE;
-	if (any_words_at(c, pos, fr ? fr_gt : en_gt, end))
+	if ((lists & ALT_GT) && any_words_at(c, pos, fr ? fr_gt : en_gt, end))
 		return CMP_GT;
-	if (any_words_at(c, pos, fr ? fr_lt : en_lt, end))
+	if ((lists & ALT_LT) && any_words_at(c, pos, fr ? fr_lt : en_lt, end))
 		return CMP_LT;
 	return -1;
 }
@@ -1632,7 +1717,7 @@ single_value(const qv *q)
 
 /* Ranges: "700 to 1,000", "between 35 and 45", "300-400", "700..850..1000" */
 static void
-try_range(ctx *c, size_t pos, bool approx, cand *best)
+try_range(ctx *c, size_t pos, bool approx, unsigned alts, cand *best)
 {
 	bool		fr = c->lang == SN_LANG_FR;
 	size_t		p = pos,
@@ -1645,13 +1730,14 @@ try_range(ctx *c, size_t pos, bool approx, cand *best)
 	bool		have_mid = false;
 	cand		r;
 
-	if (words_at(c, p, fr ? "entre" : "between", &e))
+	/* (a frame only where the first token can be one: alts) */
+	if ((alts & ALT_FRAME) && words_at(c, p, fr ? "entre" : "between", &e))
 	{
 		p = e;
 		framed = true;
 		joiner = fr ? "et" : "and";
 	}
-	else if (words_at(c, p, fr ? "de" : "from", &e))
+	else if ((alts & ALT_FRAME) && words_at(c, p, fr ? "de" : "from", &e))
 	{
 		p = e;
 		framed = true;
@@ -1784,34 +1870,40 @@ try_bound(ctx *c, size_t pos, cand *best)
 	offer(best, &r);
 }
 
+/* Postfixes after a single number */
+static const char *const en_ge_post[] = {"or more", "and more", "and above", "or above", NULL};
+static const char *const en_le_post[] = {"or fewer", "or less", "and under", "or under", NULL};
+static const char *const fr_ge_post[] = {"ou plus", "et plus", "au moins", "au minimum", NULL};
+static const char *const fr_le_post[] = {"ou moins", "au plus", "au maximum", "et moins", NULL};
+#define EN_APPROX_POST "or so"
+#define FR_APPROX_POST "environ"
+
 /* A postfix after a single number: "or more", "or so", "+", "ou plus", "environ" */
 static int
 postfix(const ctx *c, size_t pos, size_t *end)
 {
-	static const char *const en_ge_post[] = {"or more", "and more", "and above", "or above", NULL};
-	static const char *const en_le_post[] = {"or fewer", "or less", "and under", "or under", NULL};
-	static const char *const fr_ge_post[] = {"ou plus", "et plus", "au moins", "au minimum", NULL};
-	static const char *const fr_le_post[] = {"ou moins", "au plus", "au maximum", "et moins", NULL};
 	bool		fr = c->lang == SN_LANG_FR;
-	tok			t;
+	const tok  *t = lex_ref(c, pos);	/* not used after words_at() below */
 	size_t		e = 0;
 
-	lex(c, pos, &t);
-	if (t.kind == TK_SYM && t.sym == '+' && t.start == pos)
+	if (t->kind == TK_SYM && t->sym == '+' && t->start == pos)
 	{
-		*end = t.end;
+		*end = t->end;
 		return CMP_GE;
 	}
-	if (!fr && t.kind == TK_SYM && t.sym == '-' && t.start == pos && words_at(c, t.end, "plus", &e))
+	if (!fr && t->kind == TK_SYM && t->sym == '-' && t->start == pos && words_at(c, t->end, "plus", &e))
 	{
 		*end = e;
 		return CMP_GE;
 	}
+	/* the word lists below: most words begin none of them */
+	if (!c->exhaustive && !((t->bits >> WORD_ALT_SHIFT(c->lang)) & ALT_POSTFIX))
+		return -1;
 	if (any_words_at(c, pos, fr ? fr_ge_post : en_ge_post, end))
 		return CMP_GE;
 	if (any_words_at(c, pos, fr ? fr_le_post : en_le_post, end))
 		return CMP_LE;
-	if (fr ? words_at(c, pos, "environ", end) : words_at(c, pos, "or so", end))
+	if (fr ? words_at(c, pos, FR_APPROX_POST, end) : words_at(c, pos, EN_APPROX_POST, end))
 		return 100;				/* approximate */
 	return -1;
 }
@@ -1967,22 +2059,6 @@ static const char *const prefix_only_words[] = {
 	NULL
 };
 
-/* The alternatives of a phrase (see read_phrase), as bits */
-enum
-{
-	ALT_UNKNOWN = 1,			/* "undisclosed", "?" (try_unknown) */
-	ALT_BOUND = 2,				/* "more than", ">" (try_bound) */
-	ALT_FRAME = 4,				/* "between", "from", "entre", "de": a framed range */
-	ALT_QUANTITY = 8,			/* a number, "two", "a", "dozens": a range or a single */
-	ALT_APPROX = 16,			/* "about", "~" (approx_prefix) */
-	ALT_ALL = 31
-};
-
-/* A word's bits in the table: the two lists, then ALT_ bits per language */
-#define WORD_STARTER 1
-#define WORD_PREFIX_ONLY 2
-#define WORD_ALT_SHIFT(lang) ((lang) == SN_LANG_FR ? 7 : 2)
-
 /* The words a quantity can begin with besides the number-name tables */
 static const char *const en_quantity_words = "a half several";
 static const char *const fr_quantity_words = "mille cent cents soixante des plusieurs quelques";
@@ -2008,7 +2084,7 @@ static struct
 	{
 		char		w[WMAX];
 		uint8_t		n;
-		uint16_t	bits;
+		uint32_t	bits;
 	}			word[WORD_TABLE_MAX];
 }			word_table;
 
@@ -2055,7 +2131,7 @@ word_slot(const char *w, size_t n)
  * show it).
  */
 static void
-add_word(const char *w, size_t n, uint16_t bits)
+add_word(const char *w, size_t n, uint32_t bits)
 {
 	size_t		s;
 	int			k;
@@ -2079,7 +2155,7 @@ add_word(const char *w, size_t n, uint16_t bits)
 
 /* Every word of a string of space-separated words */
 static void
-add_words(const char *words, uint16_t bits)
+add_words(const char *words, uint32_t bits)
 {
 	while (*words)
 	{
@@ -2095,14 +2171,14 @@ add_words(const char *words, uint16_t bits)
 
 /* The first word of each entry of a NULL-terminated list ("more than": "more") */
 static void
-add_first_words(const char *const *list, uint16_t bits)
+add_first_words(const char *const *list, uint32_t bits)
 {
 	for (; *list; list++)
 		add_word(*list, strcspn(*list, " "), bits);
 }
 
 static void
-add_names(const char *const *names, size_t count, uint16_t bits)
+add_names(const char *const *names, size_t count, uint32_t bits)
 {
 	for (size_t i = 0; i < count; i++)
 		add_word(names[i], strlen(names[i]), bits);
@@ -2113,7 +2189,7 @@ add_names(const char *const *names, size_t count, uint16_t bits)
 static void
 fill_word_table(void)
 {
-	const uint16_t en = WORD_ALT_SHIFT(SN_LANG_EN),
+	const unsigned en = WORD_ALT_SHIFT(SN_LANG_EN),
 				fr = WORD_ALT_SHIFT(SN_LANG_FR);
 
 	for (const char *const *g = phrase_starter_words; *g; g++)
@@ -2123,16 +2199,22 @@ fill_word_table(void)
 
 	add_first_words(en_unknown, ALT_UNKNOWN << en);
 	add_first_words(fr_unknown, ALT_UNKNOWN << fr);
-	add_first_words(en_gt, ALT_BOUND << en);
-	add_first_words(en_ge, ALT_BOUND << en);
-	add_first_words(en_le, ALT_BOUND << en);
-	add_first_words(en_lt, ALT_BOUND << en);
-	add_first_words(fr_gt, ALT_BOUND << fr);
-	add_first_words(fr_ge, ALT_BOUND << fr);
-	add_first_words(fr_le, ALT_BOUND << fr);
-	add_first_words(fr_lt, ALT_BOUND << fr);
+	add_first_words(en_gt, (ALT_BOUND | ALT_GT) << en);
+	add_first_words(en_ge, (ALT_BOUND | ALT_GE) << en);
+	add_first_words(en_le, (ALT_BOUND | ALT_LE) << en);
+	add_first_words(en_lt, (ALT_BOUND | ALT_LT) << en);
+	add_first_words(fr_gt, (ALT_BOUND | ALT_GT) << fr);
+	add_first_words(fr_ge, (ALT_BOUND | ALT_GE) << fr);
+	add_first_words(fr_le, (ALT_BOUND | ALT_LE) << fr);
+	add_first_words(fr_lt, (ALT_BOUND | ALT_LT) << fr);
 	add_first_words(en_approx, ALT_APPROX << en);
 	add_first_words(fr_approx, ALT_APPROX << fr);
+	add_first_words(en_ge_post, ALT_POSTFIX << en);
+	add_first_words(en_le_post, ALT_POSTFIX << en);
+	add_first_words(fr_ge_post, ALT_POSTFIX << fr);
+	add_first_words(fr_le_post, ALT_POSTFIX << fr);
+	add_word(EN_APPROX_POST, strcspn(EN_APPROX_POST, " "), ALT_POSTFIX << en);
+	add_word(FR_APPROX_POST, strcspn(FR_APPROX_POST, " "), ALT_POSTFIX << fr);
 	/* try_range's frames */
 	add_words("between from", ALT_FRAME << en);
 	add_words("entre de", ALT_FRAME << fr);
@@ -2149,7 +2231,7 @@ fill_word_table(void)
 }
 
 /* word_bits past the filter */
-static uint16_t
+static uint32_t
 word_bits_hashed(const char *w, size_t n)
 {
 	size_t		s = word_slot(w, n);
@@ -2158,7 +2240,7 @@ word_bits_hashed(const char *w, size_t n)
 }
 
 /* The bits of w (n bytes, folded), 0 for a word not in the table */
-static inline uint16_t
+static inline uint32_t
 word_bits(const char *w, size_t n)
 {
 	if (__builtin_expect(!word_table.ready, 0))
@@ -2171,7 +2253,7 @@ word_bits(const char *w, size_t n)
 
 /* A starter, or the plural of one ("dizaines", "milliers", "thousands") */
 static bool
-is_starter(const char *w, size_t n, uint16_t bits)
+is_starter(const char *w, size_t n, uint32_t bits)
 {
 	return (bits & WORD_STARTER) ||
 		(n > 1 && w[n - 1] == 's' && (word_bits(w, n - 1) & WORD_STARTER));
@@ -2196,7 +2278,7 @@ phrase_alternatives(const ctx *c, size_t pos)
 		case TK_NUM:
 			return ALT_QUANTITY;
 		case TK_WORD:
-			return (word_bits(t->w, strlen(t->w)) >> WORD_ALT_SHIFT(c->lang)) & ALT_ALL;
+			return (t->bits >> WORD_ALT_SHIFT(c->lang)) & ALT_ALL;
 		case TK_SYM:
 			switch (t->sym)
 			{
@@ -2223,7 +2305,7 @@ static void
 try_quantity(ctx *c, size_t pos, bool approx, unsigned alts, cand *best)
 {
 	if (alts & (ALT_FRAME | ALT_QUANTITY))
-		try_range(c, pos, approx, best);
+		try_range(c, pos, approx, alts, best);
 	if (alts & ALT_QUANTITY)
 		try_single(c, pos, approx, best);
 }
@@ -2286,13 +2368,16 @@ sn_estimate_phrase_word_may_begin(const char *w, size_t n)
 static void
 lex_ahead(const ctx *c, size_t pos, tok *t)
 {
-	const unsigned char *s = (const unsigned char *) c->s;
+	/* in locals: the compiler cannot tell that stores to t->w leave them alone */
+	const char *s = c->s;
+	size_t		len = c->len;
 	size_t		p = pos,
-				n = 0;
+				n = 0,
+				limit;
 
-	while (p < c->len && (s[p] == ' ' || (s[p] >= '\t' && s[p] <= '\r')))
+	while (p < len && is_ascii_space(s[p]))
 		p++;
-	if (p >= c->len)
+	if (p >= len)
 	{
 		t->kind = TK_END;
 		return;
@@ -2302,27 +2387,29 @@ lex_ahead(const ctx *c, size_t pos, tok *t)
 		t->kind = TK_NUM;
 		return;
 	}
-	if (s[p] < 0x80 && !((s[p] | 0x20) >= 'a' && (s[p] | 0x20) <= 'z'))
+	if ((unsigned char) s[p] < 0x80 && !is_ascii_letter(s[p]))
 	{
 		t->kind = TK_SYM;
 		t->sym = s[p];
 		return;
 	}
-	while (p + n < c->len && n < WMAX - 1 &&
-		   (s[p + n] | 0x20) >= 'a' && (s[p + n] | 0x20) <= 'z')
+	limit = len - p < WMAX - 1 ? len - p : WMAX - 1;
+	while (n < limit && is_ascii_letter(s[p + n]))
 	{
 		t->w[n] = (char) (s[p + n] | 0x20);
 		n++;
 	}
 	/* not a plain word: non-ASCII, an elision ("d'un"), very long */
 	if (n == 0 || n == WMAX - 1 ||
-		(p + n < c->len && (s[p + n] >= 0x80 || s[p + n] == '\'')))
+		(p + n < len && ((unsigned char) s[p + n] >= 0x80 || s[p + n] == '\'')))
 	{
 		lex(c, pos, t);
 		return;
 	}
 	t->kind = TK_WORD;
 	t->w[n] = '\0';
+	t->n = (uint8_t) n;
+	t->bits = word_bits(t->w, n);
 	t->end = p + n;
 }
 
@@ -2338,19 +2425,14 @@ quantity_follows_prefix(const ctx *c, size_t pos)
 	for (int k = 0; k < PREFIX_WINDOW; k++)
 	{
 		tok			t;
-		size_t		n;
-		uint16_t	bits;
 
 		lex_ahead(c, pos, &t);
 		if (t.kind == TK_NUM)
 			return true;
 		if (t.kind != TK_WORD)
 			return t.kind == TK_SYM && t.sym == '?';
-		n = strlen(t.w);
-		if (n == 0)
-			return true;
-		bits = word_bits(t.w, n);
-		if (!(bits & WORD_PREFIX_ONLY) && is_starter(t.w, n, bits))
+		if (t.n == 0 ||
+			(!(t.bits & WORD_PREFIX_ONLY) && is_starter(t.w, t.n, t.bits)))
 			return true;
 		pos = t.end;
 	}
@@ -2366,16 +2448,12 @@ static bool
 may_begin(const ctx *c)
 {
 	const tok  *t = lex_ref(c, 0);
-	size_t		n;
-	uint16_t	bits;
 
 	if (t->kind != TK_WORD)
 		return true;
-	n = strlen(t->w);
-	bits = word_bits(t->w, n);
-	if (!is_starter(t->w, n, bits))
+	if (!is_starter(t->w, t->n, t->bits))
 		return false;
-	return !(bits & WORD_PREFIX_ONLY) || quantity_follows_prefix(c, t->end);
+	return !(t->bits & WORD_PREFIX_ONLY) || quantity_follows_prefix(c, t->end);
 }
 
 bool
