@@ -11,8 +11,6 @@
  */
 #include "edtf_phrase.h"
 
-#include "sn_wordset.h"
-
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -63,9 +61,9 @@ enum
 typedef struct tok
 {
 	tok_type	type;
+	uint32_t	starts;			/* P_* bits: the patterns that can begin here */
 	size_t		start,
 				end;			/* bytes in the text */
-	char		w[WORD_MAX];	/* folded word, or the punctuation mark */
 	int64_t		num;
 	int			ndigits;
 	bool		ordinal;		/* 13th, 1st, 1er */
@@ -77,8 +75,8 @@ typedef struct tok
 	int8_t		month_abbr;		/* month abbreviation: 1-12 */
 	int8_t		weekday;		/* weekday name: 1 Monday .. 7 Sunday */
 	int8_t		count;			/* number word: 1-20 ("a", "an", "une": 1) */
-	uint32_t	starts;			/* P_* bits: the patterns that can begin here */
-	bool		starter;		/* the word passes sn_date_phrase_word_may_begin */
+	/* last, so that new_tok() need not clear it */
+	char		w[WORD_MAX];	/* folded word, or the punctuation mark */
 } tok;
 
 typedef struct ctx
@@ -108,6 +106,66 @@ is_space_cp(uint32_t c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F ||
 		c == 0x2009 || c == '\f' || c == '\v';
+}
+
+/* A token at start, all but its word cleared (the word is written as it is read). */
+static inline void
+new_tok(tok *t, size_t start, bool space_before)
+{
+	memset(t, 0, offsetof(tok, w));
+	t->w[0] = '\0';
+	t->start = start;
+	t->space_before = space_before;
+}
+
+static inline bool
+is_ascii_letter(unsigned char b)
+{
+	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+}
+
+/*
+ * The word at p if it is plain ASCII letters ended by the end of the text or
+ * by another ASCII character: cut, folded and classified as the general path
+ * of tokenize_to() would, without decoding or folding each character (most
+ * words of a report are such).  False, with nothing read, for any other word
+ * (one with an accent, or glued to one): the general path takes it.  The
+ * exhaustive reader does not use this, so the tests and the fuzz harness
+ * compare the two paths.
+ */
+static bool
+ascii_word(ctx *c, tok *t, size_t p, bool space_before)
+{
+	const char *s = c->text;
+	size_t		q = p,
+				n;
+
+	new_tok(t, p, space_before);
+	/* folded as it is read: (b | 0x20) is a lower-case letter only for ASCII letters */
+	for (; q < c->len; q++)
+	{
+		unsigned char l = (unsigned char) s[q] | 0x20;
+
+		if ((unsigned) (l - 'a') >= 26)
+			break;
+		if (q - p < WORD_MAX - 1)
+			t->w[q - p] = (char) l;
+	}
+	if (q < c->len && (unsigned char) s[q] >= 0x80)
+		return false;
+	n = q - p;
+	t->end = q;
+	t->capital = s[p] >= 'A' && s[p] <= 'Z';
+	/* a word too long for any name of the vocabulary: kept as not ours, as below */
+	if (n >= WORD_MAX)
+	{
+		t->type = T_OTHER;
+		return true;
+	}
+	t->w[n] = '\0';
+	t->type = T_WORD;
+	classify_word(c, t, n);
+	return true;
 }
 
 /*
@@ -141,6 +199,13 @@ tokenize_to(ctx *c, int want)
 				space = true;
 				continue;
 			}
+			if (!c->exhaustive && is_ascii_letter(b) && ascii_word(c, t, p, space))
+			{
+				p = t->end;
+				space = false;
+				c->n++;
+				continue;
+			}
 			cp = b;
 			k = 1;
 			f[0] = (b >= 'A' && b <= 'Z') ? b + ('a' - 'A') : b == '`' ? '\'' : b;
@@ -162,9 +227,7 @@ tokenize_to(ctx *c, int want)
 			}
 			nf = sn_fold_char(cp, f);
 		}
-		memset(t, 0, sizeof(*t));
-		t->start = p;
-		t->space_before = space;
+		new_tok(t, p, space);
 		space = false;
 		if (nf == 0)
 		{
@@ -296,9 +359,9 @@ tokenize_to(ctx *c, int want)
 	c->space_next = space;
 	if (bad_utf8 || c->n >= MAX_TOKENS || p >= c->len)
 	{
-		memset(&c->t[c->n], 0, sizeof(tok));
+		new_tok(&c->t[c->n], p, false);
 		c->t[c->n].type = T_END;
-		c->t[c->n].start = c->t[c->n].end = p;
+		c->t[c->n].end = p;
 		c->all_read = true;
 	}
 }
@@ -388,7 +451,8 @@ static const char *const number_fr[21] = {
  * the reading.  The table is filled from the lists above at its first use
  * (once per backend; the core is single-threaded).
  */
-#define LEXEME_SLOTS 512		/* a power of two, well above the ~150 words */
+#define LEXEME_BITS 9
+#define LEXEME_SLOTS (1 << LEXEME_BITS)	/* well above the ~150 words */
 
 /*
  * The words each pattern can begin with, besides those read off the lists
@@ -427,7 +491,6 @@ typedef struct lexeme
 				weekday[2],
 				count[2];
 	uint32_t	starts[2];		/* P_* bits: the patterns the word can begin */
-	bool		starter;		/* sn_date_phrase_word_may_begin(word) */
 } lexeme;
 
 static struct
@@ -435,27 +498,59 @@ static struct
 	bool		ready;
 	int			n;
 	size_t		max_len;		/* of the words: longer ones are none */
+
+	/*
+	 * A filter before hashing: bit n of first_len[a & 31] is set when a word
+	 * of n letters begins with letter a, of last_len[z & 31] when one ends
+	 * with z, and bit (b & 31) of pair[a & 31] when one begins with a, b
+	 * (b = 0: a one-letter word).  Most words of a text are none of ours,
+	 * and all but a few percent of those fail here in a few instructions.
+	 */
+	uint32_t	first_len[32];
+	uint32_t	last_len[32];
+	uint32_t	pair[32];
 	uint16_t	slot[LEXEME_SLOTS];	/* 0 empty, else 1 + index into lex */
 	lexeme		lex[LEXEME_SLOTS / 2];
 }			lexemes;
 
+/* The second letter of a word of n >= 1 bytes, 0 for a one-letter word. */
+static inline unsigned char
+second_letter(const char *w, size_t n)
+{
+	return n > 1 ? (unsigned char) w[1] : 0;
+}
+
+/*
+ * The slot to probe first for w (n >= 1 bytes): from its length and its
+ * first, second and last letters, which tell the ~150 words apart well
+ * enough for a table a quarter full, without a loop over the word.
+ */
 static uint32_t
 lexeme_hash(const char *w, size_t n)
 {
-	uint32_t	h = 2166136261u;
+	uint32_t	key = (uint32_t) n | (unsigned char) w[0] << 8 | second_letter(w, n) << 16 |
+		(uint32_t) (unsigned char) w[n - 1] << 24;
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char) w[i]) * 16777619u;
-	return h & (LEXEME_SLOTS - 1);
+	/* Fibonacci hashing: the top bits of the product */
+	return (key * 0x9E3779B1u) >> (32 - LEXEME_BITS);
 }
 
+/* Can w (n bytes) be a lexeme?  The filter: false for most words that are not. */
+static inline bool
+lexeme_may_be(const char *w, size_t n)
+{
+	/* (max_len is far below 32: the shifts stay in range) */
+	return n != 0 && n <= lexemes.max_len &&
+		(lexemes.first_len[w[0] & 31] & lexemes.last_len[w[n - 1] & 31] & (1u << n)) &&
+		(lexemes.pair[w[0] & 31] & (1u << (second_letter(w, n) & 31)));
+}
+
+/* The entry of w (n bytes), or NULL; w has passed lexeme_may_be(). */
 static const lexeme *
-lexeme_find(const char *w, size_t n)
+lexeme_lookup(const char *w, size_t n)
 {
 	uint32_t	s;
 
-	if (n == 0 || n > lexemes.max_len)
-		return NULL;
 	for (s = lexeme_hash(w, n); lexemes.slot[s] != 0; s = (s + 1) & (LEXEME_SLOTS - 1))
 	{
 		const lexeme *x = &lexemes.lex[lexemes.slot[s] - 1];
@@ -470,6 +565,12 @@ lexeme_find(const char *w, size_t n)
 			return x;
 	}
 	return NULL;
+}
+
+static inline const lexeme *
+lexeme_find(const char *w, size_t n)
+{
+	return lexeme_may_be(w, n) ? lexeme_lookup(w, n) : NULL;
 }
 
 /* The entry of w (n bytes of a string literal), made if new. */
@@ -534,6 +635,9 @@ lexemes_fill(void)
 	_Static_assert(LEXEME_SLOTS / 2 >= 12 * 4 + 7 * 2 + 20 * 2 + 60,
 				   "room for the lexemes, the table at most half full");
 	memset(lexemes.slot, 0, sizeof(lexemes.slot));
+	memset(lexemes.first_len, 0, sizeof(lexemes.first_len));
+	memset(lexemes.last_len, 0, sizeof(lexemes.last_len));
+	memset(lexemes.pair, 0, sizeof(lexemes.pair));
 	lexemes.n = 0;
 	lexemes.max_len = 0;
 	for (l = 0; l < 2; l++)
@@ -582,7 +686,13 @@ lexemes_fill(void)
 	lexeme_add("an")->starts[SN_LANG_EN] |= P_AGO;
 	lexeme_add("une")->count[SN_LANG_FR] = 1;
 	for (k = 0; k < lexemes.n; k++)
-		lexemes.lex[k].starter = sn_date_phrase_word_may_begin(lexemes.lex[k].word, lexemes.lex[k].len);
+	{
+		const lexeme *x = &lexemes.lex[k];
+
+		lexemes.first_len[x->word[0] & 31] |= 1u << x->len;
+		lexemes.last_len[x->word[x->len - 1] & 31] |= 1u << x->len;
+		lexemes.pair[x->word[0] & 31] |= 1u << (second_letter(x->word, x->len) & 31);
+	}
 	lexemes.ready = true;
 }
 
@@ -603,7 +713,6 @@ classify_word(const ctx *c, tok *t, size_t n)
 	t->weekday = x->weekday[l];
 	t->count = x->count[l];
 	t->starts = x->starts[l];
-	t->starter = x->starter;
 }
 
 /*
@@ -1248,9 +1357,7 @@ p_ago(const ctx *c, int i, sn_edtf *out)
 		if (n < 0)
 			return 0;
 		j = i + 1;
-		if (!is_word(c, j + 1, "ago"))
-			return 0;
-		end = j + 2;
+		end = j + 2;			/* "ago" is checked after the unit: a count is seldom followed by one */
 	}
 	else
 	{
@@ -1289,6 +1396,8 @@ p_ago(const ctx *c, int i, sn_edtf *out)
 	}
 	/* singular with 1 only, plural otherwise ("one years ago" is not English) */
 	if (unit < 0 || n > 10000)
+		return 0;
+	if (c->lang == SN_LANG_EN && !is_word(c, j + 1, "ago"))
 		return 0;
 	switch (unit)
 	{
@@ -1567,55 +1676,55 @@ longest(const ctx *c, int i, sn_edtf *out, int depth)
 /* ------------------------------------------------------------------------
  * Where a date phrase can begin
  *
- * annotate() asks at every word of a text, and most words cannot begin a
- * date.  Before trying the patterns, the scanner looks the first word up
- * among the words a pattern can begin with (prepositions, month and weekday
- * names, relative words, number words, articles); both languages share the
- * table.  Numbers are always tried.  Every phrase that resolve_date reads
- * passes through here, so its tests check that no beginning is missing.
+ * annotate() asks at every plain word of a text, and most words cannot begin
+ * a date.  The words that can are those of the lexeme table with a pattern
+ * to begin in either language (prepositions, month and weekday names,
+ * relative words, English number words, articles): the same table the
+ * scanner classifies words with, so the two cannot disagree, and its
+ * letter/length filter turns most other words away before any hashing.
  */
-
-/* Each string: words between spaces, grouped by first letter. */
-static const char *const date_starter_words[] = {
-	" a an annee annees ans aout apr april au aug august aujourd automne autumn "
-	"avant avr avril ",
-	" before between by ",
-	" ce cette cinq courant cours ",
-	" day days de debut dec december decembre demain depuis dernier derniere deux "
-	"dimanche dix douze du durant during ",
-	" earlier early eight eighteen eleven en entre ete ",
-	" fall feb february fev fevr fevrier fifteen fin five four fourteen friday from ",
-	" hier hiver huit ",
-	" il in ",
-	" jan january janv janvier jeudi jour jours juil juillet juin jul july jun june ",
-	" l la last late le les lundi ",
-	" mai mar march mardi mars may mercredi mi mid mois monday month months ",
-	" neuf nine nineteen nov november novembre ",
-	" oct october octobre on one onze ",
-	" passe passee past pendant plus printemps ",
-	" quatorze quatre quinze ",
-	" samedi saturday seize semaine semaines sep sept september septembre seven "
-	"seventeen since six sixteen spring summer sunday ",
-	" ten the thirteen this three thursday today tomorrow tot treize trois tuesday "
-	"twelve twenty two ",
-	" un une until ",
-	" vendredi vingt ",
-	" wednesday week weeks winter ",
-	" year years yesterday ",
-	" zero ",
-	NULL
-};
-static sn_wordset date_starters = SN_WORDSET(date_starter_words);
-
 bool
 sn_date_phrase_word_may_begin(const char *w, size_t n)
 {
-	return sn_wordset_has(&date_starters, w, n);
+	const lexeme *x;
+
+	if (!lexemes.ready)
+		lexemes_fill();
+	if (!lexeme_may_be(w, n))
+		return n > 0 && w[0] >= '0' && w[0] <= '9';
+	x = lexeme_lookup(w, n);
+	return x != NULL && (x->starts[SN_LANG_EN] | x->starts[SN_LANG_FR]) != 0;
 }
 
 /* ------------------------------------------------------------------------
  * Entry points
  */
+
+/*
+ * The day number of a valid reference day (false for an invalid one, which
+ * reads as no reference).  annotate() passes the same reference at every
+ * word: the last one is remembered (the core is single-threaded).
+ */
+static bool
+reference_day(const sn_civil_date *r, int64_t *days)
+{
+	static sn_civil_date last;
+	static int64_t last_days;
+	static bool last_valid,
+				known;
+
+	if (!known || r->year != last.year || r->month != last.month || r->day != last.day)
+	{
+		last = *r;
+		last_valid = !(r->month < 1 || r->month > 12 || r->day < 1 ||
+					   r->day > sn_days_in_month(r->year, r->month) ||
+					   r->year < -9998 || r->year > 9998);
+		last_days = last_valid ? sn_days_from_civil(r->year, r->month, r->day) : 0;
+		known = true;
+	}
+	*days = last_days;
+	return last_valid;
+}
 
 static size_t
 scan(const char *text, size_t len, const sn_civil_date *reference, sn_lang lang,
@@ -1636,22 +1745,13 @@ scan(const char *text, size_t len, const sn_civil_date *reference, sn_lang lang,
 		return 0;
 	/*
 	 * A word that begins no pattern is refused at once (longest() would
-	 * try nothing), and so is one that annotate's word test refuses
-	 * (sn_date_phrase_word_may_begin), so that both refuse the same words.
+	 * try nothing); annotate's word test refuses the same words, looked up
+	 * in the same table.
 	 */
-	if (!exhaustive && T(&c, 0)->type == T_WORD && (T(&c, 0)->starts == 0 || !T(&c, 0)->starter))
+	if (!exhaustive && T(&c, 0)->type == T_WORD && T(&c, 0)->starts == 0)
 		return 0;
 	/* the reference day, needed only now that a phrase may begin here */
-	c.ref = reference;
-	if (reference)
-	{
-		if (reference->month < 1 || reference->month > 12 || reference->day < 1 ||
-			reference->day > sn_days_in_month(reference->year, reference->month) ||
-			reference->year < -9998 || reference->year > 9998)
-			c.ref = NULL;
-		else
-			c.refday = sn_days_from_civil(reference->year, reference->month, reference->day);
-	}
+	c.ref = reference && reference_day(reference, &c.refday) ? reference : NULL;
 	e = longest(&c, 0, &v, 0);
 	if (e == 0)
 		return 0;

@@ -7,9 +7,13 @@
  * text.  Properties: resolve either succeeds or fails with 22007 and a
  * message; the scanner, called at every byte offset as annotate does, never
  * takes more than it is given, whatever it reads is a valid value whose
- * canonical text reads back to it, and it reads exactly what the exhaustive
- * scanner (every pattern tried at every word, no shortcut) reads.
+ * canonical text reads back to it, it reads exactly what the exhaustive
+ * scanner (every pattern tried at every word, every word cut the general
+ * way, no shortcut) reads, and where it reads a phrase that begins with a
+ * plain word, annotate's word test (sn_date_phrase_word_may_begin) passes
+ * that word.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +31,36 @@ check_value(const sn_edtf *v)
 	sn_error	err;
 
 	if (n == 0 || n >= sizeof(t) || !sn_edtf_parse(t, n, &w, &err) || memcmp(&w, v, sizeof(w)) != 0)
+		abort();
+}
+
+static bool
+is_letter(unsigned char b)
+{
+	return (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+}
+
+/* annotate's plain word at i (annotate.c, plain_word_at) passes the word test. */
+static void
+check_word_test(const char *text, size_t len, size_t i)
+{
+	char		w[24];
+	size_t		k = 0;
+
+	if (i > 0 && is_letter((unsigned char) text[i - 1]))
+		return;
+	while (i + k < len && is_letter((unsigned char) text[i + k]))
+	{
+		if (k == sizeof(w) - 1)
+			return;
+		w[k] = (char) (text[i + k] | 0x20);
+		k++;
+	}
+	if (k == 0 || (i + k < len && ((unsigned char) text[i + k] >= 0x80 || text[i + k] == '\'' ||
+								   (text[i + k] >= '0' && text[i + k] <= '9'))))
+		return;
+	w[k] = '\0';
+	if (!sn_date_phrase_word_may_begin(w, k))
 		abort();
 }
 
@@ -76,7 +110,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (n != m || (n && memcmp(&v, &w, sizeof(v)) != 0))
 			abort();
 		if (n)
+		{
 			check_value(&v);
+			check_word_test(text, len, i);
+		}
 	}
 	free(text);
 	return 0;

@@ -17,10 +17,42 @@
 static const sn_civil_date REF = {2022, 8, 15};
 
 /*
- * The scanner skips, at each word, the patterns that word cannot begin;
- * sn_date_phrase_scan_exhaustive tries them all.  At every byte of text both
- * must read the same phrase and value: a shortcut that refused a phrase the
- * grammar reads would show here.
+ * annotate asks sn_date_phrase_word_may_begin first at a plain word (ASCII
+ * letters followed by the end of the text or by ASCII other than a letter,
+ * a digit or an apostrophe; annotate.c, plain_word_at) and calls the reader
+ * only when it passes: it must pass wherever the reader reads a phrase.
+ */
+static void
+word_test_passes(const char *text, size_t i, sn_lang lang)
+{
+	char		w[24];
+	size_t		k = 0;
+
+	if (i > 0 && ((text[i - 1] | 0x20) >= 'a' && (text[i - 1] | 0x20) <= 'z'))
+		return;					/* inside a word: annotate asks only at its start */
+	while ((text[i + k] | 0x20) >= 'a' && (text[i + k] | 0x20) <= 'z')
+	{
+		if (k == sizeof(w) - 1)
+			return;
+		w[k] = (char) (text[i + k] | 0x20);
+		k++;
+	}
+	if (k == 0 || (unsigned char) text[i + k] >= 0x80 ||
+		(text[i + k] >= '0' && text[i + k] <= '9') || text[i + k] == '\'')
+		return;					/* not plain: annotate calls the reader itself */
+	w[k] = '\0';
+	if (!sn_date_phrase_word_may_begin(w, k))
+		fail_msg("\"%s\" (%s) at byte %zu: a date begins with \"%s\", which the word test refuses",
+				 text, sn_lang_code(lang), i, w);
+}
+
+/*
+ * The scanner skips, at each word, the patterns that word cannot begin, and
+ * cuts plain ASCII words on a fast path; sn_date_phrase_scan_exhaustive
+ * tries every pattern and cuts every word the general way.  At every byte of
+ * text both must read the same phrase and value: a shortcut that refused a
+ * phrase the grammar reads would show here.  The word test is held to the
+ * scanner too.
  */
 static void
 same_as_exhaustive(const char *text, sn_lang lang, const sn_civil_date *ref)
@@ -42,6 +74,8 @@ same_as_exhaustive(const char *text, sn_lang lang, const sn_civil_date *ref)
 		if (n != m || (n > 0 && memcmp(&a, &b, sizeof(a)) != 0))
 			fail_msg("\"%s\" (%s) at byte %zu: the scanner read %zu bytes, the exhaustive one %zu",
 					 text, sn_lang_code(lang), i, n, m);
+		if (n > 0)
+			word_test_passes(text, i, lang);
 	}
 }
 
@@ -386,6 +420,86 @@ prepositions_alone(void **state)
 	assert_string_equal(t, "2022-08-13");
 }
 
+/*
+ * The scanner cuts plain ASCII words on a fast path and leaves the others
+ * (an accent in or right after the word, an invisible character, a word too
+ * long for the vocabulary, white space other than ASCII) to the general
+ * path; the exhaustive reader always takes the general path.  Dates next to
+ * each kind of word read the same in both.
+ */
+static void
+words_of_every_kind(void **state)
+{
+	static const char *const words[] = {
+		"in", "In", "IN", "on", "the", "last", "since", "from", "a", "August", "Saturday",
+		"inété", "onè", "thé", "Février", "fevrier", "août", "aout", "Aug", "Sept", "été",
+		"in\u00ad", "on\u00a0", "last\u202f", "in\u200b", "l’", "l'", "aujourd’hui",
+		"inabcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvw", "abcdefghijklmnopqrstuvwx",
+		"2013", "13th", "1990s", "mid-", "mi-", "x", "",
+	};
+	static const char *const next[] = {
+		"2013", "August 2022", "13 août 2022", "Saturday", "samedi", "the 1990s",
+		"last month", "le mois dernier", "the 13th of August", "été 2022", "",
+	};
+	static const char *const gap[] = {" ", "", "\u00a0", " \u00ad"};
+	char		text[200];
+	size_t		w,
+				n,
+				g;
+
+	for (w = 0; w < sizeof(words) / sizeof(words[0]); w++)
+		for (n = 0; n < sizeof(next) / sizeof(next[0]); n++)
+			for (g = 0; g < sizeof(gap) / sizeof(gap[0]); g++)
+			{
+				snprintf(text, sizeof(text), "Troops left %s%s%s. Then", words[w], gap[g], next[n]);
+				same_as_exhaustive(text, SN_LANG_EN, &REF);
+				same_as_exhaustive(text, SN_LANG_EN, NULL);
+				same_as_exhaustive(text, SN_LANG_FR, &REF);
+			}
+	/* and the fast path reads what it should */
+	{
+		char		t[SN_EDTF_TEXT_MAX];
+
+		assert_int_equal(scan("In February", &REF, SN_LANG_EN, t), 11);
+		assert_string_equal(t, "2022-02");
+		assert_int_equal(scan("FEVRIER 2022", &REF, SN_LANG_FR, t), 12);
+		assert_string_equal(t, "2022-02");
+		assert_int_equal(scan("Saturday", &REF, SN_LANG_EN, t), 8);
+		assert_string_equal(t, "2022-08-13");
+	}
+}
+
+/*
+ * The word test is the lexeme table's: true for the words a pattern begins
+ * with in either language, false for the other words of the vocabulary and
+ * for ordinary words.
+ */
+static void
+word_test(void **state)
+{
+	static const char *const yes[] = {
+		"in", "on", "the", "a", "an", "last", "since", "from", "between", "during", "by",
+		"early", "mid", "late", "today", "yesterday", "this", "earlier", "past", "august",
+		"aug", "sept", "saturday", "nine", "spring", "fall", "en", "le", "la", "l", "les",
+		"depuis", "entre", "du", "de", "au", "il", "fevrier", "fev", "samedi", "hier",
+		"debut", "mi", "fin", "plus", "cette", "ce", "ete", "pendant", "courant",
+	};
+	static const char *const no[] = {
+		"troops", "said", "attack", "ago", "week", "month", "year", "days", "of", "to",
+		"and", "dernier", "semaine", "un", "deux", "une", "momafako", "t", "z", "",
+		"septembers", "augusta", "inn",
+	};
+	size_t		k;
+
+	for (k = 0; k < sizeof(yes) / sizeof(yes[0]); k++)
+		if (!sn_date_phrase_word_may_begin(yes[k], strlen(yes[k])))
+			fail_msg("the word test refuses \"%s\"", yes[k]);
+	for (k = 0; k < sizeof(no) / sizeof(no[0]); k++)
+		if (sn_date_phrase_word_may_begin(no[k], strlen(no[k])))
+			fail_msg("the word test passes \"%s\"", no[k]);
+	assert_true(sn_date_phrase_word_may_begin("2013", 4));	/* digits always may */
+}
+
 static void
 other_references(void **state)
 {
@@ -413,6 +527,8 @@ main(void)
 		cmocka_unit_test(other_references),
 		cmocka_unit_test(after_prepositions),
 		cmocka_unit_test(prepositions_alone),
+		cmocka_unit_test(words_of_every_kind),
+		cmocka_unit_test(word_test),
 	};
 
 	return cmocka_run_group_tests_name("edtf_phrase", tests, NULL, NULL);
