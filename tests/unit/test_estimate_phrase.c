@@ -473,6 +473,44 @@ prefix_words_need_a_quantity(void **state)
 }
 
 /*
+ * Every beginning before every quantity, then noun, read in lang and in other;
+ * every ending after every beginning with one number (in lang); and, with no
+ * beginnings, every ending after every quantity.  All pairs, not all triples,
+ * to keep the test quick.
+ */
+static void
+cross_with_quantities(const char *const *before, size_t nbefore,
+					  const char *const *quantities, size_t nquantities,
+					  const char *const *after, size_t nafter,
+					  const char *noun, sn_lang lang, sn_lang other)
+{
+	char		text[256];
+
+	for (size_t b = 0; b < nbefore; b++)
+	{
+		for (size_t q = 0; q < nquantities; q++)
+		{
+			snprintf(text, sizeof(text), "%s%s %s", before[b], quantities[q], noun);
+			same_as_exhaustive(text, lang);
+			same_as_exhaustive(text, other);
+		}
+		for (size_t a = 0; a < nafter; a++)
+		{
+			snprintf(text, sizeof(text), "%s12%s", before[b], after[a]);
+			same_as_exhaustive(text, lang);
+		}
+	}
+	if (nbefore > 0)
+		return;
+	for (size_t a = 0; a < nafter; a++)
+		for (size_t q = 0; q < nquantities; q++)
+		{
+			snprintf(text, sizeof(text), "%s%s", quantities[q], after[a]);
+			same_as_exhaustive(text, lang);
+		}
+}
+
+/*
  * Every way the grammar begins a phrase (the words of its unknown,
  * approximate, comparison, range and postfix lists, symbols, numbers and
  * number words), before every kind of quantity, inside running text, read
@@ -527,55 +565,17 @@ shortcuts_read_what_the_grammar_reads(void **state)
 		"", " soldiers", " or more", " or so", "+", "-plus", " ou plus", " environ",
 		" et moins", " to 9", " \xc3\xa0 9", ".", ", officials said",
 	};
-	char		text[256];
 
-	/*
-	 * Every beginning before every quantity (then " soldiers" after it, and
-	 * the other language); every ending after every quantity, and after
-	 * every beginning with one number: all pairs, not all triples, to keep
-	 * the test quick.
-	 */
-	for (size_t b = 0; b < sizeof(en_before) / sizeof(en_before[0]); b++)
-	{
-		for (size_t q = 0; q < sizeof(en_quantities) / sizeof(en_quantities[0]); q++)
-		{
-			snprintf(text, sizeof(text), "%s%s soldiers", en_before[b], en_quantities[q]);
-			same_as_exhaustive(text, SN_LANG_EN);
-			same_as_exhaustive(text, SN_LANG_FR);
-		}
-		for (size_t a = 0; a < sizeof(after) / sizeof(after[0]); a++)
-		{
-			snprintf(text, sizeof(text), "%s12%s", en_before[b], after[a]);
-			same_as_exhaustive(text, SN_LANG_EN);
-		}
-	}
-	for (size_t b = 0; b < sizeof(fr_before) / sizeof(fr_before[0]); b++)
-	{
-		for (size_t q = 0; q < sizeof(fr_quantities) / sizeof(fr_quantities[0]); q++)
-		{
-			snprintf(text, sizeof(text), "%s%s soldats", fr_before[b], fr_quantities[q]);
-			same_as_exhaustive(text, SN_LANG_FR);
-			same_as_exhaustive(text, SN_LANG_EN);
-		}
-		for (size_t a = 0; a < sizeof(after) / sizeof(after[0]); a++)
-		{
-			snprintf(text, sizeof(text), "%s12%s", fr_before[b], after[a]);
-			same_as_exhaustive(text, SN_LANG_FR);
-		}
-	}
-	for (size_t a = 0; a < sizeof(after) / sizeof(after[0]); a++)
-	{
-		for (size_t q = 0; q < sizeof(en_quantities) / sizeof(en_quantities[0]); q++)
-		{
-			snprintf(text, sizeof(text), "%s%s", en_quantities[q], after[a]);
-			same_as_exhaustive(text, SN_LANG_EN);
-		}
-		for (size_t q = 0; q < sizeof(fr_quantities) / sizeof(fr_quantities[0]); q++)
-		{
-			snprintf(text, sizeof(text), "%s%s", fr_quantities[q], after[a]);
-			same_as_exhaustive(text, SN_LANG_FR);
-		}
-	}
+#define N(array) (sizeof(array) / sizeof(array[0]))
+	cross_with_quantities(en_before, N(en_before), en_quantities, N(en_quantities), after, N(after),
+						  "soldiers", SN_LANG_EN, SN_LANG_FR);
+	cross_with_quantities(fr_before, N(fr_before), fr_quantities, N(fr_quantities), after, N(after),
+						  "soldats", SN_LANG_FR, SN_LANG_EN);
+	cross_with_quantities(NULL, 0, en_quantities, N(en_quantities), after, N(after),
+						  NULL, SN_LANG_EN, SN_LANG_EN);
+	cross_with_quantities(NULL, 0, fr_quantities, N(fr_quantities), after, N(after),
+						  NULL, SN_LANG_FR, SN_LANG_FR);
+#undef N
 	/* running text, in the manner of a report */
 	same_as_exhaustive("In 2019, at least 40 villagers and some 3,000 head of cattle were lost "
 					   "in the raids; between 5 and 10 attackers, officials said, and "
