@@ -1884,6 +1884,7 @@ postfix(const ctx *c, size_t pos, size_t *end)
 {
 	bool		fr = c->lang == SN_LANG_FR;
 	const tok  *t = lex_ref(c, pos);	/* not used after words_at() below */
+	uint32_t	bits = t->bits;
 	size_t		e = 0;
 
 	if (t->kind == TK_SYM && t->sym == '+' && t->start == pos)
@@ -1897,7 +1898,7 @@ postfix(const ctx *c, size_t pos, size_t *end)
 		return CMP_GE;
 	}
 	/* the word lists below: most words begin none of them */
-	if (!c->exhaustive && !((t->bits >> WORD_ALT_SHIFT(c->lang)) & ALT_POSTFIX))
+	if (!c->exhaustive && !((bits >> WORD_ALT_SHIFT(c->lang)) & ALT_POSTFIX))
 		return -1;
 	if (any_words_at(c, pos, fr ? fr_ge_post : en_ge_post, end))
 		return CMP_GE;

@@ -511,7 +511,8 @@ shortcuts_read_what_the_grammar_reads(void **state)
 		"hundreds of thousands", "two million", "one thousand", "a thousand", "a million",
 		"99999999999999999999", "9223372036854775807", "0", "10km", "40%", "10:30",
 		"undisclosed", "unknown", "not known", "an undisclosed number", "unknown numbers",
-		"many", "two dozen", "4 to 3", "2013-2022", "700..1000", "1..9..5",
+		"many", "two dozen", "4 to 3", "2013-2022", "700..1000", "1..9..5", "thousands",
+		"millions of", "billions", "unspecified", "undetermined number", "not disclosed",
 	};
 	static const char *const fr_quantities[] = {
 		"", "?", "500", "1 000", "1.000", "1,000", "2,5 millions", "deux", "cinquante-neuf",
@@ -519,7 +520,8 @@ shortcuts_read_what_the_grammar_reads(void **state)
 		"trois cent vingt", "mille", "deux mille trois cents", "une centaine", "des dizaines",
 		"des centaines de milliers", "quelques centaines", "plusieurs milliers", "dizaines",
 		"deux millions", "un millier", "inconnu", "non communiqu\xc3\xa9",
-		"un nombre ind\xc3\xa9termin\xc3\xa9", "beaucoup", "deux centaines",
+		"un nombre ind\xc3\xa9termin\xc3\xa9", "beaucoup", "deux centaines", "cents", "dix-sept",
+		"des milliers", "des millions", "nombre inconnu", "inconnues", "non divulgu\xc3\xa9" "es",
 	};
 	static const char *const after[] = {
 		"", " soldiers", " or more", " or so", "+", "-plus", " ou plus", " environ",
