@@ -76,22 +76,35 @@ folded_at(const char *text, size_t len, size_t i, int *nb)
 	return sn_fold_char(cp, f) > 0 ? f[0] : 0;
 }
 
+/*
+ * ASCII letters and digits, by table: the walk asks at every byte of a
+ * text, and a lookup is cheaper than the comparisons.
+ */
+#define ASCII_LETTER 1
+#define ASCII_DIGIT 2
+
+static const unsigned char ascii_kind[256] = {
+	['0' ... '9'] = ASCII_DIGIT,
+	['A' ... 'Z'] = ASCII_LETTER,
+	['a' ... 'z'] = ASCII_LETTER
+};
+
 static inline bool
 is_digit(char c)
 {
-	return c >= '0' && c <= '9';
+	return ascii_kind[(unsigned char) c] == ASCII_DIGIT;
 }
 
 static inline bool
 is_alpha(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	return ascii_kind[(unsigned char) c] == ASCII_LETTER;
 }
 
 static inline bool
 is_ascii_alnum(char c)
 {
-	return is_alpha(c) || is_digit(c);
+	return ascii_kind[(unsigned char) c] != 0;
 }
 
 /* Does text[i..] begin with word w (ASCII, case-insensitive), not followed by a letter? */
@@ -179,6 +192,19 @@ phrase_is_years(const char *text, size_t start, size_t end)
 	size_t		i = start;
 	int			years = 0;
 
+	/* most phrases hold no year at all: look for one before reading words */
+	for (size_t j = start; j < end && years == 0;)
+	{
+		size_t		e = j;
+
+		while (e < end && is_digit(text[e]))
+			e++;
+		years = is_year_token(text + j, e - j);
+		j = e > j ? e : j + 1;
+	}
+	if (years == 0)
+		return false;
+	years = 0;
 	while (i < end)
 	{
 		size_t		j = i;
@@ -500,16 +526,16 @@ mention_cmp(const sn_mention *a, const sn_mention *b)
 static bool
 plain_word_at(const char *text, size_t len, size_t i, char *w, size_t *n)
 {
-	size_t		k = 0;
+	size_t		k = 0,
+				max = len - i < PLAIN_WORD_MAX + 1 ? len - i : PLAIN_WORD_MAX + 1;
 
-	while (i + k < len && is_alpha(text[i + k]))
+	/* w has room for PLAIN_WORD_MAX + 1 letters: one more marks a long word */
+	while (k < max && is_alpha(text[i + k]))
 	{
-		if (k == PLAIN_WORD_MAX)
-			return false;
 		w[k] = (char) (text[i + k] | 0x20);
 		k++;
 	}
-	if (k == 0)
+	if (k == 0 || k > PLAIN_WORD_MAX)
 		return false;
 	if (i + k < len)
 	{
@@ -545,41 +571,56 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 
 	while (i < len)
 	{
-		int			nb;
-		uint32_t	f;
+		unsigned char c = (unsigned char) text[i];
+		int			nb = 1;
 		bool		word;
 
-		/*
-		 * Inside a run of ASCII letters and digits nothing can begin: step
-		 * over the rest of the word at once (most of a text is such runs).
-		 */
-		if (prev_word)
-		{
-			while (i < len && is_ascii_alnum(text[i]))
-			{
-				i++;
-				ci++;
-			}
-			if (i >= len)
-				break;
-		}
-		f = folded_at(text, len, i, &nb);
-		if (nb == 0)
-			return sn_error_set(err, SN_ERR_SYNTAX, (int) (i > INT32_MAX ? INT32_MAX : i),
-								"invalid UTF-8 byte sequence at byte %zu", i);
 		if (i >= next_progress)
 		{
 			opt->progress(opt->progress_arg);
 			next_progress = i + PROGRESS_EVERY;
 		}
-		if (f == 0)
+		if (c < 0x80)
 		{
-			/* invisible: neither starts nor ends a word */
-			i += nb;
-			ci++;
-			continue;
+			/* ASCII, most of a text: letters and digits are word characters */
+			if (c == 0)
+			{
+				/* invisible: neither starts nor ends a word */
+				i++;
+				ci++;
+				continue;
+			}
+			word = is_ascii_alnum((char) c);
+			if (word && prev_word)
+			{
+				/*
+				 * Inside a run of ASCII letters and digits nothing can
+				 * begin: step over the rest of the word at once.
+				 */
+				do
+				{
+					i++;
+					ci++;
+				} while (i < len && is_ascii_alnum(text[i]));
+				continue;
+			}
 		}
-		word = sn_is_word_char(f);
+		else
+		{
+			uint32_t	f = folded_at(text, len, i, &nb);
+
+			if (nb == 0)
+				return sn_error_set(err, SN_ERR_SYNTAX, (int) (i > INT32_MAX ? INT32_MAX : i),
+									"invalid UTF-8 byte sequence at byte %zu", i);
+			if (f == 0)
+			{
+				/* invisible: neither starts nor ends a word */
+				i += nb;
+				ci++;
+				continue;
+			}
+			word = sn_is_word_char(f);
+		}
 		/*
 		 * Digits right after "13:", "1.", "1,", "1/" continue a number or a
 		 * time that was not read as a phrase ("13:00"): not a start.
@@ -631,6 +672,14 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 				m->ref.country = -1;
 				memcpy(m->value.bytes, is_date ? dv : qv, SN_ANNOTATE_VALUE_MAX);
 				skip_until = i + n;
+			}
+			else if (plain)
+			{
+				/* nothing begins at a plain word, nor inside it: on past it */
+				i += wn;
+				ci += wn;
+				prev_word = true;
+				continue;
 			}
 		}
 		prev_word = word;

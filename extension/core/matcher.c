@@ -1283,10 +1283,23 @@ sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
 					st.word_end_byte = bi;
 					continue;
 				}
-				step(m, &ss.s, ascii_fold[c0]);
-				ss.pos++;
-				bi++;
-				ci++;
+				/*
+				 * The word's ASCII letters and digits in a row, without the
+				 * rest of the loop; should the state fall back to the root,
+				 * the rest of the word as above.
+				 */
+				do
+				{
+					step(m, &ss.s, ascii_fold[t[bi]]);
+					ss.pos++;
+					bi++;
+					ci++;
+				} while (ss.s != 0 && bi < len && t[bi] < 0x80 && ascii_class[t[bi]] == CLS_WORD);
+				while (ss.s == 0 && bi < len && t[bi] < 0x80 && ascii_class[t[bi]] == CLS_WORD)
+				{
+					bi++;
+					ci++;
+				}
 				st.word_end_char = ci;
 				st.word_end_byte = bi;
 				continue;
@@ -1295,7 +1308,19 @@ sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
 			{
 				/* from the root, the MARK ends no name: not stepped */
 				if (ss.s != 0)
+				{
 					step_mark(&ss, st.word_end_char, st.word_end_byte, true);
+
+					/*
+					 * Back at word_state, no name goes on through the gap
+					 * (every name goes on from a MARK with a word character):
+					 * the gap leads to the root, which the scan takes at
+					 * once.  Most words end so, many names beginning with
+					 * the same letters as common words ("The Gambia").
+					 */
+					if (ss.s == m->word_state)
+						ss.s = 0;
+				}
 				st.in_word = false;
 			}
 			if (cls == CLS_SEP)

@@ -328,6 +328,8 @@ annotate(PG_FUNCTION_ARGS)
 	sn_allocator a;
 	sn_mentions m = {0};
 	Datum		kind_text[4];
+	text	   *surface_buf;
+	size_t		surface_max = 0;
 	call_info  *call;
 	sn_error	err;
 
@@ -421,11 +423,20 @@ annotate(PG_FUNCTION_ARGS)
 
 		kind_text[k] = CStringGetTextDatum(kinds[k]);
 	}
+	/*
+	 * The tuplestore copies each row, so a row's surface, estimate and edtf
+	 * are built in buffers reused from row to row rather than palloc'd.
+	 */
+	for (size_t i = 0; i < m.n; i++)
+		surface_max = Max(surface_max, m.items[i].end_byte - m.items[i].start_byte);
+	surface_buf = palloc(VARHDRSZ + surface_max);
 	for (size_t i = 0; i < m.n; i++)
 	{
 		const sn_mention *x = &m.items[i];
 		Datum		values[9];
 		bool		nulls[9];
+		sn_estimate_packed estimate_buf;
+		sn_edtf_packed edtf_buf;
 
 		memset(nulls, true, sizeof(nulls));
 		if ((i & 1023) == 0)
@@ -441,8 +452,11 @@ annotate(PG_FUNCTION_ARGS)
 			values[3] = CStringGetTextDatum(surface);
 		}
 		else
-			values[3] = PointerGetDatum(cstring_to_text_with_len(utf8 + x->start_byte,
-																 (int) (x->end_byte - x->start_byte)));
+		{
+			SET_VARSIZE(surface_buf, VARHDRSZ + x->end_byte - x->start_byte);
+			memcpy(VARDATA(surface_buf), utf8 + x->start_byte, x->end_byte - x->start_byte);
+			values[3] = PointerGetDatum(surface_buf);
+		}
 		nulls[0] = nulls[1] = nulls[2] = nulls[3] = false;
 		switch (x->kind)
 		{
@@ -462,22 +476,20 @@ annotate(PG_FUNCTION_ARGS)
 			case SN_MENTION_QUANTITY:
 				{
 					sn_estimate e;
-					sn_estimate_packed *p = palloc(sizeof(sn_estimate_packed));
 
 					memcpy(&e, x->value.bytes, sizeof(e));
-					sn_estimate_pack(&e, p);
-					values[7] = PointerGetDatum(p);
+					sn_estimate_pack(&e, &estimate_buf);
+					values[7] = PointerGetDatum(&estimate_buf);
 					nulls[7] = false;
 				}
 				break;
 			case SN_MENTION_DATE:
 				{
 					sn_edtf		d;
-					sn_edtf_packed *p = palloc(sizeof(sn_edtf_packed));
 
 					memcpy(&d, x->value.bytes, sizeof(d));
-					sn_edtf_pack(&d, p);
-					values[8] = PointerGetDatum(p);
+					sn_edtf_pack(&d, &edtf_buf);
+					values[8] = PointerGetDatum(&edtf_buf);
 					nulls[8] = false;
 				}
 				break;
