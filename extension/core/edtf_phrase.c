@@ -1482,7 +1482,8 @@ p_ago(const ctx *c, int i, sn_edtf *out)
 		j = i + 4;
 		end = j + 1;
 	}
-	if (T(c, j)->type != T_WORD)
+	/* the unit words are in the vocabulary: "933 kilometres" stops here */
+	if (T(c, j)->type != T_WORD || (!c->exhaustive && !T(c, j)->known))
 		return 0;
 	w = T(c, j)->w;
 	if (c->lang == SN_LANG_EN)
@@ -1576,13 +1577,15 @@ p_edtf_run(const ctx *c, int i, sn_edtf *out)
 	int			tries;
 	sn_error	err;
 
+	bool		dash = false;
+
 	if (T(c, i)->type != T_NUM)
 		return 0;
-	while (e < c->len && c->text[e] != ' ' && c->text[e] != '\t' && c->text[e] != '\n' &&
-		   c->text[e] != '\r' && (unsigned char) c->text[e] < 0x80)
-		e++;
+	for (; e < c->len && c->text[e] != ' ' && c->text[e] != '\t' && c->text[e] != '\n' &&
+		 c->text[e] != '\r' && (unsigned char) c->text[e] < 0x80; e++)
+		dash |= c->text[e] == '-' || c->text[e] == '/';
 	/* most numbers are no EDTF text: without '-' or '/' no shorter run has one either */
-	if (!memchr(c->text + b, '-', e - b) && !memchr(c->text + b, '/', e - b))
+	if (!dash)
 		return 0;
 	for (tries = 0; tries < 4 && e > b; tries++)
 	{
