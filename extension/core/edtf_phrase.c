@@ -12,6 +12,7 @@
 #include "edtf_phrase.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -55,8 +56,6 @@ enum
 	P_ALL = (1 << 17) - 1
 };
 
-/* What a number can begin: the patterns that read digits first. */
-#define NUMBER_STARTS (P_ISO | P_DAY_MONTH | P_YEAR | P_DECADE | P_AGO | P_EDTF_RUN)
 
 typedef struct tok
 {
@@ -75,6 +74,8 @@ typedef struct tok
 	int8_t		month_abbr;		/* month abbreviation: 1-12 */
 	int8_t		weekday;		/* weekday name: 1 Monday .. 7 Sunday */
 	int8_t		count;			/* number word: 1-20 ("a", "an", "une": 1) */
+	bool		known;			/* a word of the vocabulary (a lexeme) */
+	bool		needs_next;		/* begins no phrase by itself (see cannot_go_on) */
 	/* last, so that new_tok() need not clear it */
 	char		w[WORD_MAX];	/* folded word, or the punctuation mark */
 } tok;
@@ -89,6 +90,7 @@ typedef struct ctx
 	bool		space_next;
 	bool		all_read;		/* t[n] is the T_END token */
 	bool		exhaustive;		/* try every pattern everywhere (the tests' yardstick) */
+	bool		unknown_literal;	/* (exhaustive) the grammar read a word not in the vocabulary */
 	const sn_civil_date *ref;
 	int64_t		refday;
 	sn_lang		lang;
@@ -140,17 +142,21 @@ ascii_word(ctx *c, tok *t, size_t p, bool space_before)
 	size_t		q = p,
 				n;
 
+	size_t		room = c->len - p < WORD_MAX ? c->len : p + WORD_MAX;
+
 	new_tok(t, p, space_before);
 	/* folded as it is read: (b | 0x20) is a lower-case letter only for ASCII letters */
-	for (; q < c->len; q++)
+	for (; q < room; q++)
 	{
 		unsigned char l = (unsigned char) s[q] | 0x20;
 
 		if ((unsigned) (l - 'a') >= 26)
 			break;
-		if (q - p < WORD_MAX - 1)
-			t->w[q - p] = (char) l;
+		t->w[q - p] = (char) l;
 	}
+	/* (a word too long for the room goes on: it is cut whole) */
+	while (q < c->len && is_ascii_letter((unsigned char) s[q]))
+		q++;
 	if (q < c->len && (unsigned char) s[q] >= 0x80)
 		return false;
 	n = q - p;
@@ -166,6 +172,33 @@ ascii_word(ctx *c, tok *t, size_t p, bool space_before)
 	t->type = T_WORD;
 	classify_word(c, t, n);
 	return true;
+}
+
+/*
+ * The patterns a number token t can begin: those that read digits first,
+ * each only where its own first test on the number would pass (p_iso: four
+ * digits; p_day_month: a day 1-31 of one or two digits; p_year: a year
+ * 1000-2999; p_decade: "1990s"; p_ago: a plain count of at most four
+ * digits), so that most numbers of a report ("933 kilometres", "40%") try
+ * two patterns instead of six.  p_edtf_run reads any run of digits.
+ */
+static uint32_t
+number_starts(const tok *t)
+{
+	uint32_t	m = P_EDTF_RUN;
+	bool		plain = !t->ordinal && !t->decade;
+
+	if (plain && t->ndigits == 4)
+		m |= P_ISO;
+	if (!t->decade && t->ndigits <= 2 && t->num >= 1 && t->num <= 31)
+		m |= P_DAY_MONTH;
+	if (plain && t->ndigits == 4 && t->num >= 1000 && t->num <= 2999)
+		m |= P_YEAR;
+	if (t->decade)
+		m |= P_DECADE;
+	if (plain && t->ndigits <= 4)
+		m |= P_AGO;
+	return m;
 }
 
 /*
@@ -248,7 +281,6 @@ tokenize_to(ctx *c, int want)
 				p++;
 			}
 			t->type = T_NUM;
-			t->starts = NUMBER_STARTS;
 			t->num = v;
 			t->ndigits = nd;
 			/* glued letters: an ordinal or decade suffix, else not a number of ours */
@@ -265,22 +297,18 @@ tokenize_to(ctx *c, int want)
 				suf[ns] = '\0';
 				if (q < c->len && ((unsigned char) c->text[q] >= 0x80 ||
 								   (c->text[q] >= '0' && c->text[q] <= '9')))
-				{
 					t->type = T_OTHER;
-					t->starts = 0;
-				}
 				else if (strcmp(suf, "st") == 0 || strcmp(suf, "nd") == 0 || strcmp(suf, "rd") == 0 ||
 						 strcmp(suf, "th") == 0 || strcmp(suf, "er") == 0 || strcmp(suf, "e") == 0)
 					t->ordinal = true;
 				else if (strcmp(suf, "s") == 0)
 					t->decade = true;
 				else
-				{
 					t->type = T_OTHER;
-					t->starts = 0;
-				}
 				p = q;
 			}
+			if (t->type == T_NUM)
+				t->starts = number_starts(t);
 			t->end = p;
 			c->n++;
 			continue;
@@ -385,12 +413,27 @@ T(const ctx *c, int i)
 	return &c->t[i < c->n ? i : c->n];
 }
 
+static void check_vocabulary(const ctx *c, const char *w);
+
+/*
+ * The folded word of a token is the word w of the grammar.  The exhaustive
+ * reader checks that every such w is in the vocabulary, on which the
+ * look-ahead (cannot_go_on) relies.
+ */
+static inline bool
+word_is(const ctx *c, const char *tw, const char *w)
+{
+	if (c->exhaustive)
+		check_vocabulary(c, w);
+	return same_word(tw, w);
+}
+
 static inline bool
 is_word(const ctx *c, int i, const char *w)
 {
 	const tok  *t = T(c, i);
 
-	return t->type == T_WORD && same_word(t->w, w);
+	return t->type == T_WORD && word_is(c, t->w, w);
 }
 
 static inline bool
@@ -457,7 +500,7 @@ static const char *const number_fr[21] = {
 /*
  * The words each pattern can begin with, besides those read off the lists
  * above (a month name begins p_month and p_month_day, a weekday p_weekday,
- * an English number word p_ago) and digits (NUMBER_STARTS).  Each pattern's
+ * an English number word p_ago) and digits (number_starts()).  Each pattern's
  * first test is on these words: a pattern missing a word here would never
  * be tried where it begins; the fuzz harness compares the reader with its
  * exhaustive self (every pattern at every token) to catch that.
@@ -481,6 +524,19 @@ static const struct
 	{P_THE_ORDINAL, "the", ""},
 };
 
+/*
+ * The other words the patterns read (after a first word): with the words
+ * above they make the vocabulary, and a word outside it continues no
+ * phrase (cannot_go_on).  The exhaustive reader refuses to read where the
+ * grammar compares a word missing here (check_vocabulary), so the tests
+ * catch an omission.
+ */
+static const char *const other_words[] = {
+	"ago before day days month months week weeks year years of to until and",
+	"annee annees an ans ci cours dernier derniere hui jour jours mois passe passee "
+	"semaine semaines tot y a au et de du",
+};
+
 typedef struct lexeme
 {
 	const char *word;
@@ -491,24 +547,30 @@ typedef struct lexeme
 				weekday[2],
 				count[2];
 	uint32_t	starts[2];		/* P_* bits: the patterns the word can begin */
+	bool		needs_next[2];	/* it begins a phrase only with a known word or a mark after it */
 } lexeme;
+
+/*
+ * A filter before hashing: bit n of first_len[a & 31] is set when a word of
+ * n letters begins with letter a, of last_len[z & 31] when one ends with z,
+ * and bit (b & 31) of pair[a & 31] when one begins with a, b (b = 0: a
+ * one-letter word).  Most words of a text are none of ours, and all but a
+ * few percent of those fail here in a few instructions.
+ */
+typedef struct word_filter
+{
+	uint32_t	first_len[32];
+	uint32_t	last_len[32];
+	uint32_t	pair[32];
+} word_filter;
 
 static struct
 {
 	bool		ready;
 	int			n;
 	size_t		max_len;		/* of the words: longer ones are none */
-
-	/*
-	 * A filter before hashing: bit n of first_len[a & 31] is set when a word
-	 * of n letters begins with letter a, of last_len[z & 31] when one ends
-	 * with z, and bit (b & 31) of pair[a & 31] when one begins with a, b
-	 * (b = 0: a one-letter word).  Most words of a text are none of ours,
-	 * and all but a few percent of those fail here in a few instructions.
-	 */
-	uint32_t	first_len[32];
-	uint32_t	last_len[32];
-	uint32_t	pair[32];
+	word_filter all;			/* the vocabulary */
+	word_filter starters;		/* the words with a pattern to begin (the word test) */
 	uint16_t	slot[LEXEME_SLOTS];	/* 0 empty, else 1 + index into lex */
 	lexeme		lex[LEXEME_SLOTS / 2];
 }			lexemes;
@@ -535,14 +597,28 @@ lexeme_hash(const char *w, size_t n)
 	return (key * 0x9E3779B1u) >> (32 - LEXEME_BITS);
 }
 
-/* Can w (n bytes) be a lexeme?  The filter: false for most words that are not. */
+static void
+filter_add(word_filter *f, const char *w, size_t n)
+{
+	f->first_len[w[0] & 31] |= 1u << n;
+	f->last_len[w[n - 1] & 31] |= 1u << n;
+	f->pair[w[0] & 31] |= 1u << (second_letter(w, n) & 31);
+}
+
+/* Can w (n bytes) be a word of f?  False for most words that are not. */
 static inline bool
-lexeme_may_be(const char *w, size_t n)
+filter_may(const word_filter *f, const char *w, size_t n)
 {
 	/* (max_len is far below 32: the shifts stay in range) */
 	return n != 0 && n <= lexemes.max_len &&
-		(lexemes.first_len[w[0] & 31] & lexemes.last_len[w[n - 1] & 31] & (1u << n)) &&
-		(lexemes.pair[w[0] & 31] & (1u << (second_letter(w, n) & 31)));
+		(f->first_len[w[0] & 31] & f->last_len[w[n - 1] & 31] & (1u << n)) &&
+		(f->pair[w[0] & 31] & (1u << (second_letter(w, n) & 31)));
+}
+
+static inline bool
+lexeme_may_be(const char *w, size_t n)
+{
+	return filter_may(&lexemes.all, w, n);
 }
 
 /* The entry of w (n bytes), or NULL; w has passed lexeme_may_be(). */
@@ -622,6 +698,8 @@ lexeme_add_starts(const char *list, int l, uint32_t patterns)
 	}
 }
 
+static bool reads_with_unknown_next(const lexeme *x, sn_lang lang);
+
 static void
 lexemes_fill(void)
 {
@@ -632,12 +710,11 @@ lexemes_fill(void)
 	int			l,
 				k;
 
-	_Static_assert(LEXEME_SLOTS / 2 >= 12 * 4 + 7 * 2 + 20 * 2 + 60,
+	_Static_assert(LEXEME_SLOTS / 2 >= 12 * 4 + 7 * 2 + 20 * 2 + 60 + 60,
 				   "room for the lexemes, the table at most half full");
 	memset(lexemes.slot, 0, sizeof(lexemes.slot));
-	memset(lexemes.first_len, 0, sizeof(lexemes.first_len));
-	memset(lexemes.last_len, 0, sizeof(lexemes.last_len));
-	memset(lexemes.pair, 0, sizeof(lexemes.pair));
+	memset(&lexemes.all, 0, sizeof(lexemes.all));
+	memset(&lexemes.starters, 0, sizeof(lexemes.starters));
 	lexemes.n = 0;
 	lexemes.max_len = 0;
 	for (l = 0; l < 2; l++)
@@ -685,19 +762,26 @@ lexemes_fill(void)
 	lexeme_add("a")->starts[SN_LANG_EN] |= P_AGO;
 	lexeme_add("an")->starts[SN_LANG_EN] |= P_AGO;
 	lexeme_add("une")->count[SN_LANG_FR] = 1;
+	for (k = 0; k < (int) (sizeof(other_words) / sizeof(other_words[0])); k++)
+		lexeme_add_starts(other_words[k], SN_LANG_EN, 0);
 	for (k = 0; k < lexemes.n; k++)
 	{
 		const lexeme *x = &lexemes.lex[k];
 
-		lexemes.first_len[x->word[0] & 31] |= 1u << x->len;
-		lexemes.last_len[x->word[x->len - 1] & 31] |= 1u << x->len;
-		lexemes.pair[x->word[0] & 31] |= 1u << (second_letter(x->word, x->len) & 31);
+		filter_add(&lexemes.all, x->word, x->len);
+		if (x->starts[SN_LANG_EN] | x->starts[SN_LANG_FR])
+			filter_add(&lexemes.starters, x->word, x->len);
 	}
 	lexemes.ready = true;
+	/* (the probes read words with the table as it stands: needs_next is not read by them) */
+	for (k = 0; k < lexemes.n; k++)
+		for (l = 0; l < 2; l++)
+			lexemes.lex[k].needs_next[l] = lexemes.lex[k].starts[l] != 0 &&
+				!reads_with_unknown_next(&lexemes.lex[k], (sn_lang) l);
 }
 
 /* Note what the folded word of t (n letters) is in the reader's language. */
-static void
+static inline void
 classify_word(const ctx *c, tok *t, size_t n)
 {
 	const lexeme *x;
@@ -705,14 +789,43 @@ classify_word(const ctx *c, tok *t, size_t n)
 
 	if (!lexemes.ready)
 		lexemes_fill();
-	x = lexeme_find(t->w, n);
-	if (x == NULL)
+	if (!lexeme_may_be(t->w, n) || (x = lexeme_lookup(t->w, n)) == NULL)
 		return;
 	t->month = x->month[l];
 	t->month_abbr = x->month_abbr[l];
 	t->weekday = x->weekday[l];
 	t->count = x->count[l];
 	t->starts = x->starts[l];
+	t->known = true;
+	t->needs_next = x->needs_next[l];
+}
+
+/* (exhaustive reader) Note a word of the grammar missing from the vocabulary. */
+static void
+check_vocabulary(const ctx *c, const char *w)
+{
+	if (lexeme_find(w, strlen(w)) == NULL)
+		((ctx *) c)->unknown_literal = true;
+}
+
+/*
+ * The look-ahead: a word that begins no phrase by itself (needs_next, found
+ * by reading it before an unknown word when the table is filled) followed
+ * by a word outside the vocabulary, a token we cannot read or the end,
+ * begins nothing: no pattern compares such a token with anything it could
+ * be.  "the attack", "a convoy", "in the north" stop here after two tokens
+ * instead of trying each pattern of their first word.
+ */
+static inline bool
+cannot_go_on(const ctx *c, int i)
+{
+	const tok  *t = T(c, i),
+			   *u;
+
+	if (c->exhaustive || t->type != T_WORD || !t->needs_next)
+		return false;
+	u = T(c, i + 1);
+	return u->type == T_END || u->type == T_OTHER || (u->type == T_WORD && !u->known);
 }
 
 /*
@@ -1369,29 +1482,30 @@ p_ago(const ctx *c, int i, sn_edtf *out)
 		j = i + 4;
 		end = j + 1;
 	}
-	if (T(c, j)->type != T_WORD)
+	/* the unit words are in the vocabulary: "933 kilometres" stops here */
+	if (T(c, j)->type != T_WORD || (!c->exhaustive && !T(c, j)->known))
 		return 0;
 	w = T(c, j)->w;
 	if (c->lang == SN_LANG_EN)
 	{
-		if (same_word(w, "year") || same_word(w, "years"))
+		if (word_is(c, w, "year") || word_is(c, w, "years"))
 			unit = 2;
-		else if (same_word(w, "month") || same_word(w, "months"))
+		else if (word_is(c, w, "month") || word_is(c, w, "months"))
 			unit = 1;
-		else if (same_word(w, "week") || same_word(w, "weeks"))
+		else if (word_is(c, w, "week") || word_is(c, w, "weeks"))
 			unit = 3;
-		else if (same_word(w, "day") || same_word(w, "days"))
+		else if (word_is(c, w, "day") || word_is(c, w, "days"))
 			unit = 0;
 	}
 	else
 	{
-		if (same_word(w, "an") || same_word(w, "ans") || same_word(w, "annee") || same_word(w, "annees"))
+		if (word_is(c, w, "an") || word_is(c, w, "ans") || word_is(c, w, "annee") || word_is(c, w, "annees"))
 			unit = 2;
-		else if (same_word(w, "mois"))
+		else if (word_is(c, w, "mois"))
 			unit = 1;
-		else if (same_word(w, "semaine") || same_word(w, "semaines"))
+		else if (word_is(c, w, "semaine") || word_is(c, w, "semaines"))
 			unit = 3;
-		else if (same_word(w, "jour") || same_word(w, "jours"))
+		else if (word_is(c, w, "jour") || word_is(c, w, "jours"))
 			unit = 0;
 	}
 	/* singular with 1 only, plural otherwise ("one years ago" is not English) */
@@ -1463,13 +1577,15 @@ p_edtf_run(const ctx *c, int i, sn_edtf *out)
 	int			tries;
 	sn_error	err;
 
+	bool		dash = false;
+
 	if (T(c, i)->type != T_NUM)
 		return 0;
-	while (e < c->len && c->text[e] != ' ' && c->text[e] != '\t' && c->text[e] != '\n' &&
-		   c->text[e] != '\r' && (unsigned char) c->text[e] < 0x80)
-		e++;
+	for (; e < c->len && c->text[e] != ' ' && c->text[e] != '\t' && c->text[e] != '\n' &&
+		 c->text[e] != '\r' && (unsigned char) c->text[e] < 0x80; e++)
+		dash |= c->text[e] == '-' || c->text[e] == '/';
 	/* most numbers are no EDTF text: without '-' or '/' no shorter run has one either */
-	if (!memchr(c->text + b, '-', e - b) && !memchr(c->text + b, '/', e - b))
+	if (!dash)
 		return 0;
 	for (tries = 0; tries < 4 && e > b; tries++)
 	{
@@ -1574,7 +1690,7 @@ longest(const ctx *c, int i, sn_edtf *out, int depth)
 		return 0;
 	/* most words and marks begin no pattern: only those that can are tried */
 	may = c->exhaustive ? P_ALL : T(c, i)->starts;
-	if (may == 0)
+	if (may == 0 || cannot_go_on(c, i))
 		return 0;
 
 	/* a preposition, then the phrase */
@@ -1604,6 +1720,9 @@ longest(const ctx *c, int i, sn_edtf *out, int depth)
 		uint32_t	rest = (c->exhaustive ? P_ALL : T(c, s)->starts) &
 			(P_ISO | P_DAY_MONTH | P_MONTH_DAY | P_MONTH | P_YEAR | P_DECADE | P_PART |
 			 P_WEEKDAY | P_SEASON | P_RELATIVE | P_THE_ORDINAL);
+
+		if (rest != 0 && cannot_go_on(c, s))
+			rest = 0;			/* "in the north" */
 
 		for (k = 0; rest != 0; k++)
 		{
@@ -1690,7 +1809,7 @@ sn_date_phrase_word_may_begin(const char *w, size_t n)
 
 	if (!lexemes.ready)
 		lexemes_fill();
-	if (!lexeme_may_be(w, n))
+	if (!filter_may(&lexemes.starters, w, n))
 		return n > 0 && w[0] >= '0' && w[0] <= '9';
 	x = lexeme_lookup(w, n);
 	return x != NULL && (x->starts[SN_LANG_EN] | x->starts[SN_LANG_FR]) != 0;
@@ -1753,11 +1872,47 @@ scan(const char *text, size_t len, const sn_civil_date *reference, sn_lang lang,
 	/* the reference day, needed only now that a phrase may begin here */
 	c.ref = reference && reference_day(reference, &c.refday) ? reference : NULL;
 	e = longest(&c, 0, &v, 0);
+	if (c.unknown_literal)
+		return SIZE_MAX;		/* (exhaustive) a word missing from the vocabulary */
 	if (e == 0)
 		return 0;
 	/* the phrase must end at a word boundary: not "2013" of "2013abc" (tokens see to it) */
 	*out = v;
 	return c.t[e - 1].end;
+}
+
+/*
+ * Does a phrase begin with the lexeme x when a word outside the vocabulary
+ * follows it?  The exhaustive reader is asked, with a reference day, the
+ * word as written and capitalised ("May" alone is a month, "may" is not),
+ * alone, before an unknown word, and after a preposition: if none reads
+ * anything, the word needs a known word or a mark after it.  A word the
+ * grammar compares but the vocabulary lacks makes the reader answer
+ * SIZE_MAX, which counts as reading (the look-ahead then never refuses).
+ */
+static bool
+reads_with_unknown_next(const lexeme *x, sn_lang lang)
+{
+	static const sn_civil_date ref = {2022, 8, 15};
+	char		t[64];
+	int			cap,
+				form;
+	sn_edtf		v;
+
+	for (cap = 0; cap < 2; cap++)
+		for (form = 0; form < 3; form++)
+		{
+			int			n = snprintf(t, sizeof(t), "%s%.*s%s",
+									 form == 2 ? (lang == SN_LANG_FR ? "en " : "in ") : "",
+									 (int) x->len, x->word, form == 1 ? "" : " zzzz");
+			char	   *w = t + (form == 2 ? 3 : 0);
+
+			if (cap)
+				*w = (char) (*w - 'a' + 'A');
+			if (scan(t, (size_t) n, &ref, lang, &v, true) != 0)
+				return true;
+		}
+	return false;
 }
 
 size_t

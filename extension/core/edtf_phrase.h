@@ -47,11 +47,14 @@ extern size_t sn_date_phrase_scan(const char *text, size_t len,
 								  sn_edtf *out);
 
 /*
- * The same reading without the shortcuts that skip, at each word, the
- * patterns it cannot begin (and without the word test below): every
- * pattern of the grammar is tried at every word.  It must find exactly
- * what sn_date_phrase_scan finds, only slower; tests and the fuzz harness
- * hold the shortcuts to that.
+ * The same reading without the shortcuts: every pattern of the grammar is
+ * tried at every word (not only those the word can begin), however the
+ * next word looks (no look-ahead), every word is cut the general way (no
+ * ASCII fast path), and the word test below is not asked.  It must find
+ * exactly what sn_date_phrase_scan finds, only slower; tests and the fuzz
+ * harness hold the shortcuts to that.  It also checks that every word the
+ * grammar compares a token with is in the reader's vocabulary, on which
+ * the look-ahead relies, and returns SIZE_MAX where one is not (a bug).
  */
 extern size_t sn_date_phrase_scan_exhaustive(const char *text, size_t len,
 											 const sn_civil_date *reference,
@@ -60,9 +63,9 @@ extern size_t sn_date_phrase_scan_exhaustive(const char *text, size_t len,
 /*
  * Can a date phrase begin with the folded word w (lower-case ASCII, n bytes,
  * as the scanner folds it)?  False for words no pattern begins with
- * ("troops", "attacked"): the scanner's first test, and annotate's, which
- * folds each word once.  Never false where the scanner reads a phrase.
- * Digits always may begin one.
+ * ("troops", "attacked", "ago") in either language: annotate's first test,
+ * which folds each word once; the scanner refuses the same words.  Never
+ * false where the scanner reads a phrase.  Digits always may begin one.
  */
 extern bool sn_date_phrase_word_may_begin(const char *w, size_t n);
 

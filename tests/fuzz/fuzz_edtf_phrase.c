@@ -9,7 +9,8 @@
  * takes more than it is given, whatever it reads is a valid value whose
  * canonical text reads back to it, it reads exactly what the exhaustive
  * scanner (every pattern tried at every word, every word cut the general
- * way, no shortcut) reads, and where it reads a phrase that begins with a
+ * way, no look-ahead, no shortcut; SIZE_MAX where the grammar compares a
+ * word missing from the vocabulary) reads, and where it reads a phrase that begins with a
  * plain word, annotate's word test (sn_date_phrase_word_may_begin) passes
  * that word.
  */

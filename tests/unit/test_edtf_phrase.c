@@ -71,6 +71,9 @@ same_as_exhaustive(const char *text, sn_lang lang, const sn_civil_date *ref)
 		memset(&b, 0, sizeof(b));
 		n = sn_date_phrase_scan(text + i, len - i, ref, lang, &a);
 		m = sn_date_phrase_scan_exhaustive(text + i, len - i, ref, lang, &b);
+		if (m == SIZE_MAX)
+			fail_msg("\"%s\" (%s) at byte %zu: the grammar compares a word missing from the vocabulary",
+					 text, sn_lang_code(lang), i);
 		if (n != m || (n > 0 && memcmp(&a, &b, sizeof(a)) != 0))
 			fail_msg("\"%s\" (%s) at byte %zu: the scanner read %zu bytes, the exhaustive one %zu",
 					 text, sn_lang_code(lang), i, n, m);
@@ -470,6 +473,64 @@ words_of_every_kind(void **state)
 }
 
 /*
+ * The look-ahead: a first word that makes no phrase by itself ("the", "a",
+ * "in", "last", "early", "since", "le", "il"...) followed by a word outside
+ * the vocabulary begins nothing, without trying its patterns.  Each such
+ * word, and words that make a phrase alone, before each kind of next token
+ * (a number, an ordinal, a decade, a month, a weekday, a word of the
+ * vocabulary that is no first word, a first word, a mark, an unknown word,
+ * an accented word, the end): both readers agree.
+ */
+static void
+look_ahead(void **state)
+{
+	static const char *const first[] = {
+		"the", "a", "an", "in", "on", "during", "by", "since", "from", "between", "last",
+		"this", "earlier", "past", "early", "mid", "late", "nine", "spring", "fall", "Aug",
+		"May", "may", "August", "Monday", "today", "les", "il", "plus", "la", "le", "l",
+		"cette", "ce", "depuis", "entre", "du", "de", "au", "en", "pendant", "courant",
+		"debut", "fin", "mi", "avant", "aujourd", "printemps", "mars", "samedi", "hier", "zzz",
+	};
+	static const char *const next[] = {
+		"2013", "13th of August", "1990s", "90", "August 2022", "août 2022", "Saturday",
+		"samedi dernier", "day before yesterday", "years ago", "week", "month", "year",
+		"semaine dernière", "mois dernier", "annees 1990", "y a deux ans", "cours de 2013",
+		"tot ce mois-ci", "of 2021", "summer of 2021", "été 2022", "last month", "the 13th",
+		"-July", "'été 2022", "’an dernier", ", August 13, 2022", ".", "attack", "convoi",
+		"réunion", "10km", "",
+	};
+	char		text[200];
+	size_t		f,
+				n;
+
+	for (f = 0; f < sizeof(first) / sizeof(first[0]); f++)
+		for (n = 0; n < sizeof(next) / sizeof(next[0]); n++)
+		{
+			snprintf(text, sizeof(text), "x %s %s", first[f], next[n]);
+			same_as_exhaustive(text, SN_LANG_EN, &REF);
+			same_as_exhaustive(text, SN_LANG_FR, &REF);
+			same_as_exhaustive(text, SN_LANG_EN, NULL);
+			snprintf(text, sizeof(text), "x %s%s", first[f], next[n]);
+			same_as_exhaustive(text, SN_LANG_EN, &REF);
+			same_as_exhaustive(text, SN_LANG_FR, &REF);
+		}
+	/* the look-ahead refuses where it should, and reads what follows a known word */
+	{
+		char		t[SN_EDTF_TEXT_MAX];
+
+		assert_int_equal(scan("the attack", &REF, SN_LANG_EN, t), 0);
+		assert_int_equal(scan("in the north", &REF, SN_LANG_EN, t), 0);
+		assert_int_equal(scan("a convoy", &REF, SN_LANG_EN, t), 0);
+		assert_int_equal(scan("the day before yesterday", &REF, SN_LANG_EN, t), 24);
+		assert_string_equal(t, "2022-08-13");
+		assert_int_equal(scan("last year", &REF, SN_LANG_EN, t), 9);
+		assert_string_equal(t, "2021");
+		assert_int_equal(scan("Monday attack", &REF, SN_LANG_EN, t), 6);
+		assert_string_equal(t, "2022-08-15");
+	}
+}
+
+/*
  * The word test is the lexeme table's: true for the words a pattern begins
  * with in either language, false for the other words of the vocabulary and
  * for ordinary words.
@@ -528,6 +589,7 @@ main(void)
 		cmocka_unit_test(after_prepositions),
 		cmocka_unit_test(prepositions_alone),
 		cmocka_unit_test(words_of_every_kind),
+		cmocka_unit_test(look_ahead),
 		cmocka_unit_test(word_test),
 	};
 
