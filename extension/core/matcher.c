@@ -51,6 +51,9 @@
 /* Trie nodes at this depth (stream bytes from the root) and below are placed depth first. */
 #define DEPTH_FIRST_FROM 4
 
+/* The output records are aligned to this (the usual cache line) */
+#define SN_CACHE_LINE 64
+
 /* ASCII letters and digits, folded, as 0..35 (see word_pair_state) */
 #define WORD_INDEX_N 36
 
@@ -90,22 +93,32 @@ typedef struct dnode
 typedef struct dlink
 {
 	int32_t		fail;
-	int32_t		out;			/* 1 + index in outs of the first output, 0 when none */
+	int32_t		out;			/* unit in outs of the first output record, 0 when none */
 } dlink;
 
 /*
- * What a hit needs, in one record per key ending state, so that a hit costs
- * a cache miss or two rather than one per array: the key, its length in the
- * stream, its payloads, and the next output on the failure chain.
+ * What a hit needs, in one record per key ending state with the key's
+ * payloads stored right after it, so that a hit costs one cache miss rather
+ * than one per array: the key, its length in the stream, how many payloads
+ * follow, and the next record on the failure chain.  Records and payloads
+ * are the same size and share one array of units (see out_unit).
  */
 typedef struct dout
 {
 	uint32_t	key;
 	uint32_t	len;
-	uint32_t	first;			/* first payload */
-	uint32_t	count;			/* payloads */
-	int32_t		next;			/* 1 + index in outs, 0 when none */
+	uint32_t	count;			/* payloads, in the units right after the record */
+	int32_t		next;			/* unit of the next record, 0 when none */
 } dout;
+
+typedef union out_unit
+{
+	dout		rec;
+	sn_matcher_payload payload;
+} out_unit;
+
+_Static_assert(sizeof(dout) == sizeof(sn_matcher_payload),
+			   "an output record and a payload take one unit each");
 
 struct sn_matcher
 {
@@ -114,17 +127,18 @@ struct sn_matcher
 	dnode	   *nodes;			/* per slot, for the scan */
 	dlink	   *links;			/* per slot, for the scan */
 	uint8_t    *has_out;		/* per slot, a bit: links[slot].out != 0 (fits in cache) */
-	dout	   *outs;			/* per key ending state (see dlink.out) */
+	out_unit   *outs;			/* records and payloads (see dlink.out), cache-line aligned */
+	void	   *outs_mem;		/* what was allocated for outs */
 	int32_t	   *base;			/* per slot (building only) */
 	int32_t	   *check;			/* per slot: parent slot, -1 when free (building only) */
 	int32_t	   *fail;			/* per slot (building only) */
-	int32_t	   *key;			/* per slot: key ending here, or -1 */
-	int32_t	   *dict;			/* per slot: next output state on the failure chain, or 0 */
+	int32_t	   *key;			/* per slot: key ending here, or -1 (building only) */
+	int32_t	   *dict;			/* per slot: next output state on the failure chain, or 0 (building only) */
 	size_t		nslots;			/* allocated slots (all padded with check = -1) */
-	uint32_t   *key_len;		/* per key: bytes in the stream, marks included */
-	uint32_t   *key_first;		/* per key: first payload */
-	uint32_t   *key_count;		/* per key: number of payloads */
-	sn_matcher_payload *payloads;
+	uint32_t   *key_len;		/* per key: bytes in the stream, marks included (building only) */
+	uint32_t   *key_first;		/* per key: first payload (building only) */
+	uint32_t   *key_count;		/* per key: number of payloads (building only) */
+	sn_matcher_payload *payloads;	/* (building only) */
 	size_t		ring_mask;		/* ring size - 1, ring size > longest key */
 
 	/*
@@ -968,9 +982,13 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 	m->links = xalloc(a, m->nslots * sizeof(dlink));
 	if (!m->nodes || !m->links)
 		goto fail_oom;
-	/* the output records, numbered from 1 in slot order (base, once copied, holds the numbers) */
+	/*
+	 * The output records in slot order, each followed by its payloads; a
+	 * record's number is the unit where it starts (unit 0 stays unused, for
+	 * "none").  base, once copied, holds the numbers.
+	 */
 	{
-		int32_t		nouts = 0;
+		size_t		nunits = 1;
 		int32_t    *number = m->base;	/* base is copied into nodes first */
 
 		for (size_t i = 0; i < m->nslots; i++)
@@ -980,10 +998,22 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 			m->links[i].fail = m->fail[i];
 		}
 		for (size_t i = 0; i < m->nslots; i++)
-			number[i] = m->key[i] >= 0 ? ++nouts : 0;
-		m->outs = xalloc(a, ((size_t) nouts + 1) * sizeof(dout));
-		if (!m->outs)
+		{
+			number[i] = 0;
+			if (m->key[i] >= 0)
+			{
+				if (nunits + 1 + m->key_count[m->key[i]] > INT32_MAX)
+					goto fail_oom;
+				number[i] = (int32_t) nunits;
+				nunits += 1 + m->key_count[m->key[i]];
+			}
+		}
+		m->outs_mem = xalloc(a, nunits * sizeof(out_unit) + SN_CACHE_LINE);
+		if (!m->outs_mem)
 			goto fail_oom;
+		m->outs = (out_unit *) (((uintptr_t) m->outs_mem + SN_CACHE_LINE - 1) &
+								~(uintptr_t) (SN_CACHE_LINE - 1));
+		memset(m->outs, 0, nunits * sizeof(out_unit));
 		for (size_t i = 0; i < m->nslots; i++)
 		{
 			int32_t		out_slot = m->key[i] >= 0 ? (int32_t) i : m->dict[i];
@@ -991,16 +1021,19 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 			m->links[i].out = out_slot > 0 ? number[out_slot] : 0;
 			if (m->key[i] >= 0)
 			{
-				dout	   *o = &m->outs[number[i]];
+				out_unit   *u = &m->outs[number[i]];
 				uint32_t	k = (uint32_t) m->key[i];
 
-				o->key = k;
-				o->len = m->key_len[k];
-				o->first = m->key_first[k];
-				o->count = m->key_count[k];
-				o->next = m->dict[i] > 0 ? number[m->dict[i]] : 0;
+				u->rec.key = k;
+				u->rec.len = m->key_len[k];
+				u->rec.count = m->key_count[k];
+				u->rec.next = m->dict[i] > 0 ? number[m->dict[i]] : 0;
+				for (uint32_t p = 0; p < m->key_count[k]; p++)
+					u[1 + p].payload = m->payloads[m->key_first[k] + p];
 			}
 		}
+		m->stats.bytes = sizeof(sn_matcher) + m->nslots * (sizeof(dnode) + sizeof(dlink)) +
+			m->nslots / 8 + 1 + nunits * sizeof(out_unit) + SN_CACHE_LINE;
 	}
 	m->has_out = xalloc(a, m->nslots / 8 + 1);
 	if (!m->has_out)
@@ -1012,7 +1045,15 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 	xfree(a, m->base);
 	xfree(a, m->check);
 	xfree(a, m->fail);
-	m->base = m->check = m->fail = NULL;
+	xfree(a, m->key);
+	xfree(a, m->dict);
+	xfree(a, m->key_len);
+	xfree(a, m->key_first);
+	xfree(a, m->key_count);
+	xfree(a, m->payloads);
+	m->base = m->check = m->fail = m->key = m->dict = NULL;
+	m->key_len = m->key_first = m->key_count = NULL;
+	m->payloads = NULL;
 
 	/* 8. the states at the start of a word, from the root */
 	m->word_state = 0;
@@ -1039,9 +1080,6 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 		m->ring_mask = ring - 1;
 	}
 	m->stats.slots = m->nslots;
-	m->stats.bytes = sizeof(sn_matcher) + m->nslots * (sizeof(dnode) + sizeof(dlink) + 2 * sizeof(int32_t)) +
-		m->nslots / 8 + 1 + (ndistinct + 1) * sizeof(dout) +
-		ndistinct * 3 * sizeof(uint32_t) + npayloads * sizeof(sn_matcher_payload);
 	ok = true;
 	goto done;
 
@@ -1077,7 +1115,7 @@ sn_matcher_free(sn_matcher *m)
 	xfree(&a, m->nodes);
 	xfree(&a, m->links);
 	xfree(&a, m->has_out);
-	xfree(&a, m->outs);
+	xfree(&a, m->outs_mem);
 	xfree(&a, m->base);
 	xfree(&a, m->check);
 	xfree(&a, m->fail);
@@ -1140,9 +1178,9 @@ step_mark(scan_state *ss, size_t ch, size_t byte, bool word_end)
 	note_mark(ss, ch, byte);
 	if (word_end && !ss->stopped && (m->has_out[ss->s >> 3] & (1u << (ss->s & 7))))
 	{
-		for (int32_t r = m->links[ss->s].out; r > 0; r = m->outs[r].next)
+		for (int32_t r = m->links[ss->s].out; r > 0; r = m->outs[r].rec.next)
 		{
-			const dout *o = &m->outs[r];
+			const dout *o = &m->outs[r].rec;
 			const ring_pos *start = &ss->ring[(ss->pos + 1 - o->len) & mask];
 			sn_matcher_hit hit;
 
@@ -1152,7 +1190,7 @@ step_mark(scan_state *ss, size_t ch, size_t byte, bool word_end)
 			hit.end_byte = byte;
 			hit.key = o->key;
 			hit.npayloads = o->count;
-			hit.payloads = m->payloads + o->first;
+			hit.payloads = &m->outs[r + 1].payload;
 			hit.has_lower = sn_matcher_has_lower(ss->text + start->byte, byte - start->byte);
 			hit.first_upper = sn_matcher_first_upper(ss->text + start->byte, byte - start->byte);
 			if (!ss->fn(ss->arg, &hit))

@@ -125,6 +125,53 @@ several_references(void **state)
 	sn_gazetteer_free(g);
 }
 
+/*
+ * Every reference comes back whole, whether or not it fits in the matcher's
+ * payload (ids from 0 to 2^46 - 1 and countries below 0xFFFF do; the rest is
+ * looked up): the extremes of both ranges, and past them.
+ */
+static void
+references_come_back_whole(void **state)
+{
+	static const struct
+	{
+		const char *name;
+		sn_ref_kind kind;
+		int64_t		id;
+		int32_t		country;
+	}			refs[] = {
+		{"Alpha", SN_REF_PLACE, 0, -1},
+		{"Bravo", SN_REF_ACTOR, (INT64_C(1) << 46) - 1, 0xFFFE},
+		{"Charlie", SN_REF_PLACE, INT64_C(1) << 46, 466},
+		{"Delta", SN_REF_ACTOR, INT64_MAX, -1},
+		{"Echo", SN_REF_PLACE, -7, 0},
+		{"Foxtrot", SN_REF_ACTOR, 12, 0xFFFF},
+		{"Golf", SN_REF_PLACE, 13, INT32_MAX},
+		{"Hotel", SN_REF_ACTOR, INT64_MIN, INT32_MIN},
+	};
+	const size_t n = sizeof(refs) / sizeof(refs[0]);
+	sn_gazetteer *g = sn_gazetteer_new(NULL);
+	sn_name_mentions m = {0};
+	sn_error	err;
+	const char *text = "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel";
+
+	assert_non_null(g);
+	for (size_t i = 0; i < n; i++)
+		add(g, refs[i].name, refs[i].kind, refs[i].id, refs[i].country, 0);
+	assert_true(sn_gazetteer_build(g, &err));
+	assert_true(sn_gazetteer_find(g, text, strlen(text), NULL, NULL, NULL, &m, &err));
+	assert_int_equal(m.n, n);
+	for (size_t i = 0; i < n; i++)
+	{
+		assert_int_equal(m.items[i].end_byte - m.items[i].start_byte, strlen(refs[i].name));
+		assert_int_equal(m.items[i].ref.kind, refs[i].kind);
+		assert_true(m.items[i].ref.id == refs[i].id);
+		assert_int_equal(m.items[i].ref.country, refs[i].country);
+	}
+	sn_name_mentions_free(NULL, &m);
+	sn_gazetteer_free(g);
+}
+
 static void
 acronyms_want_capitals(void **state)
 {
@@ -196,6 +243,7 @@ main(void)
 		cmocka_unit_test(word_boundaries),
 		cmocka_unit_test(possessives_brackets_hyphens),
 		cmocka_unit_test(several_references),
+		cmocka_unit_test(references_come_back_whole),
 		cmocka_unit_test(acronyms_want_capitals),
 		cmocka_unit_test(demonym_forms),
 		cmocka_unit_test(proper_nouns_want_a_capital),
