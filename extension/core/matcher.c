@@ -24,7 +24,8 @@
  * key[s] the name ending at s (or -1), and dict[s] the nearest state on the
  * failure chain where a name ends (or 0), so the names ending at a position
  * are key[s], key[dict[s]], key[dict[dict[s]]]...  Names end only on a MARK,
- * so outputs are looked for only after a MARK.
+ * so outputs are looked for only after a MARK.  For the scan, key and dict
+ * become one output record per state that has outputs (see dout).
  *
  * Positions.  Only MARK bytes carry positions (the character and byte offset
  * of the word edge).  The scan keeps them in a ring buffer indexed by stream
@@ -79,10 +80,9 @@ const sn_allocator sn_malloc_allocator = {malloc_alloc, malloc_free, NULL};
 
 /*
  * What the scan reads at each step, packed so that a transition touches one
- * cache line (nodes), and what it reads on a mismatch or at a mark (links):
- * out is the first state on the failure chain, this one included, where a
- * key ends (0 when none).  States are placed breadth first, so the shallow
- * states that most steps visit sit together at the front.
+ * cache line.  States are placed breadth first, so the shallow states that
+ * most steps visit sit together at the front.  On a mismatch the scan reads
+ * the failure link (fail, an array of its own).
  */
 typedef struct dnode
 {
@@ -90,55 +90,61 @@ typedef struct dnode
 	int32_t		check;
 } dnode;
 
-typedef struct dlink
+/*
+ * Which states have outputs (a key ends there, or on their failure chain),
+ * and where their records are: a bit per slot, and for each 64 slots the
+ * number of bits set before them.  The record of a state with outputs is the
+ * one numbered by the bits set before its own, so finding it reads this
+ * table (16 bytes per 64 slots, small enough to stay in cache) and no array
+ * indexed by slot, which would cost a cache miss at every hit.
+ */
+typedef struct out_block
 {
-	int32_t		fail;
-	int32_t		out;			/* unit in outs of the first output record, 0 when none */
-} dlink;
+	uint64_t	bits;
+	uint32_t	before;
+	uint32_t	unused;
+} out_block;
 
 /*
- * What a hit needs, in one record per key ending state with the key's
- * payloads stored right after it, so that a hit costs one cache miss rather
- * than one per array: the key, its length in the stream, how many payloads
- * follow, and the next record on the failure chain.  Records and payloads
- * are the same size and share one array of units (see out_unit).
+ * A state's outputs, in one 32-byte record so that a hit costs one cache
+ * miss: the key ending there, its length in the stream, its payloads (the
+ * only one inside the record, more in the payloads array), and the next
+ * record on the failure chain.  A state where no key ends, but one ends on
+ * its failure chain, has a record with no payloads that only links on.
  */
 typedef struct dout
 {
 	uint32_t	key;
 	uint32_t	len;
-	uint32_t	count;			/* payloads, in the units right after the record */
-	int32_t		next;			/* unit of the next record, 0 when none */
+	uint32_t	count;			/* payloads; 0 in a record that only links on */
+	int32_t		next;			/* 1 + number of the next record, 0 when none */
+	union
+	{
+		sn_matcher_payload one; /* count == 1: the payload */
+		uint32_t	first;		/* count > 1: the first in payloads */
+	}			p;
 } dout;
 
-typedef union out_unit
-{
-	dout		rec;
-	sn_matcher_payload payload;
-} out_unit;
-
-_Static_assert(sizeof(dout) == sizeof(sn_matcher_payload),
-			   "an output record and a payload take one unit each");
+_Static_assert(sizeof(dout) == 32, "an output record takes half a cache line");
 
 struct sn_matcher
 {
 	sn_allocator alloc;
 	uint8_t		code[256];		/* byte -> code, 0 = in no name */
 	dnode	   *nodes;			/* per slot, for the scan */
-	dlink	   *links;			/* per slot, for the scan */
-	uint8_t    *has_out;		/* per slot, a bit: links[slot].out != 0 (fits in cache) */
-	out_unit   *outs;			/* records and payloads (see dlink.out), cache-line aligned */
+	out_block  *out_blocks;		/* per 64 slots: which have records, and their numbers */
+	dout	   *outs;			/* the records (see out_block), cache-line aligned */
 	void	   *outs_mem;		/* what was allocated for outs */
 	int32_t	   *base;			/* per slot (building only) */
 	int32_t	   *check;			/* per slot: parent slot, -1 when free (building only) */
-	int32_t	   *fail;			/* per slot (building only) */
+	int32_t	   *fail;			/* per slot: the failure link */
 	int32_t	   *key;			/* per slot: key ending here, or -1 (building only) */
 	int32_t	   *dict;			/* per slot: next output state on the failure chain, or 0 (building only) */
 	size_t		nslots;			/* allocated slots (all padded with check = -1) */
 	uint32_t   *key_len;		/* per key: bytes in the stream, marks included (building only) */
 	uint32_t   *key_first;		/* per key: first payload (building only) */
 	uint32_t   *key_count;		/* per key: number of payloads (building only) */
-	sn_matcher_payload *payloads;	/* (building only) */
+	sn_matcher_payload *payloads;	/* per key, from key_first: those of keys with several */
 	size_t		ring_mask;		/* ring size - 1, ring size > longest key */
 
 	/*
@@ -663,7 +669,7 @@ step(const sn_matcher *m, int32_t *sp, uint8_t b)
 		}
 		if (s == 0)
 			return;
-		s = m->links[s].fail;
+		s = m->fail[s];
 		*sp = s;
 	}
 }
@@ -979,81 +985,72 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 
 	/* 7. pack what the scan reads; the building arrays go */
 	m->nodes = xalloc(a, m->nslots * sizeof(dnode));
-	m->links = xalloc(a, m->nslots * sizeof(dlink));
-	if (!m->nodes || !m->links)
+	m->out_blocks = xalloc(a, (m->nslots / 64 + 1) * sizeof(out_block));
+	if (!m->nodes || !m->out_blocks)
 		goto fail_oom;
-	/*
-	 * The output records in slot order, each followed by its payloads; a
-	 * record's number is the unit where it starts (unit 0 stays unused, for
-	 * "none").  base, once copied, holds the numbers.
-	 */
+	memset(m->out_blocks, 0, (m->nslots / 64 + 1) * sizeof(out_block));
 	{
-		size_t		nunits = 1;
+		size_t		nouts = 0;
 		int32_t    *number = m->base;	/* base is copied into nodes first */
 
 		for (size_t i = 0; i < m->nslots; i++)
 		{
 			m->nodes[i].base = m->base[i];
 			m->nodes[i].check = m->check[i];
-			m->links[i].fail = m->fail[i];
 		}
+		/* number the states with outputs in slot order, as out_block counts them */
 		for (size_t i = 0; i < m->nslots; i++)
 		{
-			number[i] = 0;
-			if (m->key[i] >= 0)
+			out_block  *ob = &m->out_blocks[i / 64];
+
+			if (i % 64 == 0)
+				ob->before = (uint32_t) nouts;
+			number[i] = -1;
+			if (m->key[i] >= 0 || m->dict[i] > 0)
 			{
-				if (nunits + 1 + m->key_count[m->key[i]] > INT32_MAX)
-					goto fail_oom;
-				number[i] = (int32_t) nunits;
-				nunits += 1 + m->key_count[m->key[i]];
+				ob->bits |= UINT64_C(1) << (i % 64);
+				number[i] = (int32_t) nouts++;
 			}
 		}
-		m->outs_mem = xalloc(a, nunits * sizeof(out_unit) + SN_CACHE_LINE);
+		m->outs_mem = xalloc(a, (nouts ? nouts : 1) * sizeof(dout) + SN_CACHE_LINE);
 		if (!m->outs_mem)
 			goto fail_oom;
-		m->outs = (out_unit *) (((uintptr_t) m->outs_mem + SN_CACHE_LINE - 1) &
-								~(uintptr_t) (SN_CACHE_LINE - 1));
-		memset(m->outs, 0, nunits * sizeof(out_unit));
+		m->outs = (dout *) (((uintptr_t) m->outs_mem + SN_CACHE_LINE - 1) &
+							~(uintptr_t) (SN_CACHE_LINE - 1));
+		memset(m->outs, 0, nouts * sizeof(dout));
 		for (size_t i = 0; i < m->nslots; i++)
 		{
-			int32_t		out_slot = m->key[i] >= 0 ? (int32_t) i : m->dict[i];
+			dout	   *o;
 
-			m->links[i].out = out_slot > 0 ? number[out_slot] : 0;
+			if (number[i] < 0)
+				continue;
+			o = &m->outs[number[i]];
+			o->next = m->dict[i] > 0 ? number[m->dict[i]] + 1 : 0;
 			if (m->key[i] >= 0)
 			{
-				out_unit   *u = &m->outs[number[i]];
 				uint32_t	k = (uint32_t) m->key[i];
 
-				u->rec.key = k;
-				u->rec.len = m->key_len[k];
-				u->rec.count = m->key_count[k];
-				u->rec.next = m->dict[i] > 0 ? number[m->dict[i]] : 0;
-				for (uint32_t p = 0; p < m->key_count[k]; p++)
-					u[1 + p].payload = m->payloads[m->key_first[k] + p];
+				o->key = k;
+				o->len = m->key_len[k];
+				o->count = m->key_count[k];
+				if (o->count == 1)
+					o->p.one = m->payloads[m->key_first[k]];
+				else
+					o->p.first = m->key_first[k];
 			}
 		}
-		m->stats.bytes = sizeof(sn_matcher) + m->nslots * (sizeof(dnode) + sizeof(dlink)) +
-			m->nslots / 8 + 1 + nunits * sizeof(out_unit) + SN_CACHE_LINE;
+		m->stats.bytes = sizeof(sn_matcher) + m->nslots * (sizeof(dnode) + sizeof(int32_t)) +
+			(m->nslots / 64 + 1) * sizeof(out_block) + nouts * sizeof(dout) + SN_CACHE_LINE +
+			npayloads * sizeof(sn_matcher_payload) + ndistinct * sizeof(uint32_t);
 	}
-	m->has_out = xalloc(a, m->nslots / 8 + 1);
-	if (!m->has_out)
-		goto fail_oom;
-	memset(m->has_out, 0, m->nslots / 8 + 1);
-	for (size_t i = 0; i < m->nslots; i++)
-		if (m->links[i].out > 0)
-			m->has_out[i >> 3] |= (uint8_t) (1u << (i & 7));
 	xfree(a, m->base);
 	xfree(a, m->check);
-	xfree(a, m->fail);
 	xfree(a, m->key);
 	xfree(a, m->dict);
 	xfree(a, m->key_len);
-	xfree(a, m->key_first);
 	xfree(a, m->key_count);
-	xfree(a, m->payloads);
-	m->base = m->check = m->fail = m->key = m->dict = NULL;
-	m->key_len = m->key_first = m->key_count = NULL;
-	m->payloads = NULL;
+	m->base = m->check = m->key = m->dict = NULL;
+	m->key_len = m->key_count = NULL;
 
 	/* 8. the states at the start of a word, from the root */
 	m->word_state = 0;
@@ -1113,8 +1110,7 @@ sn_matcher_free(sn_matcher *m)
 		return;
 	a = m->alloc;
 	xfree(&a, m->nodes);
-	xfree(&a, m->links);
-	xfree(&a, m->has_out);
+	xfree(&a, m->out_blocks);
 	xfree(&a, m->outs_mem);
 	xfree(&a, m->base);
 	xfree(&a, m->check);
@@ -1176,27 +1172,40 @@ step_mark(scan_state *ss, size_t ch, size_t byte, bool word_end)
 
 	step(m, &ss->s, MARK);
 	note_mark(ss, ch, byte);
-	if (word_end && !ss->stopped && (m->has_out[ss->s >> 3] & (1u << (ss->s & 7))))
+	if (word_end && !ss->stopped)
 	{
-		for (int32_t r = m->links[ss->s].out; r > 0; r = m->outs[r].rec.next)
-		{
-			const dout *o = &m->outs[r].rec;
-			const ring_pos *start = &ss->ring[(ss->pos + 1 - o->len) & mask];
-			sn_matcher_hit hit;
+		const out_block *ob = &m->out_blocks[ss->s >> 6];
+		uint64_t	bit = UINT64_C(1) << (ss->s & 63);
 
-			hit.start_char = start->ch;
-			hit.start_byte = start->byte;
-			hit.end_char = ch;
-			hit.end_byte = byte;
-			hit.key = o->key;
-			hit.npayloads = o->count;
-			hit.payloads = &m->outs[r + 1].payload;
-			hit.has_lower = sn_matcher_has_lower(ss->text + start->byte, byte - start->byte);
-			hit.first_upper = sn_matcher_first_upper(ss->text + start->byte, byte - start->byte);
-			if (!ss->fn(ss->arg, &hit))
+		if (ob->bits & bit)
+		{
+			const dout *o = &m->outs[ob->before + __builtin_popcountll(ob->bits & (bit - 1))];
+
+			for (;;)
 			{
-				ss->stopped = true;
-				break;
+				if (o->count > 0)
+				{
+					const ring_pos *start = &ss->ring[(ss->pos + 1 - o->len) & mask];
+					sn_matcher_hit hit;
+
+					hit.start_char = start->ch;
+					hit.start_byte = start->byte;
+					hit.end_char = ch;
+					hit.end_byte = byte;
+					hit.key = o->key;
+					hit.npayloads = o->count;
+					hit.payloads = o->count == 1 ? &o->p.one : m->payloads + o->p.first;
+					hit.has_lower = sn_matcher_has_lower(ss->text + start->byte, byte - start->byte);
+					hit.first_upper = sn_matcher_first_upper(ss->text + start->byte, byte - start->byte);
+					if (!ss->fn(ss->arg, &hit))
+					{
+						ss->stopped = true;
+						break;
+					}
+				}
+				if (o->next == 0)
+					break;
+				o = &m->outs[o->next - 1];
 			}
 		}
 	}
