@@ -182,6 +182,28 @@ is_year_token(const char *s, size_t n)
 	return y >= 1000 && y <= 2199;
 }
 
+/* Whether text[start, end) holds a run of digits that is a year. */
+static bool
+holds_year_token(const char *text, size_t start, size_t end)
+{
+	size_t		j = start;
+
+	while (j < end)
+	{
+		size_t		e;
+
+		while (j < end && !is_digit(text[j]))
+			j++;
+		e = j;
+		while (e < end && is_digit(text[e]))
+			e++;
+		if (is_year_token(text + j, e - j))
+			return true;
+		j = e;
+	}
+	return false;
+}
+
 static bool
 phrase_is_years(const char *text, size_t start, size_t end)
 {
@@ -193,18 +215,8 @@ phrase_is_years(const char *text, size_t start, size_t end)
 	int			years = 0;
 
 	/* most phrases hold no year at all: look for one before reading words */
-	for (size_t j = start; j < end && years == 0;)
-	{
-		size_t		e = j;
-
-		while (e < end && is_digit(text[e]))
-			e++;
-		years = is_year_token(text + j, e - j);
-		j = e > j ? e : j + 1;
-	}
-	if (years == 0)
+	if (!holds_year_token(text, start, end))
 		return false;
-	years = 0;
 	while (i < end)
 	{
 		size_t		j = i;
