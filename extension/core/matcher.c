@@ -108,24 +108,38 @@ typedef struct out_block
 /*
  * A state's outputs, in one 32-byte record so that a hit costs one cache
  * miss: the key ending there, its length in the stream, its payloads (the
- * only one inside the record, more in the payloads array), and the next
- * record on the failure chain.  A state where no key ends, but one ends on
- * its failure chain, has a record with no payloads that only links on.
+ * only one inside the record, more in the payloads array), the next record
+ * on the failure chain, and the state's own failure link, which the scan
+ * needs at the gap after a name and would otherwise fetch from the fail
+ * array (another miss).  A state where no key ends, but one ends on its
+ * failure chain, has a record with no payloads that only links on.
  */
 typedef struct dout
 {
 	uint32_t	key;
-	uint32_t	len;
-	uint32_t	count;			/* payloads; 0 in a record that only links on */
 	int32_t		next;			/* 1 + number of the next record, 0 when none */
+	int32_t		fail;			/* the state's failure link */
+	uint16_t	len;			/* at most SN_MATCHER_MAX_KEY */
+	uint16_t	single;			/* 1: one payload, in p.one; 0: p.many */
 	union
 	{
-		sn_matcher_payload one; /* count == 1: the payload */
-		uint32_t	first;		/* count > 1: the first in payloads */
+		sn_matcher_payload one;
+		struct
+		{
+			uint32_t	first;	/* in payloads */
+			uint32_t	count;	/* 0 in a record that only links on */
+		}			many;
 	}			p;
 } dout;
 
 _Static_assert(sizeof(dout) == 32, "an output record takes half a cache line");
+_Static_assert(SN_MATCHER_MAX_KEY <= UINT16_MAX, "a key's length fits in dout.len");
+
+static inline uint32_t
+out_count(const dout *o)
+{
+	return o->single ? 1 : o->p.many.count;
+}
 
 struct sn_matcher
 {
@@ -1026,17 +1040,23 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 				continue;
 			o = &m->outs[number[i]];
 			o->next = m->dict[i] > 0 ? number[m->dict[i]] + 1 : 0;
+			o->fail = m->fail[i];
 			if (m->key[i] >= 0)
 			{
 				uint32_t	k = (uint32_t) m->key[i];
 
 				o->key = k;
-				o->len = m->key_len[k];
-				o->count = m->key_count[k];
-				if (o->count == 1)
+				o->len = (uint16_t) m->key_len[k];
+				if (m->key_count[k] == 1)
+				{
+					o->single = 1;
 					o->p.one = m->payloads[m->key_first[k]];
+				}
 				else
-					o->p.first = m->key_first[k];
+				{
+					o->p.many.first = m->key_first[k];
+					o->p.many.count = m->key_count[k];
+				}
 			}
 		}
 		m->stats.bytes = sizeof(sn_matcher) + m->nslots * (sizeof(dnode) + sizeof(int32_t)) +
@@ -1152,8 +1172,41 @@ typedef struct scan_state
 	int32_t		s;				/* automaton state */
 	uint64_t	pos;			/* stream offset of the next byte stepped over */
 	bool		stopped;		/* the callback asked to stop */
+	int32_t		hint_state;		/* the last state whose output record was read, or -1 */
+	int32_t		hint_fail;		/* its failure link, from the record */
 	ring_pos	ring[RING_LOCAL];
 } scan_state;
+
+/*
+ * step() for the scan: the failure link of the state whose output record was
+ * just read comes from the record, already in cache.
+ */
+static inline __attribute__((always_inline)) void
+scan_step(const sn_matcher *m, scan_state *ss, uint8_t b)
+{
+	uint8_t		c = m->code[b];
+	int32_t		s = ss->s;
+
+	if (c == 0)
+	{
+		ss->s = 0;
+		return;
+	}
+	for (;;)
+	{
+		int32_t		t = m->nodes[s].base + c;
+
+		if (m->nodes[t].check == s)
+		{
+			ss->s = t;
+			return;
+		}
+		if (s == 0)
+			return;
+		s = s == ss->hint_state ? ss->hint_fail : m->fail[s];
+		ss->s = s;
+	}
+}
 
 /* Remember the position of the MARK at stream offset ss->pos. */
 static inline __attribute__((always_inline)) void
@@ -1170,7 +1223,7 @@ step_mark(scan_state *ss, size_t ch, size_t byte, bool word_end)
 	const sn_matcher *m = ss->m;
 	size_t		mask = m->ring_mask;
 
-	step(m, &ss->s, MARK);
+	scan_step(m, ss, MARK);
 	note_mark(ss, ch, byte);
 	if (word_end && !ss->stopped)
 	{
@@ -1181,9 +1234,13 @@ step_mark(scan_state *ss, size_t ch, size_t byte, bool word_end)
 		{
 			const dout *o = &m->outs[ob->before + __builtin_popcountll(ob->bits & (bit - 1))];
 
+			ss->hint_state = ss->s;
+			ss->hint_fail = o->fail;
 			for (;;)
 			{
-				if (o->count > 0)
+				uint32_t	count = out_count(o);
+
+				if (count > 0)
 				{
 					const ring_pos *start = &ss->ring[(ss->pos + 1 - o->len) & mask];
 					sn_matcher_hit hit;
@@ -1193,8 +1250,8 @@ step_mark(scan_state *ss, size_t ch, size_t byte, bool word_end)
 					hit.end_char = ch;
 					hit.end_byte = byte;
 					hit.key = o->key;
-					hit.npayloads = o->count;
-					hit.payloads = o->count == 1 ? &o->p.one : m->payloads + o->p.first;
+					hit.npayloads = count;
+					hit.payloads = o->single ? &o->p.one : m->payloads + o->p.many.first;
 					hit.has_lower = sn_matcher_has_lower(ss->text + start->byte, byte - start->byte);
 					hit.first_upper = sn_matcher_first_upper(ss->text + start->byte, byte - start->byte);
 					if (!ss->fn(ss->arg, &hit))
@@ -1222,7 +1279,7 @@ step_out(scan_state *ss, const norm_out *o)
 			step_mark(ss, o->mark_char, o->mark_byte, o->mark_ends_word);
 		else
 		{
-			step(ss->m, &ss->s, o->bytes[j]);
+			scan_step(ss->m, ss, o->bytes[j]);
 			ss->pos++;
 		}
 	}
@@ -1261,6 +1318,8 @@ sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
 	ss.s = 0;
 	ss.pos = 0;
 	ss.stopped = false;
+	ss.hint_state = -1;
+	ss.hint_fail = 0;
 
 	while (bi < len && !ss.stopped)
 	{
@@ -1297,7 +1356,7 @@ sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
 						int			ng = norm_gap_symbols(&st, gap);
 
 						for (int j = 0; j < ng; j++, ss.pos++)
-							step(m, &ss.s, gap[j]);
+							scan_step(m, &ss, gap[j]);
 						step_mark(&ss, ci, bi, false);
 					}
 					norm_begin_word(&st);
@@ -1337,7 +1396,7 @@ sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
 				 */
 				do
 				{
-					step(m, &ss.s, ascii_fold[t[bi]]);
+					scan_step(m, &ss, ascii_fold[t[bi]]);
 					ss.pos++;
 					bi++;
 					ci++;
