@@ -158,7 +158,7 @@ struct sn_matcher
 	uint32_t   *key_len;		/* per key: bytes in the stream, marks included (building only) */
 	uint32_t   *key_first;		/* per key: first payload (building only) */
 	uint32_t   *key_count;		/* per key: number of payloads (building only) */
-	sn_matcher_payload *payloads;	/* per key, from key_first: those of keys with several */
+	sn_matcher_payload *payloads;	/* every key's, in key order (dout.p.many.first) */
 	size_t		ring_mask;		/* ring size - 1, ring size > longest key */
 
 	/*
@@ -660,32 +660,35 @@ oom(sn_error *err)
 						"out of memory while building the name matcher");
 }
 
-/* One step of the automaton on stream byte b. */
-static inline __attribute__((always_inline)) void
-step(const sn_matcher *m, int32_t *sp, uint8_t b)
+/*
+ * The state after s on stream byte b.  The failure link of hint_state, should
+ * it be needed, is hint_fail: the scan has it from an output record, already
+ * in cache (-1: no hint).
+ */
+static inline __attribute__((always_inline)) int32_t
+next_state(const sn_matcher *m, int32_t s, uint8_t b, int32_t hint_state, int32_t hint_fail)
 {
 	uint8_t		c = m->code[b];
-	int32_t		s = *sp;
 
 	if (c == 0)
-	{
-		*sp = 0;
-		return;
-	}
+		return 0;
 	for (;;)
 	{
 		int32_t		t = m->nodes[s].base + c;
 
 		if (m->nodes[t].check == s)
-		{
-			*sp = t;
-			return;
-		}
+			return t;
 		if (s == 0)
-			return;
-		s = m->fail[s];
-		*sp = s;
+			return 0;
+		s = s == hint_state ? hint_fail : m->fail[s];
 	}
+}
+
+/* One step of the automaton on stream byte b (while building). */
+static void
+step(const sn_matcher *m, int32_t *sp, uint8_t b)
+{
+	*sp = next_state(m, *sp, b, -1, 0);
 }
 
 sn_matcher *
@@ -1061,16 +1064,17 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 		}
 		m->stats.bytes = sizeof(sn_matcher) + m->nslots * (sizeof(dnode) + sizeof(int32_t)) +
 			(m->nslots / 64 + 1) * sizeof(out_block) + nouts * sizeof(dout) + SN_CACHE_LINE +
-			npayloads * sizeof(sn_matcher_payload) + ndistinct * sizeof(uint32_t);
+			npayloads * sizeof(sn_matcher_payload);
 	}
 	xfree(a, m->base);
 	xfree(a, m->check);
 	xfree(a, m->key);
 	xfree(a, m->dict);
 	xfree(a, m->key_len);
+	xfree(a, m->key_first);
 	xfree(a, m->key_count);
 	m->base = m->check = m->key = m->dict = NULL;
-	m->key_len = m->key_count = NULL;
+	m->key_len = m->key_first = m->key_count = NULL;
 
 	/* 8. the states at the start of a word, from the root */
 	m->word_state = 0;
@@ -1177,35 +1181,11 @@ typedef struct scan_state
 	ring_pos	ring[RING_LOCAL];
 } scan_state;
 
-/*
- * step() for the scan: the failure link of the state whose output record was
- * just read comes from the record, already in cache.
- */
+/* One step of the scan on stream byte b. */
 static inline __attribute__((always_inline)) void
 scan_step(const sn_matcher *m, scan_state *ss, uint8_t b)
 {
-	uint8_t		c = m->code[b];
-	int32_t		s = ss->s;
-
-	if (c == 0)
-	{
-		ss->s = 0;
-		return;
-	}
-	for (;;)
-	{
-		int32_t		t = m->nodes[s].base + c;
-
-		if (m->nodes[t].check == s)
-		{
-			ss->s = t;
-			return;
-		}
-		if (s == 0)
-			return;
-		s = s == ss->hint_state ? ss->hint_fail : m->fail[s];
-		ss->s = s;
-	}
+	ss->s = next_state(m, ss->s, b, ss->hint_state, ss->hint_fail);
 }
 
 /* Remember the position of the MARK at stream offset ss->pos. */
