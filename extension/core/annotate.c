@@ -529,22 +529,28 @@ mention_cmp(const sn_mention *a, const sn_mention *b)
  * The word at text[i..], if it is plain: ASCII letters followed by the end
  * of the text or by ASCII that is neither a letter, a digit nor an
  * apostrophe.  Then the phrase readers fold it exactly so: w gets it in
- * lower case (n bytes) and the readers' word_may_begin can judge it.  Any
- * other word (accents, elisions, "10km", very long) returns false and is
- * left to the readers themselves.
+ * lower case (n bytes) and the readers' word_may_begin can judge it; *key
+ * gets its first MEMO_WORD_MAX letters packed, first letter in the low
+ * byte (the whole word when it is no longer).  Any other word (accents,
+ * elisions, "10km", very long) returns false and is left to the readers
+ * themselves.
  */
 #define PLAIN_WORD_MAX 23
+#define MEMO_WORD_MAX 8
 
 static bool
-plain_word_at(const char *text, size_t len, size_t i, char *w, size_t *n)
+plain_word_at(const char *text, size_t len, size_t i, char *w, size_t *n, uint64_t *key)
 {
 	size_t		k = 0,
 				max = len - i < PLAIN_WORD_MAX + 1 ? len - i : PLAIN_WORD_MAX + 1;
+	uint64_t	packed = 0;
 
 	/* w has room for PLAIN_WORD_MAX + 1 letters: one more marks a long word */
 	while (k < max && is_alpha(text[i + k]))
 	{
 		w[k] = (char) (text[i + k] | 0x20);
+		if (k < MEMO_WORD_MAX)
+			packed |= (uint64_t) (unsigned char) w[k] << (8 * k);
 		k++;
 	}
 	if (k == 0 || k > PLAIN_WORD_MAX)
@@ -558,14 +564,72 @@ plain_word_at(const char *text, size_t len, size_t i, char *w, size_t *n)
 	}
 	w[k] = '\0';
 	*n = k;
+	*key = packed;
 	return true;
 }
 
-/* Should reader r be asked at text[i..]?  (plain: the word there is w, n bytes) */
-static inline bool
-worth_asking(const sn_phrase_reader *r, bool plain, const char *w, size_t n)
+/*
+ * The readers' word tests, remembered for short words.  Most plain words of
+ * a report are a few hundred short ones ("the", "in", "said") met again and
+ * again, and each costs two calls through pointers to answer; names, longer
+ * and far more varied, are tested each time and so never push the short
+ * words out.  A word test answers from the word alone (annotate.h), so an
+ * answer holds for as long as the tests are the same functions: the memo
+ * starts afresh when another pair of tests comes (the core runs one call at
+ * a time, like the phrase readers' own tables).
+ */
+#define MEMO_BITS 10
+#define MEMO_SLOTS (1u << MEMO_BITS)
+#define ASK_QUANTITY 1
+#define ASK_DATE 2
+
+typedef bool (*word_test_fn) (const char *w, size_t n);
+
+static struct
 {
-	return r->read && (!plain || !r->word_may_begin || r->word_may_begin(w, n));
+	word_test_fn quantity_test;
+	word_test_fn date_test;
+	uint64_t	word[MEMO_SLOTS];	/* packed as plain_word_at does; 0: empty */
+	uint8_t		asks[MEMO_SLOTS];	/* ASK_* bits: the tests that let the word begin */
+}			word_memo;
+
+/* ASK_* for each reader whose word test lets w (n bytes) begin a phrase (or that has none) */
+static inline unsigned
+word_asks(const sn_annotate_options *opt, const char *w, size_t n)
+{
+	unsigned	asks = 0;
+
+	if (!opt->quantity.word_may_begin || opt->quantity.word_may_begin(w, n))
+		asks |= ASK_QUANTITY;
+	if (!opt->date.word_may_begin || opt->date.word_may_begin(w, n))
+		asks |= ASK_DATE;
+	return asks;
+}
+
+/* word_asks() for a plain word w of n bytes, packed in key, through the memo */
+static unsigned
+plain_word_asks(const sn_annotate_options *opt, const char *w, size_t n, uint64_t key)
+{
+	uint32_t	slot;
+	unsigned	asks;
+
+	if (n > MEMO_WORD_MAX)
+		return word_asks(opt, w, n);
+	if (word_memo.quantity_test != opt->quantity.word_may_begin ||
+		word_memo.date_test != opt->date.word_may_begin)
+	{
+		memset(word_memo.word, 0, sizeof(word_memo.word));
+		word_memo.quantity_test = opt->quantity.word_may_begin;
+		word_memo.date_test = opt->date.word_may_begin;
+	}
+	/* Fibonacci hashing: the top bits of the product */
+	slot = (uint32_t) ((key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - MEMO_BITS));
+	if (word_memo.word[slot] == key)
+		return word_memo.asks[slot];
+	asks = word_asks(opt, w, n);
+	word_memo.word[slot] = key;
+	word_memo.asks[slot] = (uint8_t) asks;
+	return asks;
 }
 
 /* Quantities and dates, leftmost first, never overlapping. */
@@ -646,9 +710,11 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 						dl = 0,
 						wn = 0;
 			char		w[PLAIN_WORD_MAX + 1];
-			bool		plain = plain_word_at(text, len, i, w, &wn);
+			uint64_t	key;
+			bool		plain = plain_word_at(text, len, i, w, &wn, &key);
+			unsigned	asks = plain ? plain_word_asks(opt, w, wn, key) : ASK_QUANTITY | ASK_DATE;
 
-			if (worth_asking(&opt->quantity, plain, w, wn))
+			if (opt->quantity.read && (asks & ASK_QUANTITY))
 			{
 				ql = opt->quantity.read(opt->quantity.arg, text + i, len - i, opt->lang, qv);
 				if (ql > len - i)
@@ -656,7 +722,7 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 				if (ql > 0)
 					ql = accept_quantity(text, len, i, ql, &skip_until);
 			}
-			if (worth_asking(&opt->date, plain, w, wn))
+			if (opt->date.read && (asks & ASK_DATE))
 			{
 				dl = opt->date.read(opt->date.arg, text + i, len - i, opt->lang, dv);
 				if (dl > len - i)

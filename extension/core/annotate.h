@@ -63,7 +63,9 @@ typedef struct sn_phrase_reader
 	 * Optional: can a phrase begin with this word (lower-case ASCII, n
 	 * bytes)?  Never false where read would find a phrase.  annotate folds
 	 * each plain word once and asks this first, since most words begin no
-	 * phrase; NULL: read is asked at every word.
+	 * phrase; NULL: read is asked at every word.  The answer must depend
+	 * on the word alone: annotate remembers it for short words, from call
+	 * to call, for as long as the same function is passed.
 	 */
 	bool		(*word_may_begin) (const char *w, size_t n);
 } sn_phrase_reader;

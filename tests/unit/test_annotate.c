@@ -199,6 +199,75 @@ multibyte_positions(void **state)
 	sn_gazetteer_free(g);
 }
 
+/* Word tests for the fake quantity reader: one lets "about" begin, one does not. */
+static int	about_tests;		/* how many times the tests were asked about "about" */
+
+static bool
+about_may_begin(const char *w, size_t n)
+{
+	if (n == 5 && memcmp(w, "about", 5) == 0)
+		about_tests++;
+	return n == 5 && memcmp(w, "about", 5) == 0;
+}
+
+static bool
+nothing_may_begin(const char *w, size_t n)
+{
+	if (n == 5 && memcmp(w, "about", 5) == 0)
+		about_tests++;
+	return false;
+}
+
+/* The quantities found in text with the fake reader and word test test. */
+static const char *
+quantities_with_test(const char *text, bool (*test) (const char *, size_t))
+{
+	static char buf[256];
+	sn_annotate_options opt = {0};
+	sn_mentions m = {0};
+	sn_error	err;
+	size_t		o = 0;
+
+	opt.quantity.read = fake_quantity;
+	opt.quantity.word_may_begin = test;
+	assert_true(sn_annotate(text, strlen(text), &opt, &m, &err));
+	buf[0] = '\0';
+	for (size_t i = 0; i < m.n; i++)
+		o += snprintf(buf + o, sizeof(buf) - o, "%s%.*s", i ? "|" : "",
+					  (int) (m.items[i].end_byte - m.items[i].start_byte), text + m.items[i].start_byte);
+	sn_mentions_free(&opt, &m);
+	return buf;
+}
+
+static void
+word_tests_are_remembered_per_test(void **state)
+{
+	char		many[8192];
+	size_t		o = 0;
+
+	/* a refused word is never read; a digit is no plain word and always is */
+	assert_string_equal(quantities_with_test("about 1,000 soldiers", about_may_begin),
+						"about 1,000 soldiers");
+	assert_string_equal(quantities_with_test("about 1,000 soldiers", nothing_may_begin),
+						"1,000 soldiers");
+	/* the answers of one test are not taken for another's */
+	assert_string_equal(quantities_with_test("about 1,000 soldiers", about_may_begin),
+						"about 1,000 soldiers");
+	/* a short word met again is answered from the memo: asked once for four */
+	about_tests = 0;
+	assert_string_equal(quantities_with_test("about 1 about 2 about 3 about 4", about_may_begin),
+						"about 1|about 2|about 3|about 4");
+	assert_int_equal(about_tests, 0);
+	/* many more short words than the memo has room for: the answers stay right */
+	for (int k = 0; k < 2000; k++)
+		o += snprintf(many + o, sizeof(many) - o, "%c%c%c ", 'a' + k % 26, 'a' + (k / 26) % 26,
+					  'a' + (k / 676) % 26);
+	snprintf(many + o, sizeof(many) - o, "about 5, abouts 6");
+	assert_string_equal(quantities_with_test(many, about_may_begin), "about 5|6");
+	/* a word longer than the memo keeps is tested each time */
+	assert_string_equal(quantities_with_test("aboutaboutabout 7", about_may_begin), "7");
+}
+
 int
 main(void)
 {
@@ -209,6 +278,7 @@ main(void)
 		cmocka_unit_test(relative_dates_need_a_publication_date),
 		cmocka_unit_test(not_a_quantity_directly),
 		cmocka_unit_test(multibyte_positions),
+		cmocka_unit_test(word_tests_are_remembered_per_test),
 	};
 
 	return cmocka_run_group_tests_name("annotate", tests, NULL, NULL);
