@@ -528,31 +528,22 @@ mention_cmp(const sn_mention *a, const sn_mention *b)
 /*
  * The word at text[i..], if it is plain: ASCII letters followed by the end
  * of the text or by ASCII that is neither a letter, a digit nor an
- * apostrophe.  Then the phrase readers fold it exactly so: w gets it in
- * lower case (n bytes) and the readers' word_may_begin can judge it; *key
- * gets its first MEMO_WORD_MAX letters packed, first letter in the low
- * byte (the whole word when it is no longer).  Any other word (accents,
+ * apostrophe.  The phrase readers fold such a word exactly so (lower case),
+ * and their word_may_begin can judge it.  Any other word (accents,
  * elisions, "10km", very long) returns false and is left to the readers
- * themselves.
+ * themselves.  *n gets its length.
  */
 #define PLAIN_WORD_MAX 23
-#define MEMO_WORD_MAX 8
 
-static bool
-plain_word_at(const char *text, size_t len, size_t i, char *w, size_t *n, uint64_t *key)
+static inline bool
+plain_word_at(const char *text, size_t len, size_t i, size_t *n)
 {
 	size_t		k = 0,
 				max = len - i < PLAIN_WORD_MAX + 1 ? len - i : PLAIN_WORD_MAX + 1;
-	uint64_t	packed = 0;
 
-	/* w has room for PLAIN_WORD_MAX + 1 letters: one more marks a long word */
+	/* one letter more than PLAIN_WORD_MAX marks a long word */
 	while (k < max && is_alpha(text[i + k]))
-	{
-		w[k] = (char) (text[i + k] | 0x20);
-		if (k < MEMO_WORD_MAX)
-			packed |= (uint64_t) (unsigned char) w[k] << (8 * k);
 		k++;
-	}
 	if (k == 0 || k > PLAIN_WORD_MAX)
 		return false;
 	if (i + k < len)
@@ -562,9 +553,7 @@ plain_word_at(const char *text, size_t len, size_t i, char *w, size_t *n, uint64
 		if (after >= 0x80 || is_digit((char) after) || after == '\'')
 			return false;
 	}
-	w[k] = '\0';
 	*n = k;
-	*key = packed;
 	return true;
 }
 
@@ -578,6 +567,7 @@ plain_word_at(const char *text, size_t len, size_t i, char *w, size_t *n, uint64
  * starts afresh when another pair of tests comes (the core runs one call at
  * a time, like the phrase readers' own tables).
  */
+#define MEMO_WORD_MAX 8
 #define MEMO_BITS 10
 #define MEMO_SLOTS (1u << MEMO_BITS)
 #define ASK_QUANTITY 1
@@ -589,16 +579,20 @@ static struct
 {
 	word_test_fn quantity_test;
 	word_test_fn date_test;
-	uint64_t	word[MEMO_SLOTS];	/* packed as plain_word_at does; 0: empty */
+	uint64_t	word[MEMO_SLOTS];	/* the word's letters in lower case, the first in the low byte; 0: empty */
 	uint8_t		asks[MEMO_SLOTS];	/* ASK_* bits: the tests that let the word begin */
 }			word_memo;
 
-/* ASK_* for each reader whose word test lets w (n bytes) begin a phrase (or that has none) */
-static inline unsigned
-word_asks(const sn_annotate_options *opt, const char *w, size_t n)
+/* ASK_* for each reader whose word test lets the plain word at text[i..] (n letters) begin */
+static unsigned
+word_asks(const sn_annotate_options *opt, const char *text, size_t i, size_t n)
 {
+	char		w[PLAIN_WORD_MAX + 1];
 	unsigned	asks = 0;
 
+	for (size_t k = 0; k < n; k++)
+		w[k] = (char) (text[i + k] | 0x20);
+	w[n] = '\0';
 	if (!opt->quantity.word_may_begin || opt->quantity.word_may_begin(w, n))
 		asks |= ASK_QUANTITY;
 	if (!opt->date.word_may_begin || opt->date.word_may_begin(w, n))
@@ -606,15 +600,32 @@ word_asks(const sn_annotate_options *opt, const char *w, size_t n)
 	return asks;
 }
 
-/* word_asks() for a plain word w of n bytes, packed in key, through the memo */
-static unsigned
-plain_word_asks(const sn_annotate_options *opt, const char *w, size_t n, uint64_t key)
+/* Eight bytes of text, the first in the low byte */
+static inline uint64_t
+load_le64(const char *p)
 {
+	uint64_t	v;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(&v, p, 8);
+#else
+	v = 0;
+	for (int k = 0; k < 8; k++)
+		v |= (uint64_t) (unsigned char) p[k] << (8 * k);
+#endif
+	return v;
+}
+
+/* word_asks() through the memo */
+static unsigned
+plain_word_asks(const sn_annotate_options *opt, const char *text, size_t len, size_t i, size_t n)
+{
+	uint64_t	key = 0;
 	uint32_t	slot;
 	unsigned	asks;
 
 	if (n > MEMO_WORD_MAX)
-		return word_asks(opt, w, n);
+		return word_asks(opt, text, i, n);
 	if (word_memo.quantity_test != opt->quantity.word_may_begin ||
 		word_memo.date_test != opt->date.word_may_begin)
 	{
@@ -622,11 +633,21 @@ plain_word_asks(const sn_annotate_options *opt, const char *w, size_t n, uint64_
 		word_memo.quantity_test = opt->quantity.word_may_begin;
 		word_memo.date_test = opt->date.word_may_begin;
 	}
+	/* the letters, folded: (| 0x20) lowers an ASCII letter */
+	if (len - i >= 8)
+	{
+		key = load_le64(text + i) | UINT64_C(0x2020202020202020);
+		if (n < 8)
+			key &= (UINT64_C(1) << (8 * n)) - 1;
+	}
+	else
+		for (size_t k = 0; k < n; k++)
+			key |= (uint64_t) ((unsigned char) text[i + k] | 0x20) << (8 * k);
 	/* Fibonacci hashing: the top bits of the product */
 	slot = (uint32_t) ((key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - MEMO_BITS));
 	if (word_memo.word[slot] == key)
 		return word_memo.asks[slot];
-	asks = word_asks(opt, w, n);
+	asks = word_asks(opt, text, i, n);
 	word_memo.word[slot] = key;
 	word_memo.asks[slot] = (uint8_t) asks;
 	return asks;
@@ -709,10 +730,8 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 			size_t		ql = 0,
 						dl = 0,
 						wn = 0;
-			char		w[PLAIN_WORD_MAX + 1];
-			uint64_t	key;
-			bool		plain = plain_word_at(text, len, i, w, &wn, &key);
-			unsigned	asks = plain ? plain_word_asks(opt, w, wn, key) : ASK_QUANTITY | ASK_DATE;
+			bool		plain = plain_word_at(text, len, i, &wn);
+			unsigned	asks = plain ? plain_word_asks(opt, text, len, i, wn) : ASK_QUANTITY | ASK_DATE;
 
 			if (opt->quantity.read && (asks & ASK_QUANTITY))
 			{
