@@ -525,25 +525,84 @@ mention_cmp(const sn_mention *a, const sn_mention *b)
 	return 0;
 }
 
+/* Eight bytes of text, the first in the low byte */
+static inline uint64_t
+load_le64(const char *p)
+{
+	uint64_t	v;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(&v, p, 8);
+#else
+	v = 0;
+	for (int k = 0; k < 8; k++)
+		v |= (uint64_t) (unsigned char) p[k] << (8 * k);
+#endif
+	return v;
+}
+
+#define BYTES(b) (UINT64_C(0x0101010101010101) * (b))
+
+/*
+ * How many of the eight bytes of v (the first in the low byte) are ASCII
+ * letters before the first that is not, eight bytes tested at once: a byte
+ * is a letter when, lowered (| 0x20), it lies from 'a' (0x61) to 'z'
+ * (0x7A) and it is ASCII.  Adding 0x1F, and 0x05, to a byte of at most 0x7F
+ * sets its top bit exactly when it is at least 0x61, and 0x7B; no sum
+ * carries into the next byte.
+ */
+static inline size_t
+letters_in(uint64_t v)
+{
+	uint64_t	lowered = (v | BYTES(0x20)) & BYTES(0x7F),
+				from_a = lowered + BYTES(0x1F),
+				past_z = lowered + BYTES(0x05),
+				letters = from_a & ~past_z & ~v & BYTES(0x80),
+				others = ~letters & BYTES(0x80);
+
+	return others ? (size_t) __builtin_ctzll(others) / 8 : 8;
+}
+
 /*
  * The word at text[i..], if it is plain: ASCII letters followed by the end
  * of the text or by ASCII that is neither a letter, a digit nor an
  * apostrophe.  The phrase readers fold such a word exactly so (lower case),
  * and their word_may_begin can judge it.  Any other word (accents,
  * elisions, "10km", very long) returns false and is left to the readers
- * themselves.  *n gets its length.
+ * themselves.  *n gets its length and, for a word of at most MEMO_WORD_MAX
+ * letters, *key its letters in lower case, the first in the low byte.
  */
 #define PLAIN_WORD_MAX 23
+#define MEMO_WORD_MAX 8
 
 static inline bool
-plain_word_at(const char *text, size_t len, size_t i, size_t *n)
+plain_word_at(const char *text, size_t len, size_t i, size_t *n, uint64_t *key)
 {
-	size_t		k = 0,
+	size_t		k,
 				max = len - i < PLAIN_WORD_MAX + 1 ? len - i : PLAIN_WORD_MAX + 1;
 
-	/* one letter more than PLAIN_WORD_MAX marks a long word */
-	while (k < max && is_alpha(text[i + k]))
-		k++;
+	if (len - i >= 8)
+	{
+		/* most words: the letters and the key from one load */
+		uint64_t	v = load_le64(text + i);
+
+		k = letters_in(v);
+		if (k < 8)
+			*key = (v | BYTES(0x20)) & ((UINT64_C(1) << (8 * k)) - 1);
+		else
+		{
+			*key = v | BYTES(0x20);
+			/* one letter more than PLAIN_WORD_MAX marks a long word */
+			while (k < max && is_alpha(text[i + k]))
+				k++;
+		}
+	}
+	else
+	{
+		*key = 0;
+		for (k = 0; k < max && is_alpha(text[i + k]); k++)
+			*key |= (uint64_t) (unsigned char) (text[i + k] | 0x20) << (8 * k);
+	}
 	if (k == 0 || k > PLAIN_WORD_MAX)
 		return false;
 	if (i + k < len)
@@ -567,7 +626,6 @@ plain_word_at(const char *text, size_t len, size_t i, size_t *n)
  * starts afresh when another pair of tests comes (the core runs one call at
  * a time, like the phrase readers' own tables).
  */
-#define MEMO_WORD_MAX 8
 #define MEMO_BITS 10
 #define MEMO_SLOTS (1u << MEMO_BITS)
 #define ASK_QUANTITY 1
@@ -579,9 +637,22 @@ static struct
 {
 	word_test_fn quantity_test;
 	word_test_fn date_test;
-	uint64_t	word[MEMO_SLOTS];	/* the word's letters in lower case, the first in the low byte; 0: empty */
+	uint64_t	word[MEMO_SLOTS];	/* keys as plain_word_at makes them; 0: empty */
 	uint8_t		asks[MEMO_SLOTS];	/* ASK_* bits: the tests that let the word begin */
 }			word_memo;
+
+/* Make the memo answer for opt's word tests (at the start of a call). */
+static void
+word_memo_for(const sn_annotate_options *opt)
+{
+	if (word_memo.quantity_test != opt->quantity.word_may_begin ||
+		word_memo.date_test != opt->date.word_may_begin)
+	{
+		memset(word_memo.word, 0, sizeof(word_memo.word));
+		word_memo.quantity_test = opt->quantity.word_may_begin;
+		word_memo.date_test = opt->date.word_may_begin;
+	}
+}
 
 /* ASK_* for each reader whose word test lets the plain word at text[i..] (n letters) begin */
 static unsigned
@@ -600,49 +671,15 @@ word_asks(const sn_annotate_options *opt, const char *text, size_t i, size_t n)
 	return asks;
 }
 
-/* Eight bytes of text, the first in the low byte */
-static inline uint64_t
-load_le64(const char *p)
+/* word_asks() through the memo (key: from plain_word_at) */
+static inline unsigned
+plain_word_asks(const sn_annotate_options *opt, const char *text, size_t i, size_t n, uint64_t key)
 {
-	uint64_t	v;
-
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	memcpy(&v, p, 8);
-#else
-	v = 0;
-	for (int k = 0; k < 8; k++)
-		v |= (uint64_t) (unsigned char) p[k] << (8 * k);
-#endif
-	return v;
-}
-
-/* word_asks() through the memo */
-static unsigned
-plain_word_asks(const sn_annotate_options *opt, const char *text, size_t len, size_t i, size_t n)
-{
-	uint64_t	key = 0;
 	uint32_t	slot;
 	unsigned	asks;
 
 	if (n > MEMO_WORD_MAX)
 		return word_asks(opt, text, i, n);
-	if (word_memo.quantity_test != opt->quantity.word_may_begin ||
-		word_memo.date_test != opt->date.word_may_begin)
-	{
-		memset(word_memo.word, 0, sizeof(word_memo.word));
-		word_memo.quantity_test = opt->quantity.word_may_begin;
-		word_memo.date_test = opt->date.word_may_begin;
-	}
-	/* the letters, folded: (| 0x20) lowers an ASCII letter */
-	if (len - i >= 8)
-	{
-		key = load_le64(text + i) | UINT64_C(0x2020202020202020);
-		if (n < 8)
-			key &= (UINT64_C(1) << (8 * n)) - 1;
-	}
-	else
-		for (size_t k = 0; k < n; k++)
-			key |= (uint64_t) ((unsigned char) text[i + k] | 0x20) << (8 * k);
 	/* Fibonacci hashing: the top bits of the product */
 	slot = (uint32_t) ((key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - MEMO_BITS));
 	if (word_memo.word[slot] == key)
@@ -730,8 +767,9 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 			size_t		ql = 0,
 						dl = 0,
 						wn = 0;
-			bool		plain = plain_word_at(text, len, i, &wn);
-			unsigned	asks = plain ? plain_word_asks(opt, text, len, i, wn) : ASK_QUANTITY | ASK_DATE;
+			uint64_t	key = 0;
+			bool		plain = plain_word_at(text, len, i, &wn, &key);
+			unsigned	asks = plain ? plain_word_asks(opt, text, i, wn, key) : ASK_QUANTITY | ASK_DATE;
 
 			if (opt->quantity.read && (asks & ASK_QUANTITY))
 			{
@@ -772,10 +810,21 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 			}
 			else if (plain)
 			{
-				/* nothing begins at a plain word, nor inside it: on past it */
+				/*
+				 * Nothing begins at a plain word, nor inside it, nor in the
+				 * ASCII marks and spaces after it: on past them all.
+				 */
 				i += wn;
 				ci += wn;
 				prev_word = true;
+				/* (an invisible NUL joins the word to the next: the loop above sees to it) */
+				while (i < len && (unsigned char) text[i] < 0x80 && text[i] != '\0' &&
+					   !is_ascii_alnum(text[i]))
+				{
+					i++;
+					ci++;
+					prev_word = false;
+				}
 				continue;
 			}
 		}
@@ -803,7 +852,10 @@ sn_annotate(const char *text, size_t len, const sn_annotate_options *opt,
 						   &names, err))
 		ok = false;
 	if (ok)
+	{
+		word_memo_for(opt);
 		ok = find_values(text, len, opt, a, &vals, err);
+	}
 
 	/* merge: both lists are in order */
 	if (ok && !an_grow(a, out, out->n + names.n + vals.n))
