@@ -369,7 +369,12 @@ sn_matcher_first_upper(const char *s, size_t len)
 {
 	uint32_t	cp,
 				f[SN_FOLD_MAX];
-	int			n = sn_utf8_decode(s, len, &cp);
+	int			n;
+
+	/* ASCII, the usual case, without decoding (asked at every name found) */
+	if (len > 0 && (unsigned char) s[0] < 0x80)
+		return s[0] >= 'A' && s[0] <= 'Z';
+	n = sn_utf8_decode(s, len, &cp);
 
 	if (n == 0 || is_lower_cp(cp))
 		return false;
@@ -386,8 +391,17 @@ sn_matcher_has_lower(const char *s, size_t len)
 	while (i < len)
 	{
 		uint32_t	cp;
-		int			n = sn_utf8_decode(s + i, len - i, &cp);
+		int			n;
 
+		/* ASCII, the usual case, without decoding (asked at every name found) */
+		if ((unsigned char) s[i] < 0x80)
+		{
+			if (s[i] >= 'a' && s[i] <= 'z')
+				return true;
+			i++;
+			continue;
+		}
+		n = sn_utf8_decode(s + i, len - i, &cp);
 		if (n == 0)
 			return false;
 		if (is_lower_cp(cp))

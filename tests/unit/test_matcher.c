@@ -430,6 +430,24 @@ against_brute_force_word_edges(void **state)
 	check_against_brute_force(pieces, 12, 4242);
 }
 
+/* The letter-case facts a hit carries, ASCII and beyond */
+static void
+letter_case_of_a_match(void **state)
+{
+	assert_true(sn_matcher_first_upper("Koudiamata", 10));
+	assert_false(sn_matcher_first_upper("koudiamata", 10));
+	assert_false(sn_matcher_first_upper("1er", 3));
+	assert_false(sn_matcher_first_upper("", 0));
+	assert_true(sn_matcher_first_upper("\xc3\x89gypte", 7));	/* Égypte */
+	assert_false(sn_matcher_first_upper("\xc3\xa9t\xc3\xa9", 5));	/* été */
+	assert_false(sn_matcher_has_lower("UN", 2));
+	assert_true(sn_matcher_has_lower("Un", 2));
+	assert_false(sn_matcher_has_lower("AL-QAEDA 2", 10));
+	assert_false(sn_matcher_has_lower("\xc3\x89T\xc3\x89", 5));	/* ÉTÉ */
+	assert_true(sn_matcher_has_lower("\xc3\x89T\xc3\xa9", 5));	/* ÉTé */
+	assert_false(sn_matcher_has_lower("AB\xc3", 3));	/* invalid UTF-8 stops the search */
+}
+
 int
 main(void)
 {
@@ -446,6 +464,7 @@ main(void)
 		cmocka_unit_test(callback_can_stop),
 		cmocka_unit_test(against_brute_force),
 		cmocka_unit_test(against_brute_force_word_edges),
+		cmocka_unit_test(letter_case_of_a_match),
 	};
 
 	return cmocka_run_group_tests_name("matcher", tests, NULL, NULL);
