@@ -154,16 +154,33 @@ unit_word_at(const char *text, size_t len, size_t i)
 		(((w[0] == 'a' || w[0] == 'p') && text[k] == '.' && word_at(text, len, k + 1, "m")) ||
 		 (w[0] == 'o' && text[k] == '\'' && word_at(text, len, k + 1, "clock"))))
 		return true;
-	/* "per" only as "per cent"; "pour" only as "pour cent" */
-	if (strcmp(w, "per") == 0 || strcmp(w, "pour") == 0)
+	/* by length: most words after a number are none of these, and fail at once */
+	switch (n)
 	{
-		while (k < len && text[k] == ' ')
-			k++;
-		return word_at(text, len, k, "cent");
+		case 1:
+			return w[0] == 'h';
+		case 2:
+			return (w[0] == 'p' || w[0] == 'a') && w[1] == 'm';
+		case 3:
+			/* "per" only as "per cent" */
+			if (memcmp(w, "per", 3) == 0)
+				break;
+			return memcmp(w, "pct", 3) == 0 || memcmp(w, "gmt", 3) == 0 || memcmp(w, "utc", 3) == 0;
+		case 4:
+			/* "pour" only as "pour cent" */
+			if (memcmp(w, "pour", 4) == 0)
+				break;
+			return false;
+		case 6:
+			return memcmp(w, "heures", 6) == 0;
+		case 7:
+			return memcmp(w, "percent", 7) == 0;
+		default:
+			return false;
 	}
-	return strcmp(w, "percent") == 0 || strcmp(w, "pct") == 0 || strcmp(w, "pm") == 0 ||
-		strcmp(w, "am") == 0 || strcmp(w, "gmt") == 0 || strcmp(w, "utc") == 0 ||
-		strcmp(w, "h") == 0 || strcmp(w, "heures") == 0;
+	while (k < len && text[k] == ' ')
+		k++;
+	return word_at(text, len, k, "cent");
 }
 
 /*
@@ -414,6 +431,9 @@ read_word(const char *text, size_t len, size_t i, char *w, size_t wsize, bool *c
 			j++;
 			continue;
 		}
+		/* other ASCII ends the word, but for an apostrophe inside it ("d'habitants") */
+		if ((unsigned char) text[j] < 0x80 && text[j] != '\'')
+			break;
 		used = sn_utf8_decode(text + j, len - j, &cp);
 
 		if (used == 0)
@@ -490,14 +510,18 @@ accept_quantity(const char *text, size_t len, size_t i, size_t ql, size_t *skip_
 	{
 		size_t		through = counted_noun(text, len, i + ql);
 
-		/* judged again with the noun, when there is one */
+		/*
+		 * The noun, when there is one, is taken into the phrase.  It need
+		 * not be judged again: it holds no ASCII digit (counted_noun
+		 * refuses a word with one), so the phrase keeps its last number and
+		 * what follows that number, gains no year, and is too long to be
+		 * the French article: every test the phrase passed, it still
+		 * passes (those on a number at the very end no longer apply).
+		 */
 		if (through == 0)
 			rejected = true;
-		else if (through != i + ql)
-		{
+		else
 			ql = through - i;
-			rejected = sn_annotate_not_a_quantity(text, len, i, i + ql);
-		}
 	}
 	if (!rejected)
 		return ql;
