@@ -127,6 +127,15 @@ word_at(const char *text, size_t len, size_t i, const char *w)
 	return i + n >= len || !is_alpha(text[i + n]);
 }
 
+/* Does the word "cent" come at text[k..], after spaces ("per cent", "pour cent")? */
+static bool
+cent_follows(const char *text, size_t len, size_t k)
+{
+	while (k < len && text[k] == ' ')
+		k++;
+	return word_at(text, len, k, "cent");
+}
+
 /*
  * Is the word at text[i..] one that makes the number before it a percentage
  * or a clock time ("percent", "per cent", "pour cent", "GMT", "o'clock")?
@@ -164,13 +173,11 @@ unit_word_at(const char *text, size_t len, size_t i)
 		case 3:
 			/* "per" only as "per cent" */
 			if (memcmp(w, "per", 3) == 0)
-				break;
+				return cent_follows(text, len, k);
 			return memcmp(w, "pct", 3) == 0 || memcmp(w, "gmt", 3) == 0 || memcmp(w, "utc", 3) == 0;
 		case 4:
 			/* "pour" only as "pour cent" */
-			if (memcmp(w, "pour", 4) == 0)
-				break;
-			return false;
+			return memcmp(w, "pour", 4) == 0 && cent_follows(text, len, k);
 		case 6:
 			return memcmp(w, "heures", 6) == 0;
 		case 7:
@@ -178,9 +185,6 @@ unit_word_at(const char *text, size_t len, size_t i)
 		default:
 			return false;
 	}
-	while (k < len && text[k] == ' ')
-		k++;
-	return word_at(text, len, k, "cent");
 }
 
 /*
