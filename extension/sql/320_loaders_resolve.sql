@@ -9,6 +9,13 @@
 -- load's one transaction, and the load would turn quadratic.
 -- (the model indexes lower(name) of places, place_names, actors and
 -- actor_names, and places.country; the CAMEO actor code is ours to index)
+--
+-- A place is looked up by name first: the places of that name (or alias),
+-- with their country and point, are gathered in a MATERIALIZED CTE, and only
+-- those few are then filtered by country and distance.  Joined straight to
+-- places, the planner (on statistics taken before the load) would rather scan
+-- every place of the country and compute its distance to the row's point,
+-- hundreds of distances per row.
 CREATE INDEX actors_cameo_code_idx ON @extschema@.actors (cameo_code);
 
 -- Coordinates as given, or put right when latitude and longitude were swapped.
@@ -44,13 +51,15 @@ BEGIN
   -- where the data says this place is: a known place of that name, else the country
   IF place_name IS NOT NULL AND in_country IS NOT NULL THEN
     WITH named AS MATERIALIZED (
-      SELECT q.id FROM @extschema@.places q WHERE lower(q.name) = lower(place_name)
-      UNION
-      SELECT n.place_id FROM @extschema@.place_names n WHERE lower(n.name) = lower(place_name))
-    SELECT p.location INTO ref
-    FROM named JOIN @extschema@.places p ON p.id = named.id
-    WHERE p.country OPERATOR(@extschema@.=) in_country AND p.location IS NOT NULL
-    ORDER BY p.id
+      SELECT q.id, q.country, q.location FROM @extschema@.places q WHERE lower(q.name) = lower(place_name)
+      UNION ALL
+      SELECT p.id, p.country, p.location
+      FROM @extschema@.place_names n JOIN @extschema@.places p ON p.id = n.place_id
+      WHERE lower(n.name) = lower(place_name))
+    SELECT named.location INTO ref
+    FROM named
+    WHERE named.country OPERATOR(@extschema@.=) in_country AND named.location IS NOT NULL
+    ORDER BY named.id
     LIMIT 1;
     ref_is_place := ref IS NOT NULL;
   END IF;
@@ -103,16 +112,18 @@ BEGIN
     RETURN NULL;
   END IF;
   WITH named AS MATERIALIZED (
-    SELECT q.id FROM @extschema@.places q WHERE lower(q.name) = lower(place_name)
-    UNION
-    SELECT n.place_id FROM @extschema@.place_names n WHERE lower(n.name) = lower(place_name))
-  SELECT p.id INTO found
-  FROM named JOIN @extschema@.places p ON p.id = named.id
-  WHERE (p.country OPERATOR(@extschema@.=) in_country OR (p.country IS NULL AND in_country IS NULL))
-    AND (at IS NULL OR p.location IS NULL OR @extschema@.distance(p.location, at) <= radius)
-  ORDER BY CASE WHEN at IS NULL OR p.location IS NULL THEN 1 ELSE 0 END,
-           CASE WHEN at IS NULL OR p.location IS NULL THEN 0 ELSE @extschema@.distance(p.location, at) END,
-           p.id
+    SELECT q.id, q.country, q.location FROM @extschema@.places q WHERE lower(q.name) = lower(place_name)
+    UNION ALL
+    SELECT p.id, p.country, p.location
+    FROM @extschema@.place_names n JOIN @extschema@.places p ON p.id = n.place_id
+    WHERE lower(n.name) = lower(place_name))
+  SELECT named.id INTO found
+  FROM named
+  WHERE (named.country OPERATOR(@extschema@.=) in_country OR (named.country IS NULL AND in_country IS NULL))
+    AND (at IS NULL OR named.location IS NULL OR @extschema@.distance(named.location, at) <= radius)
+  ORDER BY CASE WHEN at IS NULL OR named.location IS NULL THEN 1 ELSE 0 END,
+           CASE WHEN at IS NULL OR named.location IS NULL THEN 0 ELSE @extschema@.distance(named.location, at) END,
+           named.id
   LIMIT 1;
   IF found IS NOT NULL THEN
     RETURN found;
