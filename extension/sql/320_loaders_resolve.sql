@@ -22,6 +22,25 @@
 -- hundreds of distances per row.
 CREATE INDEX actors_cameo_code_idx ON @extschema@.actors (cameo_code);
 
+-- The places a name or alias names (case-insensitively), with their country
+-- and point: what loader_place and loader_check_location choose from.  Its
+-- callers gather them in a MATERIALIZED CTE and only then filter by country
+-- and distance (see above).  A SQL-standard body without a SET clause, so the
+-- planner inlines it into the caller's query: parsed when the extension is
+-- created, it means the same whatever the caller's search_path.
+CREATE FUNCTION @extschema@.loader_places_named(place_name text)
+RETURNS TABLE (id bigint, country @extschema@.country, location @extschema@.geopoint)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT q.id, q.country, q.location FROM @extschema@.places q WHERE lower(q.name) = lower(place_name)
+  UNION ALL
+  SELECT p.id, p.country, p.location
+  FROM @extschema@.place_names n JOIN @extschema@.places p ON p.id = n.place_id
+  WHERE lower(n.name) = lower(place_name);
+END;
+COMMENT ON FUNCTION @extschema@.loader_places_named(text) IS
+  'The places a name or alias names (case-insensitive match on places.name and place_names.name), with their country and point; a place may come twice, once by its name and once by an alias.';
+
 -- Coordinates as given, or put right when latitude and longitude were swapped.
 -- ok is false when the pair is impossible (or missing one half); note says what
 -- was changed.  A swap is detected when the pair is impossible as given but
@@ -54,12 +73,7 @@ BEGIN
   valid_swapped := abs(lon) <= 90 AND abs(lat) <= 180;
   -- where the data says this place is: a known place of that name, else the country
   IF place_name IS NOT NULL AND in_country IS NOT NULL THEN
-    WITH named AS MATERIALIZED (
-      SELECT q.id, q.country, q.location FROM @extschema@.places q WHERE lower(q.name) = lower(place_name)
-      UNION ALL
-      SELECT p.id, p.country, p.location
-      FROM @extschema@.place_names n JOIN @extschema@.places p ON p.id = n.place_id
-      WHERE lower(n.name) = lower(place_name))
+    WITH named AS MATERIALIZED (SELECT * FROM @extschema@.loader_places_named(place_name))
     SELECT named.location INTO ref
     FROM named
     WHERE named.country OPERATOR(@extschema@.=) in_country AND named.location IS NOT NULL
@@ -115,12 +129,7 @@ BEGIN
   IF place_name IS NULL THEN
     RETURN NULL;
   END IF;
-  WITH named AS MATERIALIZED (
-    SELECT q.id, q.country, q.location FROM @extschema@.places q WHERE lower(q.name) = lower(place_name)
-    UNION ALL
-    SELECT p.id, p.country, p.location
-    FROM @extschema@.place_names n JOIN @extschema@.places p ON p.id = n.place_id
-    WHERE lower(n.name) = lower(place_name))
+  WITH named AS MATERIALIZED (SELECT * FROM @extschema@.loader_places_named(place_name))
   SELECT named.id INTO found
   FROM named
   WHERE (named.country OPERATOR(@extschema@.=) in_country OR (named.country IS NULL AND in_country IS NULL))
