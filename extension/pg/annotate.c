@@ -42,8 +42,15 @@ PG_FUNCTION_INFO_V1(annotate);
 PG_FUNCTION_INFO_V1(annotate_invalidate);
 PG_FUNCTION_INFO_V1(annotate_gazetteer_info);
 
-/* The tables whose changes make the gazetteer stale. */
-static const char *const watched_tables[] = {"place_names", "actor_names", "places", "actors"};
+/*
+ * The relations whose invalidations make the gazetteer stale: the four
+ * tables the names come from (their own invalidations come with DDL and
+ * TRUNCATE) and the sequence the tables' triggers invalidate on every change
+ * (see annotate_invalidate()).
+ */
+#define SIGNAL_RELATION "annotate_names_signal"
+static const char *const watched_tables[] = {"place_names", "actor_names", "places", "actors",
+											 SIGNAL_RELATION};
 #define NWATCHED (sizeof(watched_tables) / sizeof(watched_tables[0]))
 
 typedef struct gz_cache
@@ -501,18 +508,29 @@ annotate(PG_FUNCTION_ARGS)
 
 /*
  * The statement trigger on the gazetteer's tables: queue a relcache
- * invalidation of the table, which every backend's annotate cache listens to.
+ * invalidation of the signal sequence, which every backend's annotate cache
+ * listens to (at its own next command, and in other sessions once the change
+ * commits).  Not of the table itself: that would also throw away every cached
+ * plan over it (the loaders' look-ups, the foreign-key checks), at each
+ * statement that changes it, and a load creating places one row at a time
+ * would spend half its time planning again.  Should the sequence be missing,
+ * the table is invalidated, as it is by DDL and TRUNCATE anyway.
  */
 Datum
 annotate_invalidate(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	Oid			signal;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("annotate_invalidate() is a trigger function")));
-	CacheInvalidateRelcache(trigdata->tg_relation);
+	signal = get_relname_relid(SIGNAL_RELATION, RelationGetNamespace(trigdata->tg_relation));
+	if (OidIsValid(signal))
+		CacheInvalidateRelcacheByRelid(signal);
+	else
+		CacheInvalidateRelcache(trigdata->tg_relation);
 	return PointerGetDatum(NULL);
 }
 

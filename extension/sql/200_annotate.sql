@@ -53,7 +53,15 @@ COMMENT ON FUNCTION @extschema@.annotate_gazetteer_info() IS
   'this session''s annotate() gazetteer: names read from the tables, names matched (with the country type''s and inflected forms), distinct keys, automaton states, memory, how many times it was built and how long the last build took';
 
 -- A change to the tables the names come from queues a relcache invalidation
--- of that table; every session's annotate() gazetteer listens for them.
+-- of annotate_names_signal, a sequence that holds no numbers anyone uses;
+-- every session's annotate() gazetteer listens for it (and for the tables'
+-- own invalidations, which DDL and TRUNCATE bring).  Invalidating the tables
+-- themselves at each change would also throw away every cached plan over
+-- them, the loaders' look-ups and foreign-key checks included.
+CREATE SEQUENCE @extschema@.annotate_names_signal;
+COMMENT ON SEQUENCE @extschema@.annotate_names_signal IS
+  'annotate() internals: the triggers on places, place_names, actors and actor_names invalidate this sequence''s cache entry to tell every session that the names changed; its numbers are not used';
+
 CREATE FUNCTION @extschema@.annotate_invalidate() RETURNS trigger
 AS 'MODULE_PATHNAME', 'annotate_invalidate'
 LANGUAGE C VOLATILE PARALLEL UNSAFE;
