@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "country.h"
+
 typedef struct gz_name
 {
 	const char *name;			/* in the arena */
@@ -318,6 +320,31 @@ sn_gazetteer_add(sn_gazetteer *g, const char *name, size_t len,
 				if (!add_form(g, name, len, suffixes[i], ri, mflags))
 					return gz_oom(err);
 		}
+	}
+	return true;
+}
+
+bool
+sn_gazetteer_add_country_names(sn_gazetteer *g, const sn_country_place *places, size_t n,
+							   sn_error *err)
+{
+	size_t		count = sn_country_name_count();
+
+	for (size_t j = 0; j < count; j++)
+	{
+		const sn_country_name *cn = sn_country_name_at(j);
+		sn_gazetteer_ref ref;
+
+		ref.kind = SN_REF_PLACE;
+		ref.id = 0;
+		ref.country = sn_country_value_at(cn->country);
+		for (size_t k = 0; k < n; k++)
+			if (places[k].country == ref.country)
+				ref.id = places[k].place_id;
+		if (!sn_gazetteer_add(g, cn->text, strlen(cn->text), &ref,
+							  SN_NAME_CAPITALISED | (cn->lang == SN_LANG_FR ? SN_NAME_LANG_FR : SN_NAME_LANG_EN),
+							  err))
+			return false;
 	}
 	return true;
 }

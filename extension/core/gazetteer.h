@@ -60,6 +60,23 @@ extern sn_gazetteer *sn_gazetteer_new(const sn_allocator *alloc);
 extern bool sn_gazetteer_add(sn_gazetteer *g, const char *name, size_t len,
 							 const sn_gazetteer_ref *ref, uint32_t flags, sn_error *err);
 
+/* A country of the country type that is a row of places (its id there). */
+typedef struct sn_country_place
+{
+	int32_t		country;		/* its code in the country type */
+	int64_t		place_id;
+} sn_country_place;
+
+/*
+ * Add the names of every country of the country type (country.h), English
+ * and French, as place names of their country that match only when written
+ * with a capital ("Niger", not "niger").  A country listed in places (n
+ * entries) refers to that place; the others to no place (id 0).  Returns
+ * false on lack of memory.
+ */
+extern bool sn_gazetteer_add_country_names(sn_gazetteer *g, const sn_country_place *places,
+										   size_t n, sn_error *err);
+
 /* Build the matcher over every name added.  Names can no longer be added. */
 extern bool sn_gazetteer_build(sn_gazetteer *g, sn_error *err);
 

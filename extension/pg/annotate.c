@@ -143,11 +143,7 @@ gazetteer_build(Oid nsp)
 				t1;
 	int64		rows = 0;
 	uint64		seen;
-	struct
-	{
-		int32		country;
-		int64		place_id;
-	}		   *country_places = NULL;
+	sn_country_place *country_places = NULL;
 	int			ncountry_places = 0,
 				country_places_cap = 0;
 
@@ -254,25 +250,8 @@ gazetteer_build(Oid nsp)
 	 * 'country' in places is that place (annotate_names() gives the mapping
 	 * as rows of kind 'country'); the others are places without an id.
 	 */
-	{
-		size_t		n = sn_country_name_count();
-
-		for (size_t j = 0; j < n; j++)
-		{
-			const sn_country_name *cn = sn_country_name_at(j);
-			sn_gazetteer_ref ref;
-
-			ref.kind = SN_REF_PLACE;
-			ref.id = 0;
-			ref.country = sn_country_value_at(cn->country);
-			for (int k = 0; k < ncountry_places; k++)
-				if (country_places[k].country == ref.country)
-					ref.id = country_places[k].place_id;
-			if (!sn_gazetteer_add(g, cn->text, strlen(cn->text), &ref,
-								  SN_NAME_CAPITALISED | (cn->lang == SN_LANG_FR ? SN_NAME_LANG_FR : SN_NAME_LANG_EN), &err))
-				gz_throw(&err);
-		}
-	}
+	if (!sn_gazetteer_add_country_names(g, country_places, ncountry_places, &err))
+		gz_throw(&err);
 
 	if (!sn_gazetteer_build(g, &err))
 		gz_throw(&err);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "country.h"
 #include "gazetteer.h"
 
 static void
@@ -210,6 +211,36 @@ demonym_forms(void **state)
 	sn_gazetteer_free(g);
 }
 
+static int32_t
+country_code(const char *alpha3)
+{
+	sn_country	c;
+	sn_error	err;
+
+	assert_true(sn_country_from_code(SN_COUNTRY_SCHEME_ISO3, alpha3, 3, &c, &err));
+	return (int32_t) c;
+}
+
+static void
+country_type_names(void **state)
+{
+	sn_gazetteer *g = sn_gazetteer_new(NULL);
+	sn_country_place niger = {country_code("NER"), 5};
+	sn_error	err;
+	char		expected[128];
+
+	assert_non_null(g);
+	assert_true(sn_gazetteer_add_country_names(g, &niger, 1, &err));
+	assert_true(sn_gazetteer_build(g, &err));
+	/* a country with a row in places is that place; the others have no id */
+	snprintf(expected, sizeof(expected), "Niger=P5/%d Mali=P0/%d Tchad=P0/%d",
+			 country_code("NER"), country_code("MLI"), country_code("TCD"));
+	assert_string_equal(find(g, "Niger, Mali and Tchad"), expected);
+	/* written with a capital only: "niger" in lower case is no country */
+	assert_string_equal(find(g, "the niger and the chad"), "");
+	sn_gazetteer_free(g);
+}
+
 static void
 stats_and_errors(void **state)
 {
@@ -247,6 +278,7 @@ main(void)
 		cmocka_unit_test(acronyms_want_capitals),
 		cmocka_unit_test(demonym_forms),
 		cmocka_unit_test(proper_nouns_want_a_capital),
+		cmocka_unit_test(country_type_names),
 		cmocka_unit_test(stats_and_errors),
 	};
 
