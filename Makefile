@@ -70,6 +70,20 @@ unit: unit-build
 	@status=0; for t in $(UNIT_BINS); do $$t || status=1; done; exit $$status
 
 # ---------------------------------------------------------------------------
+# Benchmark programs over the core alone (tests/bench/*.c, run by
+# tests/bench/run), optimised as the extension is and without sanitizers.
+BENCH_CFLAGS ?= -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter -Werror
+BENCH_SRCS   = $(sort $(wildcard tests/bench/*.c))
+BENCH_BINS   = $(patsubst tests/bench/%.c,build/bench/%,$(BENCH_SRCS))
+
+build/bench/%: tests/bench/%.c $(CORE_SRCS) $(CORE_HDRS)
+	@mkdir -p $(dir $@)
+	$(UNIT_CC) $(BENCH_CFLAGS) -Iextension/core -o $@ $< $(CORE_SRCS) -lproj -lm
+
+.PHONY: bench-build
+bench-build: $(BENCH_BINS)
+
+# ---------------------------------------------------------------------------
 # libFuzzer harnesses: tests/fuzz/fuzz_<name>.c, seeds in tests/fuzz/corpus/<name>/.
 FUZZ_CC      ?= clang
 FUZZ_CFLAGS  ?= -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
