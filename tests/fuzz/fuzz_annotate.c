@@ -3,7 +3,8 @@
  *
  * Input: the first byte picks options (bit 0: French, bit 1: names from the
  * input too), then, when bit 1 is set, names one per line up to a NUL byte;
- * the rest is the text.  A fixed gazetteer of Sahel names is always there.
+ * the rest is the text.  A fixed gazetteer is always there: Sahel names and,
+ * as in the extension, every name of the country type.
  *
  * Properties: valid UTF-8 is annotated without error, invalid UTF-8 is
  * refused; every mention lies inside the text on character boundaries with
@@ -49,7 +50,7 @@ sahel(void)
 	add(g, "JNIM", SN_REF_ACTOR, 2, 0);
 	add(g, "UN", SN_REF_ACTOR, 3, 0);
 	add(g, "Wagner Group", SN_REF_ACTOR, 4, 0);
-	if (!sn_gazetteer_build(g, &err))
+	if (!sn_gazetteer_add_country_names(g, NULL, 0, &err) || !sn_gazetteer_build(g, &err))
 		abort();
 	return g;
 }
