@@ -1195,15 +1195,28 @@ qual_char(int bits)
 	return bits == (Q_U | Q_A) ? '%' : bits == Q_U ? '?' : '~';
 }
 
+/*
+ * One character, as put() would write it (what fits, always terminated),
+ * without a trip through vsnprintf: output writes a value's text a
+ * character at a time, and formatting each through printf made edtf's
+ * text output slower than daterange's.
+ */
+static inline void
+put_char(outbuf *o, char c)
+{
+	if (o->len + 1 < o->size)
+	{
+		o->buf[o->len] = c;
+		o->buf[o->len + 1] = '\0';
+	}
+	o->len++;
+}
+
 static void
 put2(outbuf *o, int v, bool x_tens, bool x_units)
 {
-	char		s[3];
-
-	s[0] = x_tens ? 'X' : (char) ('0' + v / 10);
-	s[1] = x_units ? 'X' : (char) ('0' + v % 10);
-	s[2] = '\0';
-	put(o, "%s", s);
+	put_char(o, x_tens ? 'X' : (char) ('0' + v / 10));
+	put_char(o, x_units ? 'X' : (char) ('0' + v % 10));
 }
 
 static void
@@ -1219,7 +1232,8 @@ format_date(outbuf *o, const sn_edtf_date *d)
 
 	if (d->kind == SN_EDTF_OPEN)
 	{
-		put(o, "..");
+		put_char(o, '.');
+		put_char(o, '.');
 		return;
 	}
 	if (d->kind != SN_EDTF_DATE)
@@ -1241,7 +1255,7 @@ format_date(outbuf *o, const sn_edtf_date *d)
 	}
 
 	if (indiv[0])
-		put(o, "%c", qual_char(indiv[0]));
+		put_char(o, qual_char(indiv[0]));
 	if (d->exponent || d->year > 9999)
 	{
 		put(o, "Y%s", d->negative ? "-" : "");
@@ -1254,36 +1268,34 @@ format_date(outbuf *o, const sn_edtf_date *d)
 	{
 		int			k;
 
-		put(o, "%s", d->negative ? "-" : "");
+		static const uint32_t place[4] = {1, 10, 100, 1000};
+
+		if (d->negative)
+			put_char(o, '-');
 		for (k = 3; k >= 0; k--)
-		{
-			if (d->xmask & (1u << k))
-				put(o, "X");
-			else
-				put(o, "%c", (char) ('0' + (d->year / (uint32_t) pow10i(k)) % 10));
-		}
+			put_char(o, (d->xmask & (1u << k)) ? 'X' : (char) ('0' + (d->year / place[k]) % 10));
 	}
 	if (d->sigdigits)
 		put(o, "S%d", d->sigdigits);
 	if (group[0])
-		put(o, "%c", qual_char(group[0]));
+		put_char(o, qual_char(group[0]));
 	if (n >= 2)
 	{
-		put(o, "-");
+		put_char(o, '-');
 		if (indiv[1])
-			put(o, "%c", qual_char(indiv[1]));
+			put_char(o, qual_char(indiv[1]));
 		put2(o, d->month, d->xmask & 0x20, d->xmask & 0x10);
 		if (group[1])
-			put(o, "%c", qual_char(group[1]));
+			put_char(o, qual_char(group[1]));
 	}
 	if (n >= 3)
 	{
-		put(o, "-");
+		put_char(o, '-');
 		if (indiv[2])
-			put(o, "%c", qual_char(indiv[2]));
+			put_char(o, qual_char(indiv[2]));
 		put2(o, d->day, d->xmask & 0x80, d->xmask & 0x40);
 		if (group[2])
-			put(o, "%c", qual_char(group[2]));
+			put_char(o, qual_char(group[2]));
 	}
 }
 
@@ -1297,7 +1309,7 @@ sn_edtf_format(const sn_edtf *v, char *buf, size_t bufsize)
 	format_date(&o, &v->start);
 	if (v->end.kind != SN_EDTF_NONE)
 	{
-		put(&o, "/");
+		put_char(&o, '/');
 		format_date(&o, &v->end);
 	}
 	else if (v->time.present)
