@@ -723,6 +723,71 @@ sn_geopoint_parse(const char *s, size_t len, sn_geopoint *out, sn_error *err)
  * Output
  */
 
+/*
+ * The fast path of sn_format_shortest(), for a number typed with at most
+ * nine decimals (most coordinates: "12.63921"), below a million.  If a
+ * decimal D with nine decimals or fewer reads back to ax, then ax * 10^9
+ * lies within D * 10^9 * 2^-52 < 0.5 of the integer D * 10^9, so r below is
+ * that integer; and r / 10^9, a quotient of two exact doubles, is the double
+ * nearest D, which is ax.  Conversely the test r / 10^9 == ax holds only if
+ * the decimal r / 10^9 reads back to ax.  Such a decimal has at most 15
+ * significant digits, and only one of those reads back to a given double
+ * (they lie further apart than its neighbours): the one the slow path finds,
+ * here with a multiplication and a division instead of printf and strtod.
+ * Returns 0 when there is none (the slow path then decides).
+ */
+#define FAST_DECIMALS 9
+
+static size_t
+format_short_decimal(double x, double ax, char *buf)
+{
+	const double scale = 1e9;	/* 10^FAST_DECIMALS */
+	double		r;
+	uint64_t	v,
+				ip,
+				fp;
+	char		tmp[8];
+	int			nt = 0,
+				decimals = FAST_DECIMALS;
+	size_t		n = 0;
+
+	if (!(ax < 1e6))
+		return 0;
+	r = nearbyint(ax * scale);
+	if (r == 0 || r / scale != ax)
+		return 0;
+	v = (uint64_t) r;
+	ip = v / 1000000000u;
+	fp = v % 1000000000u;
+	/* the decimal's own digits: trailing zeros say nothing */
+	while (decimals > 0 && fp % 10 == 0)
+	{
+		fp /= 10;
+		decimals--;
+	}
+	if (x < 0)
+		buf[n++] = '-';
+	do
+	{
+		tmp[nt++] = (char) ('0' + ip % 10);
+		ip /= 10;
+	} while (ip != 0);
+	while (nt > 0)
+		buf[n++] = tmp[--nt];
+	if (decimals > 0)
+	{
+		buf[n++] = '.';
+		for (int i = decimals - 1; i >= 0; i--)
+		{
+			buf[n + i] = (char) ('0' + fp % 10);
+			fp /= 10;
+		}
+		n += decimals;
+	}
+	buf[n] = '\0';
+	return n;
+}
+
 size_t
 sn_format_shortest(double x, char *buf, size_t bufsize)
 {
@@ -746,6 +811,10 @@ sn_format_shortest(double x, char *buf, size_t bufsize)
 		buf[1] = '\0';
 		return 1;
 	}
+
+	n = format_short_decimal(x, ax, buf);
+	if (n > 0)
+		return n;
 
 	/*
 	 * A decimal of at most 15 significant digits survives a trip through a
@@ -793,18 +862,39 @@ sn_format_shortest(double x, char *buf, size_t bufsize)
 	return n;
 }
 
+/*
+ * The parts, one after the other, into buf: what fits (always terminated),
+ * as snprintf would write "%s%s..." but without parsing a format for every
+ * value a query outputs.  Returns the whole length.
+ */
+static size_t
+join(char *buf, size_t bufsize, const char *const *parts, int nparts)
+{
+	size_t		n = 0;
+
+	for (int i = 0; i < nparts; i++)
+	{
+		size_t		len = strlen(parts[i]);
+
+		if (n < bufsize)
+			memcpy(buf + n, parts[i], n + len < bufsize ? len : bufsize - n - 1);
+		n += len;
+	}
+	if (bufsize)
+		buf[n < bufsize ? n : bufsize - 1] = '\0';
+	return n;
+}
+
 size_t
 sn_geopoint_format(const sn_geopoint *p, char *buf, size_t bufsize)
 {
 	char		lat[SN_GEOPOINT_COORD_MAX],
 				lon[SN_GEOPOINT_COORD_MAX];
-	int			n;
+	const char *parts[4] = {lat, p->lat < 0 ? "S " : "N ", lon, p->lon < 0 ? "W" : "E"};
 
 	sn_format_shortest(fabs(p->lat), lat, sizeof(lat));
 	sn_format_shortest(fabs(p->lon), lon, sizeof(lon));
-	n = snprintf(buf, bufsize, "%s%c %s%c",
-				 lat, p->lat < 0 ? 'S' : 'N', lon, p->lon < 0 ? 'W' : 'E');
-	return n < 0 ? 0 : (size_t) n;
+	return join(buf, bufsize, parts, 4);
 }
 
 size_t
@@ -812,12 +902,11 @@ sn_geopoint_to_wkt(const sn_geopoint *p, char *buf, size_t bufsize)
 {
 	char		lat[SN_GEOPOINT_COORD_MAX],
 				lon[SN_GEOPOINT_COORD_MAX];
-	int			n;
+	const char *parts[5] = {"POINT(", lon, " ", lat, ")"};
 
 	sn_format_shortest(p->lat, lat, sizeof(lat));
 	sn_format_shortest(p->lon, lon, sizeof(lon));
-	n = snprintf(buf, bufsize, "POINT(%s %s)", lon, lat);
-	return n < 0 ? 0 : (size_t) n;
+	return join(buf, bufsize, parts, 5);
 }
 
 size_t
@@ -825,12 +914,11 @@ sn_geopoint_to_geojson(const sn_geopoint *p, char *buf, size_t bufsize)
 {
 	char		lat[SN_GEOPOINT_COORD_MAX],
 				lon[SN_GEOPOINT_COORD_MAX];
-	int			n;
+	const char *parts[5] = {"{\"type\":\"Point\",\"coordinates\":[", lon, ",", lat, "]}"};
 
 	sn_format_shortest(p->lat, lat, sizeof(lat));
 	sn_format_shortest(p->lon, lon, sizeof(lon));
-	n = snprintf(buf, bufsize, "{\"type\":\"Point\",\"coordinates\":[%s,%s]}", lon, lat);
-	return n < 0 ? 0 : (size_t) n;
+	return join(buf, bufsize, parts, 5);
 }
 
 /* ------------------------------------------------------------------------

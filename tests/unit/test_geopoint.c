@@ -229,6 +229,13 @@ format_is_canonical(void **state)
 	p = parse_ok("POINT(1e-7 -1.5e-10)");
 	sn_geopoint_format(&p, buf, sizeof(buf));
 	assert_string_equal(buf, "0.00000000015S 0.0000001E");
+	/* a short buffer gets what fits, as with snprintf; the length is the whole */
+	p = parse_ok("12.6392, -8.0029");
+	assert_int_equal(sn_geopoint_format(&p, buf, 8), 16);
+	assert_string_equal(buf, "12.6392");
+	assert_int_equal(sn_geopoint_to_wkt(&p, buf, 1), 22);
+	assert_string_equal(buf, "");
+	assert_int_equal(sn_geopoint_to_geojson(&p, buf, 0), 48);
 }
 
 static void
@@ -249,6 +256,124 @@ format_shortest_digits(void **state)
 	sn_format_shortest(5e-324, buf, sizeof(buf));
 	assert_int_equal(strtod(buf, NULL), 5e-324);
 	assert_int_equal(strncmp(buf, "0.000", 5), 0);
+}
+
+/*
+ * The rule sn_format_shortest() follows, written out with printf: the value
+ * rounded to 15 significant digits if that reads back, else 16, else 17,
+ * trailing zeros dropped, in plain notation.
+ */
+static void
+shortest_by_printf(double x, char *out)
+{
+	char		tmp[40],
+				digits[20];
+	int			nd = 0,
+				exp10,
+				n = 0;
+	double		ax = fabs(x);
+
+	if (ax == 0.0)
+	{
+		strcpy(out, "0");
+		return;
+	}
+	for (int prec = 15; prec <= 17; prec++)
+	{
+		snprintf(tmp, sizeof(tmp), "%.*e", prec - 1, ax);
+		if (prec == 17 || strtod(tmp, NULL) == ax)
+			break;
+	}
+	for (const char *p = tmp; *p != 'e'; p++)
+		if (*p != '.')
+			digits[nd++] = *p;
+	exp10 = atoi(strchr(tmp, 'e') + 1);
+	while (nd > 1 && digits[nd - 1] == '0')
+		nd--;
+	if (x < 0)
+		out[n++] = '-';
+	if (exp10 >= 0)
+	{
+		for (int i = 0; i <= exp10; i++)
+			out[n++] = i < nd ? digits[i] : '0';
+		if (nd > exp10 + 1)
+		{
+			out[n++] = '.';
+			for (int i = exp10 + 1; i < nd; i++)
+				out[n++] = digits[i];
+		}
+	}
+	else
+	{
+		out[n++] = '0';
+		out[n++] = '.';
+		for (int i = 0; i < -exp10 - 1; i++)
+			out[n++] = '0';
+		for (int i = 0; i < nd; i++)
+			out[n++] = digits[i];
+	}
+	out[n] = '\0';
+}
+
+static void
+check_shortest(double x)
+{
+	char		got[SN_GEOPOINT_COORD_MAX],
+				want[SN_GEOPOINT_COORD_MAX];
+
+	sn_format_shortest(x, got, sizeof(got));
+	shortest_by_printf(x, want);
+	if (strcmp(got, want) != 0)
+		fail_msg("%.17g printed as \"%s\", the rule gives \"%s\"", x, got, want);
+}
+
+/*
+ * Numbers typed with a few decimals take a fast path (no printf): it must
+ * print what the rule prints, for short decimals, for full-precision values,
+ * and next to the edges (powers of two and of ten, their neighbours).
+ */
+static void
+format_shortest_follows_the_rule(void **state)
+{
+	uint64_t	seed = 2022;
+
+	for (int i = 0; i < 300000; i++)
+	{
+		double		x;
+
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		if (i % 3 == 0)
+		{
+			/* a decimal with 0 to 12 decimals, up to a million */
+			int			decimals = (int) ((seed >> 20) % 13);
+
+			x = (double) ((seed >> 24) % 1000000000000ULL) / pow(10.0, decimals);
+			x = fmod(x, 1e6);
+		}
+		else if (i % 3 == 1)
+			x = ((double) (seed >> 11) * 0x1p-53) * 360.0 - 180.0;
+		else
+		{
+			/* next to a power of two or of ten */
+			int			e = (int) ((seed >> 33) % 60) - 30;
+			double		edge = (seed >> 40) & 1 ? ldexp(1.0, e) : pow(10.0, e / 3);
+
+			x = (seed >> 41) & 1 ? nextafter(edge, 0.0) : nextafter(edge, INFINITY);
+			if ((seed >> 42) & 1)
+				x = edge;
+		}
+		check_shortest(x);
+		check_shortest(-x);
+	}
+	check_shortest(0.1);
+	check_shortest(12.63921);
+	check_shortest(-8.00292);
+	check_shortest(0.99999999999999989);
+	check_shortest(9.9999999999999982);
+	check_shortest(999999999999999.0);
+	check_shortest(1e15);
+	check_shortest(123456789012345.6);
+	check_shortest(5e-324);
 }
 
 /* Every value prints and reads back to exactly the same doubles. */
@@ -436,6 +561,7 @@ main(void)
 		cmocka_unit_test(make_validates),
 		cmocka_unit_test(format_is_canonical),
 		cmocka_unit_test(format_shortest_digits),
+		cmocka_unit_test(format_shortest_follows_the_rule),
 		cmocka_unit_test(round_trip_random),
 		cmocka_unit_test(fast_decimals_match_strtod),
 		cmocka_unit_test(known_distances),
