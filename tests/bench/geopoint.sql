@@ -3,6 +3,7 @@
 -- 1M random points over West Africa (latitude 4..25, longitude -18..16), the
 -- same points as geopoint and as geography, each with its GiST index:
 --   text input             '12.63921, -8.00292'::geopoint  vs  '(-8.00292,12.63921)'::point
+--   text output            geopoint::text vs point::text; to_wkt vs ST_AsText(geography)
 --   KNN top-10             1000 random query points, ORDER BY <-> LIMIT 10
 --   50 km radius count     100 random query points, dwithin vs ST_DWithin
 --   accuracy               max |distance - ST_Distance(geography)| over 100k pairs
@@ -18,9 +19,9 @@ FROM (SELECT i, round((4 + random() * 21)::numeric, 5)::float8 AS lat,
              round((-18 + random() * 34)::numeric, 5)::float8 AS lon
       FROM generate_series(1, 1000000) i) s;
 ALTER TABLE bench_gp
-  ADD COLUMN p geopoint, ADD COLUMN g geography,
+  ADD COLUMN p geopoint, ADD COLUMN g geography, ADD COLUMN pt point,
   ADD COLUMN txt text, ADD COLUMN ptxt text;
-UPDATE bench_gp SET p = geopoint(lat, lon),
+UPDATE bench_gp SET p = geopoint(lat, lon), pt = point(lon, lat),
                     g = ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography,
                     txt = lat || ', ' || lon,
                     ptxt = '(' || lon || ',' || lat || ')';
@@ -37,6 +38,17 @@ CALL bench.compare('geopoint text input, 1M rows',
   'SELECT count(txt::sahel_news.geopoint) FROM bench_gp',
   'point text input',
   'SELECT count(ptxt::point) FROM bench_gp', 5);
+
+-- Text output: what a BI tool or an export reads (the points have five
+-- decimals, as typed coordinates do).
+CALL bench.compare('geopoint text output, 1M rows',
+  'SELECT count(p::text) FROM bench_gp',
+  'point text output',
+  'SELECT count(pt::text) FROM bench_gp', 5);
+CALL bench.compare('geopoint to_wkt, 1M rows',
+  'SELECT count(sahel_news.to_wkt(p)) FROM bench_gp',
+  'geography ST_AsText',
+  'SELECT count(ST_AsText(g)) FROM bench_gp', 5);
 
 -- Index builds (timed once each).
 DO $$
