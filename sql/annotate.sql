@@ -50,6 +50,16 @@ FROM annotate('In 2013, 59 soldiers died; by 2020-2021 nine years had passed. At
               'More than two million people fled; an undisclosed number of troops stayed.',
               '2022-08-15');
 
+-- Dates as conflict datasets write them when unsure: an approximate day
+-- (not the count "around 17"), and spans of days.
+SELECT kind, surface, quantity, date
+FROM annotate('Around 17 February 2022 (between 17 - 22 February), gunmen held about 40 herders; '
+              'from 3 to 5 March, and 31 March - 2 April, the army searched the area.',
+              '2022-04-10');
+SELECT kind, surface, date
+FROM annotate('Vers le 17 février 2022, des hommes armés ont enlevé une trentaine de bergers; '
+              'du 3 au 5 mars, l''armée a fouillé la zone.', '2022-04-10', 'fr');
+
 -- A change to place_names is seen by the next call in this session
 -- (the integration tests check another session).
 INSERT INTO place_names (place_id, name, lang) VALUES (15, 'Tessit', NULL);

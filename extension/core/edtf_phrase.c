@@ -53,7 +53,9 @@ enum
 	P_EDTF_RUN = 1 << 14,
 	P_PREPOSITION = 1 << 15,	/* "in", "on", "en", "au cours de", ... then a phrase */
 	P_THE_ORDINAL = 1 << 16,	/* "on the 13th of August": after a preposition */
-	P_ALL = (1 << 17) - 1
+	P_APPROX = 1 << 17,			/* "around 17 February 2022", "vers le 17 février" */
+	P_DAY_SPAN = 1 << 18,		/* "17-22 January", "between 17 and 22 January", "du 17 au 22 janvier" */
+	P_ALL = (1 << 19) - 1
 };
 
 
@@ -191,7 +193,7 @@ number_starts(const tok *t)
 	if (plain && t->ndigits == 4)
 		m |= P_ISO;
 	if (!t->decade && t->ndigits <= 2 && t->num >= 1 && t->num <= 31)
-		m |= P_DAY_MONTH;
+		m |= P_DAY_MONTH | P_DAY_SPAN;
 	if (plain && t->ndigits == 4 && t->num >= 1000 && t->num <= 2999)
 		m |= P_YEAR;
 	if (t->decade)
@@ -520,6 +522,8 @@ static const struct
 	{P_SEASON, "the spring summer autumn winter fall", "l printemps ete automne hiver"},
 	{P_SINCE, "since", "depuis"},
 	{P_RANGE, "from between", "de du entre"},
+	{P_APPROX, "around about circa approximately roughly", "vers"},
+	{P_DAY_SPAN, "from between", "du entre"},
 	{P_PREPOSITION, "in on during by", "en le pendant durant courant au"},
 	{P_THE_ORDINAL, "the", ""},
 };
@@ -1674,6 +1678,97 @@ p_range(const ctx *c, int i, sn_edtf *out, int depth)
 	return sn_edtf_make_interval(&a, &b, out) ? e2 : 0;
 }
 
+/*
+ * around 17 February 2022, about March 2013, circa 2013; vers le 17 février
+ * 2022: the date, approximate ("2022-02-17~").  A bare year only after
+ * "circa" ("about 2000" is more often a count than a date); not an interval
+ * or a time.
+ */
+static int
+p_approx(const ctx *c, int i, sn_edtf *out, int depth)
+{
+	sn_edtf		v;
+	int			e;
+	sn_error	err;
+
+	if (c->lang == SN_LANG_EN
+		? !(is_word(c, i, "around") || is_word(c, i, "about") || is_word(c, i, "circa") ||
+			is_word(c, i, "approximately") || is_word(c, i, "roughly"))
+		: !is_word(c, i, "vers"))
+		return 0;
+	e = longest(c, i + 1, &v, depth + 1);
+	if (e == 0 || sn_edtf_is_interval(&v) || v.time.present || v.start.kind != SN_EDTF_DATE ||
+		(v.start.month == 0 && !is_word(c, i, "circa")) || v.start.xmask != 0)
+		return 0;
+	v.start.approximate = SN_EDTF_YEAR | (v.start.month ? SN_EDTF_MONTH : 0) |
+		(v.start.day ? SN_EDTF_DAY : 0);
+	*out = v;
+	return sn_edtf_finish(out, &err) ? e : 0;
+}
+
+/*
+ * Days of one month, or from one day to another: 17-22 January, 17 - 22
+ * January 2022, between 17 and 22 January, from 17 to 22 January, 31
+ * January - 8 February, between 31 January - 8 February (as ACLED writes
+ * it); du 17 au 22 janvier, entre le 17 et le 22 janvier, 17-22 janvier.
+ * A first day given alone takes the month and year of the second.
+ */
+static int
+p_day_span(const ctx *c, int i, sn_edtf *out)
+{
+	bool		en = c->lang == SN_LANG_EN;
+	const char *lead = NULL;
+	int			k = i,
+				d1,
+				e1 = 0,
+				e2;
+	sn_edtf		a,
+				b;
+
+	if (is_word(c, k, en ? "between" : "entre"))
+		lead = en ? "and" : "et";
+	else if (is_word(c, k, en ? "from" : "du"))
+		lead = en ? "to" : "au";
+	if (lead)
+	{
+		k++;
+		if (!en && is_word(c, k, "le"))
+			k++;
+	}
+	if (!dayno_at(c, k, &d1))
+		return 0;
+	/* the first day may have its month ("31 January - 8 February") */
+	if (T(c, k + 1)->type == T_WORD && T(c, k + 1)->known)
+		e1 = p_day_month(c, k, &a);
+	k = e1 ? e1 : k + 1;
+	/* then a dash, or the word that goes with the first ("and", "to", "au", "et") */
+	if (is_punct(c, k, '-'))
+		k++;
+	else if (lead && is_word(c, k, lead))
+		k++;
+	else if (!lead && en && (is_word(c, k, "to") || is_word(c, k, "until")))
+		k++;
+	else if (!lead && !en && is_word(c, k, "au"))
+		k++;
+	else
+		return 0;
+	if (!en && is_word(c, k, "le"))
+		k++;
+	e2 = p_day_month(c, k, &b);
+	if (e2 == 0 || sn_edtf_is_interval(&b) || b.time.present || b.start.day == 0)
+		return 0;
+	if (e1 == 0)
+	{
+		/* the first day alone: in the month of the second, before it */
+		if (d1 >= b.start.day || !sn_edtf_make_day(b.start.negative ? -(int64_t) b.start.year : b.start.year,
+												   b.start.month, d1, &a))
+			return 0;
+	}
+	else if (sn_edtf_span_lo(&a) >= sn_edtf_span_lo(&b))
+		return 0;
+	return sn_edtf_make_interval(&a, &b, out) ? e2 : 0;
+}
+
 /* The longest phrase at token i, prepositions included. */
 static int
 longest(const ctx *c, int i, sn_edtf *out, int depth)
@@ -1781,6 +1876,8 @@ longest(const ctx *c, int i, sn_edtf *out, int depth)
 			case P_SINCE: e = p_since(c, i, &v, depth); break;
 			case P_RANGE: e = p_range(c, i, &v, depth); break;
 			case P_EDTF_RUN: e = p_edtf_run(c, i, &v); break;
+			case P_APPROX: e = p_approx(c, i, &v, depth); break;
+			case P_DAY_SPAN: e = p_day_span(c, i, &v); break;
 		}
 		if (e > best)
 		{

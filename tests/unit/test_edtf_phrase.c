@@ -117,6 +117,44 @@ refused(const char *phrase, sn_lang lang, const sn_civil_date *ref)
 	assert_non_null(strstr(err.message, "cannot read"));
 }
 
+/*
+ * How conflict data writes dates it is unsure of (ACLED's notes begin
+ * "Around 17 February 2022 (between 17 - 22 February)"): an approximate
+ * date, and a span of days.
+ */
+static void
+approximate_dates_and_day_spans(void **state)
+{
+	EN("around 17 February 2022", "2022-02-17~");
+	EN("Around 17 February 2022", "2022-02-17~");
+	EN("about March 2013", "2013-03~");
+	EN("approximately 3 March", "2022-03-03~");
+	EN("circa 2013", "2013~");
+	FR("vers le 17 f\u00e9vrier 2022", "2022-02-17~");
+	/* a bare year after "about" is more often a count ("about 2000 were killed") */
+	refused("about 2013", SN_LANG_EN, &REF);
+	refused("around 2013", SN_LANG_EN, &REF);
+
+	EN("17-22 January", "2022-01-17/2022-01-22");
+	EN("17 - 22 January 2021", "2021-01-17/2021-01-22");
+	EN("17 \u2013 22 January", "2022-01-17/2022-01-22");
+	EN("between 17 and 22 January", "2022-01-17/2022-01-22");
+	EN("between 17 - 22 January", "2022-01-17/2022-01-22");
+	EN("from 17 to 22 January 2022", "2022-01-17/2022-01-22");
+	EN("17 to 22 January", "2022-01-17/2022-01-22");
+	EN("31 January - 8 February", "2022-01-31/2022-02-08");
+	EN("between 31 January - 8 February", "2022-01-31/2022-02-08");
+	FR("du 17 au 22 janvier", "2022-01-17/2022-01-22");
+	FR("entre le 17 et le 22 janvier", "2022-01-17/2022-01-22");
+	FR("17-22 janvier 2022", "2022-01-17/2022-01-22");
+	/* the first day must come before the second */
+	refused("22 - 17 January", SN_LANG_EN, &REF);
+	refused("8 February - 31 January", SN_LANG_EN, &REF);
+	/* no month: numbers, not days */
+	refused("between 17 and 22", SN_LANG_EN, &REF);
+	refused("17-22", SN_LANG_EN, &REF);
+}
+
 static void
 the_sample_report(void **state)
 {
@@ -580,6 +618,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(the_sample_report),
+		cmocka_unit_test(approximate_dates_and_day_spans),
 		cmocka_unit_test(english),
 		cmocka_unit_test(french),
 		cmocka_unit_test(refusals),
