@@ -50,6 +50,14 @@ FROM annotate('In 2013, 59 soldiers died; by 2020-2021 nine years had passed. At
               'More than two million people fled; an undisclosed number of troops stayed.',
               '2022-08-15');
 
+-- "Unknown" before a noun says who is unknown, not how many: no quantity in
+-- "unknown gunmen" or "an unspecified location"; "casualties unknown" and
+-- "an unknown number of" are counts nobody knows.
+SELECT kind, surface, quantity
+FROM annotate('Unknown gunmen attacked a post at an unspecified location; casualties unknown. '
+              'An unknown number of soldiers were wounded.')
+WHERE kind = 'quantity';
+
 -- Dates as conflict datasets write them when unsure: an approximate day
 -- (not the count "around 17"), and spans of days.
 SELECT kind, surface, quantity, date

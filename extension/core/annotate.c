@@ -499,6 +499,32 @@ counted_noun(const char *text, size_t len, size_t end)
 }
 
 /*
+ * Is the phrase text[i, i + ql) a lone word of unknownness ("unknown",
+ * "unspecified", "inconnus")?  The readers take one for an unknown count
+ * ("casualties unknown"); before a noun it says who or what is unknown, not
+ * how many: "unknown gunmen", "unspecified location".  ("An unknown number
+ * of" is longer than one word.)
+ */
+static bool
+lone_unknown_word(const char *text, size_t len, size_t i, size_t ql)
+{
+	static const char *const words[] = {
+		"unknown", "unspecified", "undisclosed", "undetermined",
+		"inconnu", "inconnue", "inconnus", "inconnues", NULL
+	};
+	char		w[16];
+	bool		capital,
+				letters;
+
+	if (read_word(text, len, i, w, sizeof(w), &capital, &letters) != i + ql)
+		return false;
+	for (int k = 0; words[k]; k++)
+		if (strcmp(w, words[k]) == 0)
+			return true;
+	return false;
+}
+
+/*
  * A quantity phrase of ql bytes read at text[i..]: the length to report
  * (through its counted noun), or 0 when it is not a count (a year, a time, a
  * percentage, an ordinal, a measure); then *skip_until is set after the rest
@@ -522,7 +548,7 @@ accept_quantity(const char *text, size_t len, size_t i, size_t ql, size_t *skip_
 		 * the French article: every test the phrase passed, it still
 		 * passes (those on a number at the very end no longer apply).
 		 */
-		if (through == 0)
+		if (through == 0 || (through > i + ql && lone_unknown_word(text, len, i, ql)))
 			rejected = true;
 		else
 			ql = through - i;
