@@ -734,58 +734,39 @@ sn_geopoint_parse(const char *s, size_t len, sn_geopoint *out, sn_error *err)
  * significant digits, and only one of those reads back to a given double
  * (they lie further apart than its neighbours): the one the slow path finds,
  * here with a multiplication and a division instead of printf and strtod.
- * Returns 0 when there is none (the slow path then decides).
+ * Gives its digits (without leading or trailing zeros) and the power of ten
+ * of the first, as the slow path does; false when there is none.
  */
 #define FAST_DECIMALS 9
 
-static size_t
-format_short_decimal(double x, double ax, char *buf)
+static bool
+short_decimal_digits(double ax, char *digits, int *nd, int *exp10)
 {
 	const double scale = 1e9;	/* 10^FAST_DECIMALS */
 	double		r;
-	uint64_t	v,
-				ip,
-				fp;
-	char		tmp[8];
-	int			nt = 0,
-				decimals = FAST_DECIMALS;
-	size_t		n = 0;
+	uint64_t	v;
+	int			n = 0;
 
 	if (!(ax < 1e6))
-		return 0;
+		return false;
 	r = nearbyint(ax * scale);
 	if (r == 0 || r / scale != ax)
-		return 0;
-	v = (uint64_t) r;
-	ip = v / 1000000000u;
-	fp = v % 1000000000u;
-	/* the decimal's own digits: trailing zeros say nothing */
-	while (decimals > 0 && fp % 10 == 0)
+		return false;
+	for (v = (uint64_t) r; v != 0; v /= 10)
+		digits[n++] = (char) ('0' + v % 10);
+	*exp10 = n - 1 - FAST_DECIMALS;
+	/* most significant first */
+	for (int i = 0; i < n / 2; i++)
 	{
-		fp /= 10;
-		decimals--;
+		char		t = digits[i];
+
+		digits[i] = digits[n - 1 - i];
+		digits[n - 1 - i] = t;
 	}
-	if (x < 0)
-		buf[n++] = '-';
-	do
-	{
-		tmp[nt++] = (char) ('0' + ip % 10);
-		ip /= 10;
-	} while (ip != 0);
-	while (nt > 0)
-		buf[n++] = tmp[--nt];
-	if (decimals > 0)
-	{
-		buf[n++] = '.';
-		for (int i = decimals - 1; i >= 0; i--)
-		{
-			buf[n + i] = (char) ('0' + fp % 10);
-			fp /= 10;
-		}
-		n += decimals;
-	}
-	buf[n] = '\0';
-	return n;
+	while (n > 1 && digits[n - 1] == '0')
+		n--;
+	*nd = n;
+	return true;
 }
 
 size_t
@@ -812,29 +793,29 @@ sn_format_shortest(double x, char *buf, size_t bufsize)
 		return 1;
 	}
 
-	n = format_short_decimal(x, ax, buf);
-	if (n > 0)
-		return n;
-
-	/*
-	 * A decimal of at most 15 significant digits survives a trip through a
-	 * double (DBL_DIG), so if the 15-digit rounding reads back to x, stripping
-	 * its trailing zeros gives the shortest form; otherwise 16 or 17 digits.
-	 */
-	for (int prec = 15; prec <= 17; prec++)
+	if (!short_decimal_digits(ax, digits, &nd, &exp10))
 	{
-		snprintf(tmp, sizeof(tmp), "%.*e", prec - 1, ax);
-		if (prec == 17 || strtod(tmp, NULL) == ax)
-			break;
+		/*
+		 * A decimal of at most 15 significant digits survives a trip through
+		 * a double (DBL_DIG), so if the 15-digit rounding reads back to x,
+		 * stripping its trailing zeros gives the shortest form; otherwise 16
+		 * or 17 digits.
+		 */
+		for (int prec = 15; prec <= 17; prec++)
+		{
+			snprintf(tmp, sizeof(tmp), "%.*e", prec - 1, ax);
+			if (prec == 17 || strtod(tmp, NULL) == ax)
+				break;
+		}
+		/* tmp is "d.ddddde[+-]XX" */
+		for (const char *p = tmp; *p && *p != 'e'; p++)
+			if (*p != '.')
+				digits[nd++] = *p;
+		e = strchr(tmp, 'e');
+		exp10 = atoi(e + 1);
+		while (nd > 1 && digits[nd - 1] == '0')
+			nd--;
 	}
-	/* tmp is "d.ddddde[+-]XX" */
-	for (const char *p = tmp; *p && *p != 'e'; p++)
-		if (*p != '.')
-			digits[nd++] = *p;
-	e = strchr(tmp, 'e');
-	exp10 = atoi(e + 1);
-	while (nd > 1 && digits[nd - 1] == '0')
-		nd--;
 
 	if (x < 0)
 		buf[n++] = '-';
