@@ -290,12 +290,14 @@ CREATE TABLE @extschema@.events (
   place_id bigint REFERENCES @extschema@.places,
   location @extschema@.geopoint,
   geo_precision smallint CHECK (geo_precision BETWEEN 1 AND 3),
+  location_precision_m float8 CHECK (location_precision_m >= 0 AND location_precision_m <= 20037509),
   event_type text REFERENCES @extschema@.acled_event_types ON UPDATE CASCADE,
   sub_event_type text,
   cameo_code text REFERENCES @extschema@.cameo_codes ON UPDATE CASCADE,
   fatalities @extschema@.estimate,
   fatalities_claimed boolean NOT NULL DEFAULT false,
   summary text,
+  dataset_category text,
   related_event_id bigint REFERENCES @extschema@.events ON DELETE SET NULL,
   note text,
   dataset text,
@@ -305,6 +307,7 @@ CREATE TABLE @extschema@.events (
   CONSTRAINT events_not_own_related CHECK (related_event_id <> id),
   CONSTRAINT events_sub_event_needs_type CHECK (sub_event_type IS NULL OR event_type IS NOT NULL),
   CONSTRAINT events_precision_needs_location CHECK (geo_precision IS NULL OR location IS NOT NULL),
+  CONSTRAINT events_precision_m_needs_location CHECK (location_precision_m IS NULL OR location IS NOT NULL),
   CONSTRAINT events_claim_needs_fatalities CHECK (NOT fatalities_claimed OR fatalities IS NOT NULL),
   CONSTRAINT events_dataset_and_external_id CHECK ((dataset IS NULL) = (external_id IS NULL)),
   FOREIGN KEY (event_type, sub_event_type) REFERENCES @extschema@.acled_sub_event_types (event_type, sub_event_type)
@@ -323,12 +326,14 @@ COMMENT ON COLUMN @extschema@.events.occurred IS 'when it happened, exactly as p
 COMMENT ON COLUMN @extschema@.events.place_id IS 'where it happened, the most precise place named';
 COMMENT ON COLUMN @extschema@.events.location IS 'the point the event is mapped to (WGS84), usually its place''s; events_near() and the GiST index search it';
 COMMENT ON COLUMN @extschema@.events.geo_precision IS 'ACLED geo-precision of the location: 1 the place itself, 2 near it or in its district, 3 only the region is known';
+COMMENT ON COLUMN @extschema@.events.location_precision_m IS 'how far, in metres, the true site may lie from location, read from the dataset''s own precision code (ACLED geo_precision, UCDP where_prec, GTD specificity, SCAD location_precision, GDELT geo type); NULL when the dataset gives none';
 COMMENT ON COLUMN @extschema@.events.event_type IS 'ACLED event type (acled_event_types)';
 COMMENT ON COLUMN @extschema@.events.sub_event_type IS 'ACLED sub-event type, one of its event type''s (acled_sub_event_types)';
 COMMENT ON COLUMN @extschema@.events.cameo_code IS 'CAMEO event code (cameo_codes)';
 COMMENT ON COLUMN @extschema@.events.fatalities IS 'deaths, as vague as reported (estimate: 4, ~50, 24..99, ?); NULL when the question does not arise';
 COMMENT ON COLUMN @extschema@.events.fatalities_claimed IS 'true when the figure is an actor''s claim (the claimant in event_actors), not an independent count';
 COMMENT ON COLUMN @extschema@.events.summary IS 'what happened, in our own words';
+COMMENT ON COLUMN @extschema@.events.dataset_category IS 'the event''s category in its dataset''s own coding, as the dataset writes it (ACLED sub-event type, UCDP type_of_violence, GTD attacktype1, SCAD etype, GDELT EventRootCode); event_taxonomy maps it onto common levels';
 COMMENT ON COLUMN @extschema@.events.related_event_id IS 'the event this one is about (a claim of responsibility points at the attack it claims)';
 COMMENT ON COLUMN @extschema@.events.note IS 'remarks in our own words (such as a finer real-world date than the source gives)';
 COMMENT ON COLUMN @extschema@.events.dataset IS 'the dataset it came from (acled, ucdp_ged, gdelt, sahel_news_sample); NULL when entered by hand';
