@@ -76,6 +76,13 @@ INSERT INTO deployments (force_id, contributor, host, place_id, strength, as_of,
   VALUES (2, 'FRA', 'NER', 16, '~1200', '2023-01', (SELECT id FROM deployments WHERE external_id = 'total'), 'test', 'part');
 INSERT INTO figures (source_id, subject, place_id, period, value, unit)
   VALUES (currval('sources_id_seq'), 'people displaced (test)', 12, '2023', '>=5000', 'people');
+-- the event taxonomy: a level of the user's own, a mapping using it, and a
+-- shipped mapping the user changed (it becomes theirs and must replace the
+-- shipped row that CREATE EXTENSION brings back)
+INSERT INTO event_taxonomy_levels (level, name, parent, description)
+  VALUES (2, 'ambush (test)', 'armed clash', 'an attack from a concealed position');
+INSERT INTO event_taxonomy (dataset, category, level1, level2) VALUES ('test', 'ambush', 'armed clash', 'ambush (test)');
+UPDATE event_taxonomy SET level1 = 'violence against civilians', level2 = 'attack' WHERE dataset = 'scad' AND category = '7';
 SQL
 
 # A fingerprint of a database: per table, the number of shipped and of user rows
@@ -114,6 +121,10 @@ FROM (
          coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM deployments x
   UNION ALL SELECT 'figures', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
          coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM figures x
+  UNION ALL SELECT 'event_taxonomy', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM event_taxonomy x
+  UNION ALL SELECT 'event_taxonomy_levels', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM event_taxonomy_levels x
 ) f ORDER BY t;
 SELECT format('%-22s last_value %s', sequencename, last_value) FROM pg_sequences
 WHERE schemaname = 'sahel_news'
@@ -121,6 +132,7 @@ WHERE schemaname = 'sahel_news'
 ORDER BY sequencename;
 SELECT 'troop_strength(FRA, NER, 2023-02-01) = ' || troop_strength('FRA', 'NER', '2023-02-01');
 SELECT 'locate(Sevare) = ' || locate('Sevare');
+SELECT 'event T1 ' || level1 || ' / ' || level2 FROM event_categories c JOIN events e ON e.id = c.event_id WHERE e.external_id = 'T1';
 SQL
 }
 
