@@ -51,3 +51,55 @@ WHERE d.refclassid = 'pg_extension'::regclass
   AND NOT (d.classid = 'pg_class'::regclass
            AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = d.objid AND c.relkind IN ('S', 'i')))
 ORDER BY 1;
+
+-- Binary send/recv checks for every type, through COPY (FORMAT binary):
+-- a file in the cluster's own data directory (an absolute path the server
+-- may write), one per backend.  Kept in schema sn_regress for later tests.
+CREATE SCHEMA sn_regress;
+-- binary_round_trip(query): send every row of query and receive it again;
+-- the rows' text forms must come back identical.
+CREATE FUNCTION sn_regress.binary_round_trip(query text) RETURNS text
+LANGUAGE plpgsql SET client_min_messages = warning AS $$
+DECLARE
+  f text := current_setting('data_directory') || '/sn_regress_binary_' || pg_backend_pid() || '.bin';
+  n bigint;
+  differ bigint;
+BEGIN
+  DROP TABLE IF EXISTS pg_temp.sn_binary_sent, pg_temp.sn_binary_received;
+  EXECUTE format('CREATE TEMP TABLE sn_binary_sent AS %s', query);
+  CREATE TEMP TABLE sn_binary_received (LIKE pg_temp.sn_binary_sent);
+  EXECUTE format('COPY pg_temp.sn_binary_sent TO %L (FORMAT binary)', f);
+  EXECUTE format('COPY pg_temp.sn_binary_received FROM %L (FORMAT binary)', f);
+  SELECT count(*) INTO n FROM pg_temp.sn_binary_sent;
+  SELECT count(*) INTO differ FROM (
+    (SELECT s::text FROM pg_temp.sn_binary_sent s EXCEPT ALL SELECT r::text FROM pg_temp.sn_binary_received r)
+    UNION ALL
+    (SELECT r::text FROM pg_temp.sn_binary_received r EXCEPT ALL SELECT s::text FROM pg_temp.sn_binary_sent s)) d;
+  RETURN format('%s rows sent, %s received, %s differ', n,
+                (SELECT count(*) FROM pg_temp.sn_binary_received), differ);
+END $$;
+-- binary_recv(type, payload): hand payload to type's receive function as
+-- one field of a binary COPY; the value received as text, or the error.
+CREATE FUNCTION sn_regress.binary_recv(typ regtype, payload bytea) RETURNS text
+LANGUAGE plpgsql SET client_min_messages = warning AS $$
+DECLARE
+  f text := current_setting('data_directory') || '/sn_regress_binary_' || pg_backend_pid() || '.bin';
+  v text;
+BEGIN
+  DROP TABLE IF EXISTS pg_temp.sn_binary_received;
+  EXECUTE format('CREATE TEMP TABLE sn_binary_received (v %s)', typ);
+  EXECUTE format('COPY (SELECT %L::bytea) TO %L (FORMAT binary)', payload, f);
+  BEGIN
+    EXECUTE format('COPY pg_temp.sn_binary_received FROM %L (FORMAT binary)', f);
+  EXCEPTION WHEN OTHERS THEN
+    DECLARE d text;
+    BEGIN
+      GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
+      RETURN SQLSTATE || ': ' || SQLERRM || CASE WHEN d <> '' THEN ' (' || d || ')' ELSE '' END;
+    END;
+  END;
+  SELECT s.v::text INTO v FROM pg_temp.sn_binary_received s;
+  RETURN v;
+END $$;
+SELECT sn_regress.binary_round_trip($$SELECT 1::int AS i, 'x'::text AS t$$) AS helper_works;
+SELECT sn_regress.binary_recv('int4', '\x00000001') AS recv_works;

@@ -58,6 +58,16 @@ FROM annotate('Unknown gunmen attacked a post at an unspecified location; casual
               'An unknown number of soldiers were wounded.')
 WHERE kind = 'quantity';
 
+-- A number word where the counted noun would be is a list of numbers, not
+-- one quantity: annotate() reports none of "one two" (which parse_estimate
+-- refuses), and still reads "two hundred soldiers" and "one soldier".
+SELECT kind, surface, quantity
+FROM annotate('They counted one two three, then one two soldiers left; two hundred soldiers '
+              'and one soldier stayed.', NULL, 'en')
+WHERE kind = 'quantity';
+SELECT kind, surface, quantity FROM annotate('trois quatre soldats, puis deux cents soldats', NULL, 'fr')
+WHERE kind = 'quantity';
+
 -- Dates as conflict datasets write them when unsure: an approximate day
 -- (not the count "around 17"), and spans of days.
 SELECT kind, surface, quantity, date

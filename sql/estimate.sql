@@ -136,30 +136,12 @@ SELECT estimate_hash('700..850..1000') AS h1, estimate_hash_extended('?', 42) AS
 -- Binary send and receive: COPY round trip, then damaged input.
 --
 SELECT estimate_send('~700..850..1000') AS bytes;
-CREATE TEMP TABLE bin_src AS
-SELECT t::estimate AS v
-FROM unnest(ARRAY['2400', '~1000', '700..1000', '700..850..1000', '>=2001', '<=400', '?',
-                  '2001..2500..', '9223372036854775807']) AS t;
-COPY bin_src TO 'sahel_news_estimate_regress.bin' (FORMAT binary);
-CREATE TEMP TABLE bin_dst (v estimate);
-COPY bin_dst FROM 'sahel_news_estimate_regress.bin' (FORMAT binary);
-SELECT (SELECT array_agg(v ORDER BY v) FROM bin_src) = (SELECT array_agg(v ORDER BY v) FROM bin_dst) AS same,
-       (SELECT count(*) FROM bin_dst) AS n;
--- damaged payloads, written as bytea and read back as estimate
-CREATE TEMP TABLE bad_bin (b bytea);
-CREATE FUNCTION pg_temp.try_recv(payload bytea) RETURNS text
-LANGUAGE plpgsql AS $$
-BEGIN
-  TRUNCATE bad_bin;
-  INSERT INTO bad_bin VALUES (payload);
-  COPY bad_bin TO 'sahel_news_estimate_regress.bin' (FORMAT binary);
-  TRUNCATE bin_dst;
-  COPY bin_dst FROM 'sahel_news_estimate_regress.bin' (FORMAT binary);
-  RETURN (SELECT v::text FROM bin_dst);
-EXCEPTION WHEN OTHERS THEN
-  RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
-SELECT what, pg_temp.try_recv(payload) AS result
+SELECT sn_regress.binary_round_trip($$
+  SELECT t::estimate AS v
+  FROM unnest(ARRAY['2400', '~1000', '700..1000', '700..850..1000', '>=2001', '<=400', '?',
+                    '2001..2500..', '9223372036854775807', '~700..850..1000']) AS t$$) AS round_trip;
+-- damaged payloads: each refused with 22P03 (invalid binary representation)
+SELECT what, sn_regress.binary_recv('estimate', payload) AS result
 FROM (VALUES
   ('valid', '\x0107000000000000000a0000000000000014000000000000000f'::bytea),
   ('version 2', '\x0207000000000000000a0000000000000014000000000000000f'),
@@ -169,6 +151,8 @@ FROM (VALUES
   ('negative low', '\x0100ffffffffffffffff00000000000000000000000000000000'),
   ('absent high not 0', '\x0100000000000000000a00000000000000010000000000000000'),
   ('truncated', '\x0107000000000000000a'),
+  ('one byte', '\x01'),
+  ('empty', ''),
   ('trailing byte', '\x0107000000000000000a0000000000000014000000000000000f00')
 ) AS p(what, payload);
 

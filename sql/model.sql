@@ -277,6 +277,17 @@ SELECT pg_temp.fails($$INSERT INTO places (name, kind, precision_m) VALUES ('Gao
 SELECT pg_temp.fails($$INSERT INTO places (name, kind, parent_id) VALUES ('Gao', 'town', 999)$$);
 SELECT pg_temp.fails($$INSERT INTO places (name, kind, country) VALUES ('Gao', 'town', 'Malia')$$);
 SELECT pg_temp.fails($$INSERT INTO place_names (place_id, name) VALUES (4, 'Mali')$$);
+-- a blank name, punctuation, or a word of the grammar is no place name:
+-- annotate() would find it everywhere
+SELECT pg_temp.fails($$INSERT INTO place_names (place_id, name) VALUES (4, ' ')$$);
+SELECT pg_temp.fails($$INSERT INTO place_names (place_id, name) VALUES (4, E'\t')$$);
+SELECT pg_temp.fails($$INSERT INTO place_names (place_id, name) VALUES (4, '--')$$);
+SELECT pg_temp.fails($$INSERT INTO place_names (place_id, name) VALUES (4, 'the')$$);
+SELECT pg_temp.fails($$INSERT INTO place_names (place_id, name) VALUES (4, 'The')$$);
+SELECT pg_temp.fails($$INSERT INTO place_names (place_id, name, lang) VALUES (4, 'de', 'fr')$$);
+SELECT pg_temp.fails($$INSERT INTO places (name, kind) VALUES (' ', 'town')$$);
+SELECT pg_temp.fails($$INSERT INTO places (name, kind) VALUES ('of', 'town')$$);
+SELECT is_place_name('Thebes') AS thebes, is_place_name('La Tapoa') AS la_tapoa, is_place_name('Tessalit') AS tessalit;
 SELECT pg_temp.fails($$INSERT INTO actors (name, kind) VALUES ('Katiba Macina', 'militia')$$);
 SELECT pg_temp.fails($$INSERT INTO actors (name, acled_inter) VALUES ('Katiba Macina', 9)$$);
 SELECT pg_temp.fails($$INSERT INTO actors (name, cameo_code) VALUES ('Katiba Macina', 'REBX')$$);

@@ -458,7 +458,7 @@ read_word(const char *text, size_t len, size_t i, char *w, size_t wsize, bool *c
 }
 
 static size_t
-counted_noun(const char *text, size_t len, size_t end)
+counted_noun(const char *text, size_t len, size_t end, size_t *noun_start)
 {
 	size_t		i = end,
 				j,
@@ -495,6 +495,7 @@ counted_noun(const char *text, size_t len, size_t end)
 	if (strlen(w) < 3 || strchr(w, '?') == w ||
 		sn_wordset_has(&noun_stop, w, strlen(w)))
 		return end;
+	*noun_start = i;
 	return j;
 }
 
@@ -531,14 +532,46 @@ lone_unknown_word(const char *text, size_t len, size_t i, size_t ql)
  * of the rejected token ("13:00", "10%", "2020-2021").
  */
 static size_t
-accept_quantity(const char *text, size_t len, size_t i, size_t ql, size_t *skip_until)
+accept_quantity(const sn_annotate_options *opt, const char *text, size_t len, size_t i,
+				size_t ql, size_t *skip_until)
 {
 	bool		rejected = sn_annotate_not_a_quantity(text, len, i, i + ql);
 	size_t		k;
 
 	if (!rejected)
 	{
-		size_t		through = counted_noun(text, len, i + ql);
+		size_t		noun = 0;
+		size_t		through = counted_noun(text, len, i + ql, &noun);
+
+		/*
+		 * A number word where the noun would be ("one two", "three four
+		 * soldiers") is no counted noun: the words are a list of numbers
+		 * (counting, a score), not one quantity, and parse_estimate refuses
+		 * the phrase for the same reason.  None of the numbers of the run
+		 * is reported.
+		 */
+		if (through > i + ql)
+		{
+			unsigned char v[SN_ANNOTATE_VALUE_MAX];
+			size_t		next = noun,
+						n2;
+
+			while (next < len &&
+				   (n2 = opt->quantity.read(opt->quantity.arg, text + next, len - next,
+											opt->lang, v)) > 0 &&
+				   n2 <= len - next)
+			{
+				rejected = true;
+				next += n2;
+				while (next < len && (text[next] == ' ' || text[next] == '\t'))
+					next++;
+			}
+			if (rejected)
+			{
+				*skip_until = next;
+				return 0;
+			}
+		}
 
 		/*
 		 * The noun, when there is one, is taken into the phrase.  It need
@@ -831,7 +864,7 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 				if (ql > len - i)
 					ql = 0;
 				if (ql > 0)
-					ql = accept_quantity(text, len, i, ql, &skip_until);
+					ql = accept_quantity(opt, text, len, i, ql, &skip_until);
 			}
 			if (opt->date.read && (asks & ASK_DATE))
 			{

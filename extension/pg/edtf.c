@@ -133,12 +133,19 @@ Datum
 edtf_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
+	int			version;
 	int			len;
 	const char *text;
 	sn_edtf		v;
 	sn_error	err;
 
+	/* checked first: pq_getmsgbyte would call an empty payload a protocol violation */
+	if (buf->len - buf->cursor < 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary edtf: expected a version byte and text, got %d bytes",
+						buf->len - buf->cursor)));
+	version = pq_getmsgbyte(buf);
 	if (version != EDTF_SEND_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -147,6 +154,19 @@ edtf_recv(PG_FUNCTION_ARGS)
 						   EDTF_SEND_VERSION)));
 	len = buf->len - buf->cursor;
 	text = pq_getmsgbytes(buf, len);
+
+	/*
+	 * The canonical text is printable ASCII.  Any other byte is refused here
+	 * and shown by its code, never copied into the message: it could be an
+	 * invalid sequence in the client's encoding, or a control character.
+	 */
+	for (int i = 0; i < len; i++)
+		if ((unsigned char) text[i] < 0x20 || (unsigned char) text[i] > 0x7e)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid edtf in binary input"),
+					 errdetail("Byte %d of the text is 0x%02x; the canonical EDTF text is printable ASCII.",
+							   i + 1, (unsigned char) text[i])));
 	if (!sn_edtf_parse(text, (size_t) len, &v, &err))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),

@@ -25,6 +25,7 @@
 
 /* binary format version byte, and the flag bits that follow it */
 #define ESTIMATE_BINARY_VERSION 1
+#define ESTIMATE_BINARY_SIZE 26	/* version, flags, low, high, best */
 #define EB_APPROX	0x01
 #define EB_BOUNDED	0x02
 #define EB_BEST		0x04
@@ -118,6 +119,16 @@ estimate_recv(PG_FUNCTION_ARGS)
 	sn_estimate e;
 	sn_error	err;
 
+	/*
+	 * The whole payload is checked for length first: pq_getmsg* would report
+	 * a short one as a protocol violation (08P01), not as bad data.
+	 */
+	if (buf->len - buf->cursor != ESTIMATE_BINARY_SIZE)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				errmsg("invalid binary estimate: expected %d bytes, got %d",
+					   ESTIMATE_BINARY_SIZE, buf->len - buf->cursor),
+				errdetail("An estimate is sent as a version byte, a flags byte and three 8-byte integers."));
 	version = pq_getmsgbyte(buf);
 	if (version != ESTIMATE_BINARY_VERSION)
 		ereport(ERROR,

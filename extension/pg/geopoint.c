@@ -118,11 +118,20 @@ Datum
 geopoint_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	double		lat = pq_getmsgfloat8(buf);
-	double		lon = pq_getmsgfloat8(buf);
+	double		lat,
+				lon;
 	sn_geopoint p;
 	sn_error	err;
 
+	/* checked first: pq_getmsg* would call a short payload a protocol violation */
+	if (buf->len - buf->cursor != 16)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary geopoint: expected 16 bytes, got %d",
+						buf->len - buf->cursor),
+				 errdetail("A geopoint is sent as latitude and longitude, two 8-byte floats.")));
+	lat = pq_getmsgfloat8(buf);
+	lon = pq_getmsgfloat8(buf);
 	if (!sn_geopoint_make(lat, lon, &p, &err))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),

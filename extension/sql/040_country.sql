@@ -105,7 +105,16 @@ COMMENT ON FUNCTION @extschema@.cow_code(@extschema@.country) IS
 CREATE FUNCTION @extschema@.name(@extschema@.country) RETURNS text
   AS 'MODULE_PATHNAME', 'country_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.name(@extschema@.country) IS
-  'English short name';
+  'English short name (name(''NER'') with an untyped literal is PostgreSQL''s cast to its type name, not this function: write name_en(''NER'') or name(''NER''::country))';
+
+-- name(c) reads well on a country column, but on an untyped literal
+-- PostgreSQL takes name('NER') for a cast to its own type "name" before it
+-- looks at functions; name_en() is the same accessor under a name that is
+-- no type.
+CREATE FUNCTION @extschema@.name_en(@extschema@.country) RETURNS text
+  AS 'MODULE_PATHNAME', 'country_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.name_en(@extschema@.country) IS
+  'English short name (the same as name(c), also for untyped literals: name_en(''NER'') is Niger)';
 
 CREATE FUNCTION @extschema@.name_fr(@extschema@.country) RETURNS text
   AS 'MODULE_PATHNAME', 'country_name_fr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
