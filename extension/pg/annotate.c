@@ -14,19 +14,30 @@
  * call pays nothing to learn whether its gazetteer is current (one boolean),
  * and an aborted change invalidates too (harmless: the next call rebuilds).
  */
+#define SN_WANT_VXID_XID
 #include "sn_pg.h"
 
 #include "access/htup_details.h"
+#include "access/parallel.h"
+#include "access/xact.h"
+#include "access/xlog.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "storage/lock.h"
+#include "storage/proc.h"
+#include "storage/sinvaladt.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/rls.h"
+#include "utils/snapmgr.h"
 #include "utils/date.h"
 #include "utils/timestamp.h"
 
@@ -44,35 +55,57 @@ PG_FUNCTION_INFO_V1(annotate_gazetteer_info);
 
 /*
  * The relations whose invalidations make the gazetteer stale: the four
- * tables the names come from (their own invalidations come with DDL and
- * TRUNCATE) and the sequence the tables' triggers invalidate on every change
- * (see annotate_invalidate()).
+ * tables the names come from (their own invalidations come with DDL,
+ * TRUNCATE, GRANT and REVOKE, and row-level security policies) and the
+ * sequence the tables' triggers invalidate on every change (see
+ * annotate_invalidate()).
  */
 #define SIGNAL_RELATION "annotate_names_signal"
 static const char *const watched_tables[] = {"place_names", "actor_names", "places", "actors",
 											 SIGNAL_RELATION};
 #define NWATCHED (sizeof(watched_tables) / sizeof(watched_tables[0]))
+#define NTABLES (NWATCHED - 1)	/* the tables, without the signal */
+
+/*
+ * Gazetteers kept by this backend: one per schema and role, since what a
+ * role may read (privileges, row-level security) decides which names it
+ * gets.  A few roles take turns in one connection (SET ROLE, a pooler, a
+ * security-definer function); beyond CACHE_SLOTS the least recently used
+ * gazetteer is dropped, which bounds the memory a backend holds.
+ */
+#define CACHE_SLOTS 4
 
 typedef struct gz_cache
 {
 	MemoryContext cxt;			/* holds the gazetteer; NULL when none */
 	sn_gazetteer *g;
 	Oid			nsp;			/* the schema it was built for */
-	Oid			watched[NWATCHED];
+	Oid			role;			/* the role it was built as */
 	bool		valid;
-	int64		builds;			/* how many times this backend built it */
+	bool		this_statement; /* valid only in the statement that built it */
+	LocalTransactionId lxid;	/* that statement: its transaction, */
+	TimestampTz stmt_start;		/* and its start */
+	uint64		used;			/* when last used (a counter) */
+	int64		builds;			/* how many times this slot was built */
 	double		build_ms;		/* how long the last build took */
 	TimestampTz built_at;
 	int64		rows;			/* names read from the tables */
 } gz_cache;
 
-static gz_cache cache;
+static gz_cache caches[CACHE_SLOTS];
+static uint64 use_clock = 0;
+static int64 total_builds = 0;
+
+/* The watched relations of the schema watched_nsp. */
+static Oid	watched_nsp = InvalidOid;
+static Oid	watched[NWATCHED];
 
 /* What annotate() looks up once per query (in fn_extra). */
 typedef struct call_info
 {
 	TupleDesc	tupdesc;		/* the result's row type */
 	Oid			nsp;			/* the function's schema: the gazetteer's tables */
+	gz_cache	own;			/* built for this query alone (row-level security) */
 } call_info;
 static bool callback_registered = false;
 static uint64 invalidations = 0;	/* relevant invalidations seen */
@@ -83,12 +116,81 @@ annotate_relcache_callback(Datum arg, Oid relid)
 	bool		relevant = !OidIsValid(relid);	/* a reset of every entry */
 
 	for (size_t i = 0; i < NWATCHED && !relevant; i++)
-		relevant = (cache.watched[i] == relid);
+		relevant = (watched[i] == relid);
 	if (relevant)
 	{
 		invalidations++;
-		cache.valid = false;
+		for (int i = 0; i < CACHE_SLOTS; i++)
+			caches[i].valid = false;
+		/* the tables may have been dropped and made again: look them up anew */
+		watched_nsp = InvalidOid;
 	}
+}
+
+/* Look up the watched relations of schema nsp (InvalidOid for a missing one). */
+static void
+watch_schema(Oid nsp)
+{
+	if (watched_nsp == nsp)
+		return;
+	for (size_t i = 0; i < NWATCHED; i++)
+		watched[i] = get_relname_relid(watched_tables[i], nsp);
+	watched_nsp = nsp;
+}
+
+/*
+ * The lock that orders a change of the names and the gazetteers that must
+ * see it.  A change's invalidation is sent to other backends only after the
+ * change has become visible (PostgreSQL commits, then sends its
+ * invalidations, then releases its locks), so a backend could take a
+ * snapshot that sees a change whose invalidation it has not yet received.
+ * Each transaction that changes the names therefore holds this lock, in
+ * ROW EXCLUSIVE mode (changes do not conflict with each other), until after
+ * its invalidations are sent; annotate() takes it in SHARE mode for an
+ * instant before it trusts a gazetteer.  An object lock on the signal
+ * sequence, not a relation lock: no fast path, so taking it in SHARE mode
+ * costs one lock table entry, not a visit of every backend's fast-path locks.
+ */
+static void
+names_lock_tag(LOCKTAG *tag, Oid signal)
+{
+	SET_LOCKTAG_OBJECT(*tag, MyDatabaseId, RelationRelationId, signal, 0);
+}
+
+/*
+ * Make this backend's gazetteers answer for every change committed before
+ * now: wait for the changes that are committed but still sending their
+ * invalidations (an instant), then take every invalidation sent so far.
+ * Changes still in progress are visible to no one and are not waited for.
+ */
+static void
+settle_changes(Oid signal)
+{
+	LOCKTAG		tag;
+
+	if (OidIsValid(signal) && !RecoveryInProgress())
+	{
+		names_lock_tag(&tag, signal);
+		if (LockAcquire(&tag, ShareLock, false, true) != LOCKACQUIRE_NOT_AVAIL)
+			LockRelease(&tag, ShareLock, false);
+		else
+		{
+			VirtualTransactionId *holders = GetLockConflicts(&tag, ShareLock, NULL);
+
+			for (; VirtualTransactionIdIsValid(*holders); holders++)
+			{
+				/*
+				 * A holder still running a transaction id has not committed;
+				 * one without has committed (or aborted) and is finishing:
+				 * wait for it to end, its invalidations are then sent.
+				 */
+				if (sn_vxid_has_backend(*holders) &&
+					!TransactionIdIsValid(sn_vxid_running_xid(*holders)))
+					VirtualXactLock(*holders, true);
+			}
+		}
+	}
+	AcceptInvalidationMessages();
 }
 
 /* The core's allocator over a memory context (palloc throws on failure). */
@@ -127,11 +229,18 @@ gz_throw(const sn_error *err)
 }
 
 /*
- * Build the gazetteer for the schema nsp: the rows of annotate_names() and
- * the names of the country type.
+ * Build into slot the gazetteer of schema nsp as the current role sees it:
+ * the rows of annotate_names() and the names of the country type.  The rows
+ * are read under a snapshot taken now, not under the calling transaction's:
+ * in a REPEATABLE READ transaction, or a READ COMMITTED one whose statement
+ * began before a change was received, the transaction's snapshot can
+ * predate the change that made the gazetteer stale, and a gazetteer built
+ * from it would stay stale until the next change.  annotate_names() runs
+ * with the caller's rights, so privileges and row-level security apply.
+ * The finished gazetteer's memory context is made a child of parent.
  */
 static void
-gazetteer_build(Oid nsp)
+gazetteer_build(Oid nsp, gz_cache *slot, MemoryContext parent)
 {
 	MemoryContext cxt,
 				old;
@@ -151,7 +260,7 @@ gazetteer_build(Oid nsp)
 
 	/*
 	 * Build under the caller's context, so that an error frees everything;
-	 * once built, the context moves under CacheMemoryContext.
+	 * once built, the context moves under parent.
 	 */
 	cxt = AllocSetContextCreate(CurrentMemoryContext, "sahel_news annotate gazetteer",
 								ALLOCSET_DEFAULT_SIZES);
@@ -161,21 +270,28 @@ gazetteer_build(Oid nsp)
 	g = sn_gazetteer_new(&a);
 
 	/*
-	 * Watch the tables from now on: a change that commits while we read them
-	 * is then noticed (and the gazetteer built again at the next call).
+	 * An invalidation received from now on (while the tables are read) makes
+	 * this gazetteer stale at once: the next call builds it again.
 	 */
-	for (size_t i = 0; i < NWATCHED; i++)
-		cache.watched[i] = get_relname_relid(watched_tables[i], nsp);
 	seen = invalidations;
 
-	/* names from the tables */
+	/* names from the tables, under a fresh snapshot */
 	query = psprintf("SELECT kind, ref_id, country, name, demonym, lang FROM %s.annotate_names()",
 					 quote_identifier(get_namespace_name(nsp)));
 	old = CurrentMemoryContext;
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+	/*
+	 * In parallel mode (a parallel query's leader or worker) no snapshot can
+	 * be taken: the statement's is used, and the gazetteer serves that
+	 * statement only.
+	 */
+	if (!IsInParallelMode())
+		PushActiveSnapshot(GetLatestSnapshot());
 	if (SPI_execute(query, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute failed: %s", query);
+	if (!IsInParallelMode())
+		PopActiveSnapshot();
 	/* what outlives SPI_finish is allocated in the caller's context */
 	MemoryContextSwitchTo(old);
 	for (uint64 r = 0; r < SPI_processed; r++)
@@ -257,34 +373,97 @@ gazetteer_build(Oid nsp)
 		gz_throw(&err);
 
 	/* swap it in */
-	if (cache.cxt)
-		MemoryContextDelete(cache.cxt);
-	MemoryContextSetParent(cxt, CacheMemoryContext);
-	cache.cxt = cxt;
-	cache.g = g;
-	cache.nsp = nsp;
-	cache.valid = (invalidations == seen);
-	cache.builds++;
-	cache.rows = rows;
-	cache.built_at = GetCurrentTimestamp();
+	if (slot->cxt)
+		MemoryContextDelete(slot->cxt);
+	MemoryContextSetParent(cxt, parent);
+	slot->cxt = cxt;
+	slot->g = g;
+	slot->nsp = nsp;
+	slot->role = GetUserId();
+	slot->valid = (invalidations == seen);
+	slot->this_statement = IsInParallelMode();
+	slot->lxid = SN_MY_LXID;
+	slot->stmt_start = GetCurrentStatementStartTimestamp();
+	slot->used = ++use_clock;
+	slot->builds++;
+	total_builds++;
+	slot->rows = rows;
+	slot->built_at = GetCurrentTimestamp();
 	INSTR_TIME_SET_CURRENT(t1);
 	INSTR_TIME_SUBTRACT(t1, t0);
-	cache.build_ms = INSTR_TIME_GET_MILLISEC(t1);
+	slot->build_ms = INSTR_TIME_GET_MILLISEC(t1);
 }
 
-/* The current gazetteer for schema nsp (the calling function's). */
-static sn_gazetteer *
-gazetteer_get(Oid nsp)
+/*
+ * The gazetteer annotate() uses for schema nsp, as the current role may read
+ * it, current with every change committed before the call.
+ *
+ * A role that may read the four tables (SELECT on each, checked at every
+ * call: a privilege or a membership can be revoked) and on none of which
+ * row-level security applies to it gets a gazetteer kept for it in this
+ * backend (one of CACHE_SLOTS, least recently used dropped).  Otherwise the
+ * gazetteer is built for the query alone (in call->own): row-level
+ * security policies may depend on more than the role (settings, the
+ * time), and a role without SELECT must get PostgreSQL's own error.
+ */
+static gz_cache *
+gazetteer_get(Oid nsp, call_info *call, MemoryContext query_cxt)
 {
+	Oid			role = GetUserId();
+	bool		per_query = false;
+	gz_cache   *slot = NULL;
 
 	if (!callback_registered)
 	{
 		CacheRegisterRelcacheCallback(annotate_relcache_callback, (Datum) 0);
 		callback_registered = true;
 	}
-	if (!cache.valid || cache.nsp != nsp)
-		gazetteer_build(nsp);
-	return cache.g;
+	watch_schema(nsp);
+	settle_changes(watched[NWATCHED - 1]);
+	watch_schema(nsp);			/* again, should an invalidation have come */
+
+	for (size_t i = 0; i < NTABLES && !per_query; i++)
+	{
+		if (!OidIsValid(watched[i]))
+			continue;
+		if (pg_class_aclcheck(watched[i], role, ACL_SELECT) != ACLCHECK_OK ||
+			check_enable_rls(watched[i], InvalidOid, true) == RLS_ENABLED)
+			per_query = true;
+	}
+	if (per_query)
+	{
+		if (!call->own.cxt || call->own.role != role || call->own.nsp != nsp)
+			gazetteer_build(nsp, &call->own, query_cxt);
+		return &call->own;
+	}
+
+	for (int i = 0; i < CACHE_SLOTS; i++)
+	{
+		gz_cache   *c = &caches[i];
+
+		if (c->cxt && c->nsp == nsp && c->role == role)
+		{
+			slot = c;
+			break;
+		}
+		/* else an empty slot, or the least recently used */
+		if (slot == NULL || (slot->cxt && (!c->cxt || c->used < slot->used)))
+			slot = c;
+	}
+	if (!(slot->cxt && slot->valid && slot->nsp == nsp && slot->role == role &&
+		  (!slot->this_statement ||
+		   (slot->lxid == SN_MY_LXID && slot->stmt_start == GetCurrentStatementStartTimestamp()))))
+	{
+		if (slot->cxt && (slot->nsp != nsp || slot->role != role))
+		{
+			/* another role's: dropped, and its figures start again */
+			MemoryContextDelete(slot->cxt);
+			memset(slot, 0, sizeof(*slot));
+		}
+		gazetteer_build(nsp, slot, CacheMemoryContext);
+	}
+	slot->used = ++use_clock;
+	return slot;
 }
 
 static void
@@ -331,7 +510,7 @@ annotate(PG_FUNCTION_ARGS)
 	 */
 	if (fcinfo->flinfo->fn_extra == NULL)
 	{
-		call_info *ci = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(call_info));
+		call_info  *ci = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(call_info));
 
 		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 			elog(ERROR, "annotate: return type must be a row type");
@@ -374,7 +553,7 @@ annotate(PG_FUNCTION_ARGS)
 
 	memset(&opt, 0, sizeof(opt));
 	opt.lang = lang;
-	opt.gazetteer = gazetteer_get(call->nsp);
+	opt.gazetteer = gazetteer_get(call->nsp, call, fcinfo->flinfo->fn_mcxt)->g;
 	sn_annotate_use_readers(&opt, NULL);
 	if (!PG_ARGISNULL(1))
 	{
@@ -494,6 +673,9 @@ annotate(PG_FUNCTION_ARGS)
  * statement that changes it, and a load creating places one row at a time
  * would spend half its time planning again.  Should the sequence be missing,
  * the table is invalidated, as it is by DDL and TRUNCATE anyway.
+ *
+ * A transaction that has changed rows also holds the names lock (see
+ * names_lock_tag()) until it ends, after its invalidations are sent.
  */
 Datum
 annotate_invalidate(PG_FUNCTION_ARGS)
@@ -507,33 +689,65 @@ annotate_invalidate(PG_FUNCTION_ARGS)
 				 errmsg("annotate_invalidate() is a trigger function")));
 	signal = get_relname_relid(SIGNAL_RELATION, RelationGetNamespace(trigdata->tg_relation));
 	if (OidIsValid(signal))
+	{
+		if (TransactionIdIsValid(GetTopTransactionIdIfAny()))
+		{
+			LOCKTAG		tag;
+
+			names_lock_tag(&tag, signal);
+			(void) LockAcquire(&tag, RowExclusiveLock, false, false);
+		}
 		CacheInvalidateRelcacheByRelid(signal);
+	}
 	else
 		CacheInvalidateRelcache(trigdata->tg_relation);
 	return PointerGetDatum(NULL);
 }
 
-/* annotate_gazetteer_info(): the figures of this backend's gazetteer. */
+/*
+ * annotate_gazetteer_info(): the figures of the gazetteer annotate() uses
+ * now (this backend's, for the current role), and of every gazetteer this
+ * backend keeps.
+ */
 Datum
 annotate_gazetteer_info(PG_FUNCTION_ARGS)
 {
 	TupleDesc	tupdesc;
-	Datum		values[8];
-	bool		nulls[8] = {false};
+	Datum		values[11];
+	bool		nulls[11] = {false};
 	sn_matcher_stats st;
-	sn_gazetteer *g;
+	gz_cache   *c;
+	call_info  *call;
+	int64		backend_bytes = 0;
+	int			kept = 0;
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "annotate_gazetteer_info: return type must be a row type");
-	g = gazetteer_get(get_func_namespace(fcinfo->flinfo->fn_oid));
-	sn_gazetteer_stats(g, &st);
-	values[0] = Int64GetDatum(cache.rows);
-	values[1] = Int64GetDatum((int64) sn_gazetteer_names(g));
+	if (fcinfo->flinfo->fn_extra == NULL)
+	{
+		call = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(call_info));
+		call->nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
+		fcinfo->flinfo->fn_extra = call;
+	}
+	call = (call_info *) fcinfo->flinfo->fn_extra;
+	c = gazetteer_get(call->nsp, call, fcinfo->flinfo->fn_mcxt);
+	sn_gazetteer_stats(c->g, &st);
+	for (int i = 0; i < CACHE_SLOTS; i++)
+		if (caches[i].cxt)
+		{
+			backend_bytes += (int64) MemoryContextMemAllocated(caches[i].cxt, true);
+			kept++;
+		}
+	values[0] = Int64GetDatum(c->rows);
+	values[1] = Int64GetDatum((int64) sn_gazetteer_names(c->g));
 	values[2] = Int64GetDatum((int64) st.keys);
 	values[3] = Int64GetDatum((int64) st.states);
-	values[4] = Int64GetDatum((int64) MemoryContextMemAllocated(cache.cxt, true));
-	values[5] = Int64GetDatum(cache.builds);
-	values[6] = Float8GetDatum(cache.build_ms);
-	values[7] = TimestampTzGetDatum(cache.built_at);
+	values[4] = Int64GetDatum((int64) MemoryContextMemAllocated(c->cxt, true));
+	values[5] = Int64GetDatum(c->builds);
+	values[6] = Float8GetDatum(c->build_ms);
+	values[7] = TimestampTzGetDatum(c->built_at);
+	values[8] = BoolGetDatum(c == &call->own);
+	values[9] = Int32GetDatum(kept);
+	values[10] = Int64GetDatum(backend_bytes);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

@@ -95,4 +95,60 @@ sn_sqlstate(sn_status status)
 	range_serialize((typcache), (lower), (upper), (empty))
 #endif
 
+/*
+ * The top-level transaction id a backend (a holder of a lock, as
+ * GetLockConflicts() names it) is running now; invalid when none, as after
+ * its commit has become visible.  The function and the vxid field were
+ * renamed in PostgreSQL 17 and gained arguments in 16.  Defined for a file
+ * that defines SN_WANT_VXID_XID before including this header.
+ */
+#ifdef SN_WANT_VXID_XID
+#include "storage/lock.h"
+#if PG_VERSION_NUM >= 170000
+#include "storage/procarray.h"
+#else
+#include "storage/sinvaladt.h"
+#endif
+#if PG_VERSION_NUM >= 170000
+static inline TransactionId
+sn_vxid_running_xid(VirtualTransactionId vxid)
+{
+	TransactionId xid,
+				xmin;
+	int			nsubxid;
+	bool		overflowed;
+
+	if (vxid.procNumber == INVALID_PROC_NUMBER)
+		return InvalidTransactionId;
+	ProcNumberGetTransactionIds(vxid.procNumber, &xid, &xmin, &nsubxid, &overflowed);
+	return xid;
+}
+#define sn_vxid_has_backend(vxid) ((vxid).procNumber != INVALID_PROC_NUMBER)
+#else
+static inline TransactionId
+sn_vxid_running_xid(VirtualTransactionId vxid)
+{
+	TransactionId xid,
+				xmin;
+#if PG_VERSION_NUM >= 160000
+	int			nsubxid;
+	bool		overflowed;
+
+	BackendIdGetTransactionIds(vxid.backendId, &xid, &xmin, &nsubxid, &overflowed);
+#else
+	BackendIdGetTransactionIds(vxid.backendId, &xid, &xmin);
+#endif
+	return xid;
+}
+#define sn_vxid_has_backend(vxid) ((vxid).backendId != InvalidBackendId)
+#endif
+/* This backend's local transaction id (PostgreSQL 17 moved it into vxid). */
+#include "storage/proc.h"
+#if PG_VERSION_NUM >= 170000
+#define SN_MY_LXID (MyProc->vxid.lxid)
+#else
+#define SN_MY_LXID (MyProc->lxid)
+#endif
+#endif							/* SN_WANT_VXID_XID */
+
 #endif							/* SN_PG_H */

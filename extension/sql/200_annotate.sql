@@ -45,12 +45,13 @@ COMMENT ON FUNCTION @extschema@.annotate(text, date, text) IS
 
 CREATE FUNCTION @extschema@.annotate_gazetteer_info(
   OUT names_read bigint, OUT names bigint, OUT keys bigint, OUT states bigint,
-  OUT bytes bigint, OUT builds bigint, OUT build_ms float8, OUT built_at timestamptz)
+  OUT bytes bigint, OUT builds bigint, OUT build_ms float8, OUT built_at timestamptz,
+  OUT per_query boolean, OUT kept integer, OUT backend_bytes bigint)
 AS 'MODULE_PATHNAME', 'annotate_gazetteer_info'
 LANGUAGE C STABLE PARALLEL RESTRICTED;
 
 COMMENT ON FUNCTION @extschema@.annotate_gazetteer_info() IS
-  'this session''s annotate() gazetteer: names read from the tables, names matched (with the country type''s and inflected forms), distinct keys, automaton states, memory, how many times it was built and how long the last build took';
+  'this session''s annotate() gazetteer for the current role: names read from the tables, names matched (with the country type''s and inflected forms), distinct keys, automaton states, memory, how many times it was built and how long the last build took; per_query is true when it is built for each query (row-level security applies to the role, or it lacks SELECT on a table); kept and backend_bytes: the gazetteers this session keeps (one per role, at most 4) and their memory';
 
 -- A change to the tables the names come from queues a relcache invalidation
 -- of annotate_names_signal, a sequence that holds no numbers anyone uses;

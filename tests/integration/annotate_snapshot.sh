@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# tests/integration/annotate_snapshot.sh — annotate()'s gazetteer is never
+# left stale by a transaction whose snapshot predates a change.
+#
+# Session A opens a REPEATABLE READ transaction and takes its snapshot;
+# session B adds the name Tessit and commits; A then receives B's
+# invalidation (at its next lock) and calls annotate().  A gazetteer built
+# under A's snapshot would lack Tessit and, marked valid, keep lacking it in
+# A's later transactions, until the next change.  The same with a READ
+# COMMITTED transaction of several statements, and for a removed name.
+set -uo pipefail
+: "${SN_BINDIR:?SN_BINDIR must be set (run through tests/run)}"
+db=sn_annotate_snapshot
+sql() { "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$@"; }
+
+sql postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" || exit 1
+trap 'exec {A[1]}>&- 2>/dev/null; wait; sql postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
+sql "$db" -c "CREATE EXTENSION sahel_news" -c "CREATE TABLE other (x int)" || exit 1
+
+coproc A { stdbuf -oL "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$db" 2>&1; }
+in_a() {
+  printf '%s\n\\echo __done__\n' "$1" >&"${A[1]}"
+  local line out=""
+  while IFS= read -r -t 60 line <&"${A[0]}"; do
+    [ "$line" = "__done__" ] && { printf '%s' "$out" | tr -d '\n'; return 0; }
+    out+="$line"$'\n'
+  done
+  echo "session A did not answer" >&2
+  return 1
+}
+fail=0
+check() { # check LABEL EXPECTED ACTUAL
+  if [ "$2" = "$3" ]; then echo "ok: $1"; else echo "FAILED: $1: expected '$2', got '$3'"; fail=1; fi
+}
+query="SELECT string_agg(surface || '=' || coalesce(place_id::text, '-'), ' ' ORDER BY start_pos) FROM sahel_news.annotate('Fighters were seen near Tessit and Djallo.') WHERE kind = 'place';"
+
+check "A before any change" "Djallo=15" "$(in_a "$query")"
+
+# REPEATABLE READ: A's snapshot is taken, then B adds the name.
+in_a "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT 1;" >/dev/null || exit 1
+sql "$db" -c "INSERT INTO sahel_news.place_names (place_id, name) VALUES (15, 'Tessit')" || exit 1
+# a first lock in A's transaction takes B's invalidation
+in_a "SELECT count(*) FROM other;" >/dev/null || exit 1
+check "A in its REPEATABLE READ transaction: the gazetteer has every committed name" \
+  "Tessit=15 Djallo=15" "$(in_a "$query")"
+in_a "COMMIT;" >/dev/null || exit 1
+check "A after that transaction still sees the name B added" "Tessit=15 Djallo=15" "$(in_a "$query")"
+
+# The same for a removal, in a READ COMMITTED transaction of several
+# statements (A holds its locks already: nothing else makes it read B's
+# invalidation before annotate() does).
+in_a "BEGIN; SELECT count(*) FROM other;" >/dev/null || exit 1
+check "A in a new transaction" "Tessit=15 Djallo=15" "$(in_a "$query")"
+sql "$db" -c "DELETE FROM sahel_news.place_names WHERE name = 'Tessit'" || exit 1
+check "A, later in the same READ COMMITTED transaction, no longer sees the removed name" \
+  "Djallo=15" "$(in_a "$query")"
+in_a "COMMIT;" >/dev/null || exit 1
+check "A after it" "Djallo=15" "$(in_a "$query")"
+
+# A's own uncommitted change is seen in its transaction, and forgotten when
+# it rolls back.
+in_a "BEGIN; INSERT INTO sahel_news.place_names (place_id, name) VALUES (15, 'Tessit');" >/dev/null || exit 1
+check "A sees its own uncommitted name" "Tessit=15 Djallo=15" "$(in_a "$query")"
+in_a "ROLLBACK;" >/dev/null || exit 1
+check "and not after rolling it back" "Djallo=15" "$(in_a "$query")"
+exit $fail
