@@ -5,8 +5,8 @@ SET search_path = sahel_news, public;
 SET client_min_messages = notice;
 
 -- The staging tables take the files as they are; HEADER MATCH checks the header.
-\copy acled_raw FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
-\copy ucdp_ged_raw FROM 'tests/fixtures/loaders/ucdp_ged.csv' WITH (FORMAT csv, HEADER MATCH)
+\copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
+\copy ucdp_ged_raw (id, relid, year, active_year, code_status, type_of_violence, conflict_dset_id, conflict_new_id, conflict_name, dyad_dset_id, dyad_new_id, dyad_name, side_a_dset_id, side_a_new_id, side_a, side_b_dset_id, side_b_new_id, side_b, number_of_sources, source_article, source_office, source_date, source_headline, source_original, where_prec, where_coordinates, where_description, adm_1, adm_2, latitude, longitude, geom_wkt, priogrid_gid, country, country_id, region, event_clarity, date_prec, date_start, date_end, deaths_a, deaths_b, deaths_civilians, deaths_unknown, best, high, low, gwnoa, gwnob) FROM 'tests/fixtures/loaders/ucdp_ged.csv' WITH (FORMAT csv, HEADER MATCH)
 \copy gdelt_events_raw FROM 'tests/fixtures/loaders/gdelt_events.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\b')
 \copy ipi_contributions_raw FROM 'tests/fixtures/loaders/ipi_contributions.csv' WITH (FORMAT csv, HEADER MATCH)
 \copy ipi_mission_totals_raw FROM 'tests/fixtures/loaders/ipi_mission_totals.csv' WITH (FORMAT csv, HEADER MATCH)
@@ -30,11 +30,11 @@ SELECT notes FROM acled_raw WHERE event_id_cnty = 'MLI9001' ORDER BY timestamp L
 SELECT source_article FROM ucdp_ged_raw WHERE id = '900002' LIMIT 1;
 
 -- A file of another layout is refused by COPY, naming the difference.
-\copy ucdp_ged_raw FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
+\copy ucdp_ged_raw (id, relid, year, active_year, code_status, type_of_violence, conflict_dset_id, conflict_new_id, conflict_name, dyad_dset_id, dyad_new_id, dyad_name, side_a_dset_id, side_a_new_id, side_a, side_b_dset_id, side_b_new_id, side_b, number_of_sources, source_article, source_office, source_date, source_headline, source_original, where_prec, where_coordinates, where_description, adm_1, adm_2, latitude, longitude, geom_wkt, priogrid_gid, country, country_id, region, event_clarity, date_prec, date_start, date_end, deaths_a, deaths_b, deaths_civilians, deaths_unknown, best, high, low, gwnoa, gwnob) FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
 \copy ipi_contributions_raw FROM 'tests/fixtures/loaders/ipi_mission_totals.csv' WITH (FORMAT csv, HEADER MATCH)
 -- Same number of columns, other names (an older ACLED export): HEADER MATCH
 -- names the first difference.
-\copy acled_raw FROM 'tests/fixtures/loaders/acled_legacy_layout.csv' WITH (FORMAT csv, HEADER MATCH)
+\copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM 'tests/fixtures/loaders/acled_legacy_layout.csv' WITH (FORMAT csv, HEADER MATCH)
 SELECT count(*) AS still_staged FROM acled_raw;
 
 -- Helpers the loaders read staged text with: never an error, NULL when unreadable.

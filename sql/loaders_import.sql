@@ -10,7 +10,7 @@ SELECT (SELECT coalesce(max(id), 0) FROM places) AS places, (SELECT coalesce(max
 
 -- ACLED: duplicates, a revised version, mojibake, swapped and impossible
 -- coordinates, missing values, bad dates and codes; NOTICE every 5 rows.
-\copy acled_raw FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
+\copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
 SELECT rows_read, imported, updated, skipped, flagged FROM import_acled(5);
 SELECT record, external_id, action, reason FROM import_issues WHERE dataset = 'acled' ORDER BY record;
 SELECT e.external_id, e.occurred::text, sahel_news.precision(e.occurred) AS precision, e.geo_precision,
@@ -23,7 +23,7 @@ WHERE e.dataset = 'acled' ORDER BY e.external_id, ea.role, a.name;
 SELECT count(*) AS staged_after_import FROM acled_raw;
 
 -- The same file again: every loaded row is an update, nothing is duplicated.
-\copy acled_raw FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
+\copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
 SELECT rows_read, imported, updated, skipped, flagged FROM import_acled();
 SELECT count(*) AS acled_events, count(DISTINCT external_id) AS distinct_ids FROM events WHERE dataset = 'acled';
 SELECT count(*) AS djallo_places FROM places WHERE name = 'Djallo';
@@ -36,12 +36,32 @@ SELECT rows_read, imported, updated, skipped, flagged FROM import_acled();
 SELECT fatalities::text FROM events WHERE dataset = 'acled' AND external_id = 'MLI9001';
 
 -- A file copied without HEADER: its header line is skipped and listed.
-\copy acled_raw FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv)
+\copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv)
 SELECT rows_read, imported, updated, skipped, flagged FROM import_acled();
 SELECT reason FROM import_issues WHERE dataset = 'acled' AND raw->>'event_id_cnty' = 'event_id_cnty';
 
--- Another layout read as this one (plain HEADER) is refused, nothing is loaded.
-\copy acled_raw FROM 'tests/fixtures/loaders/acled_legacy_layout.csv' WITH (FORMAT csv, HEADER)
+-- Every published layout loads by naming the file's own columns (its header
+-- line, lower-cased): a 2019 export (data_id, iso, ..., iso3) and a 2015 one
+-- (upper-case, GWNO and no iso, ids with the number first, one event-type
+-- column of the old taxonomy, ALLY_ACTOR_1), staged together.
+\copy acled_raw (data_id,iso,event_id_cnty,event_id_no_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,timestamp,iso3) FROM 'tests/fixtures/loaders/acled_legacy_layout.csv' WITH (FORMAT csv, HEADER MATCH)
+\copy acled_raw (gwno,event_id_cnty,event_id_no_cnty,event_date,year,time_precision,event_type,actor1,ally_actor_1,inter1,actor1_id,actor2,ally_actor_2,inter2,actor2_id,interaction,actor_dyad_id,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,notes,fatalities) FROM 'tests/fixtures/loaders/acled_2015_layout.csv' WITH (FORMAT csv, HEADER true)
+SELECT rows_read, imported, updated, skipped, flagged FROM import_acled();
+SELECT record, external_id, action, reason FROM import_issues WHERE run_id = (SELECT max(id) FROM import_runs) ORDER BY record;
+SELECT e.external_id, e.occurred::text, e.event_type, e.sub_event_type, e.dataset_category, e.geo_precision,
+       e.location_precision_m, e.fatalities::text, p.name AS place, p.country::text
+FROM events e LEFT JOIN places p ON p.id = e.place_id
+WHERE e.dataset = 'acled' AND e.external_id IN ('MLI9101', 'BFO9102', '9201MLI', '9202NIR', '9203BFO')
+ORDER BY e.external_id;
+SELECT e.external_id, ea.role, a.name, a.country::text
+FROM events e JOIN event_actors ea ON ea.event_id = e.id JOIN actors a ON a.id = ea.actor_id
+WHERE e.dataset = 'acled' AND e.external_id IN ('9201MLI', '9203BFO') ORDER BY 1, 2, 3;
+
+-- A column the loader needs that no staged row fills (the file's layout has
+-- none, or it was copied under other names) is refused, naming it; nothing
+-- is loaded.
+\copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
+UPDATE acled_raw SET fatalities = NULL, iso = NULL, country = NULL;
 SELECT * FROM import_acled();
 SELECT count(*) AS still_staged FROM acled_raw;
 TRUNCATE acled_raw;
@@ -49,7 +69,7 @@ SELECT * FROM import_acled(0);
 
 -- UCDP GED: date_prec 1-5, best outside [low, high], low > high, swapped
 -- coordinates settled by geom_wkt, unknown GW code, dates out of order.
-\copy ucdp_ged_raw FROM 'tests/fixtures/loaders/ucdp_ged.csv' WITH (FORMAT csv, HEADER MATCH)
+\copy ucdp_ged_raw (id, relid, year, active_year, code_status, type_of_violence, conflict_dset_id, conflict_new_id, conflict_name, dyad_dset_id, dyad_new_id, dyad_name, side_a_dset_id, side_a_new_id, side_a, side_b_dset_id, side_b_new_id, side_b, number_of_sources, source_article, source_office, source_date, source_headline, source_original, where_prec, where_coordinates, where_description, adm_1, adm_2, latitude, longitude, geom_wkt, priogrid_gid, country, country_id, region, event_clarity, date_prec, date_start, date_end, deaths_a, deaths_b, deaths_civilians, deaths_unknown, best, high, low, gwnoa, gwnob) FROM 'tests/fixtures/loaders/ucdp_ged.csv' WITH (FORMAT csv, HEADER MATCH)
 SELECT rows_read, imported, updated, skipped, flagged FROM import_ucdp_ged();
 SELECT record, external_id, action, reason FROM import_issues WHERE dataset = 'ucdp_ged' ORDER BY record;
 SELECT e.external_id, e.occurred::text, sahel_news.precision(e.occurred) AS precision, e.fatalities::text,
@@ -57,6 +77,15 @@ SELECT e.external_id, e.occurred::text, sahel_news.precision(e.occurred) AS prec
        p.name AS place, p.kind, p.country::text, e.location::text, e.summary
 FROM events e LEFT JOIN places p ON p.id = e.place_id
 WHERE e.dataset = 'ucdp_ged' ORDER BY e.external_id;
+
+-- The GED 2.0 layout (best_est, low_est, high_est, geom; no relid) loads by
+-- its header too.
+\copy ucdp_ged_raw (id,year,active_year,type_of_violence,conflict_new_id,conflict_name,dyad_new_id,dyad_name,side_a_new_id,side_a,side_b_new_id,side_b,number_of_sources,source_article,where_prec,where_coordinates,where_description,adm_1,adm_2,latitude,longitude,geom,priogrid_gid,country,country_id,region,event_clarity,date_prec,date_start,date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,low_est,best_est,high_est) FROM 'tests/fixtures/loaders/ucdp_ged_v2_layout.csv' WITH (FORMAT csv, HEADER MATCH)
+SELECT rows_read, imported, updated, skipped, flagged FROM import_ucdp_ged();
+-- what every event loader fills for event matching: the dataset's own
+-- category and how far the true site may lie (NULL without a location)
+SELECT e.dataset, e.external_id, e.fatalities::text, e.location::text, e.dataset_category, e.location_precision_m
+FROM events e WHERE e.dataset IN ('acled', 'ucdp_ged') ORDER BY 1, 2;
 
 -- GDELT: FIPS codes (NG is Niger, CD is Chad, UV is Burkina Faso), CAMEO codes,
 -- no geography, a duplicate id, syndicated copies, bad date and codes.
@@ -68,6 +97,13 @@ SELECT e.external_id, e.occurred::text, e.cameo_code, c.goldstein, p.name AS pla
 FROM events e LEFT JOIN places p ON p.id = e.place_id LEFT JOIN cameo_codes c ON c.code = e.cameo_code
 LEFT JOIN event_actors ea ON ea.event_id = e.id LEFT JOIN actors a ON a.id = ea.actor_id
 WHERE e.dataset = 'gdelt' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY e.external_id;
+SELECT e.external_id, e.dataset_category, e.location_precision_m FROM events e WHERE e.dataset = 'gdelt' ORDER BY 1;
+-- the precision scale, one function for every dataset
+SELECT d, c, location_precision_m(d, c)
+FROM unnest(ARRAY['acled', 'ucdp_ged', 'gdelt', 'gtd', 'scad']) d, generate_series(0, 8) c
+WHERE location_precision_m(d, c) IS NOT NULL ORDER BY 1, 2;
+SELECT location_precision_m('acled', NULL) AS no_code, location_precision_m('ucdp_ged', 9) AS off_scale;
+SELECT location_precision_m('acled_deleted', 1);
 
 -- IPI: troops per contributor and month; mission totals with swapped
 -- headquarters coordinates; the month's contributions become parts of its total.

@@ -118,7 +118,7 @@ FROM bi_troop_levels WHERE month >= '2022-01-01' ORDER BY 1, 2, 3;
 -- loaders (issue #9): a file into its staging table, one call moves it into the
 -- model; every row not loaded cleanly is listed with its reason.  (The file is
 -- one of the test fixtures: invented rows with the quirks real exports have.)
-\copy acled_raw FROM PROGRAM 'cat "$SN_ROOT/tests/fixtures/loaders/acled.csv"' WITH (FORMAT csv, HEADER MATCH)
+\copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM PROGRAM 'cat "$SN_ROOT/tests/fixtures/loaders/acled.csv"' WITH (FORMAT csv, HEADER MATCH)
 SELECT rows_read, imported, updated, skipped, flagged FROM import_acled();
 SELECT record, external_id, action, reason FROM import_issues ORDER BY id;
 -- The sample report's ambush near Djallo next to ACLED events within 100 km and 30 days.

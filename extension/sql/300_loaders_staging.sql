@@ -1,13 +1,19 @@
 -- extension/sql/300_loaders_staging.sql - staging tables for the loaders (issue #9).
 --
--- One table per file layout, every column text, in the file's exact column
--- order and with the file's exact header names, so that
---     \copy sahel_news.acled_raw FROM 'export.csv' WITH (FORMAT csv, HEADER MATCH)
--- loads a file as it is (plain HEADER works too; HEADER MATCH, new in
--- PostgreSQL 15, also refuses a file whose header differs from ours, naming the
--- first column that differs).  Nothing is parsed here: the import_* functions
--- (310_loaders.sql) read these rows, move them into the model, record every row
--- they could not load cleanly in import_issues, and empty the staging table.
+-- One table per dataset, every column text.  ACLED and UCDP GED changed their
+-- column sets over the years; their staging tables hold the union of every
+-- published layout's column names, lower-cased, the current layout's columns
+-- first and in its order, so that any layout's file loads by naming its own
+-- columns (its header line, lower-cased):
+--     \copy sahel_news.acled_raw (<the file's header, lower-cased>) FROM 'export.csv' WITH (FORMAT csv, HEADER true)
+-- and the loaders pick the columns by name (docs/loaders.md gives a one-line
+-- shell command that builds the list from a file's first line).  With HEADER
+-- MATCH (new in PostgreSQL 15) COPY also checks the file's header against the
+-- list, which a current-layout file (lower-case names) passes.  The other
+-- staging tables hold one layout each, in the file's exact column order, and
+-- load without a column list.  Nothing is parsed here: the import_* functions
+-- read these rows, move them into the model, record every row they could not
+-- load cleanly in import_issues, and empty the staging table.
 --
 -- The staging tables are UNLOGGED: they hold a file for the minutes between
 -- COPY and import, a crash empties them, and the file can be copied again.
@@ -43,10 +49,30 @@ CREATE UNLOGGED TABLE @extschema@.acled_raw (
   notes text,
   fatalities text,
   tags text,
-  timestamp text
+  timestamp text,
+  -- 2019-2022 exports (data_id, iso, event_id_cnty, event_id_no_cnty, ..., timestamp, iso3)
+  data_id text,
+  event_id_no_cnty text,
+  iso3 text,
+  -- 2015-era exports, upper-case (GWNO, EVENT_ID_CNTY, EVENT_ID_NO_CNTY, EVENT_DATE, YEAR,
+  -- TIME_PRECISION, EVENT_TYPE, ACTOR1, ALLY_ACTOR_1, INTER1, [ACTOR1_ID,] ACTOR2, ALLY_ACTOR_2,
+  -- INTER2, [ACTOR2_ID,] INTERACTION, [ACTOR_DYAD_ID,] COUNTRY, ADMIN1, ADMIN2, ADMIN3,
+  -- LOCATION, LATITUDE, LONGITUDE, GEO_PRECISION, SOURCE, NOTES, FATALITIES)
+  gwno text,
+  ally_actor_1 text,
+  ally_actor_2 text,
+  actor1_id text,
+  actor2_id text,
+  actor_dyad_id text
 );
 COMMENT ON TABLE @extschema@.acled_raw IS
-  'ACLED export as downloaded (31 columns, current layout: event_id_cnty ... timestamp; inter codes numeric or text). Load with \copy ... WITH (FORMAT csv, HEADER MATCH), then SELECT * FROM sahel_news.import_acled().';
+  'ACLED export as downloaded, any published layout: the union of their column names, lower-cased (the current 31 columns event_id_cnty ... timestamp first, then data_id, event_id_no_cnty, iso3 of the 2019-2022 exports and gwno, ally_actor_1/2, actor1_id, actor2_id, actor_dyad_id of the 2015 ones).  Load with \copy sahel_news.acled_raw (<the file''s header, lower-cased>) FROM ''file.csv'' WITH (FORMAT csv, HEADER true), then SELECT * FROM sahel_news.import_acled().';
+COMMENT ON COLUMN @extschema@.acled_raw.event_id_cnty IS 'the event id (MLI6442 today, 2871NIG in 2015 exports: taken as written)';
+COMMENT ON COLUMN @extschema@.acled_raw.iso IS 'ISO 3166 numeric country code (2019 and current layouts)';
+COMMENT ON COLUMN @extschema@.acled_raw.gwno IS 'Gleditsch-Ward country number (2015 layouts, which have no iso column)';
+COMMENT ON COLUMN @extschema@.acled_raw.ally_actor_1 IS 'the 2015 name of assoc_actor_1';
+COMMENT ON COLUMN @extschema@.acled_raw.ally_actor_2 IS 'the 2015 name of assoc_actor_2';
+COMMENT ON COLUMN @extschema@.acled_raw.sub_event_type IS 'ACLED sub-event type (2019 and current layouts; 2015 exports had one event-type column with names such as Battle-No change of territory)';
 
 CREATE UNLOGGED TABLE @extschema@.ucdp_ged_raw (
   id text,
@@ -97,10 +123,21 @@ CREATE UNLOGGED TABLE @extschema@.ucdp_ged_raw (
   high text,
   low text,
   gwnoa text,
-  gwnob text
+  gwnob text,
+  -- GED 1.x-2.0 names (best_est, low_est, high_est for best, low, high; geom for geom_wkt)
+  best_est text,
+  low_est text,
+  high_est text,
+  geom text,
+  gwno text
 );
 COMMENT ON TABLE @extschema@.ucdp_ged_raw IS
-  'UCDP Georeferenced Event Dataset as downloaded (49 columns, id ... gwnob). Load with \copy ... WITH (FORMAT csv, HEADER MATCH), then SELECT * FROM sahel_news.import_ucdp_ged().';
+  'UCDP Georeferenced Event Dataset as downloaded, any published layout: the union of their column names, lower-cased (the current 49 columns id ... gwnob first, then best_est, low_est, high_est, geom and gwno of the GED 1.x-2.0 files; the 42-column files of 2015 use a subset of the current names).  Load with \copy sahel_news.ucdp_ged_raw (<the file''s header, lower-cased>) FROM ''file.csv'' WITH (FORMAT csv, HEADER true), then SELECT * FROM sahel_news.import_ucdp_ged().';
+COMMENT ON COLUMN @extschema@.ucdp_ged_raw.best_est IS 'the GED 1.x-2.0 name of best';
+COMMENT ON COLUMN @extschema@.ucdp_ged_raw.low_est IS 'the GED 1.x-2.0 name of low';
+COMMENT ON COLUMN @extschema@.ucdp_ged_raw.high_est IS 'the GED 1.x-2.0 name of high';
+COMMENT ON COLUMN @extschema@.ucdp_ged_raw.geom IS 'the GED 1.x-2.0 point (read when it is WKT, POINT (longitude latitude), as geom_wkt is)';
+COMMENT ON COLUMN @extschema@.ucdp_ged_raw.gwno IS 'the Gleditsch-Ward number of the event''s country in GED 1.x files (read when country_id is absent)';
 
 CREATE UNLOGGED TABLE @extschema@.gdelt_events_raw (
   globaleventid text,

@@ -132,3 +132,59 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_gw_map() IS
   'A jsonb object from every Gleditsch-Ward number that country_from_gw() accepts (1 to 999, as text) to its country''s alpha-3 code, including former states'' numbers read as their successor (345: SRB); import_ucdp_ged() looks codes up in it without raising.';
+
+-- How far, in metres, the true site of an event may lie from the point its
+-- dataset gives, read from the dataset's own precision code.  One function for
+-- every loader, so that events of different datasets compare on one scale
+-- (event matching reads it as the radius within which two events may be the
+-- same).  The figures are the size of what each code says the point stands
+-- for: a town (2 km), the area around a town or a district (25 km), a
+-- second-order administrative area (50 km), a first-order one (150 km), a
+-- country (1,000 km).
+CREATE FUNCTION @extschema@.loader_precision_dataset_unknown(dataset text) RETURNS float8
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  RAISE EXCEPTION 'location_precision_m has no precision codes for dataset %', coalesce(quote_literal(dataset), 'NULL')
+    USING ERRCODE = '22023',
+          HINT = 'Datasets with precision codes here: acled (geo_precision 1-3), ucdp_ged (where_prec 1-7), gdelt (ActionGeo_Type 1-5), gtd (specificity 1-5), scad (1-4).';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_precision_dataset_unknown(text) IS
+  'Raises the error of location_precision_m for a dataset it does not know (internal).';
+
+CREATE FUNCTION @extschema@.location_precision_m(dataset text, code integer) RETURNS float8
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE dataset
+  -- ACLED geo_precision: 1 the town itself; 2 near the town, or a part of a
+  -- region coded at a representative town; 3 only the region is known, coded
+  -- at a natural location or its capital
+  WHEN 'acled' THEN CASE code WHEN 1 THEN 2000 WHEN 2 THEN 25000 WHEN 3 THEN 100000 END
+  -- UCDP GED where_prec: 1 the exact place; 2 the area around it; 3 a
+  -- second-order division (ADM2 centroid); 4 a first-order one (ADM1
+  -- centroid); 5 a line or area between places, or a part of a country
+  -- larger than ADM1; 6 the country; 7 international waters or airspace
+  WHEN 'ucdp_ged' THEN CASE code WHEN 1 THEN 2000 WHEN 2 THEN 25000 WHEN 3 THEN 50000 WHEN 4 THEN 150000
+                                 WHEN 5 THEN 100000 WHEN 6 THEN 1000000 WHEN 7 THEN 1000000 END
+  -- GDELT ActionGeo_Type: 1 a country; 2 a US state; 3 a US city; 4 a world
+  -- city; 5 a world first-order division (ADM1); 0 no geography (NULL)
+  WHEN 'gdelt' THEN CASE code WHEN 1 THEN 1000000 WHEN 2 THEN 300000 WHEN 3 THEN 10000 WHEN 4 THEN 10000
+                              WHEN 5 THEN 150000 END
+  -- GTD specificity (codebook): 1 the event's own city or town, 2 the
+  -- centroid of a smaller region (a district), 3 the centroid of a larger
+  -- region or a city given without the town, 4 no second-order region: the
+  -- province, 5 no province either (the country, or coordinates missing)
+  WHEN 'gtd' THEN CASE code WHEN 1 THEN 2000 WHEN 2 THEN 25000 WHEN 3 THEN 50000 WHEN 4 THEN 150000
+                            WHEN 5 THEN 300000 END
+  -- SCAD: its exports give location_precision as blank (the coordinates are
+  -- the place's own) or "no" (the location is approximate: a district
+  -- assigned to its city, a place near the one named), and say in
+  -- gislocnum/locnum what kind of place was coded (1 the capital, 2 a large
+  -- city, 3 another town or village, 4-5 several towns, each its own row, 6 a
+  -- region or rural area, 7-8 nationwide).  import_scad() reads these as one
+  -- code (loader_scad_precision_code()): 1 a town or city, 2 an approximate
+  -- location, 3 a region, 4 the whole country
+  WHEN 'scad' THEN CASE code WHEN 1 THEN 10000 WHEN 2 THEN 50000 WHEN 3 THEN 150000 WHEN 4 THEN 1000000 END
+  ELSE @extschema@.loader_precision_dataset_unknown(dataset)
+END;
+COMMENT ON FUNCTION @extschema@.location_precision_m(text, integer) IS
+  'How far, in metres, an event''s true site may lie from its point, from its dataset''s precision code: acled geo_precision 1/2/3 = 2,000/25,000/100,000; ucdp_ged where_prec 1..7 = 2,000/25,000/50,000/150,000/100,000/1,000,000/1,000,000; gdelt ActionGeo_Type 4 or 3 (a city) = 10,000, 5 (ADM1) = 150,000, 2 (US state) = 300,000, 1 (country) = 1,000,000; gtd specificity 1..5 = 2,000/25,000/50,000/150,000/300,000; scad 1 (a town) = 10,000, 2 (approximate) = 50,000, 3 (a region) = 150,000, 4 (nationwide) = 1,000,000 (loader_scad_precision_code reads SCAD''s columns as that code).  NULL for a code outside its dataset''s scale (or NULL); a dataset without codes is an error (22023).  events.location_precision_m holds it.';

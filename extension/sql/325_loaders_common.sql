@@ -204,3 +204,34 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_end(@extschema@.loader_state, regclass) IS
   'Ends an import_* call: empties its staging table and closes its import_runs row with the counts, returning it (internal to the loaders).';
+
+-- A column a loader needs, and whether any staged row has a value in it.
+CREATE TYPE @extschema@.loader_column AS (name text, present boolean);
+COMMENT ON TYPE @extschema@.loader_column IS
+  'A column (or a choice of columns) an import_* function needs, and whether any staged row has a value in it (internal to the loaders).';
+
+-- Refuses a staged batch whose layout lacks a column the loader needs: the
+-- staging table holds the union of every layout's columns, a file fills only
+-- its own, and a needed column that no staged row fills was in none of them.
+CREATE FUNCTION @extschema@.loader_require_columns(staging text, total bigint, cols @extschema@.loader_column[])
+RETURNS void
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  missing text;
+BEGIN
+  IF total = 0 THEN
+    RETURN;
+  END IF;
+  SELECT string_agg(c.name, '; ' ORDER BY c.o) INTO missing
+  FROM unnest(cols) WITH ORDINALITY AS c(name, present, o)
+  WHERE NOT coalesce(c.present, false);
+  IF missing IS NOT NULL THEN
+    RAISE EXCEPTION '% has no value in a column the loader needs: %', staging, missing
+      USING ERRCODE = '22P04',
+            DETAIL = format('None of the %s staged rows has a value there: the file''s layout has no such column, or it was copied without naming its columns.', total),
+            HINT = format('Copy a file by its own header: \copy sahel_news.%s (<the file''s header, lower-cased>) FROM ''file.csv'' WITH (FORMAT csv, HEADER true); docs/loaders.md builds that list from the file.  Empty the table with TRUNCATE sahel_news.%s.', staging, staging);
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_require_columns(text, bigint, @extschema@.loader_column[]) IS
+  'Raises 22P04 naming every needed column (or choice of columns) that no staged row fills: the staged file''s layout lacks it (internal to the loaders).';

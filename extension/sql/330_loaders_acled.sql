@@ -1,11 +1,42 @@
 -- extension/sql/330_loaders_acled.sql — import_acled() (run bookkeeping: 325_loaders_common.sql).
 
+-- ACLED's event types of the 2015 exports, one column of nine names, mapped
+-- onto today's event and sub-event types (ACLED's own crosswalk of 2019):
+-- the three battle kinds became the Battles sub-event types; Remote violence
+-- became Explosions/Remote violence and the two strategic kinds Strategic
+-- developments sub-events.  Riots/Protests has no single current type (the
+-- two were split): its event_type stays empty, dataset_category keeps it.
+-- Today's event type names, written in a 2015-layout file, map to themselves.
+CREATE FUNCTION @extschema@.loader_acled_legacy_types()
+RETURNS TABLE (legacy text, event_type text, sub_event_type text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT v.legacy, v.event_type, v.sub_event_type FROM (VALUES
+    ('Battle-No change of territory', 'Battles', 'Armed clash'),
+    ('Battle-Government regains territory', 'Battles', 'Government regains territory'),
+    ('Battle-Non-state actor overtakes territory', 'Battles', 'Non-state actor overtakes territory'),
+    ('Violence against civilians', 'Violence against civilians', NULL),
+    ('Remote violence', 'Explosions/Remote violence', NULL),
+    ('Riots/Protests', NULL, NULL),
+    ('Strategic development', 'Strategic developments', NULL),
+    ('Headquarters or base established', 'Strategic developments', 'Headquarters or base established'),
+    ('Non-violent transfer of territory', 'Strategic developments', 'Non-violent transfer of territory'),
+    ('Battles', 'Battles', NULL),
+    ('Protests', 'Protests', NULL),
+    ('Riots', 'Riots', NULL),
+    ('Explosions/Remote violence', 'Explosions/Remote violence', NULL),
+    ('Strategic developments', 'Strategic developments', NULL)) AS v (legacy, event_type, sub_event_type);
+END;
+COMMENT ON FUNCTION @extschema@.loader_acled_legacy_types() IS
+  'ACLED''s 2015 event types (Battle-No change of territory, Remote violence, Riots/Protests, ...) and today''s event type names, each with the event type and sub-event type import_acled() stores for it (NULL where the old name fixes none; Riots/Protests fixes neither).';
+
 -- ACLED: one event per event_id_cnty.
 CREATE FUNCTION @extschema@.import_acled(progress_every integer DEFAULT 10000)
 RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   st @extschema@.loader_state;
+  needed @extschema@.loader_column[];
   r record;
   problems text[];
   notes text[];
@@ -33,6 +64,9 @@ DECLARE
   inter1 smallint;
   inter2 smallint;
   iso_map jsonb;
+  etype text;
+  esub text;
+  gw_map jsonb;
   inter_text constant text[] := ARRAY['state forces', 'rebel group', 'political militia', 'identity militia',
                                       'rioters', 'protesters', 'civilians', 'external/other forces'];
   actor_kind constant text[] := ARRAY['state forces', 'armed group', 'armed group', 'armed group',
@@ -40,27 +74,28 @@ DECLARE
 BEGIN
   st := @extschema@.loader_start('acled', 'import_acled', '@extschema@.acled_raw', progress_every);
 
-  -- A file of another layout with the same number of columns (the older
-  -- exports begin data_id, iso, event_id_cnty, ...) would be misread: refuse it.
-  IF st.total > 0 AND NOT EXISTS (
-       SELECT 1 FROM @extschema@.acled_raw t
-       WHERE t.event_id_cnty ~ '^[A-Za-z]{2,4}[0-9]+$' AND t.time_precision ~ '^\s*[0-9]\s*$'
-          OR t.event_id_cnty = 'event_id_cnty') THEN
-    RAISE EXCEPTION 'acled_raw does not hold ACLED''s current export layout'
-      USING ERRCODE = '22P04',
-            DETAIL = format('No staged row has an event id such as MLI6442 in its first column and a time precision in its fourth; the first row begins %s.',
-                            (SELECT left(concat_ws(', ', t.event_id_cnty, t.event_date, t.year, t.time_precision), 80)
-                             FROM @extschema@.acled_raw t LIMIT 1)),
-            HINT = 'acled_raw takes the 31 columns event_id_cnty, event_date, year, time_precision, ..., tags, timestamp in that order; copy with WITH (FORMAT csv, HEADER MATCH) to have COPY check the header, and empty the table with TRUNCATE sahel_news.acled_raw.';
-  END IF;
+  -- Columns are picked by name, whatever the file's layout: a column that
+  -- every layout of the staged rows leaves empty was not in the file(s).
+  SELECT ARRAY[
+    ROW('event_id_cnty', bool_or(t.event_id_cnty IS NOT NULL)),
+    ROW('event_date', bool_or(t.event_date IS NOT NULL)),
+    ROW('time_precision', bool_or(t.time_precision IS NOT NULL)),
+    ROW('event_type', bool_or(t.event_type IS NOT NULL)),
+    ROW('iso, gwno or country', bool_or(coalesce(t.iso, t.gwno, t.country) IS NOT NULL)),
+    ROW('latitude', bool_or(t.latitude IS NOT NULL)),
+    ROW('longitude', bool_or(t.longitude IS NOT NULL)),
+    ROW('fatalities', bool_or(t.fatalities IS NOT NULL))]::@extschema@.loader_column[] INTO needed
+  FROM @extschema@.acled_raw t;
+  PERFORM @extschema@.loader_require_columns('acled_raw', st.total, needed);
 
   st.run := @extschema@.loader_begin('acled');
   SELECT jsonb_object_agg(c.iso_numeric::text, c.country::text) INTO iso_map
   FROM @extschema@.countries() c WHERE c.iso_numeric IS NOT NULL;
+  gw_map := @extschema@.loader_gw_map();
 
   FOR r IN
     WITH s AS (
-      SELECT row_number() OVER (ORDER BY t.ctid) AS rec, to_jsonb(t) AS raw, t.*
+      SELECT row_number() OVER (ORDER BY t.ctid) AS rec, jsonb_strip_nulls(to_jsonb(t)) AS raw, t.*
       FROM @extschema@.acled_raw t
     )
     SELECT s.*,
@@ -76,7 +111,7 @@ BEGIN
     notes := '{}';
     ext := @extschema@.loader_value(r.event_id_cnty);
 
-    IF r.event_id_cnty = 'event_id_cnty' AND r.event_date = 'event_date' THEN
+    IF lower(r.event_id_cnty) = 'event_id_cnty' AND lower(r.event_date) = 'event_date' THEN
       st := @extschema@.loader_header(st, r.rec, r.raw);
       CONTINUE;
     END IF;
@@ -101,15 +136,38 @@ BEGIN
     IF tp IS NULL OR tp NOT BETWEEN 1 AND 3 THEN
       problems := problems || format('time_precision %L is not 1, 2 or 3', r.time_precision);
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM @extschema@.acled_sub_event_types et
-                   WHERE et.event_type = r.event_type AND et.sub_event_type = r.sub_event_type) THEN
+    etype := r.event_type;
+    esub := r.sub_event_type;
+    IF r.gwno IS NOT NULL AND esub IS NULL THEN
+      -- a 2015 export: one event-type column, its names mapped onto today's
+      SELECT m.event_type, m.sub_event_type INTO etype, esub
+      FROM @extschema@.loader_acled_legacy_types() m WHERE m.legacy = btrim(r.event_type);
+      IF NOT FOUND THEN
+        problems := problems || format('event type %L is not in ACLED''s 2015 or current taxonomy', r.event_type);
+      END IF;
+    ELSIF NOT EXISTS (SELECT 1 FROM @extschema@.acled_sub_event_types et
+                      WHERE et.event_type = r.event_type AND et.sub_event_type = r.sub_event_type) THEN
       problems := problems || format('event type %L with sub-event type %L is not in ACLED''s taxonomy',
                                      r.event_type, r.sub_event_type);
     END IF;
-    iso := @extschema@.loader_int(r.iso);
-    ctry := (iso_map ->> iso::text)::@extschema@.country;
-    IF ctry IS NULL THEN
-      problems := problems || format('iso %L is not an ISO 3166 numeric country code', r.iso);
+    -- the country: iso (ISO numeric), else gwno (Gleditsch-Ward, 2015
+    -- exports), else the country's name
+    IF r.iso IS NOT NULL THEN
+      iso := @extschema@.loader_int(r.iso);
+      ctry := (iso_map ->> iso::text)::@extschema@.country;
+      IF ctry IS NULL THEN
+        problems := problems || format('iso %L is not an ISO 3166 numeric country code', r.iso);
+      END IF;
+    ELSIF r.gwno IS NOT NULL THEN
+      ctry := (gw_map ->> @extschema@.loader_int(r.gwno)::text)::@extschema@.country;
+      IF ctry IS NULL THEN
+        problems := problems || format('gwno %L is not a Gleditsch-Ward country code', r.gwno);
+      END IF;
+    ELSE
+      ctry := @extschema@.try_country(@extschema@.loader_value(r.country));
+      IF ctry IS NULL THEN
+        problems := problems || format('country %L is not a country name (and iso and gwno are missing)', r.country);
+      END IF;
     END IF;
     gp := @extschema@.loader_int(r.geo_precision);
     IF @extschema@.loader_value(r.geo_precision) IS NOT NULL AND (gp IS NULL OR gp NOT BETWEEN 1 AND 3) THEN
@@ -176,13 +234,18 @@ BEGIN
     BEGIN
       place := @extschema@.loader_place(loc_name, 'town', ctry, loc);
       INSERT INTO @extschema@.events AS e
-        (occurred, place_id, location, geo_precision, event_type, sub_event_type, fatalities, summary, dataset, external_id)
-      VALUES (occurred::@extschema@.edtf, place, loc, gp, r.event_type, r.sub_event_type, fat_est,
-              @extschema@.loader_value(r.notes), 'acled', ext)
+        (occurred, place_id, location, geo_precision, location_precision_m, event_type, sub_event_type,
+         dataset_category, fatalities, summary, dataset, external_id)
+      VALUES (occurred::@extschema@.edtf, place, loc, gp,
+              CASE WHEN loc IS NOT NULL THEN @extschema@.location_precision_m('acled', gp::integer) END,
+              etype, esub,
+              coalesce(@extschema@.loader_value(r.sub_event_type), @extschema@.loader_value(r.event_type)),
+              fat_est, @extschema@.loader_value(r.notes), 'acled', ext)
       ON CONFLICT (dataset, external_id) DO UPDATE
         SET occurred = excluded.occurred, place_id = excluded.place_id, location = excluded.location,
-            geo_precision = excluded.geo_precision, event_type = excluded.event_type,
-            sub_event_type = excluded.sub_event_type, fatalities = excluded.fatalities, summary = excluded.summary
+            geo_precision = excluded.geo_precision, location_precision_m = excluded.location_precision_m,
+            event_type = excluded.event_type, sub_event_type = excluded.sub_event_type,
+            dataset_category = excluded.dataset_category, fatalities = excluded.fatalities, summary = excluded.summary
       RETURNING e.id, (e.xmax = 0) INTO ev, inserted;
       IF NOT inserted THEN
         DELETE FROM @extschema@.event_actors WHERE event_id = ev;
@@ -197,8 +260,8 @@ BEGIN
       IF a IS NOT NULL THEN
         INSERT INTO @extschema@.event_actors (event_id, actor_id, role) VALUES (ev, a, 'actor2') ON CONFLICT DO NOTHING;
       END IF;
-      FOREACH assoc IN ARRAY coalesce(string_to_array(concat_ws(';', @extschema@.loader_value(r.assoc_actor_1),
-                                                                     @extschema@.loader_value(r.assoc_actor_2)), ';'), '{}')
+      FOREACH assoc IN ARRAY coalesce(string_to_array(concat_ws(';', @extschema@.loader_value(coalesce(r.assoc_actor_1, r.ally_actor_1)),
+                                                                     @extschema@.loader_value(coalesce(r.assoc_actor_2, r.ally_actor_2))), ';'), '{}')
       LOOP
         a := @extschema@.loader_actor(@extschema@.loader_value(assoc), NULL,
                                       @extschema@.loader_actor_country(btrim(assoc)));

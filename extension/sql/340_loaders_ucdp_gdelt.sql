@@ -24,6 +24,7 @@ RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   st @extschema@.loader_state;
+  needed @extschema@.loader_column[];
   r record;
   problems text[];
   notes text[];
@@ -53,12 +54,30 @@ DECLARE
   violence constant text[] := ARRAY['state-based conflict', 'non-state conflict', 'one-sided violence'];
 BEGIN
   st := @extschema@.loader_start('ucdp_ged', 'import_ucdp_ged', '@extschema@.ucdp_ged_raw', progress_every);
+  -- columns picked by name: GED 1.x-2.0 wrote best_est, low_est, high_est and geom
+  SELECT ARRAY[
+    ROW('id', bool_or(t.id IS NOT NULL)),
+    ROW('date_start', bool_or(t.date_start IS NOT NULL)),
+    ROW('date_end', bool_or(t.date_end IS NOT NULL)),
+    ROW('date_prec', bool_or(t.date_prec IS NOT NULL)),
+    ROW('where_prec', bool_or(t.where_prec IS NOT NULL)),
+    ROW('country_id or gwno', bool_or(coalesce(t.country_id, t.gwno) IS NOT NULL)),
+    ROW('best or best_est', bool_or(coalesce(t.best, t.best_est) IS NOT NULL)),
+    ROW('latitude', bool_or(t.latitude IS NOT NULL)),
+    ROW('longitude', bool_or(t.longitude IS NOT NULL))]::@extschema@.loader_column[] INTO needed
+  FROM @extschema@.ucdp_ged_raw t;
+  PERFORM @extschema@.loader_require_columns('ucdp_ged_raw', st.total, needed);
   st.run := @extschema@.loader_begin('ucdp_ged');
   gw_map := @extschema@.loader_gw_map();
 
   FOR r IN
     WITH s AS (
-      SELECT row_number() OVER (ORDER BY t.ctid) AS rec, to_jsonb(t) AS raw, t.*
+      SELECT row_number() OVER (ORDER BY t.ctid) AS rec, jsonb_strip_nulls(to_jsonb(t)) AS raw,
+             t.id, t.date_start, t.date_end, t.date_prec, t.where_prec, t.where_coordinates, t.type_of_violence,
+             t.dyad_name, t.side_a, t.side_b, t.gwnoa, t.gwnob, t.latitude, t.longitude,
+             coalesce(t.country_id, t.gwno) AS country_id, coalesce(t.geom_wkt, t.geom) AS geom_wkt,
+             coalesce(t.best, t.best_est) AS best, coalesce(t.low, t.low_est) AS low,
+             coalesce(t.high, t.high_est) AS high
       FROM @extschema@.ucdp_ged_raw t
     )
     SELECT s.*, first_value(s.rec) OVER w AS winner, first_value(s.raw) OVER w AS winner_raw
@@ -70,7 +89,7 @@ BEGIN
     problems := '{}';
     notes := '{}';
     ext := @extschema@.loader_value(r.id);
-    IF r.id = 'id' AND r.relid = 'relid' THEN
+    IF lower(r.id) = 'id' AND lower(r.date_start) = 'date_start' THEN
       st := @extschema@.loader_header(st, r.rec, r.raw);
       CONTINUE;
     END IF;
@@ -190,13 +209,15 @@ BEGIN
                                           @extschema@.loader_value(r.where_coordinates));
       END IF;
       INSERT INTO @extschema@.events AS e
-        (occurred, place_id, location, fatalities, summary, dataset, external_id)
-      VALUES (@extschema@.loader_span(ds, de)::@extschema@.edtf, place, loc, fat_est,
+        (occurred, place_id, location, location_precision_m, fatalities, summary, dataset_category, dataset, external_id)
+      VALUES (@extschema@.loader_span(ds, de)::@extschema@.edtf, place, loc,
+              CASE WHEN loc IS NOT NULL THEN @extschema@.location_precision_m('ucdp_ged', wp::integer) END, fat_est,
               concat_ws(': ', violence[@extschema@.loader_int(r.type_of_violence)], @extschema@.loader_value(r.dyad_name)),
-              'ucdp_ged', ext)
+              @extschema@.loader_value(r.type_of_violence), 'ucdp_ged', ext)
       ON CONFLICT (dataset, external_id) DO UPDATE
         SET occurred = excluded.occurred, place_id = excluded.place_id, location = excluded.location,
-            fatalities = excluded.fatalities, summary = excluded.summary
+            location_precision_m = excluded.location_precision_m, fatalities = excluded.fatalities,
+            summary = excluded.summary, dataset_category = excluded.dataset_category
       RETURNING e.id, (e.xmax = 0) INTO ev, inserted;
       IF NOT inserted THEN
         DELETE FROM @extschema@.event_actors WHERE event_id = ev;
@@ -268,7 +289,7 @@ BEGIN
 
   FOR r IN
     WITH s AS (
-      SELECT row_number() OVER (ORDER BY t.ctid) AS rec, to_jsonb(t) AS raw, t.*
+      SELECT row_number() OVER (ORDER BY t.ctid) AS rec, jsonb_strip_nulls(to_jsonb(t)) AS raw, t.*
       FROM @extschema@.gdelt_events_raw t
     )
     SELECT s.*, first_value(s.rec) OVER w AS winner, first_value(s.raw) OVER w AS winner_raw
@@ -350,12 +371,15 @@ BEGIN
                                           CASE WHEN gt = 1 THEN 1000000 ELSE 25000 END, loc_name);
       END IF;
       INSERT INTO @extschema@.events AS e
-        (occurred, place_id, location, cameo_code, summary, dataset, external_id)
-      VALUES (to_char(d, 'YYYY-MM-DD')::@extschema@.edtf, place, loc, btrim(r.eventcode),
-              @extschema@.loader_value(r.sourceurl), 'gdelt', ext)
+        (occurred, place_id, location, location_precision_m, cameo_code, summary, dataset_category, dataset, external_id)
+      VALUES (to_char(d, 'YYYY-MM-DD')::@extschema@.edtf, place, loc,
+              CASE WHEN loc IS NOT NULL THEN @extschema@.location_precision_m('gdelt', gt::integer) END,
+              btrim(r.eventcode), @extschema@.loader_value(r.sourceurl), @extschema@.loader_value(r.eventrootcode),
+              'gdelt', ext)
       ON CONFLICT (dataset, external_id) DO UPDATE
         SET occurred = excluded.occurred, place_id = excluded.place_id, location = excluded.location,
-            cameo_code = excluded.cameo_code, summary = excluded.summary
+            location_precision_m = excluded.location_precision_m, cameo_code = excluded.cameo_code,
+            summary = excluded.summary, dataset_category = excluded.dataset_category
       RETURNING e.id, (e.xmax = 0) INTO ev, inserted;
       IF NOT inserted THEN
         DELETE FROM @extschema@.event_actors WHERE event_id = ev;

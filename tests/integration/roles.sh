@@ -92,7 +92,7 @@ cannot $e "INSERT INTO import_runs DEFAULT VALUES"
 
 # -- loader: stages a file and imports it
 l=sn_carol_loader
-can $l "\\copy acled_raw FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
+can $l "\\copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
 SELECT rows_read > 0 FROM import_acled()"
 can $l "SELECT count(*) FROM events WHERE dataset = 'acled'"
 can $l "TRUNCATE acled_raw"

@@ -20,11 +20,12 @@ psql=("$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$db")
 trap '"$SN_BINDIR/psql" -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
 
 path=${file//\'/\'\'}
+cols=$(head -n 1 "$file" | tr -d '"\r' | tr '[:upper:]' '[:lower:]')
 out=$("${psql[@]}" <<SQL
 SET client_min_messages = warning;
 CREATE EXTENSION sahel_news;
 SET search_path = sahel_news, public;
-\\copy acled_raw FROM '$path' WITH (FORMAT csv, HEADER MATCH)
+\\copy acled_raw ($cols) FROM '$path' WITH (FORMAT csv, HEADER MATCH)
 CREATE TABLE notes AS SELECT event_id_cnty, event_date::date AS day, notes FROM acled_raw;
 SELECT count(*) FROM import_acled() WHERE flagged + skipped > 0;
 -- every event that was loaded, with what annotate() finds in its notes

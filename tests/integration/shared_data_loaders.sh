@@ -33,11 +33,16 @@ load() { # load DATASET STAGING FUNCTION FILE COPYOPTIONS [SEEN]
   local dataset=$1 table=$2 fn=$3 file=$4 opts=$5 seen=${6:-}
   local keep=""
   [ -n "$seen" ] && keep="INSERT INTO lt.$seen SELECT * FROM sahel_news.$table;"
-  local path=${file//\'/\'\'}
+  local path=${file//\'/\'\'} cols=""
+  # ACLED and UCDP GED: the staging table holds every layout's columns, the
+  # file names its own in its header line
+  case "$table" in
+    acled_raw|ucdp_ged_raw) cols="($(head -n 1 "$file" | tr -d '"\r' | tr '[:upper:]' '[:lower:]'))" ;;
+  esac
   "${psql[@]}" <<SQL || { echo "FAIL: loading $(basename "$file")"; fail=1; }
 \\set ON_ERROR_STOP 1
 SET client_min_messages = warning;
-\\copy sahel_news.$table FROM '$path' WITH ($opts)
+\\copy sahel_news.$table $cols FROM '$path' WITH ($opts)
 $keep
 WITH n AS (SELECT count(*) AS rows FROM sahel_news.$table),
      r AS (SELECT * FROM sahel_news.$fn())
