@@ -49,41 +49,58 @@ COMMENT ON FUNCTION @extschema@.loader_make_date(integer, integer, integer) IS
   'The date with that year (1-9999), month and day, or NULL when there is no such day (30 February), never an error.';
 
 -- The dates the datasets write: 2022-03-26 (ACLED, UCDP, IPI), 20220326 (GDELT),
--- 26 March 2022 (older ACLED exports).  Anything else is NULL.
-CREATE FUNCTION @extschema@.loader_date(v text) RETURNS date
+-- 26 March 2022 (older ACLED exports).  Anything else is NULL.  The two
+-- numeric forms, nearly every row of a file, are read by SQL expressions the
+-- planner inlines into the loaders' statements (a PL/pgSQL call per row cost
+-- more than the rest of the parse); the form with a month name goes to
+-- loader_date_words.
+CREATE FUNCTION @extschema@.loader_ymd(y integer, m integer, d integer) RETURNS date
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN y BETWEEN 1 AND 9999 AND m BETWEEN 1 AND 12 AND d BETWEEN 1 AND 31 THEN
+         CASE WHEN d <= extract(day FROM pg_catalog.make_date(y, m, 1) + interval '1 month' - interval '1 day')
+              THEN pg_catalog.make_date(y, m, d) END END;
+COMMENT ON FUNCTION @extschema@.loader_ymd(integer, integer, integer) IS
+  'The date with that year (1-9999), month and day, or NULL when there is no such day (30 February), never an error; inlined into the loaders'' statements.';
+
+CREATE FUNCTION @extschema@.loader_date_words(v text) RETURNS date
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   m text[];
-  t text := btrim(v);
   months constant text[] := ARRAY['january', 'february', 'march', 'april', 'may', 'june', 'july',
                                   'august', 'september', 'october', 'november', 'december'];
   mon integer;
 BEGIN
-  IF t IS NULL THEN
+  m := regexp_match(btrim(v), '^([0-9]{1,2}) ([A-Za-z]+) ([0-9]{4})$');
+  IF m IS NULL THEN
     RETURN NULL;
   END IF;
-  m := regexp_match(t, '^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$');
-  IF m IS NOT NULL THEN
-    RETURN @extschema@.loader_make_date(m[1]::integer, m[2]::integer, m[3]::integer);
+  mon := array_position(months, lower(m[2]));
+  IF mon IS NULL AND length(m[2]) = 3 THEN
+    SELECT i INTO mon FROM generate_subscripts(months, 1) i WHERE left(months[i], 3) = lower(m[2]);
   END IF;
-  m := regexp_match(t, '^([0-9]{4})([0-9]{2})([0-9]{2})$');
-  IF m IS NOT NULL THEN
-    RETURN @extschema@.loader_make_date(m[1]::integer, m[2]::integer, m[3]::integer);
+  IF mon IS NULL THEN
+    RETURN NULL;
   END IF;
-  m := regexp_match(t, '^([0-9]{1,2}) ([A-Za-z]+) ([0-9]{4})$');
-  IF m IS NOT NULL THEN
-    mon := array_position(months, lower(m[2]));
-    IF mon IS NULL AND length(m[2]) = 3 THEN
-      SELECT i INTO mon FROM generate_subscripts(months, 1) i WHERE left(months[i], 3) = lower(m[2]);
-    END IF;
-    IF mon IS NULL THEN
-      RETURN NULL;
-    END IF;
-    RETURN @extschema@.loader_make_date(m[3]::integer, mon, m[1]::integer);
-  END IF;
-  RETURN NULL;
+  RETURN @extschema@.loader_ymd(m[3]::integer, mon, m[1]::integer);
 END
 $$;
+COMMENT ON FUNCTION @extschema@.loader_date_words(text) IS
+  'A date written "26 March 2022" (English month, full or three letters) read as a date; NULL for anything else or a day that does not exist (loader_date''s slow path).';
+
+CREATE FUNCTION @extschema@.loader_date(v text) RETURNS date
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE
+  WHEN pg_catalog.btrim(v) ~ '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$'
+    THEN @extschema@.loader_ymd(pg_catalog.split_part(pg_catalog.btrim(v), '-', 1)::integer,
+                                pg_catalog.split_part(pg_catalog.btrim(v), '-', 2)::integer,
+                                pg_catalog.split_part(pg_catalog.btrim(v), '-', 3)::integer)
+  WHEN pg_catalog.btrim(v) ~ '^[0-9]{8}$'
+    THEN @extschema@.loader_ymd(pg_catalog.substr(pg_catalog.btrim(v), 1, 4)::integer,
+                                pg_catalog.substr(pg_catalog.btrim(v), 5, 2)::integer,
+                                pg_catalog.substr(pg_catalog.btrim(v), 7, 2)::integer)
+  WHEN pg_catalog.btrim(v) ~ '^[0-9]{1,2} [A-Za-z]+ [0-9]{4}$'
+    THEN @extschema@.loader_date_words(v)
+END;
 COMMENT ON FUNCTION @extschema@.loader_date(text) IS
   'A staged date field read as a date: YYYY-MM-DD, YYYYMMDD or "26 March 2022" (English month, full or three letters).  NULL for anything else or a day that does not exist, never an error: the loaders flag the row.';
 

@@ -211,3 +211,371 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_actor_country(text) IS
   'The country an ACLED-style actor name carries ("Civilians (Mali)", "Military Forces of Mali (2021-)"), through try_country; NULL when it names none.';
+
+-- ---------------------------------------------------------------------------
+-- Set-based resolution: the places and actors of a whole chunk of staged
+-- rows (pg_temp.loader_rows and pg_temp.loader_mentions, 326_loaders_batch.sql)
+-- in a few statements: the distinct names are looked up once, the rows join
+-- the result, and only the names left over create places or actors.
+--
+-- Creating places and actors is serialised: a transaction-scoped advisory
+-- lock (loader_lock_gazetteer) is taken before any is created, then the names
+-- left over are looked up again (a new statement sees what other loads
+-- committed meanwhile), so two loads run in parallel sessions never create the
+-- same place or actor twice.  The lock is held to the end of the load's
+-- transaction (PostgreSQL releases transaction-scoped advisory locks only
+-- then): parallel loads look up in parallel and create one after the other.
+-- Under REPEATABLE READ or SERIALIZABLE a load cannot see what another
+-- committed after it began; run loads in READ COMMITTED (the default).
+
+-- How the loaders compare names: the one key their look-ups and indexes share.
+CREATE FUNCTION @extschema@.loader_name_key(name text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN lower(name);
+COMMENT ON FUNCTION @extschema@.loader_name_key(text) IS
+  'The key the loaders compare place and actor names by (case-insensitive); the model''s indexes on lower(name) serve it.';
+
+CREATE FUNCTION @extschema@.loader_lock_gazetteer() RETURNS void
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('sahel_news.gazetteer'))
+$$;
+COMMENT ON FUNCTION @extschema@.loader_lock_gazetteer() IS
+  'Takes the transaction-scoped advisory lock under which the loaders create places and actors (and give a place its first location), so that loads in parallel sessions never create the same one twice; anything else that creates places or actors in bulk should take it too.';
+
+-- The places named (or aliased) as each key says: key|country, the name
+-- key and the country's code (empty for none).  Run with sequential scans
+-- off: places and place_names grow during a load, their statistics (taken
+-- before) would have the planner scan them whole for each key, and the load
+-- would turn quadratic; each look-up is an index scan on lower(name).
+CREATE FUNCTION @extschema@.loader_lookup_places(keys text[])
+RETURNS TABLE (key text, country @extschema@.country, id bigint, location @extschema@.geopoint, sample boolean)
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
+  WITH k AS (SELECT split_part(u, '|', 1) AS key, split_part(u, '|', 2) AS country FROM unnest(keys) AS u)
+  SELECT DISTINCT k.key, c.country, c.id, c.location, c.sample
+  FROM k
+  CROSS JOIN LATERAL (
+    SELECT q.id, q.country, q.location, q.sample FROM @extschema@.places q
+    WHERE @extschema@.loader_name_key(q.name) = k.key AND coalesce(q.country::text, '') = k.country
+    UNION
+    SELECT p.id, p.country, p.location, p.sample FROM @extschema@.place_names n JOIN @extschema@.places p ON p.id = n.place_id
+    WHERE @extschema@.loader_name_key(n.name) = k.key AND coalesce(p.country::text, '') = k.country) c
+$$;
+COMMENT ON FUNCTION @extschema@.loader_lookup_places(text[]) IS
+  'The places (id, country, point, shipped or not) whose name or alias has the given key in the given country, for keys written key|country (internal to the loaders).';
+
+-- The first actor (lowest id) with each name key, by name or alias; with
+-- sequential scans off, as loader_lookup_places.
+CREATE FUNCTION @extschema@.loader_lookup_actors(keys text[])
+RETURNS TABLE (key text, id bigint)
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
+  SELECT k.key, (SELECT min(x.id) FROM (
+                   SELECT a.id FROM @extschema@.actors a WHERE @extschema@.loader_name_key(a.name) = k.key
+                   UNION ALL
+                   SELECT n.actor_id FROM @extschema@.actor_names n WHERE @extschema@.loader_name_key(n.name) = k.key) x)
+  FROM unnest(keys) AS k(key)
+$$;
+COMMENT ON FUNCTION @extschema@.loader_lookup_actors(text[]) IS
+  'For each name key, the first actor (lowest id) with that name or alias, or NULL (internal to the loaders).';
+
+-- The first actor (lowest id) with each CAMEO actor code.
+CREATE FUNCTION @extschema@.loader_lookup_cameo_actors(codes text[])
+RETURNS TABLE (cameo text, id bigint)
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
+  SELECT c.cameo, (SELECT min(a.id) FROM @extschema@.actors a WHERE a.cameo_code = c.cameo)
+  FROM unnest(codes) AS c(cameo)
+$$;
+COMMENT ON FUNCTION @extschema@.loader_lookup_cameo_actors(text[]) IS
+  'For each CAMEO actor code, the first actor (lowest id) with that code, or NULL (internal to the loaders).';
+
+-- The places of the rows lo..hi still without one, in this order:
+--  0. a country named as a whole (kind country): the country's own place;
+--  1. a row with a point: the nearest place of that name (or alias) and
+--     country that has a location within the row's radius; a place without a
+--     location never takes a located row by name alone (it would swallow
+--     every row of that name however far away);
+--  2. a row with a point and no such place, where a place of that name and
+--     country has no location: the first such row gives the place its point
+--     (noted on the row: listed in import_issues as kept), and the rows within
+--     the radius of it join it;
+--  3. else new places: the first row of each name and country seeds one at
+--     its point, the rows within the radius join it, and so on until every
+--     row has a place (different villages of one name stay apart);
+--  4. a row without a point: a place of that name and country (the first
+--     created, when there are several), else a new one without a location.
+CREATE FUNCTION @extschema@.loader_resolve_places(lo bigint, hi bigint) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  locked boolean := false;
+  n bigint;
+BEGIN
+  -- 0. countries
+  UPDATE pg_temp.loader_rows w
+  SET place_id = (SELECT min(p.id) FROM @extschema@.places p
+                  WHERE p.kind = 'country' AND p.country OPERATOR(@extschema@.=) w.place_country)
+  WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_kind = 'country'
+    AND w.place_country IS NOT NULL;
+
+  <<passes>>
+  LOOP
+    -- the candidates: every place named (or aliased) as a row still without one
+    IF to_regclass('pg_temp.loader_candidates') IS NOT NULL THEN
+      DROP TABLE pg_temp.loader_candidates;
+    END IF;
+    CREATE TEMP TABLE loader_candidates ON COMMIT DROP AS
+    SELECT c.key, c.country, c.id, c.location, c.sample
+    FROM @extschema@.loader_lookup_places(
+      ARRAY(SELECT DISTINCT @extschema@.loader_name_key(w.place_name) || '|' || coalesce(w.place_country::text, '')
+            FROM pg_temp.loader_rows w
+            WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_name IS NOT NULL)) c;
+    CREATE INDEX ON pg_temp.loader_candidates (key);
+    ANALYZE pg_temp.loader_candidates;
+
+    -- 1. located rows: the nearest located place within the radius
+    PERFORM @extschema@.loader_match_located(lo, hi);
+    -- 4 (matching only). rows without a point: a place of that name
+    PERFORM @extschema@.loader_match_unlocated(lo, hi);
+
+    EXIT passes WHEN locked OR NOT EXISTS (
+      SELECT 1 FROM pg_temp.loader_rows w
+      WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_name IS NOT NULL);
+    -- places must be created: under the lock, look again
+    PERFORM @extschema@.loader_lock_gazetteer();
+    locked := true;
+  END LOOP;
+  IF NOT locked THEN
+    RETURN;
+  END IF;
+
+  -- 2. a place of that name without a location gets the first row's point;
+  -- one shipped with the extension cannot be changed: the rows take it by
+  -- name, and say so
+  UPDATE pg_temp.loader_rows w
+  SET place_id = c.id,
+      notes = w.notes || format('place %L (id %s, shipped with the extension without a location) taken by name: no place of that name in %s has a point',
+                                c.name, c.id, coalesce(w.place_country::text, 'no country'))
+  FROM (SELECT DISTINCT ON (c.key, c.country) c.key, c.country, c.id, p.name
+        FROM pg_temp.loader_candidates c JOIN @extschema@.places p ON p.id = c.id
+        WHERE c.location IS NULL AND c.sample ORDER BY c.key, c.country, c.id) c
+  WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_at IS NOT NULL
+    AND c.key = @extschema@.loader_name_key(w.place_name)
+    AND coalesce(c.country::text, '') = coalesce(w.place_country::text, '')
+    AND NOT EXISTS (SELECT 1 FROM pg_temp.loader_candidates o
+                    WHERE o.key = c.key AND o.location IS NULL AND NOT o.sample
+                      AND coalesce(o.country::text, '') = coalesce(c.country::text, ''));
+  WITH first_row AS (
+    SELECT DISTINCT ON (c.id) c.id, w.rec, w.place_at, w.place_name
+    FROM pg_temp.loader_rows w
+    JOIN pg_temp.loader_candidates c
+      ON c.key = @extschema@.loader_name_key(w.place_name) AND c.location IS NULL AND NOT c.sample
+     AND coalesce(c.country::text, '') = coalesce(w.place_country::text, '')
+    WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_at IS NOT NULL
+    ORDER BY c.id, w.rec),
+  one_each AS (   -- one place per name and country, the first created
+    SELECT DISTINCT ON (f.rec) f.* FROM first_row f ORDER BY f.rec, f.id),
+  located AS (
+    UPDATE @extschema@.places p SET location = o.place_at
+    FROM one_each o WHERE p.id = o.id AND p.location IS NULL
+    RETURNING p.id, p.location),
+  noted AS (
+    UPDATE pg_temp.loader_rows w
+    SET place_id = o.id,
+        notes = w.notes || format('place %L (id %s) had no location: given this row''s point %s',
+                                  o.place_name, o.id, o.place_at::text)
+    FROM one_each o JOIN located l ON l.id = o.id
+    WHERE w.rec = o.rec)
+  UPDATE pg_temp.loader_candidates c SET location = l.location FROM located l WHERE c.id = l.id;
+  PERFORM @extschema@.loader_match_located(lo, hi);
+
+  -- 3. new located places, seeded by the first row of each name and country
+  LOOP
+    WITH seeds AS (
+      SELECT DISTINCT ON (@extschema@.loader_name_key(w.place_name), w.place_country)
+             w.rec, w.place_name, w.place_kind, w.place_country, w.place_at, w.place_alias, w.place_radius
+      FROM pg_temp.loader_rows w
+      WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_name IS NOT NULL
+        AND w.place_at IS NOT NULL
+      ORDER BY @extschema@.loader_name_key(w.place_name), w.place_country, w.rec),
+    noted AS (   -- a new place beside others of its name: say how far the nearest is
+      UPDATE pg_temp.loader_rows w
+      SET notes = w.notes || format('new place %L: the nearest place of that name in %s (id %s) is %s km away, more than %s km',
+                                    n.place_name, coalesce(n.place_country::text, 'no country'), n.id,
+                                    round((n.d / 1000)::numeric), round((n.place_radius / 1000)::numeric))
+      FROM (SELECT DISTINCT ON (s.rec) s.rec, s.place_name, s.place_country, s.place_radius, c.id,
+                   @extschema@.distance(c.location, s.place_at) AS d
+            FROM seeds s
+            JOIN pg_temp.loader_candidates c
+              ON c.key = @extschema@.loader_name_key(s.place_name) AND c.location IS NOT NULL
+             AND coalesce(c.country::text, '') = coalesce(s.place_country::text, '')
+            ORDER BY s.rec, 6, c.id) n
+      WHERE w.rec = n.rec),
+    created AS (
+      INSERT INTO @extschema@.places (name, kind, country, location)
+      SELECT s.place_name, s.place_kind, s.place_country, s.place_at FROM seeds s ORDER BY s.rec
+      RETURNING id, name, country, location),
+    named AS (
+      INSERT INTO @extschema@.place_names (place_id, name)
+      SELECT c.id, c.name FROM created c
+      UNION
+      SELECT c.id, s.place_alias FROM created c JOIN seeds s
+        ON s.place_name = c.name AND coalesce(s.place_country::text, '') = coalesce(c.country::text, '')
+      WHERE s.place_alias IS NOT NULL AND lower(s.place_alias) <> lower(s.place_name))
+    INSERT INTO pg_temp.loader_candidates (key, country, id, location, sample)
+    SELECT @extschema@.loader_name_key(c.name), c.country, c.id, c.location, false FROM created c;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    EXIT WHEN n = 0;
+    ANALYZE pg_temp.loader_candidates;
+    PERFORM @extschema@.loader_match_located(lo, hi);
+  END LOOP;
+
+  -- 4. rows without a point: a place of that name (created above, perhaps),
+  -- else one new place without a location per name and country
+  PERFORM @extschema@.loader_match_unlocated(lo, hi);
+  WITH seeds AS (
+    SELECT DISTINCT ON (@extschema@.loader_name_key(w.place_name), w.place_country)
+           w.rec, w.place_name, w.place_kind, w.place_country, w.place_alias
+    FROM pg_temp.loader_rows w
+    WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_name IS NOT NULL
+    ORDER BY @extschema@.loader_name_key(w.place_name), w.place_country, w.rec),
+  created AS (
+    INSERT INTO @extschema@.places (name, kind, country)
+    SELECT s.place_name, s.place_kind, s.place_country FROM seeds s ORDER BY s.rec
+    RETURNING id, name, country),
+  named AS (
+    INSERT INTO @extschema@.place_names (place_id, name)
+    SELECT c.id, c.name FROM created c
+    UNION
+    SELECT c.id, s.place_alias FROM created c JOIN seeds s
+      ON s.place_name = c.name AND coalesce(s.place_country::text, '') = coalesce(c.country::text, '')
+    WHERE s.place_alias IS NOT NULL AND lower(s.place_alias) <> lower(s.place_name))
+  UPDATE pg_temp.loader_rows w SET place_id = c.id
+  FROM created c
+  WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_name IS NOT NULL
+    AND @extschema@.loader_name_key(w.place_name) = @extschema@.loader_name_key(c.name)
+    AND coalesce(w.place_country::text, '') = coalesce(c.country::text, '');
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_resolve_places(bigint, bigint) IS
+  'Gives every ok row of records lo..hi of pg_temp.loader_rows its place: the country''s own place for a country; the nearest located place of that name and country within the row''s radius; a place of that name without a location given the first row''s point (noted); else new places seeded row by row in record order, so that same-named places farther apart than the radius stay apart; rows without a point take a place of that name or a new one.  Creation happens under loader_lock_gazetteer() after a second look-up (internal to the loaders).';
+
+-- Step 1 of loader_resolve_places: located rows still without a place take
+-- the nearest located candidate within their radius.
+CREATE FUNCTION @extschema@.loader_match_located(lo bigint, hi bigint) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  WITH m AS MATERIALIZED (
+        SELECT r.rec,
+               (SELECT c.id FROM pg_temp.loader_candidates c
+                WHERE c.key = @extschema@.loader_name_key(r.place_name) AND c.location IS NOT NULL
+                  AND coalesce(c.country::text, '') = coalesce(r.place_country::text, '')
+                  AND @extschema@.distance(c.location, r.place_at) <= r.place_radius
+                ORDER BY @extschema@.distance(c.location, r.place_at), c.id LIMIT 1) AS id
+        FROM pg_temp.loader_rows r
+        WHERE r.rec BETWEEN lo AND hi AND r.status = 'ok' AND r.place_id IS NULL
+          AND r.place_name IS NOT NULL AND r.place_at IS NOT NULL)
+  UPDATE pg_temp.loader_rows w
+  SET place_id = m.id
+  FROM m
+  WHERE m.id IS NOT NULL AND w.rec = m.rec;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_match_located(bigint, bigint) IS
+  'Gives the located ok rows of records lo..hi still without a place the nearest located candidate of their name and country within their radius (internal to the loaders).';
+
+-- The actors the ok rows of records lo..hi name (pg_temp.loader_mentions):
+-- an actor with that name or alias (the first created), else one with that
+-- CAMEO actor code, else a new actor with the kind, country, ACLED actor type
+-- and CAMEO code of the first row naming it (one new actor per CAMEO code:
+-- GDELT names one code several ways); a new actor without a country from its
+-- row gets the one its name carries ("Civilians (Mali)").
+CREATE FUNCTION @extschema@.loader_resolve_actors(lo bigint, hi bigint) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  locked boolean := false;
+BEGIN
+  LOOP
+    UPDATE pg_temp.loader_mentions m
+    SET actor_id = k.id
+    FROM @extschema@.loader_lookup_actors(ARRAY(
+           SELECT DISTINCT @extschema@.loader_name_key(m2.name)
+           FROM pg_temp.loader_mentions m2 JOIN pg_temp.loader_rows w ON w.rec = m2.rec
+           WHERE m2.rec BETWEEN lo AND hi AND w.status = 'ok' AND m2.actor_id IS NULL)) k
+    WHERE k.id IS NOT NULL AND m.rec BETWEEN lo AND hi AND m.actor_id IS NULL
+      AND @extschema@.loader_name_key(m.name) = k.key;
+    UPDATE pg_temp.loader_mentions m
+    SET actor_id = k.id
+    FROM @extschema@.loader_lookup_cameo_actors(ARRAY(
+           SELECT DISTINCT m2.cameo
+           FROM pg_temp.loader_mentions m2 JOIN pg_temp.loader_rows w ON w.rec = m2.rec
+           WHERE m2.rec BETWEEN lo AND hi AND w.status = 'ok' AND m2.actor_id IS NULL AND m2.cameo IS NOT NULL)) k
+    WHERE k.id IS NOT NULL AND m.rec BETWEEN lo AND hi AND m.actor_id IS NULL AND m.cameo = k.cameo;
+    EXIT WHEN locked OR NOT EXISTS (
+      SELECT 1 FROM pg_temp.loader_mentions m JOIN pg_temp.loader_rows w ON w.rec = m.rec
+      WHERE m.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL);
+    IF NOT locked THEN
+      -- actors must be created: under the lock, look again
+      PERFORM @extschema@.loader_lock_gazetteer();
+      locked := true;
+      CONTINUE;
+    END IF;
+  END LOOP;
+  IF NOT locked THEN
+    RETURN;
+  END IF;
+  WITH firsts AS (   -- the first mention of each name
+    SELECT DISTINCT ON (@extschema@.loader_name_key(m.name)) m.*
+    FROM pg_temp.loader_mentions m JOIN pg_temp.loader_rows w ON w.rec = m.rec
+    WHERE m.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL
+    ORDER BY @extschema@.loader_name_key(m.name), m.rec, m.ord),
+  creators AS (      -- and of those, the first of each CAMEO code
+    SELECT f.* FROM firsts f
+    WHERE f.cameo IS NULL OR NOT EXISTS (
+      SELECT 1 FROM firsts g WHERE g.cameo = f.cameo AND (g.rec, g.ord) < (f.rec, f.ord))),
+  created AS (
+    INSERT INTO @extschema@.actors (name, kind, country, acled_inter, cameo_code)
+    SELECT c.name, c.kind, coalesce(c.country, @extschema@.loader_actor_country(c.name)), nullif(c.acled_inter, 0),
+           CASE WHEN c.cameo ~ '^([A-Z0-9]{3})+$' THEN c.cameo END
+    FROM creators c ORDER BY c.rec, c.ord
+    RETURNING id, name)
+  INSERT INTO @extschema@.actor_names (actor_id, name) SELECT c.id, c.name FROM created c;
+  -- every mention left now finds its actor, by name or by CAMEO code
+  UPDATE pg_temp.loader_mentions m
+  SET actor_id = k.id
+  FROM @extschema@.loader_lookup_actors(ARRAY(
+         SELECT DISTINCT @extschema@.loader_name_key(m2.name)
+         FROM pg_temp.loader_mentions m2 JOIN pg_temp.loader_rows w ON w.rec = m2.rec
+         WHERE m2.rec BETWEEN lo AND hi AND w.status = 'ok' AND m2.actor_id IS NULL)) k
+  WHERE k.id IS NOT NULL AND m.rec BETWEEN lo AND hi AND m.actor_id IS NULL
+    AND @extschema@.loader_name_key(m.name) = k.key;
+  UPDATE pg_temp.loader_mentions m
+  SET actor_id = k.id
+  FROM @extschema@.loader_lookup_cameo_actors(ARRAY(
+         SELECT DISTINCT m2.cameo
+         FROM pg_temp.loader_mentions m2 JOIN pg_temp.loader_rows w ON w.rec = m2.rec
+         WHERE m2.rec BETWEEN lo AND hi AND w.status = 'ok' AND m2.actor_id IS NULL AND m2.cameo IS NOT NULL)) k
+  WHERE k.id IS NOT NULL AND m.rec BETWEEN lo AND hi AND m.actor_id IS NULL AND m.cameo = k.cameo;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_resolve_actors(bigint, bigint) IS
+  'Gives every actor named by the ok rows of records lo..hi (pg_temp.loader_mentions) its actor: the first with that name or alias, else the first with that CAMEO code, else a new one (kind, country, ACLED type and CAMEO code of the first mention; one per CAMEO code), created under loader_lock_gazetteer() after a second look-up (internal to the loaders).';
+
+-- Steps 4 of loader_resolve_places: rows without a point take a place of
+-- their name and country (the first created); when there are several, the
+-- row says which it took.
+CREATE FUNCTION @extschema@.loader_match_unlocated(lo bigint, hi bigint) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  UPDATE pg_temp.loader_rows w
+  SET place_id = m.id,
+      notes = CASE WHEN m.n > 1
+                   THEN w.notes || format('no coordinates: place id %s taken, the first of %s places named %L in %s',
+                                          m.id, m.n, w.place_name, coalesce(w.place_country::text, 'no country'))
+                   ELSE w.notes END
+  FROM (SELECT c.key, c.country, min(c.id) AS id, count(DISTINCT c.id) AS n
+        FROM pg_temp.loader_candidates c GROUP BY c.key, c.country) m
+  WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_name IS NOT NULL
+    AND w.place_at IS NULL AND m.key = @extschema@.loader_name_key(w.place_name)
+    AND coalesce(m.country::text, '') = coalesce(w.place_country::text, '');
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_match_unlocated(bigint, bigint) IS
+  'Gives the ok rows of records lo..hi without a point and still without a place the first place of their name and country among the candidates, noting it when there were several (internal to the loaders).';

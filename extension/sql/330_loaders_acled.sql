@@ -30,6 +30,90 @@ END;
 COMMENT ON FUNCTION @extschema@.loader_acled_legacy_types() IS
   'ACLED''s 2015 event types (Battle-No change of territory, Remote violence, Riots/Protests, ...) and today''s event type names, each with the event type and sub-event type import_acled() stores for it (NULL where the old name fixes none; Riots/Protests fixes neither).';
 
+-- Coordinates as given, or put right when latitude and longitude were swapped,
+-- judged against a reference point: where the data says the place is (a
+-- known place of that name and country, ref_is_place) or the country's own
+-- location.  ok is false when the pair is impossible (or missing one half);
+-- note says what was changed.  A swap is detected when the pair is impossible
+-- as given but possible swapped (and the swapped point is near the
+-- reference), or when the swapped point lies near the reference and the given
+-- one does not: within 25 km of the place while the given point is more than
+-- 100 km from it, or within 2,000 km of the country while the given point is
+-- farther.  No look-up: the set-based loaders find the reference points of a
+-- whole batch at once (loader_check_location does it for one row).
+CREATE FUNCTION @extschema@.loader_fix_location(
+    lat float8, lon float8, ref @extschema@.geopoint, ref_is_place boolean, place_name text,
+    OUT ok boolean, OUT location @extschema@.geopoint, OUT note text)
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  valid boolean;
+  valid_swapped boolean;
+  d0 float8;
+  d1 float8;
+BEGIN
+  ok := true;
+  IF lat IS NULL AND lon IS NULL THEN
+    RETURN;
+  END IF;
+  IF lat IS NULL OR lon IS NULL OR lat = 'NaN' OR lon = 'NaN' THEN
+    ok := false;
+    note := 'latitude or longitude missing';
+    RETURN;
+  END IF;
+  valid := abs(lat) <= 90 AND abs(lon) <= 180;
+  valid_swapped := abs(lon) <= 90 AND abs(lat) <= 180;
+  IF NOT valid THEN
+    IF valid_swapped AND (ref IS NULL OR @extschema@.distance(@extschema@.geopoint(lon, lat), ref)
+                                         <= CASE WHEN ref_is_place THEN 25000 ELSE 2000000 END) THEN
+      location := @extschema@.geopoint(lon, lat);
+      note := format('latitude %s and longitude %s swapped (impossible as given): stored as %s, %s', lat, lon, lon, lat);
+    ELSE
+      ok := false;
+      note := format('impossible coordinates: latitude %s, longitude %s', lat, lon);
+    END IF;
+    RETURN;
+  END IF;
+  location := @extschema@.geopoint(lat, lon);
+  IF ref IS NOT NULL AND valid_swapped THEN
+    d0 := @extschema@.distance(location, ref);
+    IF (ref_is_place AND d0 > 100000) OR (NOT ref_is_place AND d0 > 2000000) THEN
+      d1 := @extschema@.distance(@extschema@.geopoint(lon, lat), ref);
+      IF (ref_is_place AND d1 <= 25000) OR (NOT ref_is_place AND d1 <= 2000000) THEN
+        location := @extschema@.geopoint(lon, lat);
+        note := format('latitude %s and longitude %s swapped (%s km from %s as given, %s km swapped): stored as %s, %s',
+                       lat, lon, round((d0 / 1000)::numeric), coalesce(CASE WHEN ref_is_place THEN place_name END, 'the country'),
+                       round((d1 / 1000)::numeric), lon, lat);
+      END IF;
+    END IF;
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_fix_location(float8, float8, @extschema@.geopoint, boolean, text) IS
+  'The loaders'' coordinate check against a reference point (a known place of that name, ref_is_place, or the country): the point as given, or swapped back when latitude and longitude were exchanged; ok is false for impossible coordinates; note says what was changed (internal to the loaders).';
+
+-- The reference points of a batch: for each place name and country a row
+-- names, where the data says the place is (the first located place of that
+-- name or alias and country) or else where the country is.
+CREATE FUNCTION @extschema@.loader_location_refs(names text[], countries @extschema@.country[])
+RETURNS TABLE (name text, country @extschema@.country, ref @extschema@.geopoint, ref_is_place boolean)
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
+  WITH k AS MATERIALIZED (SELECT DISTINCT u.name, u.country FROM unnest(names, countries) AS u(name, country)),
+  cl AS MATERIALIZED (SELECT DISTINCT ON (p.country::text) p.country::text AS country, p.location
+         FROM @extschema@.places p
+         WHERE p.kind = 'country' AND p.location IS NOT NULL
+           AND p.country::text IN (SELECT k.country::text FROM k)
+         ORDER BY p.country::text, p.id)
+  SELECT k.name, k.country, coalesce(pl.location, cl.location), pl.location IS NOT NULL
+  FROM k
+  LEFT JOIN LATERAL (
+    SELECT n.location FROM @extschema@.loader_places_named(k.name) n
+    WHERE k.name IS NOT NULL AND n.country::text = k.country::text AND n.location IS NOT NULL
+    ORDER BY n.id LIMIT 1) pl ON true
+  LEFT JOIN cl ON cl.country = k.country::text
+$$;
+COMMENT ON FUNCTION @extschema@.loader_location_refs(text[], @extschema@.country[]) IS
+  'For each distinct (name, country) pair given, the point loader_fix_location checks coordinates against: the first located place of that name or alias in that country (ref_is_place), else the country''s own place (internal to the loaders).';
+
 -- ACLED: one event per event_id_cnty.
 CREATE FUNCTION @extschema@.import_acled(progress_every integer DEFAULT 10000)
 RETURNS @extschema@.import_runs
@@ -37,43 +121,8 @@ LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   st @extschema@.loader_state;
   needed @extschema@.loader_column[];
-  r record;
-  problems text[];
-  notes text[];
-  ext text;
-  d date;
-  y bigint;
-  tp bigint;
-  gp bigint;
-  iso bigint;
-  ctry @extschema@.country;
-  lat float8;
-  lon float8;
-  chk record;
-  loc @extschema@.geopoint;
-  fat bigint;
-  fat_est @extschema@.estimate;
-  loc_name text;
-  fixed text;
-  occurred text;
-  place bigint;
-  ev bigint;
-  inserted boolean;
-  a bigint;
-  assoc text;
-  inter1 smallint;
-  inter2 smallint;
-  iso_map jsonb;
-  etype text;
-  esub text;
-  gw_map jsonb;
-  inter_text constant text[] := ARRAY['state forces', 'rebel group', 'political militia', 'identity militia',
-                                      'rioters', 'protesters', 'civilians', 'external/other forces'];
-  actor_kind constant text[] := ARRAY['state forces', 'armed group', 'armed group', 'armed group',
-                                      NULL, NULL, 'civilians', NULL];
 BEGIN
   st := @extschema@.loader_start('acled', 'import_acled', '@extschema@.acled_raw', progress_every);
-
   -- Columns are picked by name, whatever the file's layout: a column that
   -- every layout of the staged rows leaves empty was not in the file(s).
   SELECT ARRAY[
@@ -82,203 +131,153 @@ BEGIN
     ROW('time_precision', bool_or(t.time_precision IS NOT NULL)),
     ROW('event_type', bool_or(t.event_type IS NOT NULL)),
     ROW('iso, gwno or country', bool_or(coalesce(t.iso, t.gwno, t.country) IS NOT NULL)),
-    ROW('latitude', bool_or(t.latitude IS NOT NULL)),
-    ROW('longitude', bool_or(t.longitude IS NOT NULL)),
     ROW('fatalities', bool_or(t.fatalities IS NOT NULL))]::@extschema@.loader_column[] INTO needed
   FROM @extschema@.acled_raw t;
   PERFORM @extschema@.loader_require_columns('acled_raw', st.total, needed);
-
   st.run := @extschema@.loader_begin('acled');
-  SELECT jsonb_object_agg(c.iso_numeric::text, c.country::text) INTO iso_map
-  FROM @extschema@.countries() c WHERE c.iso_numeric IS NOT NULL;
-  gw_map := @extschema@.loader_gw_map();
+  PERFORM @extschema@.loader_batch_open();
 
-  FOR r IN
-    WITH s AS (
-      SELECT row_number() OVER (ORDER BY t.ctid) AS rec, jsonb_strip_nulls(to_jsonb(t)) AS raw, t.*
-      FROM @extschema@.acled_raw t
-    )
-    SELECT s.*,
-           first_value(s.rec) OVER w AS winner,
-           first_value(s.raw) OVER w AS winner_raw
-    FROM s
-    WINDOW w AS (PARTITION BY btrim(s.event_id_cnty)
-                 ORDER BY @extschema@.loader_int(s.timestamp) DESC NULLS LAST, s.rec DESC)
-    ORDER BY s.rec
-  LOOP
-    st.rows_read := st.rows_read + 1;
-    problems := '{}';
-    notes := '{}';
-    ext := @extschema@.loader_value(r.event_id_cnty);
+  -- The parse: every staged row, its checks (problems reject it, notes keep
+  -- it with a caveat), its event, its place and the actors it names.
+  WITH codes AS MATERIALIZED (
+    SELECT jsonb_object_agg(c.iso_numeric::text, c.country::text) FILTER (WHERE c.iso_numeric IS NOT NULL) AS iso_map,
+           @extschema@.loader_gw_map() AS gw_map
+    FROM @extschema@.countries() c),
+  s AS MATERIALIZED (
+    SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid, t.*
+    FROM @extschema@.acled_raw t),
+  p1 AS (
+    SELECT s.rec, s.tid, s.event_id_cnty, s.event_date, s.year, s.time_precision, s.event_type, s.sub_event_type,
+           s.iso, s.gwno, s.country, s.geo_precision, s.fatalities, s.inter1, s.inter2, s.latitude, s.longitude,
+           s.notes, s.timestamp, s.location,
+           @extschema@.loader_value(s.event_id_cnty) AS ext,
+           lower(s.event_id_cnty) = 'event_id_cnty' AND lower(s.event_date) = 'event_date' AS is_header,
+           @extschema@.loader_date(s.event_date) AS d,
+           @extschema@.loader_int(s.year) AS y,
+           @extschema@.loader_int(s.time_precision) AS tp,
+           @extschema@.loader_int(s.geo_precision) AS gp,
+           @extschema@.loader_int(s.fatalities) AS fat,
+           @extschema@.loader_float(s.latitude) AS lat,
+           @extschema@.loader_float(s.longitude) AS lon,
+           CASE WHEN s.iso IS NOT NULL THEN (codes.iso_map ->> @extschema@.loader_int(s.iso)::text)::@extschema@.country
+                WHEN s.gwno IS NOT NULL THEN (codes.gw_map ->> @extschema@.loader_int(s.gwno)::text)::@extschema@.country
+                ELSE @extschema@.try_country(@extschema@.loader_value(s.country)) END AS ctry,
+           CASE WHEN s.inter1 ~ '^\s*[0-8]\s*$' THEN btrim(s.inter1)::smallint
+                ELSE array_position(ARRAY['state forces', 'rebel group', 'political militia', 'identity militia',
+                                          'rioters', 'protesters', 'civilians', 'external/other forces'],
+                                    lower(btrim(s.inter1)))::smallint END AS i1,
+           CASE WHEN s.inter2 ~ '^\s*[0-8]\s*$' THEN btrim(s.inter2)::smallint
+                ELSE array_position(ARRAY['state forces', 'rebel group', 'political militia', 'identity militia',
+                                          'rioters', 'protesters', 'civilians', 'external/other forces'],
+                                    lower(btrim(s.inter2)))::smallint END AS i2,
+           @extschema@.loader_value(s.location) AS loc_raw,
+           @extschema@.repair_mojibake(@extschema@.loader_value(s.location)) AS loc_name,
+           lt.event_type AS legacy_type, lt.sub_event_type AS legacy_sub, lt.legacy IS NOT NULL AS legacy_known,
+           (s.gwno IS NOT NULL AND s.sub_event_type IS NULL) AS legacy_layout,
+           EXISTS (SELECT 1 FROM @extschema@.acled_sub_event_types et
+                   WHERE et.event_type = s.event_type AND et.sub_event_type = s.sub_event_type) AS taxonomy_ok,
+           s.assoc_actor_1, s.assoc_actor_2, s.ally_actor_1, s.ally_actor_2, s.actor1, s.actor2
+    FROM s CROSS JOIN codes
+    LEFT JOIN @extschema@.loader_acled_legacy_types() lt ON lt.legacy = btrim(s.event_type)),
+  p AS MATERIALIZED (
+    SELECT p1.*,
+           (p1.lat IS NULL AND @extschema@.loader_value(p1.latitude) IS NOT NULL)
+             OR (p1.lon IS NULL AND @extschema@.loader_value(p1.longitude) IS NOT NULL) AS coords_not_numbers
+    FROM p1),
+  refs AS MATERIALIZED (
+    SELECT * FROM @extschema@.loader_location_refs(
+      ARRAY(SELECT p.loc_name FROM p WHERE p.lat IS NOT NULL OR p.lon IS NOT NULL),
+      ARRAY(SELECT p.ctry FROM p WHERE p.lat IS NOT NULL OR p.lon IS NOT NULL))),
+  c AS MATERIALIZED (
+    SELECT p.*, chk.ok AS loc_ok, chk.location AS loc, chk.note AS loc_note
+    FROM p
+    LEFT JOIN refs ON coalesce(refs.name, '') = coalesce(p.loc_name, '') AND coalesce(refs.country::text, '') = coalesce(p.ctry::text, '')
+    LEFT JOIN LATERAL @extschema@.loader_fix_location(p.lat, p.lon, refs.ref, coalesce(refs.ref_is_place, false), p.loc_name) chk
+      ON NOT p.coords_not_numbers),
+  rows_in AS (
+    INSERT INTO pg_temp.loader_rows
+      (rec, tid, ext, dup_key, dup_order, status, reason, notes, place_name, place_kind, place_country, place_at,
+       place_radius, occurred, location, geo_precision, location_precision_m, event_type, sub_event_type,
+       fatalities, summary, dataset_category)
+    SELECT c.rec, c.tid, c.ext, c.ext, @extschema@.loader_int(c.timestamp),
+           CASE WHEN c.is_header THEN 'header' WHEN cardinality(c.problems) > 0 THEN 'rejected' ELSE 'ok' END,
+           CASE WHEN NOT c.is_header AND cardinality(c.problems) > 0 THEN array_to_string(c.problems, '; ') END,
+           c.notes_out, c.loc_name, 'town', c.ctry, c.loc, 25000,
+           CASE c.tp WHEN 1 THEN to_char(c.d, 'YYYY-MM-DD')
+                     WHEN 2 THEN to_char(c.d - 3, 'YYYY-MM-DD') || '/' || to_char(c.d + 3, 'YYYY-MM-DD')
+                     ELSE to_char(c.d, 'YYYY-MM') END::@extschema@.edtf,
+           c.loc, c.gp_out,
+           CASE WHEN c.loc IS NOT NULL THEN @extschema@.location_precision_m('acled', c.gp_out::integer) END,
+           CASE WHEN c.legacy_layout THEN c.legacy_type ELSE c.event_type END,
+           CASE WHEN c.legacy_layout THEN c.legacy_sub ELSE c.sub_event_type END,
+           CASE WHEN @extschema@.loader_value(c.fatalities) IS NULL THEN '?'::@extschema@.estimate
+                WHEN c.fat >= 0 THEN @extschema@.estimate(c.fat, c.fat) END,
+           @extschema@.loader_value(c.notes),
+           coalesce(@extschema@.loader_value(c.sub_event_type), @extschema@.loader_value(c.event_type))
+    FROM (
+      SELECT c.*,
+        CASE WHEN c.is_header THEN '{}'::text[] ELSE array_remove(ARRAY[
+          CASE WHEN c.ext IS NULL THEN 'event_id_cnty is missing' END,
+          CASE WHEN c.d IS NULL THEN format('event_date %L is not a date', c.event_date)
+               WHEN c.y IS NOT NULL AND c.y <> extract(year FROM c.d) THEN format('event_date %L disagrees with year %L', c.event_date, c.year) END,
+          CASE WHEN c.tp IS NULL OR c.tp NOT BETWEEN 1 AND 3 THEN format('time_precision %L is not 1, 2 or 3', c.time_precision) END,
+          CASE WHEN c.legacy_layout AND NOT c.legacy_known
+                 THEN format('event type %L is not in ACLED''s 2015 or current taxonomy', c.event_type)
+               WHEN NOT c.legacy_layout AND NOT c.taxonomy_ok
+                 THEN format('event type %L with sub-event type %L is not in ACLED''s taxonomy', c.event_type, c.sub_event_type) END,
+          CASE WHEN c.ctry IS NULL THEN
+            CASE WHEN c.iso IS NOT NULL THEN format('iso %L is not an ISO 3166 numeric country code', c.iso)
+                 WHEN c.gwno IS NOT NULL THEN format('gwno %L is not a Gleditsch-Ward country code', c.gwno)
+                 ELSE format('country %L is not a country name (and iso and gwno are missing)', c.country) END END,
+          CASE WHEN @extschema@.loader_value(c.geo_precision) IS NOT NULL AND (c.gp IS NULL OR c.gp NOT BETWEEN 1 AND 3)
+               THEN format('geo_precision %L is not 1, 2 or 3', c.geo_precision) END,
+          CASE WHEN @extschema@.loader_value(c.fatalities) IS NOT NULL AND (c.fat IS NULL OR c.fat < 0)
+               THEN format('fatalities %L is not a count', c.fatalities) END,
+          CASE WHEN @extschema@.loader_value(c.inter1) IS NOT NULL AND c.i1 IS NULL
+               THEN format('inter1 %L is not an ACLED actor type', c.inter1) END,
+          CASE WHEN @extschema@.loader_value(c.inter2) IS NOT NULL AND c.i2 IS NULL
+               THEN format('inter2 %L is not an ACLED actor type', c.inter2) END,
+          CASE WHEN c.coords_not_numbers THEN format('latitude %L, longitude %L are not numbers', c.latitude, c.longitude)
+               WHEN NOT c.loc_ok THEN c.loc_note END], NULL) END AS problems,
+        array_remove(ARRAY[
+          CASE WHEN @extschema@.loader_value(c.geo_precision) IS NULL THEN 'geo_precision missing' END,
+          CASE WHEN @extschema@.loader_value(c.fatalities) IS NULL THEN 'fatalities missing: stored as unknown (?)' END,
+          CASE WHEN c.loc_name <> c.loc_raw THEN format('location %L repaired to %L (UTF-8 read as Latin-1)', c.loc_raw, c.loc_name) END,
+          CASE WHEN c.loc_ok AND c.loc_note IS NOT NULL THEN c.loc_note
+               WHEN c.loc_ok AND c.lat IS NULL THEN format('coordinates missing: event stored without a location%s',
+                    CASE WHEN c.gp IS NOT NULL THEN format(' (geo_precision %s kept in import_issues only)', c.gp) ELSE '' END) END],
+          NULL) AS notes_out,
+        CASE WHEN c.loc IS NULL THEN NULL ELSE c.gp END::smallint AS gp_out
+      FROM c) c
+    ORDER BY c.rec)
+  -- the actors each row names: actor1, actor2, then its associates
+  INSERT INTO pg_temp.loader_mentions (rec, ord, role, name, kind, country, acled_inter)
+  SELECT c.rec, a.ord, a.role, a.name,
+         CASE WHEN a.role <> 'associate' THEN (ARRAY['state forces', 'armed group', 'armed group', 'armed group',
+                                                     NULL, NULL, 'civilians', NULL])[a.inter] END,
+         NULL, a.inter   -- a new actor's country: from its name (loader_resolve_actors)
+  FROM c
+  CROSS JOIN LATERAL (
+    SELECT 1 AS ord, 'actor1' AS role, @extschema@.loader_value(c.actor1) AS name, c.i1 AS inter
+    UNION ALL
+    SELECT 2, 'actor2', @extschema@.loader_value(c.actor2), c.i2
+    UNION ALL
+    SELECT 2 + x.n, 'associate', @extschema@.loader_value(x.name), NULL::smallint
+    FROM unnest(string_to_array(concat_ws(';', @extschema@.loader_value(coalesce(c.assoc_actor_1, c.ally_actor_1)),
+                                               @extschema@.loader_value(coalesce(c.assoc_actor_2, c.ally_actor_2))), ';'))
+         WITH ORDINALITY AS x(name, n)) a
+  WHERE NOT c.is_header AND a.name IS NOT NULL;
 
-    IF lower(r.event_id_cnty) = 'event_id_cnty' AND lower(r.event_date) = 'event_date' THEN
-      st := @extschema@.loader_header(st, r.rec, r.raw);
-      CONTINUE;
-    END IF;
-    IF ext IS NOT NULL AND r.winner <> r.rec THEN
-      st := @extschema@.loader_duplicate(st, r.rec, ext, r.raw, r.winner, r.winner_raw,
-              format('superseded by record %s, a version of the same event with timestamp %s (this one: %s)',
-                     r.winner, coalesce(r.winner_raw->>'timestamp', 'none'), coalesce(r.timestamp, 'none')));
-      CONTINUE;
-    END IF;
-
-    IF ext IS NULL THEN
-      problems := problems || 'event_id_cnty is missing'::text;
-    END IF;
-    d := @extschema@.loader_date(r.event_date);
-    y := @extschema@.loader_int(r.year);
-    IF d IS NULL THEN
-      problems := problems || format('event_date %L is not a date', r.event_date);
-    ELSIF y IS NOT NULL AND y <> extract(year FROM d) THEN
-      problems := problems || format('event_date %L disagrees with year %L', r.event_date, r.year);
-    END IF;
-    tp := @extschema@.loader_int(r.time_precision);
-    IF tp IS NULL OR tp NOT BETWEEN 1 AND 3 THEN
-      problems := problems || format('time_precision %L is not 1, 2 or 3', r.time_precision);
-    END IF;
-    etype := r.event_type;
-    esub := r.sub_event_type;
-    IF r.gwno IS NOT NULL AND esub IS NULL THEN
-      -- a 2015 export: one event-type column, its names mapped onto today's
-      SELECT m.event_type, m.sub_event_type INTO etype, esub
-      FROM @extschema@.loader_acled_legacy_types() m WHERE m.legacy = btrim(r.event_type);
-      IF NOT FOUND THEN
-        problems := problems || format('event type %L is not in ACLED''s 2015 or current taxonomy', r.event_type);
-      END IF;
-    ELSIF NOT EXISTS (SELECT 1 FROM @extschema@.acled_sub_event_types et
-                      WHERE et.event_type = r.event_type AND et.sub_event_type = r.sub_event_type) THEN
-      problems := problems || format('event type %L with sub-event type %L is not in ACLED''s taxonomy',
-                                     r.event_type, r.sub_event_type);
-    END IF;
-    -- the country: iso (ISO numeric), else gwno (Gleditsch-Ward, 2015
-    -- exports), else the country's name
-    IF r.iso IS NOT NULL THEN
-      iso := @extschema@.loader_int(r.iso);
-      ctry := (iso_map ->> iso::text)::@extschema@.country;
-      IF ctry IS NULL THEN
-        problems := problems || format('iso %L is not an ISO 3166 numeric country code', r.iso);
-      END IF;
-    ELSIF r.gwno IS NOT NULL THEN
-      ctry := (gw_map ->> @extschema@.loader_int(r.gwno)::text)::@extschema@.country;
-      IF ctry IS NULL THEN
-        problems := problems || format('gwno %L is not a Gleditsch-Ward country code', r.gwno);
-      END IF;
-    ELSE
-      ctry := @extschema@.try_country(@extschema@.loader_value(r.country));
-      IF ctry IS NULL THEN
-        problems := problems || format('country %L is not a country name (and iso and gwno are missing)', r.country);
-      END IF;
-    END IF;
-    gp := @extschema@.loader_int(r.geo_precision);
-    IF @extschema@.loader_value(r.geo_precision) IS NOT NULL AND (gp IS NULL OR gp NOT BETWEEN 1 AND 3) THEN
-      problems := problems || format('geo_precision %L is not 1, 2 or 3', r.geo_precision);
-    ELSIF gp IS NULL THEN
-      notes := notes || 'geo_precision missing'::text;
-    END IF;
-    fat := @extschema@.loader_int(r.fatalities);
-    IF @extschema@.loader_value(r.fatalities) IS NULL THEN
-      fat_est := '?'::@extschema@.estimate;
-      notes := notes || 'fatalities missing: stored as unknown (?)'::text;
-    ELSIF fat IS NULL OR fat < 0 THEN
-      problems := problems || format('fatalities %L is not a count', r.fatalities);
-    ELSE
-      fat_est := @extschema@.estimate(fat, fat);
-    END IF;
-    inter1 := CASE WHEN r.inter1 ~ '^\s*[0-8]\s*$' THEN btrim(r.inter1)::smallint
-                   ELSE array_position(inter_text, lower(btrim(r.inter1)))::smallint END;
-    inter2 := CASE WHEN r.inter2 ~ '^\s*[0-8]\s*$' THEN btrim(r.inter2)::smallint
-                   ELSE array_position(inter_text, lower(btrim(r.inter2)))::smallint END;
-    IF @extschema@.loader_value(r.inter1) IS NOT NULL AND inter1 IS NULL THEN
-      problems := problems || format('inter1 %L is not an ACLED actor type', r.inter1);
-    END IF;
-    IF @extschema@.loader_value(r.inter2) IS NOT NULL AND inter2 IS NULL THEN
-      problems := problems || format('inter2 %L is not an ACLED actor type', r.inter2);
-    END IF;
-    loc_name := @extschema@.loader_value(r.location);
-    IF loc_name IS NOT NULL THEN
-      fixed := @extschema@.repair_mojibake(loc_name);
-      IF fixed <> loc_name THEN
-        notes := notes || format('location %L repaired to %L (UTF-8 read as Latin-1)', loc_name, fixed);
-        loc_name := fixed;
-      END IF;
-    END IF;
-    lat := @extschema@.loader_float(r.latitude);
-    lon := @extschema@.loader_float(r.longitude);
-    IF (lat IS NULL AND @extschema@.loader_value(r.latitude) IS NOT NULL)
-       OR (lon IS NULL AND @extschema@.loader_value(r.longitude) IS NOT NULL) THEN
-      problems := problems || format('latitude %L, longitude %L are not numbers', r.latitude, r.longitude);
-      loc := NULL;
-    ELSE
-      chk := @extschema@.loader_check_location(lat, lon, ctry, loc_name);
-      loc := chk.location;
-      IF NOT chk.ok THEN
-        problems := problems || chk.note;
-      ELSIF chk.note IS NOT NULL THEN
-        notes := notes || chk.note;
-      ELSIF lat IS NULL THEN
-        notes := notes || format('coordinates missing: event stored without a location%s',
-                                 CASE WHEN gp IS NOT NULL THEN format(' (geo_precision %s kept in import_issues only)', gp) ELSE '' END);
-        gp := NULL;
-      END IF;
-    END IF;
-
-    IF cardinality(problems) > 0 THEN
-      st := @extschema@.loader_issue(st, r.rec, ext, 'rejected', array_to_string(problems, '; '), r.raw);
-      CONTINUE;
-    END IF;
-
-    occurred := CASE tp
-                  WHEN 1 THEN to_char(d, 'YYYY-MM-DD')
-                  WHEN 2 THEN to_char(d - 3, 'YYYY-MM-DD') || '/' || to_char(d + 3, 'YYYY-MM-DD')
-                  ELSE to_char(d, 'YYYY-MM') END;
-    BEGIN
-      place := @extschema@.loader_place(loc_name, 'town', ctry, loc);
-      INSERT INTO @extschema@.events AS e
-        (occurred, place_id, location, geo_precision, location_precision_m, event_type, sub_event_type,
-         dataset_category, fatalities, summary, dataset, external_id)
-      VALUES (occurred::@extschema@.edtf, place, loc, gp,
-              CASE WHEN loc IS NOT NULL THEN @extschema@.location_precision_m('acled', gp::integer) END,
-              etype, esub,
-              coalesce(@extschema@.loader_value(r.sub_event_type), @extschema@.loader_value(r.event_type)),
-              fat_est, @extschema@.loader_value(r.notes), 'acled', ext)
-      ON CONFLICT (dataset, external_id) DO UPDATE
-        SET occurred = excluded.occurred, place_id = excluded.place_id, location = excluded.location,
-            geo_precision = excluded.geo_precision, location_precision_m = excluded.location_precision_m,
-            event_type = excluded.event_type, sub_event_type = excluded.sub_event_type,
-            dataset_category = excluded.dataset_category, fatalities = excluded.fatalities, summary = excluded.summary
-      RETURNING e.id, (e.xmax = 0) INTO ev, inserted;
-      IF NOT inserted THEN
-        DELETE FROM @extschema@.event_actors WHERE event_id = ev;
-      END IF;
-      a := @extschema@.loader_actor(@extschema@.loader_value(r.actor1), actor_kind[inter1],
-                                    @extschema@.loader_actor_country(r.actor1), inter1);
-      IF a IS NOT NULL THEN
-        INSERT INTO @extschema@.event_actors (event_id, actor_id, role) VALUES (ev, a, 'actor1') ON CONFLICT DO NOTHING;
-      END IF;
-      a := @extschema@.loader_actor(@extschema@.loader_value(r.actor2), actor_kind[inter2],
-                                    @extschema@.loader_actor_country(r.actor2), inter2);
-      IF a IS NOT NULL THEN
-        INSERT INTO @extschema@.event_actors (event_id, actor_id, role) VALUES (ev, a, 'actor2') ON CONFLICT DO NOTHING;
-      END IF;
-      FOREACH assoc IN ARRAY coalesce(string_to_array(concat_ws(';', @extschema@.loader_value(coalesce(r.assoc_actor_1, r.ally_actor_1)),
-                                                                     @extschema@.loader_value(coalesce(r.assoc_actor_2, r.ally_actor_2))), ';'), '{}')
-      LOOP
-        a := @extschema@.loader_actor(@extschema@.loader_value(assoc), NULL,
-                                      @extschema@.loader_actor_country(btrim(assoc)));
-        IF a IS NOT NULL THEN
-          INSERT INTO @extschema@.event_actors (event_id, actor_id, role) VALUES (ev, a, 'associate') ON CONFLICT DO NOTHING;
-        END IF;
-      END LOOP;
-    EXCEPTION WHEN OTHERS THEN
-      st := @extschema@.loader_failed(st, r.rec, ext, r.raw, SQLERRM, SQLSTATE);
-      CONTINUE;
-    END;
-
-    st := @extschema@.loader_done(st, r.rec, ext, notes, inserted, r.raw);
-  END LOOP;
-
+  PERFORM @extschema@.loader_batch_mark('@extschema@.acled_raw',
+    'the file''s header line (copy with HEADER or HEADER MATCH)',
+    $$format('superseded by record %s, a version of the same event with timestamp %s (this one: %s)',
+             w.reason, coalesce(b.timestamp, 'none'), coalesce(a.timestamp, 'none'))$$);
+  st := @extschema@.loader_batch_store(st, '@extschema@.acled_raw',
+    ARRAY['occurred', 'place_id', 'location', 'geo_precision', 'location_precision_m', 'event_type',
+          'sub_event_type', 'dataset_category', 'fatalities', 'summary']);
   RETURN @extschema@.loader_end(st, '@extschema@.acled_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_acled(integer) IS
-  'Moves the rows staged in acled_raw into events, event_actors, places and actors (one event per event_id_cnty; a re-imported id updates its event), records every row not loaded cleanly in import_issues, empties acled_raw and returns the import_runs row.  event_date with time_precision 1 is a day, 2 the week around it (an interval of seven days), 3 its month; fatalities become an exact estimate; iso becomes a country.  NOTICE every progress_every rows.';
+  'Moves the rows staged in acled_raw (any layout: columns picked by name) into events, event_actors, places and actors (one event per event_id_cnty; a re-imported id updates its event), records every row not loaded cleanly in import_issues, empties acled_raw and returns the import_runs row.  event_date with time_precision 1 is a day, 2 the week around it (an interval of seven days), 3 its month; fatalities become an exact estimate; iso (else gwno, else the country name) becomes a country; geo_precision gives location_precision_m.  Set-based: the batch is parsed in one statement and stored a chunk at a time; NOTICE every progress_every rows.'
+;

@@ -1,117 +1,134 @@
--- tests/bench/loaders.sql — import throughput of import_acled() (issue #9).
+-- tests/bench/loaders.sql — import throughput of import_acled() at 10,000,
+-- 100,000 and 1,000,000 rows, against the floor: an INSERT ... SELECT of the
+-- same staged rows into a plain table of the same columns.
 --
--- 100,000 generated rows in ACLED's 31-column layout (5 Sahel countries,
--- 2,000 locations, 300 actors, every sub-event type, the three time
--- precisions), staged in acled_raw, then moved into the model by
--- import_acled().  Baseline: a plain INSERT ... SELECT of the same rows into a
--- table of 31 text columns, which is what staging alone costs.  The ratio is
--- the loader's whole overhead: per row it validates every field, resolves the
--- place and up to four actors by name, converts date, precision, fatalities
--- and coordinates to the extension's types, upserts the event on (dataset,
--- external_id), rewrites its event_actors and runs in its own subtransaction
--- (a row that fails is recorded, never aborts the load).
+-- The rows are ACLED-shaped and realistic: the 186 rows of the shared 2022
+-- Sahel extract ($SN_SHARED_DATA/conflict/acled_sahel_2022h1.csv, current
+-- layout), replicated with new event ids and dates moved by whole days; in
+-- replica r a row's location becomes variant r mod 250 of it: variant 0 the
+-- real place, the others new villages ("Djibo 17") placed within about 50 km
+-- of it, each variant always at the same point; every point moved by up to
+-- 500 m, so that a variant met again is matched, not created.  One row in ten
+-- names a local militia of its own ("Dozo Militia 45 (Mali)", 400 of them).
+-- So 10,000 rows create some 7,000 places, 100,000 and 1,000,000 rows some
+-- 45,000, as ACLED's full export holds tens of thousands of locations.
+--
+-- For each size: the rows are staged (timed apart: the copy), then
+-- import_acled() runs on a model without them (first load: every row a new
+-- event), then again on the same rows (re-import: every row an update); the
+-- floor is measured three times in the same run (median).  Between sizes the
+-- loaded events, places and actors are deleted and the tables vacuumed.
+-- SN_BENCH_LOADER_SIZES (default "10000 100000 1000000") chooses the sizes.
 SET client_min_messages = warning;
 SET search_path = public;
+\getenv shared SN_SHARED_DATA
+\getenv sizes SN_BENCH_LOADER_SIZES
+SELECT coalesce(nullif(:'sizes', ''), '10000 100000 1000000') AS sizes \gset
+SELECT :'shared' || '/conflict/acled_sahel_2022h1.csv' AS acled_file \gset
+
+CREATE TABLE bench_acled_template (LIKE sahel_news.acled_raw);
+COPY bench_acled_template (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type,
+  actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country,
+  admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags,
+  timestamp) FROM :'acled_file' WITH (FORMAT csv, HEADER MATCH);
+SELECT count(*) AS template_rows FROM bench_acled_template \gset
+ALTER TABLE bench_acled_template ADD COLUMN k serial;
 
 CREATE TABLE bench_acled_src (LIKE sahel_news.acled_raw);
-CREATE TABLE bench_acled_text (LIKE sahel_news.acled_raw);
+CREATE TABLE bench_acled_floor (LIKE sahel_news.acled_raw);
+CREATE TABLE bench_loader_times (size int, what text, ms float8, note text);
 
-INSERT INTO bench_acled_src
-SELECT format('%s%s', c.prefix, 100000 + n),                                     -- event_id_cnty
-       to_char(date '2021-01-01' + (n % 730), 'YYYY-MM-DD'),                       -- event_date
-       to_char(date '2021-01-01' + (n % 730), 'YYYY'),                             -- year
-       (CASE WHEN n % 20 = 0 THEN 2 WHEN n % 97 = 0 THEN 3 ELSE 1 END)::text,      -- time_precision
-       t.disorder, t.event_type, t.sub_event_type,
-       format('Armed group %s (%s)', n % 300, c.name), '',                         -- actor1, assoc_actor_1
-       '2',
-       CASE WHEN n % 3 = 0 THEN '' ELSE format('Military Forces of %s (2021-)', c.name) END,
-       CASE WHEN n % 10 = 0 THEN format('Civilians (%s)', c.name) ELSE '' END,    -- assoc_actor_2
-       CASE WHEN n % 3 = 0 THEN '0' ELSE '1' END,                                  -- inter2
-       CASE WHEN n % 3 = 0 THEN '20' ELSE '12' END,                                -- interaction
-       '',
-       c.iso, c.region, c.name,
-       format('Region %s', n % 8), format('District %s', n % 40), '',
-       format('Location %s', n % 2000),                                            -- location
-       to_char(c.lat + ((n % 2000) / 40) * 0.05, 'FM990.0000'),                    -- latitude
-       to_char(c.lon + ((n % 2000) % 40) * 0.05, 'FM9990.0000'),                   -- longitude
-       (1 + n % 3)::text,
-       'Generated source', 'National',
-       format('Generated event %s: a sentence of about the length ACLED notes have, to make the rows realistic in size.', n),
-       (n % 7)::text, '', (1640000000 + n)::text
-FROM generate_series(1, 100000) AS n
-CROSS JOIN LATERAL (SELECT * FROM (VALUES
-   (0, 'MLI', '466', 'Mali', 'Western Africa', 12.0, -8.0),
-   (1, 'BFO', '854', 'Burkina Faso', 'Western Africa', 10.5, -4.5),
-   (2, 'NIR', '562', 'Niger', 'Western Africa', 13.0, 1.0),
-   (3, 'CHA', '148', 'Chad', 'Middle Africa', 10.0, 16.0),
-   (4, 'MAA', '478', 'Mauritania', 'Western Africa', 16.0, -12.0)) AS v(k, prefix, iso, name, region, lat, lon)
-   WHERE v.k = n % 5) AS c
-CROSS JOIN LATERAL (SELECT * FROM (VALUES
-   (0, 'Political violence', 'Battles', 'Armed clash'),
-   (1, 'Political violence', 'Violence against civilians', 'Attack'),
-   (2, 'Political violence', 'Explosions/Remote violence', 'Remote explosive/landmine/IED'),
-   (3, 'Political violence', 'Explosions/Remote violence', 'Air/drone strike'),
-   (4, 'Demonstrations', 'Protests', 'Peaceful protest'),
-   (5, 'Strategic developments', 'Strategic developments', 'Looting/property destruction'),
-   (6, 'Political violence', 'Violence against civilians', 'Abduction/forced disappearance')) AS v(k, disorder, event_type, sub_event_type)
-   WHERE v.k = n % 7) AS t;
-ANALYZE bench_acled_src;
+-- n rows: replica r = (n - 1) / template_rows of template row k
+CREATE PROCEDURE bench_loader_generate(size int) LANGUAGE plpgsql AS $$
+DECLARE
+  m int := (SELECT count(*) FROM bench_acled_template);
+BEGIN
+  TRUNCATE bench_acled_src;
+  INSERT INTO bench_acled_src
+  SELECT left(t.event_id_cnty, 3) || (1000000 + g.n)::text,
+         to_char(t.event_date::date + (g.r % 1400) - 700, 'YYYY-MM-DD'),
+         to_char(t.event_date::date + (g.r % 1400) - 700, 'YYYY'),
+         t.time_precision, t.disorder_type, t.event_type, t.sub_event_type,
+         CASE WHEN g.n % 10 = 0 THEN format('Dozo Militia %s (%s)', g.r % 400, t.country) ELSE t.actor1 END,
+         t.assoc_actor_1, t.inter1, t.actor2, t.assoc_actor_2, t.inter2, t.interaction, t.civilian_targeting,
+         t.iso, t.region, t.country, t.admin1, t.admin2, t.admin3,
+         CASE WHEN g.v = 0 THEN t.location ELSE format('%s %s', t.location, g.v) END,
+         to_char(t.latitude::float8 + ((g.n * 7919) % 11 - 5) * 0.0008
+                 + CASE WHEN g.v = 0 THEN 0 ELSE ((g.v * 7919 + t.k * 104729) % 1001 - 500) * 0.0009 END, 'FM990.0000'),
+         to_char(t.longitude::float8 + ((g.n * 6271) % 11 - 5) * 0.0008
+                 + CASE WHEN g.v = 0 THEN 0 ELSE ((g.v * 6271 + t.k * 1299709) % 1001 - 500) * 0.0009 END, 'FM9990.0000'),
+         t.geo_precision, t.source, t.source_scale, t.notes, t.fatalities, t.tags,
+         (1650000000 + g.n)::text
+  FROM (SELECT n, (n - 1) / m AS r, ((n - 1) / m) % 250 AS v, (n - 1) % m + 1 AS k FROM generate_series(1, size) AS n) g
+  JOIN bench_acled_template t ON t.k = g.k
+  ORDER BY g.n;
+END $$;
 
--- The baseline three times (median), then one fresh import of the 100,000
--- rows (every row a new event; its places and actors created on the way) and
--- one re-import of the same rows (every row an update).  One run each: a run
--- takes minutes, and the second has nothing left to create.
-CREATE TABLE bench_loader_times (run int, what text, ms float8);
-DO $$
+CREATE PROCEDURE bench_loader_measure(size int) LANGUAGE plpgsql AS $$
 DECLARE
   t0 timestamptz;
-  run_no int;
   r sahel_news.import_runs;
+  places0 bigint := (SELECT count(*) FROM sahel_news.places);
+  actors0 bigint := (SELECT count(*) FROM sahel_news.actors);
 BEGIN
-  FOR run_no IN 1..3 LOOP
-    TRUNCATE bench_acled_text;
+  FOR i IN 1..3 LOOP
+    TRUNCATE bench_acled_floor;
     t0 := clock_timestamp();
-    INSERT INTO bench_acled_text SELECT * FROM bench_acled_src;
-    INSERT INTO bench_loader_times VALUES (run_no, 'insert-select', extract(epoch FROM clock_timestamp() - t0) * 1000);
+    INSERT INTO bench_acled_floor SELECT * FROM bench_acled_src;
+    INSERT INTO bench_loader_times VALUES (size, 'floor', extract(epoch FROM clock_timestamp() - t0) * 1000);
   END LOOP;
+  TRUNCATE bench_acled_floor;
 
   t0 := clock_timestamp();
   INSERT INTO sahel_news.acled_raw SELECT * FROM bench_acled_src;
+  INSERT INTO bench_loader_times VALUES (size, 'stage', extract(epoch FROM clock_timestamp() - t0) * 1000);
+  t0 := clock_timestamp();
   r := sahel_news.import_acled(1000000);
-  INSERT INTO bench_loader_times VALUES (1, 'import', extract(epoch FROM clock_timestamp() - t0) * 1000);
-  IF r.imported <> 100000 THEN
-    RAISE EXCEPTION 'fresh import loaded % of 100000 rows (% flagged)', r.imported, r.flagged;
+  INSERT INTO bench_loader_times VALUES (size, 'first', extract(epoch FROM clock_timestamp() - t0) * 1000,
+    format('%s imported, %s flagged, %s skipped; %s places and %s actors created', r.imported, r.flagged, r.skipped,
+           (SELECT count(*) FROM sahel_news.places) - places0, (SELECT count(*) FROM sahel_news.actors) - actors0));
+  IF r.imported + r.flagged <> size OR r.updated <> 0 THEN
+    RAISE EXCEPTION 'first load of % rows: % imported, % updated, % flagged', size, r.imported, r.updated, r.flagged;
   END IF;
 
-  t0 := clock_timestamp();
   INSERT INTO sahel_news.acled_raw SELECT * FROM bench_acled_src;
+  t0 := clock_timestamp();
   r := sahel_news.import_acled(1000000);
-  INSERT INTO bench_loader_times VALUES (1, 'reimport', extract(epoch FROM clock_timestamp() - t0) * 1000);
-  IF r.updated <> 100000 THEN
-    RAISE EXCEPTION 're-import updated % of 100000 rows', r.updated;
+  INSERT INTO bench_loader_times VALUES (size, 'reimport', extract(epoch FROM clock_timestamp() - t0) * 1000,
+    format('%s updated, %s flagged; %s places and %s actors created', r.updated, r.flagged,
+           (SELECT count(*) FROM sahel_news.places) - places0, (SELECT count(*) FROM sahel_news.actors) - actors0));
+  IF r.imported <> 0 THEN
+    RAISE EXCEPTION 're-import of % rows imported % new events', size, r.imported;
   END IF;
 END $$;
 
-INSERT INTO bench.results (benchmark, ours_ms, baseline, base_ms, note)
-SELECT 'import_acled 100k rows (new events)',
-       bench.median(array_agg(ms) FILTER (WHERE what = 'import')),
-       'INSERT ... SELECT into 31 text columns',
-       bench.median(array_agg(ms) FILTER (WHERE what = 'insert-select')),
-       format('%s rows/s against %s rows/s',
-              round(100000 / (bench.median(array_agg(ms) FILTER (WHERE what = 'import')) / 1000)),
-              round(100000 / (bench.median(array_agg(ms) FILTER (WHERE what = 'insert-select')) / 1000)))
-FROM bench_loader_times;
-INSERT INTO bench.results (benchmark, ours_ms, baseline, base_ms, note)
-SELECT 'import_acled 100k rows (re-import: updates)',
-       bench.median(array_agg(ms) FILTER (WHERE what = 'reimport')),
-       'INSERT ... SELECT into 31 text columns',
-       bench.median(array_agg(ms) FILTER (WHERE what = 'insert-select')),
-       format('%s rows/s', round(100000 / (bench.median(array_agg(ms) FILTER (WHERE what = 'reimport')) / 1000)))
-FROM bench_loader_times;
-SELECT format('%s places and %s actors created; the copy into acled_raw is part of the import time',
-              (SELECT count(*) FROM sahel_news.places p WHERE p.name LIKE 'Location %'),
-              (SELECT count(*) FROM sahel_news.actors a WHERE a.name LIKE 'Armed group %'
-                 OR a.name LIKE 'Military Forces of %' OR a.name LIKE 'Civilians (%')) AS note \gset
-CALL bench.note('import_acled 100k rows (new events)', :'note');
+-- what a size leaves behind: its events, then the places and actors they made
+CREATE PROCEDURE bench_loader_clean() LANGUAGE sql AS $$
+  DELETE FROM sahel_news.events WHERE dataset = 'acled';
+  DELETE FROM sahel_news.places p WHERE NOT p.sample
+    AND NOT EXISTS (SELECT 1 FROM sahel_news.events e WHERE e.place_id = p.id)
+    AND NOT EXISTS (SELECT 1 FROM sahel_news.places c WHERE c.parent_id = p.id);
+  DELETE FROM sahel_news.actors a WHERE NOT a.sample
+    AND NOT EXISTS (SELECT 1 FROM sahel_news.event_actors ea WHERE ea.actor_id = a.id);
+  DELETE FROM sahel_news.import_issues;
+$$;
 
-DROP TABLE bench_acled_src, bench_acled_text, bench_loader_times;
+SELECT format('CALL bench_loader_generate(%1$s); CALL bench_loader_measure(%1$s); CALL bench_loader_clean();', s) AS step
+FROM regexp_split_to_table(btrim(:'sizes'), '\s+') AS s \gexec
+VACUUM ANALYZE;
+
+INSERT INTO bench.results (benchmark, ours_ms, baseline, base_ms, note)
+SELECT format('import_acled %s rows (%s)', t.size, CASE t.what WHEN 'first' THEN 'first load' ELSE 're-import' END),
+       t.ms, 'INSERT ... SELECT of the staged rows into a plain table', f.ms,
+       format('%s rows/s against %s rows/s; %s', round(t.size / (t.ms / 1000)), round(t.size / (f.ms / 1000)), t.note)
+FROM bench_loader_times t
+JOIN (SELECT size, bench.median(array_agg(ms)) AS ms FROM bench_loader_times WHERE what = 'floor' GROUP BY size) f
+  ON f.size = t.size
+WHERE t.what IN ('first', 'reimport')
+ORDER BY t.size, t.what;
+INSERT INTO bench.results (benchmark, note)
+SELECT format('import_acled: staging %s rows (INSERT into acled_raw)', size), format('%s ms', round(ms::numeric))
+FROM bench_loader_times WHERE what = 'stage' ORDER BY size;
+
+DROP PROCEDURE bench_loader_generate(int), bench_loader_measure(int), bench_loader_clean();
+DROP TABLE bench_acled_template, bench_acled_src, bench_acled_floor, bench_loader_times;

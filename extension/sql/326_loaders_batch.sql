@@ -1,0 +1,263 @@
+-- extension/sql/326_loaders_batch.sql — the one skeleton every event loader
+-- runs on: the whole staged batch is parsed in one statement, then stored a
+-- chunk at a time in a few set-based statements (internal to the loaders).
+--
+--   st := loader_start(...);  st.run := loader_begin(...);
+--   PERFORM loader_batch_open();              -- the work tables, empty
+--   INSERT INTO pg_temp.loader_rows ...        -- the dataset's parse: one row
+--   INSERT INTO pg_temp.loader_mentions ...    -- per staged row, actors named
+--   PERFORM loader_batch_mark('sahel_news.acled_raw', superseded reason);
+--   st := loader_batch_store(st, 'sahel_news.acled_raw', the events columns it owns);
+--   RETURN loader_end(st, 'sahel_news.acled_raw');
+--
+-- pg_temp.loader_rows holds one row per staged row: its position (rec), its
+-- ctid in the staging table (the raw row is read back from there only for the
+-- rows listed in import_issues), its external id, its status (ok, header,
+-- duplicate, rejected; stored or failed once stored), the reason it was not
+-- loaded, the caveats it was loaded with (notes), the place it names
+-- (name, kind, country, point, radius, alias) and the event's columns.
+-- pg_temp.loader_mentions holds the actors each row names, with the kind,
+-- country, ACLED actor type and CAMEO code a new actor would get.
+--
+-- Places and actors are resolved for a whole chunk at once (320_loaders_resolve.sql);
+-- events are upserted with one INSERT ... ON CONFLICT; event_actors replaced in
+-- bulk; import_issues written in bulk.  Should a chunk's statements fail
+-- (a value no check foresaw), the chunk is stored again one row at a time,
+-- each in a subtransaction, and the failing rows are rejected with the
+-- error's message: no row is lost.
+
+CREATE FUNCTION @extschema@.loader_batch_open() RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF to_regclass('pg_temp.loader_rows') IS NOT NULL THEN
+    DROP TABLE pg_temp.loader_rows;
+  END IF;
+  IF to_regclass('pg_temp.loader_mentions') IS NOT NULL THEN
+    DROP TABLE pg_temp.loader_mentions;
+  END IF;
+  CREATE TEMP TABLE loader_rows (
+    rec bigint PRIMARY KEY,
+    tid tid NOT NULL,
+    ext text,
+    dup_key text,
+    dup_order bigint,
+    status text NOT NULL DEFAULT 'ok',
+    reason text,
+    notes text[] NOT NULL DEFAULT '{}',
+    place_name text,
+    place_kind text,
+    place_country @extschema@.country,
+    place_at @extschema@.geopoint,
+    place_radius float8,
+    place_alias text,
+    place_id bigint,
+    occurred @extschema@.edtf,
+    location @extschema@.geopoint,
+    geo_precision smallint,
+    location_precision_m float8,
+    event_type text,
+    sub_event_type text,
+    cameo_code text,
+    fatalities @extschema@.estimate,
+    summary text,
+    dataset_category text,
+    event_id bigint,
+    inserted boolean
+  ) ON COMMIT DROP;
+  CREATE TEMP TABLE loader_mentions (
+    rec bigint NOT NULL,
+    ord integer NOT NULL,
+    role text NOT NULL,
+    name text NOT NULL,
+    kind text,
+    country @extschema@.country,
+    acled_inter smallint,
+    cameo text,
+    actor_id bigint
+  ) ON COMMIT DROP;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_batch_open() IS
+  'Creates the work tables of one import_* call, pg_temp.loader_rows (one row per staged row) and pg_temp.loader_mentions (the actors each row names), dropped at commit (internal to the loaders).';
+
+-- After the parse: header lines, and rows that a later row with the same key
+-- replaces (the winner: the highest dup_order, then the last row).  A row
+-- already rejected by the parse is still a duplicate when a later row has
+-- its key, as the row-by-row loaders had it.
+CREATE FUNCTION @extschema@.loader_batch_mark(staging regclass, header_reason text, superseded text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  CREATE INDEX ON pg_temp.loader_mentions (rec);
+  ANALYZE pg_temp.loader_rows;
+  ANALYZE pg_temp.loader_mentions;
+  UPDATE pg_temp.loader_rows w
+  SET status = 'duplicate', reason = d.winner::text
+  FROM (SELECT r.rec, first_value(r.rec) OVER (PARTITION BY r.dup_key ORDER BY r.dup_order DESC NULLS LAST, r.rec DESC) AS winner
+        FROM pg_temp.loader_rows r WHERE r.dup_key IS NOT NULL AND r.status <> 'header') d
+  WHERE w.rec = d.rec AND d.winner <> d.rec;
+  -- the reason of a duplicate: exact, or superseded (the caller's format,
+  -- %1$s the winner's record, %2$s and %3$s filled from the two raw rows)
+  EXECUTE format($q$
+    UPDATE pg_temp.loader_rows w
+    SET reason = CASE WHEN to_jsonb(a) = to_jsonb(b) THEN format('exact duplicate of record %%s', w.reason)
+                      ELSE %s END
+    FROM pg_temp.loader_rows v, %s a, %s b
+    WHERE w.status = 'duplicate' AND v.rec = w.reason::bigint AND a.ctid = w.tid AND b.ctid = v.tid$q$,
+    superseded, staging, staging);
+  UPDATE pg_temp.loader_rows w SET reason = header_reason WHERE w.status = 'header';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_batch_mark(regclass, text, text) IS
+  'Marks header lines and the rows a later row with the same key replaces in pg_temp.loader_rows, with the reason each is skipped: an exact duplicate, or the caller''s superseded expression over the winner''s record w.reason and the two staged rows a (this one) and b (the winner) (internal to the loaders).';
+
+-- Stores the ok rows of records lo..hi: places, actors, events, event_actors.
+-- owned lists the events columns this dataset writes: an event already loaded
+-- gets their new values, and is left alone when none differs (a re-import of
+-- an unchanged file writes no event).
+CREATE FUNCTION @extschema@.loader_batch_store_range(dataset text, lo bigint, hi bigint, owned text[])
+RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  update_set text := (SELECT string_agg(format('%1$I = excluded.%1$I', c), ', ') FROM unnest(owned) c);
+  changed text := (SELECT format('(%s) IS DISTINCT FROM (%s)',
+                                 string_agg(format('e.%I::text', c), ', '), string_agg(format('excluded.%I::text', c), ', '))
+                   FROM unnest(owned) c);
+BEGIN
+  PERFORM @extschema@.loader_resolve_places(lo, hi);
+  PERFORM @extschema@.loader_resolve_actors(lo, hi);
+  -- the events: one upsert; xmax = 0 tells a new row from an updated one
+  EXECUTE format($q$
+    WITH up AS (
+      INSERT INTO @extschema@.events AS e
+        (occurred, place_id, location, geo_precision, location_precision_m, event_type, sub_event_type,
+         cameo_code, fatalities, summary, dataset_category, dataset, external_id)
+      SELECT w.occurred, w.place_id, w.location, w.geo_precision, w.location_precision_m, w.event_type,
+             w.sub_event_type, w.cameo_code, w.fatalities, w.summary, w.dataset_category, %L, w.ext
+      FROM pg_temp.loader_rows w
+      WHERE w.rec BETWEEN $1 AND $2 AND w.status = 'ok'
+      ORDER BY w.rec
+      ON CONFLICT (dataset, external_id) DO UPDATE SET %s WHERE %s
+      RETURNING e.id, e.external_id, (e.xmax = 0) AS inserted)
+    UPDATE pg_temp.loader_rows w SET event_id = up.id, inserted = up.inserted, status = 'stored'
+    FROM up WHERE w.ext = up.external_id AND w.rec BETWEEN $1 AND $2 AND w.status = 'ok'$q$,
+    dataset, update_set, changed) USING lo, hi;
+  -- the events the upsert left alone: loaded before, unchanged
+  UPDATE pg_temp.loader_rows w SET event_id = e.id, inserted = false, status = 'stored'
+  FROM @extschema@.events e
+  WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND e.dataset = loader_batch_store_range.dataset
+    AND e.external_id = w.ext;
+  -- event_actors: an updated event's actors are replaced
+  DELETE FROM @extschema@.event_actors ea
+  USING pg_temp.loader_rows w
+  WHERE w.rec BETWEEN lo AND hi AND w.status = 'stored' AND NOT w.inserted AND ea.event_id = w.event_id;
+  INSERT INTO @extschema@.event_actors (event_id, actor_id, role)
+  SELECT DISTINCT w.event_id, m.actor_id, m.role
+  FROM pg_temp.loader_rows w JOIN pg_temp.loader_mentions m ON m.rec = w.rec
+  WHERE w.rec BETWEEN lo AND hi AND m.rec BETWEEN lo AND hi AND w.status = 'stored' AND m.actor_id IS NOT NULL
+  ON CONFLICT DO NOTHING;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_batch_store_range(text, bigint, bigint, text[]) IS
+  'Stores the ok rows of records lo..hi of pg_temp.loader_rows: resolves their places and actors, upserts their events (owned: the events columns the dataset writes; an event whose values are unchanged is not rewritten) and replaces their event_actors (internal to the loaders).';
+
+-- Stores the whole batch a chunk at a time, lists every row not loaded
+-- cleanly in import_issues, counts, and reports progress.
+CREATE FUNCTION @extschema@.loader_batch_store(st @extschema@.loader_state, staging regclass, owned text[])
+RETURNS @extschema@.loader_state
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  chunk constant bigint := least(st.every, 20000);
+  lo bigint := 1;
+  hi bigint;
+  started timestamptz := clock_timestamp();
+  last_notice timestamptz := clock_timestamp();
+  next_every bigint := st.every;
+  f record;
+  n record;
+BEGIN
+  WHILE lo <= st.total LOOP
+    hi := least(lo + chunk - 1, st.total);
+    BEGIN
+      PERFORM @extschema@.loader_batch_store_range(st.dataset, lo, hi, owned);
+    EXCEPTION WHEN OTHERS THEN
+      -- one row at a time, each in its own subtransaction
+      FOR f IN SELECT w.rec FROM pg_temp.loader_rows w WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' ORDER BY w.rec LOOP
+        BEGIN
+          PERFORM @extschema@.loader_batch_store_range(st.dataset, f.rec, f.rec, owned);
+        EXCEPTION WHEN OTHERS THEN
+          UPDATE pg_temp.loader_rows w
+          SET status = 'failed', reason = format('could not be stored: %s (SQLSTATE %s)', SQLERRM, SQLSTATE)
+          WHERE w.rec = f.rec;
+        END;
+      END LOOP;
+    END;
+    -- import_issues for the chunk, in record order
+    EXECUTE format($q$
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      SELECT $1, $2, w.rec, CASE WHEN w.status <> 'header' THEN w.ext END,
+             CASE w.status WHEN 'header' THEN 'skipped' WHEN 'duplicate' THEN 'skipped'
+                           WHEN 'stored' THEN 'kept' ELSE 'rejected' END,
+             CASE WHEN w.status = 'stored' THEN pg_catalog.array_to_string(w.notes, '; ') ELSE w.reason END,
+             pg_catalog.jsonb_strip_nulls(pg_catalog.to_jsonb(t))
+      FROM pg_temp.loader_rows w JOIN %s t ON t.ctid = w.tid
+      WHERE w.rec BETWEEN $3 AND $4 AND (w.status <> 'stored' OR pg_catalog.cardinality(w.notes) > 0)
+      ORDER BY w.rec$q$, staging) USING st.run, st.dataset, lo, hi;
+    SELECT count(*) FILTER (WHERE w.status = 'stored' AND cardinality(w.notes) = 0 AND w.inserted) AS imported,
+           count(*) FILTER (WHERE w.status = 'stored' AND cardinality(w.notes) = 0 AND NOT w.inserted) AS updated,
+           count(*) FILTER (WHERE w.status IN ('header', 'duplicate')) AS skipped,
+           count(*) FILTER (WHERE w.status IN ('rejected', 'failed')
+                               OR (w.status = 'stored' AND cardinality(w.notes) > 0)) AS flagged
+    INTO n
+    FROM pg_temp.loader_rows w WHERE w.rec BETWEEN lo AND hi;
+    st.rows_read := hi;
+    st.imported := st.imported + n.imported;
+    st.updated := st.updated + n.updated;
+    st.skipped := st.skipped + n.skipped;
+    st.flagged := st.flagged + n.flagged;
+    st := @extschema@.loader_report(st, started, hi >= next_every OR clock_timestamp() - last_notice >= interval '10 s');
+    IF hi >= next_every OR clock_timestamp() - last_notice >= interval '10 s' THEN
+      last_notice := clock_timestamp();
+      WHILE next_every <= hi LOOP
+        next_every := next_every + st.every;
+      END LOOP;
+    END IF;
+    lo := hi + 1;
+  END LOOP;
+  RETURN st;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_batch_store(@extschema@.loader_state, regclass, text[]) IS
+  'Stores pg_temp.loader_rows a chunk at a time (loader_batch_store_range; a chunk that fails is stored again row by row, and the failing rows rejected with the error), writes import_issues for every row not loaded cleanly, counts the rows and reports progress (internal to the loaders).';
+
+-- Progress: the run's import_runs row carries the counts so far (the caller's
+-- transaction sees it at once, other sessions when the load commits), the
+-- session's application_name says how far the load is (pg_stat_activity shows
+-- it to other sessions while the load runs; it is set for the transaction
+-- only), and when told to, a NOTICE gives the counts, with the rate and the
+-- time left in its DETAIL.
+CREATE FUNCTION @extschema@.loader_report(st @extschema@.loader_state, started timestamptz, notice boolean)
+RETURNS @extschema@.loader_state
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  secs float8 := greatest(extract(epoch FROM clock_timestamp() - started)::float8, 0.001);
+  rate float8 := st.rows_read / secs;
+BEGIN
+  UPDATE @extschema@.import_runs
+  SET finished_at = clock_timestamp(), rows_read = st.rows_read, imported = st.imported, updated = st.updated,
+      skipped = st.skipped, flagged = st.flagged
+  WHERE id = st.run;
+  PERFORM set_config('application_name',
+                     left(format('%s run %s: %s/%s rows', st.fn, st.run, st.rows_read, st.total), 63), true);
+  IF notice THEN
+    RAISE NOTICE '%: % of % rows read (% imported, % updated, % skipped, % flagged)',
+      st.fn, st.rows_read, st.total, st.imported, st.updated, st.skipped, st.flagged
+      USING DETAIL = format('%s rows/s over %s s; about %s s to go (import_runs.id = %s)',
+                            round(rate::numeric), round(secs::numeric, 1),
+                            round(((st.total - st.rows_read) / greatest(rate, 0.001))::numeric), st.run);
+  END IF;
+  RETURN st;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_report(@extschema@.loader_state, timestamptz, boolean) IS
+  'Reports an import_* call''s progress: its import_runs row updated with the counts so far, application_name set (for the transaction) to the function, run and rows read so far, and, when notice is true, a NOTICE with the counts and a DETAIL with rows per second and the time left (internal to the loaders).';

@@ -1,0 +1,84 @@
+-- loaders_places: how the loaders resolve the places rows name.  A name
+-- without coordinates never swallows located rows (the Gao case); two places
+-- of one name in one country stay apart by distance; a located row gives its
+-- point to a place that had none (listed in import_issues); every row whose
+-- place was not a clean match says which place it took and why.
+SET search_path = sahel_news, public;
+SET client_min_messages = warning;
+CREATE TEMP TABLE places_before AS
+SELECT (SELECT coalesce(max(id), 0) FROM places) AS places, (SELECT coalesce(max(id), 0) FROM actors) AS actors,
+       (SELECT count(*) FROM places) AS n_places, (SELECT count(*) FROM actors) AS n_actors;
+
+-- ACLED rows staged by name: id, date, place, country, point (or none)
+CREATE TEMP TABLE rows_in (id text, day text, location text, iso text, lat text, lon text);
+CREATE FUNCTION pg_temp.stage() RETURNS void LANGUAGE sql AS $$
+  INSERT INTO sahel_news.acled_raw (event_id_cnty, event_date, year, time_precision, event_type, sub_event_type,
+                                    actor1, inter1, iso, country, location, latitude, longitude, geo_precision, fatalities)
+  SELECT r.id, r.day, left(r.day, 4), '1', 'Battles', 'Armed clash', 'Placetest Militia (Mali)', '3',
+         r.iso, 'Mali', r.location, r.lat, r.lon, '1', '0'
+  FROM pg_temp.rows_in r;
+  TRUNCATE pg_temp.rows_in;
+$$;
+
+-- 1. The Gao case: an event at "Placetest Gao" without coordinates creates a
+-- place without a location; a later event there with coordinates gives the
+-- place its point (listed), and the place is then found by locate().
+INSERT INTO rows_in VALUES ('PLT1', '2022-01-01', 'Placetest Gao', '466', NULL, NULL);
+SELECT pg_temp.stage();
+SELECT rows_read, imported, flagged FROM import_acled();
+INSERT INTO rows_in VALUES ('PLT2', '2022-01-02', 'Placetest Gao', '466', '16.2717', '-0.0447');
+SELECT pg_temp.stage();
+SELECT rows_read, imported, flagged FROM import_acled();
+SELECT external_id, action, regexp_replace(reason, '\(id [0-9]+\)', '(id N)') AS reason
+FROM import_issues WHERE external_id LIKE 'PLT%' ORDER BY id;
+SELECT count(*) AS places_named_gao, count(location) AS located FROM places WHERE name = 'Placetest Gao';
+SELECT locate('Placetest Gao')::text AS gao_is_located;
+SELECT count(DISTINCT e.place_id) AS gao_events_share_one_place FROM events e
+WHERE e.external_id IN ('PLT1', 'PLT2');
+
+-- 2. Two villages of one name 100 km apart stay two places; each later row
+-- joins the nearer one; the second village's row says why it is new.
+INSERT INTO rows_in VALUES
+  ('PLT3', '2022-01-03', 'Placetest Madina', '466', '14.0000', '-4.0000'),
+  ('PLT4', '2022-01-04', 'Placetest Madina', '466', '14.9000', '-4.0000'),
+  ('PLT5', '2022-01-05', 'Placetest Madina', '466', '14.0050', '-4.0050'),
+  ('PLT6', '2022-01-06', 'Placetest Madina', '466', '14.8950', '-4.0020');
+SELECT pg_temp.stage();
+SELECT rows_read, imported, flagged FROM import_acled();
+SELECT external_id, regexp_replace(reason, '\(id [0-9]+\)', '(id N)') AS reason
+FROM import_issues WHERE external_id IN ('PLT3', 'PLT4', 'PLT5', 'PLT6') ORDER BY id;
+SELECT p.location::text, string_agg(e.external_id, ', ' ORDER BY e.external_id) AS events
+FROM events e JOIN places p ON p.id = e.place_id
+WHERE e.external_id IN ('PLT3', 'PLT4', 'PLT5', 'PLT6') GROUP BY p.id, p.location ORDER BY 1;
+
+-- 3. A row without coordinates naming a place of which there are two: it
+-- takes the first and says so; the same name in another country is another
+-- place.
+INSERT INTO rows_in VALUES
+  ('PLT7', '2022-01-07', 'Placetest Madina', '466', NULL, NULL),
+  ('PLT8', '2022-01-08', 'Placetest Madina', '562', '14.0000', '-4.0000');
+SELECT pg_temp.stage();
+SELECT rows_read, imported, flagged FROM import_acled();
+SELECT external_id, regexp_replace(reason, '(id|\(id) [0-9]+', '\1 N', 'g') AS reason
+FROM import_issues WHERE external_id IN ('PLT7', 'PLT8') ORDER BY id;
+SELECT count(*) AS madina_places, count(*) FILTER (WHERE country = 'NER'::country) AS in_niger
+FROM places WHERE name = 'Placetest Madina';
+
+-- 4. A re-import of all of them changes nothing: the same places, no new one.
+INSERT INTO acled_raw SELECT (jsonb_populate_record(NULL::acled_raw, i.raw)).*
+FROM (SELECT DISTINCT ON (external_id) raw FROM import_issues WHERE external_id LIKE 'PLT%' ORDER BY external_id, id) i;
+INSERT INTO rows_in VALUES ('PLT2', '2022-01-02', 'Placetest Gao', '466', '16.2717', '-0.0447'),
+                           ('PLT5', '2022-01-05', 'Placetest Madina', '466', '14.0050', '-4.0050');
+SELECT pg_temp.stage();
+CREATE TEMP TABLE places_mid AS SELECT count(*) AS n FROM places;
+SELECT rows_read, imported, updated + flagged AS reloaded FROM import_acled();
+SELECT (SELECT count(*) FROM places) - n AS new_places FROM places_mid;
+
+-- Clean up: the model holds the sample data alone again.
+DELETE FROM events WHERE external_id LIKE 'PLT%';
+DELETE FROM places WHERE id > (SELECT places FROM places_before);
+DELETE FROM actors WHERE id > (SELECT actors FROM places_before);
+DELETE FROM import_runs;
+SELECT (SELECT count(*) FROM places) = b.n_places AS places_as_before,
+       (SELECT count(*) FROM actors) = b.n_actors AS actors_as_before
+FROM places_before b;
