@@ -201,6 +201,55 @@ is_acronym(const char *s, size_t len)
 	return upper && chars >= 2 && chars <= 8 && !sn_matcher_has_lower(s, len);
 }
 
+/*
+ * The name without the apostrophes that stand between two word characters
+ * ("N’Djamena" -> "NDjamena"), written to out; returns its length, or 0 when
+ * the name has no such apostrophe or does not fit.  The name key drops every
+ * apostrophe (sn_name_key); text read by annotate() keeps them as gaps, so the
+ * gazetteer holds both forms of such a name.
+ */
+static size_t
+without_inner_apostrophes(const char *s, size_t len, char *out, size_t outsize)
+{
+	size_t		i = 0,
+				o = 0;
+	bool		dropped = false,
+				prev_word = false;
+
+	while (i < len)
+	{
+		uint32_t	cp,
+					f[SN_FOLD_MAX],
+					next[SN_FOLD_MAX];
+		int			n = sn_utf8_decode(s + i, len - i, &cp);
+		int			nf;
+
+		if (n == 0)
+			return 0;
+		nf = sn_fold_char(cp, f);
+		if (nf == 1 && f[0] == '\'' && prev_word && i + n < len)
+		{
+			uint32_t	ncp;
+			int			nn = sn_utf8_decode(s + i + n, len - i - n, &ncp);
+
+			if (nn > 0 && sn_fold_char(ncp, next) > 0 && sn_is_word_char(next[0]))
+			{
+				dropped = true;
+				i += n;
+				continue;
+			}
+		}
+		if (o + n >= outsize)
+			return 0;
+		memcpy(out + o, s + i, n);
+		o += n;
+		if (nf > 0)
+			prev_word = sn_is_word_char(f[nf - 1]);
+		i += n;
+	}
+	return dropped ? o : 0;
+}
+
 static bool
 add_form(sn_gazetteer *g, const char *name, size_t len, const char *suffix,
 		 uint32_t ref, uint32_t mflags)
@@ -305,6 +354,13 @@ sn_gazetteer_add(sn_gazetteer *g, const char *name, size_t len,
 	g->refs[g->nrefs++] = *ref;
 	if (!add_form(g, name, len, NULL, ri, mflags))
 		return gz_oom(err);
+	{
+		char		joined[4 * SN_MATCHER_MAX_KEY];
+		size_t		jn = without_inner_apostrophes(name, len, joined, sizeof(joined));
+
+		if (jn > 0 && !add_form(g, joined, jn, NULL, ri, mflags))
+			return gz_oom(err);
+	}
 	if ((flags & SN_NAME_DEMONYM) && !(mflags & SN_MATCHER_UPPER))
 	{
 		char		folded[256];

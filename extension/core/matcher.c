@@ -358,6 +358,21 @@ is_lower_cp(uint32_t c)
 		return !(c & 1);
 	if (c == 0x17F || c == 0x138 || c == 0x149)
 		return true;
+	/* Latin Extended-B: a bit per character, set for the small letters */
+	if (c >= 0x180 && c <= 0x24F)
+	{
+		static const uint32_t small_b[7] = {
+			0x4E243129u, 0xE6512D2Au, 0xB5555240u, 0xAA29AAAAu, 0xAAAAAAAAu, 0x93FAAAAAu, 0x0000AA85u
+		};
+
+		return (small_b[(c - 0x180) >> 5] >> ((c - 0x180) & 31)) & 1u;
+	}
+	/* IPA letters (ɔ ɛ ɲ ɓ ɗ) are all small */
+	if (c >= 0x250 && c <= 0x2AF)
+		return true;
+	/* Latin Extended Additional: small letters at odd code points, and ẖ..ẝ */
+	if (c >= 0x1E00 && c <= 0x1EFF)
+		return (c & 1) || (c >= 0x1E96 && c <= 0x1E9D);
 	/* Greek and Cyrillic small letters */
 	if ((c >= 0x3AC && c <= 0x3CE) || (c >= 0x430 && c <= 0x45F))
 		return true;
@@ -417,8 +432,34 @@ sn_matcher_has_lower(const char *s, size_t len)
  * name has no word, or -1 for invalid UTF-8.  *has_break is set if a gap was
  * too long to keep.
  */
+static inline size_t
+put_stream_bytes(const norm_out *o, bool as_key, uint8_t *out, size_t outsize, size_t n,
+				 bool *has_break)
+{
+	for (int j = 0; j < o->n; j++)
+	{
+		uint8_t		b = o->bytes[j];
+
+		if (b == BREAK)
+			*has_break = true;
+		if (as_key)
+		{
+			/* the name key: marks and apostrophes vanish, separators are spaces */
+			if (b == MARK || b == '\'')
+				continue;
+			if (b == SEP || b == BREAK)
+				b = ' ';
+		}
+		if (n < outsize)
+			out[n] = b;
+		n++;
+	}
+	return n;
+}
+
 static long
-normalize_name(const char *name, size_t len, uint8_t *out, size_t outsize, bool *has_break)
+normalize_name(const char *name, size_t len, uint8_t *out, size_t outsize, bool *has_break,
+			   bool as_key)
 {
 	norm_state	st = {0};
 	norm_out	o;
@@ -440,22 +481,27 @@ normalize_name(const char *name, size_t len, uint8_t *out, size_t outsize, bool 
 		for (int k = 0; k < nf; k++)
 		{
 			norm_cp(&st, f[k], ci, i, nb, &o);
-			for (int j = 0; j < o.n; j++, n++)
-			{
-				if (o.bytes[j] == BREAK)
-					*has_break = true;
-				if (n < outsize)
-					out[n] = o.bytes[j];
-			}
+			n = put_stream_bytes(&o, as_key, out, outsize, n, has_break);
 		}
 		i += nb;
 		ci++;
 	}
 	norm_finish(&st, &o);
-	for (int j = 0; j < o.n; j++, n++)
-		if (n < outsize)
-			out[n] = o.bytes[j];
+	n = put_stream_bytes(&o, as_key, out, outsize, n, has_break);
 	return (long) n;
+}
+
+size_t
+sn_name_key(const char *name, size_t len, char *out, size_t outsize)
+{
+	bool		brk;
+	long		n = normalize_name(name, len, (uint8_t *) out, outsize, &brk, true);
+
+	if (n < 0)
+		return (size_t) -1;
+	if (outsize > 0)
+		out[(size_t) n < outsize ? (size_t) n : outsize - 1] = '\0';
+	return (size_t) n;
 }
 
 size_t
@@ -463,7 +509,7 @@ sn_matcher_normalize(const char *name, size_t len, char *out, size_t outsize)
 {
 	uint8_t		buf[4 * SN_MATCHER_MAX_KEY];
 	bool		brk;
-	long		n = normalize_name(name, len, buf, sizeof(buf), &brk);
+	long		n = normalize_name(name, len, buf, sizeof(buf), &brk, false);
 	size_t		shown = 0;
 
 	if (n < 0)
@@ -773,7 +819,7 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 				store_cap = nc;
 			}
 			len = normalize_name(entries[i].name, entries[i].len,
-								 store + store_len, SN_MATCHER_MAX_KEY, &brk);
+								 store + store_len, SN_MATCHER_MAX_KEY, &brk, false);
 			if (len < 0)
 			{
 				char		q[64];

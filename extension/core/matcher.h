@@ -175,4 +175,26 @@ extern bool sn_matcher_first_upper(const char *s, size_t len);
  */
 extern size_t sn_matcher_normalize(const char *name, size_t len, char *out, size_t outsize);
 
+/*
+ * The name key: THE rule by which two place or actor names are the same name,
+ * used by locate(), the loaders' look-ups and the gazetteer's indexes
+ * (name_key() in SQL), and the one annotate() matches by.  It is the
+ * normalised stream above written as text: folded words (sn_fold_char: case,
+ * Latin accents and letters such as ɔ ɛ ɲ ḥ, ligatures), a gap of white space,
+ * hyphens or dashes as one space, any other gap as its punctuation, leading
+ * and trailing punctuation dropped, and apostrophes of every kind (’ ' ‘ ʿ ʾ
+ * `) dropped so that the words around them join: "N’Djaména", "N'Djamena",
+ * "NDjamena" and "Ndjamena" all give "ndjamena"; "Mayo-Kebbi Est" and "Mayo
+ * Kebbi  Est" give "mayo kebbi est"; "Ségou" gives "segou".  annotate() sees
+ * the apostrophes in text (a name stops before "’s", "d’Abeïbara" holds
+ * "Abeïbara"), and the gazetteer adds each name that has one between two
+ * words also without it (sn_gazetteer_add), so that text without the
+ * apostrophe finds it too.
+ *
+ * Written to out (NUL-terminated when there is room); returns the key's length
+ * (which may exceed outsize - 1, as snprintf does; never more than 3 times
+ * len), or (size_t) -1 for invalid UTF-8.  A name with no word gives "".
+ */
+extern size_t sn_name_key(const char *name, size_t len, char *out, size_t outsize);
+
 #endif							/* SN_MATCHER_H */

@@ -31,6 +31,43 @@ static const char *const latin_ext_a_base[128] = {
 	"u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s"
 };
 
+/* Base letters of U+0180..U+024F; "" for a character that folds to itself. */
+static const char *const latin_ext_b_base[208] = {
+	"b", "b", "b", "b", "", "", "o", "c", "c", "d", "d", "d", "d", "", "e", "e",
+	"e", "f", "f", "g", "", "hv", "i", "i", "k", "k", "l", "", "", "n", "n", "o",
+	"o", "o", "oi", "oi", "p", "p", "", "", "", "", "", "t", "t", "t", "t", "u",
+	"u", "u", "v", "y", "y", "z", "z", "", "", "", "", "", "", "", "", "",
+	"", "", "", "", "dz", "d", "dz", "lj", "l", "lj", "nj", "n", "nj", "a", "a", "i",
+	"i", "o", "o", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "e", "a", "a",
+	"a", "a", "ae", "ae", "g", "g", "g", "g", "k", "k", "o", "o", "o", "o", "", "",
+	"j", "dz", "d", "dz", "g", "g", "", "", "n", "n", "a", "a", "ae", "ae", "o", "o",
+	"a", "a", "a", "a", "e", "e", "e", "e", "i", "i", "i", "i", "o", "o", "o", "o",
+	"r", "r", "r", "r", "u", "u", "u", "u", "s", "s", "t", "t", "", "", "h", "h",
+	"n", "d", "ou", "ou", "z", "z", "a", "a", "e", "e", "o", "o", "o", "o", "o", "o",
+	"o", "o", "y", "y", "l", "n", "t", "j", "db", "qp", "a", "c", "c", "l", "t", "s",
+	"z", "", "", "b", "u", "", "e", "e", "j", "j", "q", "q", "r", "r", "y", "y"
+};
+
+/* Base letters of U+1E00..U+1EFF; "" for a character that folds to itself. */
+static const char *const latin_ext_add_base[256] = {
+	"a", "a", "b", "b", "b", "b", "b", "b", "c", "c", "d", "d", "d", "d", "d", "d",
+	"d", "d", "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "f", "f",
+	"g", "g", "h", "h", "h", "h", "h", "h", "h", "h", "h", "h", "i", "i", "i", "i",
+	"k", "k", "k", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l", "l", "m", "m",
+	"m", "m", "m", "m", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
+	"o", "o", "o", "o", "p", "p", "p", "p", "r", "r", "r", "r", "r", "r", "r", "r",
+	"s", "s", "s", "s", "s", "s", "s", "s", "s", "s", "t", "t", "t", "t", "t", "t",
+	"t", "t", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "v", "v", "v", "v",
+	"w", "w", "w", "w", "w", "w", "w", "w", "w", "w", "x", "x", "x", "x", "y", "y",
+	"z", "z", "z", "z", "z", "z", "h", "t", "w", "y", "a", "", "", "", "ss", "",
+	"a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a",
+	"a", "a", "a", "a", "a", "a", "a", "a", "e", "e", "e", "e", "e", "e", "e", "e",
+	"e", "e", "e", "e", "e", "e", "e", "e", "i", "i", "i", "i", "o", "o", "o", "o",
+	"o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o",
+	"o", "o", "o", "o", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u",
+	"u", "u", "y", "y", "y", "y", "y", "y", "y", "y", "", "", "", "", "y", "y"
+};
+
 bool
 sn_lang_from_string(const char *s, size_t len, sn_lang *out)
 {
@@ -183,16 +220,60 @@ sn_fold_char(uint32_t cp, uint32_t out[SN_FOLD_MAX])
 		return fold_from_table(latin1_base[cp - 0xC0], cp, out);
 	if (cp >= 0x100 && cp <= 0x17F)
 		return fold_from_table(latin_ext_a_base[cp - 0x100], cp, out);
+	/* West African letters (ɓ ɗ ƴ ɔ ɛ ɲ) and the rest of Latin Extended-B */
+	if (cp >= 0x180 && cp <= 0x24F)
+		return fold_from_table(latin_ext_b_base[cp - 0x180], cp, out);
+	/* transliterations of Arabic (ḥ ṭ ḍ ẓ) and Vietnamese letters */
+	if (cp >= 0x1E00 && cp <= 0x1EFF)
+		return fold_from_table(latin_ext_add_base[cp - 0x1E00], cp, out);
+	/* IPA open o, open e, n with left hook (Bambara, Fula): ɔ ɛ ɲ and ɓ ɗ */
+	switch (cp)
+	{
+		case 0x0253:
+			out[0] = 'b';
+			return 1;
+		case 0x0254:
+			out[0] = 'o';
+			return 1;
+		case 0x0257:
+			out[0] = 'd';
+			return 1;
+		case 0x025B:
+			out[0] = 'e';
+			return 1;
+		case 0x0272:
+			out[0] = 'n';
+			return 1;
+		default:
+			break;
+	}
+	/* Greek and Cyrillic capitals: lower case */
+	if ((cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) || (cp >= 0x410 && cp <= 0x42F))
+	{
+		out[0] = cp + 0x20;
+		return 1;
+	}
+	if (cp >= 0x400 && cp <= 0x40F)
+	{
+		out[0] = cp + 0x50;
+		return 1;
+	}
 
 	switch (cp)
 	{
 			/* apostrophes and primes: one apostrophe */
 		case 0x00B4:			/* acute accent */
+		case 0x02B9:			/* modifier letter prime */
+		case 0x02BB:			/* modifier letter turned comma (okina) */
 		case 0x02BC:			/* modifier letter apostrophe */
+		case 0x02BD:			/* modifier letter reversed comma */
+		case 0x02BE:			/* modifier letter right half ring (hamza, ʾ) */
+		case 0x02BF:			/* modifier letter left half ring (ayin, ʿ) */
 		case 0x2018:
 		case 0x2019:
 		case 0x201B:
 		case 0x2032:
+		case 0xFF07:			/* fullwidth apostrophe */
 			out[0] = '\'';
 			return 1;
 			/* double quotation marks, guillemets */
@@ -210,7 +291,11 @@ sn_fold_char(uint32_t cp, uint32_t out[SN_FOLD_MAX])
 		case 0x2013:
 		case 0x2014:
 		case 0x2015:
+		case 0x2043:			/* hyphen bullet */
 		case 0x2212:
+		case 0xFE58:			/* small em dash */
+		case 0xFE63:			/* small hyphen-minus */
+		case 0xFF0D:			/* fullwidth hyphen-minus */
 			out[0] = '-';
 			return 1;
 			/* no-break and typographic spaces (French writes "1 000") */
@@ -227,6 +312,10 @@ sn_fold_char(uint32_t cp, uint32_t out[SN_FOLD_MAX])
 		case 0x200D:
 		case 0x2060:
 		case 0xFEFF:
+		case 0x200E:			/* left-to-right and right-to-left marks */
+		case 0x200F:
+		case 0x061C:			/* Arabic letter mark */
+		case 0x180E:			/* Mongolian vowel separator */
 			return 0;
 		default:
 			break;
@@ -237,7 +326,12 @@ sn_fold_char(uint32_t cp, uint32_t out[SN_FOLD_MAX])
 		return 1;
 	}
 	/* combining diacritical marks of decomposed (NFD) text */
-	if (cp >= 0x0300 && cp <= 0x036F)
+	if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+		(cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+		(cp >= 0xFE20 && cp <= 0xFE2F))
+		return 0;
+	/* invisible operators (function application, invisible times...) */
+	if (cp >= 0x2061 && cp <= 0x2064)
 		return 0;
 	out[0] = cp;
 	return 1;

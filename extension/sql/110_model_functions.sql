@@ -207,45 +207,141 @@ COMMENT ON FUNCTION @extschema@.troop_timeline(@extschema@.country, @extschema@.
 -- ---------------------------------------------------------------------------
 -- Places by name
 
-CREATE FUNCTION @extschema@.locate(name text) RETURNS @extschema@.geopoint
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+-- A place's point: its own location, else that of the nearest place it lies in.
+CREATE FUNCTION @extschema@.place_location(place_id bigint) RETURNS @extschema@.geopoint
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-  wanted text := lower(btrim(name));
-  found bigint[];
-  candidates text;
-  loc @extschema@.geopoint;
-BEGIN
-  SELECT array_agg(p.id ORDER BY p.id) INTO found
-  FROM @extschema@.places p
-  WHERE lower(p.name) = wanted
-     OR p.id IN (SELECT n.place_id FROM @extschema@.place_names n
-                 WHERE lower(n.name) = wanted AND NOT n.is_demonym);
-  IF found IS NULL THEN
-    RAISE EXCEPTION 'unknown place "%"', name
-      USING ERRCODE = 'invalid_parameter_value',
-            HINT = 'locate() knows the names in places and place_names (demonyms excepted); add the place or an alias there.';
-  END IF;
-  IF cardinality(found) > 1 THEN
-    SELECT string_agg(format('%s (id %s, %s%s)', p.name, p.id, p.kind,
-                             coalesce(', ' || (p.country::text), '')), '; ' ORDER BY p.id)
-      INTO candidates
-    FROM @extschema@.places p WHERE p.id = ANY (found);
-    RAISE EXCEPTION 'place name "%" is ambiguous', name
-      USING ERRCODE = 'invalid_parameter_value',
-            DETAIL = format('It names %s places: %s.', cardinality(found), candidates),
-            HINT = 'Select the location from places by id instead.';
-  END IF;
-  -- the place's own location, else that of the nearest enclosing place
   WITH RECURSIVE chain(id, location, depth) AS (
-    SELECT p.id, p.location, 0 FROM @extschema@.places p WHERE p.id = found[1]
+    SELECT p.id, p.location, 0 FROM @extschema@.places p WHERE p.id = $1
     UNION ALL
     SELECT q.id, q.location, c.depth + 1
     FROM chain c JOIN @extschema@.places p ON p.id = c.id JOIN @extschema@.places q ON q.id = p.parent_id
     WHERE c.location IS NULL AND c.depth < 100
   )
-  SELECT c.location INTO loc FROM chain c WHERE c.location IS NOT NULL ORDER BY c.depth LIMIT 1;
+  SELECT c.location FROM chain c WHERE c.location IS NOT NULL ORDER BY c.depth LIMIT 1
+$$;
+COMMENT ON FUNCTION @extschema@.place_location(bigint) IS
+  'The point of a place: its own location, else that of the nearest place it lies in (parent_id chain); NULL when none has one';
+
+-- Where a place lies, for people: "Ménaka Cercle, Ménaka, Mali" (its enclosing
+-- administrative areas, else its enclosing places, nearest first).
+CREATE FUNCTION @extschema@.place_admin_path(place_id bigint) RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  WITH RECURSIVE up(id, depth) AS (
+    SELECT p.parent_id, 1 FROM @extschema@.places p WHERE p.id = $1 AND p.parent_id IS NOT NULL
+    UNION ALL
+    SELECT p.parent_id, u.depth + 1
+    FROM up u JOIN @extschema@.places p ON p.id = u.id
+    WHERE p.parent_id IS NOT NULL AND u.depth < 100
+  )
+  SELECT string_agg(p.name, ', ' ORDER BY u.depth)
+  FROM up u JOIN @extschema@.places p ON p.id = u.id
+  WHERE p.kind NOT IN ('continent', 'supranational region')
+$$;
+COMMENT ON FUNCTION @extschema@.place_admin_path(bigint) IS
+  'The places a place lies in, nearest first, as text ("Ménaka, Mali" for the town of Ménaka), continents and supranational regions left out; NULL for a place with no parent';
+
+CREATE FUNCTION @extschema@.locate(name text, near @extschema@.geopoint DEFAULT NULL,
+                                   country @extschema@.country DEFAULT NULL)
+RETURNS @extschema@.geopoint
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  wanted text;
+  all_ids bigint[];
+  ids bigint[];
+  best float8;
+  second float8;
+  candidates text;
+  loc @extschema@.geopoint;
+BEGIN
+  IF name IS NULL THEN
+    RETURN NULL;
+  END IF;
+  wanted := @extschema@.name_key(name);
+  SELECT array_agg(DISTINCT f.id) INTO all_ids
+  FROM (SELECT p.id FROM @extschema@.places p WHERE @extschema@.name_key(p.name) = wanted
+        UNION
+        SELECT n.place_id FROM @extschema@.place_names n
+        WHERE @extschema@.name_key(n.name) = wanted AND NOT n.is_demonym) f;
+  IF all_ids IS NULL THEN
+    RAISE EXCEPTION 'unknown place "%"', name
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'locate() knows the names in places and place_names (demonyms excepted), compared by name_key(); add the place or an alias there.';
+  END IF;
+  -- narrowed to the country asked for
+  ids := all_ids;
+  IF country IS NOT NULL THEN
+    SELECT array_agg(p.id) INTO ids
+    FROM @extschema@.places p
+    WHERE p.id = ANY (all_ids)
+      AND (p.country OPERATOR(@extschema@.=) locate.country
+           OR EXISTS (SELECT 1 FROM @extschema@.place_countries c
+                      WHERE c.place_id = p.id AND c.country OPERATOR(@extschema@.=) locate.country));
+    IF ids IS NULL THEN
+      RAISE EXCEPTION 'no place "%" in %', name, @extschema@.name(country)
+        USING ERRCODE = 'invalid_parameter_value',
+              DETAIL = format('The name is known in: %s.',
+                              (SELECT string_agg(DISTINCT coalesce(@extschema@.name(p.country), 'no single country'), ', ')
+                               FROM @extschema@.places p WHERE p.id = ANY (all_ids)));
+    END IF;
+  END IF;
+  -- settlements and administrative areas before other features of the same
+  -- name (a well, a wadi, a hill named after the village)
+  SELECT array_agg(p.id) INTO ids
+  FROM @extschema@.places p
+  WHERE p.id = ANY (ids)
+    AND (p.feature_class IS NULL OR p.feature_class IN ('A', 'P')
+         OR NOT EXISTS (SELECT 1 FROM @extschema@.places q
+                        WHERE q.id = ANY (ids) AND (q.feature_class IS NULL OR q.feature_class IN ('A', 'P'))));
+  -- an area and a place inside it of the same name (the Gao region and the
+  -- town of Gao): the inner one, whose point lies in both
+  IF cardinality(ids) > 1 THEN
+    WITH RECURSIVE up(start, id, depth) AS (
+      SELECT p.id, p.parent_id, 1 FROM @extschema@.places p WHERE p.id = ANY (ids) AND p.parent_id IS NOT NULL
+      UNION ALL
+      SELECT u.start, p.parent_id, u.depth + 1
+      FROM up u JOIN @extschema@.places p ON p.id = u.id
+      WHERE p.parent_id IS NOT NULL AND u.depth < 100
+    )
+    SELECT array_agg(i) INTO ids
+    FROM unnest(ids) i
+    WHERE NOT EXISTS (SELECT 1 FROM up u WHERE u.id = i AND u.start = ANY (ids));
+  END IF;
+  -- the one nearest to where the caller expects it
+  IF near IS NOT NULL AND cardinality(ids) > 1 THEN
+    SELECT min(d.m) FILTER (WHERE d.r = 1), min(d.m) FILTER (WHERE d.r = 2) INTO best, second
+    FROM (SELECT x.m, row_number() OVER (ORDER BY x.m) AS r
+          FROM (SELECT @extschema@.distance(@extschema@.place_location(i), near) AS m FROM unnest(ids) i) x
+          WHERE x.m IS NOT NULL) d;
+    IF best IS NOT NULL AND (second IS NULL OR second > best) THEN
+      SELECT array_agg(i) INTO ids FROM unnest(ids) i
+      WHERE @extschema@.distance(@extschema@.place_location(i), near) = best;
+    END IF;
+  END IF;
+  IF cardinality(ids) > 1 THEN
+    SELECT string_agg(format('%s (id %s, %s%s%s)', c.name, c.id, c.kind,
+                             coalesce(', ' || c.path, coalesce(', ' || (c.country::text), '')),
+                             coalesce(', at ' || (c.loc::text), '')), '; ' ORDER BY c.rn)
+      INTO candidates
+    FROM (SELECT p.id, p.name, p.kind, p.country, @extschema@.place_admin_path(p.id) AS path,
+                 @extschema@.place_location(p.id) AS loc,
+                 row_number() OVER (ORDER BY p.population DESC NULLS LAST, p.id) AS rn
+          FROM @extschema@.places p WHERE p.id = ANY (ids)) c
+    WHERE c.rn <= 10;
+    RAISE EXCEPTION 'place name "%" is ambiguous', name
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('It names %s places%s: %s%s.', cardinality(ids),
+                            CASE WHEN country IS NOT NULL THEN ' in ' || @extschema@.name(country) ELSE '' END,
+                            candidates,
+                            CASE WHEN cardinality(ids) > 10 THEN format('; and %s more', cardinality(ids) - 10) ELSE '' END),
+            HINT = 'Narrow it with locate(name, near => a point where you expect it, country => its country), or select the place by id.';
+  END IF;
+  loc := @extschema@.place_location(ids[1]);
   IF loc IS NULL THEN
     RAISE EXCEPTION 'place "%" has no known location', name
       USING ERRCODE = 'invalid_parameter_value',
@@ -254,8 +350,8 @@ BEGIN
   RETURN loc;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.locate(text) IS
-  'The location of the place with this name or alias (case-insensitive; demonyms excepted); a place without a location of its own gets that of the nearest place it lies in. Unknown or ambiguous names are errors (22023), the latter listing the candidates';
+COMMENT ON FUNCTION @extschema@.locate(text, @extschema@.geopoint, @extschema@.country) IS
+  'The location of the place with this name or alias, compared by name_key() (case, accents, apostrophes and dashes folded; demonyms excepted); a place without a location of its own gets that of the nearest place it lies in.  When the name is shared: only places of country if given; settlements and administrative areas before other GeoNames features; a place before the area of the same name that holds it (the town of Gao, not the Gao region); the one nearest to near if given.  Unknown or still ambiguous names are errors (22023), the latter listing the candidates with the areas they lie in';
 
 -- ---------------------------------------------------------------------------
 -- Events near a point

@@ -2,7 +2,7 @@
 -- places and actors a dataset row names, and how they check its coordinates.
 
 -- The loaders look names up case-insensitively, once or more per row, through
--- indexes (the model indexes lower(name) of places, place_names, actors and
+-- indexes (the model indexes name_key(name) of places and place_names, lower(name) of actors and
 -- actor_names, and places.country; the CAMEO actor code is ours to index).
 -- PL/pgSQL keeps a generic plan of each query for the rest of the load.  Made
 -- at the start, when places and actors may be nearly empty, such a plan would
@@ -22,7 +22,7 @@
 -- hundreds of distances per row.
 CREATE INDEX actors_cameo_code_idx ON @extschema@.actors (cameo_code);
 
--- The places a name or alias names (case-insensitively), with their country
+-- The places a name or alias names (by name_key()), with their country
 -- and point: what loader_place and loader_check_location choose from.  Its
 -- callers gather them in a MATERIALIZED CTE and only then filter by country
 -- and distance (see above).  A SQL-standard body without a SET clause, so the
@@ -32,14 +32,14 @@ CREATE FUNCTION @extschema@.loader_places_named(place_name text)
 RETURNS TABLE (id bigint, country @extschema@.country, location @extschema@.geopoint)
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT q.id, q.country, q.location FROM @extschema@.places q WHERE lower(q.name) = lower(place_name)
+  SELECT q.id, q.country, q.location FROM @extschema@.places q WHERE @extschema@.name_key(q.name) = @extschema@.name_key(place_name)
   UNION ALL
   SELECT p.id, p.country, p.location
   FROM @extschema@.place_names n JOIN @extschema@.places p ON p.id = n.place_id
-  WHERE lower(n.name) = lower(place_name);
+  WHERE @extschema@.name_key(n.name) = @extschema@.name_key(place_name);
 END;
 COMMENT ON FUNCTION @extschema@.loader_places_named(text) IS
-  'The places a name or alias names (case-insensitive match on places.name and place_names.name), with their country and point; a place may come twice, once by its name and once by an alias.';
+  'The places a name or alias names (places.name and place_names.name compared by name_key(): case, accents, apostrophes and dashes folded), with their country and point; a place may come twice, once by its name and once by an alias.';
 
 -- Coordinates as given, or put right when latitude and longitude were swapped.
 -- ok is false when the pair is impossible (or missing one half); note says what

@@ -5,11 +5,15 @@
  * grows a string beyond three times its length, accepts exactly the inputs
  * that decode as UTF-8, and is idempotent (folding a folded string changes
  * nothing), which the matchers rely on when they fold names and text apart.
+ * The name key (sn_name_key) accepts the same inputs, is no longer than three
+ * times its input, is idempotent, is the same for the folded input, and holds
+ * no apostrophe, no ASCII capital, and no space at either end or twice in a row.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "matcher.h"
 #include "sn_text.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -21,6 +25,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t		cap = size * SN_FOLD_MAX + 1;
 	char	   *once = malloc(cap);
 	char	   *twice = malloc(cap);
+	char	   *k1 = malloc(cap);
+	char	   *k2 = malloc(cap);
+	size_t		kn1,
+				kn2;
 	size_t		n1,
 				n2,
 				i = 0;
@@ -53,6 +61,29 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (n2 != n1 || memcmp(once, twice, n1) != 0)
 			abort();
 	}
+	kn1 = sn_name_key(in, size, k1, cap);
+	if (!valid)
+	{
+		if (kn1 != (size_t) -1)
+			abort();
+	}
+	else
+	{
+		if (kn1 == (size_t) -1 || kn1 >= cap)
+			abort();
+		for (size_t j = 0; j < kn1; j++)
+			if (k1[j] == '\'' || (k1[j] >= 'A' && k1[j] <= 'Z') ||
+				(k1[j] == ' ' && (j == 0 || j + 1 == kn1 || k1[j + 1] == ' ')))
+				abort();
+		kn2 = sn_name_key(k1, kn1, k2, cap);
+		if (kn2 != kn1 || memcmp(k1, k2, kn1) != 0)
+			abort();
+		kn2 = sn_name_key(once, n1, k2, cap);
+		if (kn2 != kn1 || memcmp(k1, k2, kn1) != 0)
+			abort();
+	}
+	free(k1);
+	free(k2);
 	free(once);
 	free(twice);
 	return 0;

@@ -266,6 +266,29 @@ stats_and_errors(void **state)
 	sn_gazetteer_free(g);
 }
 
+/*
+ * A name with an apostrophe between two words is found with it and without it
+ * (the name key drops apostrophes); text keeps its apostrophes as gaps, so a
+ * name still ends before a possessive or after an elision.
+ */
+static void
+apostrophes_in_names(void **state)
+{
+	sn_gazetteer *g = sn_gazetteer_new(NULL);
+	sn_error	err;
+
+	assert_non_null(g);
+	add(g, "N\xe2\x80\x99" "Djam\xc3\xa9na", SN_REF_PLACE, 1, 148, 0);
+	add(g, "Abe\xc3\xaf" "bara", SN_REF_PLACE, 2, 466, 0);
+	add(g, "M\xc3\xa9naka", SN_REF_PLACE, 3, 466, 0);
+	assert_true(sn_gazetteer_build(g, &err));
+	assert_string_equal(find(g, "in N'Djamena, NDjamena and N\xe2\x80\x98" "DJAMENA"),
+						"N'Djamena=P1/148 NDjamena=P1/148 N\xe2\x80\x98" "DJAMENA=P1/148");
+	assert_string_equal(find(g, "le cercle d\xe2\x80\x99" "Abeibara, Menaka's market, MENAKA"),
+						"Abeibara=P2/466 Menaka=P3/466 MENAKA=P3/466");
+	sn_gazetteer_free(g);
+}
+
 int
 main(void)
 {
@@ -280,6 +303,7 @@ main(void)
 		cmocka_unit_test(proper_nouns_want_a_capital),
 		cmocka_unit_test(country_type_names),
 		cmocka_unit_test(stats_and_errors),
+		cmocka_unit_test(apostrophes_in_names),
 	};
 
 	return cmocka_run_group_tests_name("gazetteer", tests, NULL, NULL);

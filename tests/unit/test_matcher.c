@@ -109,6 +109,69 @@ normal_forms(void **state)
 	assert_string_equal(norm("a!!!!!!!!!!!!!!!!!!!!b"), "|a|#|b|");
 }
 
+static const char *
+key(const char *s)
+{
+	static char buf[256];
+
+	assert_true(sn_name_key(s, strlen(s), buf, sizeof(buf)) != (size_t) -1);
+	return buf;
+}
+
+/* The name key: one rule for locate(), the loaders and annotate(). */
+static void
+name_keys(void **state)
+{
+	/* case and accents */
+	assert_string_equal(key("M\xc3\xa9naka"), "menaka");
+	assert_string_equal(key("MENAKA"), "menaka");
+	assert_string_equal(key("  Menaka "), "menaka");
+	assert_string_equal(key("Abe\xc3\xaf" "bara"), "abeibara");
+	/* decomposed accents (NFD) are the same name */
+	assert_string_equal(key("Me\xcc\x81naka"), "menaka");
+	/* apostrophes of every kind vanish, joining the words around them */
+	assert_string_equal(key("N\xe2\x80\x99" "Dja\xe2\x80\x8b" "m\xc3\xa9na"), "ndjamena");
+	assert_string_equal(key("N'Djamena"), "ndjamena");
+	assert_string_equal(key("NDjamena"), "ndjamena");
+	assert_string_equal(key("N\xe2\x80\x98" "Djamena"), "ndjamena");
+	assert_string_equal(key("Fada N'Gourma"), "fada ngourma");
+	assert_string_equal(key("\xca\xbfrq alawqat"), "rq alawqat");
+	assert_string_equal(key("\xe2\x80\x99" "Elb"), "elb");
+	assert_string_equal(key("'Elb"), "elb");
+	assert_string_equal(key("Cercle d\xe2\x80\x99" "Abe\xc3\xaf" "bara"), "cercle dabeibara");
+	/* white space, hyphens and dashes are one space */
+	assert_string_equal(key("Mayo-Kebbi Est"), "mayo kebbi est");
+	assert_string_equal(key("Mayo Kebbi\t Est"), "mayo kebbi est");
+	assert_string_equal(key("Mayo\xe2\x80\x93Kebbi\xc2\xa0" "Est"), "mayo kebbi est");
+	assert_string_equal(key("Ti-n-Essako"), "ti n essako");
+	/* other punctuation stays; around the name it goes */
+	assert_string_equal(key("St. Louis"), "st.louis");
+	assert_string_equal(key("St.Louis"), "st.louis");
+	assert_string_equal(key("(Gao)"), "gao");
+	assert_string_equal(key("--"), "");
+	assert_string_equal(key(""), "");
+	/* West African and transliteration letters */
+	assert_string_equal(key("\xc9\xb2\xc9\x94" "g\xc9\x9b" "n"), "nogen");	/* ɲɔgɛn */
+	assert_string_equal(key("\xe1\xb8\xa4\xc4\x81" "ssi"), "hassi");	/* Ḥāssi */
+	assert_string_equal(key("\xc6\x81\xc9\x97"), "bd");	/* Ɓɗ */
+	/* scripts without case pass through; Greek and Cyrillic lower-cased */
+	assert_string_equal(key("\xd8\xaa\xd9\x85\xd8\xa8\xd9\x83\xd8\xaa\xd9\x88"),
+						"\xd8\xaa\xd9\x85\xd8\xa8\xd9\x83\xd8\xaa\xd9\x88");
+	assert_string_equal(key("\xd0\x9c\xd0\xb0\xd0\xbb\xd0\xb8"), "\xd0\xbc\xd0\xb0\xd0\xbb\xd0\xb8");
+	/* invisible direction marks are dropped */
+	assert_string_equal(key("Gao\xe2\x80\x8e"), "gao");
+	/* the length is reported even when out is too small, as snprintf does */
+	{
+		char		small[4];
+
+		assert_int_equal(sn_name_key("Tombouctou", 10, small, sizeof(small)), 10);
+		assert_string_equal(small, "tom");
+		assert_int_equal(sn_name_key("Tombouctou", 10, NULL, 0), 10);
+	}
+	/* invalid UTF-8 */
+	assert_int_equal(sn_name_key("Gao\xff", 4, NULL, 0), (size_t) -1);
+}
+
 static void
 whole_words_only(void **state)
 {
@@ -453,6 +516,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(normal_forms),
+		cmocka_unit_test(name_keys),
 		cmocka_unit_test(whole_words_only),
 		cmocka_unit_test(every_overlapping_match_is_reported),
 		cmocka_unit_test(possessives_hyphens_brackets_quotes),
