@@ -281,6 +281,7 @@ CREATE TABLE @extschema@.actors (
   UNIQUE (dataset, external_id)
 );
 CREATE INDEX actors_lower_name_idx ON @extschema@.actors (lower(name));
+CREATE INDEX actors_name_key_idx ON @extschema@.actors (@extschema@.name_key(name));
 CREATE INDEX actors_parent_idx ON @extschema@.actors (parent_id);
 CREATE INDEX actors_country_idx ON @extschema@.actors (country);
 COMMENT ON TABLE @extschema@.actors IS
@@ -307,6 +308,7 @@ CREATE TABLE @extschema@.actor_names (
   PRIMARY KEY (actor_id, name)
 );
 CREATE INDEX actor_names_lower_name_idx ON @extschema@.actor_names (lower(name));
+CREATE INDEX actor_names_name_key_idx ON @extschema@.actor_names (@extschema@.name_key(name));
 COMMENT ON TABLE @extschema@.actor_names IS
   'Every name of an actor: its usual name, acronyms, transliterations and translations (JNIM, GSIM, Support Group for Islam and Muslims); annotate() reads it';
 COMMENT ON COLUMN @extschema@.actor_names.actor_id IS 'the actor';

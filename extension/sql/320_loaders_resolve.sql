@@ -231,9 +231,9 @@ COMMENT ON FUNCTION @extschema@.loader_actor_country(text) IS
 -- How the loaders compare names: the one key their look-ups and indexes share.
 CREATE FUNCTION @extschema@.loader_name_key(name text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN lower(name);
+RETURN @extschema@.name_key(name);
 COMMENT ON FUNCTION @extschema@.loader_name_key(text) IS
-  'The key the loaders compare place and actor names by (case-insensitive); the model''s indexes on lower(name) serve it.';
+  'The key the loaders compare place and actor names by: name_key() (case, accents, apostrophes and dashes folded), the rule locate() and annotate() follow; the model''s indexes on name_key(name) serve it.';
 
 CREATE FUNCTION @extschema@.loader_lock_gazetteer() RETURNS void
 LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
@@ -246,7 +246,7 @@ COMMENT ON FUNCTION @extschema@.loader_lock_gazetteer() IS
 -- key and the country's code (empty for none).  Run with sequential scans
 -- off: places and place_names grow during a load, their statistics (taken
 -- before) would have the planner scan them whole for each key, and the load
--- would turn quadratic; each look-up is an index scan on lower(name).
+-- would turn quadratic; each look-up is an index scan on name_key(name).
 CREATE FUNCTION @extschema@.loader_lookup_places(keys text[])
 RETURNS TABLE (key text, country @extschema@.country, id bigint, location @extschema@.geopoint, sample boolean)
 LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
