@@ -239,6 +239,19 @@ CREATE FUNCTION @extschema@.loader_lock_gazetteer() RETURNS void
 LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
   SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('sahel_news.gazetteer'))
 $$;
+
+-- Whether this transaction holds that lock already (an earlier chunk of the
+-- load took it): then there is no point in looking names up twice.
+CREATE FUNCTION @extschema@.loader_gazetteer_locked() RETURNS boolean
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks l
+                 WHERE l.locktype = 'advisory' AND l.pid = pg_catalog.pg_backend_pid() AND l.granted
+                   AND l.objsubid = 1
+                   AND l.classid = ((pg_catalog.hashtext('sahel_news.gazetteer')::bigint >> 32) & 4294967295)::oid
+                   AND l.objid = (pg_catalog.hashtext('sahel_news.gazetteer')::bigint & 4294967295)::oid)
+$$;
+COMMENT ON FUNCTION @extschema@.loader_gazetteer_locked() IS
+  'True when this session holds the loaders'' gazetteer lock (loader_lock_gazetteer), taken by an earlier chunk of the same load (internal to the loaders).';
 COMMENT ON FUNCTION @extschema@.loader_lock_gazetteer() IS
   'Takes the transaction-scoped advisory lock under which the loaders create places and actors (and give a place its first location), so that loads in parallel sessions never create the same one twice; anything else that creates places or actors in bulk should take it too.';
 
@@ -305,7 +318,7 @@ COMMENT ON FUNCTION @extschema@.loader_lookup_cameo_actors(text[]) IS
 CREATE FUNCTION @extschema@.loader_resolve_places(lo bigint, hi bigint) RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  locked boolean := false;
+  locked boolean := @extschema@.loader_gazetteer_locked();
   n bigint;
 BEGIN
   -- 0. countries
@@ -335,16 +348,16 @@ BEGIN
     -- 4 (matching only). rows without a point: a place of that name
     PERFORM @extschema@.loader_match_unlocated(lo, hi);
 
-    EXIT passes WHEN locked OR NOT EXISTS (
-      SELECT 1 FROM pg_temp.loader_rows w
-      WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_name IS NOT NULL);
+    IF NOT EXISTS (SELECT 1 FROM pg_temp.loader_rows w
+                   WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL
+                     AND w.place_name IS NOT NULL) THEN
+      RETURN;
+    END IF;
+    EXIT passes WHEN locked;
     -- places must be created: under the lock, look again
     PERFORM @extschema@.loader_lock_gazetteer();
     locked := true;
   END LOOP;
-  IF NOT locked THEN
-    RETURN;
-  END IF;
 
   -- 2. a place of that name without a location gets the first row's point;
   -- one shipped with the extension cannot be changed: the rows take it by
@@ -490,7 +503,7 @@ COMMENT ON FUNCTION @extschema@.loader_match_located(bigint, bigint) IS
 CREATE FUNCTION @extschema@.loader_resolve_actors(lo bigint, hi bigint) RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  locked boolean := false;
+  locked boolean := @extschema@.loader_gazetteer_locked();
 BEGIN
   LOOP
     UPDATE pg_temp.loader_mentions m
@@ -518,7 +531,8 @@ BEGIN
       CONTINUE;
     END IF;
   END LOOP;
-  IF NOT locked THEN
+  IF NOT EXISTS (SELECT 1 FROM pg_temp.loader_mentions m JOIN pg_temp.loader_rows w ON w.rec = m.rec
+                 WHERE m.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL) THEN
     RETURN;
   END IF;
   WITH firsts AS (   -- the first mention of each name
