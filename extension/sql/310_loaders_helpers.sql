@@ -126,6 +126,15 @@ $$;
 COMMENT ON FUNCTION @extschema@.repair_mojibake(text) IS
   'Repairs UTF-8 text that was decoded as Latin-1 somewhere upstream ("SÃ©gou" becomes "Ségou"); text that is not entirely made of such sequences and ASCII is returned unchanged.  The loaders apply it to names and record each repair in import_issues.';
 
+-- repair_mojibake for the loaders' statements: text without any character
+-- that can begin a UTF-8 sequence read as Latin-1 (U+00C2..U+00F4), nearly
+-- every name, is returned without calling the PL/pgSQL function.
+CREATE FUNCTION @extschema@.loader_repair(v text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN v ~ '[\u00c2-\u00f4]' THEN @extschema@.repair_mojibake(v) ELSE v END;
+COMMENT ON FUNCTION @extschema@.loader_repair(text) IS
+  'repair_mojibake(v), without the call for text that cannot hold mojibake (no character U+00C2..U+00F4); inlined into the loaders'' statements.';
+
 -- Gleditsch-Ward number -> ISO alpha-3, for every number country_from_gw()
 -- accepts: the countries' own numbers and those of former states it reads as
 -- their successor (345, Yugoslavia, which UCDP keeps for Serbia).  Asking

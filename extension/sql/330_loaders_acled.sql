@@ -171,7 +171,7 @@ BEGIN
                                           'rioters', 'protesters', 'civilians', 'external/other forces'],
                                     lower(btrim(s.inter2)))::smallint END AS i2,
            @extschema@.loader_value(s.location) AS loc_raw,
-           @extschema@.repair_mojibake(@extschema@.loader_value(s.location)) AS loc_name,
+           @extschema@.loader_repair(@extschema@.loader_value(s.location)) AS loc_name,
            lt.event_type AS legacy_type, lt.sub_event_type AS legacy_sub, lt.legacy IS NOT NULL AS legacy_known,
            (s.gwno IS NOT NULL AND s.sub_event_type IS NULL) AS legacy_layout,
            EXISTS (SELECT 1 FROM @extschema@.acled_sub_event_types et

@@ -61,7 +61,7 @@ BEGIN
            (codes.gw_map ->> @extschema@.loader_int(s.country_id)::text)::@extschema@.country AS ctry,
            @extschema@.loader_int(s.low) AS lo, @extschema@.loader_int(s.best) AS be, @extschema@.loader_int(s.high) AS hi,
            @extschema@.loader_value(s.where_coordinates) AS wc_raw,
-           @extschema@.repair_mojibake(@extschema@.loader_value(s.where_coordinates)) AS wc_fixed,
+           @extschema@.loader_repair(@extschema@.loader_value(s.where_coordinates)) AS wc_fixed,
            @extschema@.loader_float(s.latitude) AS lat0,
            @extschema@.loader_float(s.longitude) AS lon0,
            regexp_match(s.geom_wkt, '^\s*POINT\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)\s*\)\s*$', 'i') AS wkt,
@@ -219,7 +219,7 @@ BEGIN
            @extschema@.loader_int(s.actiongeo_type) AS gt,
            (codes.fips_map ->> upper(btrim(s.actiongeo_countrycode)))::@extschema@.country AS ctry,
            @extschema@.loader_value(s.actiongeo_fullname) AS name_raw,
-           @extschema@.repair_mojibake(@extschema@.loader_value(s.actiongeo_fullname)) AS name_fixed,
+           @extschema@.loader_repair(@extschema@.loader_value(s.actiongeo_fullname)) AS name_fixed,
            @extschema@.loader_float(s.actiongeo_lat) AS lat,
            @extschema@.loader_float(s.actiongeo_long) AS lon
     FROM s CROSS JOIN codes),

@@ -16,8 +16,8 @@
 -- For each size: the rows are staged (timed apart: the copy), then
 -- import_acled() runs on a model without them (first load: every row a new
 -- event), then again on the same rows (re-import: every row an update); the
--- floor is measured three times in the same run (median).  Between sizes the
--- loaded events, places and actors are deleted and the tables vacuumed.
+-- floor is measured three times in the same run (median).  Each size runs
+-- on a freshly created extension.
 -- SN_BENCH_LOADER_SIZES (default "10000 100000 1000000") chooses the sizes.
 SET client_min_messages = warning;
 SET search_path = public;
@@ -102,20 +102,14 @@ BEGIN
   END IF;
 END $$;
 
--- what a size leaves behind: its events, then the places and actors they made
-CREATE PROCEDURE bench_loader_clean() LANGUAGE sql AS $$
-  DELETE FROM sahel_news.events WHERE dataset = 'acled';
-  DELETE FROM sahel_news.places p WHERE NOT p.sample
-    AND NOT EXISTS (SELECT 1 FROM sahel_news.events e WHERE e.place_id = p.id)
-    AND NOT EXISTS (SELECT 1 FROM sahel_news.places c WHERE c.parent_id = p.id);
-  DELETE FROM sahel_news.actors a WHERE NOT a.sample
-    AND NOT EXISTS (SELECT 1 FROM sahel_news.event_actors ea WHERE ea.actor_id = a.id);
-  DELETE FROM sahel_news.import_issues;
-$$;
-
-SELECT format('CALL bench_loader_generate(%1$s); CALL bench_loader_measure(%1$s); CALL bench_loader_clean();', s) AS step
-FROM regexp_split_to_table(btrim(:'sizes'), '\s+') AS s \gexec
-VACUUM ANALYZE;
+-- Each size on a fresh extension (what a size left behind is dropped with it:
+-- deleting 100,000 events and their places row by row costs more than the
+-- load), each step its own transaction.
+SELECT q FROM regexp_split_to_table(btrim(:'sizes'), '\s+') WITH ORDINALITY AS s(size, o),
+LATERAL (VALUES (1, 'DROP EXTENSION sahel_news CASCADE'), (2, 'CREATE EXTENSION sahel_news'),
+                (3, format('CALL bench_loader_generate(%s)', size)), (4, 'VACUUM ANALYZE bench_acled_src'),
+                (5, format('CALL bench_loader_measure(%s)', size))) AS v(k, q)
+ORDER BY s.o, v.k \gexec
 
 INSERT INTO bench.results (benchmark, ours_ms, baseline, base_ms, note)
 SELECT format('import_acled %s rows (%s)', t.size, CASE t.what WHEN 'first' THEN 'first load' ELSE 're-import' END),
@@ -130,5 +124,5 @@ INSERT INTO bench.results (benchmark, note)
 SELECT format('import_acled: staging %s rows (INSERT into acled_raw)', size), format('%s ms', round(ms::numeric))
 FROM bench_loader_times WHERE what = 'stage' ORDER BY size;
 
-DROP PROCEDURE bench_loader_generate(int), bench_loader_measure(int), bench_loader_clean();
+DROP PROCEDURE bench_loader_generate(int), bench_loader_measure(int);
 DROP TABLE bench_acled_template, bench_acled_src, bench_acled_floor, bench_loader_times;
