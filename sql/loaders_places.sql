@@ -74,6 +74,19 @@ CREATE TEMP TABLE places_mid AS SELECT count(*) AS n FROM places;
 SELECT rows_read, imported, updated + flagged AS reloaded FROM import_acled();
 SELECT (SELECT count(*) FROM places) - n AS new_places FROM places_mid;
 
+-- 5. A value no check foresaw (here a constraint added for the test) fails
+-- the chunk's statements: the chunk is stored again row by row, the failing
+-- row is rejected with the error, the others are loaded, and the places of
+-- the failed attempt are not left behind.
+ALTER TABLE events ADD CONSTRAINT placetest_no_plt9 CHECK (external_id <> 'PLT9');
+INSERT INTO rows_in VALUES ('PLT9', '2022-01-09', 'Placetest Kidal', '466', '18.44', '1.41'),
+                           ('PLT10', '2022-01-10', 'Placetest Tessit', '466', '15.01', '0.35');
+SELECT pg_temp.stage();
+SELECT rows_read, imported, flagged FROM import_acled();
+SELECT external_id, action, reason FROM import_issues WHERE external_id IN ('PLT9', 'PLT10') ORDER BY id;
+SELECT name FROM places WHERE name IN ('Placetest Kidal', 'Placetest Tessit') ORDER BY name;
+ALTER TABLE events DROP CONSTRAINT placetest_no_plt9;
+
 -- Clean up: the model holds the sample data alone again.
 DELETE FROM events WHERE external_id LIKE 'PLT%';
 DELETE FROM places WHERE id > (SELECT places FROM places_before);

@@ -67,7 +67,7 @@ END $$;
 CREATE PROCEDURE bench_loader_measure(size int) LANGUAGE plpgsql AS $$
 DECLARE
   t0 timestamptz;
-  r sahel_news.import_runs;
+  r record;  -- (a record: the extension is dropped and created again between sizes)
   places0 bigint := (SELECT count(*) FROM sahel_news.places);
   actors0 bigint := (SELECT count(*) FROM sahel_news.actors);
 BEGIN
@@ -83,7 +83,7 @@ BEGIN
   INSERT INTO sahel_news.acled_raw SELECT * FROM bench_acled_src;
   INSERT INTO bench_loader_times VALUES (size, 'stage', extract(epoch FROM clock_timestamp() - t0) * 1000);
   t0 := clock_timestamp();
-  r := sahel_news.import_acled(1000000);
+  SELECT * INTO r FROM sahel_news.import_acled(1000000);
   INSERT INTO bench_loader_times VALUES (size, 'first', extract(epoch FROM clock_timestamp() - t0) * 1000,
     format('%s imported, %s flagged, %s skipped; %s places and %s actors created', r.imported, r.flagged, r.skipped,
            (SELECT count(*) FROM sahel_news.places) - places0, (SELECT count(*) FROM sahel_news.actors) - actors0));
@@ -93,7 +93,7 @@ BEGIN
 
   INSERT INTO sahel_news.acled_raw SELECT * FROM bench_acled_src;
   t0 := clock_timestamp();
-  r := sahel_news.import_acled(1000000);
+  SELECT * INTO r FROM sahel_news.import_acled(1000000);
   INSERT INTO bench_loader_times VALUES (size, 'reimport', extract(epoch FROM clock_timestamp() - t0) * 1000,
     format('%s updated, %s flagged; %s places and %s actors created', r.updated, r.flagged,
            (SELECT count(*) FROM sahel_news.places) - places0, (SELECT count(*) FROM sahel_news.actors) - actors0));
