@@ -10,8 +10,9 @@
 -- of it, each variant always at the same point; every point moved by up to
 -- 500 m, so that a variant met again is matched, not created.  One row in ten
 -- names a local militia of its own ("Dozo Militia 45 (Mali)", 400 of them).
--- So 10,000 rows create some 7,000 places, 100,000 and 1,000,000 rows some
--- 45,000, as ACLED's full export holds tens of thousands of locations.
+-- So 10,000 rows create nearly 10,000 places, 100,000 and 1,000,000 rows
+-- some 46,000 (as ACLED's full export holds tens of thousands of locations),
+-- and 300 to 1,700 actors.
 --
 -- For each size: the rows are staged (timed apart: the copy), then
 -- import_acled() runs on a model without them (first load: every row a new
