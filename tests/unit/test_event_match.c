@@ -1,0 +1,505 @@
+/*
+ * tests/unit/test_event_match.c — the parts of a pair's score, the score,
+ * the candidate search (against a plain all-pairs loop), the one-to-one
+ * selection with its ties, statuses and split rows, and the clustering
+ * (extension/core/event_match.c).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+#include <cmocka.h>
+
+#include "event_match.h"
+
+static sn_match_event
+ev(int64_t id, int64_t lo, int64_t hi, double lat, double lon, double prec_m)
+{
+	sn_match_event e;
+
+	memset(&e, 0, sizeof(e));
+	e.id = id;
+	e.day_lo = lo;
+	e.day_hi = hi;
+	e.lat = lat;
+	e.lon = lon;
+	e.precision_m = prec_m;
+	e.fat_lo = SN_MATCH_UNKNOWN;
+	e.fat_hi = SN_MATCH_UNKNOWN;
+	return e;
+}
+
+static sn_match_params
+params(double km, int64_t days)
+{
+	sn_match_params p;
+
+	sn_match_params_default(&p, km, days);
+	return p;
+}
+
+/* ---- time ---- */
+static void
+test_days_apart(void **state)
+{
+	assert_int_equal(sn_match_days_apart(10, 10, 10, 10), 0);
+	assert_int_equal(sn_match_days_apart(10, 10, 11, 11), 1);
+	assert_int_equal(sn_match_days_apart(11, 11, 10, 10), 1);
+	/* a month overlaps its 15th day: distance 0, not 14 */
+	assert_int_equal(sn_match_days_apart(0, 30, 14, 14), 0);
+	/* a UCDP span 3..5 and an ACLED day 6: one day apart */
+	assert_int_equal(sn_match_days_apart(3, 5, 6, 6), 1);
+	assert_int_equal(sn_match_days_apart(6, 6, 3, 5), 1);
+	/* touching ends overlap */
+	assert_int_equal(sn_match_days_apart(1, 5, 5, 9), 0);
+	assert_int_equal(sn_match_days_apart(-10, -5, 5, 9), 10);
+}
+
+/* ---- space ---- */
+static void
+test_km_apart(void **state)
+{
+	assert_true(fabs(sn_match_km_apart(40.0, 0, 0) - 40.0) < 1e-9);
+	/* a 50 km radius (region capital) reaches a village 40 km away */
+	assert_true(sn_match_km_apart(40.0, 50000, 0) == 0.0);
+	/* widened from either side, and both */
+	assert_true(fabs(sn_match_km_apart(40.0, 0, 30000) - 10.0) < 1e-9);
+	assert_true(fabs(sn_match_km_apart(40.0, 20000, 15000) - 5.0) < 1e-9);
+	assert_true(sn_match_km_apart(0.0, 0, 0) == 0.0);
+}
+
+static void
+test_compare_geodesic(void **state)
+{
+	/* Gao 16.27N 0.04W to Bourem 16.95N 0.35W: about 83 km */
+	sn_match_event a = ev(1, 0, 0, 16.2667, -0.0444, 0),
+				b = ev(2, 0, 0, 16.9500, -0.3500, 0);
+	sn_match_params p = params(5, 1);
+	sn_match_parts r;
+
+	assert_false(sn_match_compare(&a, &b, &p, &r));
+	assert_true(r.km > 80 && r.km < 86);
+	/* Bourem placed at the region's capital with an 85 km radius: within */
+	b.precision_m = 85000;
+	assert_true(sn_match_compare(&a, &b, &p, &r));
+	assert_true(r.km_apart == 0.0);
+	/* the same, the other way round */
+	a.precision_m = 85000;
+	b.precision_m = 0;
+	assert_true(sn_match_compare(&b, &a, &p, &r));
+}
+
+/* ---- fatalities ---- */
+static void
+test_fatalities(void **state)
+{
+	double		ratio;
+
+	/* UCDP 3..7 against ACLED 5 */
+	assert_int_equal(sn_match_fatalities(3, 7, 5, 5, &ratio), 1);
+	assert_int_equal(sn_match_fatalities(5, 5, 3, 7, &ratio), 1);
+	/* 0 against 10: disjoint, ratio 1/11 */
+	assert_int_equal(sn_match_fatalities(0, 0, 10, 10, &ratio), 0);
+	assert_true(fabs(ratio - 1.0 / 11.0) < 1e-12);
+	assert_int_equal(sn_match_fatalities(10, 10, 0, 0, &ratio), 0);
+	assert_true(fabs(ratio - 1.0 / 11.0) < 1e-12);
+	/* unknown is neutral */
+	assert_int_equal(sn_match_fatalities(SN_MATCH_UNKNOWN, SN_MATCH_UNKNOWN, 3, 3, &ratio), -1);
+	assert_int_equal(sn_match_fatalities(3, 3, SN_MATCH_UNKNOWN, SN_MATCH_UNKNOWN, &ratio), -1);
+	/* unbounded above ("more than 20") overlaps 50 but not 10 */
+	assert_int_equal(sn_match_fatalities(21, SN_MATCH_UNKNOWN, 50, 50, &ratio), 1);
+	assert_int_equal(sn_match_fatalities(21, SN_MATCH_UNKNOWN, 10, 10, &ratio), 0);
+	assert_int_equal(sn_match_fatalities(10, 10, 21, SN_MATCH_UNKNOWN, &ratio), 0);
+}
+
+/* ---- taxonomy ---- */
+static void
+test_level(void **state)
+{
+	assert_int_equal(sn_match_level(1, 11, 1, 11), 2);
+	assert_int_equal(sn_match_level(1, 11, 1, 12), 1);
+	assert_int_equal(sn_match_level(1, 11, 1, 0), 1);
+	assert_int_equal(sn_match_level(1, 11, 2, 11), 0);
+	assert_int_equal(sn_match_level(0, 0, 2, 21), -1);
+	assert_int_equal(sn_match_level(2, 21, 0, 0), -1);
+}
+
+/* ---- actors ---- */
+static void
+test_actors(void **state)
+{
+	sn_match_actor army_jihadists[] = {{10, SN_MATCH_SIDE_1}, {20, SN_MATCH_SIDE_2}};
+	sn_match_actor jihadists_army[] = {{20, SN_MATCH_SIDE_1}, {10, SN_MATCH_SIDE_2}};
+	sn_match_actor army_unsided[] = {{10, SN_MATCH_SIDE_NONE}};
+	sn_match_actor others[] = {{30, SN_MATCH_SIDE_1}, {40, SN_MATCH_SIDE_2}};
+	sn_match_event a = ev(1, 0, 0, 0, 0, 0),
+				b = ev(2, 0, 0, 0, 0, 0);
+	sn_match_params p = params(5, 1);
+	sn_match_parts r;
+	double		same,
+				swapped,
+				none;
+
+	assert_int_equal(sn_match_actor_part(army_jihadists, 2, army_jihadists, 2), SN_MATCH_ACTORS_SAME_SIDES);
+	assert_int_equal(sn_match_actor_part(army_jihadists, 2, jihadists_army, 2), SN_MATCH_ACTORS_SWAPPED);
+	assert_int_equal(sn_match_actor_part(army_jihadists, 2, army_unsided, 1), SN_MATCH_ACTORS_SHARED);
+	assert_int_equal(sn_match_actor_part(army_jihadists, 2, others, 2), SN_MATCH_ACTORS_NONE);
+	assert_int_equal(sn_match_actor_part(army_jihadists, 2, NULL, 0), SN_MATCH_ACTORS_UNKNOWN);
+
+	/* the scores order: same sides > swapped > none */
+	a.actors = army_jihadists;
+	a.n_actors = 2;
+	b.actors = army_jihadists;
+	b.n_actors = 2;
+	sn_match_compare(&a, &b, &p, &r);
+	same = r.score;
+	b.actors = jihadists_army;
+	sn_match_compare(&a, &b, &p, &r);
+	swapped = r.score;
+	b.actors = others;
+	sn_match_compare(&a, &b, &p, &r);
+	none = r.score;
+	assert_true(same > swapped);
+	assert_true(swapped > none);
+}
+
+/* ---- the score ---- */
+static void
+test_score(void **state)
+{
+	sn_match_params p = params(5, 1);
+	sn_match_event a = ev(1, 100, 100, 12.0, -8.0, 0);
+	sn_match_event same = ev(2, 100, 100, 12.0, -8.0, 0);
+	sn_match_event next_day = ev(3, 101, 101, 12.0, -8.0, 0);
+	sn_match_event month = ev(4, 90, 119, 12.0, -8.0, 0);
+	sn_match_event near_precise = ev(5, 100, 100, 12.027, -8.0, 1000);	/* 3 km */
+	sn_match_event far_vague = ev(6, 100, 100, 12.36, -8.0, 50000);	/* 40 km, 50 km radius */
+	sn_match_parts r;
+	double		s_same,
+				s_next,
+				s_month,
+				s_near,
+				s_far;
+
+	assert_true(sn_match_compare(&a, &same, &p, &r));
+	s_same = r.score;
+	assert_true(s_same > 0.69 && s_same <= 1.0);
+	assert_true(sn_match_compare(&a, &next_day, &p, &r));
+	s_next = r.score;
+	assert_true(sn_match_compare(&a, &month, &p, &r));
+	assert_int_equal(r.days_apart, 0);
+	s_month = r.score;
+	assert_true(sn_match_compare(&a, &near_precise, &p, &r));
+	s_near = r.score;
+	assert_true(sn_match_compare(&a, &far_vague, &p, &r));
+	assert_true(r.km > 39 && r.km < 41);
+	assert_true(r.km_apart == 0.0);
+	s_far = r.score;
+	/* the exact match is best; a month's overlap counts less than the day */
+	assert_true(s_same > s_next);
+	assert_true(s_same > s_month);
+	/* a near precise candidate scores above a far vague one */
+	assert_true(s_near > s_far);
+	/* every score in [0, 1] */
+	assert_true(s_far >= 0 && s_month >= 0);
+	/* two days apart is outside a window of one day */
+	next_day.day_lo = next_day.day_hi = 102;
+	assert_false(sn_match_compare(&a, &next_day, &p, &r));
+	assert_int_equal(r.days_apart, 2);
+}
+
+static void
+test_duplicate(void **state)
+{
+	sn_match_actor x[] = {{10, SN_MATCH_SIDE_1}, {20, SN_MATCH_SIDE_2}};
+	sn_match_actor y[] = {{10, SN_MATCH_SIDE_1}};
+	sn_match_params p = params(5, 1);
+	sn_match_event a = ev(1, 5, 5, 12.0, -8.0, 0),
+				b = ev(2, 5, 5, 12.0, -8.0, 0);
+
+	/* the same source URL */
+	a.source = b.source = 77;
+	assert_true(sn_match_is_duplicate(&a, &b, &p));
+	b.source = 78;
+	assert_false(sn_match_is_duplicate(&a, &b, &p));
+	/* same actors, root code, day and location */
+	a.actors = b.actors = x;
+	a.n_actors = b.n_actors = 2;
+	a.level1 = b.level1 = 4;
+	a.level2 = b.level2 = 190;
+	assert_true(sn_match_is_duplicate(&a, &b, &p));
+	b.level2 = 180;
+	assert_false(sn_match_is_duplicate(&a, &b, &p));
+	b.level2 = 190;
+	b.day_lo = b.day_hi = 6;
+	assert_false(sn_match_is_duplicate(&a, &b, &p));
+	b.day_lo = b.day_hi = 5;
+	b.lat = 12.1;
+	assert_false(sn_match_is_duplicate(&a, &b, &p));
+	b.lat = 12.0;
+	b.actors = y;
+	b.n_actors = 1;
+	assert_false(sn_match_is_duplicate(&a, &b, &p));
+}
+
+/* ---- candidate search: the same pairs as all pairs, on random clusters ---- */
+typedef struct found
+{
+	size_t		n;
+	size_t		cap;
+	uint64_t   *keys;
+} found;
+
+static bool
+collect(void *ctx, size_t iq, size_t it, const sn_match_parts *parts)
+{
+	found	   *f = ctx;
+
+	if (f->n == f->cap)
+	{
+		f->cap = f->cap ? f->cap * 2 : 256;
+		f->keys = realloc(f->keys, f->cap * sizeof(uint64_t));
+	}
+	f->keys[f->n++] = (uint64_t) iq << 32 | it;
+	return true;
+}
+
+static int
+u64cmp(const void *x, const void *y)
+{
+	uint64_t	a = *(const uint64_t *) x,
+				b = *(const uint64_t *) y;
+
+	return a < b ? -1 : a > b;
+}
+
+static uint64_t rng = 88172645463325252ULL;
+static double
+rnd(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (double) (rng >> 11) / 9007199254740992.0;
+}
+
+static void
+random_events(sn_match_event *e, size_t n, int64_t id0)
+{
+	static const double precs[] = {0, 500, 2000, 10000, 25000, 60000, 150000};
+	static const int64_t lens[] = {1, 1, 1, 7, 31, 3, 366};
+
+	for (size_t i = 0; i < n; i++)
+	{
+		double		lat = 10 + rnd() * 10,
+					lon = -10 + rnd() * 20;
+		int64_t		lo = (int64_t) (rnd() * 400) - 200;
+		int64_t		len = lens[(int) (rnd() * 7)];
+
+		/* half of them near a few hot spots */
+		if (rnd() < 0.5)
+		{
+			lat = 14 + rnd() * 0.3;
+			lon = -4 + rnd() * 0.3;
+		}
+		e[i] = ev(id0 + (int64_t) i, lo, lo + len - 1, lat, lon, precs[(int) (rnd() * 7)]);
+	}
+	/* one near the antimeridian and one at a pole */
+	e[0].lat = 89.99;
+	e[1].lon = 179.99;
+}
+
+static void
+check_search(size_t nq, size_t nt, bool same, double km, int64_t days)
+{
+	sn_match_event *q = malloc(sizeof(sn_match_event) * nq);
+	sn_match_event *t = same ? q : malloc(sizeof(sn_match_event) * nt);
+	sn_match_params p = params(km, days);
+	found		got = {0},
+				want = {0};
+	uint64_t	compared;
+
+	random_events(q, nq, 1);
+	if (!same)
+		random_events(t, nt, 100001);
+	assert_true(sn_match_candidates(q, nq, t, nt, same, &p, collect, &got, &compared));
+	for (size_t i = 0; i < nq; i++)
+		for (size_t j = same ? i + 1 : 0; j < nt; j++)
+		{
+			sn_match_parts r;
+
+			if (sn_match_compare(&q[i], &t[j], &p, &r))
+				collect(&want, i, j, &r);
+		}
+	qsort(got.keys, got.n, sizeof(uint64_t), u64cmp);
+	qsort(want.keys, want.n, sizeof(uint64_t), u64cmp);
+	assert_true(want.n > 10);
+	assert_int_equal(got.n, want.n);
+	for (size_t i = 0; i < got.n; i++)
+		assert_true(got.keys[i] == want.keys[i]);
+	/* far fewer distances taken than all pairs */
+	assert_true(compared < (uint64_t) nq * nt / 4);
+	free(got.keys);
+	free(want.keys);
+	if (!same)
+		free(t);
+	free(q);
+}
+
+static void
+test_candidates(void **state)
+{
+	check_search(1500, 1000, false, 5, 1);
+	check_search(1500, 1000, false, 0, 0);
+	check_search(1200, 1200, true, 3, 1);
+	check_search(500, 2000, false, 50, 3);
+}
+
+/* ---- selection ---- */
+static sn_match_pair
+pair(size_t a, size_t b, double score, int64_t days, double km)
+{
+	sn_match_pair x;
+
+	memset(&x, 0, sizeof(x));
+	x.a = a;
+	x.b = b;
+	x.score = score;
+	x.days_apart = days;
+	x.km_apart = km;
+	return x;
+}
+
+static void
+test_select_one_to_one(void **state)
+{
+	sn_match_event a[2] = {ev(10, 0, 0, 12, -8, 0), ev(11, 0, 0, 12, -8, 0)};
+	sn_match_event b[2] = {ev(20, 0, 0, 12, -8, 0), ev(21, 0, 0, 12, -8, 0)};
+	sn_match_params p = params(5, 1);
+	/* a0 likes b0 best, a1 likes b0 too but less: a1 gets b1, b0 keeps a contender */
+	sn_match_pair x[3] = {pair(0, 0, 0.9, 0, 0), pair(1, 0, 0.8, 0, 0), pair(1, 1, 0.6, 0, 0)};
+
+	assert_true(sn_match_select(x, 3, a, 2, false, b, 2, false, &p));
+	assert_int_equal(x[0].rank_a, 1);
+	assert_int_equal(x[2].rank_a, 1);
+	/* the contender: a1's second, b0's second */
+	assert_int_equal(x[1].rank_a, 2);
+	assert_int_equal(x[1].rank_b, 2);
+}
+
+static void
+test_select_ties(void **state)
+{
+	sn_match_event a[1] = {ev(10, 0, 0, 12, -8, 0)};
+	sn_match_event b[3] = {ev(22, 0, 0, 12, -8, 0), ev(21, 0, 0, 12, -8, 0), ev(23, 0, 0, 12, -8, 0)};
+	sn_match_params p = params(5, 1);
+	sn_match_pair x[3];
+
+	/* equal scores: the smaller gap in days wins */
+	x[0] = pair(0, 0, 0.7, 1, 0);
+	x[1] = pair(0, 1, 0.7, 0, 2);
+	x[2] = pair(0, 2, 0.7, 0, 1);
+	assert_true(sn_match_select(x, 3, a, 1, false, b, 3, false, &p));
+	assert_int_equal(x[2].rank_a, 1);	/* 0 days, 1 km */
+	assert_int_equal(x[1].rank_a, 2);	/* 0 days, 2 km */
+	assert_int_equal(x[0].rank_a, 3);
+	/* everything equal: the lower event id (21) wins, whatever the input order */
+	x[0] = pair(0, 0, 0.7, 0, 0);
+	x[1] = pair(0, 2, 0.7, 0, 0);
+	x[2] = pair(0, 1, 0.7, 0, 0);
+	assert_true(sn_match_select(x, 3, a, 1, false, b, 3, false, &p));
+	assert_int_equal(x[2].rank_a, 1);
+	assert_int_equal(x[0].rank_a, 2);
+	assert_int_equal(x[1].rank_a, 3);
+}
+
+static void
+test_select_statuses(void **state)
+{
+	sn_match_event a[2] = {ev(10, 0, 0, 12, -8, 0), ev(11, 0, 0, 12, -8, 0)};
+	sn_match_event b[2] = {ev(20, 0, 0, 12, -8, 0), ev(21, 0, 0, 12, -8, 0)};
+	sn_match_params p = params(5, 1);
+	sn_match_pair x[3] = {pair(0, 0, 0.9, 0, 0), pair(1, 0, 0.8, 0, 0), pair(1, 1, 0.3, 0, 0)};
+
+	/* the analyst rejected a0-b0 and accepted a1-b1 (the lower score) */
+	x[0].status = SN_MATCH_REJECTED;
+	x[2].status = SN_MATCH_ACCEPTED;
+	assert_true(sn_match_select(x, 3, a, 2, false, b, 2, false, &p));
+	assert_int_equal(x[0].rank_a, 0);	/* never proposed again */
+	assert_int_equal(x[2].rank_a, 1);	/* stays selected */
+	assert_int_equal(x[1].rank_a, 2);	/* a1 is out of competition */
+	/* b0 is free but its only other candidate is taken */
+	assert_int_equal(x[1].rank_b, 2);
+}
+
+static void
+test_select_split_rows(void **state)
+{
+	/* ACLED's battle row and attack-on-civilians row of one incident, and one UCDP event */
+	sn_match_event acled[3] = {ev(10, 5, 5, 12, -8, 0), ev(11, 5, 5, 12, -8, 0),
+	ev(12, 5, 5, 12.2, -8, 0)};
+	sn_match_event ucdp[1] = {ev(20, 4, 5, 12, -8, 0)};
+	sn_match_params p = params(5, 1);
+	sn_match_pair x[3] = {pair(0, 0, 0.9, 0, 0), pair(1, 0, 0.8, 0, 0), pair(2, 0, 0.7, 0, 0)};
+
+	assert_true(sn_match_select(x, 3, acled, 3, true, ucdp, 1, false, &p));
+	assert_int_equal(x[0].rank_a, 1);
+	assert_int_equal(x[1].rank_a, 1);	/* shares the counterpart */
+	assert_true(x[1].shared);
+	assert_int_equal(x[2].rank_a, 2);	/* 22 km from the row that holds it: not a split row */
+	/* not declared splitting: one-to-one */
+	assert_true(sn_match_select(x, 3, acled, 3, false, ucdp, 1, false, &p));
+	assert_int_equal(x[1].rank_a, 2);
+	assert_false(x[1].shared);
+}
+
+/* ---- incidents ---- */
+static void
+test_cluster(void **state)
+{
+	/* events 0,1 acled (splits), 2,3 ucdp, 4 gtd */
+	int			ds[5] = {0, 0, 1, 1, 2};
+	sn_match_link links[4] = {{0, 2}, {1, 2}, {1, 3}, {4, 2}};
+	size_t		cl[5],
+				refused;
+
+	assert_true(sn_match_cluster(5, ds, UINT64_C(1) << 0, links, 4, cl, &refused));
+	assert_int_equal(cl[0], 0);
+	assert_int_equal(cl[1], 0);
+	assert_int_equal(cl[2], 0);
+	assert_int_equal(cl[4], 0);
+	/* 1-3 would put two UCDP events in one incident */
+	assert_int_equal(cl[3], 3);
+	assert_int_equal(refused, 1);
+	/* nothing splits: 1-2 is refused too (two ACLED rows) */
+	assert_true(sn_match_cluster(5, ds, 0, links, 4, cl, &refused));
+	assert_int_equal(cl[1], 1);
+	assert_int_equal(cl[3], 1);
+	assert_int_equal(refused, 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_days_apart),
+		cmocka_unit_test(test_km_apart),
+		cmocka_unit_test(test_compare_geodesic),
+		cmocka_unit_test(test_fatalities),
+		cmocka_unit_test(test_level),
+		cmocka_unit_test(test_actors),
+		cmocka_unit_test(test_score),
+		cmocka_unit_test(test_duplicate),
+		cmocka_unit_test(test_candidates),
+		cmocka_unit_test(test_select_one_to_one),
+		cmocka_unit_test(test_select_ties),
+		cmocka_unit_test(test_select_statuses),
+		cmocka_unit_test(test_select_split_rows),
+		cmocka_unit_test(test_cluster),
+	};
+
+	return cmocka_run_group_tests_name("event_match", tests, NULL, NULL);
+}
