@@ -251,7 +251,7 @@ sn_match_is_duplicate(const sn_match_event *a, const sn_match_event *b, const sn
 		return true;
 	if (a->n_actors == 0 || b->n_actors == 0 || !same_actors(a, b))
 		return false;
-	if (a->level2 == 0 || a->level2 != b->level2 || a->level1 != b->level1)
+	if (a->category == 0 || a->category != b->category)
 		return false;
 	if (a->day_lo != b->day_lo || a->day_hi != b->day_hi)
 		return false;

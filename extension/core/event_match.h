@@ -58,6 +58,8 @@ typedef struct sn_match_event
 	uint64_t	level1;			/* common taxonomy level 1, 0 unknown (any other
 								 * value: an identity, e.g. a hash of its name) */
 	uint64_t	level2;			/* level 2, 0 unknown */
+	uint64_t	category;		/* its category in its dataset's own coding (a
+								 * hash), 0 none: duplicates share it */
 	uint64_t	source;			/* its source (a hash of the URL), 0 none */
 	const sn_match_actor *actors;	/* its resolved actors */
 	size_t		n_actors;
@@ -130,8 +132,8 @@ extern void sn_match_score(sn_match_parts *parts, const sn_match_params *p);
 
 /*
  * Within one dataset: are a and b copies of one report (same source, or the
- * same actors, the same level-2 category, the same days and a location within
- * dup_km)?
+ * same actors, the same category of the dataset's coding, the same days and a
+ * location within dup_km)?
  */
 extern bool sn_match_is_duplicate(const sn_match_event *a, const sn_match_event *b,
 								  const sn_match_params *p);

@@ -228,12 +228,11 @@ test_duplicate(void **state)
 	/* same actors, root code, day and location */
 	a.actors = b.actors = x;
 	a.n_actors = b.n_actors = 2;
-	a.level1 = b.level1 = 4;
-	a.level2 = b.level2 = 190;
+	a.category = b.category = 19;
 	assert_true(sn_match_is_duplicate(&a, &b, &p));
-	b.level2 = 180;
+	b.category = 18;
 	assert_false(sn_match_is_duplicate(&a, &b, &p));
-	b.level2 = 190;
+	b.category = 19;
 	b.day_lo = b.day_hi = 6;
 	assert_false(sn_match_is_duplicate(&a, &b, &p));
 	b.day_lo = b.day_hi = 5;

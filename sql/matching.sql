@@ -1,0 +1,205 @@
+-- matching: link_events() on small hand-made cases, one per rule of
+-- docs/matching.md.  The datasets are named m_acled, m_ucdp, m_gtd, m_gdelt so
+-- that the events other tests load stay out of the way; their settings and
+-- categories are a user's own rows, as an analyst would add for a new dataset.
+SET search_path = sahel_news, public;
+SET extra_float_digits = 0;
+
+INSERT INTO matching_datasets (dataset, splits_incidents, date_lag_days) VALUES
+  ('m_acled', true, 0), ('m_ucdp', false, 1), ('m_gtd', false, 1), ('m_gdelt', true, 1);
+INSERT INTO event_taxonomy (dataset, category, level1, level2) VALUES
+  ('m_acled', 'Armed clash', 'armed clash', 'battle without change of territory'),
+  ('m_acled', 'Attack', 'violence against civilians', 'attack'),
+  ('m_acled', 'Peaceful protest', 'protest and riot', 'peaceful protest'),
+  ('m_ucdp', '1', 'armed clash', 'armed clash, unspecified'),
+  ('m_ucdp', '3', 'violence against civilians', 'attack'),
+  ('m_gtd', '1', 'violence against civilians', 'attack'),
+  ('m_gdelt', '19', 'armed clash', 'armed clash, unspecified');
+
+-- A helper for the tests: an event in one line.
+CREATE FUNCTION pg_temp.ev(ds text, ext text, occurred text, lat float8, lon float8, prec_m float8,
+                           cat text, deaths text DEFAULT NULL, source_url text DEFAULT NULL) RETURNS bigint
+LANGUAGE sql AS $$
+  INSERT INTO sahel_news.events (occurred, location, location_precision_m, dataset_category, fatalities,
+                                 dataset, external_id, source_id)
+  VALUES (occurred::sahel_news.edtf, sahel_news.geopoint(lat, lon), prec_m, cat, deaths::sahel_news.estimate,
+          ds, ext, (SELECT id FROM sahel_news.sources WHERE url = source_url))
+  RETURNING id $$;
+
+-- The links of one dataset pair, readable.
+CREATE FUNCTION pg_temp.links(a text, b text) RETURNS TABLE (event text, other text, rank integer, status text,
+                                                          shared boolean, days bigint, km_apart numeric, score numeric)
+LANGUAGE sql AS $$
+  SELECT ea.external_id, eb.external_id, l.rank, l.status, l.shared, l.days_apart,
+         round(l.km_apart::numeric, 1), round(l.score::numeric, 3)
+  FROM sahel_news.event_links l
+  JOIN sahel_news.events ea ON ea.id = l.event_id
+  JOIN sahel_news.events eb ON eb.id = l.other_event_id
+  WHERE l.dataset = a AND l.other_dataset = b
+  ORDER BY 1, 3, 2 $$;
+
+-- ---------------------------------------------------------------------------
+-- 1. Time: overlap of edtf bounds, not day equality.
+--    A month-precision row (2015-03) overlaps a day of that month; a UCDP
+--    range of three days is one day from the ACLED day after it; two days is
+--    beyond the window.
+SELECT pg_temp.ev('m_acled', 'A-month', '2015-03', 9.00, 31.00, 2000, 'Armed clash') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-day20', '2015-03-20', 9.00, 31.00, 2000, '1') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_acled', 'A-apr21', '2015-04-21', 9.50, 31.50, 2000, 'Armed clash') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-range', '2015-04-18/2015-04-20', 9.50, 31.50, 2000, '1') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_acled', 'A-may10', '2015-05-10', 9.70, 31.70, 2000, 'Armed clash') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-may08', '2015-05-08', 9.70, 31.70, 2000, '1') IS NOT NULL AS ok;
+
+SELECT pairs_considered, links, contenders FROM link_events('m_acled', 'm_ucdp');
+SELECT * FROM pg_temp.links('m_acled', 'm_ucdp');
+
+-- ---------------------------------------------------------------------------
+-- 2. Space: each side's precision radius widens the window.
+--    A-capital is placed at a state capital (exact place unknown: 100 km
+--    radius); U-village is a precise village 40 km away: linked.  The other
+--    way round too (U-state at a capital with 150 km, A-village precise).  A
+--    precise pair 40 km apart is not linked.
+SELECT pg_temp.ev('m_acled', 'A-capital', '2015-06-01', 7.00, 30.00, 100000, 'Armed clash') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-village', '2015-06-01', 7.36, 30.00, 2000, '1') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_acled', 'A-village', '2015-06-05', 6.36, 29.00, 2000, 'Armed clash') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-state', '2015-06-05', 6.00, 29.00, 150000, '1') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_acled', 'A-far', '2015-06-09', 5.36, 28.00, 0, 'Armed clash') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-far', '2015-06-09', 5.00, 28.00, 0, '1') IS NOT NULL AS ok;
+
+-- ... and an imprecise row does not swallow the province: A-capital2 (100 km
+-- radius) and A-town2 (precise, at U-town2's place) both reach U-town2; the
+-- precise one is selected, A-capital2 keeps U-town2 as a contender and takes
+-- U-other2 (40 km off, the only one left for it).
+SELECT pg_temp.ev('m_acled', 'A-capital2', '2015-07-01', 4.00, 33.00, 100000, 'Armed clash') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_acled', 'A-town2', '2015-07-01', 4.27, 33.00, 2000, 'Armed clash') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-town2', '2015-07-01', 4.27, 33.00, 2000, '1') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-other2', '2015-07-01', 3.64, 33.00, 2000, '1') IS NOT NULL AS ok;
+
+SELECT pairs_considered, links, contenders FROM link_events('m_acled', 'm_ucdp');
+SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event LIKE 'A-%' AND (event ~ 'capital|village|far|town');
+SELECT * FROM pg_temp.links('m_ucdp', 'm_acled') WHERE event IN ('U-town2', 'U-other2', 'U-far');
+
+-- The reasons explain each link.
+SELECT reasons - 'parts' AS reasons, reasons -> 'parts' AS parts FROM event_links l
+JOIN events a ON a.id = l.event_id JOIN events b ON b.id = l.other_event_id
+WHERE a.external_id = 'A-capital' AND b.external_id = 'U-village';
+
+-- ---------------------------------------------------------------------------
+-- 3. Re-running changes nothing: no pair scored again, no row added.
+SELECT count(*) AS rows_before FROM event_links WHERE dataset LIKE 'm\_%';
+SELECT pairs_considered, links, contenders FROM link_events('m_acled', 'm_ucdp');
+SELECT count(*) AS rows_after, count(DISTINCT (event_id, other_event_id)) AS distinct_pairs
+FROM event_links WHERE dataset LIKE 'm\_%';
+
+-- A changed event is compared again (and only it): U-far moves next to A-far.
+UPDATE events SET location = '5.36, 28.00' WHERE external_id = 'U-far' AND dataset = 'm_ucdp';
+SELECT pairs_considered, links, contenders FROM link_events('m_acled', 'm_ucdp');
+SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event = 'A-far';
+
+-- ---------------------------------------------------------------------------
+-- 4. Deterministic ties: two GTD rows alike in every part; the lower event id
+--    wins, run after run.
+SELECT pg_temp.ev('m_gtd', 'G-tie-1', '2015-08-01', 8.00, 27.00, 2000, '1') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_gtd', 'G-tie-2', '2015-08-01', 8.00, 27.00, 2000, '1') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-tie', '2015-08-01', 8.00, 27.00, 2000, '3') IS NOT NULL AS ok;
+SELECT pairs_considered, links, contenders FROM link_events('m_ucdp', 'm_gtd');
+SELECT * FROM pg_temp.links('m_ucdp', 'm_gtd');
+-- GTD does not split incidents: the second row is no part of the incident
+SELECT e.external_id, i.incident_id IS NOT NULL AS in_incident
+FROM events e LEFT JOIN incidents i ON i.event_id = e.id
+WHERE e.external_id LIKE '%tie%' ORDER BY 1;
+
+-- ---------------------------------------------------------------------------
+-- 5. Verdicts hold across re-runs and re-imports.
+--    Reject A-town2 / U-town2 and re-run: that pair is never proposed again,
+--    and U-town2 goes to A-capital2.  Accept A-month / U-range (outside the
+--    windows: 18 days apart): it becomes a link of its own.
+UPDATE event_links l SET status = 'rejected'
+FROM events a, events b
+WHERE a.id = l.event_id AND b.id = l.other_event_id AND a.external_id = 'A-town2' AND b.external_id = 'U-town2';
+SELECT dataset, external_id, other_dataset, other_external_id, status FROM event_link_reviews ORDER BY 1, 2;
+INSERT INTO event_link_reviews (dataset, external_id, other_dataset, other_external_id, status, note)
+VALUES ('m_acled', 'A-month', 'm_ucdp', 'U-range', 'accepted', 'the same fighting, by the notes');
+SELECT pairs_considered, links, contenders FROM link_events('m_acled', 'm_ucdp');
+SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event IN ('A-town2', 'A-capital2', 'A-month');
+SELECT * FROM pg_temp.links('m_ucdp', 'm_acled') WHERE event IN ('U-town2', 'U-range');
+
+-- A re-import that deletes and inserts U-town2 again (a new id): the verdict holds.
+DELETE FROM events WHERE dataset = 'm_ucdp' AND external_id = 'U-town2';
+SELECT pg_temp.ev('m_ucdp', 'U-town2', '2015-07-01', 4.27, 33.00, 2000, '1') IS NOT NULL AS ok;
+SELECT pairs_considered > 0 AS compared_again, links, contenders FROM link_events('m_acled', 'm_ucdp');
+SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event IN ('A-town2', 'A-capital2');
+
+-- Setting a verdict back to proposed removes it.
+UPDATE event_links l SET status = 'proposed'
+FROM events a, events b
+WHERE a.id = l.event_id AND b.id = l.other_event_id AND a.external_id = 'A-town2' AND b.external_id = 'U-town2';
+SELECT count(*) AS reviews_left FROM event_link_reviews;
+SELECT links, contenders FROM link_events('m_acled', 'm_ucdp');
+SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event IN ('A-town2', 'A-capital2');
+
+-- ---------------------------------------------------------------------------
+-- 6. Split rows: ACLED's battle row and attack-on-civilians row of one
+--    incident share their UCDP counterpart, and the incident holds all three.
+SELECT pg_temp.ev('m_acled', 'A-battle', '2015-09-01', 10.00, 32.00, 2000, 'Armed clash', '4') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_acled', 'A-civilians', '2015-09-01', 10.00, 32.00, 2000, 'Attack', '6') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-split', '2015-09-01', 10.01, 32.01, 2000, '1', '8..12') IS NOT NULL AS ok;
+SELECT links, contenders FROM link_events('m_acled', 'm_ucdp');
+SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event IN ('A-battle', 'A-civilians');
+SELECT occurred, round(latitude::numeric, 2) AS lat, fatalities, fatalities_low, fatalities_best, fatalities_high,
+       datasets, external_ids, sources, events
+FROM bi_incidents WHERE external_ids LIKE '%U-split%';
+
+-- Declared not to split, ACLED keeps one row per incident: the second row is
+-- a contender only.
+INSERT INTO matching_datasets (dataset, splits_incidents) VALUES ('m_acled_nosplit', false);
+UPDATE matching_datasets SET splits_incidents = false WHERE dataset = 'm_acled' AND NOT standard;
+SELECT links, contenders FROM link_events('m_acled', 'm_ucdp');
+SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event IN ('A-battle', 'A-civilians');
+SELECT count(*) AS acled_rows_in_split_incident FROM incidents i JOIN events e ON e.id = i.event_id
+WHERE e.external_id IN ('A-battle', 'A-civilians');
+UPDATE matching_datasets SET splits_incidents = true WHERE dataset = 'm_acled' AND NOT standard;
+
+-- ---------------------------------------------------------------------------
+-- 7. Duplicates within one dataset (GDELT's syndicated copies): the same
+--    source URL, or the same actors, root code, day and place.
+INSERT INTO sources (publisher, url) VALUES ('Wire', 'https://example.org/wire/1');
+INSERT INTO actors (name, kind) VALUES ('m test army', 'state forces'), ('m test rebels', 'armed group');
+SELECT pg_temp.ev('m_gdelt', 'D-1', '2015-10-01', 11.00, 30.00, 10000, '19', NULL, 'https://example.org/wire/1') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_gdelt', 'D-2', '2015-10-01', 11.00, 30.00, 10000, '19', NULL, 'https://example.org/wire/1') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_gdelt', 'D-3', '2015-10-01', 11.00, 30.00, 10000, '19') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_gdelt', 'D-4', '2015-10-01', 11.00, 30.00, 10000, '19') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_gdelt', 'D-5-next-day', '2015-10-02', 11.00, 30.00, 10000, '19') IS NOT NULL AS ok;
+INSERT INTO event_actors (event_id, actor_id, role)
+SELECT e.id, a.id, CASE a.name WHEN 'm test army' THEN 'actor1' ELSE 'actor2' END
+FROM events e, actors a
+WHERE e.external_id IN ('D-3', 'D-4', 'D-5-next-day') AND a.name IN ('m test army', 'm test rebels');
+SELECT pairs_considered, links, contenders FROM link_events('m_gdelt', 'm_gdelt');
+SELECT event, other, rank, status FROM pg_temp.links('m_gdelt', 'm_gdelt');
+
+-- ---------------------------------------------------------------------------
+-- 8. Every dataset at once; incidents and their views.
+SELECT links > 0 AS has_links FROM link_events('m_ucdp');
+SELECT count(*) AS incidents, count(*) FILTER (WHERE sources > 1) AS seen_by_several FROM bi_incidents
+WHERE datasets LIKE '%m\_%';
+-- incident ids are kept by a re-run
+CREATE TEMP TABLE ids_before AS SELECT * FROM incidents;
+SELECT links > 0 AS has_links FROM link_events('m_acled');
+SELECT count(*) AS moved FROM incidents i JOIN ids_before b USING (event_id) WHERE i.incident_id <> b.incident_id;
+SELECT event_id IS NOT NULL AS ok, dataset, external_id, other_dataset, other_external_id, rank, selected, status,
+       days_apart, taxonomy_level, actors, fatalities
+FROM bi_event_links WHERE external_id = 'A-civilians' ORDER BY other_external_id;
+
+-- ---------------------------------------------------------------------------
+-- 9. Bad arguments.
+\set VERBOSITY terse
+SELECT * FROM link_events('no_such_dataset');
+\set VERBOSITY default
+SELECT * FROM link_events('m_acled', 'm_ucdp', -1);
+SELECT * FROM link_events('m_acled', 'm_ucdp', 'NaN');
+SELECT * FROM link_events('m_acled', 'm_ucdp', 5, -2);
+SELECT * FROM link_events(NULL);
+UPDATE event_links SET status = 'maybe' WHERE false;
+\set VERBOSITY terse
+UPDATE event_links SET status = 'maybe' WHERE dataset = 'm_acled';
+\set VERBOSITY default
