@@ -40,7 +40,7 @@ WHERE p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'c')
   -- (through SPI, over temporary tables link_events() fills): VOLATILE and
   -- PARALLEL UNSAFE.
   AND p.oid NOT IN ('sahel_news.event_match_pairs(text,text,float8,integer)'::regprocedure,
-                    'sahel_news.event_match_select(text,boolean,boolean,float8,integer)'::regprocedure,
+                    'sahel_news.event_match_select(text,boolean,boolean,float8,integer,float8)'::regprocedure,
                     'sahel_news.event_match_clusters(text,text[])'::regprocedure)
 ORDER BY 1::text;
 

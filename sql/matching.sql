@@ -58,11 +58,11 @@ SELECT * FROM pg_temp.links('m_acled', 'm_ucdp');
 --    A-capital is placed at a state capital (exact place unknown: 100 km
 --    radius); U-village is a precise village 40 km away: linked.  The other
 --    way round too (U-state at a capital with 150 km, A-village precise).  A
---    precise pair 40 km apart is not linked.
-SELECT pg_temp.ev('m_acled', 'A-capital', '2015-06-01', 7.00, 30.00, 100000, 'Armed clash') IS NOT NULL AS ok;
-SELECT pg_temp.ev('m_ucdp', 'U-village', '2015-06-01', 7.36, 30.00, 2000, '1') IS NOT NULL AS ok;
-SELECT pg_temp.ev('m_acled', 'A-village', '2015-06-05', 6.36, 29.00, 2000, 'Armed clash') IS NOT NULL AS ok;
-SELECT pg_temp.ev('m_ucdp', 'U-state', '2015-06-05', 6.00, 29.00, 150000, '1') IS NOT NULL AS ok;
+--    precise pair 40 km apart is not linked (the window is 10 km).
+SELECT pg_temp.ev('m_acled', 'A-capital', '2015-06-01', 7.00, 30.00, 100000, 'Armed clash', '3') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-village', '2015-06-01', 7.36, 30.00, 2000, '1', '2..5') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_acled', 'A-village', '2015-06-05', 6.36, 29.00, 2000, 'Armed clash', '10') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-state', '2015-06-05', 6.00, 29.00, 150000, '1', '8..12') IS NOT NULL AS ok;
 SELECT pg_temp.ev('m_acled', 'A-far', '2015-06-09', 5.36, 28.00, 0, 'Armed clash') IS NOT NULL AS ok;
 SELECT pg_temp.ev('m_ucdp', 'U-far', '2015-06-09', 5.00, 28.00, 0, '1') IS NOT NULL AS ok;
 
@@ -70,10 +70,10 @@ SELECT pg_temp.ev('m_ucdp', 'U-far', '2015-06-09', 5.00, 28.00, 0, '1') IS NOT N
 -- radius) and A-town2 (precise, at U-town2's place) both reach U-town2; the
 -- precise one is selected, A-capital2 keeps U-town2 as a contender and takes
 -- U-other2 (40 km off, the only one left for it).
-SELECT pg_temp.ev('m_acled', 'A-capital2', '2015-07-01', 4.00, 33.00, 100000, 'Armed clash') IS NOT NULL AS ok;
-SELECT pg_temp.ev('m_acled', 'A-town2', '2015-07-01', 4.27, 33.00, 2000, 'Armed clash') IS NOT NULL AS ok;
-SELECT pg_temp.ev('m_ucdp', 'U-town2', '2015-07-01', 4.27, 33.00, 2000, '1') IS NOT NULL AS ok;
-SELECT pg_temp.ev('m_ucdp', 'U-other2', '2015-07-01', 3.64, 33.00, 2000, '1') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_acled', 'A-capital2', '2015-07-01', 4.00, 33.00, 100000, 'Armed clash', '5') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_acled', 'A-town2', '2015-07-01', 4.27, 33.00, 2000, 'Armed clash', '5') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-town2', '2015-07-01', 4.27, 33.00, 2000, '1', '5') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-other2', '2015-07-01', 3.64, 33.00, 2000, '1', '4..6') IS NOT NULL AS ok;
 
 SELECT pairs_considered, links, contenders FROM link_events('m_acled', 'm_ucdp');
 SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event LIKE 'A-%' AND (event ~ 'capital|village|far|town');
@@ -83,6 +83,23 @@ SELECT * FROM pg_temp.links('m_ucdp', 'm_acled') WHERE event IN ('U-town2', 'U-o
 SELECT reasons - 'parts' AS reasons, reasons -> 'parts' AS parts FROM event_links l
 JOIN events a ON a.id = l.event_id JOIN events b ON b.id = l.other_event_id
 WHERE a.external_id = 'A-capital' AND b.external_id = 'U-village';
+
+-- A pair within the windows that agrees on little (a protest and an attack on
+-- civilians, a day apart, 8 km off) is a contender, not a link, unless the
+-- least score is lowered.
+SELECT pg_temp.ev('m_acled', 'A-weak', '2015-07-20', 2.00, 34.00, 2000, 'Peaceful protest') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-weak', '2015-07-21', 2.07, 34.00, 2000, '3') IS NOT NULL AS ok;
+SELECT pairs_considered, links, contenders FROM link_events('m_acled', 'm_ucdp');
+SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event = 'A-weak';
+SET sahel_news.link_min_score = 0.3;
+SELECT pairs_considered, links, contenders FROM link_events('m_acled', 'm_ucdp');
+SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event = 'A-weak';
+SET sahel_news.link_min_score = 'high';
+\set VERBOSITY terse
+SELECT pairs_considered FROM link_events('m_acled', 'm_ucdp');
+\set VERBOSITY default
+RESET sahel_news.link_min_score;
+DELETE FROM events WHERE external_id IN ('A-weak', 'U-weak');
 
 -- ---------------------------------------------------------------------------
 -- 3. Re-running changes nothing: no pair scored again, no row added.
@@ -126,7 +143,7 @@ SELECT * FROM pg_temp.links('m_ucdp', 'm_acled') WHERE event IN ('U-town2', 'U-r
 
 -- A re-import that deletes and inserts U-town2 again (a new id): the verdict holds.
 DELETE FROM events WHERE dataset = 'm_ucdp' AND external_id = 'U-town2';
-SELECT pg_temp.ev('m_ucdp', 'U-town2', '2015-07-01', 4.27, 33.00, 2000, '1') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-town2', '2015-07-01', 4.27, 33.00, 2000, '1', '5') IS NOT NULL AS ok;
 SELECT pairs_considered > 0 AS compared_again, links, contenders FROM link_events('m_acled', 'm_ucdp');
 SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event IN ('A-town2', 'A-capital2');
 

@@ -27,6 +27,7 @@ sn_match_params_default(sn_match_params *p, double within_km, int64_t within_day
 	p->w_actors = 0.10;
 	p->w_fatalities = 0.10;
 	p->dup_km = 1.0;
+	p->min_score = 0.0;
 }
 
 /* ------------------------------------------------------------------------
@@ -783,7 +784,8 @@ sn_match_select(sn_match_pair *pairs, size_t n,
 	{
 		sn_match_pair *x = &pairs[order[k]];
 
-		if (x->status == SN_MATCH_REJECTED)
+		if (x->status == SN_MATCH_REJECTED
+			|| (x->status == SN_MATCH_PROPOSED && x->score < p->min_score))
 			continue;
 		if (x->status == SN_MATCH_ACCEPTED
 			|| (holder_a[x->a] == NONE && holder_b[x->b] == NONE))
@@ -816,7 +818,7 @@ sn_match_select(sn_match_pair *pairs, size_t n,
 		{
 			sn_match_pair *x = &pairs[order[k]];
 
-			if (x->status == SN_MATCH_REJECTED || x->rank_a == 1)
+			if (x->status == SN_MATCH_REJECTED || x->rank_a == 1 || x->score < p->min_score)
 				continue;
 			if (a_splits && holder_a[x->a] == NONE && !seen_a[x->a])
 			{

@@ -76,6 +76,7 @@ typedef struct sn_match_params
 	double		w_actors;
 	double		w_fatalities;
 	double		dup_km;			/* within one dataset: "the same location" */
+	double		min_score;		/* a proposed pair below it is never selected */
 } sn_match_params;
 
 /* The parts of a pair's score, and the score */
@@ -98,7 +99,7 @@ typedef struct sn_match_parts
 	double		score;			/* the weighted sum, [0, 1] */
 } sn_match_parts;
 
-/* The shipped weights and a duplicate distance of 1 km; windows as given. */
+/* The shipped weights, a duplicate distance of 1 km, min_score 0; windows as given. */
 extern void sn_match_params_default(sn_match_params *p, double within_km, int64_t within_days);
 
 /* ---- the parts ---- */
@@ -185,7 +186,8 @@ typedef struct sn_match_pair
 /*
  * One match per event, best first: accepted pairs, then by score (higher),
  * days apart, km apart (smaller), then the lower event ids; an event selected
- * once is out of competition.  A rejected pair is never selected.  When a
+ * once is out of competition.  A rejected pair is never selected, nor a
+ * proposed one scoring below min_score.  When a
  * side splits incidents (ACLED: one row per day and type), a row left
  * unmatched whose best remaining candidate was taken by another row of its
  * dataset at the same place (within within_km) and within the counterpart's

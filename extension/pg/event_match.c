@@ -7,7 +7,7 @@
  * returns rows.
  *
  *   event_match_pairs(a, b, within_km, within_days)  candidate pairs and their parts
- *   event_match_select(pairs, a_splits, b_splits, within_km, within_days)  ranks
+ *   event_match_select(pairs, a_splits, b_splits, within_km, within_days, min_score)  ranks
  *   event_match_clusters(links, splitting)  incidents
  */
 #include "sn_pg.h"
@@ -345,6 +345,7 @@ event_match_select(PG_FUNCTION_ARGS)
 	bool		b_splits = PG_GETARG_BOOL(2);
 	double		within_km = PG_GETARG_FLOAT8(3);
 	int32		within_days = PG_GETARG_INT32(4);
+	double		min_score = PG_GETARG_FLOAT8(5);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	sn_match_params p;
 	SPITupleTable *tt;
@@ -358,8 +359,12 @@ event_match_select(PG_FUNCTION_ARGS)
 	sn_match_pair *pairs;
 
 	check_windows(within_km, within_days);
+	if (isnan(min_score) || min_score < 0 || min_score > 1)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("min_score must lie in [0, 1], not %g", min_score)));
 	InitMaterializedSRF(fcinfo, 0);
 	sn_match_params_default(&p, within_km, within_days);
+	p.min_score = min_score;
 	SPI_connect();
 	if (SPI_execute(query, true, 0) != SPI_OK_SELECT)
 		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),

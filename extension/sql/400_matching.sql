@@ -187,11 +187,11 @@ COMMENT ON FUNCTION @extschema@.event_match_pairs(text, text, float8, integer) I
   'Internal to link_events(): every pair of the events of query a and query b (columns id, day_lo, day_hi, lat, lon, precision_m, fat_lo, fat_hi, level1, level2, source, actors1[], actors2[], actors0[], category) within within_days and within_km beyond both precision radii, with the parts of its score';
 
 CREATE FUNCTION @extschema@.event_match_select(pairs text, a_splits boolean, b_splits boolean,
-                                               within_km float8, within_days integer)
+                                               within_km float8, within_days integer, min_score float8)
 RETURNS TABLE (event_id bigint, other_event_id bigint, rank integer, other_rank integer, shared boolean)
 AS 'MODULE_PATHNAME', 'event_match_select' LANGUAGE C STRICT VOLATILE PARALLEL UNSAFE;
-COMMENT ON FUNCTION @extschema@.event_match_select(text, boolean, boolean, float8, integer) IS
-  'Internal to link_events(): one-to-one selection over the pairs of a query (a id, b id, score, days_apart, km_apart, status, a day_lo, day_hi, lat, lon, b day_lo, day_hi, lat, lon); ranks from each side';
+COMMENT ON FUNCTION @extschema@.event_match_select(text, boolean, boolean, float8, integer, float8) IS
+  'Internal to link_events(): one-to-one selection over the pairs of a query (a id, b id, score, days_apart, km_apart, status, a day_lo, day_hi, lat, lon, b day_lo, day_hi, lat, lon), never selecting a proposed pair below min_score; ranks from each side';
 
 CREATE FUNCTION @extschema@.event_match_clusters(links text, splitting text[])
 RETURNS TABLE (event_id bigint, cluster bigint)
@@ -297,6 +297,33 @@ CREATE TRIGGER event_links_status_after AFTER UPDATE OF status ON @extschema@.ev
   FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION @extschema@.event_links_status();
 
 -- ---------------------------------------------------------------------------
+-- The least score a proposed link needs to be selected
+
+CREATE FUNCTION @extschema@.link_min_score() RETURNS float8
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v text := current_setting('sahel_news.link_min_score', true);
+  x float8;
+BEGIN
+  IF v IS NULL OR v = '' THEN
+    RETURN 0.6;
+  END IF;
+  BEGIN
+    x := v::float8;
+  EXCEPTION WHEN invalid_text_representation THEN
+    x := NULL;
+  END;
+  IF x IS NULL OR x = 'NaN'::float8 OR x < 0 OR x > 1 THEN
+    RAISE EXCEPTION 'sahel_news.link_min_score must be a number from 0 to 1, not "%"', v
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  RETURN x;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.link_min_score() IS
+  'The least score a proposed pair needs to be selected (rank 1) by link_events(): the setting sahel_news.link_min_score, 0.6 when unset (docs/matching.md says why); pairs below it stay contenders';
+
+-- ---------------------------------------------------------------------------
 -- One dataset against one other (internal)
 
 CREATE FUNCTION @extschema@.link_events_pair(d text, o text, km float8, days integer, run bigint)
@@ -307,12 +334,15 @@ DECLARE
   sd boolean;
   so boolean;
   params text;
+  min_score float8 := @extschema@.link_min_score();
   cols constant text := 'id, day_lo, day_hi, lat, lon, precision_m, fat_lo, fat_hi, level1, level2, source, actors1, actors2, actors0, category';
   n_new bigint;
 BEGIN
   SELECT coalesce((SELECT m.splits_incidents FROM @extschema@.matching_settings m WHERE m.dataset = d), false) INTO sd;
   SELECT coalesce((SELECT m.splits_incidents FROM @extschema@.matching_settings m WHERE m.dataset = o), false) INTO so;
   params := format('|v1|%s|%s|%s|%s', km, days, sd, so);
+  -- (min_score is not in the fingerprint: it changes no pair's score, and the
+  -- selection below runs over every stored pair on every run)
 
   DROP TABLE IF EXISTS pg_temp.sn_match_fa, pg_temp.sn_match_fb, pg_temp.sn_match_ca,
                        pg_temp.sn_match_cb, pg_temp.sn_match_new, pg_temp.sn_match_sel;
@@ -428,7 +458,7 @@ BEGIN
                'LEFT JOIN pg_temp.sn_match_fa a ON a.id = l.event_id '
                'LEFT JOIN pg_temp.sn_match_fb b ON b.id = l.other_event_id '
                'WHERE l.dataset = %L AND l.other_dataset = %L', d, o),
-        sd, so, km, days);
+        sd, so, km, days, min_score);
     UPDATE @extschema@.event_links l SET rank = s.rank, shared = s.shared, run_id = run
     FROM pg_temp.sn_match_sel s
     WHERE l.event_id = s.event_id AND l.other_event_id = s.other_event_id
@@ -524,7 +554,7 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   t0 timestamptz := clock_timestamp();
   d text := link_events.dataset;
-  km float8 := coalesce(link_events.within_km, 5);
+  km float8 := coalesce(link_events.within_km, 10);
   o text;
   days integer;
   max_days integer := 0;
@@ -585,7 +615,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.link_events(text, text, float8, integer) IS
-  'Finds, scores and stores the links between the events of dataset and those of other (NULL: every dataset, dataset itself for duplicates within it) in event_links, then rebuilds incidents. within_km (default 5): km allowed beyond both events'' precision radii; within_days (default: the larger date_lag_days of the two datasets in matching_datasets, at least 1): days allowed between the edtf bounds. Incremental (only new or changed events are compared again) and idempotent; analysts'' verdicts hold. Returns the pairs scored in this run, and the links (rank 1) and contenders (rank > 1) of dataset''s events';
+  'Finds, scores and stores the links between the events of dataset and those of other (NULL: every dataset, dataset itself for duplicates within it) in event_links, then rebuilds incidents. within_km (default 10): km allowed beyond both events'' precision radii; within_days (default: the larger date_lag_days of the two datasets in matching_datasets, at least 1): days allowed between the edtf bounds. Incremental (only new or changed events are compared again) and idempotent; analysts'' verdicts hold. A proposed pair is selected only when it scores at least sahel_news.link_min_score (default 0.6). Returns the pairs scored in this run, and the links (rank 1) and contenders (rank > 1) of dataset''s events';
 
 -- ---------------------------------------------------------------------------
 -- BI views

@@ -435,6 +435,23 @@ test_select_statuses(void **state)
 }
 
 static void
+test_select_min_score(void **state)
+{
+	sn_match_event a[1] = {ev(10, 0, 0, 12, -8, 0)};
+	sn_match_event b[1] = {ev(20, 0, 0, 12, -8, 0)};
+	sn_match_params p = params(5, 1);
+	sn_match_pair x[1] = {pair(0, 0, 0.55, 0, 0)};
+
+	p.min_score = 0.6;
+	assert_true(sn_match_select(x, 1, a, 1, false, b, 1, false, &p));
+	assert_int_equal(x[0].rank_a, 2);	/* kept as a contender only */
+	/* an analyst's acceptance overrides the threshold */
+	x[0].status = SN_MATCH_ACCEPTED;
+	assert_true(sn_match_select(x, 1, a, 1, false, b, 1, false, &p));
+	assert_int_equal(x[0].rank_a, 1);
+}
+
+static void
 test_select_split_rows(void **state)
 {
 	/* ACLED's battle row and attack-on-civilians row of one incident, and one UCDP event */
@@ -496,6 +513,7 @@ main(void)
 		cmocka_unit_test(test_select_one_to_one),
 		cmocka_unit_test(test_select_ties),
 		cmocka_unit_test(test_select_statuses),
+		cmocka_unit_test(test_select_min_score),
 		cmocka_unit_test(test_select_split_rows),
 		cmocka_unit_test(test_cluster),
 	};
