@@ -226,8 +226,12 @@ static bool
 emit_pair(void *ctx, size_t iq, size_t it, const sn_match_parts *r)
 {
 	pairs_ctx  *c = ctx;
-	Datum		values[16];
-	bool		nulls[16] = {0};
+	Datum		values[17];
+	bool		nulls[17] = {0};
+	char		json[640];
+	static const char *const actors[] = {"unknown", "none shared", "shared, sides swapped", "shared", "shared, same sides"};
+	static const char *const deaths[] = {"unknown", "incompatible", "compatible"};
+	bool		dup = sn_match_is_duplicate(&c->q[iq], &c->t[it], c->p);
 
 	values[0] = Int64GetDatum(c->swapped ? c->t[it].id : c->q[iq].id);
 	values[1] = Int64GetDatum(c->swapped ? c->q[iq].id : c->t[it].id);
@@ -244,7 +248,25 @@ emit_pair(void *ctx, size_t iq, size_t it, const sn_match_parts *r)
 	values[12] = Float8GetDatum(r->s_category);
 	values[13] = Float8GetDatum(r->s_actors);
 	values[14] = Float8GetDatum(r->s_fatalities);
-	values[15] = BoolGetDatum(sn_match_is_duplicate(&c->q[iq], &c->t[it], c->p));
+	values[15] = BoolGetDatum(dup);
+	/* the reasons, as JSON text (link_events stores them as jsonb) */
+	if (r->level >= 0)
+		snprintf(json, sizeof(json), "{\"days_apart\": " INT64_FORMAT ", \"km\": %.2f, \"km_apart\": %.2f, "
+				 "\"radius_km\": %.2f, \"level\": %d, \"actors\": \"%s\", \"fatalities\": \"%s\", "
+				 "\"parts\": {\"time\": %.3f, \"space\": %.3f, \"category\": %.3f, \"actors\": %.3f, "
+				 "\"fatalities\": %.3f}, \"duplicate\": %s}",
+				 r->days_apart, r->km, r->km_apart, r->radius_km, r->level,
+				 actors[r->actors + 1], deaths[r->fatalities + 1],
+				 r->s_time, r->s_space, r->s_category, r->s_actors, r->s_fatalities, dup ? "true" : "false");
+	else
+		snprintf(json, sizeof(json), "{\"days_apart\": " INT64_FORMAT ", \"km\": %.2f, \"km_apart\": %.2f, "
+				 "\"radius_km\": %.2f, \"level\": null, \"actors\": \"%s\", \"fatalities\": \"%s\", "
+				 "\"parts\": {\"time\": %.3f, \"space\": %.3f, \"category\": %.3f, \"actors\": %.3f, "
+				 "\"fatalities\": %.3f}, \"duplicate\": %s}",
+				 r->days_apart, r->km, r->km_apart, r->radius_km,
+				 actors[r->actors + 1], deaths[r->fatalities + 1],
+				 r->s_time, r->s_space, r->s_category, r->s_actors, r->s_fatalities, dup ? "true" : "false");
+	values[16] = CStringGetTextDatum(json);
 	tuplestore_putvalues(c->rsinfo->setResult, c->rsinfo->setDesc, values, nulls);
 	c->count++;
 	return true;
@@ -523,11 +545,12 @@ event_match_clusters(PG_FUNCTION_ARGS)
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory while building incidents")));
 	for (size_t i = 0; i < n_ids; i++)
 	{
-		Datum		values[2];
-		bool		nulls[2] = {0};
+		Datum		values[3];
+		bool		nulls[3] = {0};
 
 		values[0] = Int64GetDatum(ids[i]);
 		values[1] = Int64GetDatum(ids[cluster[i]]);
+		values[2] = CStringGetTextDatum(names[dataset[i]]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	SPI_finish();

@@ -84,8 +84,8 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.link_runs', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.link_runs_run_id_seq', '');
 
 CREATE TABLE @extschema@.event_links (
-  event_id bigint NOT NULL REFERENCES @extschema@.events ON DELETE CASCADE,
-  other_event_id bigint NOT NULL REFERENCES @extschema@.events ON DELETE CASCADE,
+  event_id bigint NOT NULL,
+  other_event_id bigint NOT NULL,
   dataset text NOT NULL,
   other_dataset text NOT NULL,
   score float8 CHECK (score BETWEEN 0 AND 1),
@@ -102,10 +102,9 @@ CREATE TABLE @extschema@.event_links (
   CONSTRAINT event_links_rejected_unranked CHECK (status <> 'rejected' OR rank IS NULL)
 );
 CREATE INDEX event_links_other_idx ON @extschema@.event_links (other_event_id);
-CREATE INDEX event_links_datasets_idx ON @extschema@.event_links (dataset, other_dataset);
 COMMENT ON TABLE @extschema@.event_links IS
   'Scored pairs of events that may describe one incident, written by link_events(); each pair appears twice, once from each event (rank is from event_id''s point of view). Change status to accept or reject a pair: the verdict is kept in event_link_reviews and survives every re-run and re-import';
-COMMENT ON COLUMN @extschema@.event_links.event_id IS 'the event';
+COMMENT ON COLUMN @extschema@.event_links.event_id IS 'the event (events.id; the rows of a deleted event go with it, see event_links_forget)';
 COMMENT ON COLUMN @extschema@.event_links.other_event_id IS 'an event of another dataset (or of the same dataset, for a duplicate)';
 COMMENT ON COLUMN @extschema@.event_links.dataset IS 'event_id''s dataset';
 COMMENT ON COLUMN @extschema@.event_links.other_dataset IS 'other_event_id''s dataset';
@@ -145,7 +144,7 @@ COMMENT ON COLUMN @extschema@.event_link_reviews.note IS 'why, in the analyst''s
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.event_link_reviews', '');
 
 CREATE TABLE @extschema@.event_match_state (
-  event_id bigint NOT NULL REFERENCES @extschema@.events ON DELETE CASCADE,
+  event_id bigint NOT NULL,
   other_dataset text NOT NULL,
   fingerprint text NOT NULL,
   run_id bigint NOT NULL,
@@ -160,7 +159,7 @@ COMMENT ON COLUMN @extschema@.event_match_state.run_id IS 'the run that compared
 
 CREATE TABLE @extschema@.incidents (
   incident_id bigint NOT NULL,
-  event_id bigint PRIMARY KEY REFERENCES @extschema@.events ON DELETE CASCADE,
+  event_id bigint PRIMARY KEY,
   dataset text
 );
 CREATE INDEX incidents_incident_idx ON @extschema@.incidents (incident_id);
@@ -174,6 +173,24 @@ COMMENT ON COLUMN @extschema@.incidents.dataset IS 'the event''s dataset';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.incidents', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.incidents_id_seq', '');
 
+-- A deleted event takes its links, state and incident membership with it (one
+-- statement per DELETE on events, rather than foreign keys checked row by row
+-- on every link written; the verdicts stay in event_link_reviews).
+CREATE FUNCTION @extschema@.event_links_forget() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  DELETE FROM @extschema@.event_links l WHERE l.event_id IN (SELECT o.id FROM gone o);
+  DELETE FROM @extschema@.event_links l WHERE l.other_event_id IN (SELECT o.id FROM gone o);
+  DELETE FROM @extschema@.event_match_state s WHERE s.event_id IN (SELECT o.id FROM gone o);
+  DELETE FROM @extschema@.incidents i WHERE i.event_id IN (SELECT o.id FROM gone o);
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.event_links_forget() IS
+  'Trigger function on events: removes the links, matching state and incident membership of deleted events';
+CREATE TRIGGER event_links_forget AFTER DELETE ON @extschema@.events
+  REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.event_links_forget();
+
 -- ---------------------------------------------------------------------------
 -- The C side (internal: link_events() calls them with queries it builds)
 
@@ -181,10 +198,10 @@ CREATE FUNCTION @extschema@.event_match_pairs(a text, b text, within_km float8, 
 RETURNS TABLE (event_id bigint, other_event_id bigint, score float8, days_apart bigint, km float8,
                km_apart float8, radius_km float8, level integer, actors integer, fatalities integer,
                s_time float8, s_space float8, s_category float8, s_actors float8, s_fatalities float8,
-               duplicate boolean)
+               duplicate boolean, reasons text)
 AS 'MODULE_PATHNAME', 'event_match_pairs' LANGUAGE C STRICT VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION @extschema@.event_match_pairs(text, text, float8, integer) IS
-  'Internal to link_events(): every pair of the events of query a and query b (columns id, day_lo, day_hi, lat, lon, precision_m, fat_lo, fat_hi, level1, level2, source, actors1[], actors2[], actors0[], category) within within_days and within_km beyond both precision radii, with the parts of its score';
+  'Internal to link_events(): every pair of the events of query a and query b (columns id, day_lo, day_hi, lat, lon, precision_m, fat_lo, fat_hi, level1, level2, source, actors1[], actors2[], actors0[], category) within within_days and within_km beyond both precision radii, with the parts of its score and the reasons as JSON text';
 
 CREATE FUNCTION @extschema@.event_match_select(pairs text, a_splits boolean, b_splits boolean,
                                                within_km float8, within_days integer, min_score float8)
@@ -194,10 +211,10 @@ COMMENT ON FUNCTION @extschema@.event_match_select(text, boolean, boolean, float
   'Internal to link_events(): one-to-one selection over the pairs of a query (a id, b id, score, days_apart, km_apart, status, a day_lo, day_hi, lat, lon, b day_lo, day_hi, lat, lon), never selecting a proposed pair below min_score; ranks from each side';
 
 CREATE FUNCTION @extschema@.event_match_clusters(links text, splitting text[])
-RETURNS TABLE (event_id bigint, cluster bigint)
+RETURNS TABLE (event_id bigint, cluster bigint, dataset text)
 AS 'MODULE_PATHNAME', 'event_match_clusters' LANGUAGE C STRICT VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION @extschema@.event_match_clusters(text, text[]) IS
-  'Internal to link_events(): clusters of the links of a query (event_id, other_event_id, dataset, other_dataset), taken in order, that never hold two events of a dataset not in splitting; cluster is the smallest event id of each';
+  'Internal to link_events(): clusters of the links of a query (event_id, other_event_id, dataset, other_dataset), taken in order, that never hold two events of a dataset not in splitting; cluster is the smallest event id of each, dataset the event''s';
 
 -- ---------------------------------------------------------------------------
 -- What the matcher reads of an event
@@ -222,18 +239,23 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
          c.level1,
          CASE WHEN coalesce(lv.specific, true) THEN c.level2 END,
          s.url,
-         ARRAY(SELECT r.actor_id FROM @extschema@.event_actors r
-               WHERE r.event_id = e.id AND r.role IN ('actor1', 'claimant') ORDER BY 1),
-         ARRAY(SELECT r.actor_id FROM @extschema@.event_actors r
-               WHERE r.event_id = e.id AND r.role IN ('actor2', 'target', 'victim') ORDER BY 1),
-         ARRAY(SELECT r.actor_id FROM @extschema@.event_actors r
-               WHERE r.event_id = e.id AND r.role = 'associate' ORDER BY 1),
+         coalesce(ac.actors1, '{}'),
+         coalesce(ac.actors2, '{}'),
+         coalesce(ac.actors0, '{}'),
          coalesce(e.dataset_category, e.sub_event_type, e.event_type, e.cameo_code)
   FROM @extschema@.events e
   LEFT JOIN @extschema@.places p ON p.id = e.place_id
   LEFT JOIN @extschema@.event_categories c ON c.event_id = e.id
   LEFT JOIN @extschema@.event_taxonomy_levels lv ON lv.name = c.level2
   LEFT JOIN @extschema@.sources s ON s.id = e.source_id
+  LEFT JOIN (
+    SELECT r.event_id,
+           array_agg(r.actor_id ORDER BY r.actor_id) FILTER (WHERE r.role IN ('actor1', 'claimant')) AS actors1,
+           array_agg(r.actor_id ORDER BY r.actor_id) FILTER (WHERE r.role IN ('actor2', 'target', 'victim')) AS actors2,
+           array_agg(r.actor_id ORDER BY r.actor_id) FILTER (WHERE r.role = 'associate') AS actors0
+    FROM @extschema@.event_actors r
+    JOIN @extschema@.events e2 ON e2.id = r.event_id AND e2.dataset = p_dataset
+    GROUP BY r.event_id) ac ON ac.event_id = e.id
   WHERE e.dataset = p_dataset
     AND e.location IS NOT NULL
     AND pg_catalog.isfinite(@extschema@.lower(e.occurred))
@@ -347,7 +369,8 @@ BEGIN
   -- selection below runs over every stored pair on every run)
 
   DROP TABLE IF EXISTS pg_temp.sn_match_fa, pg_temp.sn_match_fb, pg_temp.sn_match_ca,
-                       pg_temp.sn_match_cb, pg_temp.sn_match_new, pg_temp.sn_match_sel;
+                       pg_temp.sn_match_cb, pg_temp.sn_match_new, pg_temp.sn_match_sel,
+                       pg_temp.sn_match_rev, pg_temp.sn_match_rows;
   EXECUTE 'CREATE TEMP TABLE sn_match_fa AS SELECT f.*, md5(f::text || $1) AS fp FROM '
           '@extschema@.event_match_features($2) f' USING params, d;
   CREATE INDEX ON pg_temp.sn_match_fa (id);
@@ -406,79 +429,97 @@ BEGIN
   END IF;
   SELECT count(*) INTO n_new FROM pg_temp.sn_match_new;
 
+  -- the verdicts on pairs of these two datasets, by event id
+  CREATE TEMP TABLE sn_match_rev AS
+    SELECT ea.id AS a, eb.id AS b, r.status
+    FROM @extschema@.event_link_reviews r
+    JOIN @extschema@.events ea ON ea.dataset = r.dataset AND ea.external_id = r.external_id
+    JOIN @extschema@.events eb ON eb.dataset = r.other_dataset AND eb.external_id = r.other_external_id
+    WHERE (r.dataset = d AND r.other_dataset = o) OR (r.dataset = o AND r.other_dataset = d);
+  INSERT INTO pg_temp.sn_match_rev SELECT v.b, v.a, v.status FROM pg_temp.sn_match_rev v;
+
   -- analysts' accepted pairs that the windows left out
   INSERT INTO pg_temp.sn_match_new (event_id, other_event_id, duplicate)
-  SELECT ea.id, eb.id, same
-  FROM @extschema@.event_link_reviews r
-  JOIN @extschema@.events ea ON @extschema@.event_review_key(ea.dataset, ea.external_id, ea.id) = ARRAY[r.dataset, r.external_id]
-  JOIN @extschema@.events eb ON @extschema@.event_review_key(eb.dataset, eb.external_id, eb.id) = ARRAY[r.other_dataset, r.other_external_id]
-  WHERE r.status = 'accepted'
-    AND ((ea.dataset = d AND eb.dataset = o) OR (ea.dataset = o AND eb.dataset = d))
+  SELECT v.a, v.b, same
+  FROM pg_temp.sn_match_rev v
+  WHERE v.status = 'accepted'
+    AND EXISTS (SELECT 1 FROM pg_temp.sn_match_fa a WHERE a.id = v.a)
+    AND (v.a < v.b OR NOT same)
     AND NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_new n
-                    WHERE (n.event_id, n.other_event_id) IN ((ea.id, eb.id), (eb.id, ea.id)))
-    AND NOT EXISTS (SELECT 1 FROM @extschema@.event_links l WHERE l.event_id = ea.id AND l.other_event_id = eb.id);
+                    WHERE (n.event_id = v.a AND n.other_event_id = v.b) OR (n.event_id = v.b AND n.other_event_id = v.a))
+    AND NOT EXISTS (SELECT 1 FROM @extschema@.event_links l WHERE l.event_id = v.a AND l.other_event_id = v.b);
 
-  -- both rows of each pair, with the verdicts on it
-  INSERT INTO @extschema@.event_links (event_id, other_event_id, dataset, other_dataset, score, status,
-                                       duplicate, days_apart, km_apart, reasons, run_id, rank)
-  SELECT x.e1, x.e2, x.d1, x.d2, n.score, coalesce(r.status, 'proposed'), n.duplicate, n.days_apart, n.km_apart,
-         CASE WHEN n.score IS NULL THEN jsonb_build_object('accepted_outside_windows', true)
-         ELSE jsonb_build_object(
-           'days_apart', n.days_apart, 'km', round(n.km::numeric, 2), 'km_apart', round(n.km_apart::numeric, 2),
-           'radius_km', round(n.radius_km::numeric, 2),
-           'level', CASE n.level WHEN -1 THEN NULL ELSE n.level END,
-           'actors', CASE n.actors WHEN -1 THEN 'unknown' WHEN 0 THEN 'none shared' WHEN 1 THEN 'shared, sides swapped'
-                                   WHEN 2 THEN 'shared' ELSE 'shared, same sides' END,
-           'fatalities', CASE n.fatalities WHEN -1 THEN 'unknown' WHEN 0 THEN 'incompatible' ELSE 'compatible' END,
-           'parts', jsonb_build_object('time', round(n.s_time::numeric, 3), 'space', round(n.s_space::numeric, 3),
-                                       'category', round(n.s_category::numeric, 3), 'actors', round(n.s_actors::numeric, 3),
-                                       'fatalities', round(n.s_fatalities::numeric, 3)),
-           'duplicate', n.duplicate) END,
-         run,
-         CASE WHEN r.status = 'accepted' THEN 1 END
+  -- both rows of each new pair, d's first
+  CREATE TEMP TABLE sn_match_rows AS
+  SELECT x.e1 AS event_id, x.e2 AS other_event_id, x.d1 AS dataset, x.d2 AS other_dataset, n.score,
+         coalesce(v.status, 'proposed') AS status, n.duplicate, n.days_apart, n.km_apart,
+         CASE WHEN n.score IS NULL THEN '{"accepted_outside_windows": true}'::jsonb
+              ELSE n.reasons::jsonb END AS reasons,
+         x.forward
   FROM pg_temp.sn_match_new n
-  JOIN @extschema@.events ea ON ea.id = n.event_id
-  JOIN @extschema@.events eb ON eb.id = n.other_event_id
-  CROSS JOIN LATERAL (VALUES (ea.id, eb.id, ea.dataset, eb.dataset), (eb.id, ea.id, eb.dataset, ea.dataset)) x(e1, e2, d1, d2)
-  LEFT JOIN @extschema@.event_link_reviews r
-    ON (ARRAY[r.dataset, r.external_id], ARRAY[r.other_dataset, r.other_external_id])
-       IN ((@extschema@.event_review_key(ea.dataset, ea.external_id, ea.id), @extschema@.event_review_key(eb.dataset, eb.external_id, eb.id)),
-           (@extschema@.event_review_key(eb.dataset, eb.external_id, eb.id), @extschema@.event_review_key(ea.dataset, ea.external_id, ea.id)))
-  ON CONFLICT (event_id, other_event_id) DO NOTHING;
+  CROSS JOIN LATERAL (VALUES (n.event_id, n.other_event_id, d, o, true),
+                             (n.other_event_id, n.event_id, o, d, false)) x(e1, e2, d1, d2, forward)
+  LEFT JOIN pg_temp.sn_match_rev v ON v.a = n.event_id AND v.b = n.other_event_id;
+  ANALYZE pg_temp.sn_match_rows;
 
-  -- ranks
+  -- ranks: over the stored pairs and the new ones together
   IF same THEN
-    UPDATE @extschema@.event_links l SET rank = CASE WHEN l.status = 'rejected' THEN NULL ELSE 1 END, run_id = run
-    WHERE l.dataset = d AND l.other_dataset = d
-      AND l.rank IS DISTINCT FROM CASE WHEN l.status = 'rejected' THEN NULL ELSE 1 END;
+    CREATE TEMP TABLE sn_match_sel AS
+    SELECT r.event_id, r.other_event_id, CASE WHEN r.status = 'rejected' THEN NULL ELSE 1 END AS rank,
+           CASE WHEN r.status = 'rejected' THEN NULL ELSE 1 END AS other_rank, false AS shared
+    FROM pg_temp.sn_match_rows r WHERE r.forward
+    UNION ALL
+    SELECT l.event_id, l.other_event_id, CASE WHEN l.status = 'rejected' THEN NULL ELSE 1 END,
+           CASE WHEN l.status = 'rejected' THEN NULL ELSE 1 END, false
+    FROM @extschema@.event_links l WHERE l.dataset = d AND l.other_dataset = d AND l.event_id < l.other_event_id;
   ELSE
     CREATE TEMP TABLE sn_match_sel AS
       SELECT * FROM @extschema@.event_match_select(
-        format('SELECT l.event_id, l.other_event_id, l.score, l.days_apart, l.km_apart, l.status, '
-               'a.day_lo, a.day_hi, a.lat, a.lon, b.day_lo, b.day_hi, b.lat, b.lon '
-               'FROM @extschema@.event_links l '
-               'LEFT JOIN pg_temp.sn_match_fa a ON a.id = l.event_id '
-               'LEFT JOIN pg_temp.sn_match_fb b ON b.id = l.other_event_id '
-               'WHERE l.dataset = %L AND l.other_dataset = %L', d, o),
+        'SELECT p.event_id, p.other_event_id, p.score, p.days_apart, p.km_apart, p.status, '
+        'a.day_lo, a.day_hi, a.lat, a.lon, b.day_lo, b.day_hi, b.lat, b.lon '
+        'FROM (SELECT r.event_id, r.other_event_id, r.score, r.days_apart, r.km_apart, r.status '
+        '      FROM pg_temp.sn_match_rows r WHERE r.forward '
+        '      UNION ALL '
+        '      SELECT l.event_id, l.other_event_id, l.score, l.days_apart, l.km_apart, l.status '
+        '      FROM @extschema@.event_links l WHERE l.dataset = ' || quote_literal(d) ||
+        '      AND l.other_dataset = ' || quote_literal(o) || ') p '
+        'LEFT JOIN pg_temp.sn_match_fa a ON a.id = p.event_id '
+        'LEFT JOIN pg_temp.sn_match_fb b ON b.id = p.other_event_id',
         sd, so, km, days, min_score);
-    UPDATE @extschema@.event_links l SET rank = s.rank, shared = s.shared, run_id = run
-    FROM pg_temp.sn_match_sel s
-    WHERE l.event_id = s.event_id AND l.other_event_id = s.other_event_id
-      AND (l.rank IS DISTINCT FROM s.rank OR l.shared IS DISTINCT FROM s.shared);
-    UPDATE @extschema@.event_links l SET rank = s.other_rank, shared = s.shared, run_id = run
-    FROM pg_temp.sn_match_sel s
-    WHERE l.event_id = s.other_event_id AND l.other_event_id = s.event_id
-      AND (l.rank IS DISTINCT FROM s.other_rank OR l.shared IS DISTINCT FROM s.shared);
   END IF;
+  CREATE INDEX ON pg_temp.sn_match_sel (event_id, other_event_id);
+  ANALYZE pg_temp.sn_match_sel;
+
+  INSERT INTO @extschema@.event_links (event_id, other_event_id, dataset, other_dataset, score, status,
+                                       duplicate, days_apart, km_apart, reasons, run_id, rank, shared)
+  SELECT r.event_id, r.other_event_id, r.dataset, r.other_dataset, r.score, r.status, r.duplicate,
+         r.days_apart, r.km_apart, r.reasons, run,
+         CASE WHEN r.forward THEN s.rank ELSE s.other_rank END, coalesce(s.shared, false)
+  FROM pg_temp.sn_match_rows r
+  LEFT JOIN pg_temp.sn_match_sel s
+    ON s.event_id = CASE WHEN r.forward THEN r.event_id ELSE r.other_event_id END
+   AND s.other_event_id = CASE WHEN r.forward THEN r.other_event_id ELSE r.event_id END
+  ON CONFLICT (event_id, other_event_id) DO NOTHING;
+
+  -- stored pairs whose rank changed
+  UPDATE @extschema@.event_links l SET rank = s.rank, shared = s.shared, run_id = run
+  FROM pg_temp.sn_match_sel s
+  WHERE l.event_id = s.event_id AND l.other_event_id = s.other_event_id AND l.run_id <> run
+    AND (l.rank IS DISTINCT FROM s.rank OR l.shared IS DISTINCT FROM s.shared);
+  UPDATE @extschema@.event_links l SET rank = s.other_rank, shared = s.shared, run_id = run
+  FROM pg_temp.sn_match_sel s
+  WHERE l.event_id = s.other_event_id AND l.other_event_id = s.event_id AND l.run_id <> run
+    AND (l.rank IS DISTINCT FROM s.other_rank OR l.shared IS DISTINCT FROM s.shared);
 
   -- what was compared
-  INSERT INTO @extschema@.event_match_state AS s (event_id, other_dataset, fingerprint, run_id)
-  SELECT c.id, o, c.fp, run FROM pg_temp.sn_match_ca c
-  ON CONFLICT (event_id, other_dataset) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, run_id = EXCLUDED.run_id;
+  DELETE FROM @extschema@.event_match_state s
+  WHERE (s.other_dataset = o AND s.event_id IN (SELECT c.id FROM pg_temp.sn_match_ca c))
+     OR (s.other_dataset = d AND s.event_id IN (SELECT c.id FROM pg_temp.sn_match_cb c));
+  INSERT INTO @extschema@.event_match_state (event_id, other_dataset, fingerprint, run_id)
+  SELECT c.id, o, c.fp, run FROM pg_temp.sn_match_ca c;
   IF NOT same THEN
-    INSERT INTO @extschema@.event_match_state AS s (event_id, other_dataset, fingerprint, run_id)
-    SELECT c.id, d, c.fp, run FROM pg_temp.sn_match_cb c
-    ON CONFLICT (event_id, other_dataset) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, run_id = EXCLUDED.run_id;
+    INSERT INTO @extschema@.event_match_state (event_id, other_dataset, fingerprint, run_id)
+    SELECT c.id, d, c.fp, run FROM pg_temp.sn_match_cb c;
   END IF;
   DELETE FROM @extschema@.event_match_state s
   WHERE ((s.other_dataset = o AND s.event_id IN (SELECT e.id FROM @extschema@.events e WHERE e.dataset = d))
@@ -487,7 +528,8 @@ BEGIN
     AND NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_fb b WHERE b.id = s.event_id);
 
   DROP TABLE IF EXISTS pg_temp.sn_match_fa, pg_temp.sn_match_fb, pg_temp.sn_match_ca,
-                       pg_temp.sn_match_cb, pg_temp.sn_match_new, pg_temp.sn_match_sel;
+                       pg_temp.sn_match_cb, pg_temp.sn_match_new, pg_temp.sn_match_sel,
+                       pg_temp.sn_match_rev, pg_temp.sn_match_rows;
   RETURN n_new;
 END
 $$;
@@ -502,9 +544,9 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET client_min_messages =
 DECLARE
   n_incidents bigint;
 BEGIN
-  DROP TABLE IF EXISTS pg_temp.sn_match_clusters, pg_temp.sn_match_ids;
+  DROP TABLE IF EXISTS pg_temp.sn_match_clusters, pg_temp.sn_match_ids, pg_temp.sn_match_inc;
   CREATE TEMP TABLE sn_match_clusters AS
-    SELECT c.event_id, c.cluster
+    SELECT c.event_id, c.cluster, c.dataset
     FROM @extschema@.event_match_clusters(
       'SELECT l.event_id, l.other_event_id, l.dataset, l.other_dataset FROM @extschema@.event_links l '
       'WHERE l.event_id < l.other_event_id AND l.status <> ''rejected'' AND l.rank = 1 '
@@ -527,18 +569,22 @@ BEGIN
   SELECT DISTINCT ON (b.cluster) b.cluster, b.incident_id
   FROM by_old b ORDER BY b.cluster, b.n DESC, b.incident_id;
 
-  DELETE FROM @extschema@.incidents;
-  INSERT INTO @extschema@.incidents (incident_id, event_id, dataset)
-  SELECT coalesce(k.incident_id, f.new_id), c.event_id, e.dataset
+  CREATE TEMP TABLE sn_match_inc AS
+  SELECT coalesce(k.incident_id, f.new_id) AS incident_id, c.event_id, c.dataset
   FROM pg_temp.sn_match_clusters c
-  JOIN @extschema@.events e ON e.id = c.event_id
   LEFT JOIN pg_temp.sn_match_ids k ON k.cluster = c.cluster
   LEFT JOIN (SELECT x.cluster, nextval('@extschema@.incidents_id_seq') AS new_id
              FROM (SELECT DISTINCT c2.cluster FROM pg_temp.sn_match_clusters c2
                    WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_ids k2 WHERE k2.cluster = c2.cluster)
                    ORDER BY 1) x) f ON f.cluster = c.cluster;
+  -- only what changed is written
+  DELETE FROM @extschema@.incidents i
+  WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_inc n WHERE n.event_id = i.event_id AND n.incident_id = i.incident_id);
+  INSERT INTO @extschema@.incidents (incident_id, event_id, dataset)
+  SELECT n.incident_id, n.event_id, n.dataset FROM pg_temp.sn_match_inc n
+  WHERE NOT EXISTS (SELECT 1 FROM @extschema@.incidents i WHERE i.event_id = n.event_id);
   SELECT count(DISTINCT i.incident_id) INTO n_incidents FROM @extschema@.incidents i;
-  DROP TABLE IF EXISTS pg_temp.sn_match_clusters, pg_temp.sn_match_ids;
+  DROP TABLE IF EXISTS pg_temp.sn_match_clusters, pg_temp.sn_match_ids, pg_temp.sn_match_inc;
   RETURN n_incidents;
 END
 $$;

@@ -83,6 +83,16 @@ INSERT INTO event_taxonomy_levels (level, name, parent, description)
   VALUES (2, 'ambush (test)', 'armed clash', 'an attack from a concealed position');
 INSERT INTO event_taxonomy (dataset, category, level1, level2) VALUES ('test', 'ambush', 'armed clash', 'ambush (test)');
 UPDATE event_taxonomy SET level1 = 'violence against civilians', level2 = 'attack' WHERE dataset = 'scad' AND category = '7';
+-- event matching: a second dataset's report of the T1 clash, linked, and an
+-- analyst's verdicts (one accepted in event_links, one rejected by hand)
+INSERT INTO matching_datasets (dataset, splits_incidents, date_lag_days) VALUES ('test2', false, 1);
+INSERT INTO events (occurred, location, location_precision_m, fatalities, dataset, external_id)
+  VALUES ('2023-01-05', '14.54, -4.11', 2000, '8..12', 'test2', 'U1');
+SELECT links FROM link_events('test', 'test2');
+UPDATE event_links l SET status = 'accepted'
+FROM events e WHERE e.id = l.event_id AND e.external_id = 'T1' AND l.other_dataset = 'test2';
+INSERT INTO event_link_reviews (dataset, external_id, other_dataset, other_external_id, status, note)
+  VALUES ('test', 'T2', 'test2', 'U1', 'rejected', 'a claim, not the clash');
 SQL
 
 # A fingerprint of a database: per table, the number of shipped and of user rows
@@ -125,6 +135,12 @@ FROM (
          coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM event_taxonomy x
   UNION ALL SELECT 'event_taxonomy_levels', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
          coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM event_taxonomy_levels x
+  UNION ALL SELECT 'matching_datasets', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM matching_datasets x
+  UNION ALL SELECT 'event_links', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM event_links x
+  UNION ALL SELECT 'event_link_reviews', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM event_link_reviews x
+  UNION ALL SELECT 'incidents', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM incidents x
+  UNION ALL SELECT 'link_runs', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM link_runs x
 ) f ORDER BY t;
 SELECT format('%-22s last_value %s', sequencename, last_value) FROM pg_sequences
 WHERE schemaname = 'sahel_news'
@@ -167,6 +183,11 @@ for db in $dst_custom $dst_plain; do
     { echo "  $db: cannot add a place after the restore: $out"; status=1; }
   last=$(grep '^places_id_seq' "$work/src.txt" | awk '{print $3}')
   [ "$out" -gt "$last" ] 2>/dev/null || { echo "  $db: the new place got id $out, not after $last"; status=1; }
+  # linking again keeps the analyst's verdict: the accepted pair stays rank 1
+  out=$(psql -d $db -At -c "SELECT links FROM sahel_news.link_events('test', 'test2')" \
+            -c "SELECT l.status || ' ' || l.rank FROM sahel_news.event_links l JOIN sahel_news.events e ON e.id = l.event_id
+                WHERE e.external_id = 'T1' AND l.other_dataset = 'test2'" 2>&1)
+  [ "$(echo "$out" | tail -n 1)" = "accepted 1" ] || { echo "  $db: after link_events the accepted link reads: $out"; status=1; }
   if psql -d $db -c "DELETE FROM sahel_news.events WHERE external_id = 'E7'" 2>/dev/null; then
     echo "  $db: a shipped row could be deleted after the restore"; status=1
   fi
