@@ -632,6 +632,9 @@ BEGIN
     END IF;
   END LOOP;
 
+  -- one run at a time: two runs over the same pairs would undo each other's ranks
+  PERFORM pg_advisory_xact_lock(pg_catalog.hashtext('sahel_news.link_events'));
+
   INSERT INTO @extschema@.link_runs (dataset, other, within_km, within_days, started)
   VALUES (d, link_events.other, km, coalesce(link_events.within_days, 1), t0) RETURNING run_id INTO run;
 
