@@ -220,3 +220,16 @@ UPDATE event_links SET status = 'maybe' WHERE false;
 \set VERBOSITY terse
 UPDATE event_links SET status = 'maybe' WHERE dataset = 'm_acled';
 \set VERBOSITY default
+
+-- ---------------------------------------------------------------------------
+-- Leave the database as found for the tests that follow.
+DELETE FROM events WHERE dataset LIKE 'm\_%';
+DELETE FROM actors WHERE name LIKE 'm test %';
+DELETE FROM sources WHERE url = 'https://example.org/wire/1';
+DELETE FROM event_link_reviews WHERE dataset LIKE 'm\_%';
+DELETE FROM event_taxonomy WHERE dataset LIKE 'm\_%';
+DELETE FROM matching_datasets WHERE dataset LIKE 'm\_%' AND NOT standard;
+DELETE FROM link_runs WHERE dataset LIKE 'm\_%';
+DELETE FROM event_match_state WHERE other_dataset LIKE 'm\_%';
+SELECT (SELECT count(*) FROM event_links) AS links_left, (SELECT count(*) FROM incidents) AS incidents_left,
+       (SELECT count(*) FROM event_match_state) AS state_left;
