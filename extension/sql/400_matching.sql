@@ -176,8 +176,10 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.incidents_id_seq', '');
 -- A deleted event takes its links, state and incident membership with it (one
 -- statement per DELETE on events, rather than foreign keys checked row by row
 -- on every link written; the verdicts stay in event_link_reviews).
+-- It runs as the extension's owner (SECURITY DEFINER, fixed search_path): an
+-- editor who may delete an event need not be granted the matching state.
 CREATE FUNCTION @extschema@.event_links_forget() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   DELETE FROM @extschema@.event_links l WHERE l.event_id IN (SELECT o.id FROM gone o);
   DELETE FROM @extschema@.event_links l WHERE l.other_event_id IN (SELECT o.id FROM gone o);
@@ -187,7 +189,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.event_links_forget() IS
-  'Trigger function on events: removes the links, matching state and incident membership of deleted events';
+  'Trigger function on events: removes the links, matching state and incident membership of deleted events (SECURITY DEFINER: whoever may delete an event may drop what was derived from it)';
 CREATE TRIGGER event_links_forget AFTER DELETE ON @extschema@.events
   REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.event_links_forget();
 
@@ -276,7 +278,7 @@ COMMENT ON FUNCTION @extschema@.event_review_key(text, text, bigint) IS
 -- the pair's other row
 
 CREATE FUNCTION @extschema@.event_links_status() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   ka text[];
   kb text[];
@@ -312,7 +314,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.event_links_status() IS
-  'Trigger function on event_links: an accepted pair becomes rank 1 and a rejected one unranked at once; the verdict is written to event_link_reviews (or removed when set back to proposed) and copied to the pair''s other row';
+  'Trigger function on event_links: an accepted pair becomes rank 1 and a rejected one unranked at once; the verdict is written to event_link_reviews (or removed when set back to proposed) and copied to the pair''s other row (SECURITY DEFINER: whoever may change a link''s status records the verdict)';
 CREATE TRIGGER event_links_status_before BEFORE UPDATE OF status ON @extschema@.event_links
   FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION @extschema@.event_links_status();
 CREATE TRIGGER event_links_status_after AFTER UPDATE OF status ON @extschema@.event_links
