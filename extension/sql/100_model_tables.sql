@@ -274,8 +274,10 @@ CREATE TABLE @extschema@.actors (
   note text,
   dataset text,
   external_id text,
+  provisional boolean NOT NULL DEFAULT false,
   sample boolean NOT NULL DEFAULT false,
   CONSTRAINT actors_shipped_ids CHECK (sample = (id <= 1000)),
+  CONSTRAINT actors_shipped_not_provisional CHECK (NOT (sample AND provisional)),
   CONSTRAINT actors_not_own_parent CHECK (parent_id <> id),
   CONSTRAINT actors_dataset_and_external_id CHECK ((dataset IS NULL) = (external_id IS NULL)),
   UNIQUE (dataset, external_id)
@@ -297,6 +299,7 @@ COMMENT ON COLUMN @extschema@.actors.cameo_code IS 'CAMEO actor code as GDELT wr
 COMMENT ON COLUMN @extschema@.actors.note IS 'remarks in our own words';
 COMMENT ON COLUMN @extschema@.actors.dataset IS 'the dataset the actor was loaded from (NULL when entered by hand)';
 COMMENT ON COLUMN @extschema@.actors.external_id IS 'its identifier in that dataset (unique with dataset)';
+COMMENT ON COLUMN @extschema@.actors.provisional IS 'true for an actor a loader created for a name that no actor claimed (it stands for that name until an analyst maps the name to a curated actor, see unresolved_actor_names); false for the shipped actors and those entered or confirmed by hand';
 COMMENT ON COLUMN @extschema@.actors.sample IS 'true for the sample rows shipped with the extension (not dumped by pg_dump; CREATE EXTENSION recreates them)';
 
 CREATE TABLE @extschema@.actor_names (
@@ -304,6 +307,7 @@ CREATE TABLE @extschema@.actor_names (
   name text NOT NULL CHECK (name OPERATOR(pg_catalog.<>) ''),
   lang text CHECK (lang OPERATOR(pg_catalog.~) '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$'),
   name_kind text NOT NULL DEFAULT 'name' CHECK (name_kind IN ('name', 'acronym', 'translation', 'alias')),
+  used @extschema@.edtf,
   sample boolean NOT NULL DEFAULT false,
   PRIMARY KEY (actor_id, name)
 );
@@ -315,6 +319,7 @@ COMMENT ON COLUMN @extschema@.actor_names.actor_id IS 'the actor';
 COMMENT ON COLUMN @extschema@.actor_names.name IS 'the name as written';
 COMMENT ON COLUMN @extschema@.actor_names.lang IS 'the language it belongs to (en, fr, ar); NULL when the same in every language';
 COMMENT ON COLUMN @extschema@.actor_names.name_kind IS 'name, acronym, translation or alias (a name used for the actor, such as a capital for its government)';
+COMMENT ON COLUMN @extschema@.actor_names.used IS 'when the name stood for this actor (edtf: ../2017-03-01, 2022-03/..); NULL when always.  A dataset''s name on an event resolves through this row only if the event''s date overlaps it (actor_for_name)';
 COMMENT ON COLUMN @extschema@.actor_names.sample IS 'true for the sample rows shipped with the extension (not dumped by pg_dump; CREATE EXTENSION recreates them)';
 
 -- ---------------------------------------------------------------------------

@@ -154,11 +154,12 @@ $$;
 COMMENT ON FUNCTION @extschema@.loader_place(text, text, @extschema@.country, @extschema@.geopoint, float8, text) IS
   'The place a dataset row names: the nearest existing place with that name or alias (case-insensitive) in that country within radius metres (default 25 km) of the point, else a new place of that kind, its name (and alias) added to place_names.';
 
--- The actor a dataset row names: an existing actor with that name or alias
--- (case-insensitive), or with that CAMEO code when one is given, else a new one.
+-- The actor a dataset row names at the event's date: the actor that claims
+-- the name (or the CAMEO actor code) by actor_for_name's rules, else a new
+-- provisional actor of that name (name added to actor_names).
 CREATE FUNCTION @extschema@.loader_actor(
     actor_name text, actor_kind text, in_country @extschema@.country,
-    acled_type smallint DEFAULT NULL, cameo text DEFAULT NULL)
+    acled_type smallint DEFAULT NULL, cameo text DEFAULT NULL, at @extschema@.edtf DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
 DECLARE
@@ -167,30 +168,45 @@ BEGIN
   IF actor_name IS NULL THEN
     RETURN NULL;
   END IF;
-  WITH named AS MATERIALIZED (
-    SELECT b.id FROM @extschema@.actors b WHERE lower(b.name) = lower(actor_name)
-    UNION
-    SELECT n.actor_id FROM @extschema@.actor_names n WHERE lower(n.name) = lower(actor_name))
-  SELECT named.id INTO found
-  FROM named
-  ORDER BY named.id
-  LIMIT 1;
-  IF found IS NULL AND cameo IS NOT NULL THEN
-    SELECT a.id INTO found FROM @extschema@.actors a WHERE a.cameo_code = cameo ORDER BY a.id LIMIT 1;
-  END IF;
+  found := @extschema@.actor_for_name(actor_name, at, cameo);
   IF found IS NOT NULL THEN
     RETURN found;
   END IF;
-  INSERT INTO @extschema@.actors (name, kind, country, acled_inter, cameo_code)
+  INSERT INTO @extschema@.actors (name, kind, country, acled_inter, cameo_code, provisional)
   VALUES (actor_name, actor_kind, in_country, nullif(acled_type, 0),
-          CASE WHEN cameo ~ '^([A-Z0-9]{3})+$' THEN cameo END)
+          CASE WHEN cameo ~ '^([A-Z0-9]{3})+$' THEN cameo END, true)
   RETURNING id INTO found;
   INSERT INTO @extschema@.actor_names (actor_id, name) VALUES (found, actor_name);
   RETURN found;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.loader_actor(text, text, @extschema@.country, smallint, text) IS
-  'The actor a dataset row names: the first existing actor with that name or alias (case-insensitive), else with that CAMEO actor code, else a new actor of that kind (name added to actor_names).';
+COMMENT ON FUNCTION @extschema@.loader_actor(text, text, @extschema@.country, smallint, text, @extschema@.edtf) IS
+  'The actor a dataset row names at date at: actor_for_name(actor_name, at, cameo) (a curated actor before a provisional one, by name or alias in its period, else by CAMEO actor code), else a new provisional actor of that kind (name added to actor_names).';
+
+-- One actor of a loaded event: resolved by loader_actor at the event's date,
+-- put in event_actors, and its name as the dataset wrote it kept in
+-- event_actor_names (so that a mapping added later re-resolves it).
+CREATE FUNCTION @extschema@.loader_event_actor(
+    ev bigint, actor_role text, actor_name text, actor_kind text, in_country @extschema@.country,
+    at @extschema@.edtf, acled_type smallint DEFAULT NULL, cameo text DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  a bigint;
+BEGIN
+  a := @extschema@.loader_actor(actor_name, actor_kind, in_country, acled_type, cameo, at);
+  IF a IS NULL THEN
+    RETURN NULL;
+  END IF;
+  INSERT INTO @extschema@.event_actors (event_id, actor_id, role) VALUES (ev, a, actor_role) ON CONFLICT DO NOTHING;
+  INSERT INTO @extschema@.event_actor_names (event_id, role, name, code, actor_id)
+  VALUES (ev, actor_role, actor_name, CASE WHEN cameo ~ '^([A-Z0-9]{3})+$' THEN cameo END, a)
+  ON CONFLICT (event_id, role, name) DO UPDATE SET code = excluded.code, actor_id = excluded.actor_id;
+  RETURN a;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_event_actor(bigint, text, text, text, @extschema@.country, @extschema@.edtf, smallint, text) IS
+  'One actor of a loaded event: loader_actor at the event''s date, the actor added to event_actors in that role, the name as written (and the CAMEO actor code) kept in event_actor_names; returns the actor (NULL for a NULL name).';
 
 -- The country a dataset's actor name carries: "Civilians (Mali)",
 -- "Military Forces of Burkina Faso (2022-)", "Police Forces of Niger (2021-) Gendarmerie".
@@ -495,8 +511,9 @@ COMMENT ON FUNCTION @extschema@.loader_match_located(bigint, bigint) IS
   'Gives the located ok rows of records lo..hi still without a place the nearest located candidate of their name and country within their radius (internal to the loaders).';
 
 -- The actors the ok rows of records lo..hi name (pg_temp.loader_mentions):
--- an actor with that name or alias (the first created), else one with that
--- CAMEO actor code, else a new actor with the kind, country, ACLED actor type
+-- the actor that claims the name or the CAMEO actor code at the event's date
+-- (actor_for_name: a curated actor before a provisional one, an alias only in
+-- its period, 140_actor_resolution.sql), else a new provisional actor with the kind, country, ACLED actor type
 -- and CAMEO code of the first row naming it (one new actor per CAMEO code:
 -- GDELT names one code several ways); a new actor without a country from its
 -- row gets the one its name carries ("Civilians (Mali)").
@@ -506,21 +523,18 @@ DECLARE
   locked boolean := @extschema@.loader_gazetteer_locked();
 BEGIN
   LOOP
+    -- each distinct name, CAMEO code and event date: the actor that claims
+    -- it then (actor_for_name: curated before provisional, periods respected)
+    WITH d AS (
+      SELECT DISTINCT m2.name, m2.cameo, w.occurred::text AS occ
+      FROM pg_temp.loader_mentions m2 JOIN pg_temp.loader_rows w ON w.rec = m2.rec
+      WHERE m2.rec BETWEEN lo AND hi AND w.status = 'ok' AND m2.actor_id IS NULL),
+    r AS (SELECT d.*, @extschema@.actor_for_name(d.name, d.occ::@extschema@.edtf, d.cameo) AS id FROM d)
     UPDATE pg_temp.loader_mentions m
-    SET actor_id = k.id
-    FROM @extschema@.loader_lookup_actors(ARRAY(
-           SELECT DISTINCT @extschema@.loader_name_key(m2.name)
-           FROM pg_temp.loader_mentions m2 JOIN pg_temp.loader_rows w ON w.rec = m2.rec
-           WHERE m2.rec BETWEEN lo AND hi AND w.status = 'ok' AND m2.actor_id IS NULL)) k
-    WHERE k.id IS NOT NULL AND m.rec BETWEEN lo AND hi AND m.actor_id IS NULL
-      AND @extschema@.loader_name_key(m.name) = k.key;
-    UPDATE pg_temp.loader_mentions m
-    SET actor_id = k.id
-    FROM @extschema@.loader_lookup_cameo_actors(ARRAY(
-           SELECT DISTINCT m2.cameo
-           FROM pg_temp.loader_mentions m2 JOIN pg_temp.loader_rows w ON w.rec = m2.rec
-           WHERE m2.rec BETWEEN lo AND hi AND w.status = 'ok' AND m2.actor_id IS NULL AND m2.cameo IS NOT NULL)) k
-    WHERE k.id IS NOT NULL AND m.rec BETWEEN lo AND hi AND m.actor_id IS NULL AND m.cameo = k.cameo;
+    SET actor_id = r.id
+    FROM r, pg_temp.loader_rows w
+    WHERE r.id IS NOT NULL AND w.rec = m.rec AND m.rec BETWEEN lo AND hi AND m.actor_id IS NULL
+      AND m.name = r.name AND m.cameo IS NOT DISTINCT FROM r.cameo AND w.occurred::text IS NOT DISTINCT FROM r.occ;
     EXIT WHEN locked OR NOT EXISTS (
       SELECT 1 FROM pg_temp.loader_mentions m JOIN pg_temp.loader_rows w ON w.rec = m.rec
       WHERE m.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL);
@@ -545,32 +559,27 @@ BEGIN
     WHERE f.cameo IS NULL OR NOT EXISTS (
       SELECT 1 FROM firsts g WHERE g.cameo = f.cameo AND (g.rec, g.ord) < (f.rec, f.ord))),
   created AS (
-    INSERT INTO @extschema@.actors (name, kind, country, acled_inter, cameo_code)
+    INSERT INTO @extschema@.actors (name, kind, country, acled_inter, cameo_code, provisional)
     SELECT c.name, c.kind, coalesce(c.country, @extschema@.loader_actor_country(c.name)), nullif(c.acled_inter, 0),
-           CASE WHEN c.cameo ~ '^([A-Z0-9]{3})+$' THEN c.cameo END
+           CASE WHEN c.cameo ~ '^([A-Z0-9]{3})+$' THEN c.cameo END, true
     FROM creators c ORDER BY c.rec, c.ord
     RETURNING id, name)
   INSERT INTO @extschema@.actor_names (actor_id, name) SELECT c.id, c.name FROM created c;
-  -- every mention left now finds its actor, by name or by CAMEO code
+  -- every mention left now finds its actor (a provisional one made above)
+  WITH d AS (
+    SELECT DISTINCT m2.name, m2.cameo, w.occurred::text AS occ
+    FROM pg_temp.loader_mentions m2 JOIN pg_temp.loader_rows w ON w.rec = m2.rec
+    WHERE m2.rec BETWEEN lo AND hi AND w.status = 'ok' AND m2.actor_id IS NULL),
+  r AS (SELECT d.*, @extschema@.actor_for_name(d.name, d.occ::@extschema@.edtf, d.cameo) AS id FROM d)
   UPDATE pg_temp.loader_mentions m
-  SET actor_id = k.id
-  FROM @extschema@.loader_lookup_actors(ARRAY(
-         SELECT DISTINCT @extschema@.loader_name_key(m2.name)
-         FROM pg_temp.loader_mentions m2 JOIN pg_temp.loader_rows w ON w.rec = m2.rec
-         WHERE m2.rec BETWEEN lo AND hi AND w.status = 'ok' AND m2.actor_id IS NULL)) k
-  WHERE k.id IS NOT NULL AND m.rec BETWEEN lo AND hi AND m.actor_id IS NULL
-    AND @extschema@.loader_name_key(m.name) = k.key;
-  UPDATE pg_temp.loader_mentions m
-  SET actor_id = k.id
-  FROM @extschema@.loader_lookup_cameo_actors(ARRAY(
-         SELECT DISTINCT m2.cameo
-         FROM pg_temp.loader_mentions m2 JOIN pg_temp.loader_rows w ON w.rec = m2.rec
-         WHERE m2.rec BETWEEN lo AND hi AND w.status = 'ok' AND m2.actor_id IS NULL AND m2.cameo IS NOT NULL)) k
-  WHERE k.id IS NOT NULL AND m.rec BETWEEN lo AND hi AND m.actor_id IS NULL AND m.cameo = k.cameo;
+  SET actor_id = r.id
+  FROM r, pg_temp.loader_rows w
+  WHERE r.id IS NOT NULL AND w.rec = m.rec AND m.rec BETWEEN lo AND hi AND m.actor_id IS NULL
+    AND m.name = r.name AND m.cameo IS NOT DISTINCT FROM r.cameo AND w.occurred::text IS NOT DISTINCT FROM r.occ;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_resolve_actors(bigint, bigint) IS
-  'Gives every actor named by the ok rows of records lo..hi (pg_temp.loader_mentions) its actor: the first with that name or alias, else the first with that CAMEO code, else a new one (kind, country, ACLED type and CAMEO code of the first mention; one per CAMEO code), created under loader_lock_gazetteer() after a second look-up (internal to the loaders).';
+  'Gives every actor named by the ok rows of records lo..hi (pg_temp.loader_mentions) its actor at the event''s date: actor_for_name (curated before provisional, name or alias in its period before CAMEO code), else a new provisional one (kind, country, ACLED type and CAMEO code of the first mention; one per CAMEO code), created under loader_lock_gazetteer() after a second look-up (internal to the loaders).';
 
 -- Steps 4 of loader_resolve_places: rows without a point take a place of
 -- their name and country (the first created); when there are several, the

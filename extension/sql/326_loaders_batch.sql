@@ -111,7 +111,8 @@ $$;
 COMMENT ON FUNCTION @extschema@.loader_batch_mark(regclass, text, text) IS
   'Marks header lines and the rows a later row with the same key replaces in pg_temp.loader_rows, with the reason each is skipped: an exact duplicate, or the caller''s superseded expression over the winner''s record w.reason and the two staged rows a (this one) and b (the winner) (internal to the loaders).';
 
--- Stores the ok rows of records lo..hi: places, actors, events, event_actors.
+-- Stores the ok rows of records lo..hi: places, actors, events, event_actors
+-- and event_actor_names.
 -- owned lists the events columns this dataset writes: an event already loaded
 -- gets their new values, and is left alone when none differs (a re-import of
 -- an unchanged file writes no event).
@@ -156,10 +157,21 @@ BEGIN
   FROM pg_temp.loader_rows w JOIN pg_temp.loader_mentions m ON m.rec = w.rec
   WHERE w.rec BETWEEN lo AND hi AND m.rec BETWEEN lo AND hi AND w.status = 'stored' AND m.actor_id IS NOT NULL
   ON CONFLICT DO NOTHING;
+  -- event_actor_names: the names as the dataset wrote them, with their actor
+  DELETE FROM @extschema@.event_actor_names r
+  USING pg_temp.loader_rows w
+  WHERE w.rec BETWEEN lo AND hi AND w.status = 'stored' AND NOT w.inserted AND r.event_id = w.event_id;
+  INSERT INTO @extschema@.event_actor_names (event_id, role, name, code, actor_id)
+  SELECT DISTINCT ON (w.event_id, m.role, m.name) w.event_id, m.role, m.name,
+         CASE WHEN m.cameo ~ '^([A-Z0-9]{3})+$' THEN m.cameo END, m.actor_id
+  FROM pg_temp.loader_rows w JOIN pg_temp.loader_mentions m ON m.rec = w.rec
+  WHERE w.rec BETWEEN lo AND hi AND m.rec BETWEEN lo AND hi AND w.status = 'stored' AND m.actor_id IS NOT NULL
+  ORDER BY w.event_id, m.role, m.name, m.ord
+  ON CONFLICT DO NOTHING;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_batch_store_range(text, bigint, bigint, text[]) IS
-  'Stores the ok rows of records lo..hi of pg_temp.loader_rows: resolves their places and actors, upserts their events (owned: the events columns the dataset writes; an event whose values are unchanged is not rewritten) and replaces their event_actors (internal to the loaders).';
+  'Stores the ok rows of records lo..hi of pg_temp.loader_rows: resolves their places and actors, upserts their events (owned: the events columns the dataset writes; an event whose values are unchanged is not rewritten) and replaces their event_actors and event_actor_names (internal to the loaders).';
 
 -- Stores the whole batch a chunk at a time, lists every row not loaded
 -- cleanly in import_issues, counts, and reports progress.

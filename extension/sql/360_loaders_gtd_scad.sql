@@ -588,26 +588,39 @@ BEGIN
   WHERE e.dataset = st.dataset AND e.external_id = b.ext
     AND b.action IS DISTINCT FROM 'rejected' AND b.action IS DISTINCT FROM 'skipped';
 
-  -- actors: one loader_actor() call per distinct name, then the links that
-  -- differ from those stored are deleted or added
+  -- actors: one loader_actor() call per distinct name and date (a name may
+  -- stand for another actor at another date, actor_names.used), then the
+  -- links that differ from those stored are deleted or added, and the names
+  -- as written kept in event_actor_names
   CREATE TEMP TABLE sn_batch_actors ON COMMIT DROP AS
-  SELECT k.name, @extschema@.loader_actor(k.name, k.kind, NULL) AS actor_id
-  FROM (SELECT DISTINCT ON (x->>'name') x->>'name' AS name, x->>'kind' AS kind, b.rec
+  SELECT k.name, k.occurred, @extschema@.loader_actor(k.name, k.kind, NULL, NULL, NULL, k.occurred::@extschema@.edtf) AS actor_id
+  FROM (SELECT DISTINCT ON (x->>'name', b.occurred::text) x->>'name' AS name, x->>'kind' AS kind, b.occurred::text AS occurred, b.rec
         FROM pg_temp.sn_batch b CROSS JOIN LATERAL jsonb_array_elements(b.actors) x
         WHERE b.event_id IS NOT NULL
-        ORDER BY x->>'name', b.rec) k
+        ORDER BY x->>'name', b.occurred::text, b.rec) k
   ORDER BY k.rec;
   DELETE FROM @extschema@.event_actors ea
   USING pg_temp.sn_batch b
   WHERE b.event_id IS NOT NULL AND ea.event_id = b.event_id
     AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(b.actors) x JOIN pg_temp.sn_batch_actors a ON a.name = x->>'name'
-                    WHERE a.actor_id = ea.actor_id AND x->>'role' = ea.role);
+                    WHERE a.occurred = b.occurred::text AND a.actor_id = ea.actor_id AND x->>'role' = ea.role);
   INSERT INTO @extschema@.event_actors (event_id, actor_id, role)
   SELECT DISTINCT b.event_id, a.actor_id, x->>'role'
   FROM pg_temp.sn_batch b CROSS JOIN LATERAL jsonb_array_elements(b.actors) x
-  JOIN pg_temp.sn_batch_actors a ON a.name = x->>'name'
+  JOIN pg_temp.sn_batch_actors a ON a.name = x->>'name' AND a.occurred = b.occurred::text
   WHERE b.event_id IS NOT NULL
   ON CONFLICT DO NOTHING;
+  DELETE FROM @extschema@.event_actor_names r
+  USING pg_temp.sn_batch b
+  WHERE b.event_id IS NOT NULL AND r.event_id = b.event_id
+    AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(b.actors) x WHERE x->>'name' = r.name AND x->>'role' = r.role);
+  INSERT INTO @extschema@.event_actor_names AS r (event_id, role, name, actor_id)
+  SELECT DISTINCT b.event_id, x->>'role', x->>'name', a.actor_id
+  FROM pg_temp.sn_batch b CROSS JOIN LATERAL jsonb_array_elements(b.actors) x
+  JOIN pg_temp.sn_batch_actors a ON a.name = x->>'name' AND a.occurred = b.occurred::text
+  WHERE b.event_id IS NOT NULL
+  ON CONFLICT (event_id, role, name) DO UPDATE SET actor_id = excluded.actor_id
+    WHERE r.actor_id IS DISTINCT FROM excluded.actor_id;
 
   SELECT count(*),
          count(*) FILTER (WHERE b.action IS NULL AND NOT b.existed),

@@ -83,6 +83,17 @@ INSERT INTO event_taxonomy_levels (level, name, parent, description)
   VALUES (2, 'ambush (test)', 'armed clash', 'an attack from a concealed position');
 INSERT INTO event_taxonomy (dataset, category, level1, level2) VALUES ('test', 'ambush', 'armed clash', 'ambush (test)');
 UPDATE event_taxonomy SET level1 = 'violence against civilians', level2 = 'attack' WHERE dataset = 'scad' AND category = '7';
+-- actors across datasets: a name with a period, the names a dataset wrote on
+-- an event (one resolved through it, one to a provisional actor)
+INSERT INTO actor_names (actor_id, name, name_kind, used)
+  SELECT id, 'Test militia (2023-)', 'alias', '2023/..' FROM actors WHERE name = 'Test militia';
+DO $$
+BEGIN
+  PERFORM sahel_news.loader_event_actor(id, 'actor1', 'Test militia (2023-)', 'armed group', NULL, occurred)
+  FROM sahel_news.events WHERE external_id = 'T1';
+  PERFORM sahel_news.loader_event_actor(id, 'actor2', 'Unmapped band', 'armed group', NULL, occurred)
+  FROM sahel_news.events WHERE external_id = 'T2';
+END $$;
 -- event matching: a second dataset's report of the T1 clash, linked, and an
 -- analyst's verdicts (one accepted in event_links, one rejected by hand)
 INSERT INTO matching_datasets (dataset, splits_incidents, date_lag_days) VALUES ('test2', false, 1);
@@ -131,6 +142,7 @@ FROM (
          coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM deployments x
   UNION ALL SELECT 'figures', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
          coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM figures x
+  UNION ALL SELECT 'event_actor_names', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM event_actor_names x
   UNION ALL SELECT 'event_taxonomy', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
          coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM event_taxonomy x
   UNION ALL SELECT 'event_taxonomy_levels', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
@@ -148,6 +160,7 @@ WHERE schemaname = 'sahel_news'
 ORDER BY sequencename;
 SELECT 'troop_strength(FRA, NER, 2023-02-01) = ' || troop_strength('FRA', 'NER', '2023-02-01');
 SELECT 'locate(Sevare) = ' || locate('Sevare');
+SELECT 'unresolved ' || name || ' ' || events FROM unresolved_actor_names;
 SELECT 'event T1 ' || level1 || ' / ' || level2 FROM event_categories c JOIN events e ON e.id = c.event_id WHERE e.external_id = 'T1';
 SQL
 }
