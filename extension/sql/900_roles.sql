@@ -52,7 +52,7 @@ DO $grants$
 DECLARE
   o record;
   -- the tables an editor writes (and a loader too), by name
-  edited constant text := '^(places|place_names|place_countries|actors|actor_names|events|event_actors|sources|deployments|figures|.*links?|incidents?)$';
+  edited constant text := '^(places|place_names|place_countries|actors|actor_names|events|event_actors|event_actor_names|sources|deployments|figures|.*links?|incidents?)$';
   -- the tables a loader writes besides those: staging tables and run bookkeeping
   loaded constant text := '^(.*_raw|import_runs|import_issues)$';
 BEGIN
