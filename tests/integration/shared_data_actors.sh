@@ -22,12 +22,14 @@ trap '"$SN_BINDIR/psql" -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev
 
 acled=$(ls "$dir"/acled_*.csv | head -n 1)
 ucdp=$(ls "$dir"/ucdp_ged_*.csv | head -n 1)
+# the staging tables hold every layout's columns; a file names its own in its header
+columns() { head -n 1 "$1" | tr -d '"\r' | tr '[:upper:]' '[:lower:]'; }
 "${psql[@]}" <<SQL || { echo "FAIL: loading"; exit 1; }
 SET client_min_messages = warning;
 CREATE EXTENSION sahel_news;
-\\copy sahel_news.acled_raw FROM '${acled//\'/\'\'}' WITH (FORMAT csv, HEADER MATCH)
+\\copy sahel_news.acled_raw ($(columns "$acled")) FROM '${acled//\'/\'\'}' WITH (FORMAT csv, HEADER MATCH)
 SELECT rows_read FROM sahel_news.import_acled();
-\\copy sahel_news.ucdp_ged_raw FROM '${ucdp//\'/\'\'}' WITH (FORMAT csv, HEADER MATCH)
+\\copy sahel_news.ucdp_ged_raw ($(columns "$ucdp")) FROM '${ucdp//\'/\'\'}' WITH (FORMAT csv, HEADER MATCH)
 SELECT rows_read FROM sahel_news.import_ucdp_ged();
 SQL
 
