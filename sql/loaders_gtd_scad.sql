@@ -11,7 +11,7 @@ SELECT (SELECT coalesce(max(id), 0) FROM places) AS places, (SELECT coalesce(max
 -- coordinates, a country of the past, swapped and impossible coordinates,
 -- bad codes and dates, a revised and a repeated row, no eventid.
 \copy gtd_raw FROM 'tests/fixtures/loaders/gtd.csv' WITH (FORMAT csv, HEADER true)
-SELECT rows_read, imported, updated, skipped, flagged FROM import_gtd();
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_gtd();
 SELECT record, external_id, action, reason FROM import_issues WHERE dataset = 'gtd' ORDER BY record;
 SELECT e.external_id, e.occurred::text, e.fatalities::text, e.location::text, e.location_precision_m,
        e.dataset_category, p.name AS place, p.kind, p.country::text, e.note
@@ -22,11 +22,11 @@ FROM events e JOIN event_actors ea ON ea.event_id = e.id JOIN actors a ON a.id =
 WHERE e.dataset = 'gtd' ORDER BY e.external_id, ea.role, a.name;
 SELECT count(*) AS staged_after_import FROM gtd_raw;
 
--- The same file again: the stored rows count as updated, and none is written
+-- The same file again: the stored rows count as unchanged, and none is written
 -- (an event whose values are unchanged keeps its row version).
 CREATE TEMP TABLE gs_versions AS SELECT id, xmin::text AS version FROM events WHERE dataset = 'gtd';
 \copy gtd_raw FROM 'tests/fixtures/loaders/gtd.csv' WITH (FORMAT csv, HEADER true)
-SELECT rows_read, imported, updated, skipped, flagged FROM import_gtd();
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_gtd();
 SELECT count(*) AS gtd_events, count(DISTINCT external_id) AS distinct_ids,
        count(*) FILTER (WHERE v.version IS DISTINCT FROM e.xmin::text) AS rewritten
 FROM events e LEFT JOIN gs_versions v ON v.id = e.id WHERE e.dataset = 'gtd';
@@ -35,13 +35,13 @@ SELECT count(*) AS gao_places FROM places WHERE name = 'Gao';
 -- A revised row changes its event, and only it.
 INSERT INTO gtd_raw SELECT (jsonb_populate_record(NULL::gtd_raw, raw || '{"nkill": "7"}')).*
 FROM import_issues WHERE dataset = 'gtd' AND external_id = '201405030001' ORDER BY id LIMIT 1;
-SELECT rows_read, imported, updated, skipped, flagged FROM import_gtd();
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_gtd();
 SELECT e.external_id, e.fatalities::text FROM events e LEFT JOIN gs_versions v ON v.id = e.id
 WHERE e.dataset = 'gtd' AND v.version IS DISTINCT FROM e.xmin::text;
 
 -- Copied without HEADER: the header line is skipped and listed.
 \copy gtd_raw FROM 'tests/fixtures/loaders/gtd.csv' WITH (FORMAT csv)
-SELECT rows_read, imported, updated, skipped, flagged FROM import_gtd();
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_gtd();
 SELECT reason FROM import_issues WHERE dataset = 'gtd' AND raw->>'eventid' = 'eventid';
 
 -- Another file staged as GTD is refused; nothing is loaded.
@@ -54,7 +54,7 @@ TRUNCATE gtd_raw;
 -- same eventid), a repeated row, bad dates and codes, COW codes it does not
 -- know, approximate, regional and nationwide locations, swapped coordinates.
 \copy scad_raw FROM 'tests/fixtures/loaders/scad.csv' WITH (FORMAT csv, HEADER true)
-SELECT rows_read, imported, updated, skipped, flagged FROM import_scad();
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_scad();
 SELECT record, external_id, action, reason FROM import_issues WHERE dataset = 'scad' ORDER BY record;
 SELECT e.external_id, e.occurred::text, e.fatalities::text, e.location::text, e.location_precision_m,
        e.dataset_category, p.name AS place, p.kind, p.country::text
@@ -64,7 +64,7 @@ SELECT e.external_id, ea.role, a.name
 FROM events e JOIN event_actors ea ON ea.event_id = e.id JOIN actors a ON a.id = ea.actor_id
 WHERE e.dataset = 'scad' ORDER BY e.external_id, ea.role, a.name;
 \copy scad_raw FROM 'tests/fixtures/loaders/scad.csv' WITH (FORMAT csv, HEADER true)
-SELECT rows_read, imported, updated, skipped, flagged FROM import_scad();
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_scad();
 SELECT count(*) AS scad_events, count(DISTINCT external_id) AS distinct_ids FROM events WHERE dataset = 'scad';
 
 -- The precision codes in metres; a dataset without codes is an error.
@@ -74,7 +74,7 @@ SELECT * FROM gtd_attack_types();
 SELECT * FROM scad_event_types();
 
 -- Every run balances, and every row not loaded cleanly is listed.
-SELECT r.dataset, r.rows_read = r.imported + r.updated + r.skipped + r.flagged AS balanced,
+SELECT r.dataset, r.rows_read = r.imported + r.updated + r.unchanged + r.skipped + r.flagged AS balanced,
        r.skipped + r.flagged = (SELECT count(*) FROM import_issues i WHERE i.run_id = r.id) AS all_listed
 FROM import_runs r ORDER BY r.id;
 
@@ -82,9 +82,11 @@ FROM import_runs r ORDER BY r.id;
 DELETE FROM events WHERE dataset IN ('gtd', 'scad');
 DELETE FROM places WHERE id > (SELECT places FROM gs_before);
 DELETE FROM actors WHERE id > (SELECT actors FROM gs_before);
+DELETE FROM event_history;
 DELETE FROM import_runs;
 ALTER SEQUENCE import_runs_id_seq RESTART;
 ALTER SEQUENCE import_issues_id_seq RESTART;
+ALTER SEQUENCE event_history_id_seq RESTART;
 SELECT (SELECT count(*) FROM events) = b.events AS events_as_before,
        (SELECT count(*) FROM places) = b.n_places AS places_as_before,
        (SELECT count(*) FROM actors) = b.n_actors AS actors_as_before

@@ -192,6 +192,8 @@ CREATE TABLE @extschema@.places (
   note text,
   dataset text,
   external_id text,
+  created_run bigint,
+  changed_run bigint,
   sample boolean NOT NULL DEFAULT false,
   CONSTRAINT places_shipped_ids CHECK (sample = (id <= 1000)),
   CONSTRAINT places_not_own_parent CHECK (parent_id <> id),
@@ -225,6 +227,8 @@ COMMENT ON COLUMN @extschema@.places.parent_basis IS 'how parent_id was decided 
 COMMENT ON COLUMN @extschema@.places.note IS 'remarks in our own words (why the location is vague, what the name covers)';
 COMMENT ON COLUMN @extschema@.places.dataset IS 'the dataset the place was loaded from (NULL when entered by hand)';
 COMMENT ON COLUMN @extschema@.places.external_id IS 'its identifier in that dataset (unique with dataset)';
+COMMENT ON COLUMN @extschema@.places.created_run IS 'the import run (import_runs) that created it; NULL when entered by hand or shipped';
+COMMENT ON COLUMN @extschema@.places.changed_run IS 'the import run that last changed it (its creating run until then); NULL when last changed by hand';
 COMMENT ON COLUMN @extschema@.places.sample IS 'true for the sample rows shipped with the extension (not dumped by pg_dump; CREATE EXTENSION recreates them)';
 
 CREATE TABLE @extschema@.place_names (
@@ -275,6 +279,8 @@ CREATE TABLE @extschema@.actors (
   dataset text,
   external_id text,
   provisional boolean NOT NULL DEFAULT false,
+  created_run bigint,
+  changed_run bigint,
   sample boolean NOT NULL DEFAULT false,
   CONSTRAINT actors_shipped_ids CHECK (sample = (id <= 1000)),
   CONSTRAINT actors_shipped_not_provisional CHECK (NOT (sample AND provisional)),
@@ -300,6 +306,8 @@ COMMENT ON COLUMN @extschema@.actors.note IS 'remarks in our own words';
 COMMENT ON COLUMN @extschema@.actors.dataset IS 'the dataset the actor was loaded from (NULL when entered by hand)';
 COMMENT ON COLUMN @extschema@.actors.external_id IS 'its identifier in that dataset (unique with dataset)';
 COMMENT ON COLUMN @extschema@.actors.provisional IS 'true for an actor a loader created for a name that no actor claimed (it stands for that name until an analyst maps the name to a curated actor, see unresolved_actor_names); false for the shipped actors and those entered or confirmed by hand';
+COMMENT ON COLUMN @extschema@.actors.created_run IS 'the import run (import_runs) that created it; NULL when entered by hand or shipped';
+COMMENT ON COLUMN @extschema@.actors.changed_run IS 'the import run that last changed it (its creating run until then); NULL when last changed by hand';
 COMMENT ON COLUMN @extschema@.actors.sample IS 'true for the sample rows shipped with the extension (not dumped by pg_dump; CREATE EXTENSION recreates them)';
 
 CREATE TABLE @extschema@.actor_names (
@@ -344,6 +352,10 @@ CREATE TABLE @extschema@.events (
   note text,
   dataset text,
   external_id text,
+  created_run bigint,
+  changed_run bigint,
+  deleted_at timestamptz,
+  deleted_run bigint,
   sample boolean NOT NULL DEFAULT false,
   CONSTRAINT events_shipped_ids CHECK (sample = (id <= 1000)),
   CONSTRAINT events_not_own_related CHECK (related_event_id <> id),
@@ -352,6 +364,7 @@ CREATE TABLE @extschema@.events (
   CONSTRAINT events_precision_m_needs_location CHECK (location_precision_m IS NULL OR location IS NOT NULL),
   CONSTRAINT events_claim_needs_fatalities CHECK (NOT fatalities_claimed OR fatalities IS NOT NULL),
   CONSTRAINT events_dataset_and_external_id CHECK ((dataset IS NULL) = (external_id IS NULL)),
+  CONSTRAINT events_deleted_run_needs_deleted_at CHECK (deleted_run IS NULL OR deleted_at IS NOT NULL),
   FOREIGN KEY (event_type, sub_event_type) REFERENCES @extschema@.acled_sub_event_types (event_type, sub_event_type)
     ON UPDATE CASCADE,
   UNIQUE (dataset, external_id)
@@ -380,6 +393,10 @@ COMMENT ON COLUMN @extschema@.events.related_event_id IS 'the event this one is 
 COMMENT ON COLUMN @extschema@.events.note IS 'remarks in our own words (such as a finer real-world date than the source gives)';
 COMMENT ON COLUMN @extschema@.events.dataset IS 'the dataset it came from (acled, ucdp_ged, gdelt, sahel_news_sample); NULL when entered by hand';
 COMMENT ON COLUMN @extschema@.events.external_id IS 'its identifier in that dataset (unique with dataset)';
+COMMENT ON COLUMN @extschema@.events.created_run IS 'the import run (import_runs) that created it; NULL when entered by hand or shipped';
+COMMENT ON COLUMN @extschema@.events.changed_run IS 'the import run that last changed it (its creating run until then); NULL when last changed by hand';
+COMMENT ON COLUMN @extschema@.events.deleted_at IS 'when its dataset deleted it (ACLED''s deleted events); a deleted event is kept, and left out of the bi_* views, events_near() and events_geojson(); NULL for a live event';
+COMMENT ON COLUMN @extschema@.events.deleted_run IS 'the import run that marked it deleted';
 COMMENT ON COLUMN @extschema@.events.sample IS 'true for the sample rows shipped with the extension (not dumped by pg_dump; CREATE EXTENSION recreates them)';
 
 CREATE TABLE @extschema@.event_actors (

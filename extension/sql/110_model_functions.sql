@@ -381,7 +381,7 @@ BEGIN
              e.event_type, e.sub_event_type, e.fatalities, e.summary
       FROM @extschema@.events e
       LEFT JOIN @extschema@.places p ON p.id = e.place_id
-      WHERE @extschema@.dwithin(e.location, centre, metres)
+      WHERE @extschema@.dwithin(e.location, centre, metres) AND e.deleted_at IS NULL
       ORDER BY 2, e.id;
   ELSE
     RETURN QUERY
@@ -389,14 +389,14 @@ BEGIN
              e.event_type, e.sub_event_type, e.fatalities, e.summary
       FROM @extschema@.events e
       LEFT JOIN @extschema@.places p ON p.id = e.place_id
-      WHERE @extschema@.dwithin(e.location, centre, metres)
+      WHERE @extschema@.dwithin(e.location, centre, metres) AND e.deleted_at IS NULL
         AND e.occurred OPERATOR(@extschema@.&&) during
       ORDER BY 2, e.id;
   END IF;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.events_near(@extschema@.geopoint, float8, @extschema@.edtf) IS
-  'Events whose location lies within metres (geodesic, WGS84) of centre, nearest first, optionally only those that may have happened during the given time (occurred && during); uses the GiST indexes on events.location and events.occurred';
+  'Events whose location lies within metres (geodesic, WGS84) of centre, nearest first, optionally only those that may have happened during the given time (occurred && during), deleted events left out; uses the GiST indexes on events.location and events.occurred';
 
 -- ---------------------------------------------------------------------------
 -- GeoJSON
@@ -441,10 +441,10 @@ FROM (
   -- branches, each skipped by a one-time test of $1, so that the plan, made
   -- without knowing $1, can still search the GiST index on occurred
   FROM (SELECT x.* FROM @extschema@.events x
-        WHERE $1 IS NULL AND x.location IS NOT NULL
+        WHERE $1 IS NULL AND x.location IS NOT NULL AND x.deleted_at IS NULL
         UNION ALL
         SELECT x.* FROM @extschema@.events x
-        WHERE $1 IS NOT NULL AND x.location IS NOT NULL
+        WHERE $1 IS NOT NULL AND x.location IS NOT NULL AND x.deleted_at IS NULL
           AND x.occurred OPERATOR(@extschema@.&&) $1) e
   LEFT JOIN @extschema@.places p ON p.id = e.place_id
   LEFT JOIN @extschema@.cameo_codes c ON c.code = e.cameo_code
@@ -460,4 +460,4 @@ FROM (
 ) f
 $$;
 COMMENT ON FUNCTION @extschema@.events_geojson(@extschema@.edtf) IS
-  'The events that have a location (optionally only those that may have happened during the given time) as a GeoJSON FeatureCollection (RFC 7946: Point geometries, [longitude, latitude]) with their date bounds, ACLED and CAMEO types, place, country, fatalities, actors and source as properties; QGIS, kepler.gl and geojson.io open it as it is';
+  'The events that have a location and are not deleted (optionally only those that may have happened during the given time) as a GeoJSON FeatureCollection (RFC 7946: Point geometries, [longitude, latitude]) with their date bounds, ACLED and CAMEO types, place, country, fatalities, actors and source as properties; QGIS, kepler.gl and geojson.io open it as it is';

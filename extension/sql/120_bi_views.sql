@@ -58,10 +58,11 @@ LEFT JOIN LATERAL (
          pg_catalog.string_agg(a.name || ' (' || r.role || ')', '; ' ORDER BY r.role, a.name)
            FILTER (WHERE r.role NOT IN ('actor1', 'actor2')) AS other_actors
   FROM @extschema@.event_actors r JOIN @extschema@.actors a ON a.id = r.actor_id
-  WHERE r.event_id = e.id) ea ON true;
+  WHERE r.event_id = e.id) ea ON true
+WHERE e.deleted_at IS NULL;
 
 COMMENT ON VIEW @extschema@.bi_events IS
-  'One row per event, flat and in built-in types only, for BI tools: dates as low/high days with their precision, ACLED and CAMEO types, country, place and coordinates, fatalities as low/best/high, actors, source';
+  'One row per event (deleted events left out), flat and in built-in types only, for BI tools: dates as low/high days with their precision, ACLED and CAMEO types, country, place and coordinates, fatalities as low/best/high, actors, source';
 COMMENT ON COLUMN @extschema@.bi_events.event_id IS 'events.id';
 COMMENT ON COLUMN @extschema@.bi_events.occurred IS 'when it happened, as EDTF text (2022-08-13, 2013/2022, ../2022-08-15)';
 COMMENT ON COLUMN @extschema@.bi_events.date_low IS 'earliest day it can have happened (NULL when open or unknown)';

@@ -52,6 +52,7 @@ BEGIN
       updated = n_updated, skipped = n_skipped, flagged = n_flagged
   WHERE id = run
   RETURNING * INTO result;
+  PERFORM set_config('sahel_news.import_run', '', true);  -- the run is over (370_loaders_history.sql)
   RAISE NOTICE '%: % rows read: % imported, % updated, % skipped, % flagged (import_issues.run_id = %)',
     result.dataset, n_read, n_imported, n_updated, n_skipped, n_flagged, run;
   RETURN result;

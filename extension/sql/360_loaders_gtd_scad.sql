@@ -222,9 +222,53 @@ $comments$;
 -- The two datasets in import_runs.
 ALTER TABLE @extschema@.import_runs DROP CONSTRAINT import_runs_dataset_check;
 ALTER TABLE @extschema@.import_runs ADD CONSTRAINT import_runs_dataset_check
-  CHECK (dataset IN ('acled', 'ucdp_ged', 'gdelt', 'ipi_contributions', 'ipi_mission_totals', 'geopko', 'gtd', 'scad'));
+  CHECK (dataset IN ('acled', 'ucdp_ged', 'gdelt', 'ipi_contributions', 'ipi_mission_totals', 'geopko', 'gtd', 'scad', 'acled_deletions'));
 COMMENT ON COLUMN @extschema@.import_runs.dataset IS
-  'acled, ucdp_ged, gdelt, ipi_contributions, ipi_mission_totals, geopko, gtd or scad';
+  'acled, ucdp_ged, gdelt, ipi_contributions, ipi_mission_totals, geopko, gtd, scad or acled_deletions (import_acled_deletions)';
+
+-- ---------------------------------------------------------------------------
+-- Counting rows that change nothing
+
+-- A row identical to what is stored is neither imported nor updated: it is
+-- unchanged, and not written (no new row version, no history).
+ALTER TABLE @extschema@.import_runs ADD COLUMN unchanged bigint NOT NULL DEFAULT 0;
+COMMENT ON COLUMN @extschema@.import_runs.unchanged IS
+  'rows whose record was already stored with exactly these values: nothing was written';
+ALTER TABLE @extschema@.import_runs DROP CONSTRAINT import_runs_counts_check;
+ALTER TABLE @extschema@.import_runs ADD CONSTRAINT import_runs_counts_check
+  CHECK (rows_read = imported + updated + unchanged + skipped + flagged
+         AND imported >= 0 AND updated >= 0 AND unchanged >= 0 AND skipped >= 0 AND flagged >= 0);
+COMMENT ON TABLE @extschema@.import_runs IS
+  'One row per import_* call: rows read from the staging table, and how many were imported (new), updated (same dataset and external id as a row already loaded, with other values), unchanged (already loaded with these very values: not written), skipped (not loaded on purpose: duplicates, header lines, rows without a figure; listed in import_issues) and flagged (loaded with a caveat, or rejected; listed in import_issues).  rows_read = imported + updated + unchanged + skipped + flagged.';
+
+-- Ends an import that counts unchanged rows: empties the staging table (as
+-- loader_end does), closes the run with every count, reports them, and ends
+-- the transaction's current import run.
+CREATE FUNCTION @extschema@.loader_end_unchanged(st @extschema@.loader_state, staging regclass, n_unchanged bigint)
+RETURNS @extschema@.import_runs
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  result @extschema@.import_runs;
+BEGIN
+  BEGIN
+    EXECUTE format('TRUNCATE %s', staging);
+  EXCEPTION WHEN object_in_use THEN
+    EXECUTE format('DELETE FROM %s', staging);
+  END;
+  UPDATE @extschema@.import_runs
+  SET finished_at = clock_timestamp(), rows_read = st.rows_read, imported = st.imported, updated = st.updated,
+      unchanged = n_unchanged, skipped = st.skipped, flagged = st.flagged
+  WHERE id = st.run
+  RETURNING * INTO result;
+  PERFORM set_config('sahel_news.import_run', '', true);
+  RAISE NOTICE '%: % rows read: % imported, % updated, % unchanged, % skipped, % flagged (import_issues.run_id = %)',
+    result.dataset, result.rows_read, result.imported, result.updated, result.unchanged, result.skipped,
+    result.flagged, st.run;
+  RETURN result;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_end_unchanged(@extschema@.loader_state, regclass, bigint) IS
+  'Ends an import_* call that counts unchanged rows: empties its staging table, closes its import_runs row with its counts (unchanged included), reports them in a NOTICE, ends the transaction''s current import run and returns the row (internal to the loaders).';
 
 -- ---------------------------------------------------------------------------
 -- The datasets' codes
@@ -515,6 +559,7 @@ BEGIN
     note        text,
     actors      jsonb NOT NULL DEFAULT '[]',
     existed     boolean NOT NULL DEFAULT false,
+    written     boolean NOT NULL DEFAULT false,
     place_key   text,
     place_id    bigint,
     event_id    bigint
@@ -528,9 +573,11 @@ COMMENT ON FUNCTION @extschema@.loader_batch_create() IS
 -- places and actors named, resolved once per distinct name; the events (new,
 -- or changed: an event whose values are already those stored is left alone);
 -- the event actors.  Returns the state with the counts.
-CREATE FUNCTION @extschema@.loader_store_batch(st @extschema@.loader_state)
-RETURNS @extschema@.loader_state
+CREATE FUNCTION @extschema@.loader_store_batch(st @extschema@.loader_state, staging regclass)
+RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  unchanged bigint;
 BEGIN
   INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
   SELECT st.run, st.dataset, b.rec, b.ext, b.action, b.reason, b.raw
@@ -568,21 +615,24 @@ BEGIN
                        OR @extschema@.distance(n.location, b.location) <= 25000));
 
   -- events: written when new or changed
-  INSERT INTO @extschema@.events AS e
-    (occurred, place_id, location, location_precision_m, fatalities, summary, dataset_category, note, dataset, external_id)
-  SELECT b.occurred, b.place_id, b.location, b.precision_m, b.fatalities, b.summary, b.category, b.note, st.dataset, b.ext
-  FROM pg_temp.sn_batch b
-  WHERE b.action IS DISTINCT FROM 'rejected' AND b.action IS DISTINCT FROM 'skipped'
-  ORDER BY b.rec
-  ON CONFLICT (dataset, external_id) DO UPDATE
-    SET occurred = excluded.occurred, place_id = excluded.place_id, location = excluded.location,
-        location_precision_m = excluded.location_precision_m, fatalities = excluded.fatalities,
-        summary = excluded.summary, dataset_category = excluded.dataset_category, note = excluded.note
-    WHERE (e.occurred::text, e.place_id, e.location::text, e.location_precision_m, e.fatalities::text,
-           e.summary, e.dataset_category, e.note)
-          IS DISTINCT FROM
-          (excluded.occurred::text, excluded.place_id, excluded.location::text, excluded.location_precision_m,
-           excluded.fatalities::text, excluded.summary, excluded.dataset_category, excluded.note);
+  WITH up AS (
+    INSERT INTO @extschema@.events AS e
+      (occurred, place_id, location, location_precision_m, fatalities, summary, dataset_category, note, dataset, external_id)
+    SELECT b.occurred, b.place_id, b.location, b.precision_m, b.fatalities, b.summary, b.category, b.note, st.dataset, b.ext
+    FROM pg_temp.sn_batch b
+    WHERE b.action IS DISTINCT FROM 'rejected' AND b.action IS DISTINCT FROM 'skipped'
+    ORDER BY b.rec
+    ON CONFLICT (dataset, external_id) DO UPDATE
+      SET occurred = excluded.occurred, place_id = excluded.place_id, location = excluded.location,
+          location_precision_m = excluded.location_precision_m, fatalities = excluded.fatalities,
+          summary = excluded.summary, dataset_category = excluded.dataset_category, note = excluded.note
+      WHERE (e.occurred::text, e.place_id, e.location::text, e.location_precision_m, e.fatalities::text,
+             e.summary, e.dataset_category, e.note)
+            IS DISTINCT FROM
+            (excluded.occurred::text, excluded.place_id, excluded.location::text, excluded.location_precision_m,
+             excluded.fatalities::text, excluded.summary, excluded.dataset_category, excluded.note)
+    RETURNING e.external_id)
+  UPDATE pg_temp.sn_batch b SET written = true FROM up WHERE up.external_id = b.ext;
   UPDATE pg_temp.sn_batch b SET event_id = e.id
   FROM @extschema@.events e
   WHERE e.dataset = st.dataset AND e.external_id = b.ext
@@ -590,7 +640,8 @@ BEGIN
 
   -- actors: one loader_actor() call per distinct name and date (a name may
   -- stand for another actor at another date, actor_names.used), then the
-  -- links that differ from those stored are deleted or added, and the names
+  -- links that differ from those stored are deleted or added (an event whose
+  -- links change is updated, even when its own row is not), and the names
   -- as written kept in event_actor_names
   CREATE TEMP TABLE sn_batch_actors ON COMMIT DROP AS
   SELECT k.name, k.occurred, @extschema@.loader_actor(k.name, k.kind, NULL, NULL, NULL, k.occurred::@extschema@.edtf) AS actor_id
@@ -599,17 +650,23 @@ BEGIN
         WHERE b.event_id IS NOT NULL
         ORDER BY x->>'name', b.occurred::text, b.rec) k
   ORDER BY k.rec;
-  DELETE FROM @extschema@.event_actors ea
-  USING pg_temp.sn_batch b
-  WHERE b.event_id IS NOT NULL AND ea.event_id = b.event_id
-    AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(b.actors) x JOIN pg_temp.sn_batch_actors a ON a.name = x->>'name'
-                    WHERE a.occurred = b.occurred::text AND a.actor_id = ea.actor_id AND x->>'role' = ea.role);
-  INSERT INTO @extschema@.event_actors (event_id, actor_id, role)
-  SELECT DISTINCT b.event_id, a.actor_id, x->>'role'
-  FROM pg_temp.sn_batch b CROSS JOIN LATERAL jsonb_array_elements(b.actors) x
-  JOIN pg_temp.sn_batch_actors a ON a.name = x->>'name' AND a.occurred = b.occurred::text
-  WHERE b.event_id IS NOT NULL
-  ON CONFLICT DO NOTHING;
+  WITH gone AS (
+    DELETE FROM @extschema@.event_actors ea
+    USING pg_temp.sn_batch b
+    WHERE b.event_id IS NOT NULL AND ea.event_id = b.event_id
+      AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(b.actors) x JOIN pg_temp.sn_batch_actors a ON a.name = x->>'name'
+                      WHERE a.occurred = b.occurred::text AND a.actor_id = ea.actor_id AND x->>'role' = ea.role)
+    RETURNING ea.event_id)
+  UPDATE pg_temp.sn_batch b SET written = true FROM gone WHERE gone.event_id = b.event_id;
+  WITH added AS (
+    INSERT INTO @extschema@.event_actors (event_id, actor_id, role)
+    SELECT DISTINCT b.event_id, a.actor_id, x->>'role'
+    FROM pg_temp.sn_batch b CROSS JOIN LATERAL jsonb_array_elements(b.actors) x
+    JOIN pg_temp.sn_batch_actors a ON a.name = x->>'name' AND a.occurred = b.occurred::text
+    WHERE b.event_id IS NOT NULL
+    ON CONFLICT DO NOTHING
+    RETURNING event_id)
+  UPDATE pg_temp.sn_batch b SET written = true FROM added WHERE added.event_id = b.event_id;
   DELETE FROM @extschema@.event_actor_names r
   USING pg_temp.sn_batch b
   WHERE b.event_id IS NOT NULL AND r.event_id = b.event_id
@@ -624,17 +681,18 @@ BEGIN
 
   SELECT count(*),
          count(*) FILTER (WHERE b.action IS NULL AND NOT b.existed),
-         count(*) FILTER (WHERE b.action IS NULL AND b.existed),
+         count(*) FILTER (WHERE b.action IS NULL AND b.existed AND b.written),
          count(*) FILTER (WHERE b.action = 'skipped'),
-         count(*) FILTER (WHERE b.action IN ('kept', 'rejected'))
-  INTO st.rows_read, st.imported, st.updated, st.skipped, st.flagged
+         count(*) FILTER (WHERE b.action IN ('kept', 'rejected')),
+         count(*) FILTER (WHERE b.action IS NULL AND b.existed AND NOT b.written)
+  INTO st.rows_read, st.imported, st.updated, st.skipped, st.flagged, unchanged
   FROM pg_temp.sn_batch b;
   DROP TABLE pg_temp.sn_batch, pg_temp.sn_batch_places, pg_temp.sn_batch_actors;
-  RETURN st;
+  RETURN @extschema@.loader_end_unchanged(st, staging, unchanged);
 END
 $$;
-COMMENT ON FUNCTION @extschema@.loader_store_batch(@extschema@.loader_state) IS
-  'Stores the rows of pg_temp.sn_batch for one import run: import_issues for every row not loaded cleanly, places and actors resolved once per distinct name, events inserted or updated (left untouched when nothing changed), event_actors brought in line; returns the state with the run''s counts (internal to the loaders).';
+COMMENT ON FUNCTION @extschema@.loader_store_batch(@extschema@.loader_state, regclass) IS
+  'Stores the rows of pg_temp.sn_batch for one import run and ends it: import_issues for every row not loaded cleanly, places and actors resolved once per distinct name, events inserted or updated (not written when nothing changed: such rows count as unchanged), event_actors brought in line; empties the staging table and returns the closed import_runs row (internal to the loaders).';
 
 -- The actors a row names, as sn_batch.actors: names in the given role, without
 -- blanks and the datasets' words for none (Unknown, -99).
@@ -750,8 +808,7 @@ BEGIN
                         THEN format('specificity %L is not 1-5: location stored without a precision', r.specificity) END], NULL) AS notes) x
   ) p;
 
-  st := @extschema@.loader_store_batch(st);
-  RETURN @extschema@.loader_end(st, '@extschema@.gtd_raw');
+  RETURN @extschema@.loader_store_batch(st, '@extschema@.gtd_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_gtd(integer) IS
@@ -858,8 +915,7 @@ BEGIN
                                     r.location_precision, r.gislocnum, r.locnum) END], NULL) AS notes) x
   ) p;
 
-  st := @extschema@.loader_store_batch(st);
-  RETURN @extschema@.loader_end(st, '@extschema@.scad_raw');
+  RETURN @extschema@.loader_store_batch(st, '@extschema@.scad_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_scad(integer) IS

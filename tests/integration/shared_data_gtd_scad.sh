@@ -38,17 +38,17 @@ done
 out=$("${psql[@]}" -At <<'SQL'
 SET search_path = sahel_news, public;
 -- 1. the counts of each file, first load and second (docs/loaders_gtd_scad.md)
-WITH want (pass, file, rows_read, imported, updated, skipped, flagged) AS (VALUES
-  (1, 'gtd_libya2014.csv', 727, 542, 0, 0, 185), (1, 'gtd_ssudan2015.csv', 54, 39, 0, 0, 15),
-  (1, 'scad_libya2014.csv', 183, 178, 0, 0, 5), (1, 'scad_ssudan2015.csv', 21, 13, 0, 0, 8),
-  (2, 'gtd_libya2014.csv', 727, 0, 542, 0, 185), (2, 'gtd_ssudan2015.csv', 54, 0, 39, 0, 15),
-  (2, 'scad_libya2014.csv', 183, 0, 178, 0, 5), (2, 'scad_ssudan2015.csv', 21, 0, 13, 0, 8))
-SELECT format('FAIL: %s (load %s): read %s, imported %s, updated %s, skipped %s, flagged %s; expected %s, %s, %s, %s, %s',
-              w.file, w.pass, r.rows_read, r.imported, r.updated, r.skipped, r.flagged,
-              w.rows_read, w.imported, w.updated, w.skipped, w.flagged)
+WITH want (pass, file, rows_read, imported, updated, unchanged, skipped, flagged) AS (VALUES
+  (1, 'gtd_libya2014.csv', 727, 542, 0, 0, 0, 185), (1, 'gtd_ssudan2015.csv', 54, 39, 0, 0, 0, 15),
+  (1, 'scad_libya2014.csv', 183, 178, 0, 0, 0, 5), (1, 'scad_ssudan2015.csv', 21, 13, 0, 0, 0, 8),
+  (2, 'gtd_libya2014.csv', 727, 0, 0, 542, 0, 185), (2, 'gtd_ssudan2015.csv', 54, 0, 0, 39, 0, 15),
+  (2, 'scad_libya2014.csv', 183, 0, 0, 178, 0, 5), (2, 'scad_ssudan2015.csv', 21, 0, 0, 13, 0, 8))
+SELECT format('FAIL: %s (load %s): read %s, imported %s, updated %s, unchanged %s, skipped %s, flagged %s; expected %s, %s, %s, %s, %s, %s',
+              w.file, w.pass, r.rows_read, r.imported, r.updated, r.unchanged, r.skipped, r.flagged,
+              w.rows_read, w.imported, w.updated, w.unchanged, w.skipped, w.flagged)
 FROM want w LEFT JOIN staged s ON s.pass = w.pass AND s.file = w.file LEFT JOIN import_runs r ON r.id = s.run_id
-WHERE (r.rows_read, r.imported, r.updated, r.skipped, r.flagged) IS DISTINCT FROM
-      (w.rows_read, w.imported, w.updated, w.skipped, w.flagged);
+WHERE (r.rows_read, r.imported, r.updated, r.unchanged, r.skipped, r.flagged) IS DISTINCT FROM
+      (w.rows_read, w.imported, w.updated, w.unchanged, w.skipped, w.flagged);
 -- 2. no row lost
 SELECT format('FAIL: %s: %s rows staged, %s read', s.file, s.rows, r.rows_read)
 FROM staged s JOIN import_runs r ON r.id = s.run_id WHERE r.rows_read <> s.rows;
@@ -108,6 +108,11 @@ FROM events WHERE dataset = 'scad' AND external_id LIKE '6200428-%' HAVING count
 -- 6. the second load wrote nothing
 SELECT format('FAIL: the second load of the same files rewrote %s events (%s)', count(*), string_agg(e.external_id, ', '))
 FROM events e JOIN versions v ON v.id = e.id WHERE v.v <> e.xmin::text HAVING count(*) > 0;
+SELECT format('FAIL: the second load left %s versions in event_history', count(*)) FROM event_history HAVING count(*) > 0;
+SELECT format('FAIL: %s events not stamped by their first load', count(*))
+FROM events e WHERE e.dataset IN ('gtd', 'scad')
+  AND NOT EXISTS (SELECT 1 FROM staged s WHERE s.pass = 1 AND s.run_id = e.created_run AND s.run_id = e.changed_run)
+HAVING count(*) > 0;
 -- 7. GTD perpetrators: named groups are actors, Unknown is none
 SELECT format('FAIL: %s GTD perpetrator links (expected 235), %s to an actor named Unknown', count(*), count(*) FILTER (WHERE lower(a.name) = 'unknown'))
 FROM event_actors ea JOIN events e ON e.id = ea.event_id JOIN actors a ON a.id = ea.actor_id
@@ -118,4 +123,4 @@ if [ -n "$out" ]; then
   printf '%s\n' "$out"
   exit 1
 fi
-echo "GTD: 781 rows of 2 files, 781 events (200 flagged, kept); SCAD: 204 rows, 204 events (13 flagged, kept); a second load wrote nothing"
+echo "GTD: 781 rows of 2 files, 781 events (200 flagged, kept); SCAD: 204 rows, 204 events (13 flagged, kept); a second load wrote nothing (all unchanged)"

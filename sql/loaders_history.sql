@@ -1,0 +1,116 @@
+-- loaders_history: provenance (created_run, changed_run), event_history,
+-- ACLED's deleted events and event_changes(): load, edit, delete, re-load.
+SET search_path = sahel_news, public;
+SET client_min_messages = warning;
+CREATE TEMP TABLE h_before AS
+SELECT (SELECT coalesce(max(id), 0) FROM places) AS places, (SELECT coalesce(max(id), 0) FROM actors) AS actors,
+       (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM places) AS n_places,
+       (SELECT count(*) FROM actors) AS n_actors, (SELECT count(*) FROM bi_events) AS bi_events;
+
+-- Run 1: the GTD fixture.  Every event, place and actor it creates records it.
+\copy gtd_raw FROM 'tests/fixtures/loaders/gtd.csv' WITH (FORMAT csv, HEADER true)
+SELECT id AS run1, rows_read, imported, updated, unchanged, skipped, flagged FROM import_gtd() \gset
+SELECT :run1 AS run, :'imported' AS imported, :'unchanged' AS unchanged;
+SELECT count(*) AS events, count(*) FILTER (WHERE created_run = :run1 AND changed_run = :run1) AS stamped_by_run1
+FROM events WHERE dataset = 'gtd';
+SELECT count(*) FILTER (WHERE created_run = :run1) AS places_by_run1 FROM places WHERE id > (SELECT places FROM h_before);
+SELECT count(*) FILTER (WHERE created_run = :run1) AS actors_by_run1 FROM actors WHERE id > (SELECT actors FROM h_before);
+SELECT count(*) AS history_rows FROM event_history;
+
+-- Run 2: the same file again changes nothing: unchanged, not written, no history.
+CREATE TEMP TABLE h_versions AS SELECT id, xmin::text AS version FROM events WHERE dataset = 'gtd';
+\copy gtd_raw FROM 'tests/fixtures/loaders/gtd.csv' WITH (FORMAT csv, HEADER true)
+SELECT id AS run2, imported, updated, unchanged, skipped, flagged FROM import_gtd() \gset
+SELECT :'imported' AS imported, :'updated' AS updated, :'unchanged' AS unchanged, :'flagged' AS flagged;
+SELECT count(*) FILTER (WHERE v.version IS DISTINCT FROM e.xmin::text) AS rewritten,
+       count(*) FILTER (WHERE e.changed_run = :run2) AS changed_by_run2
+FROM events e JOIN h_versions v ON v.id = e.id;
+SELECT count(*) AS history_rows FROM event_history;
+
+-- Run 3: a revision: two events change, one is the same, one is new.
+\copy gtd_raw FROM 'tests/fixtures/loaders/gtd_revised.csv' WITH (FORMAT csv, HEADER true)
+SELECT id AS run3, imported, updated, unchanged, skipped, flagged FROM import_gtd() \gset
+SELECT :'imported' AS imported, :'updated' AS updated, :'unchanged' AS unchanged, :'flagged' AS flagged;
+SELECT external_id, created_run = :run1 AS created_by_run1, changed_run = :run3 AS changed_by_run3,
+       occurred::text, fatalities::text
+FROM events WHERE dataset = 'gtd' AND external_id IN ('201401020001', '201402000001', '201403040001', '201406010001')
+ORDER BY external_id;
+SELECT h.external_id, h.operation, h.replaced_run = :run3 AS by_run3, h.version->>'occurred' AS was_occurred,
+       h.version->>'fatalities' AS was_fatalities, (h.version->>'changed_run')::bigint = :run1 AS made_by_run1
+FROM event_history h ORDER BY h.id;
+SELECT change, external_id, field, old_value, new_value FROM event_changes(:run2, :run3);
+SELECT change, count(*) FROM event_changes(0, :run1) GROUP BY change;
+SELECT count(*) AS no_change_in_run2 FROM event_changes(:run1, :run2);
+
+-- By hand, outside a run: the change is kept in the history, with no run.
+UPDATE events SET summary = 'Edited by hand.' WHERE dataset = 'gtd' AND external_id = '201405030001';
+SELECT changed_run IS NULL AS changed_by_hand FROM events WHERE dataset = 'gtd' AND external_id = '201405030001';
+SELECT external_id, operation, replaced_run IS NULL AS outside_a_run, version->>'summary' AS was
+FROM event_history ORDER BY id DESC LIMIT 1;
+-- an update that changes nothing keeps no history
+UPDATE events SET summary = summary WHERE dataset = 'gtd';
+SELECT count(*) AS history_rows FROM event_history;
+
+-- ACLED takes events back: two loaded events deleted, a repeated deletion
+-- (the later time wins), an id never loaded, an unreadable time, no id.
+INSERT INTO events (occurred, location, fatalities, summary, dataset, external_id)
+VALUES ('2022-08-01', '14.35N 3.61W', '2', 'Fixture: an ACLED event, later deleted.', 'acled', 'MLI8001'),
+       ('2022-08-02', '14.35N 3.61W', '0', 'Fixture: an ACLED event, later deleted.', 'acled', 'MLI8002'),
+       ('2022-08-03', '14.35N 3.61W', '1', 'Fixture: an ACLED event with an unreadable deletion.', 'acled', 'MLI8003'),
+       ('2022-08-04', '14.35N 3.61W', '1', 'Fixture: an ACLED event deleted twice in the file.', 'acled', 'MLI8004'),
+       ('2022-08-05', '14.35N 3.61W', '1', 'Fixture: an ACLED event ACLED keeps.', 'acled', 'MLI8005');
+SELECT count(*) AS bi_events_before FROM bi_events WHERE dataset = 'acled';
+\copy acled_deletions_raw FROM 'tests/fixtures/loaders/acled_deletions.csv' WITH (FORMAT csv, HEADER true)
+SELECT id AS run4, rows_read, imported, updated, unchanged, skipped, flagged FROM import_acled_deletions() \gset
+SELECT :'rows_read' AS rows_read, :'imported' AS imported, :'updated' AS updated, :'unchanged' AS unchanged,
+       :'skipped' AS skipped, :'flagged' AS flagged;
+SELECT record, external_id, action, reason FROM import_issues WHERE run_id = :run4 ORDER BY record;
+SELECT external_id, deleted_at AT TIME ZONE 'UTC' AS deleted_at_utc, deleted_run = :run4 AS by_run4, changed_run = :run4 AS changed_by_run4
+FROM events WHERE dataset = 'acled' ORDER BY external_id;
+-- kept, but out of the views and the model functions
+SELECT count(*) AS acled_events, count(*) FILTER (WHERE deleted_at IS NULL) AS live FROM events WHERE dataset = 'acled';
+SELECT external_id FROM bi_events WHERE dataset = 'acled' ORDER BY external_id;
+SELECT e.external_id FROM events_near('14.35N 3.61W', 1000) n JOIN events e ON e.id = n.event_id ORDER BY 1;
+SELECT e.external_id FROM events_near('14.35N 3.61W', 1000, '2022-08') n JOIN events e ON e.id = n.event_id ORDER BY 1;
+SELECT f->'properties'->>'external_id' AS geojson_acled
+FROM json_array_elements(events_geojson('2022-08')->'features') f ORDER BY 1;
+SELECT change, external_id FROM event_changes(:run3, :run4) ORDER BY external_id;
+-- the same deletions again change nothing
+\copy acled_deletions_raw FROM 'tests/fixtures/loaders/acled_deletions.csv' WITH (FORMAT csv, HEADER true)
+SELECT imported, updated, unchanged, skipped, flagged FROM import_acled_deletions();
+SELECT count(*) AS history_rows FROM event_history WHERE dataset = 'acled';
+-- a deletion file of another shape is refused
+INSERT INTO acled_deletions_raw VALUES ('deleted', 'yesterday');
+SELECT * FROM import_acled_deletions();
+TRUNCATE acled_deletions_raw;
+
+-- An event removed from the table keeps its last version in the history.
+DELETE FROM events WHERE dataset = 'acled' AND external_id = 'MLI8005';
+SELECT external_id, operation, version->>'summary' AS was FROM event_history ORDER BY id DESC LIMIT 1;
+SELECT count(*) AS bad_call FROM event_changes(5, 1);
+
+-- GDELT as published: a 15-minute file delivered twice changes nothing the
+-- second time (no event version, no history, nothing between the two runs).
+\copy gdelt_events_raw FROM 'tests/fixtures/loaders/gdelt_events.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\b')
+SELECT id AS run5 FROM import_gdelt_events() \gset
+\copy gdelt_events_raw FROM 'tests/fixtures/loaders/gdelt_events.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\b')
+SELECT id AS run6 FROM import_gdelt_events() \gset
+SELECT count(*) AS gdelt_events, count(*) FILTER (WHERE created_run = :run5 AND changed_run = :run5) AS by_first_delivery
+FROM events WHERE dataset = 'gdelt';
+SELECT count(*) AS gdelt_history FROM event_history WHERE dataset = 'gdelt';
+SELECT count(*) AS changes_by_redelivery FROM event_changes(:run5, :run6);
+
+-- Clean up: the model holds the sample data alone again.
+DELETE FROM events WHERE dataset IN ('gtd', 'acled', 'gdelt');
+DELETE FROM places WHERE id > (SELECT places FROM h_before);
+DELETE FROM actors WHERE id > (SELECT actors FROM h_before);
+DELETE FROM event_history;
+DELETE FROM import_runs;
+ALTER SEQUENCE import_runs_id_seq RESTART;
+ALTER SEQUENCE import_issues_id_seq RESTART;
+ALTER SEQUENCE event_history_id_seq RESTART;
+SELECT (SELECT count(*) FROM events) = b.events AS events_as_before,
+       (SELECT count(*) FROM places) = b.n_places AS places_as_before,
+       (SELECT count(*) FROM actors) = b.n_actors AS actors_as_before,
+       (SELECT count(*) FROM bi_events) = b.bi_events AS bi_events_as_before
+FROM h_before b;
