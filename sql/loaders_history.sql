@@ -47,6 +47,11 @@ UPDATE events SET summary = 'Edited by hand.' WHERE dataset = 'gtd' AND external
 SELECT changed_run IS NULL AS changed_by_hand FROM events WHERE dataset = 'gtd' AND external_id = '201405030001';
 SELECT external_id, operation, replaced_run IS NULL AS outside_a_run, version->>'summary' AS was
 FROM event_history ORDER BY id DESC LIMIT 1;
+-- an editor, who may not write event_history, still has the change kept
+SET ROLE sahel_news_editor;
+UPDATE events SET summary = 'Edited by an editor.' WHERE dataset = 'gtd' AND external_id = '201405030001';
+RESET ROLE;
+SELECT external_id, version->>'summary' AS was FROM event_history ORDER BY id DESC LIMIT 1;
 -- an update that changes nothing keeps no history
 UPDATE events SET summary = summary WHERE dataset = 'gtd';
 SELECT count(*) AS history_rows FROM event_history;

@@ -6,7 +6,8 @@
 -- that changed it.  No loader fills them itself: opening an import_runs row
 -- sets the transaction-local setting sahel_news.import_run to its id (a
 -- trigger on import_runs), closing it clears the setting (loader_finish),
--- and a trigger on each table reads it.  A row inserted or changed by hand,
+-- and column defaults (new rows) and a trigger on each table (changed rows)
+-- read it.  A row inserted or changed by hand,
 -- outside an import, gets NULL.
 --
 -- History: an UPDATE of an event that changes anything but its provenance
@@ -64,36 +65,55 @@ COMMENT ON FUNCTION @extschema@.import_run_opened() IS
 CREATE TRIGGER import_run_opened AFTER INSERT ON @extschema@.import_runs
   FOR EACH ROW EXECUTE FUNCTION @extschema@.import_run_opened();
 
--- created_run and changed_run from the current run.  An update that changes
--- only these columns (a run deleted: ON DELETE SET NULL) is no change.
+-- A new row takes the current run as created_run and changed_run (column
+-- defaults: cheaper than a trigger, and a restore's explicit values win); a
+-- changed row takes it as changed_run (a trigger).
+ALTER TABLE @extschema@.events
+  ALTER COLUMN created_run SET DEFAULT @extschema@.current_import_run(),
+  ALTER COLUMN changed_run SET DEFAULT @extschema@.current_import_run();
+ALTER TABLE @extschema@.places
+  ALTER COLUMN created_run SET DEFAULT @extschema@.current_import_run(),
+  ALTER COLUMN changed_run SET DEFAULT @extschema@.current_import_run();
+ALTER TABLE @extschema@.actors
+  ALTER COLUMN created_run SET DEFAULT @extschema@.current_import_run(),
+  ALTER COLUMN changed_run SET DEFAULT @extschema@.current_import_run();
+
+-- Whether an update changed a row beyond its provenance columns (the rows
+-- compared with those set aside; an update of them alone, such as a run
+-- deleted and its id set to NULL, is no change).
+CREATE FUNCTION @extschema@.provenance_changed(o record, n record) RETURNS boolean
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  o.created_run := NULL;
+  o.changed_run := NULL;
+  n.created_run := NULL;
+  n.changed_run := NULL;
+  RETURN o IS DISTINCT FROM n;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.provenance_changed(record, record) IS
+  'Whether the new version of an events, places or actors row differs from the old one in anything but created_run and changed_run (internal to the provenance triggers).';
+
 CREATE FUNCTION @extschema@.provenance_stamp() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-  run bigint := @extschema@.current_import_run();
-  o jsonb;
-  n jsonb;
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    NEW.created_run := coalesce(NEW.created_run, run);
-    NEW.changed_run := coalesce(NEW.changed_run, NEW.created_run);
-    RETURN NEW;
-  END IF;
-  o := to_jsonb(OLD) - ARRAY['created_run', 'changed_run'];
-  n := to_jsonb(NEW) - ARRAY['created_run', 'changed_run'];
-  IF o IS DISTINCT FROM n AND NEW.changed_run IS NOT DISTINCT FROM OLD.changed_run THEN
-    NEW.changed_run := run;
+  IF NEW.changed_run IS NOT DISTINCT FROM OLD.changed_run AND @extschema@.provenance_changed(OLD, NEW) THEN
+    NEW.changed_run := @extschema@.current_import_run();
   END IF;
   RETURN NEW;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.provenance_stamp() IS
-  'Trigger function: a new row gets the current import run as created_run and changed_run, a changed row the current run (NULL outside an import) as changed_run; an update of the provenance columns alone changes nothing else.';
-CREATE TRIGGER provenance BEFORE INSERT OR UPDATE ON @extschema@.events
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.provenance_stamp();
-CREATE TRIGGER provenance BEFORE INSERT OR UPDATE ON @extschema@.places
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.provenance_stamp();
-CREATE TRIGGER provenance BEFORE INSERT OR UPDATE ON @extschema@.actors
-  FOR EACH ROW EXECUTE FUNCTION @extschema@.provenance_stamp();
+  'Trigger function: a changed row gets the current import run (NULL outside an import) as changed_run, unless the update sets changed_run itself; an update of the provenance columns alone changes nothing.';
+CREATE TRIGGER provenance BEFORE UPDATE ON @extschema@.events
+  FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION @extschema@.provenance_stamp();
+CREATE TRIGGER provenance BEFORE UPDATE ON @extschema@.places
+  FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION @extschema@.provenance_stamp();
+CREATE TRIGGER provenance BEFORE UPDATE ON @extschema@.actors
+  FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION @extschema@.provenance_stamp();
+COMMENT ON TRIGGER provenance ON @extschema@.events IS 'stamps changed_run with the current import run when the event changes';
+COMMENT ON TRIGGER provenance ON @extschema@.places IS 'stamps changed_run with the current import run when the place changes';
+COMMENT ON TRIGGER provenance ON @extschema@.actors IS 'stamps changed_run with the current import run when the actor changes';
 
 -- ---------------------------------------------------------------------------
 -- History
@@ -124,11 +144,12 @@ COMMENT ON COLUMN @extschema@.event_history.replaced_at IS 'when it was replaced
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.event_history', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.event_history_id_seq', '');
 
+-- SECURITY DEFINER: whoever may change an event (an editor, a loader) gets
+-- its history kept, without the right to write event_history itself.
 CREATE FUNCTION @extschema@.event_history_keep() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' AND (to_jsonb(OLD) - ARRAY['created_run', 'changed_run'])
-                          IS NOT DISTINCT FROM (to_jsonb(NEW) - ARRAY['created_run', 'changed_run']) THEN
+  IF TG_OP = 'UPDATE' AND NOT @extschema@.provenance_changed(OLD, NEW) THEN
     RETURN NULL;
   END IF;
   INSERT INTO @extschema@.event_history (event_id, dataset, external_id, operation, version, replaced_run)
@@ -138,8 +159,13 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.event_history_keep() IS
   'Trigger function: keeps the previous version of an event in event_history when an UPDATE changes it (beyond its provenance columns) or a DELETE removes it, with the current import run.';
-CREATE TRIGGER event_history AFTER UPDATE OR DELETE ON @extschema@.events
+CREATE TRIGGER event_history AFTER UPDATE ON @extschema@.events
+  FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION @extschema@.event_history_keep();
+CREATE TRIGGER event_history_delete AFTER DELETE ON @extschema@.events
   FOR EACH ROW EXECUTE FUNCTION @extschema@.event_history_keep();
+COMMENT ON TRIGGER event_history ON @extschema@.events IS 'keeps the version an UPDATE replaced in event_history';
+COMMENT ON TRIGGER event_history_delete ON @extschema@.events IS 'keeps the version a DELETE removed in event_history';
+COMMENT ON TRIGGER import_run_opened ON @extschema@.import_runs IS 'makes a new run the transaction''s current import run';
 
 -- ---------------------------------------------------------------------------
 -- What changed between two runs
