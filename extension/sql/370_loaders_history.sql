@@ -174,39 +174,50 @@ CREATE FUNCTION @extschema@.event_changes(run_a bigint, run_b bigint)
 RETURNS TABLE (event_id bigint, dataset text, external_id text, change text, field text,
                old_value text, new_value text)
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  touched bigint[];
 BEGIN
   IF run_a IS NULL OR run_b IS NULL OR run_b < run_a THEN
     RAISE EXCEPTION 'event_changes() needs two import runs, the earlier first, not % and %',
                     coalesce(run_a::text, 'NULL'), coalesce(run_b::text, 'NULL')
       USING ERRCODE = '22023', HINT = 'SELECT id, dataset, started_at FROM sahel_news.import_runs ORDER BY id lists them.';
   END IF;
+  -- the events a run in (run_a, run_b] made a version of
+  SELECT array_agg(DISTINCT t.ev) INTO touched
+  FROM (SELECT e.id AS ev FROM @extschema@.events e WHERE e.changed_run > run_a AND e.changed_run <= run_b
+        UNION ALL
+        SELECT h.event_id FROM @extschema@.event_history h
+        WHERE (h.replaced_run > run_a AND h.replaced_run <= run_b)
+           OR ((h.version->>'changed_run')::bigint > run_a AND (h.version->>'changed_run')::bigint <= run_b)) t;
+  IF touched IS NULL THEN
+    RETURN;
+  END IF;
   RETURN QUERY
   WITH made AS (
-    -- every version of every event, in the order they were made: the
+    -- every version of those events, in the order they were made: the
     -- replaced ones, the current one, and "gone" after a DELETE
     SELECT h.event_id AS ev, 2 * h.id AS seq, (h.version->>'changed_run')::bigint AS made_by, h.version AS v
-    FROM @extschema@.event_history h
+    FROM @extschema@.event_history h WHERE h.event_id = ANY (touched)
     UNION ALL
     SELECT h.event_id, 2 * h.id + 1, h.replaced_run, NULL::jsonb
-    FROM @extschema@.event_history h WHERE h.operation = 'delete'
+    FROM @extschema@.event_history h WHERE h.event_id = ANY (touched) AND h.operation = 'delete'
     UNION ALL
-    SELECT e.id, 9223372036854775807, e.changed_run, to_jsonb(e) FROM @extschema@.events e
+    SELECT e.id, 9223372036854775807, e.changed_run, to_jsonb(e)
+    FROM @extschema@.events e WHERE e.id = ANY (touched)
   ),
   versions AS (
     -- a version made outside a run counts from the last run before it (0
     -- when none): an event entered by hand was there before any later run
-    SELECT m.ev, m.seq, m.made_by, m.v,
-           coalesce(m.made_by, max(m.made_by) OVER (PARTITION BY m.ev ORDER BY m.seq), 0) AS at_run
+    SELECT m.ev, m.seq, m.v, coalesce(m.made_by, max(m.made_by) OVER (PARTITION BY m.ev ORDER BY m.seq), 0) AS at_run
     FROM made m
   ),
-  touched AS (
-    SELECT DISTINCT x.ev FROM versions x WHERE x.made_by > run_a AND x.made_by <= run_b
-  ),
   states AS (
-    SELECT t.ev,
-           (SELECT x.v FROM versions x WHERE x.ev = t.ev AND x.at_run <= run_a ORDER BY x.seq DESC LIMIT 1) AS o,
-           (SELECT x.v FROM versions x WHERE x.ev = t.ev AND x.at_run <= run_b ORDER BY x.seq DESC LIMIT 1) AS n
-    FROM touched t
+    SELECT t.ev, a.v AS o, b.v AS n
+    FROM unnest(touched) AS t(ev)
+    LEFT JOIN (SELECT DISTINCT ON (x.ev) x.ev, x.v FROM versions x WHERE x.at_run <= run_a ORDER BY x.ev, x.seq DESC) a
+      ON a.ev = t.ev
+    LEFT JOIN (SELECT DISTINCT ON (x.ev) x.ev, x.v FROM versions x WHERE x.at_run <= run_b ORDER BY x.ev, x.seq DESC) b
+      ON b.ev = t.ev
   ),
   kinds AS (
     SELECT s.ev, s.o, s.n,
