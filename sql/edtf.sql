@@ -196,3 +196,8 @@ SELECT resolve_date('in 2013 and 2014', '2022-08-15');
 SELECT resolve_date('Monday 13 August 2022', '2022-08-15');
 SELECT resolve_date('last month', '2022-08-15', 'de');
 SELECT resolve_date('last month', 'infinity');
+-- spans of years as analysts write them; EDTF text alone is read as the edtf type reads it
+SELECT phrase, resolve_date(phrase, '2022-08-15') AS en
+FROM (VALUES ('in 2021-22'), ('in 2011-12'), ('during 2015-18'), ('1852 - 1860'),
+             ('2013 – 2022'), ('2011-12'), ('2021-22'), ('in 2022-08')) t(phrase);
+SELECT resolve_date('in 2022-19', '2022-08-15');

@@ -258,7 +258,7 @@ phrase_is_years(const char *text, size_t start, size_t end)
 			bool		known = false;
 			char		w[16];
 			size_t		n = 0;
-			int			nb;
+			int			nb = 0;
 
 			/* a word: fold it and look it up among the connectors */
 			while (j < end)
@@ -272,6 +272,12 @@ phrase_is_years(const char *text, size_t start, size_t end)
 				j += nb;
 			}
 			w[n] = '\0';
+			if (j == i)
+			{
+				/* a mark beyond ASCII: "2013 – 2022" (en dash) */
+				i = j + (nb > 0 ? (size_t) nb : 1);
+				continue;
+			}
 			for (size_t k = 0; k < sizeof(connectors) / sizeof(connectors[0]); k++)
 				if (strcmp(w, connectors[k]) == 0)
 					known = true;

@@ -1005,7 +1005,26 @@ set_decade(int64_t first_year, sn_edtf *out)
  * 0 when it does not match.
  */
 
-/* ISO date or year range, glued: 2022-08-13, 2022-08, 2013-2022. */
+/* Years i and i + 2 as a span (the second later), or 0 */
+static int
+year_span(const ctx *c, int i, sn_edtf *out)
+{
+	sn_edtf		x,
+				y;
+	int64_t		y1,
+				y2;
+
+	if (year_at(c, i, &y1) && year_at(c, i + 2, &y2) && y2 > y1 &&
+		sn_edtf_make_year(y1, &x) && sn_edtf_make_year(y2, &y) &&
+		sn_edtf_make_interval(&x, &y, out))
+		return i + 3;
+	return 0;
+}
+
+/*
+ * ISO date or span of years: 2022-08-13, 2022-08, 2013-2022, 2021-22,
+ * 1852 - 1860, 2013 – 2022.
+ */
 static int
 p_iso(const ctx *c, int i, sn_edtf *out)
 {
@@ -1026,26 +1045,44 @@ p_iso(const ctx *c, int i, sn_edtf *out)
 			if (is_glued(c, i + 3, '-') && T(c, i + 4)->type == T_NUM && T(c, i + 4)->ndigits == 2 &&
 				!T(c, i + 4)->ordinal && !T(c, i + 4)->decade)
 				end = i + 5;
-			/* months only (not seasons): a report's "2022-23" is two years */
-			if (end == i + 3 && (b->num < 1 || b->num > 12))
-				return 0;
+			/*
+			 * Four digits, a hyphen and two digits alone: in running text a
+			 * span of years far more often than a month or an EDTF season.
+			 * The next year ("2011-12", "2021-22", "1999-00") is always a
+			 * span; a later year that cannot be a month ("1998-2003" written
+			 * "1998-03" is a month, "2015-18" is not) is a span; an earlier
+			 * one is nothing ("2022-19").  (resolve_date reads a whole input
+			 * that is EDTF text as EDTF first: there "2011-12" is December.)
+			 */
+			if (end == i + 3)
+			{
+				int64_t		y1 = a->num,
+							y2 = y1 - y1 % 100 + b->num;
+				sn_edtf		x,
+							y;
+
+				if (b->num == (y1 + 1) % 100)
+					y2 = y1 + 1;
+				else if (b->num <= 12)
+					y2 = 0;		/* a month */
+				if (y2 != 0)
+				{
+					if (y2 > y1 && year_at(c, i, &y1) && sn_edtf_make_year(y1, &x) &&
+						sn_edtf_make_year(y2, &y) && sn_edtf_make_interval(&x, &y, out))
+						return end;
+					return 0;
+				}
+			}
 			if (sn_edtf_parse(c->text + a->start, T(c, end - 1)->end - a->start, out, &err))
 				return end;
 			return 0;
 		}
 		if (b->ndigits == 4)
-		{
-			sn_edtf		x,
-						y;
-			int64_t		y1,
-						y2;
-
-			if (year_at(c, i, &y1) && year_at(c, i + 2, &y2) && y2 > y1 &&
-				sn_edtf_make_year(y1, &x) && sn_edtf_make_year(y2, &y) &&
-				sn_edtf_make_interval(&x, &y, out))
-				return i + 3;
-		}
+			return year_span(c, i, out);
 	}
+	/* a spaced hyphen or dash between two years: "1852 - 1860", "2013 – 2022" */
+	if (is_punct(c, i + 1, '-'))
+		return year_span(c, i, out);
 	return 0;
 }
 
@@ -2042,11 +2079,18 @@ sn_date_phrase_resolve(const char *phrase, size_t len, const sn_civil_date *refe
 					 phrase[e - 1] == '\r'))
 		e--;
 	sn_quote_input(quoted, sizeof(quoted), phrase, len);
+	/*
+	 * An EDTF string is a date phrase too ("2022-XX", "2013/2022"), read
+	 * first and as the edtf type reads it: resolve_date(d::text) is d for
+	 * every edtf value d.  So "2011-12" alone is December 2011 and
+	 * "2021-22" summer 2021, while in a longer phrase or in running text
+	 * ("in 2011-12", annotate) they are spans of years.
+	 */
+	if (e > b && sn_edtf_parse(phrase + b, e - b, out, err))
+		return true;
+	sn_error_clear(err);
 	n = sn_date_phrase_scan(phrase + b, e - b, reference, lang, out);
 	if (n == e - b && n > 0)
-		return true;
-	/* an EDTF string is a date phrase too ("2022-XX", "2013/2022") */
-	if (e > b && sn_edtf_parse(phrase + b, e - b, out, err))
 		return true;
 	sn_error_set(err, SN_ERR_DATETIME_FORMAT, n ? (int) (b + n) : (int) b,
 				 "cannot read \"%s\" as a date", quoted);

@@ -97,6 +97,8 @@ resolves(const char *phrase, sn_lang lang, const sn_civil_date *ref, const char 
 		fail_msg("\"%s\" (%s) resolved to %s, expected %s", phrase, sn_lang_code(lang), t, expected);
 }
 
+static size_t scan(const char *text, const sn_civil_date *ref, sn_lang lang, char *out);
+
 #define EN(p, e) resolves((p), SN_LANG_EN, &REF, (e))
 #define FR(p, e) resolves((p), SN_LANG_FR, &REF, (e))
 
@@ -153,6 +155,44 @@ approximate_dates_and_day_spans(void **state)
 	/* no month: numbers, not days */
 	refused("between 17 and 22", SN_LANG_EN, &REF);
 	refused("17-22", SN_LANG_EN, &REF);
+}
+
+/*
+ * Spans of years as analysts write them.  In a phrase a year, a hyphen and
+ * two digits is a span when the two digits are the next year or cannot be a
+ * month; spaced hyphens and dashes join two years as well.  A whole input
+ * that is EDTF text is read as EDTF (resolve_date(d::text) = d).
+ */
+static void
+year_spans(void **state)
+{
+	char		t[SN_EDTF_TEXT_MAX];
+
+	EN("in 2021-22", "2021/2022");
+	EN("in 2011-12", "2011/2012");
+	FR("en 2011-12", "2011/2012");
+	EN("during 2015-18", "2015/2018");
+	EN("in 1999-00", "1999/2000");
+	EN("1852 - 1860", "1852/1860");
+	EN("2013 \u2013 2022", "2013/2022");
+	EN("in 2013 \u2014 2022", "2013/2022");
+	FR("1852 - 1860", "1852/1860");
+	/* EDTF text alone: the edtf type's reading */
+	EN("2011-12", "2011-12");
+	EN("2021-22", "2021-22");
+	EN("2022-08", "2022-08");
+	EN("in 2022-08", "2022-08");
+	refused("1860 - 1852", SN_LANG_EN, &REF);
+	refused("in 2022-19", SN_LANG_EN, &REF);
+	/* in running text */
+	assert_int_equal(scan("2021-22 lean season", &REF, SN_LANG_EN, t), 7);
+	assert_string_equal(t, "2021/2022");
+	assert_int_equal(scan("2011-12 crisis", &REF, SN_LANG_EN, t), 7);
+	assert_string_equal(t, "2011/2012");
+	assert_int_equal(scan("1852 - 1860 the", &REF, SN_LANG_EN, t), 11);
+	assert_string_equal(t, "1852/1860");
+	assert_int_equal(scan("2022-08 saw", &REF, SN_LANG_EN, t), 7);
+	assert_string_equal(t, "2022-08");
 }
 
 static void
@@ -622,6 +662,7 @@ main(void)
 		cmocka_unit_test(english),
 		cmocka_unit_test(french),
 		cmocka_unit_test(refusals),
+		cmocka_unit_test(year_spans),
 		cmocka_unit_test(error_message),
 		cmocka_unit_test(scanning_running_text),
 		cmocka_unit_test(other_references),
