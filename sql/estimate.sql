@@ -243,6 +243,16 @@ FROM unnest(ARRAY[
   'des dizaines de milliers', 'près d''un millier', '2,5 millions de déplacés',
   'quatre-vingt-dix-neuf', 'inconnu', 'un nombre indéterminé de soldats', 'moins de 10'
 ]) AS phrase;
+-- hedged counts: the figure given stays the best value; a bound on a collective is round
+SELECT phrase, parse_estimate(phrase) AS value
+FROM unnest(ARRAY[
+  'could exceed 60 dead', 'may exceed 1,000', 'as many as 300', 'up to 300',
+  'at least a dozen', 'more than a hundred'
+]) AS phrase;
+SELECT phrase, parse_estimate(phrase, 'fr') AS value
+FROM unnest(ARRAY[
+  'pourrait dépasser les 60 morts', 'plus d''une centaine', 'au moins une dizaine'
+]) AS phrase;
 -- the facts of the sample report, as the report words them
 SELECT parse_estimate('about 1,000') + parse_estimate('300 to 400') + parse_estimate('700 to 1,000')
        + parse_estimate('undisclosed') AS french_troops_outside_mali_2022_07,

@@ -1611,7 +1611,9 @@ static const char *const fr_approx[] = {
 
 enum cmp
 {
-	CMP_GT, CMP_GE, CMP_LE, CMP_LT
+	CMP_GT, CMP_GE, CMP_LE, CMP_LT,
+	CMP_GE_BEST,				/* "could exceed 60": at least 60, 60 the figure given */
+	CMP_LE_BEST					/* "as many as 300": at most 300, 300 the figure given */
 };
 
 static const char *const en_gt[] = {
@@ -1623,9 +1625,26 @@ static const char *const en_ge[] = {
 	"a minimum of", NULL
 };
 static const char *const en_le[] = {
-	"up to", "at most", "no more than", "not more than", "as many as", "a maximum of",
+	"up to", "at most", "no more than", "not more than", "a maximum of",
 	NULL
 };
+/*
+ * A hedged figure: the number is the count reported, and the count may be
+ * higher ("could exceed 60 dead": 60 are counted, more may be) or is at most
+ * it ("as many as 300 were killed": 300 is the figure, stressed as large).
+ * Both keep the figure as the best value ("60..60..", "0..300..300"), which
+ * "more than 60" (>=61) and "up to 300" (a cap: <=300) do not state.
+ */
+static const char *const en_ge_best[] = {
+	"could exceed", "may exceed", "might exceed", "could top", "may top", "might top",
+	"could surpass", "may surpass", "might surpass", NULL
+};
+static const char *const en_le_best[] = {"as many as", NULL};
+static const char *const fr_ge_best[] = {
+	"pourrait depasser les", "pourrait depasser", "pourraient depasser les",
+	"pourraient depasser", "pourrait atteindre les", "pourrait atteindre", NULL
+};
+static const char *const fr_le_best[] = {NULL};
 static const char *const en_lt[] = {"fewer than", "less than", "under", "below", NULL};
 static const char *const fr_gt[] = {"plus de", "plus d'", NULL};
 static const char *const fr_ge[] = {
@@ -1667,6 +1686,10 @@ comparator(const ctx *c, size_t pos, size_t *end)
 	/* the lists the word can begin an entry of (all, for the exhaustive reader) */
 	lists = c->exhaustive ? ~0u : t.bits >> WORD_ALT_SHIFT(c->lang);
 	/* "un peu plus de" is approximate, not a bound: handled by the approx list */
+	if ((lists & ALT_GE) && any_words_at(c, pos, fr ? fr_ge_best : en_ge_best, end))
+		return CMP_GE_BEST;
+	if ((lists & ALT_LE) && any_words_at(c, pos, fr ? fr_le_best : en_le_best, end))
+		return CMP_LE_BEST;
 	if ((lists & ALT_GE) && any_words_at(c, pos, fr ? fr_ge : en_ge, end))
 		return CMP_GE;
 	if ((lists & ALT_LE) && any_words_at(c, pos, fr ? fr_le : en_le, end))
@@ -1834,12 +1857,30 @@ try_bound(ctx *c, size_t pos, cand *best)
 	memset(&r, 0, sizeof(r));
 	r.ok = true;
 	r.end = q.end;
-	r.approx = q.approx;
+
+	/*
+	 * A collective after a bound gives the bound as a round number, not an
+	 * approximate one: "plus d'une centaine" is more than 100 (>=101),
+	 * "at least a dozen" at least 12 (>=12), as "more than a hundred" is.
+	 * A "~" would say the bound itself is uncertain, which the phrase does
+	 * not.
+	 */
+	r.approx = q.approx && !q.vague;
 	r.best = -1;
 	r.info.digits_only = true;
 	info_from_q(&r.info, &q);
 	switch (k)
 	{
+		case CMP_GE_BEST:
+			r.lo = q.lo;
+			r.hi = -1;
+			r.best = q.lo;
+			break;
+		case CMP_LE_BEST:
+			r.lo = 0;
+			r.hi = q.lo;
+			r.best = q.lo;
+			break;
 		case CMP_GT:
 			if (q.lo == INT64_MAX)
 			{
@@ -2016,6 +2057,7 @@ static const char *const phrase_starter_words[] = {
 	" a about above almost an approx approximately around as at au autour aux "
 	"approximativement ",
 	" below between billion ",
+	" could ",
 	" cent centaine cinq cinquantaine cinquante circa close ",
 	" d' de des deux dix dizaine douzaine douze dozen ",
 	" eight eighteen eighty eleven entre environ estimated exceeding ",
@@ -2025,10 +2067,10 @@ static const char *const phrase_starter_words[] = {
 	" in inconnu inconnue indetermine indeterminee ",
 	" jusqu' ",
 	" less ",
-	" mille milliard millier million moins more ",
+	" mille milliard millier million moins more may might ",
 	" nearly neuf nine nineteen ninety no nombre non nonante not ",
 	" octante one onze over ",
-	" pas plus plusieurs pratiquement pres presque ",
+	" pas plus plusieurs pourrait pourraient pratiquement pres presque ",
 	" quarantaine quarante quasiment quatorze quatre quelque quelques quinzaine quinze ",
 	" roughly ",
 	" seize sept septante seven seventeen seventy several six sixteen sixty soixantaine "
@@ -2055,8 +2097,8 @@ static const char *const phrase_starter_words[] = {
  */
 static const char *const prefix_only_words[] = {
 	" a an about above almost around as at below between close from in ",
-	" less more nearly no over some under up ",
-	" au aux autour de des entre environ moins plus pres quelque ",
+	" less more nearly no over some under up could may might ",
+	" au aux autour de des entre environ moins plus pres quelque pourrait pourraient ",
 	NULL
 };
 
@@ -2202,6 +2244,9 @@ fill_word_table(void)
 	add_first_words(fr_unknown, ALT_UNKNOWN << fr);
 	add_first_words(en_gt, (ALT_BOUND | ALT_GT) << en);
 	add_first_words(en_ge, (ALT_BOUND | ALT_GE) << en);
+	add_first_words(en_ge_best, (ALT_BOUND | ALT_GE) << en);
+	add_first_words(en_le_best, (ALT_BOUND | ALT_LE) << en);
+	add_first_words(fr_ge_best, (ALT_BOUND | ALT_GE) << fr);
 	add_first_words(en_le, (ALT_BOUND | ALT_LE) << en);
 	add_first_words(en_lt, (ALT_BOUND | ALT_LT) << en);
 	add_first_words(fr_gt, (ALT_BOUND | ALT_GT) << fr);

@@ -30,10 +30,15 @@
  *                 "ou plus", "et plus"                       -> >=N
  *   more than     more than, over, above, upwards of, in excess of,
  *                 exceeding, ">"; plus de                    -> >=N+1
- *   at most       up to, at most, no more than, as many as, a maximum of,
+ *   at most       up to, at most, no more than, a maximum of,
  *                 "or fewer", "or less", "<="; jusqu'à, au plus,
  *                 au maximum, pas plus de, "ou moins"        -> <=N
  *   fewer than    fewer than, less than, under, below, "<"; moins de -> <=N-1
+ *   hedged        could/may/might exceed (top, surpass); pourrait(ent)
+ *                 dépasser (les), pourrait atteindre        -> N..N.. (best N)
+ *                 as many as                                 -> 0..N..N
+ *   A bound on a collective is round: "plus d'une centaine" >=101, "at
+ *   least a dozen" >=12 (docs/reading_reports.md).
  *   unknown       undisclosed, unknown, unspecified, undetermined, not known,
  *                 not disclosed, an undisclosed/unknown number, "?";
  *                 inconnu, non communiqué, non divulgué, non précisé,

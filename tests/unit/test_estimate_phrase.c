@@ -198,10 +198,10 @@ more_english(void **state)
 		{"~1000", "~1000"}, {">=2001", ">=2001"}, {"<=400", "<=400"}, {">2000", ">=2001"},
 		{"?", "?"}, {"five hundred and two", "502"}, {"two thousand five hundred", "2500"},
 		{"a hundred", "100"}, {"a thousand troops", "1000"}, {"a million", "1000000"},
-		{"more than a dozen", "~>=13"}, {"about 700 to 1,000", "~700..1000"},
+		{"more than a dozen", ">=13"}, {"about 700 to 1,000", "~700..1000"},
 		{"twenty one", "21"}, {"nineteen hundred", "1900"}, {"one hundred thousand", "100000"},
 		{"2 400", "2400"}, {"1,000,000", "1000000"}, {"ABOUT 1,000 TROOPS", "~1000"},
-		{"as many as 400", "<=400"}, {"less than 10", "<=9"}, {"under 50", "<=49"},
+		{"as many as 400", "0..400..400"}, {"less than 10", "<=9"}, {"under 50", "<=49"},
 		{"in excess of 1,000", ">=1001"}, {"no fewer than 12", ">=12"},
 		{"roughly 2,400 soldiers", "~2400"}, {"approx. 300", "~300"},
 		{"between two hundred and five hundred", "200..500"}, {"zero", "0"},
@@ -585,11 +585,37 @@ shortcuts_read_what_the_grammar_reads(void **state)
 					   "de v\xc3\xa9hicules, un nombre inconnu de bless\xc3\xa9s.", SN_LANG_FR);
 }
 
+/*
+ * Hedged counts as analysts write them.  A hedged figure keeps the figure
+ * as its best value; a bound on a collective is a round bound, not an
+ * approximate one; "up to" is a cap, "as many as" the figure stressed.
+ */
+static void
+hedged_counts(void **state)
+{
+	static const example en[] = {
+		{"could exceed 60 dead", "60..60.."}, {"may exceed 1,000", "1000..1000.."},
+		{"might top 200 displaced", "200..200.."}, {"as many as 300", "0..300..300"},
+		{"up to 300", "<=300"}, {"at least a dozen", ">=12"}, {"more than a hundred", ">=101"},
+		{"exceeding 60", ">=61"}, {"about a dozen", "~12"},
+	};
+	static const example fr[] = {
+		{"pourrait d\u00e9passer les 60 morts", "60..60.."},
+		{"pourraient d\u00e9passer 1 000 morts", "1000..1000.."},
+		{"plus d'une centaine", ">=101"}, {"plus d'une centaine de civils", ">=101"},
+		{"au moins une dizaine", ">=10"}, {"une centaine", "~100"}, {"jusqu'\u00e0 300", "<=300"},
+	};
+
+	check_examples(SN_LANG_EN, en, sizeof(en) / sizeof(en[0]));
+	check_examples(SN_LANG_FR, fr, sizeof(fr) / sizeof(fr[0]));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(prefix_words_need_a_quantity),
+		cmocka_unit_test(hedged_counts),
 		cmocka_unit_test(english_examples_of_the_issue),
 		cmocka_unit_test(french_examples_of_the_issue),
 		cmocka_unit_test(vague_words_follow_one_convention),
