@@ -55,7 +55,9 @@ enum
 	P_THE_ORDINAL = 1 << 16,	/* "on the 13th of August": after a preposition */
 	P_APPROX = 1 << 17,			/* "around 17 February 2022", "vers le 17 février" */
 	P_DAY_SPAN = 1 << 18,		/* "17-22 January", "between 17 and 22 January", "du 17 au 22 janvier" */
-	P_ALL = (1 << 19) - 1
+	P_BOUND = 1 << 19,			/* "before 1850", "after March 2013"; "avant 1850", "après 1850" */
+	P_CENTURY = 1 << 20,		/* "the 19th century"; "le XIXe siècle", "19e siècle" */
+	P_ALL = (1 << 21) - 1
 };
 
 
@@ -200,6 +202,8 @@ number_starts(const tok *t)
 		m |= P_DECADE;
 	if (plain && t->ndigits <= 4)
 		m |= P_AGO;
+	if (t->ordinal && t->ndigits <= 2 && t->num >= 1 && t->num <= 30)
+		m |= P_CENTURY;
 	return m;
 }
 
@@ -522,7 +526,9 @@ static const struct
 	{P_SEASON, "the spring summer autumn winter fall", "l printemps ete automne hiver"},
 	{P_SINCE, "since", "depuis"},
 	{P_RANGE, "from between", "de du entre"},
-	{P_APPROX, "around about circa approximately roughly", "vers"},
+	{P_APPROX, "around about circa approximately roughly c ca", "vers"},
+	{P_BOUND, "before after", "avant apres"},
+	{P_CENTURY, "the", "le xie xiie xiiie xive xve xvie xviie xviiie xixe xxe xxie"},
 	{P_DAY_SPAN, "from between", "du entre"},
 	{P_PREPOSITION, "in on during by", "en le pendant durant courant au"},
 	{P_THE_ORDINAL, "the", ""},
@@ -536,9 +542,9 @@ static const struct
  * catch an omission.
  */
 static const char *const other_words[] = {
-	"ago before day days month months week weeks year years of to until and",
+	"ago before day days month months week weeks year years of to until and century",
 	"annee annees an ans ci cours dernier derniere hui jour jours mois passe passee "
-	"semaine semaines tot y a au et de du",
+	"semaine semaines tot y a au et de du des siecle",
 };
 
 typedef struct lexeme
@@ -1281,6 +1287,33 @@ p_part(const ctx *c, int i, sn_edtf *out)
 	}
 	if (year_at(c, j, &y))
 		return set_year_third(y, part, out) ? j + 1 : 0;
+	/*
+	 * early / mid / late 1990s, début / fin des années 1990: the first four,
+	 * the middle three and the last three years of the decade.
+	 */
+	{
+		sn_edtf		d;
+		int			k = j,
+					e;
+
+		if (c->lang == SN_LANG_FR && is_word(c, k, "des"))
+			k++;
+		if (c->lang == SN_LANG_FR && !is_word(c, k, "annees"))
+			return 0;
+		e = p_decade(c, k, &d);
+		if (e > 0 && d.start.kind == SN_EDTF_DATE)
+		{
+			int64_t		y0 = d.start.year;
+			sn_edtf		a,
+						b;
+			static const int first[3] = {0, 4, 7},
+						last[3] = {3, 6, 9};
+
+			if (sn_edtf_make_year(y0 + first[part], &a) &&
+				sn_edtf_make_year(y0 + last[part], &b) && sn_edtf_make_interval(&a, &b, out))
+				return e;
+		}
+	}
 	return 0;
 }
 
@@ -1728,19 +1761,161 @@ p_approx(const ctx *c, int i, sn_edtf *out, int depth)
 	int			e;
 	sn_error	err;
 
+	bool		year_alone;
+	int			j = i + 1;
+
 	if (c->lang == SN_LANG_EN
 		? !(is_word(c, i, "around") || is_word(c, i, "about") || is_word(c, i, "circa") ||
-			is_word(c, i, "approximately") || is_word(c, i, "roughly"))
+			is_word(c, i, "approximately") || is_word(c, i, "roughly") ||
+			((is_word(c, i, "c") || is_word(c, i, "ca")) && is_punct(c, i + 1, '.') &&
+			 !T(c, i + 1)->space_before))
 		: !is_word(c, i, "vers"))
 		return 0;
-	e = longest(c, i + 1, &v, depth + 1);
+	/*
+	 * A year alone is a date after the words only dates take: circa, "c.",
+	 * "ca." and French "vers" ("vers 1850"; counts say "environ").
+	 */
+	year_alone = !is_word(c, i, "around") && !is_word(c, i, "about") &&
+		!is_word(c, i, "approximately") && !is_word(c, i, "roughly");
+	if (is_word(c, i, "c") || is_word(c, i, "ca"))
+		j = i + 2;
+	e = longest(c, j, &v, depth + 1);
 	if (e == 0 || sn_edtf_is_interval(&v) || v.time.present || v.start.kind != SN_EDTF_DATE ||
-		(v.start.month == 0 && !is_word(c, i, "circa")) || v.start.xmask != 0)
+		(v.start.month == 0 && !year_alone) || v.start.xmask != 0)
 		return 0;
 	v.start.approximate = SN_EDTF_YEAR | (v.start.month ? SN_EDTF_MONTH : 0) |
 		(v.start.day ? SN_EDTF_DAY : 0);
 	*out = v;
 	return sn_edtf_finish(out, &err) ? e : 0;
+}
+
+/*
+ * before 1850, after March 2013; avant 1850, après le 17 février 2022:
+ * open intervals that leave the date out (EDTF "../1849", "2013-04/..").
+ * The date is a day, a month or a year, not a span.
+ */
+static int
+p_bound(const ctx *c, int i, sn_edtf *out)
+{
+	bool		before;
+	sn_edtf		v,
+				b;
+	int			e;
+	sn_error	err;
+
+	if (c->lang == SN_LANG_EN ? is_word(c, i, "before") : is_word(c, i, "avant"))
+		before = true;
+	else if (c->lang == SN_LANG_EN ? is_word(c, i, "after") : is_word(c, i, "apres"))
+		before = false;
+	else
+		return 0;
+	e = 0;
+	/* only absolute dates: "before 1850", not "before Monday" */
+	{
+		int			j = i + 1;
+
+		if (c->lang == SN_LANG_FR && is_word(c, j, "le"))
+			j++;
+		e = p_day_month(c, j, &v);
+		if (e == 0 || !year_at(c, e - 1, &(int64_t) {0}))
+		{
+			int			nt;
+			bool		abbr;
+			int64_t		y;
+
+			e = 0;
+			if (month_at(c, j, &nt, &abbr) && year_at(c, j + nt, &y) &&
+				sn_edtf_make_month(y, month_at(c, j, &nt, &abbr), &v))
+				e = j + nt + 1;
+			else if (year_at(c, j, &y) && !is_punct(c, j + 1, '-') && sn_edtf_make_year(y, &v))
+				e = j + 1;
+		}
+	}
+	if (e == 0 || v.start.kind != SN_EDTF_DATE)
+		return 0;
+	/* the unit next to the date, on the far side */
+	{
+		int64_t		y = v.start.year;
+		int			m = v.start.month,
+					d = v.start.day,
+					step = before ? -1 : 1;
+
+		if (d)
+		{
+			if (!set_day(sn_days_from_civil(y, m, d) + step, &b))
+				return 0;
+		}
+		else if (m)
+		{
+			m += step;
+			if (m == 0)
+				y--, m = 12;
+			else if (m == 13)
+				y++, m = 1;
+			if (!sn_edtf_make_month(y, m, &b))
+				return 0;
+		}
+		else if (!sn_edtf_make_year(y + step, &b))
+			return 0;
+	}
+	memset(out, 0, sizeof(*out));
+	if (before)
+	{
+		out->start.kind = SN_EDTF_OPEN;
+		out->end = b.start;
+	}
+	else
+	{
+		out->start = b.start;
+		out->end.kind = SN_EDTF_OPEN;
+	}
+	return sn_edtf_finish(out, &err) ? e : 0;
+}
+
+/*
+ * Centuries: the 19th century, 19th-century; le XIXe siècle, 19e siècle.
+ * EDTF writes a century with unspecified digits: the 19th century is 18XX
+ * (1800-1899, as analysts count it; the strict 1801-1900 differs by a year
+ * at each end).  Centuries 1 to 30.
+ */
+static int
+roman_century(const char *w)
+{
+	static const char *const r[] = {
+		"xie", "xiie", "xiiie", "xive", "xve", "xvie", "xviie", "xviiie", "xixe", "xxe", "xxie"
+	};
+
+	for (int k = 0; k < 11; k++)
+		if (strcmp(w, r[k]) == 0)
+			return 11 + k;
+	return 0;
+}
+
+static int
+p_century(const ctx *c, int i, sn_edtf *out)
+{
+	int			j = i,
+				n = 0;
+	char		t[8];
+	sn_error	err;
+
+	if (c->lang == SN_LANG_EN ? is_word(c, j, "the") : is_word(c, j, "le"))
+		j++;
+	if (T(c, j)->type == T_NUM && T(c, j)->ordinal && T(c, j)->ndigits <= 2)
+		n = (int) T(c, j)->num;
+	else if (c->lang == SN_LANG_FR && T(c, j)->type == T_WORD)
+		n = roman_century(T(c, j)->w);
+	if (n < 1 || n > 30)
+		return 0;
+	j++;
+	if (c->lang == SN_LANG_EN && is_glued(c, j, '-'))
+		j++;
+	if (!(c->lang == SN_LANG_EN ? is_word(c, j, "century") : is_word(c, j, "siecle")))
+		return 0;
+	if (n == 1)
+		return 0;				/* "0XXX" would be the years 0-999, not 0-99 */
+	snprintf(t, sizeof(t), "%02dXX", n - 1);
+	return sn_edtf_parse(t, 4, out, &err) ? j + 1 : 0;
 }
 
 /*
@@ -1915,6 +2090,8 @@ longest(const ctx *c, int i, sn_edtf *out, int depth)
 			case P_EDTF_RUN: e = p_edtf_run(c, i, &v); break;
 			case P_APPROX: e = p_approx(c, i, &v, depth); break;
 			case P_DAY_SPAN: e = p_day_span(c, i, &v); break;
+			case P_BOUND: e = p_bound(c, i, &v); break;
+			case P_CENTURY: e = p_century(c, i, &v); break;
 		}
 		if (e > best)
 		{

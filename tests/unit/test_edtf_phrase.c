@@ -195,6 +195,47 @@ year_spans(void **state)
 	assert_string_equal(t, "2022-08");
 }
 
+/*
+ * Phrases of historians and analysts beyond day, month and year: centuries,
+ * decades and their parts, "c." and "ca.", before and after.  Era markers
+ * (AD, CE, BC) and a year after "approx." are refused.
+ */
+static void
+centuries_decades_bounds(void **state)
+{
+	char		t[SN_EDTF_TEXT_MAX];
+
+	EN("the 19th century", "18XX");
+	EN("19th-century", "18XX");
+	EN("the 20th century", "19XX");
+	FR("le XIXe si\u00e8cle", "18XX");
+	FR("XXe si\u00e8cle", "19XX");
+	FR("19e si\u00e8cle", "18XX");
+	EN("early 1990s", "1990/1993");
+	EN("mid 1990s", "1994/1996");
+	EN("late 1990s", "1997/1999");
+	FR("d\u00e9but des ann\u00e9es 1990", "1990/1993");
+	FR("fin des ann\u00e9es 1990", "1997/1999");
+	EN("c. 1850", "1850~");
+	EN("ca. 1850", "1850~");
+	EN("circa 1850", "1850~");
+	FR("vers 1850", "1850~");
+	EN("before 1850", "../1849");
+	EN("after 1850", "1851/..");
+	EN("before March 2013", "../2013-02");
+	EN("after 31 December 2021", "2022-01-01/..");
+	FR("avant 1850", "../1849");
+	FR("apr\u00e8s 1850", "1851/..");
+	refused("approx. 1850", SN_LANG_EN, &REF);
+	refused("1850 AD", SN_LANG_EN, &REF);
+	refused("50 BC", SN_LANG_EN, &REF);
+	refused("2001 CE", SN_LANG_EN, &REF);
+	refused("before Monday", SN_LANG_EN, &REF);
+	refused("the 1st century", SN_LANG_EN, &REF);
+	assert_int_equal(scan("the 19th century saw", &REF, SN_LANG_EN, t), 16);
+	assert_string_equal(t, "18XX");
+}
+
 static void
 the_sample_report(void **state)
 {
@@ -663,6 +704,7 @@ main(void)
 		cmocka_unit_test(french),
 		cmocka_unit_test(refusals),
 		cmocka_unit_test(year_spans),
+		cmocka_unit_test(centuries_decades_bounds),
 		cmocka_unit_test(error_message),
 		cmocka_unit_test(scanning_running_text),
 		cmocka_unit_test(other_references),
