@@ -463,6 +463,75 @@ read_word(const char *text, size_t len, size_t i, char *w, size_t wsize, bool *c
 	return j;
 }
 
+/*
+ * English puts what qualifies the counted noun before it: "4 volunteer
+ * fighters", "3 army soldiers", "an undisclosed number of special forces".
+ * A first word that is not a plural, followed (after one space) by a plural
+ * noun in lower case, is its modifier: the noun goes on to that plural.
+ * Plurals are words ending in "s" (not "ss", not a verb of the list below)
+ * and the irregular plurals of people; two modifiers at most ("3 heavily
+ * armed men" is not read, "12 armed men" is).  French puts adjectives after
+ * the noun ("5 soldats maliens"): its noun is one word.
+ */
+static const char *const plural_irregular_words[] = {
+	" men women children people personnel militiamen gunmen tribesmen ",
+	" herdsmen policemen servicemen fishermen kinsmen ",
+	NULL
+};
+static sn_wordset plural_irregular = SN_WORDSET(plural_irregular_words);
+
+/* words ending in "s" that are verbs or adverbs after a count, not nouns */
+static const char *const not_plural_words[] = {
+	" dies says claims remains is was has does goes flees lies attacks kills ",
+	" always perhaps thus whereas besides towards afterwards ",
+	NULL
+};
+static sn_wordset not_plural = SN_WORDSET(not_plural_words);
+
+static bool
+plural_noun(const char *w)
+{
+	size_t		n = strlen(w);
+
+	if (sn_wordset_has(&plural_irregular, w, n))
+		return true;
+	return n >= 4 && w[n - 1] == 's' && w[n - 2] != 's' && strchr(w, '?') == NULL &&
+		strchr(w, '\'') == NULL && !sn_wordset_has(&not_plural, w, n) &&
+		!sn_wordset_has(&noun_stop, w, n);
+}
+
+static size_t
+noun_goes_on(const char *text, size_t len, const char *first, size_t j)
+{
+	char		w[32];
+	bool		capital,
+				letters;
+	size_t		n = strlen(first),
+				next = j;
+
+	/* "volunteer fighters": the first word is no plural (nor a French noun) */
+	if (plural_noun(first) || (n > 0 && first[n - 1] == 's'))
+		return j;
+	for (int extra = 0; extra < 2; extra++)
+	{
+		size_t		k = next,
+					e;
+
+		if (k >= len || text[k] != ' ')
+			return j;
+		k++;
+		e = read_word(text, len, k, w, sizeof(w), &capital, &letters);
+		if (e == k || capital || !letters || strlen(w) < 3 ||
+			sn_wordset_has(&noun_stop, w, strlen(w)) ||
+			sn_wordset_has(&noun_not_count, w, strlen(w)))
+			return j;
+		if (plural_noun(w))
+			return e;
+		next = e;				/* another modifier, if a plural follows it */
+	}
+	return j;
+}
+
 static size_t
 counted_noun(const char *text, size_t len, size_t end, size_t *noun_start)
 {
@@ -502,7 +571,7 @@ counted_noun(const char *text, size_t len, size_t end, size_t *noun_start)
 		sn_wordset_has(&noun_stop, w, strlen(w)))
 		return end;
 	*noun_start = i;
-	return j;
+	return noun_goes_on(text, len, w, j);
 }
 
 /*
@@ -529,6 +598,53 @@ lone_unknown_word(const char *text, size_t len, size_t i, size_t ql)
 		if (strcmp(w, words[k]) == 0)
 			return true;
 	return false;
+}
+
+/*
+ * French puts the adjective after the noun: in "des assaillants inconnus"
+ * the word says who the attackers are, not how many.  A lone word of
+ * unknownness directly after a word (no mark between) is such an adjective,
+ * unless that word is a verb that states the count unknown ("le bilan reste
+ * inconnu", "est inconnu") or the count itself ("bilan inconnu", "nombre
+ * inconnu", "pertes inconnues").
+ */
+static bool
+after_french_noun(const char *text, size_t i)
+{
+	static const char *const states[] = {
+		"est", "reste", "restent", "demeure", "demeurent", "sont", "\xc3\xa9tait",
+		"\xc3\xa9taient", "restait", "restaient", "demeurait", "toujours", "encore",
+		"bilan", "nombre", "pertes", "chiffre", "total", NULL
+	};
+	size_t		e = i,
+				b;
+
+	if (e == 0 || text[e - 1] != ' ')
+		return false;
+	e--;
+	while (e > 0 && text[e - 1] == ' ')
+		e--;
+	b = e;
+	while (b > 0 && (is_alpha(text[b - 1]) || (unsigned char) text[b - 1] >= 0x80))
+		b--;
+	if (b == e)
+		return false;			/* a mark or a number before: "(inconnu)", "bilan : inconnu" */
+	for (int k = 0; states[k]; k++)
+	{
+		size_t		n = strlen(states[k]);
+
+		if (n == e - b)
+		{
+			size_t		m = 0;
+
+			while (m < n && ((text[b + m] >= 'A' && text[b + m] <= 'Z') ?
+							 (char) (text[b + m] | 0x20) : text[b + m]) == states[k][m])
+				m++;
+			if (m == n)
+				return false;
+		}
+	}
+	return true;
 }
 
 /*
@@ -587,7 +703,9 @@ accept_quantity(const sn_annotate_options *opt, const char *text, size_t len, si
 		 * the French article: every test the phrase passed, it still
 		 * passes (those on a number at the very end no longer apply).
 		 */
-		if (through == 0 || (through > i + ql && lone_unknown_word(text, len, i, ql)))
+		if (through == 0 || (through > i + ql && lone_unknown_word(text, len, i, ql)) ||
+			(opt->lang == SN_LANG_FR && lone_unknown_word(text, len, i, ql) &&
+			 after_french_noun(text, i)))
 			rejected = true;
 		else
 			ql = through - i;
@@ -599,6 +717,84 @@ accept_quantity(const sn_annotate_options *opt, const char *text, size_t len, si
 		k++;
 	*skip_until = k;
 	return 0;
+}
+
+/*
+ * Who "civilians" are.  An actor of a country named by a common noun
+ * ("civilians", "civils": written without capitals, so the name itself names
+ * no country) is the actor of that country only when the report's places lie
+ * in it: in a report about Tillabéri (Niger), "civilians" is not "Civilians
+ * (Mali)".  At each span, such actors of the report's countries are kept and
+ * those of other countries dropped; when none is left and no other actor
+ * names the span, one actor mention without an actor (unresolved) stands for
+ * it.  Proper names ("FAMa", "Malian army", "Wagner") are left alone.
+ */
+static bool
+country_in(const int32_t *set, int n, int32_t country)
+{
+	for (int k = 0; k < n; k++)
+		if (set[k] == country)
+			return true;
+	return false;
+}
+
+static void
+actors_of_the_report(sn_name_mentions *names)
+{
+	int32_t		countries[64];
+	int			ncountries = 0;
+	bool		any = false;
+	size_t		i,
+				out = 0;
+
+	for (i = 0; i < names->n; i++)
+	{
+		const sn_name_mention *x = &names->items[i];
+
+		if (x->ref.kind == SN_REF_ACTOR && x->common && x->ref.country >= 0)
+			any = true;
+		else if (x->ref.kind == SN_REF_PLACE && x->ref.country >= 0 && ncountries < 64 &&
+				 !country_in(countries, ncountries, x->ref.country))
+			countries[ncountries++] = x->ref.country;
+	}
+	if (!any)
+		return;
+	for (i = 0; i < names->n;)
+	{
+		size_t		e = i,
+					kept_actors = 0,
+					dropped = 0;
+		sn_name_mention unresolved = names->items[i];
+
+		/* the mentions of one span */
+		while (e < names->n && names->items[e].start_char == names->items[i].start_char &&
+			   names->items[e].end_char == names->items[i].end_char)
+			e++;
+		for (size_t k = i; k < e; k++)
+		{
+			sn_name_mention x = names->items[k];
+
+			if (x.ref.kind == SN_REF_ACTOR && x.common && x.ref.country >= 0 &&
+				!country_in(countries, ncountries, x.ref.country))
+			{
+				if (dropped++ == 0)
+					unresolved = x;
+				continue;
+			}
+			if (x.ref.kind == SN_REF_ACTOR)
+				kept_actors++;
+			names->items[out++] = x;
+		}
+		if (dropped > 0 && kept_actors == 0)
+		{
+			/* out < e: the dropped mentions left room */
+			unresolved.ref.id = 0;
+			unresolved.ref.country = -1;
+			names->items[out++] = unresolved;
+		}
+		i = e;
+	}
+	names->n = out;
 }
 
 /* Order of the result: start, longer first, kind, reference. */
@@ -944,6 +1140,8 @@ sn_annotate(const char *text, size_t len, const sn_annotate_options *opt,
 		!sn_gazetteer_find(opt->gazetteer, text, len, a, opt->progress, opt->progress_arg,
 						   &names, err))
 		ok = false;
+	if (ok)
+		actors_of_the_report(&names);
 	if (ok)
 	{
 		word_memo_for(opt);

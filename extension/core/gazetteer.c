@@ -46,6 +46,30 @@ struct sn_gazetteer
  * bits 46..61, and the id, from 0 to 2^46 - 1, below.  Otherwise the payload
  * is the reference's index in refs, with bit 63 clear.
  */
+/*
+ * A name written without a capital letter ("civilians", "civils"): a common
+ * noun, which names no country even when its actor belongs to one.  Kept
+ * with the matcher's flags of the name (the matcher stores and returns them),
+ * reported as sn_name_mention.common.
+ */
+#define GZ_COMMON_NOUN 0x0100u
+
+/* Does the name hold no upper-case letter? */
+static bool
+common_noun(const char *name, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char b = (unsigned char) name[i];
+
+		if (b >= 'A' && b <= 'Z')
+			return false;
+		if (b >= 0xC0 && sn_matcher_first_upper(name + i, len - i))
+			return false;
+	}
+	return len > 0;
+}
+
 #define PAYLOAD_PACKED (UINT64_C(1) << 63)
 #define PAYLOAD_KIND_SHIFT 62
 #define PAYLOAD_COUNTRY_SHIFT 46
@@ -348,6 +372,8 @@ sn_gazetteer_add(sn_gazetteer *g, const char *name, size_t len,
 		mflags |= SN_MATCHER_UPPER;
 	if (flags & SN_NAME_CAPITALISED)
 		mflags |= SN_MATCHER_CAPITAL;
+	if (common_noun(name, len))
+		mflags |= GZ_COMMON_NOUN;
 	if (!gz_grow(&g->alloc, (void **) &g->refs, &g->refs_cap, g->nrefs + 1, sizeof(sn_gazetteer_ref)))
 		return gz_oom(err);
 	ri = (uint32_t) g->nrefs;
@@ -584,6 +610,7 @@ sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
 			out->items[j].start_byte = c->start_byte;
 			out->items[j].end_byte = c->end_byte;
 			out->items[j].ref = *r;
+			out->items[j].common = (c->payloads[p].flags & GZ_COMMON_NOUN) != 0;
 			out->n++;
 		}
 	}

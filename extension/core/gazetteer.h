@@ -94,6 +94,7 @@ typedef struct sn_name_mention
 	size_t		start_byte;
 	size_t		end_byte;
 	sn_gazetteer_ref ref;
+	bool		common;			/* the name is written without capitals ("civilians") */
 } sn_name_mention;
 
 /* A growing array of mentions. */

@@ -18,6 +18,9 @@
 #include <cmocka.h>
 
 #include "annotate.h"
+#include "annotate_readers.h"
+#include "edtf.h"
+#include "estimate.h"
 
 static size_t
 digits_then(const char *t, size_t len, size_t i)
@@ -268,6 +271,145 @@ word_tests_are_remembered_per_test(void **state)
 	assert_string_equal(quantities_with_test("aboutaboutabout 7", about_may_begin), "7");
 }
 
+/*
+ * The mentions of a text with the real readers (parse_estimate's and
+ * resolve_date's) and a gazetteer of Mali, Niger, Tillabéri and the
+ * civilians of Mali and of Niger: "kind[surface]=value" for quantities and
+ * dates, "A[surface]#id" for actors, in order.
+ */
+static const char *
+annotate_real(const char *text, sn_lang lang, bool niger_civilians)
+{
+	static char buf[4096];
+	static const sn_civil_date published = {2022, 10, 3};
+	sn_gazetteer *g = sn_gazetteer_new(NULL);
+	sn_gazetteer_ref mali = {SN_REF_PLACE, 1, 466},
+				niger = {SN_REF_PLACE, 2, 562},
+				tillaberi = {SN_REF_PLACE, 3, 562},
+				civ_mali = {SN_REF_ACTOR, 10, 466},
+				civ_niger = {SN_REF_ACTOR, 11, 562},
+				fama = {SN_REF_ACTOR, 12, 466};
+	sn_annotate_options opt = {0};
+	sn_mentions m = {0};
+	sn_error	err;
+	size_t		o = 0;
+
+	assert_true(sn_gazetteer_add(g, "Mali", 4, &mali, 0, &err));
+	assert_true(sn_gazetteer_add(g, "Niger", 5, &niger, 0, &err));
+	assert_true(sn_gazetteer_add(g, "Tillab\u00e9ri", strlen("Tillab\u00e9ri"), &tillaberi, 0, &err));
+	assert_true(sn_gazetteer_add(g, "Civilians (Mali)", 16, &civ_mali, 0, &err));
+	assert_true(sn_gazetteer_add(g, "civilians", 9, &civ_mali, 0, &err));
+	assert_true(sn_gazetteer_add(g, "civils", 6, &civ_mali, 0, &err));
+	assert_true(sn_gazetteer_add(g, "FAMa", 4, &fama, SN_NAME_NO_ACRONYM, &err));
+	if (niger_civilians)
+	{
+		assert_true(sn_gazetteer_add(g, "Civilians (Niger)", 17, &civ_niger, 0, &err));
+		assert_true(sn_gazetteer_add(g, "civilians", 9, &civ_niger, 0, &err));
+		assert_true(sn_gazetteer_add(g, "civils", 6, &civ_niger, 0, &err));
+	}
+	assert_true(sn_gazetteer_build(g, &err));
+	opt.lang = lang;
+	opt.gazetteer = g;
+	sn_annotate_use_readers(&opt, &published);
+	assert_true(sn_annotate(text, strlen(text), &opt, &m, &err));
+	buf[0] = '\0';
+	for (size_t i = 0; i < m.n; i++)
+	{
+		const sn_mention *x = &m.items[i];
+		char		v[SN_ESTIMATE_TEXT_MAX + SN_EDTF_TEXT_MAX];
+
+		v[0] = '\0';
+		if (x->kind == SN_MENTION_QUANTITY)
+		{
+			sn_estimate e;
+
+			memcpy(&e, x->value.bytes, sizeof(e));
+			sn_estimate_format(&e, v);
+		}
+		else if (x->kind == SN_MENTION_DATE)
+		{
+			sn_edtf		d;
+
+			memcpy(&d, x->value.bytes, sizeof(d));
+			sn_edtf_format(&d, v, sizeof(v));
+		}
+		if (x->kind == SN_MENTION_PLACE)
+			continue;
+		if (x->kind == SN_MENTION_ACTOR)
+			o += snprintf(buf + o, sizeof(buf) - o, "%sA[%.*s]#%lld", o ? " " : "",
+						  (int) (x->end_byte - x->start_byte), text + x->start_byte,
+						  (long long) x->ref.id);
+		else
+			o += snprintf(buf + o, sizeof(buf) - o, "%s%c[%.*s]=%s", o ? " " : "",
+						  x->kind == SN_MENTION_QUANTITY ? 'Q' : 'D',
+						  (int) (x->end_byte - x->start_byte), text + x->start_byte, v);
+	}
+	sn_mentions_free(&opt, &m);
+	sn_gazetteer_free(g);
+	return buf;
+}
+
+#define EXPECT(got, want) do { const char *g_ = (got); \
+	if (strcmp(g_, (want)) != 0) fail_msg("got  %s\nwant %s", g_, (want)); } while (0)
+
+/*
+ * Sentences written for this test in the way wire reports and conflict
+ * coders phrase events: spans of years, hedged counts, counted nouns of
+ * several words, French adjectives after the noun.
+ */
+static void
+analysts_phrasing(void **state)
+{
+	EXPECT(annotate_real("The 2021-22 lean season was the worst since the 2011-12 crisis.",
+						 SN_LANG_EN, false),
+		   "D[2021-22]=2021/2022 D[2011-12]=2011/2012");
+	EXPECT(annotate_real("Colonial columns crossed the area between 1852 - 1860 and again in 2013 \u2013 2022.",
+						 SN_LANG_EN, false),
+		   "D[1852 - 1860]=1852/1860 D[in 2013 \u2013 2022]=2013/2022");
+	EXPECT(annotate_real("Officials said the toll could exceed 60 dead; as many as 300 fled, and up to 300 troops may deploy.",
+						 SN_LANG_EN, false),
+		   "Q[could exceed 60]=60..60.. Q[as many as 300]=0..300..300 Q[up to 300 troops]=<=300");
+	EXPECT(annotate_real("Le bilan pourrait d\u00e9passer les 60 morts et plus d'une centaine de d\u00e9plac\u00e9s.",
+						 SN_LANG_FR, false),
+		   "Q[pourrait d\u00e9passer les 60 morts]=60..60.. Q[plus d'une centaine de d\u00e9plac\u00e9s]=>=101");
+	EXPECT(annotate_real("At least a dozen villagers and 4 volunteer fighters were killed; an undisclosed number of special forces arrived with 3 army soldiers.",
+						 SN_LANG_EN, false),
+		   "Q[At least a dozen villagers]=>=12 Q[4 volunteer fighters]=4 "
+		   "Q[an undisclosed number of special forces]=? Q[3 army soldiers]=3");
+	/* a verb or a singular noun after a count is not taken in */
+	EXPECT(annotate_real("30 civilians fled while one soldier dies of wounds.", SN_LANG_EN, false),
+		   "Q[30 civilians]=30 A[civilians]#0 Q[one soldier]=1");
+	/* French: an adjective after the noun says who, a verb before it says how many */
+	EXPECT(annotate_real("Des assaillants inconnus ont attaqu\u00e9 le poste ; le bilan reste inconnu.",
+						 SN_LANG_FR, false),
+		   "Q[inconnu]=?");
+	EXPECT(annotate_real("Des hommes arm\u00e9s inconnus ont tu\u00e9 5 civils. Bilan inconnu.",
+						 SN_LANG_FR, false),
+		   "Q[5 civils]=5 A[civils]#0 Q[inconnu]=?");
+}
+
+/* Who "civilians" are: the civilians of the report's country, or no one. */
+static void
+civilians_of_the_report(void **state)
+{
+	/* only Mali's civilians are named "civilians": not in a report on Niger */
+	EXPECT(annotate_real("Gunmen killed civilians near Tillab\u00e9ri.", SN_LANG_EN, false),
+		   "A[civilians]#0");
+	EXPECT(annotate_real("Gunmen killed civilians in Mali.", SN_LANG_EN, false),
+		   "A[civilians]#10");
+	/* both: the report's country chooses */
+	EXPECT(annotate_real("Gunmen killed civilians near Tillab\u00e9ri.", SN_LANG_EN, true),
+		   "A[civilians]#11");
+	EXPECT(annotate_real("Des hommes arm\u00e9s ont tu\u00e9 des civils pr\u00e8s de Tillab\u00e9ri.", SN_LANG_FR, true),
+		   "A[civils]#11");
+	EXPECT(annotate_real("Civilians fled from Mali to Niger.", SN_LANG_EN, true),
+		   "A[Civilians]#10 A[Civilians]#11");
+	/* no place: unresolved */
+	EXPECT(annotate_real("Civilians fled.", SN_LANG_EN, true), "A[Civilians]#0");
+	/* a proper name keeps its actor wherever the report is */
+	EXPECT(annotate_real("FAMa patrols reached Tillab\u00e9ri.", SN_LANG_EN, true), "A[FAMa]#12");
+}
+
 int
 main(void)
 {
@@ -279,6 +421,8 @@ main(void)
 		cmocka_unit_test(not_a_quantity_directly),
 		cmocka_unit_test(multibyte_positions),
 		cmocka_unit_test(word_tests_are_remembered_per_test),
+		cmocka_unit_test(analysts_phrasing),
+		cmocka_unit_test(civilians_of_the_report),
 	};
 
 	return cmocka_run_group_tests_name("annotate", tests, NULL, NULL);
