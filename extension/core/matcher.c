@@ -432,8 +432,16 @@ sn_matcher_has_lower(const char *s, size_t len)
  * name has no word, or -1 for invalid UTF-8.  *has_break is set if a gap was
  * too long to keep.
  */
+/* What normalize_name() writes: the matcher's stream, or a name key. */
+typedef enum norm_mode
+{
+	NORM_STREAM,				/* marks, separators and gaps, as the matcher stores names */
+	NORM_KEY,					/* sn_name_key: apostrophes dropped */
+	NORM_KEY_SPLIT				/* sn_admin_name_key: an elided d' or l' is a word */
+} norm_mode;
+
 static inline size_t
-put_stream_bytes(const norm_out *o, bool as_key, uint8_t *out, size_t outsize, size_t n,
+put_stream_bytes(const norm_out *o, norm_mode mode, uint8_t *out, size_t outsize, size_t n,
 				 bool *has_break)
 {
 	for (int j = 0; j < o->n; j++)
@@ -442,13 +450,26 @@ put_stream_bytes(const norm_out *o, bool as_key, uint8_t *out, size_t outsize, s
 
 		if (b == BREAK)
 			*has_break = true;
-		if (as_key)
+		if (mode != NORM_STREAM)
 		{
-			/* the name key: marks and apostrophes vanish, separators are spaces */
-			if (b == MARK || b == '\'')
+			/*
+			 * The name key: marks vanish, separators are spaces; apostrophes
+			 * vanish too, except after the elided French article of an
+			 * admin name ("d'", "l'"), which they then separate.
+			 */
+			if (b == MARK)
 				continue;
-			if (b == SEP || b == BREAK)
+			if (b == '\'' && !(mode == NORM_KEY_SPLIT && n >= 1 && n - 1 < outsize &&
+								(out[n - 1] == 'd' || out[n - 1] == 'l') &&
+								(n == 1 || out[n - 2] == ' ')))
+				continue;
+			if (b == SEP || b == BREAK || b == '\'')
+			{
+				/* one space between words, however the gap was made */
+				if (n == 0 || (n - 1 < outsize && out[n - 1] == ' '))
+					continue;
 				b = ' ';
+			}
 		}
 		if (n < outsize)
 			out[n] = b;
@@ -459,7 +480,7 @@ put_stream_bytes(const norm_out *o, bool as_key, uint8_t *out, size_t outsize, s
 
 static long
 normalize_name(const char *name, size_t len, uint8_t *out, size_t outsize, bool *has_break,
-			   bool as_key)
+			   norm_mode mode)
 {
 	norm_state	st = {0};
 	norm_out	o;
@@ -481,21 +502,99 @@ normalize_name(const char *name, size_t len, uint8_t *out, size_t outsize, bool 
 		for (int k = 0; k < nf; k++)
 		{
 			norm_cp(&st, f[k], ci, i, nb, &o);
-			n = put_stream_bytes(&o, as_key, out, outsize, n, has_break);
+			n = put_stream_bytes(&o, mode, out, outsize, n, has_break);
 		}
 		i += nb;
 		ci++;
 	}
 	norm_finish(&st, &o);
-	n = put_stream_bytes(&o, as_key, out, outsize, n, has_break);
+	n = put_stream_bytes(&o, mode, out, outsize, n, has_break);
 	return (long) n;
+}
+
+/* Words for the kind of an administrative area, and articles after them. */
+static const char *const admin_kind_words[] = {
+	"commune rurale", "commune urbaine", "sous prefecture", "region", "province", "cercle",
+	"departement", "department", "prefecture", "wilaya", "moughataa", "district", "commune",
+	"arrondissement", "municipality", "governorate", "state"
+};
+static const char *const admin_articles[] = {"de la", "de l", "des", "du", "de", "d", "of", "la", "l", "el"};
+
+/* Does key (n bytes) begin with word w followed by a space? */
+static bool
+starts_with_word(const char *key, size_t n, const char *w)
+{
+	size_t		wl = strlen(w);
+
+	return n > wl && memcmp(key, w, wl) == 0 && key[wl] == ' ';
+}
+
+size_t
+sn_admin_name_key(const char *name, size_t len, char *out, size_t outsize)
+{
+	bool		brk;
+	long		n;
+	char	   *key;
+	size_t		start = 0,
+				end;
+
+	if (outsize == 0)
+		return sn_name_key(name, len, NULL, 0);
+	n = normalize_name(name, len, (uint8_t *) out, outsize, &brk, NORM_KEY_SPLIT);
+	if (n < 0)
+		return (size_t) -1;
+	if ((size_t) n >= outsize)
+	{
+		out[outsize - 1] = '\0';
+		return (size_t) n;
+	}
+	key = out;
+	end = (size_t) n;
+	if (end > 0 && key[end - 1] == ' ')
+		end--;
+	/* "Région de Mopti", "Cercle d'Abeïbara": the kind word, then an article */
+	for (size_t i = 0; i < sizeof(admin_kind_words) / sizeof(admin_kind_words[0]); i++)
+	{
+		const char *w = admin_kind_words[i];
+
+		if (starts_with_word(key, end, w))
+		{
+			size_t		s = strlen(w) + 1;
+
+			for (size_t a = 0; a < sizeof(admin_articles) / sizeof(admin_articles[0]); a++)
+				if (starts_with_word(key + s, end - s, admin_articles[a]))
+				{
+					s += strlen(admin_articles[a]) + 1;
+					break;
+				}
+			/* "Commune 3" keeps its word: a number is no name */
+			if (s < end && !(key[s] >= '0' && key[s] <= '9'))
+				start = s;
+			break;
+		}
+	}
+	/* "Mopti Region", "Kayes Cercle" */
+	for (size_t i = 0; i < sizeof(admin_kind_words) / sizeof(admin_kind_words[0]); i++)
+	{
+		const char *w = admin_kind_words[i];
+		size_t		wl = strlen(w);
+
+		if (end - start > wl + 1 && memcmp(key + end - wl, w, wl) == 0 && key[end - wl - 1] == ' ')
+		{
+			end -= wl + 1;
+			break;
+		}
+	}
+	memmove(out, key + start, end - start);
+	out[end - start] = '\0';
+	return end - start;
 }
 
 size_t
 sn_name_key(const char *name, size_t len, char *out, size_t outsize)
 {
 	bool		brk;
-	long		n = normalize_name(name, len, (uint8_t *) out, outsize, &brk, true);
+	long		n = normalize_name(name, len, (uint8_t *) out, outsize, &brk, NORM_KEY);
 
 	if (n < 0)
 		return (size_t) -1;
@@ -509,7 +608,7 @@ sn_matcher_normalize(const char *name, size_t len, char *out, size_t outsize)
 {
 	uint8_t		buf[4 * SN_MATCHER_MAX_KEY];
 	bool		brk;
-	long		n = normalize_name(name, len, buf, sizeof(buf), &brk, false);
+	long		n = normalize_name(name, len, buf, sizeof(buf), &brk, NORM_STREAM);
 	size_t		shown = 0;
 
 	if (n < 0)
@@ -819,7 +918,7 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 				store_cap = nc;
 			}
 			len = normalize_name(entries[i].name, entries[i].len,
-								 store + store_len, SN_MATCHER_MAX_KEY, &brk, false);
+								 store + store_len, SN_MATCHER_MAX_KEY, &brk, NORM_STREAM);
 			if (len < 0)
 			{
 				char		q[64];

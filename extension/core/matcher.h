@@ -197,4 +197,18 @@ extern size_t sn_matcher_normalize(const char *name, size_t len, char *out, size
  */
 extern size_t sn_name_key(const char *name, size_t len, char *out, size_t outsize);
 
+/*
+ * The key of an administrative area's name, as datasets and gazetteers write
+ * it with or without the word for its kind: the name key, where an elided
+ * article ("d'", "l'") stays a word of its own so that it can go ("Cercle
+ * d'Abeïbara"; "N'Djaména" is still "ndjamena"), without a
+ * leading kind word and its article ("Région de Mopti", "Province du
+ * Yatenga", "Cercle d'Abeïbara") or a trailing one ("Mopti Region", "Kayes
+ * Cercle"); "Commune 3" keeps its word.  All give the bare name's key:
+ * "mopti", "yatenga", "abeibara".  Returns the length as sn_name_key() does;
+ * out must have room for the whole key (3 times len, plus the NUL) for the
+ * words to be taken off, else only the length is meaningful.
+ */
+extern size_t sn_admin_name_key(const char *name, size_t len, char *out, size_t outsize);
+
 #endif							/* SN_MATCHER_H */

@@ -1,10 +1,11 @@
 /*
  * extension/pg/places.c
  *
- * PostgreSQL glue of the name key (core: sn_name_key in
+ * PostgreSQL glue of the name keys (core: sn_name_key and sn_admin_name_key in
  * extension/core/matcher.c): name_key(text), the one rule by which locate(),
  * the loaders and the gazetteer's indexes decide that two names are the same,
- * and the rule annotate() matches by.
+ * and the rule annotate() matches by; admin_name_key(text), the same for the
+ * names of administrative areas without the word for their kind.
  */
 #include "sn_pg.h"
 
@@ -15,13 +16,16 @@
 #include "matcher.h"
 
 PGDLLEXPORT Datum name_key(PG_FUNCTION_ARGS);
+PGDLLEXPORT Datum admin_name_key(PG_FUNCTION_ARGS);
 
 PG_FUNCTION_INFO_V1(name_key);
+PG_FUNCTION_INFO_V1(admin_name_key);
 
-Datum
-name_key(PG_FUNCTION_ARGS)
+typedef size_t (*key_fn) (const char *name, size_t len, char *out, size_t outsize);
+
+static text *
+key_of(text *t, key_fn fn)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
 	const char *in = VARDATA_ANY(t);
 	int			inlen = VARSIZE_ANY_EXHDR(t);
 	char	   *utf8 = (char *) in;
@@ -39,7 +43,7 @@ name_key(PG_FUNCTION_ARGS)
 				 errmsg("name too long for name_key(): %d bytes", inlen)));
 	/* a key is never more than 3 times its name (sn_name_key) */
 	key = palloc((size_t) inlen * 3 + 1);
-	n = sn_name_key(utf8, (size_t) inlen, key, (size_t) inlen * 3 + 1);
+	n = fn(utf8, (size_t) inlen, key, (size_t) inlen * 3 + 1);
 	if (n == (size_t) -1)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
@@ -52,5 +56,17 @@ name_key(PG_FUNCTION_ARGS)
 	}
 	else
 		result = cstring_to_text_with_len(key, (int) n);
-	PG_RETURN_TEXT_P(result);
+	return result;
+}
+
+Datum
+name_key(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(key_of(PG_GETARG_TEXT_PP(0), sn_name_key));
+}
+
+Datum
+admin_name_key(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(key_of(PG_GETARG_TEXT_PP(0), sn_admin_name_key));
 }

@@ -188,6 +188,7 @@ CREATE TABLE @extschema@.places (
   admin2_code text,
   admin3_code text,
   admin4_code text,
+  geonames_modified date,
   parent_basis text,
   note text,
   dataset text,
@@ -223,6 +224,7 @@ COMMENT ON COLUMN @extschema@.places.admin1_code IS 'GeoNames admin1 code of the
 COMMENT ON COLUMN @extschema@.places.admin2_code IS 'GeoNames admin2 code, as its row gives it';
 COMMENT ON COLUMN @extschema@.places.admin3_code IS 'GeoNames admin3 code, as its row gives it';
 COMMENT ON COLUMN @extschema@.places.admin4_code IS 'GeoNames admin4 code, as its row gives it';
+COMMENT ON COLUMN @extschema@.places.geonames_modified IS 'modification date of the GeoNames record stored; import_geonames() skips an older record of the same geonameid';
 COMMENT ON COLUMN @extschema@.places.parent_basis IS 'how parent_id was decided when a function set it: GeoNames admin codes, a dataset''s admin names, or the admin codes of the nearest GeoNames localities (with the distance); NULL when entered by hand';
 COMMENT ON COLUMN @extschema@.places.note IS 'remarks in our own words (why the location is vague, what the name covers)';
 COMMENT ON COLUMN @extschema@.places.dataset IS 'the dataset the place was loaded from (NULL when entered by hand)';

@@ -330,7 +330,8 @@ BEGIN
       INTO candidates
     FROM (SELECT p.id, p.name, p.kind, p.country, @extschema@.place_admin_path(p.id) AS path,
                  @extschema@.place_location(p.id) AS loc,
-                 row_number() OVER (ORDER BY p.population DESC NULLS LAST, p.id) AS rn
+                 row_number() OVER (ORDER BY p.population DESC NULLS LAST, p.name,
+                                    @extschema@.place_admin_path(p.id), p.id) AS rn
           FROM @extschema@.places p WHERE p.id = ANY (ids)) c
     WHERE c.rn <= 10;
     RAISE EXCEPTION 'place name "%" is ambiguous', name

@@ -222,9 +222,9 @@ $comments$;
 -- The two datasets in import_runs.
 ALTER TABLE @extschema@.import_runs DROP CONSTRAINT import_runs_dataset_check;
 ALTER TABLE @extschema@.import_runs ADD CONSTRAINT import_runs_dataset_check
-  CHECK (dataset IN ('acled', 'ucdp_ged', 'gdelt', 'ipi_contributions', 'ipi_mission_totals', 'geopko', 'gtd', 'scad', 'acled_deletions'));
+  CHECK (dataset IN ('acled', 'ucdp_ged', 'gdelt', 'ipi_contributions', 'ipi_mission_totals', 'geopko', 'gtd', 'scad', 'acled_deletions', 'geonames'));
 COMMENT ON COLUMN @extschema@.import_runs.dataset IS
-  'acled, ucdp_ged, gdelt, ipi_contributions, ipi_mission_totals, geopko, gtd, scad or acled_deletions (import_acled_deletions)';
+  'acled, ucdp_ged, gdelt, ipi_contributions, ipi_mission_totals, geopko, gtd, scad, acled_deletions (import_acled_deletions) or geonames (import_geonames)';
 
 -- ---------------------------------------------------------------------------
 -- Counting rows that change nothing

@@ -8,6 +8,8 @@
  * The name key (sn_name_key) accepts the same inputs, is no longer than three
  * times its input, is idempotent, is the same for the folded input, and holds
  * no apostrophe, no ASCII capital, and no space at either end or twice in a row.
+ * The admin name key (sn_admin_name_key) accepts the same inputs and keeps to
+ * the same bounds, and holds no ASCII capital nor a space at either end.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -81,6 +83,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		kn2 = sn_name_key(once, n1, k2, cap);
 		if (kn2 != kn1 || memcmp(k1, k2, kn1) != 0)
 			abort();
+	}
+	kn2 = sn_admin_name_key(in, size, k2, cap);
+	if (!valid)
+	{
+		if (kn2 != (size_t) -1)
+			abort();
+	}
+	else
+	{
+		if (kn2 == (size_t) -1 || kn2 >= cap || strlen(k2) != kn2)
+			abort();
+		for (size_t j = 0; j < kn2; j++)
+			if ((k2[j] >= 'A' && k2[j] <= 'Z') || (k2[j] == ' ' && (j == 0 || j + 1 == kn2)))
+				abort();
 	}
 	free(k1);
 	free(k2);

@@ -172,6 +172,41 @@ name_keys(void **state)
 	assert_int_equal(sn_name_key("Gao\xff", 4, NULL, 0), (size_t) -1);
 }
 
+static const char *
+admin_key(const char *s)
+{
+	static char buf[256];
+
+	assert_true(sn_admin_name_key(s, strlen(s), buf, sizeof(buf)) != (size_t) -1);
+	return buf;
+}
+
+/* Admin names with and without the word for their kind are the same name. */
+static void
+admin_name_keys(void **state)
+{
+	assert_string_equal(admin_key("R\xc3\xa9gion de Mopti"), "mopti");
+	assert_string_equal(admin_key("Mopti Region"), "mopti");
+	assert_string_equal(admin_key("MOPTI"), "mopti");
+	assert_string_equal(admin_key("Cercle d\xe2\x80\x99" "Abe\xc3\xaf" "bara"), "abeibara");
+	assert_string_equal(admin_key("Cercle de Y\xc3\xa9" "liman\xc3\xa9"), "yelimane");
+	assert_string_equal(admin_key("Kayes Cercle"), "kayes");
+	assert_string_equal(admin_key("Province du Yatenga"), "yatenga");
+	assert_string_equal(admin_key("Province de la Tapoa"), "tapoa");
+	assert_string_equal(admin_key("Zoundweogo Province"), "zoundweogo");
+	assert_string_equal(admin_key("District de Nouakchott"), "nouakchott");
+	/* other apostrophes vanish as in the name key */
+	assert_string_equal(admin_key("N\xe2\x80\x99" "Dja\xc3\xa9" "na"), "ndjaena");
+	assert_string_equal(admin_key("Ndjamena"), "ndjamena");
+	assert_string_equal(admin_key("Mayo-Kebbi Est"), "mayo kebbi est");
+	/* a kind word alone, or before a number, stays */
+	assert_string_equal(admin_key("Commune 3"), "commune 3");
+	assert_string_equal(admin_key("Region"), "region");
+	assert_string_equal(admin_key("Centre-Nord"), "centre nord");
+	assert_string_equal(admin_key(""), "");
+	assert_int_equal(sn_admin_name_key("Gao\xff", 4, NULL, 0), (size_t) -1);
+}
+
 static void
 whole_words_only(void **state)
 {
@@ -517,6 +552,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(normal_forms),
 		cmocka_unit_test(name_keys),
+		cmocka_unit_test(admin_name_keys),
 		cmocka_unit_test(whole_words_only),
 		cmocka_unit_test(every_overlapping_match_is_reported),
 		cmocka_unit_test(possessives_hyphens_brackets_quotes),
