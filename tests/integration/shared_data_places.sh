@@ -55,7 +55,8 @@ WHERE p.geonames_id IS NOT NULL AND p.admin_level IS NULL
 
 \\copy acled_raw ($acled_cols) FROM '$(q "$acled")' WITH (FORMAT csv, HEADER MATCH)
 CREATE TABLE acled_seen AS SELECT * FROM acled_raw;
-SELECT 'acled', r.rows_read, (SELECT count(*) FROM events WHERE dataset = 'acled') FROM import_acled() r;
+CREATE TABLE acled_run AS SELECT * FROM import_acled();
+SELECT 'acled', r.rows_read, (SELECT count(*) FROM events WHERE dataset = 'acled') FROM acled_run r;
 SELECT 'attached', attach_places();
 CREATE TABLE agreement AS
 WITH ev AS (
