@@ -43,7 +43,7 @@ cannot() {
   if out=$(cd "$SN_ROOT" && printf 'SET search_path = sahel_news;\n%s\n' "$stmt" |
              "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -U "$user" -d "${3:-$db}" -f - 2>&1); then
     echo "FAILED: $user can, and should not: $stmt"; fail=1
-  elif printf '%s' "$out" | grep -q '42501'; then
+  elif grep -q '42501' <<<"$out"; then
     echo "ok: $user cannot: $stmt"
   else
     echo "FAILED: $user: expected 42501 for: $stmt"; echo "$out" | sed 's/^/    /'; fail=1

@@ -49,7 +49,7 @@ FROM found;
 SQL
 ) || { echo "FAIL: the SQL of the test failed"; echo "$out"; exit 1; }
 echo "$out"
-if printf '%s\n' "$out" | grep -q '^MISSED\|^FAIL'; then
+if grep -q '^MISSED\|^FAIL' <<<"$out"; then
   echo "FAIL: annotate() missed an event's own place or date in its notes"
   exit 1
 fi
