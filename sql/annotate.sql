@@ -107,7 +107,7 @@ SELECT names_read > 200 AS from_tables, names > names_read AS with_countries_and
        keys > 0 AS keys, builds >= 1 AS built
 FROM annotate_gazetteer_info();
 
--- The README's worked example, as written there: store a short report of our
+-- The worked example of docs/reference/annotate.md, as written there: store a short report of our
 -- own, annotate it, code it as an event (rolled back afterwards).
 BEGIN;
 INSERT INTO sources (publisher, title, published, language, body)

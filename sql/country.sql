@@ -194,7 +194,7 @@ SELECT count(*) FROM parts;
 
 RESET search_path;
 
--- The README's example: GDELT, ACLED and UCDP GED counted per country and
+-- The example of docs/reference/country.md: GDELT, ACLED and UCDP GED counted per country and
 -- month, each read in its own coding.
 SET search_path = sahel_news, public;
 CREATE TEMP TABLE gdelt_events (actiongeo_countrycode text, sqldate integer);

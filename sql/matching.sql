@@ -1,5 +1,5 @@
 -- matching: link_events() on small hand-made cases, one per rule of
--- docs/matching.md.  The datasets are named m_acled, m_ucdp, m_gtd, m_gdelt so
+-- docs/reference/matching.md.  The datasets are named m_acled, m_ucdp, m_gtd, m_gdelt so
 -- that the events other tests load stay out of the way; their settings and
 -- categories are a user's own rows, as an analyst would add for a new dataset.
 SET search_path = sahel_news, public;

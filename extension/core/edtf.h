@@ -14,7 +14,7 @@
  * Every value knows its earliest and latest day (inclusive), counted as days
  * from 2000-01-01 in the proleptic Gregorian calendar with astronomical years
  * (0000 = 1 BC), the same count PostgreSQL's date uses.  Qualifiers never
- * change the bounds.  Conventions (README, "edtf"):
+ * change the bounds.  Conventions (docs/reference/edtf.md):
  *   - seasons 21-24 and 25-28 (northern hemisphere): Mar-May, Jun-Aug,
  *     Sep-Nov, Dec-Feb of the next year; 29-32 (southern hemisphere): spring
  *     Sep-Nov, summer Dec-Feb(next year), autumn Mar-May, winter Jun-Aug;

@@ -9,7 +9,7 @@
  * English and French; case, accents and typographic apostrophes/dashes are
  * folded (sn_text.h), so "Fevrier", "février" and "FÉVRIER" read alike.
  * Month names, weekdays and relative words are read in the given language
- * only; numbers and ISO dates in both.  Conventions (README, "edtf"):
+ * only; numbers and ISO dates in both.  Conventions (docs/reference/edtf.md):
  *   - a weekday ("Saturday", "on Saturday", "samedi") is the latest such day
  *     on or before the reference; "last Saturday", "samedi dernier" the
  *     latest strictly before it;

@@ -38,7 +38,7 @@
  *                 dépasser (les), pourrait atteindre        -> N..N.. (best N)
  *                 as many as                                 -> 0..N..N
  *   A bound on a collective is round: "plus d'une centaine" >=101, "at
- *   least a dozen" >=12 (docs/reading_reports.md).
+ *   least a dozen" >=12 (docs/reference/reading_reports.md).
  *   unknown       undisclosed, unknown, unspecified, undetermined, not known,
  *                 not disclosed, an undisclosed/unknown number, "?";
  *                 inconnu, non communiqué, non divulgué, non précisé,

@@ -2,7 +2,7 @@
  * extension/core/event_match.c
  *
  * The parts of a pair's score, the candidate search, the selection and the
- * clustering; see event_match.h and docs/matching.md.
+ * clustering; see event_match.h and docs/reference/matching.md.
  */
 #include "event_match.h"
 #include "geopoint.h"
@@ -126,7 +126,7 @@ sn_match_actor_part(const sn_match_actor *a, size_t na, const sn_match_actor *b,
 }
 
 /*
- * The parts' values (docs/matching.md, "The score"):
+ * The parts' values (docs/reference/matching.md, "The score"):
  *   time      1 / (1 + days apart + log2(longer interval in days) / 4)
  *   space     1 / (1 + km beyond the radii / 5 + combined radius km / 50)
  *   category  level 2: 1, level 1: 0.5, level 0: 0

@@ -4,7 +4,7 @@
  * Linking the same incident across conflict datasets, without PostgreSQL:
  * the parts of a pair's score, the score, the search for candidate pairs
  * within a time and a space window, the selection of one match per event,
- * and the clustering of links into incidents.  docs/matching.md explains
+ * and the clustering of links into incidents.  docs/reference/matching.md explains
  * the rules and the weights; link_events() (extension/sql/400_matching.sql)
  * feeds this from the events table.
  *

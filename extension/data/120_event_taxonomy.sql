@@ -2,7 +2,7 @@
 -- The common event-type levels and the shipped mapping of each dataset's
 -- categories onto them (event_taxonomy, event_taxonomy_levels).  Written for
 -- sahel_news from the datasets' codebooks and from how the categories are used
--- in real rows; docs/event_taxonomy.md gives the reasons for each choice.
+-- in real rows; docs/reference/event_taxonomy.md gives the reasons for each choice.
 
 SET LOCAL search_path = pg_catalog, pg_temp;
 SET LOCAL sahel_news.allow_sample_changes = on;

@@ -4,7 +4,7 @@
 -- actor only for a time, the period (actor_names.used).  Written for
 -- sahel_news from public facts about these groups; the dataset spellings were
 -- checked against real exports.  Ids 101..199; the sample report's actors
--- (1..26) get the datasets' names of theirs here too.  docs/actors.md.
+-- (1..26) get the datasets' names of theirs here too.  docs/reference/actors.md.
 
 SET LOCAL search_path = pg_catalog, pg_temp;
 SET LOCAL sahel_news.allow_sample_changes = on;

@@ -2,7 +2,7 @@
 -- The pieces of extension/sql/ are joined in name order by the Makefile into
 -- sahel_news--VERSION.sql, followed by the sample data of extension/data/.
 -- Every object is qualified with @extschema@; general SQL runs with a fixed
--- search_path (see README, "Conventions").
+-- search_path (see docs/internals/conventions.md).
 
 \echo Use "CREATE EXTENSION sahel_news" to load this file. \quit
 

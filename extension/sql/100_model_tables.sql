@@ -210,14 +210,14 @@ COMMENT ON TABLE @extschema@.places IS
   'Places named in reports or datasets, from villages to continents, each with its country, the place it lies in, and a location as precise as known';
 COMMENT ON COLUMN @extschema@.places.id IS 'identifier; 1 to 1000 are reserved for the rows shipped with the extension';
 COMMENT ON COLUMN @extschema@.places.name IS 'its usual English name (every other name and alias is in place_names)';
-COMMENT ON COLUMN @extschema@.places.kind IS 'country, region, city, town, village, base, border area, sea, lake region, supranational region or continent; for GeoNames features also locality, water feature, landform, site, area, road, vegetation or undersea feature (mapping from feature codes: docs/places.md)';
+COMMENT ON COLUMN @extschema@.places.kind IS 'country, region, city, town, village, base, border area, sea, lake region, supranational region or continent; for GeoNames features also locality, water feature, landform, site, area, road, vegetation or undersea feature (mapping from feature codes: docs/reference/places.md)';
 COMMENT ON COLUMN @extschema@.places.country IS 'the country it lies in; NULL when it spans several (see place_countries) or none';
 COMMENT ON COLUMN @extschema@.places.parent_id IS 'the place it lies in (Djallo in the Bandiagara area, Bamako in Mali)';
 COMMENT ON COLUMN @extschema@.places.location IS 'a representative point (WGS84); NULL when not known, then locate() uses the nearest enclosing place that has one';
 COMMENT ON COLUMN @extschema@.places.precision_m IS 'how vague the location is: roughly the radius in metres of the area the name covers, or of the uncertainty of the point';
 COMMENT ON COLUMN @extschema@.places.geonames_id IS 'GeoNames identifier, when known (unique)';
 COMMENT ON COLUMN @extschema@.places.feature_class IS 'GeoNames feature class: A administrative area, P populated place, H water, T landform, L area, S site or building, R road, V vegetation, U undersea; NULL for places not from GeoNames';
-COMMENT ON COLUMN @extschema@.places.feature_code IS 'GeoNames feature code (PCLI, ADM1, ADM2, PPL, PPLA, PPLC, WLL, ...); kind is derived from it (docs/places.md)';
+COMMENT ON COLUMN @extschema@.places.feature_code IS 'GeoNames feature code (PCLI, ADM1, ADM2, PPL, PPLA, PPLC, WLL, ...); kind is derived from it (docs/reference/places.md)';
 COMMENT ON COLUMN @extschema@.places.population IS 'population as GeoNames gives it; NULL when unknown (GeoNames writes 0)';
 COMMENT ON COLUMN @extschema@.places.admin_level IS 'for an administrative area: 0 country, 1 first-level division (region, province), 2 second level (cercle, department), 3 and 4 below; NULL for other places';
 COMMENT ON COLUMN @extschema@.places.admin1_code IS 'GeoNames admin1 code of the place (ML 04 for Mopti; Mali''s newer regions use a geonameid, 12070577 for Ménaka), as its row gives it';

@@ -13,7 +13,7 @@
 -- are kept by pg_dump.  A user may also change a shipped mapping: the row then
 -- becomes the user's own (standard turns false), pg_dump keeps it, and on a
 -- restore it replaces the shipped row that CREATE EXTENSION brought back (see
--- event_taxonomy_user_row below).  docs/event_taxonomy.md explains the choices.
+-- event_taxonomy_user_row below).  docs/reference/event_taxonomy.md explains the choices.
 
 CREATE TABLE @extschema@.event_taxonomy_levels (
   name text PRIMARY KEY CHECK (name OPERATOR(pg_catalog.<>) ''),

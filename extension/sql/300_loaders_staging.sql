@@ -6,7 +6,7 @@
 -- first and in its order, so that any layout's file loads by naming its own
 -- columns (its header line, lower-cased):
 --     \copy sahel_news.acled_raw (<the file's header, lower-cased>) FROM 'export.csv' WITH (FORMAT csv, HEADER true)
--- and the loaders pick the columns by name (docs/loaders.md gives a one-line
+-- and the loaders pick the columns by name (docs/reference/loaders.md gives a one-line
 -- shell command that builds the list from a file's first line).  With HEADER
 -- MATCH (new in PostgreSQL 15) COPY also checks the file's header against the
 -- list, which a current-layout file (lower-case names) passes.  The other

@@ -230,7 +230,7 @@ BEGIN
     RAISE EXCEPTION '% has no value in a column the loader needs: %', staging, missing
       USING ERRCODE = '22P04',
             DETAIL = format('None of the %s staged rows has a value there: the file''s layout has no such column, or it was copied without naming its columns.', total),
-            HINT = format('Copy a file by its own header: \copy sahel_news.%s (<the file''s header, lower-cased>) FROM ''file.csv'' WITH (FORMAT csv, HEADER true); docs/loaders.md builds that list from the file.  Empty the table with TRUNCATE sahel_news.%s.', staging, staging);
+            HINT = format('Copy a file by its own header: \copy sahel_news.%s (<the file''s header, lower-cased>) FROM ''file.csv'' WITH (FORMAT csv, HEADER true); docs/reference/loaders.md builds that list from the file.  Empty the table with TRUNCATE sahel_news.%s.', staging, staging);
   END IF;
 END
 $$;

@@ -2,7 +2,7 @@
 -- GeoNames' own layouts, the mapping of feature codes to places.kind, and
 -- import_geonames(), which stores every row as a place with its names and
 -- builds the administrative hierarchy (country -> admin1 -> admin2 -> admin3
--- -> locality) from the admin codes.  Reference: docs/places.md.
+-- -> locality) from the admin codes.  Reference: docs/reference/places.md.
 --
 --   \copy sahel_news.geonames_raw FROM 'ML.txt' (FORMAT text)
 --   \copy sahel_news.geonames_admin1_raw FROM 'admin1CodesASCII.txt' (FORMAT text)
@@ -121,7 +121,7 @@ END
 $$;
 
 -- ---------------------------------------------------------------------------
--- Feature codes -> places.kind and admin_level (docs/places.md has the table)
+-- Feature codes -> places.kind and admin_level (docs/reference/places.md has the table)
 
 CREATE FUNCTION @extschema@.geonames_kind(feature_class text, feature_code text, population bigint)
 RETURNS text

@@ -3,7 +3,7 @@
 -- chains, built from GeoNames' admin codes (geonames_build_hierarchy), from
 -- the admin names datasets give (place_attach_admin), or from the admin codes
 -- of the nearest GeoNames localities (attach_places); and the questions it
--- answers: places_within() and events_within().  Reference: docs/places.md.
+-- answers: places_within() and events_within().  Reference: docs/reference/places.md.
 
 CREATE INDEX places_admin_codes_idx ON @extschema@.places (country, admin_level, admin1_code, admin2_code)
   WHERE admin_level IS NOT NULL;
@@ -299,7 +299,7 @@ COMMENT ON FUNCTION @extschema@.places_within(bigint) IS
 -- with only a point, or with a place that lies in no area (its parent is
 -- none, a country or a wider region), when the GeoNames populated place
 -- nearest to their point (within 25 km) lies in it.  Without polygons this is
--- how a point is put in an area; see docs/places.md.  Events without a place
+-- how a point is put in an area; see docs/reference/places.md.  Events without a place
 -- are found through their own index.
 CREATE INDEX events_unplaced_location_idx ON @extschema@.events USING gist (location) WHERE place_id IS NULL;
 COMMENT ON INDEX @extschema@.events_unplaced_location_idx IS
@@ -357,4 +357,4 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.events_within(bigint, @extschema@.edtf) IS
-  'Events in a place: those whose place lies in it at any depth (places_within), and those with only a point, or whose place lies in no area, when the GeoNames populated place nearest to their point (within 25 km) lies in it; optionally only those that may have happened during the given time (occurred && during).  Points are put in areas through the nearest locality because the extension keeps no polygons (docs/places.md)';
+  'Events in a place: those whose place lies in it at any depth (places_within), and those with only a point, or whose place lies in no area, when the GeoNames populated place nearest to their point (within 25 km) lies in it; optionally only those that may have happened during the given time (occurred && during).  Points are put in areas through the nearest locality because the extension keeps no polygons (docs/reference/places.md)';

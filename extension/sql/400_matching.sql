@@ -3,7 +3,7 @@
 -- pairs of events that describe one real-world incident (ACLED, UCDP GED,
 -- GDELT, GTD, SCAD, reports), event_links keeps them with their reasons and
 -- the analysts' verdicts, incidents groups linked events, bi_incidents and
--- bi_event_links show them to BI tools.  docs/matching.md explains the rules,
+-- bi_event_links show them to BI tools.  docs/reference/matching.md explains the rules,
 -- the weights and the defaults.
 
 -- ---------------------------------------------------------------------------
@@ -108,7 +108,7 @@ COMMENT ON COLUMN @extschema@.event_links.event_id IS 'the event (events.id; the
 COMMENT ON COLUMN @extschema@.event_links.other_event_id IS 'an event of another dataset (or of the same dataset, for a duplicate)';
 COMMENT ON COLUMN @extschema@.event_links.dataset IS 'event_id''s dataset';
 COMMENT ON COLUMN @extschema@.event_links.other_dataset IS 'other_event_id''s dataset';
-COMMENT ON COLUMN @extschema@.event_links.score IS 'how alike the two are, 0 to 1: the weighted parts in reasons (docs/matching.md); NULL for a pair an analyst accepted outside the windows';
+COMMENT ON COLUMN @extschema@.event_links.score IS 'how alike the two are, 0 to 1: the weighted parts in reasons (docs/reference/matching.md); NULL for a pair an analyst accepted outside the windows';
 COMMENT ON COLUMN @extschema@.event_links.rank IS '1 when other_event_id is event_id''s selected match in other_dataset (one-to-one per dataset pair, best first); 2, 3, ... for the contenders in order; NULL when rejected';
 COMMENT ON COLUMN @extschema@.event_links.status IS 'proposed (by link_events), accepted or rejected (by an analyst; an accepted pair stays rank 1, a rejected one is never proposed again)';
 COMMENT ON COLUMN @extschema@.event_links.duplicate IS 'true for two rows of one dataset that copy one report (same source URL, or same actors, category, days and place)';
@@ -345,7 +345,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.link_min_score() IS
-  'The least score a proposed pair needs to be selected (rank 1) by link_events(): the setting sahel_news.link_min_score, 0.6 when unset (docs/matching.md says why); pairs below it stay contenders';
+  'The least score a proposed pair needs to be selected (rank 1) by link_events(): the setting sahel_news.link_min_score, 0.6 when unset (docs/reference/matching.md says why); pairs below it stay contenders';
 
 -- ---------------------------------------------------------------------------
 -- One dataset against one other (internal)

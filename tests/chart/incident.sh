@@ -7,7 +7,7 @@
 #   tests/chart/incident.sh DATASET:EXTERNAL_ID [OUT.png]   (default: docs/matching_incident.png)
 #
 # Reads the database PGDATABASE (PGHOST, SN_BINDIR set), which must hold the
-# events and the links: docs/matching.md shows how the picture in docs/ was
+# events and the links: docs/reference/matching.md shows how the picture in docs/ was
 # made from the shared extracts.  Exit 77 without gnuplot or without the event.
 set -euo pipefail
 SN_ROOT=$(cd "$(dirname "$0")/../.." && pwd)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/integration/chart.sh — the README's chart script draws from the sample:
+# tests/integration/chart.sh — the chart script of docs/reference/model.md draws from the sample:
 # tests/chart/troop_strength.sh writes a PNG of the expected size into a
 # temporary file (the committed docs/troop_strength.png is not touched).
 set -uo pipefail

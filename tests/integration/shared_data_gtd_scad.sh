@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/integration/shared_data_gtd_scad.sh — the shared GTD and SCAD extracts
 # ($SN_SHARED_DATA/matching/gtd_*.csv, scad_*.csv) through import_gtd() and
-# import_scad(): the counts documented in docs/loaders_gtd_scad.md, no row
+# import_scad(): the counts documented in docs/reference/loaders_gtd_scad.md, no row
 # lost, every flagged row listed with its reason, the countries right (GTD by
 # name, SCAD by Correlates of War code), SCAD's events of several towns one
 # event per town, and a second load of the same files writing nothing.
@@ -37,7 +37,7 @@ done
 
 out=$("${psql[@]}" -At <<'SQL'
 SET search_path = sahel_news, public;
--- 1. the counts of each file, first load and second (docs/loaders_gtd_scad.md)
+-- 1. the counts of each file, first load and second (docs/reference/loaders_gtd_scad.md)
 WITH want (pass, file, rows_read, imported, updated, unchanged, skipped, flagged) AS (VALUES
   (1, 'gtd_libya2014.csv', 727, 542, 0, 0, 0, 185), (1, 'gtd_ssudan2015.csv', 54, 39, 0, 0, 0, 15),
   (1, 'scad_libya2014.csv', 183, 178, 0, 0, 0, 5), (1, 'scad_ssudan2015.csv', 21, 13, 0, 0, 0, 8),

@@ -31,7 +31,7 @@ psql -d postgres -c "CREATE DATABASE ${db}_a" -c "CREATE DATABASE ${db}_b" || ex
 psql -d "${db}_a" -c "CREATE EXTENSION sahel_news" || exit 1
 psql -d "${db}_b" -c "CREATE EXTENSION sahel_news" || exit 1
 
-# the column list of a file: its header line, lower-cased (as docs/loaders.md shows)
+# the column list of a file: its header line, lower-cased (as docs/reference/loaders.md shows)
 columns() { head -n 1 "$1" | tr -d '"\r' | tr '[:upper:]' '[:lower:]'; }
 fail=0
 

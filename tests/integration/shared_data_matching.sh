@@ -16,7 +16,7 @@
 # (meltt's rule: every date one day, every location an exact point, 1 day and
 # 3 km, the taxonomy's level 1 shared, one-to-one, the finer level first).
 # The test fails when our precision or recall falls below the floors below
-# (set just under what the defaults reach; docs/matching.md has the figures)
+# (set just under what the defaults reach; docs/reference/matching.md has the figures)
 # or below the baseline's, and when a second run is not idempotent.
 # Exit 77 (skip) without the shared data or before the loaders read them.
 set -uo pipefail

@@ -3,7 +3,7 @@
 # $SN_SHARED_DATA/places through import_geonames(), then the ACLED Sahel extract
 # through import_acled(): every row accounted for, the administrative hierarchy
 # built, every ACLED event under an admin1 that agrees with ACLED's own admin1
-# column (a floor of 180 of 186; the rest are explained in docs/places.md), no
+# column (a floor of 180 of 186; the rest are explained in docs/reference/places.md), no
 # two places within 1 km sharing a name and a country unless GeoNames itself
 # has them twice, locate() and annotate() agreeing on Ménaka, events_within()
 # of the Ménaka region holding ACLED's Ménaka events, and a second import

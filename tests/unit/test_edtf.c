@@ -5,7 +5,7 @@
  * edtf_invalid.tsv, edtf_disputed.tsv) is run whole when it is there; the
  * tests say so and pass when it is absent.  The files are never copied into
  * the project.  Our decisions on the disputed strings are in
- * disputed_decision() below and in README.md ("edtf").
+ * disputed_decision() below and in docs/reference/edtf.md.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -252,7 +252,7 @@ corpus_invalid(void **state)
 }
 
 /*
- * Our decision on a disputed string (README, "edtf", disputed cases): we
+ * Our decision on a disputed string (docs/reference/edtf.md, disputed cases): we
  * follow the reading of the LoC text ("valid ..." accepted, "invalid ..."
  * refused) with two rules of our own:
  *   - sets are refused (an edtf is one value), spaces or not;
