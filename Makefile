@@ -23,16 +23,27 @@ OBJS         = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 # The install script is built from its pieces, then the sample data.
 SCRIPT_PIECES = $(sort $(wildcard extension/sql/*.sql)) $(sort $(wildcard extension/data/*.sql))
-DATA_built   = $(EXTENSION)--$(EXTVERSION).sql
+
+# Upgrades (docs/upgrades.md): the released install script is frozen in
+# extension/upgrade/; the update script from it to this version is generated
+# from the current pieces and the hand-written ones of
+# extension/upgrade/FROM--TO/.
+UPGRADE_FROM   = 0.1
+UPGRADE_SCRIPT = $(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
+UPGRADE_PIECES = $(sort $(wildcard extension/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/*.sql))
+DATA_built   = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
+DATA         = $(wildcard extension/upgrade/$(EXTENSION)--*.sql)
 
 # Regression tests run in name order; 00_setup creates the extension first.
 REGRESS      = $(sort $(notdir $(basename $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=.
 
-# Warnings are errors for our own code.  -Wextra's unused-parameter and
-# missing-field-initializers fire inside PostgreSQL's own macros (PG_FUNCTION_ARGS,
-# designated initialisers), so those two stay off.
-WERROR      ?= -Werror
+# -Wextra's unused-parameter and missing-field-initializers fire inside
+# PostgreSQL's own macros (PG_FUNCTION_ARGS, designated initialisers), so those
+# two stay off.  Warnings are errors in the tests (tests/run builds with
+# WERROR=-Werror), not by default: another compiler or PostgreSQL version
+# may warn where ours does not, and that should not stop a user's build.
+WERROR      ?=
 PG_CPPFLAGS  = -Iextension/core -Iextension/pg
 PG_CFLAGS    = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers $(WERROR)
 SHLIB_LINK   = -lproj -lm
@@ -49,6 +60,12 @@ $(OBJS) $(OBJS:.o=.bc): $(wildcard extension/core/*.h extension/pg/*.h)
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SCRIPT_PIECES) $(EXTENSION).control
 	cat $(SCRIPT_PIECES) > $@
+
+$(UPGRADE_SCRIPT): extension/upgrade/generate extension/upgrade/$(EXTENSION)--$(UPGRADE_FROM).sql \
+                   $(SCRIPT_PIECES) $(UPGRADE_PIECES) $(EXTENSION).control
+	perl extension/upgrade/generate extension/upgrade/$(EXTENSION)--$(UPGRADE_FROM).sql \
+	  extension/upgrade/$(UPGRADE_FROM)--$(EXTVERSION) $(SCRIPT_PIECES) > $@.tmp
+	mv $@.tmp $@
 
 # ---------------------------------------------------------------------------
 # Core unit tests: each tests/unit/test_<name>.c is its own cmocka program,

@@ -60,7 +60,7 @@ sn_install_build_dependencies() {
 
 sn_build() {
   sn_say "building"
-  make -s -C "$SN_ROOT" PG_CONFIG="$PG_CONFIG" all >/dev/null
+  make -s -C "$SN_ROOT" PG_CONFIG="$PG_CONFIG" WERROR=-Werror all >/dev/null
 }
 
 # Run a command as the user that owns the throwaway cluster: the invoking user,

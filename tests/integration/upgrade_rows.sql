@@ -1,0 +1,20 @@
+-- tests/integration/upgrade_rows.sql — every row of every table of sahel_news
+-- (shipped and the user's), one line each as JSON (keys by name, so the order
+-- of the columns does not matter), and where each identity sequence stands.
+SET search_path = pg_catalog;
+\pset format unaligned
+\pset tuples_only on
+SELECT format('SELECT (%L || '' '' || to_jsonb(t)::text) COLLATE "C" FROM %s t ORDER BY 1', c.oid::regclass, c.oid::regclass)
+FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+JOIN pg_class c ON c.oid = d.objid
+WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+  AND e.extname = 'sahel_news' AND c.relkind IN ('r', 'p')
+ORDER BY c.oid::regclass::text COLLATE "C"
+\gexec
+SELECT format('SELECT %L || '' '' || last_value || '' '' || is_called FROM %s', c.oid::regclass, c.oid::regclass)
+FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+JOIN pg_class c ON c.oid = d.objid
+WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+  AND e.extname = 'sahel_news' AND c.relkind = 'S'
+ORDER BY c.oid::regclass::text COLLATE "C"
+\gexec
