@@ -24,7 +24,7 @@ OBJS         = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 # The install script is built from its pieces, then the sample data.
 SCRIPT_PIECES = $(sort $(wildcard extension/sql/*.sql)) $(sort $(wildcard extension/data/*.sql))
 
-# Upgrades (docs/upgrades.md): the released install script is frozen in
+# Upgrades (docs/internals/upgrades.md): the released install script is frozen in
 # extension/upgrade/; the update script from it to this version is generated
 # from the current pieces and the hand-written ones of
 # extension/upgrade/FROM--TO/.

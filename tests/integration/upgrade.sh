@@ -12,7 +12,7 @@
 #     user's, and where each sequence stands.
 # Then a planted change (a column added to events in a copy of the install
 # pieces, with no hand-written migration) must make the generated update fail:
-# the check that the rule of docs/upgrades.md is enforced, not just documented.
+# the check that the rule of docs/internals/upgrades.md is enforced, not just documented.
 set -uo pipefail
 : "${SN_BINDIR:?SN_BINDIR must be set (run through tests/run)}"
 : "${SN_ROOT:?SN_ROOT must be set}"
