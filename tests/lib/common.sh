@@ -55,11 +55,20 @@ sn_install_build_dependencies() {
   server_version=$(dpkg-query -W -f='${Version}' "postgresql-$PG_MAJOR" 2>/dev/null || true)
   local dev="postgresql-server-dev-$PG_MAJOR"
   [ -n "$server_version" ] && dev="$dev=$server_version"
+  # a server built from source (tests/lib/pg_source.sh) has its own headers
+  [ -n "${SN_PG_FROM_SOURCE:-}" ] && dev=make
   sn_install_packages make gcc "$dev" libproj-dev libcmocka-dev clang libclang-rt-14-dev "$@"
 }
 
 sn_build() {
   sn_say "building"
+  # objects compiled against another PostgreSQL (tests/run --pg) are rebuilt
+  local stamp=$SN_ROOT/build/pg_config
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$PG_CONFIG" ]; then
+    rm -f "$SN_ROOT"/extension/core/*.o "$SN_ROOT"/extension/pg/*.o \
+          "$SN_ROOT"/extension/core/*.bc "$SN_ROOT"/extension/pg/*.bc "$SN_ROOT"/sahel_news.so
+    mkdir -p "$SN_ROOT/build" && echo "$PG_CONFIG" >"$stamp"
+  fi
   make -s -C "$SN_ROOT" PG_CONFIG="$PG_CONFIG" WERROR=-Werror all >/dev/null
 }
 
