@@ -60,31 +60,52 @@ COMMENT ON COLUMN @extschema@.actor_name_claims.provisional IS 'the actor is pro
 
 -- The actor a dataset's name (and actor code) stands for at a date, by the
 -- rules above; NULL when nothing claims it.
+-- The same for many names at once: for each (name, date, code) of the arrays
+-- (position i), the actor that claims it, in one statement (the loaders
+-- resolve a whole batch through it; actor_for_name is the one-name case).
+CREATE FUNCTION @extschema@.actors_for_names(names text[], ats @extschema@.edtf[], codes text[])
+RETURNS TABLE (i bigint, actor_id bigint)
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+  WITH q AS MATERIALIZED (
+    SELECT u.i, @extschema@.name_key(u.name) AS key, u.at, u.code
+    FROM unnest(names, ats, codes) WITH ORDINALITY AS u(name, at, code, i)),
+  keys AS MATERIALIZED (SELECT DISTINCT q.key FROM q WHERE q.key IS NOT NULL),
+  by_name AS MATERIALIZED (   -- every claim on those names: actor_names rows, and actors' own names
+    SELECT k.key, n.actor_id, a.provisional, n.used
+    FROM keys k
+    JOIN @extschema@.actor_names n ON @extschema@.name_key(n.name) = k.key
+    JOIN @extschema@.actors a ON a.id = n.actor_id
+    UNION ALL
+    SELECT k.key, a.id, a.provisional, NULL::@extschema@.edtf
+    FROM keys k
+    JOIN @extschema@.actors a ON @extschema@.name_key(a.name) = k.key
+    WHERE NOT EXISTS (SELECT 1 FROM @extschema@.actor_names n
+                      WHERE n.actor_id = a.id AND @extschema@.name_key(n.name) = k.key)),
+  claims AS (
+    SELECT q.i, c.actor_id, c.provisional, 0 AS by_code,
+           CASE WHEN c.used IS NULL THEN 1
+                WHEN q.at IS NULL THEN 2
+                WHEN c.used OPERATOR(@extschema@.@>) q.at THEN 0
+                ELSE 2 END AS period_rank
+    FROM q JOIN by_name c ON c.key = q.key
+    WHERE c.used IS NULL OR q.at IS NULL OR c.used OPERATOR(@extschema@.&&) q.at
+    UNION ALL
+    SELECT q.i, a.id, a.provisional, 1, 1
+    FROM q JOIN @extschema@.actors a ON a.cameo_code = q.code
+    WHERE q.code IS NOT NULL)
+  SELECT q.i, b.actor_id
+  FROM q
+  LEFT JOIN (SELECT DISTINCT ON (c.i) c.i, c.actor_id
+             FROM claims c
+             ORDER BY c.i, c.provisional, c.by_code, c.period_rank, c.actor_id) b ON b.i = q.i
+$$;
+COMMENT ON FUNCTION @extschema@.actors_for_names(text[], @extschema@.edtf[], text[]) IS
+  'actor_for_name for many names at once: for each position i of the arrays names, ats and codes (of one length), the actor that the name (by name_key()) and code stand for at that date, by actor_for_name''s rules; actor_id NULL when none claims it';
+
 CREATE FUNCTION @extschema@.actor_for_name(actor_name text, at @extschema@.edtf DEFAULT NULL, code text DEFAULT NULL)
 RETURNS bigint
-LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
-  SELECT c.actor_id
-  FROM (
-    SELECT n.actor_id, a.provisional, 0 AS by_code,
-           CASE WHEN n.used IS NULL THEN 1
-                WHEN at IS NULL THEN 2
-                WHEN n.used OPERATOR(@extschema@.@>) at THEN 0
-                ELSE 2 END AS period_rank
-    FROM @extschema@.actor_names n JOIN @extschema@.actors a ON a.id = n.actor_id
-    WHERE @extschema@.name_key(n.name) = @extschema@.name_key(actor_name)
-      AND (n.used IS NULL OR at IS NULL OR n.used OPERATOR(@extschema@.&&) at)
-    UNION ALL
-    SELECT a.id, a.provisional, 0, 1
-    FROM @extschema@.actors a
-    WHERE @extschema@.name_key(a.name) = @extschema@.name_key(actor_name)
-      AND NOT EXISTS (SELECT 1 FROM @extschema@.actor_names n
-                      WHERE n.actor_id = a.id AND @extschema@.name_key(n.name) = @extschema@.name_key(a.name))
-    UNION ALL
-    SELECT a.id, a.provisional, 1, 1
-    FROM @extschema@.actors a
-    WHERE code IS NOT NULL AND a.cameo_code = code) c
-  ORDER BY c.provisional, c.by_code, c.period_rank, c.actor_id
-  LIMIT 1
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT r.actor_id FROM @extschema@.actors_for_names(ARRAY[actor_name], ARRAY[at], ARRAY[code]) r
 $$;
 COMMENT ON FUNCTION @extschema@.actor_for_name(text, @extschema@.edtf, text) IS
   'The actor a dataset''s actor name (compared by name_key()) and actor code stand for at date at: among the actors whose name or actor_names row (its period, actor_names.used, overlapping at) claims the name, or whose CAMEO actor code is code, a curated actor before a provisional one, a name before a code, a period holding all of at before an undated name before a period that only overlaps at, then the lowest id; NULL when none claims it';

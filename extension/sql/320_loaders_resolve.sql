@@ -510,6 +510,56 @@ $$;
 COMMENT ON FUNCTION @extschema@.loader_match_located(bigint, bigint) IS
   'Gives the located ok rows of records lo..hi still without a place the nearest located candidate of their name and country within their radius (internal to the loaders).';
 
+-- The mentions of the ok rows lo..hi still without an actor get the one
+-- actor_for_name gives, all at once (actors_for_names).  The event's date
+-- only matters for a name some actor_names row claims for a period
+-- (actor_names.used): every other name is resolved once per (name, code),
+-- the dated ones once per (name, code, date).  The keys are plain values
+-- (coalesce, not IS NOT DISTINCT FROM) so that the joins hash.
+CREATE FUNCTION @extschema@.loader_assign_actors(lo bigint, hi bigint) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF to_regclass('pg_temp.loader_actor_keys') IS NOT NULL THEN
+    DROP TABLE pg_temp.loader_actor_keys;
+  END IF;
+  CREATE TEMP TABLE loader_actor_keys ON COMMIT DROP AS
+  WITH m AS MATERIALIZED (
+    SELECT m.ctid AS tid, m.name, coalesce(m.cameo, '') AS cameo, coalesce(w.occurred::text, '') AS occ
+    FROM pg_temp.loader_mentions m JOIN pg_temp.loader_rows w ON w.rec = m.rec
+    WHERE m.rec BETWEEN lo AND hi AND w.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL),
+  dated AS MATERIALIZED (
+    SELECT d.name
+    FROM (SELECT DISTINCT m.name FROM m) d
+    WHERE EXISTS (SELECT 1 FROM @extschema@.actor_names n
+                  WHERE @extschema@.name_key(n.name) = @extschema@.name_key(d.name) AND n.used IS NOT NULL))
+  SELECT m.tid, m.name, m.cameo, x.occ,
+         concat_ws(chr(31), m.name, m.cameo, x.occ) AS key   -- one column: the joins estimate it right
+  FROM m CROSS JOIN LATERAL (
+    SELECT CASE WHEN m.name IN (SELECT dated.name FROM dated) THEN m.occ ELSE '' END AS occ) x;
+  ANALYZE pg_temp.loader_actor_keys;
+  IF to_regclass('pg_temp.loader_actor_found') IS NOT NULL THEN
+    DROP TABLE pg_temp.loader_actor_found;
+  END IF;
+  CREATE TEMP TABLE loader_actor_found ON COMMIT DROP AS
+  WITH k AS MATERIALIZED (
+    SELECT row_number() OVER () AS i, d.key, d.name, d.cameo, d.occ
+    FROM (SELECT DISTINCT ON (k.key) k.key, k.name, k.cameo, k.occ FROM pg_temp.loader_actor_keys k) d)
+  SELECT k.key, f.actor_id
+  FROM @extschema@.actors_for_names(ARRAY(SELECT k.name FROM k ORDER BY k.i),
+                                    ARRAY(SELECT nullif(k.occ, '')::@extschema@.edtf FROM k ORDER BY k.i),
+                                    ARRAY(SELECT nullif(k.cameo, '') FROM k ORDER BY k.i)) f
+  JOIN k ON k.i = f.i
+  WHERE f.actor_id IS NOT NULL;
+  ANALYZE pg_temp.loader_actor_found;
+  UPDATE pg_temp.loader_mentions m
+  SET actor_id = r.actor_id
+  FROM pg_temp.loader_actor_keys x JOIN pg_temp.loader_actor_found r ON r.key = x.key
+  WHERE m.ctid = x.tid;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_assign_actors(bigint, bigint) IS
+  'Gives the mentions of the ok rows of records lo..hi still without an actor the one actor_for_name gives at the event''s date, in one call of actors_for_names over the distinct names and codes (and dates, for the names some actor_names row claims for a period) (internal to the loaders).';
+
 -- The actors the ok rows of records lo..hi name (pg_temp.loader_mentions):
 -- the actor that claims the name or the CAMEO actor code at the event's date
 -- (actor_for_name: a curated actor before a provisional one, an alias only in
@@ -525,16 +575,7 @@ BEGIN
   LOOP
     -- each distinct name, CAMEO code and event date: the actor that claims
     -- it then (actor_for_name: curated before provisional, periods respected)
-    WITH d AS (
-      SELECT DISTINCT m2.name, m2.cameo, w.occurred::text AS occ
-      FROM pg_temp.loader_mentions m2 JOIN pg_temp.loader_rows w ON w.rec = m2.rec
-      WHERE m2.rec BETWEEN lo AND hi AND w.status = 'ok' AND m2.actor_id IS NULL),
-    r AS (SELECT d.*, @extschema@.actor_for_name(d.name, d.occ::@extschema@.edtf, d.cameo) AS id FROM d)
-    UPDATE pg_temp.loader_mentions m
-    SET actor_id = r.id
-    FROM r, pg_temp.loader_rows w
-    WHERE r.id IS NOT NULL AND w.rec = m.rec AND m.rec BETWEEN lo AND hi AND m.actor_id IS NULL
-      AND m.name = r.name AND m.cameo IS NOT DISTINCT FROM r.cameo AND w.occurred::text IS NOT DISTINCT FROM r.occ;
+    PERFORM @extschema@.loader_assign_actors(lo, hi);
     EXIT WHEN locked OR NOT EXISTS (
       SELECT 1 FROM pg_temp.loader_mentions m JOIN pg_temp.loader_rows w ON w.rec = m.rec
       WHERE m.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL);
@@ -566,16 +607,7 @@ BEGIN
     RETURNING id, name)
   INSERT INTO @extschema@.actor_names (actor_id, name) SELECT c.id, c.name FROM created c;
   -- every mention left now finds its actor (a provisional one made above)
-  WITH d AS (
-    SELECT DISTINCT m2.name, m2.cameo, w.occurred::text AS occ
-    FROM pg_temp.loader_mentions m2 JOIN pg_temp.loader_rows w ON w.rec = m2.rec
-    WHERE m2.rec BETWEEN lo AND hi AND w.status = 'ok' AND m2.actor_id IS NULL),
-  r AS (SELECT d.*, @extschema@.actor_for_name(d.name, d.occ::@extschema@.edtf, d.cameo) AS id FROM d)
-  UPDATE pg_temp.loader_mentions m
-  SET actor_id = r.id
-  FROM r, pg_temp.loader_rows w
-  WHERE r.id IS NOT NULL AND w.rec = m.rec AND m.rec BETWEEN lo AND hi AND m.actor_id IS NULL
-    AND m.name = r.name AND m.cameo IS NOT DISTINCT FROM r.cameo AND w.occurred::text IS NOT DISTINCT FROM r.occ;
+  PERFORM @extschema@.loader_assign_actors(lo, hi);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_resolve_actors(bigint, bigint) IS

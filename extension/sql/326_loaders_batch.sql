@@ -29,6 +29,18 @@
 CREATE FUNCTION @extschema@.loader_batch_open() RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
+  -- The work tables are updated several times per row: with the default
+  -- 8 MB of temp_buffers a batch of 100,000 rows spills them to disk over
+  -- and over.  temp_buffers can only be raised before the session first
+  -- touches a temporary table; when it is too late, the load runs with what
+  -- the session has.
+  IF current_setting('temp_buffers') <> '1GB' THEN
+    BEGIN
+      PERFORM set_config('temp_buffers', '1GB', true);
+    EXCEPTION WHEN invalid_parameter_value THEN
+      NULL;
+    END;
+  END IF;
   IF to_regclass('pg_temp.loader_rows') IS NOT NULL THEN
     DROP TABLE pg_temp.loader_rows;
   END IF;
