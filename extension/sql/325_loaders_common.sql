@@ -26,7 +26,8 @@ CREATE TYPE @extschema@.loader_state AS (
   imported  bigint,
   updated   bigint,
   skipped   bigint,
-  flagged   bigint
+  flagged   bigint,
+  unchanged bigint    -- rows already stored with these very values (import_runs.unchanged)
 );
 COMMENT ON TYPE @extschema@.loader_state IS
   'The state of one import_* call: dataset, function, progress interval, rows staged, its import_runs id and its counts so far (internal to the loaders).';
@@ -98,7 +99,7 @@ DECLARE
 BEGIN
   PERFORM @extschema@.loader_check_every(every);
   EXECUTE format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', staging);
-  st := ROW(dataset, fn, every, 0, NULL, 0, 0, 0, 0, 0)::@extschema@.loader_state;
+  st := ROW(dataset, fn, every, 0, NULL, 0, 0, 0, 0, 0, 0)::@extschema@.loader_state;
   EXECUTE format('SELECT count(*) FROM %s', staging) INTO st.total;
   RETURN st;
 END

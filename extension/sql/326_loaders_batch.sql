@@ -74,7 +74,8 @@ BEGIN
     summary text,
     dataset_category text,
     event_id bigint,
-    inserted boolean
+    inserted boolean,
+    changed boolean
   ) ON COMMIT DROP;
   CREATE TEMP TABLE loader_mentions (
     rec bigint NOT NULL,
@@ -152,34 +153,78 @@ BEGIN
       ORDER BY w.rec
       ON CONFLICT (dataset, external_id) DO UPDATE SET %s WHERE %s
       RETURNING e.id, e.external_id, (e.xmax = 0) AS inserted)
-    UPDATE pg_temp.loader_rows w SET event_id = up.id, inserted = up.inserted, status = 'stored'
+    UPDATE pg_temp.loader_rows w SET event_id = up.id, inserted = up.inserted, changed = true, status = 'stored'
     FROM up WHERE w.ext = up.external_id AND w.rec BETWEEN $1 AND $2 AND w.status = 'ok'$q$,
     dataset, update_set, changed) USING lo, hi;
-  -- the events the upsert left alone: loaded before, unchanged
-  UPDATE pg_temp.loader_rows w SET event_id = e.id, inserted = false, status = 'stored'
+  -- the events the upsert left alone: loaded before, unchanged (so far)
+  UPDATE pg_temp.loader_rows w SET event_id = e.id, inserted = false, changed = false, status = 'stored'
   FROM @extschema@.events e
   WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND e.dataset = loader_batch_store_range.dataset
     AND e.external_id = w.ext;
-  -- event_actors: an updated event's actors are replaced
-  DELETE FROM @extschema@.event_actors ea
-  USING pg_temp.loader_rows w
-  WHERE w.rec BETWEEN lo AND hi AND w.status = 'stored' AND NOT w.inserted AND ea.event_id = w.event_id;
+  -- the actors of the stored rows, and the names as the dataset wrote them
+  IF to_regclass('pg_temp.loader_event_actors') IS NOT NULL THEN
+    DROP TABLE pg_temp.loader_event_actors;
+  END IF;
+  CREATE TEMP TABLE loader_event_actors ON COMMIT DROP AS
+  SELECT w.event_id, w.inserted, m.actor_id, m.role, m.name, m.ord,
+         CASE WHEN m.cameo ~ '^([A-Z0-9]{3})+$' THEN m.cameo END AS code
+  FROM pg_temp.loader_rows w JOIN pg_temp.loader_mentions m ON m.rec = w.rec
+  WHERE w.rec BETWEEN lo AND hi AND m.rec BETWEEN lo AND hi AND w.status = 'stored' AND m.actor_id IS NOT NULL;
+  ANALYZE pg_temp.loader_event_actors;
+  -- a new event: its rows are inserted
   INSERT INTO @extschema@.event_actors (event_id, actor_id, role)
-  SELECT DISTINCT w.event_id, m.actor_id, m.role
-  FROM pg_temp.loader_rows w JOIN pg_temp.loader_mentions m ON m.rec = w.rec
-  WHERE w.rec BETWEEN lo AND hi AND m.rec BETWEEN lo AND hi AND w.status = 'stored' AND m.actor_id IS NOT NULL
-  ON CONFLICT DO NOTHING;
-  -- event_actor_names: the names as the dataset wrote them, with their actor
-  DELETE FROM @extschema@.event_actor_names r
-  USING pg_temp.loader_rows w
-  WHERE w.rec BETWEEN lo AND hi AND w.status = 'stored' AND NOT w.inserted AND r.event_id = w.event_id;
+  SELECT DISTINCT a.event_id, a.actor_id, a.role FROM pg_temp.loader_event_actors a WHERE a.inserted;
   INSERT INTO @extschema@.event_actor_names (event_id, role, name, code, actor_id)
-  SELECT DISTINCT ON (w.event_id, m.role, m.name) w.event_id, m.role, m.name,
-         CASE WHEN m.cameo ~ '^([A-Z0-9]{3})+$' THEN m.cameo END, m.actor_id
-  FROM pg_temp.loader_rows w JOIN pg_temp.loader_mentions m ON m.rec = w.rec
-  WHERE w.rec BETWEEN lo AND hi AND m.rec BETWEEN lo AND hi AND w.status = 'stored' AND m.actor_id IS NOT NULL
-  ORDER BY w.event_id, m.role, m.name, m.ord
-  ON CONFLICT DO NOTHING;
+  SELECT DISTINCT ON (a.event_id, a.role, a.name) a.event_id, a.role, a.name, a.code, a.actor_id
+  FROM pg_temp.loader_event_actors a WHERE a.inserted
+  ORDER BY a.event_id, a.role, a.name, a.ord;
+  -- an event loaded before: only the rows that differ are deleted or
+  -- inserted, and an event whose rows differ counts as changed
+  IF to_regclass('pg_temp.loader_old_events') IS NOT NULL THEN
+    DROP TABLE pg_temp.loader_old_events;
+  END IF;
+  CREATE TEMP TABLE loader_old_events ON COMMIT DROP AS
+  SELECT w.rec, w.event_id FROM pg_temp.loader_rows w
+  WHERE w.rec BETWEEN lo AND hi AND w.status = 'stored' AND NOT w.inserted;
+  ANALYZE pg_temp.loader_old_events;
+  WITH gone AS (
+    DELETE FROM @extschema@.event_actors ea
+    USING pg_temp.loader_old_events o
+    WHERE ea.event_id = o.event_id
+      AND NOT EXISTS (SELECT 1 FROM pg_temp.loader_event_actors a
+                      WHERE NOT a.inserted AND a.event_id = ea.event_id AND a.actor_id = ea.actor_id
+                        AND a.role = ea.role)
+    RETURNING ea.event_id),
+  added AS (
+    INSERT INTO @extschema@.event_actors (event_id, actor_id, role)
+    SELECT DISTINCT a.event_id, a.actor_id, a.role FROM pg_temp.loader_event_actors a WHERE NOT a.inserted
+    ON CONFLICT DO NOTHING
+    RETURNING event_id),
+  touched AS (SELECT gone.event_id FROM gone UNION SELECT added.event_id FROM added)
+  UPDATE pg_temp.loader_rows w SET changed = true
+  FROM pg_temp.loader_old_events o JOIN touched t ON t.event_id = o.event_id
+  WHERE w.rec = o.rec AND NOT w.changed;
+  WITH want AS (
+    SELECT DISTINCT ON (a.event_id, a.role, a.name) a.event_id, a.role, a.name, a.code, a.actor_id
+    FROM pg_temp.loader_event_actors a WHERE NOT a.inserted
+    ORDER BY a.event_id, a.role, a.name, a.ord),
+  gone AS (
+    DELETE FROM @extschema@.event_actor_names r
+    USING pg_temp.loader_old_events o
+    WHERE r.event_id = o.event_id
+      AND NOT EXISTS (SELECT 1 FROM pg_temp.loader_event_actors a
+                      WHERE NOT a.inserted AND a.event_id = r.event_id AND a.role = r.role AND a.name = r.name)
+    RETURNING r.event_id),
+  added AS (
+    INSERT INTO @extschema@.event_actor_names AS r (event_id, role, name, code, actor_id)
+    SELECT want.event_id, want.role, want.name, want.code, want.actor_id FROM want
+    ON CONFLICT (event_id, role, name) DO UPDATE SET code = excluded.code, actor_id = excluded.actor_id
+      WHERE (r.code, r.actor_id) IS DISTINCT FROM (excluded.code, excluded.actor_id)
+    RETURNING r.event_id),
+  touched AS (SELECT gone.event_id FROM gone UNION SELECT added.event_id FROM added)
+  UPDATE pg_temp.loader_rows w SET changed = true
+  FROM pg_temp.loader_old_events o JOIN touched t ON t.event_id = o.event_id
+  WHERE w.rec = o.rec AND NOT w.changed;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_batch_store_range(text, bigint, bigint, text[]) IS
@@ -228,7 +273,8 @@ BEGIN
       WHERE w.rec BETWEEN $3 AND $4 AND (w.status <> 'stored' OR pg_catalog.cardinality(w.notes) > 0)
       ORDER BY w.rec$q$, staging) USING st.run, st.dataset, lo, hi;
     SELECT count(*) FILTER (WHERE w.status = 'stored' AND cardinality(w.notes) = 0 AND w.inserted) AS imported,
-           count(*) FILTER (WHERE w.status = 'stored' AND cardinality(w.notes) = 0 AND NOT w.inserted) AS updated,
+           count(*) FILTER (WHERE w.status = 'stored' AND cardinality(w.notes) = 0 AND NOT w.inserted AND w.changed) AS updated,
+           count(*) FILTER (WHERE w.status = 'stored' AND cardinality(w.notes) = 0 AND NOT w.inserted AND NOT w.changed) AS unchanged,
            count(*) FILTER (WHERE w.status IN ('header', 'duplicate')) AS skipped,
            count(*) FILTER (WHERE w.status IN ('rejected', 'failed')
                                OR (w.status = 'stored' AND cardinality(w.notes) > 0)) AS flagged
@@ -237,6 +283,7 @@ BEGIN
     st.rows_read := hi;
     st.imported := st.imported + n.imported;
     st.updated := st.updated + n.updated;
+    st.unchanged := st.unchanged + n.unchanged;
     st.skipped := st.skipped + n.skipped;
     st.flagged := st.flagged + n.flagged;
     st := @extschema@.loader_report(st, started, hi >= next_every OR clock_timestamp() - last_notice >= interval '10 s');
@@ -269,13 +316,13 @@ DECLARE
 BEGIN
   UPDATE @extschema@.import_runs
   SET finished_at = clock_timestamp(), rows_read = st.rows_read, imported = st.imported, updated = st.updated,
-      skipped = st.skipped, flagged = st.flagged
+      unchanged = st.unchanged, skipped = st.skipped, flagged = st.flagged
   WHERE id = st.run;
   PERFORM set_config('application_name',
                      left(format('%s run %s: %s/%s rows', st.fn, st.run, st.rows_read, st.total), 63), true);
   IF notice THEN
-    RAISE NOTICE '%: % of % rows read (% imported, % updated, % skipped, % flagged)',
-      st.fn, st.rows_read, st.total, st.imported, st.updated, st.skipped, st.flagged
+    RAISE NOTICE '%: % of % rows read (% imported, % updated, % unchanged, % skipped, % flagged)',
+      st.fn, st.rows_read, st.total, st.imported, st.updated, st.unchanged, st.skipped, st.flagged
       USING DETAIL = format('%s rows/s over %s s; about %s s to go (import_runs.id = %s)',
                             round(rate::numeric), round(secs::numeric, 1),
                             round(((st.total - st.rows_read) / greatest(rate, 0.001))::numeric), st.run);

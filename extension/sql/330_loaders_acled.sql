@@ -275,7 +275,7 @@ BEGIN
   st := @extschema@.loader_batch_store(st, '@extschema@.acled_raw',
     ARRAY['occurred', 'place_id', 'location', 'geo_precision', 'location_precision_m', 'event_type',
           'sub_event_type', 'dataset_category', 'fatalities', 'summary']);
-  RETURN @extschema@.loader_end(st, '@extschema@.acled_raw');
+  RETURN @extschema@.loader_end_unchanged(st, '@extschema@.acled_raw', st.unchanged);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_acled(integer) IS

@@ -183,7 +183,7 @@ BEGIN
     $$format('superseded by record %s, a later row with the same id', w.reason)$$);
   st := @extschema@.loader_batch_store(st, '@extschema@.ucdp_ged_raw',
     ARRAY['occurred', 'place_id', 'location', 'location_precision_m', 'fatalities', 'summary', 'dataset_category']);
-  RETURN @extschema@.loader_end(st, '@extschema@.ucdp_ged_raw');
+  RETURN @extschema@.loader_end_unchanged(st, '@extschema@.ucdp_ged_raw', st.unchanged);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_ucdp_ged(integer) IS
@@ -303,7 +303,7 @@ BEGIN
     $$format('superseded by record %s, a later row with the same GLOBALEVENTID', w.reason)$$);
   st := @extschema@.loader_batch_store(st, '@extschema@.gdelt_events_raw',
     ARRAY['occurred', 'place_id', 'location', 'location_precision_m', 'cameo_code', 'summary', 'dataset_category']);
-  RETURN @extschema@.loader_end(st, '@extschema@.gdelt_events_raw');
+  RETURN @extschema@.loader_end_unchanged(st, '@extschema@.gdelt_events_raw', st.unchanged);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_gdelt_events(integer) IS
