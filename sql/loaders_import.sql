@@ -13,7 +13,7 @@ SELECT (SELECT coalesce(max(id), 0) FROM places) AS places, (SELECT coalesce(max
 \copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
 -- (terse: the progress NOTICEs' DETAIL gives the rate, which varies)
 \set VERBOSITY terse
-SELECT rows_read, imported, updated, skipped, flagged FROM import_acled(5);
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_acled(5);
 \set VERBOSITY default
 SELECT record, external_id, action, reason FROM import_issues WHERE dataset = 'acled' ORDER BY record;
 SELECT e.external_id, e.occurred::text, sahel_news.precision(e.occurred) AS precision, e.geo_precision,
@@ -27,7 +27,7 @@ SELECT count(*) AS staged_after_import FROM acled_raw;
 
 -- The same file again: every loaded row is an update, nothing is duplicated.
 \copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
-SELECT rows_read, imported, updated, skipped, flagged FROM import_acled();
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_acled();
 SELECT count(*) AS acled_events, count(DISTINCT external_id) AS distinct_ids FROM events WHERE dataset = 'acled';
 SELECT count(*) AS djallo_places FROM places WHERE name = 'Djallo';
 
@@ -35,12 +35,12 @@ SELECT count(*) AS djallo_places FROM places WHERE name = 'Djallo';
 INSERT INTO acled_raw SELECT (jsonb_populate_record(NULL::acled_raw,
   raw || '{"fatalities": "6", "timestamp": "1660800000"}')).*
 FROM import_issues WHERE dataset = 'acled' AND external_id = 'MLI9001' ORDER BY id LIMIT 1;
-SELECT rows_read, imported, updated, skipped, flagged FROM import_acled();
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_acled();
 SELECT fatalities::text FROM events WHERE dataset = 'acled' AND external_id = 'MLI9001';
 
 -- A file copied without HEADER: its header line is skipped and listed.
 \copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv)
-SELECT rows_read, imported, updated, skipped, flagged FROM import_acled();
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_acled();
 SELECT reason FROM import_issues WHERE dataset = 'acled' AND raw->>'event_id_cnty' = 'event_id_cnty';
 
 -- Every published layout loads by naming the file's own columns (its header
@@ -49,7 +49,7 @@ SELECT reason FROM import_issues WHERE dataset = 'acled' AND raw->>'event_id_cnt
 -- column of the old taxonomy, ALLY_ACTOR_1), staged together.
 \copy acled_raw (data_id,iso,event_id_cnty,event_id_no_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,timestamp,iso3) FROM 'tests/fixtures/loaders/acled_legacy_layout.csv' WITH (FORMAT csv, HEADER MATCH)
 \copy acled_raw (gwno,event_id_cnty,event_id_no_cnty,event_date,year,time_precision,event_type,actor1,ally_actor_1,inter1,actor1_id,actor2,ally_actor_2,inter2,actor2_id,interaction,actor_dyad_id,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,notes,fatalities) FROM 'tests/fixtures/loaders/acled_2015_layout.csv' WITH (FORMAT csv, HEADER true)
-SELECT rows_read, imported, updated, skipped, flagged FROM import_acled();
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_acled();
 SELECT record, external_id, action, reason FROM import_issues WHERE run_id = (SELECT max(id) FROM import_runs) ORDER BY record;
 SELECT e.external_id, e.occurred::text, e.event_type, e.sub_event_type, e.dataset_category, e.geo_precision,
        e.location_precision_m, e.fatalities::text, p.name AS place, p.country::text
@@ -73,7 +73,7 @@ SELECT * FROM import_acled(0);
 -- UCDP GED: date_prec 1-5, best outside [low, high], low > high, swapped
 -- coordinates settled by geom_wkt, unknown GW code, dates out of order.
 \copy ucdp_ged_raw (id, relid, year, active_year, code_status, type_of_violence, conflict_dset_id, conflict_new_id, conflict_name, dyad_dset_id, dyad_new_id, dyad_name, side_a_dset_id, side_a_new_id, side_a, side_b_dset_id, side_b_new_id, side_b, number_of_sources, source_article, source_office, source_date, source_headline, source_original, where_prec, where_coordinates, where_description, adm_1, adm_2, latitude, longitude, geom_wkt, priogrid_gid, country, country_id, region, event_clarity, date_prec, date_start, date_end, deaths_a, deaths_b, deaths_civilians, deaths_unknown, best, high, low, gwnoa, gwnob) FROM 'tests/fixtures/loaders/ucdp_ged.csv' WITH (FORMAT csv, HEADER MATCH)
-SELECT rows_read, imported, updated, skipped, flagged FROM import_ucdp_ged();
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_ucdp_ged();
 SELECT record, external_id, action, reason FROM import_issues WHERE dataset = 'ucdp_ged' ORDER BY record;
 SELECT e.external_id, e.occurred::text, sahel_news.precision(e.occurred) AS precision, e.fatalities::text,
        lower(e.fatalities) AS low, best(e.fatalities) AS best, upper(e.fatalities) AS high,
@@ -84,7 +84,7 @@ WHERE e.dataset = 'ucdp_ged' ORDER BY e.external_id;
 -- The GED 2.0 layout (best_est, low_est, high_est, geom; no relid) loads by
 -- its header too.
 \copy ucdp_ged_raw (id,year,active_year,type_of_violence,conflict_new_id,conflict_name,dyad_new_id,dyad_name,side_a_new_id,side_a,side_b_new_id,side_b,number_of_sources,source_article,where_prec,where_coordinates,where_description,adm_1,adm_2,latitude,longitude,geom,priogrid_gid,country,country_id,region,event_clarity,date_prec,date_start,date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,low_est,best_est,high_est) FROM 'tests/fixtures/loaders/ucdp_ged_v2_layout.csv' WITH (FORMAT csv, HEADER MATCH)
-SELECT rows_read, imported, updated, skipped, flagged FROM import_ucdp_ged();
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_ucdp_ged();
 -- what every event loader fills for event matching: the dataset's own
 -- category and how far the true site may lie (NULL without a location)
 SELECT e.dataset, e.external_id, e.fatalities::text, e.location::text, e.dataset_category, e.location_precision_m
@@ -93,7 +93,7 @@ FROM events e WHERE e.dataset IN ('acled', 'ucdp_ged') ORDER BY 1, 2;
 -- GDELT: FIPS codes (NG is Niger, CD is Chad, UV is Burkina Faso), CAMEO codes,
 -- no geography, a duplicate id, syndicated copies, bad date and codes.
 \copy gdelt_events_raw FROM 'tests/fixtures/loaders/gdelt_events.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\b')
-SELECT rows_read, imported, updated, skipped, flagged FROM import_gdelt_events();
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_gdelt_events();
 -- (a place the load created is named by its id, which depends on what ran before)
 SELECT record, external_id, action, regexp_replace(reason, '\(id [0-9]{4,}\)', '(id N)') AS reason
 FROM import_issues WHERE dataset = 'gdelt' ORDER BY record;
@@ -135,7 +135,7 @@ SELECT rows_read, imported, updated, skipped, flagged FROM import_geopko();
 SELECT count(*) AS geopko_deployments FROM deployments WHERE dataset = 'geopko';
 
 -- Every run balances, and every row not loaded cleanly is listed.
-SELECT r.dataset, r.rows_read = r.imported + r.updated + r.skipped + r.flagged AS balanced,
+SELECT r.dataset, r.rows_read = r.imported + r.updated + r.unchanged + r.skipped + r.flagged AS balanced,
        r.skipped + r.flagged = (SELECT count(*) FROM import_issues i WHERE i.run_id = r.id) AS all_listed
 FROM import_runs r ORDER BY r.id;
 

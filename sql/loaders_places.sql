@@ -71,7 +71,7 @@ INSERT INTO rows_in VALUES ('PLT2', '2022-01-02', 'Placetest Gao', '466', '16.27
                            ('PLT5', '2022-01-05', 'Placetest Madina', '466', '14.0050', '-4.0050');
 SELECT pg_temp.stage();
 CREATE TEMP TABLE places_mid AS SELECT count(*) AS n FROM places;
-SELECT rows_read, imported, updated + flagged AS reloaded FROM import_acled();
+SELECT rows_read, imported, updated + unchanged + flagged AS reloaded FROM import_acled();
 SELECT (SELECT count(*) FROM places) - n AS new_places FROM places_mid;
 
 -- 5. A value no check foresaw (here a constraint added for the test) fails
@@ -86,6 +86,32 @@ SELECT rows_read, imported, flagged FROM import_acled();
 SELECT external_id, action, reason FROM import_issues WHERE external_id IN ('PLT9', 'PLT10') ORDER BY id;
 SELECT name FROM places WHERE name IN ('Placetest Kidal', 'Placetest Tessit') ORDER BY name;
 ALTER TABLE events DROP CONSTRAINT placetest_no_plt9;
+
+-- 6. The admin names a row gives are kept on its event (ACLED admin1 to
+-- admin3, UCDP GED adm_1 and adm_2), and put the places the rows created
+-- under the administrative areas of those names.
+INSERT INTO places (name, kind, country, admin_level, parent_id, feature_code) VALUES
+  ('Placetest Region', 'region', 'MLI', 1, (SELECT id FROM places WHERE kind = 'country' AND country = 'MLI'::country ORDER BY id LIMIT 1), 'ADM1');
+INSERT INTO places (name, kind, country, admin_level, parent_id, feature_code) VALUES
+  ('Placetest Cercle', 'region', 'MLI', 2, (SELECT id FROM places WHERE name = 'Placetest Region'), 'ADM2');
+INSERT INTO acled_raw (event_id_cnty, event_date, year, time_precision, event_type, sub_event_type, actor1, inter1,
+                       iso, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, fatalities)
+VALUES ('PLT11', '2022-01-11', '2022', '1', 'Battles', 'Armed clash', 'Placetest Militia (Mali)', '3', '466', 'Mali',
+        'Région de Placetest', ' Placetest Cercle ', 'Placetest Commune', 'Placetest Adminville', '14.50', '-3.50', '1', '0'),
+       ('PLT12', '2022-01-12', '2022', '1', 'Battles', 'Armed clash', 'Placetest Militia (Mali)', '3', '466', 'Mali',
+        '', '', '', 'Placetest Noadmin', '14.70', '-3.70', '1', '0');
+SELECT rows_read, imported, flagged FROM import_acled();
+INSERT INTO ucdp_ged_raw (id, date_start, date_end, date_prec, where_prec, where_coordinates, country_id, type_of_violence,
+                          best, low, high, adm_1, adm_2, latitude, longitude)
+VALUES ('990013', '2022-01-13', '2022-01-13', '1', '1', 'Placetest Ucdpville village', '432', '3', '1', '1', '1',
+        'Placetest region', 'Placetest cercle', '14.60', '-3.60');
+SELECT rows_read, imported, flagged FROM import_ucdp_ged();
+SELECT e.dataset, e.external_id, e.admin1, e.admin2, e.admin3 FROM events e
+WHERE e.external_id IN ('PLT11', 'PLT12', '990013') ORDER BY e.external_id;
+SELECT attach_places_by_admin_names('acled') AS attached_acled, attach_places_by_admin_names() AS attached_then;
+SELECT p.name, a.name AS area, p.parent_basis FROM places p LEFT JOIN places a ON a.id = p.parent_id
+WHERE p.name IN ('Placetest Adminville', 'Placetest Noadmin', 'Placetest Ucdpville') ORDER BY p.name;
+DELETE FROM events WHERE external_id = '990013';
 
 -- Clean up: the model holds the sample data alone again.
 DELETE FROM events WHERE external_id LIKE 'PLT%';

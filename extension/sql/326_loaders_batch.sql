@@ -73,6 +73,9 @@ BEGIN
     fatalities @extschema@.estimate,
     summary text,
     dataset_category text,
+    admin1 text,
+    admin2 text,
+    admin3 text,
     event_id bigint,
     inserted boolean,
     changed boolean
@@ -145,9 +148,10 @@ BEGIN
     WITH up AS (
       INSERT INTO @extschema@.events AS e
         (occurred, place_id, location, geo_precision, location_precision_m, event_type, sub_event_type,
-         cameo_code, fatalities, summary, dataset_category, dataset, external_id)
+         cameo_code, fatalities, summary, dataset_category, admin1, admin2, admin3, dataset, external_id)
       SELECT w.occurred, w.place_id, w.location, w.geo_precision, w.location_precision_m, w.event_type,
-             w.sub_event_type, w.cameo_code, w.fatalities, w.summary, w.dataset_category, %L, w.ext
+             w.sub_event_type, w.cameo_code, w.fatalities, w.summary, w.dataset_category,
+             w.admin1, w.admin2, w.admin3, %L, w.ext
       FROM pg_temp.loader_rows w
       WHERE w.rec BETWEEN $1 AND $2 AND w.status = 'ok'
       ORDER BY w.rec

@@ -149,7 +149,7 @@ BEGIN
   p1 AS (
     SELECT s.rec, s.tid, s.event_id_cnty, s.event_date, s.year, s.time_precision, s.event_type, s.sub_event_type,
            s.iso, s.gwno, s.country, s.geo_precision, s.fatalities, s.inter1, s.inter2, s.latitude, s.longitude,
-           s.notes, s.timestamp, s.location,
+           s.notes, s.timestamp, s.location, s.admin1, s.admin2, s.admin3,
            @extschema@.loader_value(s.event_id_cnty) AS ext,
            lower(s.event_id_cnty) = 'event_id_cnty' AND lower(s.event_date) = 'event_date' AS is_header,
            @extschema@.loader_date(s.event_date) AS d,
@@ -198,7 +198,7 @@ BEGIN
     INSERT INTO pg_temp.loader_rows
       (rec, tid, ext, dup_key, dup_order, status, reason, notes, place_name, place_kind, place_country, place_at,
        place_radius, occurred, location, geo_precision, location_precision_m, event_type, sub_event_type,
-       fatalities, summary, dataset_category)
+       fatalities, summary, dataset_category, admin1, admin2, admin3)
     SELECT c.rec, c.tid, c.ext, c.ext, @extschema@.loader_int(c.timestamp),
            CASE WHEN c.is_header THEN 'header' WHEN cardinality(c.problems) > 0 THEN 'rejected' ELSE 'ok' END,
            CASE WHEN NOT c.is_header AND cardinality(c.problems) > 0 THEN array_to_string(c.problems, '; ') END,
@@ -213,7 +213,10 @@ BEGIN
            CASE WHEN @extschema@.loader_value(c.fatalities) IS NULL THEN '?'::@extschema@.estimate
                 WHEN c.fat >= 0 THEN @extschema@.estimate(c.fat, c.fat) END,
            @extschema@.loader_value(c.notes),
-           coalesce(@extschema@.loader_value(c.sub_event_type), @extschema@.loader_value(c.event_type))
+           coalesce(@extschema@.loader_value(c.sub_event_type), @extschema@.loader_value(c.event_type)),
+           @extschema@.loader_repair(@extschema@.loader_value(c.admin1)),
+           @extschema@.loader_repair(@extschema@.loader_value(c.admin2)),
+           @extschema@.loader_repair(@extschema@.loader_value(c.admin3))
     FROM (
       SELECT c.*,
         CASE WHEN c.is_header THEN '{}'::text[] ELSE array_remove(ARRAY[
@@ -274,7 +277,7 @@ BEGIN
              w.reason, coalesce(b.timestamp, 'none'), coalesce(a.timestamp, 'none'))$$);
   st := @extschema@.loader_batch_store(st, '@extschema@.acled_raw',
     ARRAY['occurred', 'place_id', 'location', 'geo_precision', 'location_precision_m', 'event_type',
-          'sub_event_type', 'dataset_category', 'fatalities', 'summary']);
+          'sub_event_type', 'dataset_category', 'fatalities', 'summary', 'admin1', 'admin2', 'admin3']);
   RETURN @extschema@.loader_end_unchanged(st, '@extschema@.acled_raw', st.unchanged);
 END
 $fn$;

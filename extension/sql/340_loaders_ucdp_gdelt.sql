@@ -45,7 +45,7 @@ BEGIN
   s AS MATERIALIZED (
     SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid,
            t.id, t.date_start, t.date_end, t.date_prec, t.where_prec, t.where_coordinates, t.type_of_violence,
-           t.dyad_name, t.side_a, t.side_b, t.gwnoa, t.gwnob, t.latitude, t.longitude,
+           t.dyad_name, t.side_a, t.side_b, t.gwnoa, t.gwnob, t.latitude, t.longitude, t.adm_1, t.adm_2,
            coalesce(t.country_id, t.gwno) AS country_id, coalesce(t.geom_wkt, t.geom) AS geom_wkt,
            coalesce(t.best, t.best_est) AS best, coalesce(t.low, t.low_est) AS low,
            coalesce(t.high, t.high_est) AS high
@@ -120,7 +120,8 @@ BEGIN
   rows_in AS (
     INSERT INTO pg_temp.loader_rows
       (rec, tid, ext, dup_key, status, reason, notes, place_name, place_kind, place_country, place_at,
-       place_radius, place_alias, occurred, location, location_precision_m, fatalities, summary, dataset_category)
+       place_radius, place_alias, occurred, location, location_precision_m, fatalities, summary, dataset_category,
+       admin1, admin2)
     SELECT g.rec, g.tid, g.ext, g.ext,
            CASE WHEN g.is_header THEN 'header' WHEN cardinality(g.problems) > 0 THEN 'rejected' ELSE 'ok' END,
            CASE WHEN NOT g.is_header AND cardinality(g.problems) > 0 THEN array_to_string(g.problems, '; ') END,
@@ -133,7 +134,9 @@ BEGIN
            g.fat,
            concat_ws(': ', (ARRAY['state-based conflict', 'non-state conflict', 'one-sided violence'])[@extschema@.loader_int(g.type_of_violence)],
                      @extschema@.loader_value(g.dyad_name)),
-           @extschema@.loader_value(g.type_of_violence)
+           @extschema@.loader_value(g.type_of_violence),
+           @extschema@.loader_repair(@extschema@.loader_value(g.adm_1)),
+           @extschema@.loader_repair(@extschema@.loader_value(g.adm_2))
     FROM (
       SELECT g.*,
         CASE WHEN g.is_header THEN '{}'::text[] ELSE array_remove(ARRAY[
@@ -182,7 +185,8 @@ BEGIN
     'the file''s header line (copy with HEADER or HEADER MATCH)',
     $$format('superseded by record %s, a later row with the same id', w.reason)$$);
   st := @extschema@.loader_batch_store(st, '@extschema@.ucdp_ged_raw',
-    ARRAY['occurred', 'place_id', 'location', 'location_precision_m', 'fatalities', 'summary', 'dataset_category']);
+    ARRAY['occurred', 'place_id', 'location', 'location_precision_m', 'fatalities', 'summary', 'dataset_category',
+          'admin1', 'admin2']);
   RETURN @extschema@.loader_end_unchanged(st, '@extschema@.ucdp_ged_raw', st.unchanged);
 END
 $fn$;

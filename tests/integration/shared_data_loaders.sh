@@ -70,8 +70,8 @@ SET search_path = sahel_news, lt, public;
 -- 1. no row lost
 SELECT format('FAIL: %s run %s: %s rows staged, %s read', s.file, r.id, s.rows, r.rows_read)
 FROM staged s JOIN import_runs r ON r.id = s.run_id WHERE r.rows_read <> s.rows;
-SELECT format('FAIL: run %s: read %s <> %s + %s + %s + %s', id, rows_read, imported, updated, skipped, flagged)
-FROM import_runs WHERE rows_read <> imported + updated + skipped + flagged;
+SELECT format('FAIL: run %s: read %s <> %s + %s + %s + %s + %s', id, rows_read, imported, updated, unchanged, skipped, flagged)
+FROM import_runs WHERE rows_read <> imported + updated + unchanged + skipped + flagged;
 SELECT format('FAIL: run %s: %s skipped + flagged but %s rows in import_issues', r.id, r.skipped + r.flagged, count(i.id))
 FROM import_runs r LEFT JOIN import_issues i ON i.run_id = r.id
 GROUP BY r.id HAVING r.skipped + r.flagged <> count(i.id);
@@ -146,16 +146,17 @@ SELECT format('FAIL: %s UCDP events from GW 345 rows, the sample has 7', count(*
 FROM seen_ucdp u JOIN events e ON e.dataset = 'ucdp_ged' AND e.external_id = u.id
 WHERE btrim(u.country_id) = '345' HAVING count(*) <> 7;
 
--- 4. the same ACLED file twice: the same rows loaded, the second time as
--- updates (a row flagged the first time for the new place it created,
--- Namissiguima 101 km from another of that name, finds it the second time)
+-- 4. the same ACLED file twice: the same rows loaded, the second time
+-- unchanged, nothing updated (a row flagged the first time for the new place
+-- it created, Namissiguima 101 km from another of that name, finds it the
+-- second time)
 SELECT format('FAIL: ACLED first load %s, second load %s',
-              concat_ws('/', a.rows_read, a.imported + a.updated + a.flagged, a.skipped),
-              concat_ws('/', b.rows_read, b.imported + b.updated + b.flagged, b.skipped))
+              concat_ws('/', a.rows_read, a.imported + a.updated + a.unchanged + a.flagged, a.skipped),
+              concat_ws('/', b.rows_read, b.imported + b.updated + b.unchanged + b.flagged, b.skipped))
 FROM (SELECT * FROM import_runs WHERE dataset = 'acled' ORDER BY id LIMIT 1) a,
      (SELECT * FROM import_runs WHERE dataset = 'acled' ORDER BY id OFFSET 1 LIMIT 1) b
-WHERE (a.rows_read, a.imported + a.updated + a.flagged, a.skipped) <> (b.rows_read, b.imported + b.updated + b.flagged, b.skipped)
-   OR b.imported <> 0
+WHERE (a.rows_read, a.imported + a.updated + a.unchanged + a.flagged, a.skipped) <> (b.rows_read, b.imported + b.updated + b.unchanged + b.flagged, b.skipped)
+   OR b.imported <> 0 OR b.updated <> 0
    OR EXISTS (SELECT 1 FROM import_issues i WHERE i.run_id IN (a.id, b.id) AND i.action = 'rejected');
 SELECT format('FAIL: %s ACLED events after two loads, %s distinct ids loaded', count(*), (SELECT count(DISTINCT event_id_cnty) FROM seen_acled))
 FROM events WHERE dataset = 'acled'
@@ -166,7 +167,7 @@ SQL
 
 # what was loaded, for the log
 "${psql[@]}" -P footer=off -c "
-  SELECT s.file, r.dataset, r.rows_read AS read, r.imported, r.updated, r.skipped, r.flagged,
+  SELECT s.file, r.dataset, r.rows_read AS read, r.imported, r.updated, r.unchanged, r.skipped, r.flagged,
          (SELECT string_agg(DISTINCT i.action, ',') FROM sahel_news.import_issues i WHERE i.run_id = r.id) AS issues
   FROM lt.staged s JOIN sahel_news.import_runs r ON r.id = s.run_id ORDER BY r.id"
 if [ $fail -ne 0 ]; then echo "shared_data_loaders: FAILED"; exit 1; fi
