@@ -25,7 +25,7 @@ FROM events e JOIN event_actors ea ON ea.event_id = e.id JOIN actors a ON a.id =
 WHERE e.dataset = 'acled' ORDER BY e.external_id, ea.role, a.name;
 SELECT count(*) AS staged_after_import FROM acled_raw;
 
--- The same file again: every loaded row is an update, nothing is duplicated.
+-- The same file again: every loaded row is unchanged (nothing written), nothing is duplicated.
 \copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
 SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_acled();
 SELECT count(*) AS acled_events, count(DISTINCT external_id) AS distinct_ids FROM events WHERE dataset = 'acled';

@@ -65,9 +65,23 @@ BEGIN
   ORDER BY g.n;
 END $$;
 
+-- The CPU time this backend has used, in seconds (user + system, from
+-- /proc/self/stat; NULL where there is no /proc): on a shared machine the
+-- wall-clock time of a load says more about the other jobs than about it.
+CREATE FUNCTION bench_cpu_seconds() RETURNS float8 LANGUAGE plpgsql AS $$
+DECLARE
+  f text[];
+BEGIN
+  f := string_to_array(split_part(pg_read_file('/proc/self/stat'), ') ', 2), ' ');
+  RETURN (f[12]::float8 + f[13]::float8) / 100;   -- utime, stime in clock ticks
+EXCEPTION WHEN OTHERS THEN
+  RETURN NULL;
+END $$;
+
 CREATE PROCEDURE bench_loader_measure(size int) LANGUAGE plpgsql AS $$
 DECLARE
   t0 timestamptz;
+  c0 float8;
   r record;  -- (a record: the extension is dropped and created again between sizes)
   places0 bigint := (SELECT count(*) FROM sahel_news.places);
   actors0 bigint := (SELECT count(*) FROM sahel_news.actors);
@@ -75,8 +89,10 @@ BEGIN
   FOR i IN 1..3 LOOP
     TRUNCATE bench_acled_floor;
     t0 := clock_timestamp();
+    c0 := bench_cpu_seconds();
     INSERT INTO bench_acled_floor SELECT * FROM bench_acled_src;
-    INSERT INTO bench_loader_times VALUES (size, 'floor', extract(epoch FROM clock_timestamp() - t0) * 1000);
+    INSERT INTO bench_loader_times VALUES (size, 'floor', extract(epoch FROM clock_timestamp() - t0) * 1000,
+                                           format('CPU %s s', round((bench_cpu_seconds() - c0)::numeric, 2)));
   END LOOP;
   TRUNCATE bench_acled_floor;
 
@@ -84,22 +100,28 @@ BEGIN
   INSERT INTO sahel_news.acled_raw SELECT * FROM bench_acled_src;
   INSERT INTO bench_loader_times VALUES (size, 'stage', extract(epoch FROM clock_timestamp() - t0) * 1000);
   t0 := clock_timestamp();
+  c0 := bench_cpu_seconds();
   SELECT * INTO r FROM sahel_news.import_acled(1000000);
   INSERT INTO bench_loader_times VALUES (size, 'first', extract(epoch FROM clock_timestamp() - t0) * 1000,
-    format('%s imported, %s flagged, %s skipped; %s places and %s actors created', r.imported, r.flagged, r.skipped,
-           (SELECT count(*) FROM sahel_news.places) - places0, (SELECT count(*) FROM sahel_news.actors) - actors0));
+    format('%s imported, %s flagged, %s skipped; %s places and %s actors created; CPU %s s, %s rows/s of CPU',
+           r.imported, r.flagged, r.skipped,
+           (SELECT count(*) FROM sahel_news.places) - places0, (SELECT count(*) FROM sahel_news.actors) - actors0,
+           round((bench_cpu_seconds() - c0)::numeric, 1), round(size / nullif(bench_cpu_seconds() - c0, 0))));
   IF r.imported + r.flagged <> size OR r.updated <> 0 THEN
     RAISE EXCEPTION 'first load of % rows: % imported, % updated, % flagged', size, r.imported, r.updated, r.flagged;
   END IF;
 
   INSERT INTO sahel_news.acled_raw SELECT * FROM bench_acled_src;
   t0 := clock_timestamp();
+  c0 := bench_cpu_seconds();
   SELECT * INTO r FROM sahel_news.import_acled(1000000);
   INSERT INTO bench_loader_times VALUES (size, 'reimport', extract(epoch FROM clock_timestamp() - t0) * 1000,
-    format('%s updated, %s flagged; %s places and %s actors created', r.updated, r.flagged,
-           (SELECT count(*) FROM sahel_news.places) - places0, (SELECT count(*) FROM sahel_news.actors) - actors0));
-  IF r.imported <> 0 THEN
-    RAISE EXCEPTION 're-import of % rows imported % new events', size, r.imported;
+    format('%s unchanged, %s updated, %s flagged; %s places and %s actors created; CPU %s s, %s rows/s of CPU',
+           r.unchanged, r.updated, r.flagged,
+           (SELECT count(*) FROM sahel_news.places) - places0, (SELECT count(*) FROM sahel_news.actors) - actors0,
+           round((bench_cpu_seconds() - c0)::numeric, 1), round(size / nullif(bench_cpu_seconds() - c0, 0))));
+  IF r.imported <> 0 OR r.updated <> 0 THEN
+    RAISE EXCEPTION 're-import of % identical rows imported % and updated % events', size, r.imported, r.updated;
   END IF;
 END $$;
 
@@ -124,6 +146,11 @@ ORDER BY t.size, t.what;
 INSERT INTO bench.results (benchmark, note)
 SELECT format('import_acled: staging %s rows (INSERT into acled_raw)', size), format('%s ms', round(ms::numeric))
 FROM bench_loader_times WHERE what = 'stage' ORDER BY size;
+INSERT INTO bench.results (benchmark, note)
+SELECT format('import_acled: the floor, %s rows, three runs', size),
+       string_agg(format('%s ms (%s)', round(ms::numeric), note), ', ')
+FROM bench_loader_times WHERE what = 'floor' GROUP BY size ORDER BY size;
 
 DROP PROCEDURE bench_loader_generate(int), bench_loader_measure(int);
+DROP FUNCTION bench_cpu_seconds();
 DROP TABLE bench_acled_template, bench_acled_src, bench_acled_floor, bench_loader_times;
