@@ -12,8 +12,11 @@ SELECT (SELECT coalesce(max(id), 0) FROM places) AS places, (SELECT coalesce(max
 -- coordinates, missing values, bad dates and codes; NOTICE every 5 rows.
 \copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
 -- (terse: the progress NOTICEs' DETAIL gives the rate, which varies)
+-- (the run records the function and the label the caller set: a file name)
 \set VERBOSITY terse
+SET sahel_news.import_label = 'tests/fixtures/loaders/acled.csv';
 SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_acled(5);
+RESET sahel_news.import_label;
 \set VERBOSITY default
 SELECT record, external_id, action, reason FROM import_issues WHERE dataset = 'acled' ORDER BY record;
 SELECT e.external_id, e.occurred::text, sahel_news.precision(e.occurred) AS precision, e.geo_precision,
@@ -134,8 +137,10 @@ WHERE d.dataset = 'geopko' ORDER BY d.as_of::text, p.name, d.contributor::text;
 SELECT rows_read, imported, updated, skipped, flagged FROM import_geopko();
 SELECT count(*) AS geopko_deployments FROM deployments WHERE dataset = 'geopko';
 
--- Every run balances, and every row not loaded cleanly is listed.
-SELECT r.dataset, r.rows_read = r.imported + r.updated + r.unchanged + r.skipped + r.flagged AS balanced,
+-- Every run balances, and every row not loaded cleanly is listed; each says
+-- which function ran, on what, and that it is done.
+SELECT r.dataset, r.function, r.label, r.status,
+       r.rows_read = r.imported + r.updated + r.unchanged + r.skipped + r.flagged AS balanced,
        r.skipped + r.flagged = (SELECT count(*) FROM import_issues i WHERE i.run_id = r.id) AS all_listed
 FROM import_runs r ORDER BY r.id;
 

@@ -32,14 +32,27 @@ CREATE TYPE @extschema@.loader_state AS (
 COMMENT ON TYPE @extschema@.loader_state IS
   'The state of one import_* call: dataset, function, progress interval, rows staged, its import_runs id and its counts so far (internal to the loaders).';
 
+-- The import function is the innermost import_* function on the call stack
+-- (every loader calls loader_begin itself); the label is what the caller set
+-- in sahel_news.import_label.
 CREATE FUNCTION @extschema@.loader_begin(dataset text) RETURNS bigint
-LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
-  INSERT INTO @extschema@.import_runs (dataset, started_at, finished_at, rows_read, imported, updated, skipped, flagged)
-  VALUES (dataset, clock_timestamp(), clock_timestamp(), 0, 0, 0, 0, 0)
-  RETURNING id
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  stack text;
+  run bigint;
+BEGIN
+  GET DIAGNOSTICS stack = PG_CONTEXT;
+  INSERT INTO @extschema@.import_runs (dataset, started_at, finished_at, rows_read, imported, updated, skipped, flagged,
+                                       function, label, status)
+  VALUES (dataset, clock_timestamp(), clock_timestamp(), 0, 0, 0, 0, 0,
+          (regexp_match(stack, 'function (?:[a-z_]+\.)?"?(import_[a-z0-9_]+)'))[1],
+          nullif(current_setting('sahel_news.import_label', true), ''), 'running')
+  RETURNING id INTO run;
+  RETURN run;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_begin(text) IS
-  'Opens an import_runs row for one import_* call and returns its id (internal to the loaders).';
+  'Opens an import_runs row for one import_* call (status running, the import function from the call stack, the label from the setting sahel_news.import_label) and returns its id (internal to the loaders).';
 
 CREATE FUNCTION @extschema@.loader_finish(run bigint, n_read bigint, n_imported bigint, n_updated bigint,
                                           n_skipped bigint, n_flagged bigint)
@@ -50,7 +63,7 @@ DECLARE
 BEGIN
   UPDATE @extschema@.import_runs
   SET finished_at = clock_timestamp(), rows_read = n_read, imported = n_imported,
-      updated = n_updated, skipped = n_skipped, flagged = n_flagged
+      updated = n_updated, skipped = n_skipped, flagged = n_flagged, status = 'done'
   WHERE id = run
   RETURNING * INTO result;
   PERFORM set_config('sahel_news.import_run', '', true);  -- the run is over (370_loaders_history.sql)

@@ -257,7 +257,7 @@ BEGIN
   END;
   UPDATE @extschema@.import_runs
   SET finished_at = clock_timestamp(), rows_read = st.rows_read, imported = st.imported, updated = st.updated,
-      unchanged = n_unchanged, skipped = st.skipped, flagged = st.flagged
+      unchanged = n_unchanged, skipped = st.skipped, flagged = st.flagged, status = 'done'
   WHERE id = st.run
   RETURNING * INTO result;
   PERFORM set_config('sahel_news.import_run', '', true);
