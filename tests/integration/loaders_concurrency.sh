@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# tests/integration/loaders_concurrency.sh — three loaders in parallel
+# tests/integration/loaders_concurrency.sh — four loaders in parallel
 # sessions never create the same place or actor twice.
 #
-# import_acled(), import_ucdp_ged() and import_gdelt_events() run at the same
-# time, each in its own session and transaction, on files that name the same
+# import_acled(), import_ucdp_ged(), import_gdelt_events() and import_gtd()
+# run at the same time, each in its own session and transaction, on files that
+# name the same
 # 300 new villages (at the same points) and the same 50 new armed groups, in
 # different orders and in chunks of 50 rows so that their look-ups and
 # creations interleave.  Afterwards each village must be one place and each
@@ -19,7 +20,7 @@ trap 'wait; "$SN_BINDIR/psql" -X -q -d postgres -c "DROP DATABASE IF EXISTS $db"
 psql -d postgres -c "CREATE DATABASE $db" || exit 1
 psql -d "$db" -c "CREATE EXTENSION sahel_news" || exit 1
 
-# The rows, staged in the three staging tables (each loader locks its own).
+# The rows, staged in the four staging tables (each loader locks its own).
 psql -d "$db" <<'SQL' || exit 1
 INSERT INTO sahel_news.acled_raw (event_id_cnty, event_date, year, time_precision, event_type, sub_event_type,
                                   actor1, inter1, iso, country, location, latitude, longitude, geo_precision, fatalities)
@@ -40,14 +41,19 @@ SELECT (900000000 + n)::text, '20220303', format('Concurrency Group %s', n % 50)
        format('Concurrency Village %s, Region, Mali', v), 'ML', (12 + v * 0.01)::text, (-8 + v * 0.01)::text,
        '20220303000000'
 FROM generate_series(1, 600) n, LATERAL (SELECT 300 - n % 300 AS v) x;
+INSERT INTO sahel_news.gtd_raw (eventid, iyear, imonth, iday, country, country_txt, city, latitude, longitude,
+                                specificity, attacktype1, attacktype1_txt, gname, nkill)
+SELECT (202203040000 + n)::text, '2022', '3', '4', '138', 'Mali', format('Concurrency Village %s', v),
+       (12 + v * 0.01)::text, (-8 + v * 0.01)::text, '1', '2', 'Armed Assault', format('Concurrency Group %s', n % 50), '0'
+FROM generate_series(1, 600) n, LATERAL (SELECT (n * 13) % 300 + 1 AS v) x;
 SQL
 
-# A gate: the three sessions start their imports when the gate opens.
+# A gate: the four sessions start their imports when the gate opens.
 psql -d "$db" -c "SELECT pg_advisory_lock(4242); SELECT pg_sleep(3); SELECT pg_advisory_unlock(4242);" >/dev/null &
 gate=$!
 sleep 1
 pids=()
-for fn in import_acled import_ucdp_ged import_gdelt_events; do
+for fn in import_acled import_ucdp_ged import_gdelt_events import_gtd; do
   psql -d "$db" -At >"$tmp/$fn.out" 2>&1 <<SQL &
 BEGIN;
 SELECT pg_advisory_lock_shared(4242);
@@ -59,7 +65,7 @@ SQL
 done
 fail=0
 wait "$gate"
-for i in 0 1 2; do
+for i in 0 1 2 3; do
   wait "${pids[$i]}" || { echo "FAIL: a loader session failed:"; cat "$tmp"/*.out; fail=1; }
 done
 
@@ -72,13 +78,13 @@ FROM actors WHERE name LIKE 'Concurrency Group %' GROUP BY name HAVING count(*) 
 SELECT format('FAIL: %s villages, expected 300', count(DISTINCT name)) FROM places
 WHERE name LIKE 'Concurrency Village %' HAVING count(DISTINCT name) <> 300;
 SELECT format('FAIL: %s %s events, expected 600', count(*), dataset) FROM events
-WHERE dataset IN ('acled', 'ucdp_ged', 'gdelt') GROUP BY dataset HAVING count(*) <> 600;
-SELECT format('FAIL: %s loads, expected 3 of 600 rows each', count(*)) FROM import_runs
-WHERE rows_read = 600 HAVING count(*) <> 3;
+WHERE dataset IN ('acled', 'ucdp_ged', 'gdelt', 'gtd') GROUP BY dataset HAVING count(*) <> 600;
+SELECT format('FAIL: %s loads, expected 4 of 600 rows each', count(*)) FROM import_runs
+WHERE rows_read = 600 HAVING count(*) <> 4;
 SQL
 ) || { echo "FAIL: the checks did not run"; exit 1; }
 [ -n "$out" ] && { printf '%s\n' "$out" | head -n 20; fail=1; }
-psql -d "$db" -At -c "SELECT format('%s places and %s actors for 300 villages and 50 groups named by 1,800 rows in 3 parallel loads',
+psql -d "$db" -At -c "SELECT format('%s places and %s actors for 300 villages and 50 groups named by 2,400 rows in 4 parallel loads',
                         (SELECT count(*) FROM sahel_news.places WHERE name LIKE 'Concurrency Village %'),
                         (SELECT count(*) FROM sahel_news.actors WHERE name LIKE 'Concurrency Group %'))"
 if [ $fail -ne 0 ]; then echo "loaders_concurrency: FAILED"; exit 1; fi
