@@ -60,7 +60,8 @@ BEGIN
                  + CASE WHEN g.v = 0 THEN 0 ELSE ((g.v * 6271 + t.k * 1299709) % 1001 - 500) * 0.0009 END, 'FM9990.0000'),
          t.geo_precision, t.source, t.source_scale, t.notes, t.fatalities, t.tags,
          (1650000000 + g.n)::text
-  FROM (SELECT n, (n - 1) / m AS r, ((n - 1) / m) % 250 AS v, (n - 1) % m + 1 AS k FROM generate_series(1, size) AS n) g
+  FROM (SELECT n, ((n - 1) / m)::int AS r, (((n - 1) / m) % 250)::int AS v, ((n - 1) % m + 1)::int AS k
+        FROM generate_series(1::bigint, size) AS n) g   -- n bigint: n * 7919 passes 2^31 beyond 271,000 rows
   JOIN bench_acled_template t ON t.k = g.k
   ORDER BY g.n;
 END $$;
