@@ -36,12 +36,13 @@ WHERE p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'c')
   -- annotate_invalidate() is a trigger whose point is a side effect (it queues
   -- a cache invalidation), so VOLATILE and PARALLEL UNSAFE.
   AND p.oid <> 'sahel_news.annotate_invalidate()'::regprocedure
-  -- event matching's three internal functions run the queries they are given
+  -- event matching's four internal functions run the queries they are given
   -- (through SPI, over temporary tables link_events() fills): VOLATILE and
   -- PARALLEL UNSAFE.
   AND p.oid NOT IN ('sahel_news.event_match_pairs(text,text,float8,integer)'::regprocedure,
                     'sahel_news.event_match_select(text,boolean,boolean,float8,integer,float8)'::regprocedure,
-                    'sahel_news.event_match_clusters(text,text[])'::regprocedure)
+                    'sahel_news.event_match_clusters(text,text[])'::regprocedure,
+                    'sahel_news.event_match_link(text,text,text,text,text,text,boolean,boolean,float8,integer,float8)'::regprocedure)
 ORDER BY 1::text;
 
 -- Every type, function, table and view of the extension has a comment.

@@ -207,6 +207,23 @@ SELECT event_id IS NOT NULL AS ok, dataset, external_id, other_dataset, other_ex
        days_apart, taxonomy_level, actors, fatalities
 FROM bi_event_links WHERE external_id = 'A-civilians' ORDER BY other_external_id;
 
+-- An event its dataset deleted (events.deleted_at, as ACLED's deletion list
+-- sets it) is compared no more: the BI views leave it out at once, and the
+-- next run drops its links, its state and its place in an incident.  Marked
+-- live again, it is compared again.
+UPDATE events SET deleted_at = '2026-01-01' WHERE external_id = 'A-civilians' AND dataset = 'm_acled';
+SELECT count(*) AS bi_links_of_deleted FROM bi_event_links WHERE external_id = 'A-civilians' OR other_external_id = 'A-civilians';
+SELECT links > 0 AS has_links FROM link_events('m_acled');
+SELECT (SELECT count(*) FROM event_links l JOIN events e ON e.id IN (l.event_id, l.other_event_id)
+        WHERE e.external_id = 'A-civilians') AS links_of_deleted,
+       (SELECT count(*) FROM incidents i JOIN events e ON e.id = i.event_id WHERE e.external_id = 'A-civilians') AS in_incident,
+       (SELECT count(*) FROM event_match_state s JOIN events e ON e.id = s.event_id WHERE e.external_id = 'A-civilians') AS state,
+       (SELECT count(*) FROM bi_incidents WHERE external_ids LIKE '%A-civilians%') AS bi_incidents;
+UPDATE events SET deleted_at = NULL WHERE external_id = 'A-civilians' AND dataset = 'm_acled';
+SELECT pairs_considered > 0 AS compared_again FROM link_events('m_acled');
+SELECT other_external_id, rank, selected FROM bi_event_links WHERE external_id = 'A-civilians' AND rank = 1
+ORDER BY other_external_id;
+
 -- ---------------------------------------------------------------------------
 -- 9. Bad arguments.
 \set VERBOSITY terse

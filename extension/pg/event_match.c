@@ -8,7 +8,10 @@
  *
  *   event_match_pairs(a, b, within_km, within_days)  candidate pairs and their parts
  *   event_match_select(pairs, a_splits, b_splits, within_km, within_days, min_score)  ranks
+ *       (the pairs query's optional 15th column, stored, is passed through)
  *   event_match_clusters(links, splitting)  incidents
+ *   event_match_link(a, b, stored, reviews, ...)  the new pairs of two datasets
+ *       and the selection over them and the stored ones, as rows to write
  */
 #include "sn_pg.h"
 
@@ -21,6 +24,8 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/jsonb.h"
+#include "utils/numeric.h"
 #include "utils/lsyscache.h"
 
 #include "event_match.h"
@@ -28,6 +33,7 @@
 PG_FUNCTION_INFO_V1(event_match_pairs);
 PG_FUNCTION_INFO_V1(event_match_select);
 PG_FUNCTION_INFO_V1(event_match_clusters);
+PG_FUNCTION_INFO_V1(event_match_link);
 
 /* ------------------------------------------------------------------------
  * Reading the columns of a query's rows
@@ -143,7 +149,7 @@ col_actors(SPITupleTable *tt, uint64 row, int col, int side,
  * category.
  */
 static sn_match_event *
-read_events(const char *query, const char *what, size_t *n_out)
+read_events(const char *query, const char *what, size_t *n_out, bool **changed_out)
 {
 	SPITupleTable *tt;
 	uint64		n;
@@ -158,7 +164,9 @@ read_events(const char *query, const char *what, size_t *n_out)
 						errmsg("%s query must be a SELECT: \"%s\"", what, query)));
 	tt = SPI_tuptable;
 	n = SPI_processed;
-	check_columns(tt, 15, what);
+	check_columns(tt, changed_out ? 16 : 15, what);
+	if (changed_out)
+		*changed_out = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(bool) * (n ? n : 1));
 	ev = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(sn_match_event) * (n ? n : 1));
 	actor_start = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(size_t) * (n ? n : 1));
 	actors = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(sn_match_actor) * cap);
@@ -188,6 +196,13 @@ read_events(const char *query, const char *what, size_t *n_out)
 		col_actors(tt, i, 14, SN_MATCH_SIDE_NONE, &actors, &n_actors, &cap);
 		e->n_actors = n_actors - actor_start[i];
 		e->category = col_text_hash(tt, i, 15);
+		if (changed_out)
+		{
+			bool		isnull;
+			Datum		d = SPI_getbinval(tt->vals[i], tt->tupdesc, 16, &isnull);
+
+			(*changed_out)[i] = isnull || DatumGetBool(d);
+		}
 	}
 	/* pointers only once the array stops moving */
 	for (uint64 i = 0; i < n; i++)
@@ -220,7 +235,108 @@ typedef struct pairs_ctx
 	const sn_match_params *p;
 	bool		swapped;		/* q is the second set: write (t, q) */
 	int64		count;
+	MemoryContext pair_cxt;		/* reset for every pair */
 } pairs_ctx;
+
+/* jsonb building: a key, then a value */
+static void
+jb_key(JsonbParseState **st, const char *key)
+{
+	JsonbValue	k;
+
+	k.type = jbvString;
+	k.val.string.val = (char *) key;
+	k.val.string.len = strlen(key);
+	pushJsonbValue(st, WJB_KEY, &k);
+}
+
+static void
+jb_num(JsonbParseState **st, const char *key, double x, int decimals)
+{
+	JsonbValue	v;
+	double		scale = decimals == 3 ? 1000.0 : 100.0;
+
+	jb_key(st, key);
+	v.type = jbvNumeric;
+	v.val.numeric = int64_div_fast_to_numeric((int64) llround(x * scale), decimals);
+	pushJsonbValue(st, WJB_VALUE, &v);
+}
+
+static void
+jb_int(JsonbParseState **st, const char *key, int64 x)
+{
+	JsonbValue	v;
+
+	jb_key(st, key);
+	v.type = jbvNumeric;
+	v.val.numeric = int64_to_numeric(x);
+	pushJsonbValue(st, WJB_VALUE, &v);
+}
+
+static void
+jb_str(JsonbParseState **st, const char *key, const char *x)
+{
+	JsonbValue	v;
+
+	jb_key(st, key);
+	v.type = jbvString;
+	v.val.string.val = (char *) x;
+	v.val.string.len = strlen(x);
+	pushJsonbValue(st, WJB_VALUE, &v);
+}
+
+static void
+jb_bool(JsonbParseState **st, const char *key, bool x)
+{
+	JsonbValue	v;
+
+	jb_key(st, key);
+	v.type = jbvBool;
+	v.val.boolean = x;
+	pushJsonbValue(st, WJB_VALUE, &v);
+}
+
+/*
+ * The reasons of a pair, built as jsonb here (no JSON text to parse): days
+ * apart, km, km apart, radius, level, actors, fatalities, each part's value.
+ */
+static Datum
+reasons_jsonb(const sn_match_parts *r, bool dup)
+{
+	static const char *const actors[] = {"unknown", "none shared", "shared, sides swapped", "shared", "shared, same sides"};
+	static const char *const deaths[] = {"unknown", "incompatible", "compatible"};
+	JsonbParseState *st = NULL;
+	JsonbValue *res;
+
+	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	jb_int(&st, "days_apart", r->days_apart);
+	jb_num(&st, "km", r->km, 2);
+	jb_num(&st, "km_apart", r->km_apart, 2);
+	jb_num(&st, "radius_km", r->radius_km, 2);
+	if (r->level >= 0)
+		jb_int(&st, "level", r->level);
+	else
+	{
+		JsonbValue	v;
+
+		jb_key(&st, "level");
+		v.type = jbvNull;
+		pushJsonbValue(&st, WJB_VALUE, &v);
+	}
+	jb_str(&st, "actors", actors[r->actors + 1]);
+	jb_str(&st, "fatalities", deaths[r->fatalities + 1]);
+	jb_key(&st, "parts");
+	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	jb_num(&st, "time", r->s_time, 3);
+	jb_num(&st, "space", r->s_space, 3);
+	jb_num(&st, "category", r->s_category, 3);
+	jb_num(&st, "actors", r->s_actors, 3);
+	jb_num(&st, "fatalities", r->s_fatalities, 3);
+	pushJsonbValue(&st, WJB_END_OBJECT, NULL);
+	jb_bool(&st, "duplicate", dup);
+	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
+	return JsonbPGetDatum(JsonbValueToJsonb(res));
+}
 
 static bool
 emit_pair(void *ctx, size_t iq, size_t it, const sn_match_parts *r)
@@ -228,11 +344,12 @@ emit_pair(void *ctx, size_t iq, size_t it, const sn_match_parts *r)
 	pairs_ctx  *c = ctx;
 	Datum		values[17];
 	bool		nulls[17] = {0};
-	char		json[640];
-	static const char *const actors[] = {"unknown", "none shared", "shared, sides swapped", "shared", "shared, same sides"};
-	static const char *const deaths[] = {"unknown", "incompatible", "compatible"};
 	bool		dup = sn_match_is_duplicate(&c->q[iq], &c->t[it], c->p);
+	MemoryContext old;
 
+	/* the jsonb and its numerics are freed with each pair */
+	MemoryContextReset(c->pair_cxt);
+	old = MemoryContextSwitchTo(c->pair_cxt);
 	values[0] = Int64GetDatum(c->swapped ? c->t[it].id : c->q[iq].id);
 	values[1] = Int64GetDatum(c->swapped ? c->q[iq].id : c->t[it].id);
 	values[2] = Float8GetDatum(r->score);
@@ -249,24 +366,8 @@ emit_pair(void *ctx, size_t iq, size_t it, const sn_match_parts *r)
 	values[13] = Float8GetDatum(r->s_actors);
 	values[14] = Float8GetDatum(r->s_fatalities);
 	values[15] = BoolGetDatum(dup);
-	/* the reasons, as JSON text (link_events stores them as jsonb) */
-	if (r->level >= 0)
-		snprintf(json, sizeof(json), "{\"days_apart\": " INT64_FORMAT ", \"km\": %.2f, \"km_apart\": %.2f, "
-				 "\"radius_km\": %.2f, \"level\": %d, \"actors\": \"%s\", \"fatalities\": \"%s\", "
-				 "\"parts\": {\"time\": %.3f, \"space\": %.3f, \"category\": %.3f, \"actors\": %.3f, "
-				 "\"fatalities\": %.3f}, \"duplicate\": %s}",
-				 r->days_apart, r->km, r->km_apart, r->radius_km, r->level,
-				 actors[r->actors + 1], deaths[r->fatalities + 1],
-				 r->s_time, r->s_space, r->s_category, r->s_actors, r->s_fatalities, dup ? "true" : "false");
-	else
-		snprintf(json, sizeof(json), "{\"days_apart\": " INT64_FORMAT ", \"km\": %.2f, \"km_apart\": %.2f, "
-				 "\"radius_km\": %.2f, \"level\": null, \"actors\": \"%s\", \"fatalities\": \"%s\", "
-				 "\"parts\": {\"time\": %.3f, \"space\": %.3f, \"category\": %.3f, \"actors\": %.3f, "
-				 "\"fatalities\": %.3f}, \"duplicate\": %s}",
-				 r->days_apart, r->km, r->km_apart, r->radius_km,
-				 actors[r->actors + 1], deaths[r->fatalities + 1],
-				 r->s_time, r->s_space, r->s_category, r->s_actors, r->s_fatalities, dup ? "true" : "false");
-	values[16] = CStringGetTextDatum(json);
+	values[16] = reasons_jsonb(r, dup);
+	MemoryContextSwitchTo(old);
 	tuplestore_putvalues(c->rsinfo->setResult, c->rsinfo->setDesc, values, nulls);
 	c->count++;
 	return true;
@@ -292,12 +393,14 @@ event_match_pairs(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	sn_match_params_default(&p, within_km, within_days);
 	SPI_connect();
-	a = read_events(qa, "the first event", &na);
-	b = read_events(qb, "the second event", &nb);
+	a = read_events(qa, "the first event", &na, NULL);
+	b = read_events(qb, "the second event", &nb, NULL);
 	ctx.rsinfo = rsinfo;
 	ctx.p = &p;
 	ctx.count = 0;
 	ctx.swapped = false;
+	ctx.pair_cxt = AllocSetContextCreate(CurrentMemoryContext, "event_match_pairs pair",
+										 ALLOCSET_SMALL_SIZES);
 	/* the smaller set queries the grid of the larger */
 	if (na <= nb)
 	{
@@ -440,14 +543,21 @@ event_match_select(PG_FUNCTION_ARGS)
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory while selecting matches")));
 	for (uint64 i = 0; i < n; i++)
 	{
-		Datum		values[5];
-		bool		nulls[5] = {0};
+		Datum		values[6];
+		bool		nulls[6] = {0};
+		bool		stored_null = true;
+		Datum		stored = (Datum) 0;
+
+		if (tt->tupdesc->natts >= 15)
+			stored = SPI_getbinval(tt->vals[i], tt->tupdesc, 15, &stored_null);
 
 		values[0] = Int64GetDatum(a[pairs[i].a].id);
 		values[1] = Int64GetDatum(b[pairs[i].b].id);
 		values[2] = Int32GetDatum(pairs[i].rank_a);
 		values[3] = Int32GetDatum(pairs[i].rank_b);
 		values[4] = BoolGetDatum(pairs[i].shared);
+		/* the pairs query's stored flag, passed through (false without one) */
+		values[5] = stored_null ? BoolGetDatum(false) : stored;
 		nulls[2] = nulls[3] = (pairs[i].status == SN_MATCH_REJECTED);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
@@ -553,6 +663,478 @@ event_match_clusters(PG_FUNCTION_ARGS)
 		values[2] = CStringGetTextDatum(names[dataset[i]]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
+	SPI_finish();
+	return (Datum) 0;
+}
+
+/* ------------------------------------------------------------------------
+ * event_match_link
+ *
+ * One pass over two datasets: the new pairs (changed events of a against all
+ * of b, unchanged of a against changed of b), the analysts' accepted pairs
+ * the windows left out, the selection over those and the stored pairs, and
+ * the rows to write: both rows of every new pair, and both rows of every
+ * stored pair whose rank or shared flag changed (stored = true).  So the
+ * pairs go from the candidate search to event_links in one statement, with
+ * no table in between.
+ */
+
+typedef struct found_pair
+{
+	size_t		a;				/* index into the a events */
+	size_t		b;
+	sn_match_parts parts;
+	bool		dup;
+} found_pair;
+
+typedef struct found_ctx
+{
+	found_pair *pairs;
+	size_t		n;
+	size_t		cap;
+	const size_t *qmap;			/* query index -> a or b index */
+	const size_t *tmap;
+	bool		q_is_a;
+	const sn_match_event *a;
+	const sn_match_event *b;
+	const sn_match_params *p;
+} found_ctx;
+
+/* malloc'd, as the search may not long-jump */
+static bool
+found_add(void *ctx, size_t iq, size_t it, const sn_match_parts *r)
+{
+	found_ctx  *c = ctx;
+	found_pair *x;
+
+	if (c->n == c->cap)
+	{
+		size_t		cap = c->cap ? 2 * c->cap : 4096;
+		found_pair *grown = realloc(c->pairs, sizeof(found_pair) * cap);
+
+		if (!grown)
+			return false;
+		c->pairs = grown;
+		c->cap = cap;
+	}
+	x = &c->pairs[c->n++];
+	x->a = c->q_is_a ? c->qmap[iq] : c->tmap[it];
+	x->b = c->q_is_a ? c->tmap[it] : c->qmap[iq];
+	x->parts = *r;
+	x->dup = sn_match_is_duplicate(&c->a[x->a], &c->b[x->b], c->p);
+	return true;
+}
+
+/* The pairs of (subset qa of a) x (subset tb of b), the smaller one querying. */
+static bool
+found_search(found_ctx *c, const size_t *amap, size_t na, const size_t *bmap, size_t nb)
+{
+	sn_match_event *as,
+			   *bs;
+	uint64_t	compared;
+	bool		ok;
+
+	if (na == 0 || nb == 0)
+		return true;
+	as = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(sn_match_event) * na);
+	bs = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(sn_match_event) * nb);
+	for (size_t i = 0; i < na; i++)
+		as[i] = c->a[amap[i]];
+	for (size_t i = 0; i < nb; i++)
+		bs[i] = c->b[bmap[i]];
+	if (na <= nb)
+	{
+		c->q_is_a = true;
+		c->qmap = amap;
+		c->tmap = bmap;
+		ok = sn_match_candidates(as, na, bs, nb, false, c->p, found_add, c, &compared);
+	}
+	else
+	{
+		c->q_is_a = false;
+		c->qmap = bmap;
+		c->tmap = amap;
+		ok = sn_match_candidates(bs, nb, as, na, false, c->p, found_add, c, &compared);
+	}
+	pfree(as);
+	pfree(bs);
+	return ok;
+}
+
+typedef struct id_index
+{
+	int64		id;
+	size_t		idx;
+} id_index;
+
+static int
+id_index_cmp(const void *x, const void *y)
+{
+	int64		a = ((const id_index *) x)->id,
+				b = ((const id_index *) y)->id;
+
+	return a < b ? -1 : a > b;
+}
+
+static id_index *
+sorted_ids(const sn_match_event *ev, size_t n)
+{
+	id_index   *ix = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(id_index) * (n ? n : 1));
+
+	for (size_t i = 0; i < n; i++)
+	{
+		ix[i].id = ev[i].id;
+		ix[i].idx = i;
+	}
+	qsort(ix, n, sizeof(id_index), id_index_cmp);
+	return ix;
+}
+
+/* index of event id in a sorted id_index, or (size_t) -1 */
+static size_t
+find_id(const id_index *ix, size_t n, int64 id)
+{
+	id_index	key = {id, 0};
+	const id_index *hit = bsearch(&key, ix, n, sizeof(id_index), id_index_cmp);
+
+	return hit ? hit->idx : (size_t) -1;
+}
+
+/* A pair of indices with a value, sorted for lookups */
+typedef struct pair_key
+{
+	size_t		a;
+	size_t		b;
+	int			value;
+} pair_key;
+
+static int
+pair_key_cmp(const void *x, const void *y)
+{
+	const pair_key *p = x,
+			   *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return p->b < q->b ? -1 : p->b > q->b;
+}
+
+static const pair_key *
+find_pair(const pair_key *keys, size_t n, size_t a, size_t b)
+{
+	pair_key	key = {a, b, 0};
+
+	return n ? bsearch(&key, keys, n, sizeof(pair_key), pair_key_cmp) : NULL;
+}
+
+static int
+parse_status(const char *status)
+{
+	if (status == NULL || strcmp(status, "proposed") == 0)
+		return SN_MATCH_PROPOSED;
+	if (strcmp(status, "accepted") == 0)
+		return SN_MATCH_ACCEPTED;
+	if (strcmp(status, "rejected") == 0)
+		return SN_MATCH_REJECTED;
+	ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("invalid link status \"%s\"", status),
+					errhint("A status is proposed, accepted or rejected.")));
+	return SN_MATCH_PROPOSED;
+}
+
+static const char *const status_names[] = {"proposed", "accepted", "rejected"};
+
+Datum
+event_match_link(PG_FUNCTION_ARGS)
+{
+	char	   *qa = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char	   *qb = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	char	   *qstored = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	char	   *qreviews = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	text	   *dname = PG_GETARG_TEXT_PP(4);
+	text	   *oname = PG_GETARG_TEXT_PP(5);
+	bool		a_splits = PG_GETARG_BOOL(6);
+	bool		b_splits = PG_GETARG_BOOL(7);
+	double		within_km = PG_GETARG_FLOAT8(8);
+	int32		within_days = PG_GETARG_INT32(9);
+	double		min_score = PG_GETARG_FLOAT8(10);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	sn_match_params p;
+	sn_match_event *a,
+			   *b;
+	bool	   *a_changed,
+			   *b_changed;
+	size_t		na,
+				nb;
+	size_t	   *map1,
+			   *map2;
+	size_t		n1,
+				n2;
+	id_index   *aix,
+			   *bix;
+	found_ctx	fc;
+	pair_key   *reviews;
+	size_t		n_reviews = 0;
+	pair_key   *stored_keys;
+	size_t		n_stored;
+	int		   *stored_old_rank_a,
+			   *stored_old_rank_b;
+	bool	   *stored_old_shared;
+	sn_match_pair *pairs;
+	size_t		n_pairs;
+	SPITupleTable *tt;
+	uint64		n;
+	MemoryContext pair_cxt;
+	Datum		accepted_reasons;
+
+	check_windows(within_km, within_days);
+	if (isnan(min_score) || min_score < 0 || min_score > 1)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("min_score must lie in [0, 1], not %g", min_score)));
+	InitMaterializedSRF(fcinfo, 0);
+	sn_match_params_default(&p, within_km, within_days);
+	p.min_score = min_score;
+	SPI_connect();
+
+	/* the events, each with whether it changed since it was last compared */
+	a = read_events(qa, "the first event", &na, &a_changed);
+	b = read_events(qb, "the second event", &nb, &b_changed);
+	aix = sorted_ids(a, na);
+	bix = sorted_ids(b, nb);
+
+	/* the new pairs: changed a x all b, then unchanged a x changed b */
+	memset(&fc, 0, sizeof(fc));
+	fc.a = a;
+	fc.b = b;
+	fc.p = &p;
+	map1 = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(size_t) * (na ? na : 1));
+	map2 = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(size_t) * (nb ? nb : 1));
+	n1 = 0;
+	for (size_t i = 0; i < na; i++)
+		if (a_changed[i])
+			map1[n1++] = i;
+	for (size_t i = 0; i < nb; i++)
+		map2[i] = i;
+	if (!found_search(&fc, map1, n1, map2, nb))
+	{
+		free(fc.pairs);
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory while searching candidate pairs")));
+	}
+	n1 = 0;
+	for (size_t i = 0; i < na; i++)
+		if (!a_changed[i])
+			map1[n1++] = i;
+	n2 = 0;
+	for (size_t i = 0; i < nb; i++)
+		if (b_changed[i])
+			map2[n2++] = i;
+	if (!found_search(&fc, map1, n1, map2, n2))
+	{
+		free(fc.pairs);
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory while searching candidate pairs")));
+	}
+
+	/* the verdicts: a id, b id, status (pairs of other events are ignored) */
+	if (SPI_execute(qreviews, true, 0) != SPI_OK_SELECT)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("the reviews query must be a SELECT: \"%s\"", qreviews)));
+	tt = SPI_tuptable;
+	n = SPI_processed;
+	check_columns(tt, 3, "the reviews");
+	reviews = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(pair_key) * (n ? n : 1));
+	for (uint64 i = 0; i < n; i++)
+	{
+		size_t		ia = find_id(aix, na, col_int8(tt, i, 1, 0)),
+					ib = find_id(bix, nb, col_int8(tt, i, 2, 0));
+
+		if (ia == (size_t) -1 || ib == (size_t) -1)
+			continue;
+		reviews[n_reviews].a = ia;
+		reviews[n_reviews].b = ib;
+		reviews[n_reviews].value = parse_status(SPI_getvalue(tt->vals[i], tt->tupdesc, 3));
+		n_reviews++;
+	}
+	SPI_freetuptable(tt);
+	qsort(reviews, n_reviews, sizeof(pair_key), pair_key_cmp);
+
+	/*
+	 * The stored pairs: a id, b id, score, days_apart, km_apart, status, the
+	 * rank of a's row, the rank of b's row, shared.
+	 */
+	if (SPI_execute(qstored, true, 0) != SPI_OK_SELECT)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("the stored pairs query must be a SELECT: \"%s\"", qstored)));
+	tt = SPI_tuptable;
+	n = SPI_processed;
+	check_columns(tt, 9, "the stored pairs");
+	n_pairs = fc.n + n + n_reviews;
+	pairs = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(sn_match_pair) * (n_pairs ? n_pairs : 1));
+	stored_keys = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(pair_key) * (n ? n : 1));
+	stored_old_rank_a = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int) * (n ? n : 1));
+	stored_old_rank_b = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int) * (n ? n : 1));
+	stored_old_shared = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(bool) * (n ? n : 1));
+	n_pairs = 0;
+	/* new pairs first: pairs[0 .. fc.n) */
+	for (size_t i = 0; i < fc.n; i++)
+	{
+		sn_match_pair *x = &pairs[n_pairs++];
+		const pair_key *rv = find_pair(reviews, n_reviews, fc.pairs[i].a, fc.pairs[i].b);
+
+		memset(x, 0, sizeof(*x));
+		x->a = fc.pairs[i].a;
+		x->b = fc.pairs[i].b;
+		x->score = fc.pairs[i].parts.score;
+		x->days_apart = fc.pairs[i].parts.days_apart;
+		x->km_apart = fc.pairs[i].parts.km_apart;
+		x->status = rv ? rv->value : SN_MATCH_PROPOSED;
+	}
+	/* then the stored ones: pairs[fc.n .. fc.n + n_stored) */
+	n_stored = 0;
+	for (uint64 i = 0; i < n; i++)
+	{
+		size_t		ia = find_id(aix, na, col_int8(tt, i, 1, 0)),
+					ib = find_id(bix, nb, col_int8(tt, i, 2, 0));
+		sn_match_pair *x;
+
+		if (ia == (size_t) -1 || ib == (size_t) -1)
+			continue;			/* an event no longer compared: its rows went */
+		x = &pairs[n_pairs++];
+		memset(x, 0, sizeof(*x));
+		x->a = ia;
+		x->b = ib;
+		x->score = col_float8(tt, i, 3, 0.0);
+		x->days_apart = col_int8(tt, i, 4, INT64_MAX);
+		x->km_apart = col_float8(tt, i, 5, INFINITY);
+		x->status = parse_status(SPI_getvalue(tt->vals[i], tt->tupdesc, 6));
+		stored_old_rank_a[n_stored] = (int) col_int8(tt, i, 7, 0);
+		stored_old_rank_b[n_stored] = (int) col_int8(tt, i, 8, 0);
+		stored_old_shared[n_stored] = !col_null(tt, i, 9) && DatumGetBool(SPI_getbinval(tt->vals[i], tt->tupdesc, 9, &(bool){false}));
+		stored_keys[n_stored].a = ia;
+		stored_keys[n_stored].b = ib;
+		stored_keys[n_stored].value = 0;
+		n_stored++;
+	}
+	SPI_freetuptable(tt);
+	qsort(stored_keys, n_stored, sizeof(pair_key), pair_key_cmp);
+
+	/* accepted pairs the windows left out: neither new nor stored */
+	{
+		pair_key   *found_keys = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(pair_key) * (fc.n ? fc.n : 1));
+
+		for (size_t i = 0; i < fc.n; i++)
+		{
+			found_keys[i].a = fc.pairs[i].a;
+			found_keys[i].b = fc.pairs[i].b;
+			found_keys[i].value = 0;
+		}
+		qsort(found_keys, fc.n, sizeof(pair_key), pair_key_cmp);
+		for (size_t i = 0; i < n_reviews; i++)
+		{
+			sn_match_pair *x;
+
+			if (reviews[i].value != SN_MATCH_ACCEPTED
+				|| find_pair(found_keys, fc.n, reviews[i].a, reviews[i].b)
+				|| find_pair(stored_keys, n_stored, reviews[i].a, reviews[i].b))
+				continue;
+			x = &pairs[n_pairs++];
+			memset(x, 0, sizeof(*x));
+			x->a = reviews[i].a;
+			x->b = reviews[i].b;
+			x->score = 0.0;
+			x->days_apart = INT64_MAX;
+			x->km_apart = INFINITY;
+			x->status = SN_MATCH_ACCEPTED;
+		}
+		pfree(found_keys);
+	}
+
+	if (!sn_match_select(pairs, n_pairs, a, na, a_splits, b, nb, b_splits, &p))
+	{
+		free(fc.pairs);
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory while selecting matches")));
+	}
+
+	/* the rows */
+	pair_cxt = AllocSetContextCreate(CurrentMemoryContext, "event_match_link pair", ALLOCSET_SMALL_SIZES);
+	{
+		JsonbParseState *st = NULL;
+		JsonbValue	v;
+		JsonbValue *res;
+
+		pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+		jb_key(&st, "accepted_outside_windows");
+		v.type = jbvBool;
+		v.val.boolean = true;
+		pushJsonbValue(&st, WJB_VALUE, &v);
+		res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
+		accepted_reasons = JsonbPGetDatum(JsonbValueToJsonb(res));
+	}
+	for (size_t k = 0; k < n_pairs; k++)
+	{
+		sn_match_pair *x = &pairs[k];
+		bool		is_new = k < fc.n;
+		bool		is_stored = k >= fc.n && k < fc.n + n_stored;
+		Datum		values[13];
+		bool		nulls[13] = {0};
+		MemoryContext old;
+		text	   *names[2] = {dname, oname};
+		int64		ids[2] = {a[x->a].id, b[x->b].id};
+		int			ranks[2] = {x->rank_a, x->rank_b};
+
+		if (is_stored)
+		{
+			size_t		s = k - fc.n;
+			bool		rejected = x->status == SN_MATCH_REJECTED;
+
+			/* unchanged: nothing to write */
+			if (!rejected && stored_old_rank_a[s] == x->rank_a && stored_old_rank_b[s] == x->rank_b
+				&& stored_old_shared[s] == x->shared)
+				continue;
+			if (rejected && stored_old_rank_a[s] == 0 && stored_old_rank_b[s] == 0
+				&& stored_old_shared[s] == x->shared)
+				continue;
+		}
+		CHECK_FOR_INTERRUPTS();
+		MemoryContextReset(pair_cxt);
+		old = MemoryContextSwitchTo(pair_cxt);
+		if (is_new)
+		{
+			const found_pair *f = &fc.pairs[k];
+
+			values[4] = Float8GetDatum(f->parts.score);
+			values[6] = BoolGetDatum(f->dup);
+			values[7] = Int64GetDatum(f->parts.days_apart);
+			values[8] = Float8GetDatum(f->parts.km_apart);
+			values[9] = reasons_jsonb(&f->parts, f->dup);
+		}
+		else if (is_stored)
+		{
+			/* only rank and shared are read from a stored pair's rows */
+			nulls[4] = nulls[6] = nulls[7] = nulls[8] = nulls[9] = true;
+		}
+		else
+		{
+			/* accepted outside the windows */
+			nulls[4] = nulls[7] = nulls[8] = true;
+			values[6] = BoolGetDatum(false);
+			values[9] = accepted_reasons;
+		}
+		values[5] = CStringGetTextDatum(status_names[x->status]);
+		values[11] = BoolGetDatum(x->shared);
+		values[12] = BoolGetDatum(is_stored);
+		for (int side = 0; side < 2; side++)
+		{
+			values[0] = Int64GetDatum(ids[side]);
+			values[1] = Int64GetDatum(ids[1 - side]);
+			values[2] = PointerGetDatum(names[side]);
+			values[3] = PointerGetDatum(names[1 - side]);
+			values[10] = Int32GetDatum(ranks[side]);
+			nulls[10] = (x->status == SN_MATCH_REJECTED || ranks[side] == 0);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+		MemoryContextSwitchTo(old);
+	}
+	free(fc.pairs);
 	SPI_finish();
 	return (Datum) 0;
 }

@@ -200,17 +200,18 @@ CREATE FUNCTION @extschema@.event_match_pairs(a text, b text, within_km float8, 
 RETURNS TABLE (event_id bigint, other_event_id bigint, score float8, days_apart bigint, km float8,
                km_apart float8, radius_km float8, level integer, actors integer, fatalities integer,
                s_time float8, s_space float8, s_category float8, s_actors float8, s_fatalities float8,
-               duplicate boolean, reasons text)
+               duplicate boolean, reasons jsonb)
 AS 'MODULE_PATHNAME', 'event_match_pairs' LANGUAGE C STRICT VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION @extschema@.event_match_pairs(text, text, float8, integer) IS
-  'Internal to link_events(): every pair of the events of query a and query b (columns id, day_lo, day_hi, lat, lon, precision_m, fat_lo, fat_hi, level1, level2, source, actors1[], actors2[], actors0[], category) within within_days and within_km beyond both precision radii, with the parts of its score and the reasons as JSON text';
+  'Internal to link_events(): every pair of the events of query a and query b (columns id, day_lo, day_hi, lat, lon, precision_m, fat_lo, fat_hi, level1, level2, source, actors1[], actors2[], actors0[], category) within within_days and within_km beyond both precision radii, with the parts of its score and the reasons (jsonb)';
 
 CREATE FUNCTION @extschema@.event_match_select(pairs text, a_splits boolean, b_splits boolean,
                                                within_km float8, within_days integer, min_score float8)
-RETURNS TABLE (event_id bigint, other_event_id bigint, rank integer, other_rank integer, shared boolean)
+RETURNS TABLE (event_id bigint, other_event_id bigint, rank integer, other_rank integer, shared boolean,
+               stored boolean)
 AS 'MODULE_PATHNAME', 'event_match_select' LANGUAGE C STRICT VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION @extschema@.event_match_select(text, boolean, boolean, float8, integer, float8) IS
-  'Internal to link_events(): one-to-one selection over the pairs of a query (a id, b id, score, days_apart, km_apart, status, a day_lo, day_hi, lat, lon, b day_lo, day_hi, lat, lon), never selecting a proposed pair below min_score; ranks from each side';
+  'Internal to link_events(): one-to-one selection over the pairs of a query (a id, b id, score, days_apart, km_apart, status, a day_lo, day_hi, lat, lon, b day_lo, day_hi, lat, lon, and optionally stored), never selecting a proposed pair below min_score; ranks from each side, and the stored flag of each pair as given (false without one)';
 
 CREATE FUNCTION @extschema@.event_match_clusters(links text, splitting text[])
 RETURNS TABLE (event_id bigint, cluster bigint, dataset text)
@@ -238,8 +239,8 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
                    AND @extschema@.best(e.fatalities) IS NULL THEN NULL
               ELSE @extschema@.lower(e.fatalities) END,
          @extschema@.upper(e.fatalities),
-         c.level1,
-         CASE WHEN coalesce(lv.specific, true) THEN c.level2 END,
+         coalesce(t1.level1, t2.level1, t3.level1),
+         CASE WHEN coalesce(lv.specific, true) THEN coalesce(t1.level2, t2.level2, t3.level2) END,
          s.url,
          coalesce(ac.actors1, '{}'),
          coalesce(ac.actors2, '{}'),
@@ -247,8 +248,16 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
          coalesce(e.dataset_category, e.sub_event_type, e.event_type, e.cameo_code)
   FROM @extschema@.events e
   LEFT JOIN @extschema@.places p ON p.id = e.place_id
-  LEFT JOIN @extschema@.event_categories c ON c.event_id = e.id
-  LEFT JOIN @extschema@.event_taxonomy_levels lv ON lv.name = c.level2
+  -- the levels as event_categories gives them (the same three lookups, in
+  -- the same order), joined here to this dataset's events only: the view
+  -- joined to them would classify every event of every dataset first
+  LEFT JOIN @extschema@.event_taxonomy t1
+    ON t1.dataset = e.dataset AND pg_catalog.lower(t1.category) = pg_catalog.lower(e.dataset_category)
+  LEFT JOIN @extschema@.event_taxonomy t2
+    ON t2.dataset = 'acled' AND pg_catalog.lower(t2.category) = pg_catalog.lower(coalesce(e.sub_event_type, e.event_type))
+  LEFT JOIN @extschema@.event_taxonomy t3
+    ON t3.dataset = 'gdelt' AND t3.category = pg_catalog.left(e.cameo_code, 2)
+  LEFT JOIN @extschema@.event_taxonomy_levels lv ON lv.name = coalesce(t1.level2, t2.level2, t3.level2)
   LEFT JOIN @extschema@.sources s ON s.id = e.source_id
   LEFT JOIN (
     SELECT r.event_id,
@@ -260,11 +269,12 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
     GROUP BY r.event_id) ac ON ac.event_id = e.id
   WHERE e.dataset = p_dataset
     AND e.location IS NOT NULL
+    AND e.deleted_at IS NULL
     AND pg_catalog.isfinite(@extschema@.lower(e.occurred))
     AND pg_catalog.isfinite(@extschema@.upper(e.occurred))
 $$;
 COMMENT ON FUNCTION @extschema@.event_match_features(text) IS
-  'What link_events() compares of each event of a dataset: its days (edtf bounds as days from 2000-01-01), point, precision radius in metres (events.location_precision_m, else its place''s precision_m, else ACLED geo_precision 1/2/3 = 2/25/100 km, else 0), deaths (low, high; unknown as NULL), taxonomy levels (a catch-all level 2 counts as none), source URL, resolved actors by side and own category (for duplicates). Events without a location or with an open or unknown date end are left out';
+  'What link_events() compares of each event of a dataset: its days (edtf bounds as days from 2000-01-01), point, precision radius in metres (events.location_precision_m, else its place''s precision_m, else ACLED geo_precision 1/2/3 = 2/25/100 km, else 0), deaths (low, high; unknown as NULL), taxonomy levels (a catch-all level 2 counts as none), source URL, resolved actors by side and own category (for duplicates). Events its dataset deleted (deleted_at set), without a location or with an open or unknown date end are left out';
 
 -- The key of an event in event_link_reviews
 CREATE FUNCTION @extschema@.event_review_key(e_dataset text, e_external_id text, e_id bigint)
@@ -303,10 +313,12 @@ BEGIN
     DELETE FROM @extschema@.event_link_reviews r
     WHERE (r.dataset, r.external_id, r.other_dataset, r.other_external_id) = (ka[1], ka[2], kb[1], kb[2]);
   ELSE
-    INSERT INTO @extschema@.event_link_reviews AS r (dataset, external_id, other_dataset, other_external_id, status)
-    VALUES (ka[1], ka[2], kb[1], kb[2], NEW.status)
+    -- (who: the session's user; CURRENT_USER here is the function's owner)
+    INSERT INTO @extschema@.event_link_reviews AS r (dataset, external_id, other_dataset, other_external_id, status,
+                                                     reviewed_by)
+    VALUES (ka[1], ka[2], kb[1], kb[2], NEW.status, SESSION_USER)
     ON CONFLICT (dataset, external_id, other_dataset, other_external_id)
-    DO UPDATE SET status = EXCLUDED.status, reviewed_at = pg_catalog.now(), reviewed_by = CURRENT_USER;
+    DO UPDATE SET status = EXCLUDED.status, reviewed_at = pg_catalog.now(), reviewed_by = SESSION_USER;
   END IF;
   UPDATE @extschema@.event_links l SET status = NEW.status
   WHERE l.event_id = NEW.other_event_id AND l.other_event_id = NEW.event_id AND l.status IS DISTINCT FROM NEW.status;
@@ -350,6 +362,16 @@ COMMENT ON FUNCTION @extschema@.link_min_score() IS
 -- ---------------------------------------------------------------------------
 -- One dataset against one other (internal)
 
+CREATE FUNCTION @extschema@.event_match_link(a text, b text, stored text, reviews text, dataset text, other text,
+                                             a_splits boolean, b_splits boolean, within_km float8, within_days integer,
+                                             min_score float8)
+RETURNS TABLE (event_id bigint, other_event_id bigint, dataset text, other_dataset text, score float8, status text,
+               duplicate boolean, days_apart bigint, km_apart float8, reasons jsonb, rank integer, shared boolean,
+               stored boolean)
+AS 'MODULE_PATHNAME', 'event_match_link' LANGUAGE C STRICT VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION @extschema@.event_match_link(text, text, text, text, text, text, boolean, boolean, float8, integer, float8) IS
+  'Internal to link_events(): for two datasets, the new pairs (the changed events of query a, columns as event_match_pairs plus changed, against all of query b, and the unchanged of a against the changed of b), the accepted verdicts of query reviews (a id, b id, status) the windows left out, and the one-to-one selection over those and the stored pairs of query stored (a id, b id, score, days_apart, km_apart, status, rank of a''s row, rank of b''s row, shared); returns both rows of each new pair as event_links holds them (stored false), and both rows of each stored pair whose rank or shared changed (stored true, only rank and shared filled)';
+
 CREATE FUNCTION @extschema@.link_events_pair(d text, o text, km float8, days integer, run bigint)
 RETURNS bigint
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET client_min_messages = warning AS $$
@@ -370,66 +392,39 @@ BEGIN
   -- (min_score is not in the fingerprint: it changes no pair's score, and the
   -- selection below runs over every stored pair on every run)
 
-  DROP TABLE IF EXISTS pg_temp.sn_match_fa, pg_temp.sn_match_fb, pg_temp.sn_match_ca,
-                       pg_temp.sn_match_cb, pg_temp.sn_match_new, pg_temp.sn_match_sel,
-                       pg_temp.sn_match_rev, pg_temp.sn_match_rows;
-  EXECUTE 'CREATE TEMP TABLE sn_match_fa AS SELECT f.*, md5(f::text || $1) AS fp FROM '
-          '@extschema@.event_match_features($2) f' USING params, d;
+  DROP VIEW IF EXISTS pg_temp.sn_match_ca, pg_temp.sn_match_cb;
+  DROP TABLE IF EXISTS pg_temp.sn_match_fa, pg_temp.sn_match_fb, pg_temp.sn_match_new, pg_temp.sn_match_sel,
+                       pg_temp.sn_match_rev, pg_temp.sn_match_upd;
+  -- each event's features, fingerprint, and whether it changed since it was
+  -- last compared with the other dataset (no fingerprint, or another one)
+  EXECUTE 'CREATE TEMP TABLE sn_match_fa AS '
+          'SELECT f.*, x.fp, s.fingerprint IS DISTINCT FROM x.fp AS changed '
+          'FROM @extschema@.event_match_features($2) f CROSS JOIN LATERAL (SELECT md5(f::text || $1) AS fp) x '
+          'LEFT JOIN @extschema@.event_match_state s ON s.event_id = f.id AND s.other_dataset = $3'
+    USING params, d, o;
   CREATE INDEX ON pg_temp.sn_match_fa (id);
   IF same THEN
     CREATE TEMP TABLE sn_match_fb AS SELECT * FROM pg_temp.sn_match_fa;
   ELSE
-    EXECUTE 'CREATE TEMP TABLE sn_match_fb AS SELECT f.*, md5(f::text || $1) AS fp FROM '
-            '@extschema@.event_match_features($2) f' USING params, o;
+    EXECUTE 'CREATE TEMP TABLE sn_match_fb AS '
+            'SELECT f.*, x.fp, s.fingerprint IS DISTINCT FROM x.fp AS changed '
+            'FROM @extschema@.event_match_features($2) f CROSS JOIN LATERAL (SELECT md5(f::text || $1) AS fp) x '
+            'LEFT JOIN @extschema@.event_match_state s ON s.event_id = f.id AND s.other_dataset = $3'
+      USING params, o, d;
   END IF;
   CREATE INDEX ON pg_temp.sn_match_fb (id);
-  ANALYZE pg_temp.sn_match_fa;
-  ANALYZE pg_temp.sn_match_fb;
+  CREATE TEMP VIEW sn_match_ca AS SELECT * FROM pg_temp.sn_match_fa WHERE changed;
+  CREATE TEMP VIEW sn_match_cb AS SELECT * FROM pg_temp.sn_match_fb WHERE changed;
 
-  -- new or changed events: no fingerprint, or another one
-  CREATE TEMP TABLE sn_match_ca AS
-    SELECT a.* FROM pg_temp.sn_match_fa a
-    LEFT JOIN @extschema@.event_match_state s ON s.event_id = a.id AND s.other_dataset = o
-    WHERE s.fingerprint IS DISTINCT FROM a.fp;
-  CREATE TEMP TABLE sn_match_cb AS
-    SELECT b.* FROM pg_temp.sn_match_fb b
-    LEFT JOIN @extschema@.event_match_state s ON s.event_id = b.id AND s.other_dataset = d
-    WHERE s.fingerprint IS DISTINCT FROM b.fp;
-  CREATE INDEX ON pg_temp.sn_match_ca (id);
-  CREATE INDEX ON pg_temp.sn_match_cb (id);
-  ANALYZE pg_temp.sn_match_ca;
-  ANALYZE pg_temp.sn_match_cb;
-
-  -- their old pairs go (verdicts stay in event_link_reviews), as do pairs of
-  -- events no longer compared (no location, or out of the dataset)
+  -- the old pairs of changed events go (verdicts stay in event_link_reviews),
+  -- as do pairs of events no longer compared (deleted by their dataset, no
+  -- location now, or out of the dataset)
   DELETE FROM @extschema@.event_links l
   WHERE ((l.dataset = d AND l.other_dataset = o) OR (l.dataset = o AND l.other_dataset = d))
     AND (EXISTS (SELECT 1 FROM pg_temp.sn_match_ca c WHERE c.id IN (l.event_id, l.other_event_id))
          OR EXISTS (SELECT 1 FROM pg_temp.sn_match_cb c WHERE c.id IN (l.event_id, l.other_event_id))
          OR NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_fa a WHERE a.id IN (l.event_id, l.other_event_id))
          OR NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_fb b WHERE b.id IN (l.event_id, l.other_event_id)));
-
-  -- the new pairs: changed events of d against all of o, and changed events of
-  -- o against the unchanged of d
-  IF same THEN
-    CREATE TEMP TABLE sn_match_new AS
-      SELECT p.* FROM @extschema@.event_match_pairs(
-               'SELECT ' || cols || ' FROM pg_temp.sn_match_ca',
-               'SELECT ' || cols || ' FROM pg_temp.sn_match_fa', km, days) p
-      WHERE p.event_id <> p.other_event_id AND p.duplicate
-        AND (p.event_id < p.other_event_id
-             OR NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_ca c WHERE c.id = p.other_event_id));
-  ELSE
-    CREATE TEMP TABLE sn_match_new AS
-      SELECT p.* FROM @extschema@.event_match_pairs(
-               'SELECT ' || cols || ' FROM pg_temp.sn_match_ca',
-               'SELECT ' || cols || ' FROM pg_temp.sn_match_fb', km, days) p
-      UNION ALL
-      SELECT p.* FROM @extschema@.event_match_pairs(
-               'SELECT ' || cols || ' FROM pg_temp.sn_match_fa a WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_ca c WHERE c.id = a.id)',
-               'SELECT ' || cols || ' FROM pg_temp.sn_match_cb', km, days) p;
-  END IF;
-  SELECT count(*) INTO n_new FROM pg_temp.sn_match_new;
 
   -- the verdicts on pairs of these two datasets, by event id
   CREATE TEMP TABLE sn_match_rev AS
@@ -440,78 +435,68 @@ BEGIN
     WHERE (r.dataset = d AND r.other_dataset = o) OR (r.dataset = o AND r.other_dataset = d);
   INSERT INTO pg_temp.sn_match_rev SELECT v.b, v.a, v.status FROM pg_temp.sn_match_rev v;
 
-  -- analysts' accepted pairs that the windows left out
-  INSERT INTO pg_temp.sn_match_new (event_id, other_event_id, duplicate)
-  SELECT v.a, v.b, same
-  FROM pg_temp.sn_match_rev v
-  WHERE v.status = 'accepted'
-    AND EXISTS (SELECT 1 FROM pg_temp.sn_match_fa a WHERE a.id = v.a)
-    AND (v.a < v.b OR NOT same)
-    AND NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_new n
-                    WHERE (n.event_id = v.a AND n.other_event_id = v.b) OR (n.event_id = v.b AND n.other_event_id = v.a))
-    AND NOT EXISTS (SELECT 1 FROM @extschema@.event_links l WHERE l.event_id = v.a AND l.other_event_id = v.b);
-
-  -- both rows of each new pair, d's first
-  CREATE TEMP TABLE sn_match_rows AS
-  SELECT x.e1 AS event_id, x.e2 AS other_event_id, x.d1 AS dataset, x.d2 AS other_dataset, n.score,
-         coalesce(v.status, 'proposed') AS status, n.duplicate, n.days_apart, n.km_apart,
-         CASE WHEN n.score IS NULL THEN '{"accepted_outside_windows": true}'::jsonb
-              ELSE n.reasons::jsonb END AS reasons,
-         x.forward
-  FROM pg_temp.sn_match_new n
-  CROSS JOIN LATERAL (VALUES (n.event_id, n.other_event_id, d, o, true),
-                             (n.other_event_id, n.event_id, o, d, false)) x(e1, e2, d1, d2, forward)
-  LEFT JOIN pg_temp.sn_match_rev v ON v.a = n.event_id AND v.b = n.other_event_id;
-  ANALYZE pg_temp.sn_match_rows;
-
-  -- ranks: over the stored pairs and the new ones together
-  IF same THEN
-    CREATE TEMP TABLE sn_match_sel AS
-    SELECT r.event_id, r.other_event_id, CASE WHEN r.status = 'rejected' THEN NULL ELSE 1 END AS rank,
-           CASE WHEN r.status = 'rejected' THEN NULL ELSE 1 END AS other_rank, false AS shared
-    FROM pg_temp.sn_match_rows r WHERE r.forward
-    UNION ALL
-    SELECT l.event_id, l.other_event_id, CASE WHEN l.status = 'rejected' THEN NULL ELSE 1 END,
-           CASE WHEN l.status = 'rejected' THEN NULL ELSE 1 END, false
-    FROM @extschema@.event_links l WHERE l.dataset = d AND l.other_dataset = d AND l.event_id < l.other_event_id;
+  IF NOT same THEN
+    -- new pairs, verdicts, selection and ranks in one pass of the C side; its
+    -- rows go straight into event_links (both rows of each new pair), and the
+    -- new ranks of stored pairs into sn_match_upd
+    CREATE TEMP TABLE sn_match_upd (event_id bigint, other_event_id bigint, rank integer, shared boolean);
+    WITH r AS (
+      SELECT * FROM @extschema@.event_match_link(
+        'SELECT ' || cols || ', changed FROM pg_temp.sn_match_fa',
+        'SELECT ' || cols || ', changed FROM pg_temp.sn_match_fb',
+        'SELECT l.event_id, l.other_event_id, l.score, l.days_apart, l.km_apart, l.status, l.rank, k.rank, l.shared '
+        'FROM @extschema@.event_links l '
+        'JOIN @extschema@.event_links k ON k.event_id = l.other_event_id AND k.other_event_id = l.event_id '
+        'WHERE l.dataset = ' || quote_literal(d) || ' AND l.other_dataset = ' || quote_literal(o),
+        'SELECT v.a, v.b, v.status FROM pg_temp.sn_match_rev v',
+        d, o, sd, so, km, days, min_score)),
+    ins AS (
+      INSERT INTO @extschema@.event_links (event_id, other_event_id, dataset, other_dataset, score, status,
+                                           duplicate, days_apart, km_apart, reasons, run_id, rank, shared)
+      SELECT r.event_id, r.other_event_id, r.dataset, r.other_dataset, r.score, r.status, r.duplicate,
+             r.days_apart, r.km_apart, r.reasons, run, r.rank, r.shared
+      FROM r WHERE NOT r.stored
+      RETURNING score IS NOT NULL AS scored),
+    upd AS (
+      INSERT INTO pg_temp.sn_match_upd SELECT r.event_id, r.other_event_id, r.rank, r.shared FROM r WHERE r.stored)
+    SELECT count(*) FILTER (WHERE ins.scored) / 2 INTO n_new FROM ins;
+    UPDATE @extschema@.event_links l SET rank = u.rank, shared = u.shared, run_id = run
+    FROM pg_temp.sn_match_upd u
+    WHERE l.event_id = u.event_id AND l.other_event_id = u.other_event_id;
   ELSE
-    CREATE TEMP TABLE sn_match_sel AS
-      SELECT * FROM @extschema@.event_match_select(
-        'SELECT p.event_id, p.other_event_id, p.score, p.days_apart, p.km_apart, p.status, '
-        'a.day_lo, a.day_hi, a.lat, a.lon, b.day_lo, b.day_hi, b.lat, b.lon '
-        'FROM (SELECT r.event_id, r.other_event_id, r.score, r.days_apart, r.km_apart, r.status '
-        '      FROM pg_temp.sn_match_rows r WHERE r.forward '
-        '      UNION ALL '
-        '      SELECT l.event_id, l.other_event_id, l.score, l.days_apart, l.km_apart, l.status '
-        '      FROM @extschema@.event_links l WHERE l.dataset = ' || quote_literal(d) ||
-        '      AND l.other_dataset = ' || quote_literal(o) || ') p '
-        'LEFT JOIN pg_temp.sn_match_fa a ON a.id = p.event_id '
-        'LEFT JOIN pg_temp.sn_match_fb b ON b.id = p.other_event_id',
-        sd, so, km, days, min_score);
+    -- duplicates within one dataset: no one-to-one selection, every
+    -- duplicate pair not rejected is rank 1
+    CREATE TEMP TABLE sn_match_new AS
+      SELECT p.* FROM @extschema@.event_match_pairs(
+               'SELECT ' || cols || ' FROM pg_temp.sn_match_ca',
+               'SELECT ' || cols || ' FROM pg_temp.sn_match_fa', km, days) p
+      WHERE p.event_id <> p.other_event_id AND p.duplicate
+        AND (p.event_id < p.other_event_id
+             OR NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_ca c WHERE c.id = p.other_event_id));
+    GET DIAGNOSTICS n_new = ROW_COUNT;
+    -- analysts' accepted pairs that the windows left out
+    INSERT INTO pg_temp.sn_match_new (event_id, other_event_id, duplicate, reasons)
+    SELECT v.a, v.b, true, '{"accepted_outside_windows": true}'::jsonb
+    FROM pg_temp.sn_match_rev v
+    WHERE v.status = 'accepted'
+      AND EXISTS (SELECT 1 FROM pg_temp.sn_match_fa a WHERE a.id = v.a)
+      AND v.a < v.b
+      AND NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_new n
+                      WHERE (n.event_id = v.a AND n.other_event_id = v.b) OR (n.event_id = v.b AND n.other_event_id = v.a))
+      AND NOT EXISTS (SELECT 1 FROM @extschema@.event_links l WHERE l.event_id = v.a AND l.other_event_id = v.b);
+    INSERT INTO @extschema@.event_links (event_id, other_event_id, dataset, other_dataset, score, status,
+                                         duplicate, days_apart, km_apart, reasons, run_id, rank, shared)
+    SELECT x.e1, x.e2, d, d, n.score, coalesce(v.status, 'proposed'), n.duplicate,
+           n.days_apart, n.km_apart, n.reasons, run, CASE WHEN v.status = 'rejected' THEN NULL ELSE 1 END, false
+    FROM pg_temp.sn_match_new n
+    LEFT JOIN pg_temp.sn_match_rev v ON v.a = n.event_id AND v.b = n.other_event_id
+    CROSS JOIN LATERAL (VALUES (n.event_id, n.other_event_id), (n.other_event_id, n.event_id)) x(e1, e2);
+    -- stored pairs keep rank 1 unless rejected
+    UPDATE @extschema@.event_links l SET rank = CASE WHEN l.status = 'rejected' THEN NULL ELSE 1 END, shared = false,
+                                         run_id = run
+    WHERE l.dataset = d AND l.other_dataset = d AND l.run_id <> run
+      AND (l.rank IS DISTINCT FROM CASE WHEN l.status = 'rejected' THEN NULL ELSE 1 END OR l.shared);
   END IF;
-  CREATE INDEX ON pg_temp.sn_match_sel (event_id, other_event_id);
-  ANALYZE pg_temp.sn_match_sel;
-
-  INSERT INTO @extschema@.event_links (event_id, other_event_id, dataset, other_dataset, score, status,
-                                       duplicate, days_apart, km_apart, reasons, run_id, rank, shared)
-  SELECT r.event_id, r.other_event_id, r.dataset, r.other_dataset, r.score, r.status, r.duplicate,
-         r.days_apart, r.km_apart, r.reasons, run,
-         CASE WHEN r.forward THEN s.rank ELSE s.other_rank END, coalesce(s.shared, false)
-  FROM pg_temp.sn_match_rows r
-  LEFT JOIN pg_temp.sn_match_sel s
-    ON s.event_id = CASE WHEN r.forward THEN r.event_id ELSE r.other_event_id END
-   AND s.other_event_id = CASE WHEN r.forward THEN r.other_event_id ELSE r.event_id END
-  ON CONFLICT (event_id, other_event_id) DO NOTHING;
-
-  -- stored pairs whose rank changed
-  UPDATE @extschema@.event_links l SET rank = s.rank, shared = s.shared, run_id = run
-  FROM pg_temp.sn_match_sel s
-  WHERE l.event_id = s.event_id AND l.other_event_id = s.other_event_id AND l.run_id <> run
-    AND (l.rank IS DISTINCT FROM s.rank OR l.shared IS DISTINCT FROM s.shared);
-  UPDATE @extschema@.event_links l SET rank = s.other_rank, shared = s.shared, run_id = run
-  FROM pg_temp.sn_match_sel s
-  WHERE l.event_id = s.other_event_id AND l.other_event_id = s.event_id AND l.run_id <> run
-    AND (l.rank IS DISTINCT FROM s.other_rank OR l.shared IS DISTINCT FROM s.shared);
 
   -- what was compared
   DELETE FROM @extschema@.event_match_state s
@@ -523,15 +508,20 @@ BEGIN
     INSERT INTO @extschema@.event_match_state (event_id, other_dataset, fingerprint, run_id)
     SELECT c.id, d, c.fp, run FROM pg_temp.sn_match_cb c;
   END IF;
+  -- and the state of events no longer compared (deleted by their dataset,
+  -- without a location now)
   DELETE FROM @extschema@.event_match_state s
-  WHERE ((s.other_dataset = o AND s.event_id IN (SELECT e.id FROM @extschema@.events e WHERE e.dataset = d))
-         OR (s.other_dataset = d AND s.event_id IN (SELECT e.id FROM @extschema@.events e WHERE e.dataset = o)))
-    AND NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_fa a WHERE a.id = s.event_id)
-    AND NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_fb b WHERE b.id = s.event_id);
+  WHERE s.other_dataset = o
+    AND s.event_id IN (SELECT e.id FROM @extschema@.events e
+                       WHERE e.dataset = d AND NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_fa a WHERE a.id = e.id));
+  DELETE FROM @extschema@.event_match_state s
+  WHERE s.other_dataset = d
+    AND s.event_id IN (SELECT e.id FROM @extschema@.events e
+                       WHERE e.dataset = o AND NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_fb b WHERE b.id = e.id));
 
-  DROP TABLE IF EXISTS pg_temp.sn_match_fa, pg_temp.sn_match_fb, pg_temp.sn_match_ca,
-                       pg_temp.sn_match_cb, pg_temp.sn_match_new, pg_temp.sn_match_sel,
-                       pg_temp.sn_match_rev, pg_temp.sn_match_rows;
+  DROP VIEW IF EXISTS pg_temp.sn_match_ca, pg_temp.sn_match_cb;
+  DROP TABLE IF EXISTS pg_temp.sn_match_fa, pg_temp.sn_match_fb, pg_temp.sn_match_new, pg_temp.sn_match_sel,
+                       pg_temp.sn_match_rev, pg_temp.sn_match_upd;
   RETURN n_new;
 END
 $$;
@@ -582,9 +572,12 @@ BEGIN
   -- only what changed is written
   DELETE FROM @extschema@.incidents i
   WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_inc n WHERE n.event_id = i.event_id AND n.incident_id = i.incident_id);
+  -- (what is left of incidents agrees with sn_match_inc, so the rows already
+  -- there are taken out first: an anti-join in the INSERT itself may rescan
+  -- the rows the statement adds)
+  DELETE FROM pg_temp.sn_match_inc n USING @extschema@.incidents i WHERE i.event_id = n.event_id;
   INSERT INTO @extschema@.incidents (incident_id, event_id, dataset)
-  SELECT n.incident_id, n.event_id, n.dataset FROM pg_temp.sn_match_inc n
-  WHERE NOT EXISTS (SELECT 1 FROM @extschema@.incidents i WHERE i.event_id = n.event_id);
+  SELECT n.incident_id, n.event_id, n.dataset FROM pg_temp.sn_match_inc n;
   SELECT count(DISTINCT i.incident_id) INTO n_incidents FROM @extschema@.incidents i;
   DROP TABLE IF EXISTS pg_temp.sn_match_clusters, pg_temp.sn_match_ids, pg_temp.sn_match_inc;
   RETURN n_incidents;
@@ -698,9 +691,10 @@ SELECT l.event_id,
 FROM @extschema@.event_links l
 JOIN @extschema@.events ea ON ea.id = l.event_id
 JOIN @extschema@.events eb ON eb.id = l.other_event_id
-LEFT JOIN @extschema@.incidents i ON i.event_id = l.event_id;
+LEFT JOIN @extschema@.incidents i ON i.event_id = l.event_id
+WHERE ea.deleted_at IS NULL AND eb.deleted_at IS NULL;
 COMMENT ON VIEW @extschema@.bi_event_links IS
-  'event_links for BI tools: every scored pair from each of its events, with the datasets'' own ids and the parts of the score, built-in types only';
+  'event_links for BI tools: every scored pair from each of its events, with the datasets'' own ids and the parts of the score, built-in types only; pairs with an event its dataset deleted are left out (the next link_events() run drops them)';
 COMMENT ON COLUMN @extschema@.bi_event_links.event_id IS 'the event (events.id)';
 COMMENT ON COLUMN @extschema@.bi_event_links.dataset IS 'its dataset';
 COMMENT ON COLUMN @extschema@.bi_event_links.external_id IS 'its id in that dataset';
@@ -731,7 +725,7 @@ WITH ev AS (
          p.country,
          @extschema@.lower(e.occurred) AS lo, @extschema@.upper(e.occurred) AS hi
   FROM @extschema@.incidents i
-  JOIN @extschema@.events e ON e.id = i.event_id
+  JOIN @extschema@.events e ON e.id = i.event_id AND e.deleted_at IS NULL
   LEFT JOIN @extschema@.places p ON p.id = e.place_id),
 days AS (
   SELECT ev.incident_id, max(ev.lo) AS max_lo, min(ev.hi) AS min_hi, min(ev.lo) AS min_lo, max(ev.hi) AS max_hi,
@@ -784,7 +778,7 @@ FROM days d
 LEFT JOIN best_place bp ON bp.incident_id = d.incident_id
 LEFT JOIN deaths f ON f.incident_id = d.incident_id;
 COMMENT ON VIEW @extschema@.bi_incidents IS
-  'One row per incident (incidents): when, where and how many died as its datasets together say, and which datasets and rows saw it; built-in types only';
+  'One row per incident (incidents): when, where and how many died as its datasets together say, and which datasets and rows saw it (events their dataset deleted left out); built-in types only';
 COMMENT ON COLUMN @extschema@.bi_incidents.incident_id IS 'the incident (incidents.incident_id)';
 COMMENT ON COLUMN @extschema@.bi_incidents.date_low IS 'first day: of the days every event allows when they agree, else of all their days';
 COMMENT ON COLUMN @extschema@.bi_incidents.date_high IS 'last day, as date_low';

@@ -8,7 +8,9 @@
 --   sahel_news_editor   a reader who also edits the gazetteer and the facts:
 --                       places, actors, their names, events, their actors,
 --                       sources, deployments, figures, and the links between
---                       events; never the shipped code lists
+--                       events (runs link_events, gives verdicts, maps
+--                       categories in the taxonomy tables); never the shipped
+--                       code lists
 --   sahel_news_loader   a reader who runs the loaders (import_*; their
 --                       internals loader_* run inside them), writes the
 --                       staging tables (*_raw) and the tables loaders fill
@@ -52,7 +54,11 @@ DO $grants$
 DECLARE
   o record;
   -- the tables an editor writes (and a loader too), by name
-  edited constant text := '^(places|place_names|place_countries|actors|actor_names|events|event_actors|event_actor_names|sources|deployments|figures|.*links?|incidents?)$';
+  -- (event matching: link_events() writes the links, incidents, its runs and
+  -- state as its caller; analysts record verdicts in event_link_reviews and
+  -- map categories in the taxonomy tables and matching_datasets, whose
+  -- shipped rows stay guarded by triggers)
+  edited constant text := '^(places|place_names|place_countries|actors|actor_names|events|event_actors|event_actor_names|sources|deployments|figures|.*links?|incidents?|event_link_reviews|link_runs|event_match_state|event_taxonomy|event_taxonomy_levels|matching_datasets)$';
   -- the tables a loader writes besides those: staging tables and run bookkeeping
   loaded constant text := '^(.*_raw|import_runs|import_issues)$';
 BEGIN
@@ -107,6 +113,9 @@ BEGIN
       EXECUTE pg_catalog.format('GRANT USAGE ON SEQUENCE %s TO sahel_news_loader', o.seq);
     END IF;
   END LOOP;
+
+  -- the incidents' ids come from a sequence of its own (no table owns it)
+  GRANT USAGE ON SEQUENCE @extschema@.incidents_id_seq TO sahel_news_editor, sahel_news_loader;
 
   -- the loaders and their internals: sahel_news_loader only
   FOR o IN

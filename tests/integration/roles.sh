@@ -82,6 +82,37 @@ can $e "BEGIN; INSERT INTO places (name, kind, country) VALUES ('Boulkessi', 'to
         DELETE FROM events WHERE id = (SELECT max(id) FROM events);
         DELETE FROM place_names WHERE name = 'Boulkessy';
         COMMIT"
+# links between events: the editor links two datasets, gives verdicts, maps
+# categories and sets a dataset's matching rules (user rows)
+can $e "INSERT INTO matching_datasets (dataset, splits_incidents, date_lag_days) VALUES ('r_bulletin', false, 7);
+        INSERT INTO event_taxonomy (dataset, category, level1, level2) VALUES
+          ('r_bulletin', 'ambush', 'armed clash', 'armed clash, unspecified'),
+          ('r_wire', 'ambush', 'armed clash', 'armed clash, unspecified');
+        UPDATE event_taxonomy SET category = 'Ambush' WHERE dataset = 'r_wire';
+        INSERT INTO events (occurred, location, location_precision_m, dataset_category, dataset, external_id) VALUES
+          ('2022-09-01', geopoint(14.1, -0.9), 2000, 'ambush', 'r_bulletin', 'b1'),
+          ('2022-09-02', geopoint(14.1, -0.9), 2000, 'ambush', 'r_wire', 'w1')"
+can $e "SELECT links = 1 FROM link_events('r_bulletin', 'r_wire')"
+can $e "UPDATE event_links SET status = 'accepted' WHERE dataset = 'r_bulletin';
+        INSERT INTO event_link_reviews (dataset, external_id, other_dataset, other_external_id, status, note)
+          VALUES ('r_bulletin', 'b1', 'r_wire', 'w9', 'rejected', 'another ambush');
+        DELETE FROM event_link_reviews WHERE other_external_id = 'w9'"
+can $e "SELECT count(*) FROM link_events('r_bulletin')"
+got=$(su -d "$db" -c "SELECT string_agg(l.status || ':' || l.rank || ':' || r.reviewed_by, ',')
+                      FROM sahel_news.event_links l JOIN sahel_news.event_link_reviews r ON r.dataset = l.dataset
+                      WHERE l.dataset = 'r_bulletin' AND l.other_dataset = 'r_wire'")
+[ "$got" = "accepted:1:sn_bob_editor" ] && echo "ok: the editor's verdict holds after a re-run" ||
+  { echo "FAILED: the editor's verdict: $got"; fail=1; }
+# the reader reads what matching made, and cannot run it
+can $r "SELECT count(*) FROM event_links; SELECT count(*) FROM incidents; SELECT count(*) FROM event_link_reviews;
+        SELECT count(*) FROM bi_event_links; SELECT count(*) FROM bi_incidents WHERE datasets LIKE '%r_wire%'"
+cannot $r "SELECT * FROM link_events('r_bulletin')"
+cannot $r "UPDATE event_links SET status = 'rejected'"
+cannot $r "INSERT INTO event_taxonomy (dataset, category, level1) VALUES ('r_x', 'x', 'armed clash')"
+got=$(su -d "$db" -c "SELECT count(*) FROM sahel_news.incidents i JOIN sahel_news.events e ON e.id = i.event_id
+                      WHERE e.dataset IN ('r_bulletin', 'r_wire')")
+[ "$got" = 2 ] && echo "ok: the editor's run made an incident of the two events" ||
+  { echo "FAILED: $got events of the editor's datasets in incidents"; fail=1; }
 cannot $e "UPDATE cameo_codes SET name = name"
 cannot $e "DELETE FROM acled_event_types WHERE false"
 cannot $e "TRUNCATE place_names"
