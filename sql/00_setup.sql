@@ -42,7 +42,7 @@ WHERE p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'c')
   AND p.oid NOT IN ('sahel_news.event_match_pairs(text,text,float8,integer)'::regprocedure,
                     'sahel_news.event_match_select(text,boolean,boolean,float8,integer,float8)'::regprocedure,
                     'sahel_news.event_match_clusters(text,text[])'::regprocedure,
-                    'sahel_news.event_match_link(text,text,text,text,text,text,boolean,boolean,float8,integer,float8)'::regprocedure)
+                    'sahel_news.event_match_link(text,text,text,text,text,text,boolean,boolean,float8,integer,float8,text)'::regprocedure)
 ORDER BY 1::text;
 
 -- Every type, function, table and view of the extension has a comment.

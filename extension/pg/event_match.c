@@ -8,7 +8,6 @@
  *
  *   event_match_pairs(a, b, within_km, within_days)  candidate pairs and their parts
  *   event_match_select(pairs, a_splits, b_splits, within_km, within_days, min_score)  ranks
- *       (the pairs query's optional 15th column, stored, is passed through)
  *   event_match_clusters(links, splitting)  incidents
  *   event_match_link(a, b, stored, reviews, ...)  the new pairs of two datasets
  *       and the selection over them and the stored ones, as rows to write
@@ -543,21 +542,14 @@ event_match_select(PG_FUNCTION_ARGS)
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory while selecting matches")));
 	for (uint64 i = 0; i < n; i++)
 	{
-		Datum		values[6];
-		bool		nulls[6] = {0};
-		bool		stored_null = true;
-		Datum		stored = (Datum) 0;
-
-		if (tt->tupdesc->natts >= 15)
-			stored = SPI_getbinval(tt->vals[i], tt->tupdesc, 15, &stored_null);
+		Datum		values[5];
+		bool		nulls[5] = {0};
 
 		values[0] = Int64GetDatum(a[pairs[i].a].id);
 		values[1] = Int64GetDatum(b[pairs[i].b].id);
 		values[2] = Int32GetDatum(pairs[i].rank_a);
 		values[3] = Int32GetDatum(pairs[i].rank_b);
 		values[4] = BoolGetDatum(pairs[i].shared);
-		/* the pairs query's stored flag, passed through (false without one) */
-		values[5] = stored_null ? BoolGetDatum(false) : stored;
 		nulls[2] = nulls[3] = (pairs[i].status == SN_MATCH_REJECTED);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
@@ -673,10 +665,10 @@ event_match_clusters(PG_FUNCTION_ARGS)
  * One pass over two datasets: the new pairs (changed events of a against all
  * of b, unchanged of a against changed of b), the analysts' accepted pairs
  * the windows left out, the selection over those and the stored pairs, and
- * the rows to write: both rows of every new pair, and both rows of every
- * stored pair whose rank or shared flag changed (stored = true).  So the
- * pairs go from the candidate search to event_links in one statement, with
- * no table in between.
+ * the rows to write: both rows of every new pair (returned), and both rows of
+ * every stored pair whose rank or shared flag changed (handed to the updates
+ * statement).  So the pairs go from the candidate search to event_links in
+ * one statement, with no table in between.
  */
 
 typedef struct found_pair
@@ -858,6 +850,7 @@ event_match_link(PG_FUNCTION_ARGS)
 	double		within_km = PG_GETARG_FLOAT8(8);
 	int32		within_days = PG_GETARG_INT32(9);
 	double		min_score = PG_GETARG_FLOAT8(10);
+	char	   *qupdates = text_to_cstring(PG_GETARG_TEXT_PP(11));
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	sn_match_params p;
 	sn_match_event *a,
@@ -1069,31 +1062,74 @@ event_match_link(PG_FUNCTION_ARGS)
 		res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
 		accepted_reasons = JsonbPGetDatum(JsonbValueToJsonb(res));
 	}
+	/*
+	 * The stored pairs whose rank or shared flag changed: both rows of each,
+	 * handed to the updates statement as four arrays ($1 event ids, $2 other
+	 * event ids, $3 ranks, NULL when rejected, $4 shared).
+	 */
+	{
+		int64	   *u_ev = palloc(sizeof(int64) * 2 * (n_stored ? n_stored : 1));
+		int64	   *u_other = palloc(sizeof(int64) * 2 * (n_stored ? n_stored : 1));
+		Datum	   *u_rank = palloc(sizeof(Datum) * 2 * (n_stored ? n_stored : 1));
+		bool	   *u_rank_null = palloc(sizeof(bool) * 2 * (n_stored ? n_stored : 1));
+		Datum	   *u_shared = palloc(sizeof(Datum) * 2 * (n_stored ? n_stored : 1));
+		Datum	   *u_ev_d = palloc(sizeof(Datum) * 2 * (n_stored ? n_stored : 1));
+		Datum	   *u_other_d = palloc(sizeof(Datum) * 2 * (n_stored ? n_stored : 1));
+		int			n_upd = 0;
+
+		for (size_t s = 0; s < n_stored; s++)
+		{
+			sn_match_pair *x = &pairs[fc.n + s];
+			bool		rejected = x->status == SN_MATCH_REJECTED;
+			int			new_a = rejected ? 0 : x->rank_a,
+						new_b = rejected ? 0 : x->rank_b;
+
+			if (stored_old_rank_a[s] == new_a && stored_old_rank_b[s] == new_b
+				&& stored_old_shared[s] == x->shared)
+				continue;
+			for (int side = 0; side < 2; side++)
+			{
+				u_ev[n_upd] = side ? b[x->b].id : a[x->a].id;
+				u_other[n_upd] = side ? a[x->a].id : b[x->b].id;
+				u_ev_d[n_upd] = Int64GetDatum(u_ev[n_upd]);
+				u_other_d[n_upd] = Int64GetDatum(u_other[n_upd]);
+				u_rank[n_upd] = Int32GetDatum(side ? new_b : new_a);
+				u_rank_null[n_upd] = (side ? new_b : new_a) == 0;
+				u_shared[n_upd] = BoolGetDatum(x->shared);
+				n_upd++;
+			}
+		}
+		if (n_upd > 0)
+		{
+			int			dims[1] = {n_upd};
+			int			lbs[1] = {1};
+			Oid			argtypes[4] = {INT8ARRAYOID, INT8ARRAYOID, INT4ARRAYOID, BOOLARRAYOID};
+			Datum		args[4];
+
+			args[0] = PointerGetDatum(construct_array(u_ev_d, n_upd, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+			args[1] = PointerGetDatum(construct_array(u_other_d, n_upd, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+			args[2] = PointerGetDatum(construct_md_array(u_rank, u_rank_null, 1, dims, lbs, INT4OID, 4, true, TYPALIGN_INT));
+			args[3] = PointerGetDatum(construct_array(u_shared, n_upd, BOOLOID, 1, true, TYPALIGN_CHAR));
+			if (SPI_execute_with_args(qupdates, 4, argtypes, args, NULL, false, 0) < 0)
+				ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+								errmsg("the updates statement failed: \"%s\"", qupdates)));
+		}
+	}
+
 	for (size_t k = 0; k < n_pairs; k++)
 	{
 		sn_match_pair *x = &pairs[k];
 		bool		is_new = k < fc.n;
 		bool		is_stored = k >= fc.n && k < fc.n + n_stored;
-		Datum		values[13];
-		bool		nulls[13] = {0};
+		Datum		values[12];
+		bool		nulls[12] = {0};
 		MemoryContext old;
 		text	   *names[2] = {dname, oname};
 		int64		ids[2] = {a[x->a].id, b[x->b].id};
 		int			ranks[2] = {x->rank_a, x->rank_b};
 
 		if (is_stored)
-		{
-			size_t		s = k - fc.n;
-			bool		rejected = x->status == SN_MATCH_REJECTED;
-
-			/* unchanged: nothing to write */
-			if (!rejected && stored_old_rank_a[s] == x->rank_a && stored_old_rank_b[s] == x->rank_b
-				&& stored_old_shared[s] == x->shared)
-				continue;
-			if (rejected && stored_old_rank_a[s] == 0 && stored_old_rank_b[s] == 0
-				&& stored_old_shared[s] == x->shared)
-				continue;
-		}
+			continue;			/* written above when changed */
 		CHECK_FOR_INTERRUPTS();
 		MemoryContextReset(pair_cxt);
 		old = MemoryContextSwitchTo(pair_cxt);
@@ -1107,11 +1143,6 @@ event_match_link(PG_FUNCTION_ARGS)
 			values[8] = Float8GetDatum(f->parts.km_apart);
 			values[9] = reasons_jsonb(&f->parts, f->dup);
 		}
-		else if (is_stored)
-		{
-			/* only rank and shared are read from a stored pair's rows */
-			nulls[4] = nulls[6] = nulls[7] = nulls[8] = nulls[9] = true;
-		}
 		else
 		{
 			/* accepted outside the windows */
@@ -1121,7 +1152,6 @@ event_match_link(PG_FUNCTION_ARGS)
 		}
 		values[5] = CStringGetTextDatum(status_names[x->status]);
 		values[11] = BoolGetDatum(x->shared);
-		values[12] = BoolGetDatum(is_stored);
 		for (int side = 0; side < 2; side++)
 		{
 			values[0] = Int64GetDatum(ids[side]);

@@ -207,11 +207,10 @@ COMMENT ON FUNCTION @extschema@.event_match_pairs(text, text, float8, integer) I
 
 CREATE FUNCTION @extschema@.event_match_select(pairs text, a_splits boolean, b_splits boolean,
                                                within_km float8, within_days integer, min_score float8)
-RETURNS TABLE (event_id bigint, other_event_id bigint, rank integer, other_rank integer, shared boolean,
-               stored boolean)
+RETURNS TABLE (event_id bigint, other_event_id bigint, rank integer, other_rank integer, shared boolean)
 AS 'MODULE_PATHNAME', 'event_match_select' LANGUAGE C STRICT VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION @extschema@.event_match_select(text, boolean, boolean, float8, integer, float8) IS
-  'Internal to link_events(): one-to-one selection over the pairs of a query (a id, b id, score, days_apart, km_apart, status, a day_lo, day_hi, lat, lon, b day_lo, day_hi, lat, lon, and optionally stored), never selecting a proposed pair below min_score; ranks from each side, and the stored flag of each pair as given (false without one)';
+  'Internal to link_events(): one-to-one selection over the pairs of a query (a id, b id, score, days_apart, km_apart, status, a day_lo, day_hi, lat, lon, b day_lo, day_hi, lat, lon), never selecting a proposed pair below min_score; ranks from each side';
 
 CREATE FUNCTION @extschema@.event_match_clusters(links text, splitting text[])
 RETURNS TABLE (event_id bigint, cluster bigint, dataset text)
@@ -239,7 +238,7 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
                    AND @extschema@.best(e.fatalities) IS NULL THEN NULL
               ELSE @extschema@.lower(e.fatalities) END,
          @extschema@.upper(e.fatalities),
-         coalesce(t1.level1, t2.level1, t3.level1),
+         CASE WHEN coalesce(lv1.specific, true) THEN coalesce(t1.level1, t2.level1, t3.level1) END,
          CASE WHEN coalesce(lv.specific, true) THEN coalesce(t1.level2, t2.level2, t3.level2) END,
          s.url,
          coalesce(ac.actors1, '{}'),
@@ -258,6 +257,7 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
   LEFT JOIN @extschema@.event_taxonomy t3
     ON t3.dataset = 'gdelt' AND t3.category = pg_catalog.left(e.cameo_code, 2)
   LEFT JOIN @extschema@.event_taxonomy_levels lv ON lv.name = coalesce(t1.level2, t2.level2, t3.level2)
+  LEFT JOIN @extschema@.event_taxonomy_levels lv1 ON lv1.name = coalesce(t1.level1, t2.level1, t3.level1)
   LEFT JOIN @extschema@.sources s ON s.id = e.source_id
   LEFT JOIN (
     SELECT r.event_id,
@@ -274,7 +274,7 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
     AND pg_catalog.isfinite(@extschema@.upper(e.occurred))
 $$;
 COMMENT ON FUNCTION @extschema@.event_match_features(text) IS
-  'What link_events() compares of each event of a dataset: its days (edtf bounds as days from 2000-01-01), point, precision radius in metres (events.location_precision_m, else its place''s precision_m, else ACLED geo_precision 1/2/3 = 2/25/100 km, else 0), deaths (low, high; unknown as NULL), taxonomy levels (a catch-all level 2 counts as none), source URL, resolved actors by side and own category (for duplicates). Events its dataset deleted (deleted_at set), without a location or with an open or unknown date end are left out';
+  'What link_events() compares of each event of a dataset: its days (edtf bounds as days from 2000-01-01), point, precision radius in metres (events.location_precision_m, else its place''s precision_m, else ACLED geo_precision 1/2/3 = 2/25/100 km, else 0), deaths (low, high; unknown as NULL), taxonomy levels (a catch-all level, such as other / type unknown, counts as none), source URL, resolved actors by side and own category (for duplicates). Events its dataset deleted (deleted_at set), without a location or with an open or unknown date end are left out';
 
 -- The key of an event in event_link_reviews
 CREATE FUNCTION @extschema@.event_review_key(e_dataset text, e_external_id text, e_id bigint)
@@ -364,13 +364,12 @@ COMMENT ON FUNCTION @extschema@.link_min_score() IS
 
 CREATE FUNCTION @extschema@.event_match_link(a text, b text, stored text, reviews text, dataset text, other text,
                                              a_splits boolean, b_splits boolean, within_km float8, within_days integer,
-                                             min_score float8)
+                                             min_score float8, updates text)
 RETURNS TABLE (event_id bigint, other_event_id bigint, dataset text, other_dataset text, score float8, status text,
-               duplicate boolean, days_apart bigint, km_apart float8, reasons jsonb, rank integer, shared boolean,
-               stored boolean)
+               duplicate boolean, days_apart bigint, km_apart float8, reasons jsonb, rank integer, shared boolean)
 AS 'MODULE_PATHNAME', 'event_match_link' LANGUAGE C STRICT VOLATILE PARALLEL UNSAFE;
-COMMENT ON FUNCTION @extschema@.event_match_link(text, text, text, text, text, text, boolean, boolean, float8, integer, float8) IS
-  'Internal to link_events(): for two datasets, the new pairs (the changed events of query a, columns as event_match_pairs plus changed, against all of query b, and the unchanged of a against the changed of b), the accepted verdicts of query reviews (a id, b id, status) the windows left out, and the one-to-one selection over those and the stored pairs of query stored (a id, b id, score, days_apart, km_apart, status, rank of a''s row, rank of b''s row, shared); returns both rows of each new pair as event_links holds them (stored false), and both rows of each stored pair whose rank or shared changed (stored true, only rank and shared filled)';
+COMMENT ON FUNCTION @extschema@.event_match_link(text, text, text, text, text, text, boolean, boolean, float8, integer, float8, text) IS
+  'Internal to link_events(): for two datasets, the new pairs (the changed events of query a, columns as event_match_pairs plus changed, against all of query b, and the unchanged of a against the changed of b), the accepted verdicts of query reviews (a id, b id, status) the windows left out, and the one-to-one selection over those and the stored pairs of query stored (a id, b id, score, days_apart, km_apart, status, rank of a''s row, rank of b''s row, shared); returns both rows of each new pair as event_links holds them, and runs the statement updates with four arrays ($1 event ids, $2 other event ids, $3 ranks, $4 shared) for both rows of each stored pair whose rank or shared flag changed';
 
 CREATE FUNCTION @extschema@.link_events_pair(d text, o text, km float8, days integer, run bigint)
 RETURNS bigint
@@ -437,11 +436,15 @@ BEGIN
 
   IF NOT same THEN
     -- new pairs, verdicts, selection and ranks in one pass of the C side; its
-    -- rows go straight into event_links (both rows of each new pair), and the
-    -- new ranks of stored pairs into sn_match_upd
+    -- rows go straight into event_links (both rows of each new pair), and it
+    -- writes the new ranks of stored pairs into sn_match_upd
     CREATE TEMP TABLE sn_match_upd (event_id bigint, other_event_id bigint, rank integer, shared boolean);
-    WITH r AS (
-      SELECT * FROM @extschema@.event_match_link(
+    WITH ins AS (
+      INSERT INTO @extschema@.event_links (event_id, other_event_id, dataset, other_dataset, score, status,
+                                           duplicate, days_apart, km_apart, reasons, run_id, rank, shared)
+      SELECT r.event_id, r.other_event_id, r.dataset, r.other_dataset, r.score, r.status, r.duplicate,
+             r.days_apart, r.km_apart, r.reasons, run, r.rank, r.shared
+      FROM @extschema@.event_match_link(
         'SELECT ' || cols || ', changed FROM pg_temp.sn_match_fa',
         'SELECT ' || cols || ', changed FROM pg_temp.sn_match_fb',
         'SELECT l.event_id, l.other_event_id, l.score, l.days_apart, l.km_apart, l.status, l.rank, k.rank, l.shared '
@@ -449,16 +452,9 @@ BEGIN
         'JOIN @extschema@.event_links k ON k.event_id = l.other_event_id AND k.other_event_id = l.event_id '
         'WHERE l.dataset = ' || quote_literal(d) || ' AND l.other_dataset = ' || quote_literal(o),
         'SELECT v.a, v.b, v.status FROM pg_temp.sn_match_rev v',
-        d, o, sd, so, km, days, min_score)),
-    ins AS (
-      INSERT INTO @extschema@.event_links (event_id, other_event_id, dataset, other_dataset, score, status,
-                                           duplicate, days_apart, km_apart, reasons, run_id, rank, shared)
-      SELECT r.event_id, r.other_event_id, r.dataset, r.other_dataset, r.score, r.status, r.duplicate,
-             r.days_apart, r.km_apart, r.reasons, run, r.rank, r.shared
-      FROM r WHERE NOT r.stored
-      RETURNING score IS NOT NULL AS scored),
-    upd AS (
-      INSERT INTO pg_temp.sn_match_upd SELECT r.event_id, r.other_event_id, r.rank, r.shared FROM r WHERE r.stored)
+        d, o, sd, so, km, days, min_score,
+        'INSERT INTO pg_temp.sn_match_upd SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::integer[], $4::boolean[])') r
+      RETURNING score IS NOT NULL AS scored)
     SELECT count(*) FILTER (WHERE ins.scored) / 2 INTO n_new FROM ins;
     UPDATE @extschema@.event_links l SET rank = u.rank, shared = u.shared, run_id = run
     FROM pg_temp.sn_match_upd u
