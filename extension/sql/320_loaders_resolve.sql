@@ -571,6 +571,7 @@ CREATE FUNCTION @extschema@.loader_resolve_actors(lo bigint, hi bigint) RETURNS 
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   locked boolean := @extschema@.loader_gazetteer_locked();
+  quiet text;
 BEGIN
   LOOP
     -- each distinct name, CAMEO code and event date: the actor that claims
@@ -590,6 +591,13 @@ BEGIN
                  WHERE m.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL) THEN
     RETURN;
   END IF;
+  -- The triggers on actors and actor_names re-resolve the events that carry
+  -- a new name (actor_names_changed).  A provisional actor a load creates
+  -- here changes no stored event's actor (it stands for a name no claim
+  -- covered at this row's date; a curated claim still wins wherever it did),
+  -- and the check alone scans event_actor_names: they stay quiet meanwhile.
+  quiet := coalesce(current_setting('sahel_news.resolving_actor_names', true), '');
+  PERFORM set_config('sahel_news.resolving_actor_names', 'on', true);
   WITH firsts AS (   -- the first mention of each name
     SELECT DISTINCT ON (@extschema@.loader_name_key(m.name)) m.*
     FROM pg_temp.loader_mentions m JOIN pg_temp.loader_rows w ON w.rec = m.rec
@@ -606,6 +614,7 @@ BEGIN
     FROM creators c ORDER BY c.rec, c.ord
     RETURNING id, name)
   INSERT INTO @extschema@.actor_names (actor_id, name) SELECT c.id, c.name FROM created c;
+  PERFORM set_config('sahel_news.resolving_actor_names', quiet, true);
   -- every mention left now finds its actor (a provisional one made above)
   PERFORM @extschema@.loader_assign_actors(lo, hi);
 END
