@@ -329,7 +329,7 @@ tokenize_to(ctx *c, int want)
 			for (;;)
 			{
 				int			i;
-				unsigned char b;
+				unsigned char ch;
 
 				for (i = 0; i < nf; i++)
 				{
@@ -353,11 +353,11 @@ tokenize_to(ctx *c, int want)
 				 */
 				while (p < c->len)
 				{
-					b = (unsigned char) c->text[p];
-					if (!((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
+					ch = (unsigned char) c->text[p];
+					if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
 						break;
 					if (nw < WORD_MAX - 1)
-						t->w[nw++] = (char) (b | 0x20);
+						t->w[nw++] = (char) (ch | 0x20);
 					else
 						ascii = false;
 					p++;
