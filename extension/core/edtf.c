@@ -841,6 +841,42 @@ read_date(reader *r, const char *b, const char *e, sn_edtf_date *d, sn_edtf_time
 	return true;
 }
 
+/*
+ * A calendar day followed by a space and a UTC offset, "2022-08-13 +00" or
+ * "2022-08-13 -05:30": what a driver sends for a date parameter whose type it
+ * leaves to the server (pgjdbc's setDate).  An offset does not move a
+ * calendar day, so the value is the day, as PostgreSQL's date input reads it.
+ * Returns the length of the day part (10) for that form, else len.
+ */
+static size_t
+driver_day_length(const char *t, size_t len)
+{
+	static const char shape[] = "dddd-dd-dd ";
+	size_t		i;
+
+	if (len != 14 && len != 17 && len != 20)
+		return len;
+	for (i = 0; i < 11; i++)
+	{
+		char		c = t[i];
+
+		if (shape[i] == 'd' ? !(c >= '0' && c <= '9') : c != shape[i])
+			return len;
+	}
+	if (t[11] != '+' && t[11] != '-')
+		return len;
+	for (i = 12; i < len; i++)
+	{
+		if ((i - 12) % 3 == 2 ? t[i] != ':' : !(t[i] >= '0' && t[i] <= '9'))
+			return len;
+	}
+	/* offsets as PostgreSQL allows them: hours up to 15, minutes and seconds below 60 */
+	if ((t[12] - '0') * 10 + (t[13] - '0') > 15 ||
+		(len >= 17 && t[15] > '5') || (len == 20 && t[18] > '5'))
+		return len;
+	return 10;
+}
+
 /* Zero what a finished value does not use (so equal values are equal bytes). */
 static void
 normalize(sn_edtf *v)
@@ -864,6 +900,8 @@ sn_edtf_parse(const char *text, size_t len, sn_edtf *out, sn_error *err)
 
 	if (len == 0)
 		return fail(&r, SN_ERR_DATETIME_FORMAT, 0, "the text is empty");
+	len = driver_day_length(text, len);
+	e = text + len;
 	for (p = text; p < e; p++)
 	{
 		unsigned char c = (unsigned char) *p;

@@ -204,6 +204,31 @@ $$;
 COMMENT ON FUNCTION @extschema@.troop_timeline(@extschema@.country, @extschema@.country) IS
   'The step function of troop_strength(contributor, host, day): one row per period of constant strength, valid_from to valid_to inclusive (valid_to NULL: still so at the end of the data), from the first day anything is known';
 
+-- The same with the countries as text (any code or name country() reads), for
+-- clients that send parameters as text or varchar: pgjdbc's setString, BI
+-- tools' filters.  Qualified calls (sahel_news.troop_strength(?, ?, ?)) find
+-- them whatever the search_path.
+CREATE FUNCTION @extschema@.troop_strength(contributor text, host text, at date)
+RETURNS @extschema@.estimate
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT @extschema@.troop_strength(@extschema@.country($1), @extschema@.country($2), $3)
+$$;
+COMMENT ON FUNCTION @extschema@.troop_strength(text, text, date) IS
+  'troop_strength(country, country, date) with the contributor and host given as text (ISO, FIPS, Gleditsch-Ward code or name, as country() reads them; host NULL: everywhere), for drivers that send parameters as text or varchar; unknown text is an error (22P02)';
+
+CREATE FUNCTION @extschema@.troop_timeline(contributor text, host text DEFAULT NULL)
+RETURNS TABLE (valid_from date, valid_to date, strength @extschema@.estimate)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT t.valid_from, t.valid_to, t.strength
+FROM @extschema@.troop_timeline(@extschema@.country($1), @extschema@.country($2)) AS t
+$$;
+COMMENT ON FUNCTION @extschema@.troop_timeline(text, text) IS
+  'troop_timeline(country, country) with the contributor and host given as text (as country() reads them; host NULL: everywhere), for drivers that send parameters as text or varchar';
+
 -- ---------------------------------------------------------------------------
 -- Places by name
 

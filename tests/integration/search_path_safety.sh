@@ -46,6 +46,31 @@ got=$(su -d "$db" -c "SET search_path = public, sahel_news" \
         -c "SELECT sahel_news.troop_strength('FRA'::sahel_news.country, 'MLI'::sahel_news.country, date '2022-06-01')")
 check "a qualified, typed call runs the extension's function" "~2400" "$got"
 
+# What drivers send (docs/clients.md): pgjdbc's setString is varchar, its
+# setDate an untyped date; the documented calls are qualified.  The planter
+# adds the overloads that would match those parameters best, and an
+# operator on edtf: with public first in the path, the documented calls still
+# run the extension's code.  (The planter is a colleague who reads the data.)
+su -d "$db" -c "GRANT sahel_news_reader TO sn_planter" || exit 1
+"$SN_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -U sn_planter -d "$db" <<'SQL' || exit 1
+CREATE FUNCTION public.troop_strength(varchar, varchar, text) RETURNS text
+LANGUAGE sql AS $$ SELECT 'planted code ran as ' || current_user $$;
+CREATE FUNCTION public.planted_overlaps(sahel_news.edtf, text) RETURNS boolean
+LANGUAGE sql AS $$ SELECT true $$;
+CREATE OPERATOR public.&& (LEFTARG = sahel_news.edtf, RIGHTARG = text, FUNCTION = public.planted_overlaps);
+SQL
+got=$(su -d "$db" -c "SET search_path = public, sahel_news" \
+        -c "PREPARE q(varchar, varchar, unknown) AS SELECT sahel_news.troop_strength(\$1, \$2, \$3)" \
+        -c "EXECUTE q('FRA', 'MLI', '2022-06-01 +00')")
+check "pgjdbc's parameters to the qualified troop_strength run the extension's" "~2400" "$got"
+got=$(su -d "$db" -c "SET search_path = public" \
+        -c "PREPARE q(unknown) AS SELECT count(*) FROM sahel_news.events e WHERE e.sample AND e.occurred OPERATOR(sahel_news.&&) \$1" \
+        -c "EXECUTE q('2022-08-13 +00')")
+check "the documented OPERATOR(sahel_news.&&) is the extension's" "3" "$got"
+got=$(su -d "$db" -c "SET search_path = public" \
+        -c "SELECT count(*) FROM sahel_news.events e WHERE e.sample AND e.occurred && '2022-08-13 +00'")
+check "the control: a bare && with public in the path finds the planted operator" "12" "$got"
+
 # No documentation recommends public in the search_path.
 hits=$(grep -rn "search_path *= *sahel_news, *public\|search_path *TO *sahel_news, *public" "$SN_ROOT/README.md" "$SN_ROOT/docs" 2>/dev/null | wc -l)
 check "README and docs never put public in the search_path" 0 "$hits"

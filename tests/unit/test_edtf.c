@@ -686,6 +686,42 @@ plain_dates(void **state)
 	}
 }
 
+/*
+ * A driver's untyped date parameter: pgjdbc's setDate sends "2022-08-13 +00"
+ * (the JVM's offset, +HH[:MM[:SS]]) and lets the server pick the type.  It
+ * reads as the day; every other spacing, a timestamp or an impossible offset
+ * stays refused.
+ */
+static void
+driver_date_parameters(void **state)
+{
+	static const char *days[] = {"2022-08-13 +00", "2022-08-13 -05", "2022-08-13 +05:30",
+	"2022-08-13 -03:30:15", "2022-08-13 +15:59"};
+	static const char *bad[] = {"2022-08-13 00", "2022-08-13  +00", "2022-08-13 +0", "2022-08-13 +000",
+		"2022-08-13 +16", "2022-08-13 +05:60", "2022-08-13 +05:3", "2022-08-13 +05-30",
+		"2022-08-13 +00 BC", "2022-08-13 10:00:00+00", "2022-08 +00", "2022-08-32 +00",
+	"2022-08-13 +00:00:60", " 2022-08-13 +00", "2022-08-13+00"};
+	size_t		i;
+
+	for (i = 0; i < sizeof(days) / sizeof(days[0]); i++)
+	{
+		sn_edtf		v = parse_ok(days[i]),
+					day = parse_ok("2022-08-13");
+		char		t[SN_EDTF_TEXT_MAX];
+
+		sn_edtf_format(&v, t, sizeof(t));
+		assert_string_equal(t, "2022-08-13");
+		assert_memory_equal(&v, &day, sizeof(v));
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+	{
+		sn_error	e = parse_bad(bad[i]);
+
+		assert_int_equal(e.status, SN_ERR_DATETIME_FORMAT);
+		assert_non_null(strstr(e.message, bad[i]));
+	}
+}
+
 int
 main(void)
 {
@@ -700,6 +736,7 @@ main(void)
 		cmocka_unit_test(properties),
 		cmocka_unit_test(constructors),
 		cmocka_unit_test(plain_dates),
+		cmocka_unit_test(driver_date_parameters),
 		cmocka_unit_test(corpus_valid),
 		cmocka_unit_test(corpus_invalid),
 		cmocka_unit_test(corpus_disputed),
