@@ -12,8 +12,12 @@
 #
 # Use PG_CONFIG=/path/to/pg_config to build against another PostgreSQL.
 
-EXTENSION    = sahel_news
-EXTVERSION   = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
+# Two extensions: sahel_news, and sahel_news_postgis, the bridge to PostGIS
+# (extension/postgis/, its own control file and install script; sahel_news
+# never depends on PostGIS).
+EXTENSION    = sahel_news sahel_news_postgis
+EXTVERSION   = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" sahel_news.control)
+BRIDGE_VERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" sahel_news_postgis.control)
 MODULE_big   = sahel_news
 
 # One core file pair and one glue file per type: new files are picked up here.
@@ -29,10 +33,11 @@ SCRIPT_PIECES = $(sort $(wildcard extension/sql/*.sql)) $(sort $(wildcard extens
 # from the current pieces and the hand-written ones of
 # extension/upgrade/FROM--TO/.
 UPGRADE_FROM   = 0.1
-UPGRADE_SCRIPT = $(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
+UPGRADE_SCRIPT = sahel_news--$(UPGRADE_FROM)--$(EXTVERSION).sql
 UPGRADE_PIECES = $(sort $(wildcard extension/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/*.sql))
-DATA_built   = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
-DATA         = $(wildcard extension/upgrade/$(EXTENSION)--*.sql)
+BRIDGE_PIECES = $(sort $(wildcard extension/postgis/*.sql))
+DATA_built   = sahel_news--$(EXTVERSION).sql $(UPGRADE_SCRIPT) sahel_news_postgis--$(BRIDGE_VERSION).sql
+DATA         = $(wildcard extension/upgrade/sahel_news--*.sql)
 
 # Regression tests run in name order; 00_setup creates the extension first.
 REGRESS      = $(sort $(notdir $(basename $(wildcard sql/*.sql))))
@@ -58,12 +63,15 @@ include $(PGXS)
 # fails in ways no test explains).
 $(OBJS) $(OBJS:.o=.bc): $(wildcard extension/core/*.h extension/pg/*.h)
 
-$(EXTENSION)--$(EXTVERSION).sql: $(SCRIPT_PIECES) $(EXTENSION).control
+sahel_news--$(EXTVERSION).sql: $(SCRIPT_PIECES) sahel_news.control
 	cat $(SCRIPT_PIECES) > $@
 
-$(UPGRADE_SCRIPT): extension/upgrade/generate extension/upgrade/$(EXTENSION)--$(UPGRADE_FROM).sql \
-                   $(SCRIPT_PIECES) $(UPGRADE_PIECES) $(EXTENSION).control
-	perl extension/upgrade/generate extension/upgrade/$(EXTENSION)--$(UPGRADE_FROM).sql \
+sahel_news_postgis--$(BRIDGE_VERSION).sql: $(BRIDGE_PIECES) sahel_news_postgis.control
+	cat $(BRIDGE_PIECES) > $@
+
+$(UPGRADE_SCRIPT): extension/upgrade/generate extension/upgrade/sahel_news--$(UPGRADE_FROM).sql \
+                   $(SCRIPT_PIECES) $(UPGRADE_PIECES) sahel_news.control
+	perl extension/upgrade/generate extension/upgrade/sahel_news--$(UPGRADE_FROM).sql \
 	  extension/upgrade/$(UPGRADE_FROM)--$(EXTVERSION) $(SCRIPT_PIECES) > $@.tmp
 	mv $@.tmp $@
 

@@ -11,9 +11,11 @@
 --
 -- This piece runs after every piece that creates bi_* views (pieces run in
 -- name order) and mirrors whatever bi_* views exist by then, so a new bi_*
--- view in an earlier piece appears here without a change to this file;
--- 900_roles.sql then grants sahel_news_reader USAGE on the schema and SELECT
--- on its views, as for every schema of the extension.
+-- view in an earlier piece appears here without a change to this file
+-- (CREATE OR REPLACE: an update script runs it again over the views it made).
+-- 900_roles.sql grants sahel_news_reader USAGE on the schema and SELECT on
+-- its views, as for every schema of the extension; 910_bi_schema_grants.sql
+-- writes those grants out for update scripts.
 
 CREATE SCHEMA sahel_news_bi;
 COMMENT ON SCHEMA sahel_news_bi IS
@@ -32,7 +34,7 @@ BEGIN
       AND c.relname OPERATOR(pg_catalog.~) '^bi_'
     ORDER BY c.relname
   LOOP
-    EXECUTE pg_catalog.format('CREATE VIEW sahel_news_bi.%I AS SELECT * FROM @extschema@.%I',
+    EXECUTE pg_catalog.format('CREATE OR REPLACE VIEW sahel_news_bi.%I AS SELECT * FROM @extschema@.%I',
                               v.relname, v.relname);
     EXECUTE pg_catalog.format('COMMENT ON VIEW sahel_news_bi.%I IS %L', v.relname,
                               pg_catalog.obj_description(v.oid, 'pg_class'));

@@ -46,7 +46,7 @@ got=$(su -d "$db" -c "SET search_path = public, sahel_news" \
         -c "SELECT sahel_news.troop_strength('FRA'::sahel_news.country, 'MLI'::sahel_news.country, date '2022-06-01')")
 check "a qualified, typed call runs the extension's function" "~2400" "$got"
 
-# What drivers send (docs/clients.md): pgjdbc's setString is varchar, its
+# What drivers send (docs/reference/clients.md): pgjdbc's setString is varchar, its
 # setDate an untyped date; the documented calls are qualified.  The planter
 # adds the overloads that would match those parameters best, and an
 # operator on edtf: with public first in the path, the documented calls still

@@ -3,7 +3,8 @@
 # Installs what the build needs from Debian's packages, builds, installs the
 # extension into a private copy of the PostgreSQL installation (so that the
 # system's PostgreSQL is never touched and several checkouts can test at once),
-# and starts/stops a throwaway cluster on a Unix socket only.
+# and starts/stops a throwaway cluster on a Unix socket only (tests/demo --tcp
+# adds 127.0.0.1, with SN_AUTH_HOST=scram-sha-256 for host connections).
 #
 # Source it with SN_ROOT set to the repository's top directory.
 
@@ -45,7 +46,7 @@ sn_install_packages() {
   sn_say "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}" >/dev/null
 }
 
 # What building and testing need.  The server's development package is pinned
@@ -107,7 +108,7 @@ sn_cluster_start() {
   sn_private_install
   mkdir "$SN_TMP/data"
   [ "$(id -u)" -eq 0 ] && chown postgres: "$SN_TMP/data" "$SN_TMP"
-  sn_as_cluster_owner "$SN_BINDIR/initdb" -D "$SN_TMP/data" -U postgres -A trust \
+  sn_as_cluster_owner "$SN_BINDIR/initdb" -D "$SN_TMP/data" -U postgres -A trust --auth-host="${SN_AUTH_HOST:-trust}" \
     -E UTF8 --locale=C.UTF-8 --no-sync >"$SN_TMP/initdb.log" 2>&1 ||
     { cat "$SN_TMP/initdb.log"; return 1; }
   sn_as_cluster_owner "$SN_BINDIR/pg_ctl" -D "$SN_TMP/data" -l "$SN_TMP/server.log" -w -s \
