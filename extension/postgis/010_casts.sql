@@ -39,8 +39,11 @@ RETURN st_setsrid(st_makepoint(sahel_news.lon($1), sahel_news.lat($1)), 4326);
 COMMENT ON FUNCTION @extschema@.geometry(sahel_news.geopoint) IS
   'the geopoint as a PostGIS geometry POINT(lon lat), SRID 4326 (also the cast geopoint::geometry)';
 
+-- Not STRICT, so that the planner inlines the CASE into the calling query (a
+-- STRICT SQL function is inlined only when its body is strict, which a CASE is
+-- not); a NULL still gives NULL (every test is NULL, then geopoint(NULL, NULL)).
 CREATE FUNCTION @extschema@.geopoint(geometry) RETURNS sahel_news.geopoint
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE
   WHEN geometrytype($1) OPERATOR(pg_catalog.<>) 'POINT'
     THEN @extschema@.not_a_geopoint('geometry', st_astext($1), 'it is a ' || geometrytype($1) || ', not a POINT')
@@ -56,7 +59,7 @@ COMMENT ON FUNCTION @extschema@.geopoint(geometry) IS
   'the geopoint of a 2D POINT of SRID 4326 (also the cast geometry::geopoint); anything else is an error (22023) saying why';
 
 CREATE FUNCTION @extschema@.geopoint(geography) RETURNS sahel_news.geopoint
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN @extschema@.geopoint(geometry($1));
 COMMENT ON FUNCTION @extschema@.geopoint(geography) IS
   'the geopoint of a 2D geography POINT of SRID 4326 (also the cast geography::geopoint); anything else is an error (22023) saying why';

@@ -85,6 +85,9 @@ check "a 3D point is no geopoint" 'ERROR:  cannot cast geometry to geopoint: "PO
   "$(err "ST_SetSRID(ST_MakePoint(-2, 13, 300), 4326)")"
 got=$(psql_db -c "\\set VERBOSITY verbose" -c "SELECT 'POINT EMPTY'::geography::sahel_news.geopoint" 2>&1 | head -n 1)
 check "an empty point is refused with 22023" "ERROR:  22023: cannot cast geometry to geopoint: \"POINT EMPTY\"" "$got"
+check "NULL casts to NULL" "t|t|t|t" \
+  "$(psql_db -c "SELECT NULL::geometry::sahel_news.geopoint IS NULL, NULL::geography::sahel_news.geopoint IS NULL,
+                        NULL::sahel_news.geopoint::geometry IS NULL, NULL::sahel_news.geopoint::geography IS NULL")"
 check "a geography point converts" "13.5N 2.1W" \
   "$(psql_db -c "SELECT 'SRID=4326;POINT(-2.1 13.5)'::geography::sahel_news.geopoint")"
 got=$(psql_db -c "CREATE TEMP TABLE t (g geography, p sahel_news.geopoint)" \
