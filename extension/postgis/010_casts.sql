@@ -51,9 +51,9 @@ RETURN CASE
     THEN @extschema@.not_a_geopoint('geometry', st_astext($1), 'the point is empty')
   WHEN st_srid($1) OPERATOR(pg_catalog.<>) 4326
     THEN @extschema@.not_a_geopoint('geometry', st_astext($1),
-           'its SRID is ' || st_srid($1) || ', not 4326 (WGS84 longitude/latitude)')
+           'its SRID is ' || st_srid($1)::text || ', not 4326 (WGS84 longitude/latitude)')
   WHEN st_ndims($1) OPERATOR(pg_catalog.<>) 2
-    THEN @extschema@.not_a_geopoint('geometry', st_astext($1), 'it has ' || st_ndims($1) || ' dimensions, not 2')
+    THEN @extschema@.not_a_geopoint('geometry', st_astext($1), 'it has ' || st_ndims($1)::text || ' dimensions, not 2')
   ELSE sahel_news.geopoint(st_y($1), st_x($1)) END;
 COMMENT ON FUNCTION @extschema@.geopoint(geometry) IS
   'the geopoint of a 2D POINT of SRID 4326 (also the cast geometry::geopoint); anything else is an error (22023) saying why';
