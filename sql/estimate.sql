@@ -1,4 +1,4 @@
--- estimate: counts as vague as the news reports them (issue #3).
+-- estimate: counts as vague as the news reports them.
 SET search_path = sahel_news, public;
 
 -- An input that fails shows its SQLSTATE and message (one row per input).

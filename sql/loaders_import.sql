@@ -1,4 +1,4 @@
--- loaders_import: the import_* functions on our own fixtures (issue #9).
+-- loaders_import: the import_* functions on our own fixtures.
 SET search_path = sahel_news, public;
 SET client_min_messages = notice;
 -- what the model held before: the test removes everything it adds, so that

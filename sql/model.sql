@@ -1,4 +1,4 @@
--- model: the data model, its functions, the BI views and the sample report (issue #7).
+-- model: the data model, its functions, the BI views and the sample report.
 -- Everything runs in one transaction that is rolled back at the end, so later
 -- tests see the sample as shipped; rows other tests may have left in the
 -- model's tables are set aside first, so the answers here are the sample's.
@@ -108,7 +108,7 @@ SELECT a.name, a.kind, a.country, p.name AS part_of, a.active, a.acled_inter, a.
 FROM actors a LEFT JOIN actors p ON p.id = a.parent_id ORDER BY a.id;
 
 --
--- troop_strength: the answers the issue gives.
+-- troop_strength: France in Mali, Niger and Chad on the days the report gives figures for.
 --
 SELECT troop_strength('FRA', 'MLI', '2022-06-01') AS "France in Mali 2022-06-01",
        troop_strength('FRA', 'MLI', '2022-06-01') = '~2400' AS ok;

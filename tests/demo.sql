@@ -5,7 +5,7 @@ SET search_path = sahel_news, public;
 -- What the extension installed.
 SELECT extname, extversion FROM pg_extension WHERE extname = 'sahel_news';
 
--- geopoint (issue #5): positions as people paste them, geodesic distances.
+-- geopoint: positions as people paste them, geodesic distances.
 SELECT '12.6392, -8.0029'::geopoint AS bamako,
        '12°38′21″N 8°0′10″W'::geopoint AS bamako_dms,
        'POINT(2.1254 13.5116)'::geopoint AS niamey_wkt;
@@ -17,7 +17,7 @@ CROSS JOIN (VALUES ('Niamey', '13.5116N 2.1254E'::geopoint), ('Bandiagara', '14.
 ORDER BY 1, 3;
 SELECT to_wkt('14.35N 3.6104W') AS wkt, to_geojson('14.35N 3.6104W') AS geojson;
 
--- edtf (issue #4): dates at the precision the report gives, and its date phrases.
+-- edtf: dates at the precision the report gives, and its date phrases.
 SELECT v AS edtf, lower(v), upper(v), sahel_news.precision(v) AS precision
 FROM (VALUES ('2022-08-15T11:00:00Z'::edtf), ('2022-02'), ('2013'), ('2013/2022'),
              ('2022-07~'), ('201X'), ('2022-24'), ('../2014')) t(v);
@@ -29,7 +29,7 @@ SELECT '2022-07'::edtf && '2022-07-14'::date::edtf AS could_be_same_time,
        '2013/2022'::edtf @> '2022-02'::edtf AS within_deployment,
        '2020'::edtf << '2021'::edtf AS first_coup_before_second;
 
--- annotate (issue #8): the places, actors, quantities and dates in a text.
+-- annotate: the places, actors, quantities and dates in a text.
 SELECT kind, start_pos, surface, place_id, actor_id, country, quantity, date
 FROM annotate('BAMAKO, Oct 3 - JNIM fighters ambushed a Malian army convoy near Djallo on '
               'Saturday, killing at least 12 soldiers. About 300 troops were sent from Bandiagara; '
@@ -39,7 +39,7 @@ FROM annotate('L’armée malienne a repoussé samedi une attaque du JNIM près 
               'au moins 12 soldats tués, environ 1 000 militaires déployés le mois dernier.',
               '2022-10-03', 'fr');
 
--- estimate (issue #3): counts as vague as the report gives them.
+-- estimate: counts as vague as the report gives them.
 SELECT parse_estimate('about 1,000') AS niger, parse_estimate('300 to 400') AS border,
        parse_estimate('700 to 1,000') AS chad, parse_estimate('undisclosed') AS special_forces,
        parse_estimate('about 1,000') + parse_estimate('300 to 400')
@@ -53,7 +53,7 @@ FROM (VALUES ('59 French soldiers', 'en'), ('more than two million civilians', '
 SELECT v FROM unnest(ARRAY['?', '~1000', '700..1000', '>=2001', '<=400', '2400']::estimate[]) AS v
 ORDER BY v;
 
--- country (issue #6): one country in every coding conflict data uses.
+-- country: one country in every coding conflict data uses.
 -- The Sahel in ISO, FIPS (GDELT), Gleditsch-Ward (UCDP) and COW numbers:
 SELECT c AS iso3, iso2(c), iso_numeric(c), fips(c), gw_code(c), cow_code(c),
        name(c), name_fr(c), region(c)
@@ -65,13 +65,13 @@ SELECT 'NG'::country AS iso_ng, country_from_fips('NG') AS fips_ng,
 SELECT try_country('Congo') AS congo, try_country('Atlantis') AS atlantis;
 
 -- ---------------------------------------------------------------------------
--- The data model and the sample report (issue #7)
+-- The data model and the sample report
 -- One report (Al Jazeera, 2022-08-15, on the end of France's deployment in
 -- Mali) is coded in the tables, every figure as vague as the report left it.
 SELECT external_id, occurred, event_type, sub_event_type, fatalities, summary
 FROM events ORDER BY id;
 
--- What the data says France had where: the four answers of the issue.
+-- What the data says France had where: Mali before and after the withdrawal, Niger and Chad.
 SELECT troop_strength('FRA', 'MLI', '2022-06-01') AS "Mali, 2022-06-01",
        troop_strength('FRA', 'NER', '2022-08-15') AS "Niger, 2022-08-15",
        troop_strength('FRA', 'TCD', '2022-08-15') AS "Chad, 2022-08-15",
@@ -115,7 +115,7 @@ FROM bi_events ORDER BY event_id;
 SELECT contributor_iso3, host_iso3, month, strength, strength_low, strength_best, strength_high
 FROM bi_troop_levels WHERE month >= '2022-01-01' ORDER BY 1, 2, 3;
 
--- loaders (issue #9): a file into its staging table, one call moves it into the
+-- loaders: a file into its staging table, one call moves it into the
 -- model; every row not loaded cleanly is listed with its reason.  (The file is
 -- one of the test fixtures: invented rows with the quirks real exports have.)
 \copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM PROGRAM 'cat "$SN_ROOT/tests/fixtures/loaders/acled.csv"' WITH (FORMAT csv, HEADER MATCH)

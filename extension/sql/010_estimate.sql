@@ -1,5 +1,5 @@
 -- extension/sql/010_estimate.sql
--- The estimate type: a count as vague as the news reports it (issue #3).
+-- The estimate type: a count as vague as the news reports it.
 -- C code: extension/core/estimate.c (value), extension/core/estimate_phrase.c
 -- (phrase reader), extension/pg/estimate.c (glue).
 

@@ -1,5 +1,5 @@
 -- extension/sql/100_model_tables.sql
--- The data model (issue #7): sources, places and their names, actors and their
+-- The data model: sources, places and their names, actors and their
 -- names, events and their actors, troop deployments, figures, and the ACLED and
 -- CAMEO lookup tables they refer to.
 --

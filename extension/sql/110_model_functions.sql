@@ -1,5 +1,5 @@
 -- extension/sql/110_model_functions.sql
--- Functions analysts ask the model questions with (issue #7): troop strength at
+-- Functions analysts ask the model questions with: troop strength at
 -- a date and its timeline, a place's location by name, events near a point,
 -- and events as GeoJSON.
 --

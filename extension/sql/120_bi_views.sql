@@ -1,5 +1,5 @@
 -- extension/sql/120_bi_views.sql
--- Flat views for BI tools (issue #7).  Every column has a built-in type (text,
+-- Flat views for BI tools.  Every column has a built-in type (text,
 -- integer, bigint, float8, date, boolean), so a tool that knows nothing of the
 -- extension's types (JDBC, ODBC, Metabase, Superset, Tableau, QGIS) reads them
 -- as they are.  Open or unknown date bounds are NULL here (never infinity); the

@@ -1,4 +1,4 @@
--- extension/sql/300_loaders_staging.sql - staging tables for the loaders (issue #9).
+-- extension/sql/300_loaders_staging.sql - staging tables for the loaders.
 --
 -- One table per dataset, every column text.  ACLED and UCDP GED changed their
 -- column sets over the years; their staging tables hold the union of every

@@ -1,5 +1,5 @@
 -- extension/sql/310_loaders_helpers.sql — small parsers and look-ups shared by the
--- import_* functions (issue #9).  None of them raises on bad input: they return
+-- import_* functions.  None of them raises on bad input: they return
 -- NULL, and the import functions turn that into a row of import_issues.
 --
 -- loader_value, loader_int and loader_float run several times per staged row.

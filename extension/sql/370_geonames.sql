@@ -521,7 +521,7 @@ BEGIN
               ELSE format('%L is no place name the gazetteer keeps (an article, a preposition or punctuation)', name) END,
          tid
   FROM sn_gn_alt WHERE outcome = 'not a name';
-  -- names of places not in the gazetteer: one issue for them all (the
+  -- names of places not in the gazetteer: one import_issues row for them all (the
   -- worldwide file holds millions), with the first of them as its raw row
   INSERT INTO sn_gn_issues (source, rec, ext, action, reason, tid)
   SELECT 'alternate', min(rec), NULL, 'skipped',
@@ -565,7 +565,7 @@ BEGIN
   PERFORM @extschema@.attach_places(50000, c)
   FROM (SELECT DISTINCT ctry FROM sn_gn_rows UNION SELECT DISTINCT ctry FROM sn_gn_codes) AS b(c);
 
-  -- 7. The counts and the issues.
+  -- 7. The counts and the import_issues rows.
   INSERT INTO sn_gn_issues (source, rec, ext, action, reason, tid)
   SELECT 'dump', g.rec, g.gid::text, 'kept', array_to_string(g.notes, '; '), g.tid
   FROM sn_gn_rows g WHERE cardinality(g.notes) > 0;

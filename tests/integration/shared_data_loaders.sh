@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tests/integration/shared_data_loaders.sh — every file of $SN_SHARED_DATA/conflict/
-# through its loader (issue #9): no row lost (rows_read = imported + updated +
+# through its loader: no row lost (rows_read = imported + updated +
 # skipped + flagged, and = the rows COPY staged), every row not loaded cleanly
 # listed in import_issues, the Sahel countries right in every coding scheme
 # (ACLED ISO numeric, UCDP Gleditsch-Ward, GDELT FIPS, IPI ISO alpha-3, Geo-PKO

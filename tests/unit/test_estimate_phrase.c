@@ -1,6 +1,6 @@
 /*
  * tests/unit/test_estimate_phrase.c — the phrase reader
- * (extension/core/estimate_phrase.c): every example of issue #3 in English
+ * (extension/core/estimate_phrase.c): the phrases reports write in English
  * and French, the vague-word convention, the scan contract the annotate
  * matcher relies on, and refusals.
  */
@@ -126,7 +126,7 @@ check_examples(sn_lang lang, const example *ex, size_t n)
 #define CHECK(lang, arr) check_examples((lang), (arr), sizeof(arr) / sizeof((arr)[0]))
 
 static void
-english_examples_of_the_issue(void **state)
+english_report_phrases(void **state)
 {
 	static const example ex[] = {
 		{"about 1,000", "~1000"}, {"around 1000", "~1000"}, {"some 200", "~200"},
@@ -143,7 +143,7 @@ english_examples_of_the_issue(void **state)
 }
 
 static void
-french_examples_of_the_issue(void **state)
+french_report_phrases(void **state)
 {
 	static const example ex[] = {
 		{"environ 1 000", "~1000"}, {"entre 700 et 1 000", "700..1000"},
@@ -616,8 +616,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(prefix_words_need_a_quantity),
 		cmocka_unit_test(hedged_counts),
-		cmocka_unit_test(english_examples_of_the_issue),
-		cmocka_unit_test(french_examples_of_the_issue),
+		cmocka_unit_test(english_report_phrases),
+		cmocka_unit_test(french_report_phrases),
 		cmocka_unit_test(vague_words_follow_one_convention),
 		cmocka_unit_test(more_english),
 		cmocka_unit_test(more_french),
