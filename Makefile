@@ -15,18 +15,26 @@
 # Two extensions: sahel_news, and sahel_news_postgis, the bridge to PostGIS
 # (extension/postgis/, its own control file and install script; sahel_news
 # never depends on PostGIS).
+#
+# A build in another directory (VPATH) works too:
+#   mkdir /tmp/b && cd /tmp/b && make -f /path/to/sahel_news/Makefile
+# Sources are named relative to the source tree, SN_SRC, and found through
+# VPATH; what is built goes below the current directory.
+SN_SRC      := $(patsubst %/,%,$(dir $(firstword $(MAKEFILE_LIST))))
+sn_sources   = $(patsubst $(SN_SRC)/%,%,$(sort $(wildcard $(SN_SRC)/$(1))))
+
 EXTENSION    = sahel_news sahel_news_postgis
-EXTVERSION   = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" sahel_news.control)
-BRIDGE_VERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" sahel_news_postgis.control)
+EXTVERSION  := $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(SN_SRC)/sahel_news.control)
+BRIDGE_VERSION := $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(SN_SRC)/sahel_news_postgis.control)
 MODULE_big   = sahel_news
 
 # One core file pair and one glue file per type: new files are picked up here.
-CORE_SRCS    = $(sort $(wildcard extension/core/*.c))
-GLUE_SRCS    = $(sort $(wildcard extension/pg/*.c))
+CORE_SRCS    = $(call sn_sources,extension/core/*.c)
+GLUE_SRCS    = $(call sn_sources,extension/pg/*.c)
 OBJS         = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 # The install script is built from its pieces, then the sample data.
-SCRIPT_PIECES = $(sort $(wildcard extension/sql/*.sql)) $(sort $(wildcard extension/data/*.sql))
+SCRIPT_PIECES = $(call sn_sources,extension/sql/*.sql) $(call sn_sources,extension/data/*.sql)
 
 # Upgrades (docs/internals/upgrades.md): the released install script is frozen in
 # extension/upgrade/; the update script from it to this version is generated
@@ -34,14 +42,14 @@ SCRIPT_PIECES = $(sort $(wildcard extension/sql/*.sql)) $(sort $(wildcard extens
 # extension/upgrade/FROM--TO/.
 UPGRADE_FROM   = 0.1
 UPGRADE_SCRIPT = sahel_news--$(UPGRADE_FROM)--$(EXTVERSION).sql
-UPGRADE_PIECES = $(sort $(wildcard extension/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/*.sql))
-BRIDGE_PIECES = $(sort $(wildcard extension/postgis/*.sql))
+UPGRADE_PIECES = $(call sn_sources,extension/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/*.sql)
+BRIDGE_PIECES = $(call sn_sources,extension/postgis/*.sql)
 DATA_built   = sahel_news--$(EXTVERSION).sql $(UPGRADE_SCRIPT) sahel_news_postgis--$(BRIDGE_VERSION).sql
-DATA         = $(wildcard extension/upgrade/sahel_news--*.sql)
+DATA         = $(call sn_sources,extension/upgrade/sahel_news--*.sql)
 
 # Regression tests run in name order; 00_setup creates the extension first.
-REGRESS      = $(sort $(notdir $(basename $(wildcard sql/*.sql))))
-REGRESS_OPTS = --inputdir=.
+REGRESS      = $(notdir $(basename $(call sn_sources,sql/*.sql)))
+REGRESS_OPTS = --inputdir=$(SN_SRC)
 
 # -Wextra's unused-parameter and missing-field-initializers fire inside
 # PostgreSQL's own macros (PG_FUNCTION_ARGS, designated initialisers), so those
@@ -49,7 +57,7 @@ REGRESS_OPTS = --inputdir=.
 # WERROR=-Werror), not by default: another compiler or PostgreSQL version
 # may warn where ours does not, and that should not stop a user's build.
 WERROR      ?=
-PG_CPPFLAGS  = -Iextension/core -Iextension/pg
+PG_CPPFLAGS  = -I$(srcdir)/extension/core -I$(srcdir)/extension/pg
 PG_CFLAGS    = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers $(WERROR)
 SHLIB_LINK   = -lproj -lm
 EXTRA_CLEAN  = build results regression.diffs regression.out
@@ -61,33 +69,55 @@ include $(PGXS)
 # PGXS does not track header dependencies: rebuild every object when any of
 # our headers changes (coarse, but a stale object with an old struct layout
 # fails in ways no test explains).
-$(OBJS) $(OBJS:.o=.bc): $(wildcard extension/core/*.h extension/pg/*.h)
+$(OBJS) $(OBJS:.o=.bc): $(wildcard $(SN_SRC)/extension/core/*.h $(SN_SRC)/extension/pg/*.h)
+
+# In a VPATH build the objects' directories are made below the current one,
+# and only sources are looked for in the source tree: PGXS's catch-all VPATH
+# would also find the products of an in-tree build there and call them current.
+ifneq ($(SN_SRC),.)
+$(shell mkdir -p extension/core extension/pg)
+VPATH =
+vpath extension/%.c $(SN_SRC)
+vpath extension/%.h $(SN_SRC)
+vpath extension/%.sql $(SN_SRC)
+vpath extension/upgrade/% $(SN_SRC)
+vpath tests/%.c $(SN_SRC)
+vpath tests/%.h $(SN_SRC)
+vpath %.control $(SN_SRC)
+endif
 
 sahel_news--$(EXTVERSION).sql: $(SCRIPT_PIECES) sahel_news.control
-	cat $(SCRIPT_PIECES) > $@
+	cat $(filter %.sql,$^) > $@
 
 sahel_news_postgis--$(BRIDGE_VERSION).sql: $(BRIDGE_PIECES) sahel_news_postgis.control
-	cat $(BRIDGE_PIECES) > $@
+	cat $(filter %.sql,$^) > $@
 
 $(UPGRADE_SCRIPT): extension/upgrade/generate extension/upgrade/sahel_news--$(UPGRADE_FROM).sql \
                    $(SCRIPT_PIECES) $(UPGRADE_PIECES) sahel_news.control
-	perl extension/upgrade/generate extension/upgrade/sahel_news--$(UPGRADE_FROM).sql \
-	  extension/upgrade/$(UPGRADE_FROM)--$(EXTVERSION) $(SCRIPT_PIECES) > $@.tmp
+	cd $(SN_SRC) && perl extension/upgrade/generate extension/upgrade/sahel_news--$(UPGRADE_FROM).sql \
+	  extension/upgrade/$(UPGRADE_FROM)--$(EXTVERSION) $(SCRIPT_PIECES) > $(abspath $@).tmp
 	mv $@.tmp $@
 
 # ---------------------------------------------------------------------------
 # Core unit tests: each tests/unit/test_<name>.c is its own cmocka program,
-# linked with the whole core (no PostgreSQL), built with ASan and UBSan.
+# linked with the whole core (no PostgreSQL), built with ASan and UBSan.  The
+# core is compiled once for all of them (build/unit-core/).
 UNIT_CC      ?= cc
 UNIT_CFLAGS  ?= -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter -Werror -fsanitize=address,undefined \
                 -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-UNIT_SRCS    = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_SRCS    = $(call sn_sources,tests/unit/test_*.c)
 UNIT_BINS    = $(patsubst tests/unit/%.c,build/unit/%,$(UNIT_SRCS))
-CORE_HDRS    = $(wildcard extension/core/*.h) $(wildcard tests/unit/*.h)
+UNIT_CORE    = $(patsubst extension/core/%.c,build/unit-core/%.o,$(CORE_SRCS))
+CORE_HDRS    = $(wildcard $(SN_SRC)/extension/core/*.h) $(wildcard $(SN_SRC)/tests/unit/*.h)
+CORE_INC     = -I$(SN_SRC)/extension/core
 
-build/unit/%: tests/unit/%.c $(CORE_SRCS) $(CORE_HDRS)
+build/unit-core/%.o: extension/core/%.c $(CORE_HDRS)
 	@mkdir -p $(dir $@)
-	$(UNIT_CC) $(UNIT_CFLAGS) -Iextension/core -Itests/unit -o $@ $< $(CORE_SRCS) -lcmocka -lproj -lm
+	$(UNIT_CC) $(UNIT_CFLAGS) $(CORE_INC) -c -o $@ $<
+
+build/unit/%: tests/unit/%.c $(UNIT_CORE) $(CORE_HDRS)
+	@mkdir -p $(dir $@)
+	$(UNIT_CC) $(UNIT_CFLAGS) $(CORE_INC) -I$(SN_SRC)/tests/unit -o $@ $< $(UNIT_CORE) -lcmocka -lproj -lm
 
 .PHONY: unit-build unit
 unit-build: $(UNIT_BINS)
@@ -98,38 +128,46 @@ unit: unit-build
 # Benchmark programs over the core alone (tests/bench/*.c, run by
 # tests/bench/run), optimised as the extension is and without sanitizers.
 BENCH_CFLAGS ?= -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter -Werror
-BENCH_SRCS   = $(sort $(wildcard tests/bench/*.c))
+BENCH_SRCS   = $(call sn_sources,tests/bench/*.c)
 BENCH_BINS   = $(patsubst tests/bench/%.c,build/bench/%,$(BENCH_SRCS))
 
 build/bench/%: tests/bench/%.c $(CORE_SRCS) $(CORE_HDRS)
 	@mkdir -p $(dir $@)
-	$(UNIT_CC) $(BENCH_CFLAGS) -Iextension/core -o $@ $< $(CORE_SRCS) -lproj -lm
+	$(UNIT_CC) $(BENCH_CFLAGS) $(CORE_INC) -o $@ $(filter %.c,$^) -lproj -lm
 
 .PHONY: bench-build
 bench-build: $(BENCH_BINS)
 
 # ---------------------------------------------------------------------------
 # libFuzzer harnesses: tests/fuzz/fuzz_<name>.c, seeds in tests/fuzz/corpus/<name>/.
+# The core is compiled once for all harnesses (build/fuzz-core/), instrumented
+# for libFuzzer's coverage without its main().
 FUZZ_CC      ?= clang
-FUZZ_CFLAGS  ?= -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_SAN     ?= address,undefined
+FUZZ_CFLAGS  ?= -g -O1 -fno-sanitize-recover=undefined
 FUZZ_SECONDS ?= 60
-FUZZ_SRCS    = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SRCS    = $(call sn_sources,tests/fuzz/fuzz_*.c)
 FUZZ_BINS    = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRCS))
+FUZZ_CORE    = $(patsubst extension/core/%.c,build/fuzz-core/%.o,$(CORE_SRCS))
 
-build/fuzz/%: tests/fuzz/%.c $(CORE_SRCS) $(CORE_HDRS)
+build/fuzz-core/%.o: extension/core/%.c $(CORE_HDRS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -Iextension/core -o $@ $< $(CORE_SRCS) -lproj -lm
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,$(FUZZ_SAN) $(CORE_INC) -c -o $@ $<
+
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_CORE) $(CORE_HDRS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,$(FUZZ_SAN) $(CORE_INC) -o $@ $< $(FUZZ_CORE) -lproj -lm
 
 .PHONY: fuzz-build fuzz
 fuzz-build: $(FUZZ_BINS)
 fuzz: fuzz-build
-	@tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BINS)
+	@$(SN_SRC)/tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BINS)
 
 # ---------------------------------------------------------------------------
 .PHONY: test demo bench
 test:
-	tests/run
+	$(SN_SRC)/tests/run
 demo:
-	tests/demo
+	$(SN_SRC)/tests/demo
 bench:
-	tests/bench/run
+	$(SN_SRC)/tests/bench/run
