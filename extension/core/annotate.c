@@ -43,16 +43,6 @@ an_grow(const sn_allocator *a, sn_mentions *m, size_t need)
 	return true;
 }
 
-static size_t
-count_chars(const char *s, size_t n)
-{
-	size_t		c = 0;
-
-	for (size_t i = 0; i < n; i++)
-		c += (((unsigned char) s[i] & 0xC0) != 0x80);
-	return c;
-}
-
 /* The character at byte i, folded (0 for characters that folding drops). */
 static uint32_t
 folded_at(const char *text, size_t len, size_t i, int *nb)
@@ -1092,7 +1082,7 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 				m->start_byte = i;
 				m->end_byte = i + n;
 				m->start_char = ci;
-				m->end_char = ci + count_chars(text + i, n);
+				m->end_char = ci + sn_utf8_char_count(text + i, n);
 				m->ref.country = -1;
 				memcpy(m->value.bytes, is_date ? dv : qv, SN_ANNOTATE_VALUE_MAX);
 				skip_until = i + n;

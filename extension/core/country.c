@@ -5,6 +5,7 @@
  * See country.h for the value, the iteration API and the matching rules.
  */
 #include "country.h"
+#include "sn_binary.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -965,4 +966,33 @@ sn_country_parse(const char *s, size_t len, sn_country *out, sn_error *err)
 	sn_error_hint(err, "Write an ISO 3166-1 code (alpha-2, alpha-3 or numeric) or an "
 				  "English or French name; countries() lists them.");
 	return false;
+}
+
+/* ------------------------------------------------------------------------
+ * Binary form (send/receive)
+ */
+
+static const char country_layout[] =
+	"A country is sent as the three upper-case ASCII letters of its ISO 3166-1 alpha-3 code.";
+
+size_t
+sn_country_encode(sn_country c, char out[SN_COUNTRY_BINARY_SIZE])
+{
+	memcpy(out, sn_country_info_of(c)->iso3, SN_COUNTRY_BINARY_SIZE);
+	return SN_COUNTRY_BINARY_SIZE;
+}
+
+bool
+sn_country_decode(const char *in, size_t len, sn_country *out, sn_error *err)
+{
+	sn_country	c;
+
+	if (!sn_binary_check_length(err, "country", country_layout, len, SN_COUNTRY_BINARY_SIZE, false))
+		return false;
+	c = sn_country_pack(in);
+	if (c == SN_COUNTRY_INVALID || ((in[0] | in[1] | in[2]) & 0x20) != 0 || !sn_country_is_valid(c))
+		return sn_binary_error(err, "country", country_layout,
+							   "not an upper-case ISO 3166-1 alpha-3 code of the table");
+	*out = c;
+	return true;
 }

@@ -178,4 +178,14 @@ extern size_t sn_country_name_key(const char *s, size_t len, char *out, size_t o
 extern const sn_country_historic *sn_country_find_historic(sn_country_scheme scheme,
 															 long number, const char *code);
 
+/*
+ * The binary form (send/receive): the three ASCII letters of the alpha-3
+ * code.  Decoding accepts only the upper-case code of a country of the
+ * table; errors are SN_ERR_BINARY, worded "invalid binary country: ..."
+ * (sn_binary.h).  c must be valid for encoding.
+ */
+#define SN_COUNTRY_BINARY_SIZE 3
+extern size_t sn_country_encode(sn_country c, char out[SN_COUNTRY_BINARY_SIZE]);
+extern bool sn_country_decode(const char *in, size_t len, sn_country *out, sn_error *err);
+
 #endif							/* SN_COUNTRY_H */

@@ -12,6 +12,8 @@
  * short for every pattern that has a valid day).
  */
 #include "edtf.h"
+#include "sn_binary.h"
+#include "sn_text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -450,7 +452,7 @@ fail(reader *r, sn_status status, size_t pos, const char *fmt,...)
 		sn_error_set(r->err, status, (int) pos, "edtf value out of range: \"%s\"", quoted);
 	else
 		sn_error_set(r->err, status, (int) pos, "invalid input syntax for type edtf: \"%s\"", quoted);
-	sn_error_detail(r->err, "%s (at character %d).", what, (int) pos + 1);
+	sn_error_detail(r->err, "%s (at character %zu).", what, sn_utf8_char_count(r->text, pos) + 1);
 	return false;
 }
 
@@ -581,20 +583,291 @@ read_number(const char **p, const char *e, uint64_t max, uint64_t *out, int *ndi
 }
 
 /*
+ * The steps of read_date().  Each reads one part at *pp, advances *pp past
+ * it, and reports a failure through fail() (false).
+ */
+
+/* A Y-prefixed year: Y170000002, Y-61000, Y17E7 (digits, then an exponent). */
+static bool
+read_y_year(reader *r, const char **pp, const char *e, size_t ypos, sn_edtf_date *d)
+{
+	const char *p = *pp + 1;	/* past the 'Y' */
+	const char *text = r->text;
+	uint64_t	v,
+				ex;
+	int			nd,
+				ne;
+	bool		ovf,
+				eovf;
+	const char *digits;
+
+	if (p < e && *p == '-')
+	{
+		d->negative = true;
+		p++;
+	}
+	digits = p;
+	if (!read_number(&p, e, (uint64_t) SN_EDTF_YEAR_MAX, &v, &nd, &ovf))
+		return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p - text),
+					"digits of the year expected after 'Y'");
+	if (*digits == '0')
+		return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (digits - text),
+					"a Y-prefixed year has no leading zero");
+	if (p < e && *p == 'E')
+	{
+		const char *ep = ++p;
+
+		if (!read_number(&p, e, 9, &ex, &ne, &eovf) || *ep == '0')
+			return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (ep - text),
+						"a positive exponent expected after 'E'");
+		if (ovf || eovf || v > (uint64_t) SN_EDTF_YEAR_MAX / (uint64_t) pow10i((int) ex))
+			return fail(r, SN_ERR_DATETIME_RANGE, ypos,
+						"the year is beyond %lld", (long long) SN_EDTF_YEAR_MAX);
+		d->exponent = (uint8_t) ex;
+		v *= (uint64_t) pow10i((int) ex);
+	}
+	else
+	{
+		if (ovf)
+			return fail(r, SN_ERR_DATETIME_RANGE, ypos,
+						"the year is beyond %lld", (long long) SN_EDTF_YEAR_MAX);
+		if (nd <= 4)
+			return fail(r, SN_ERR_DATETIME_FORMAT, ypos,
+						"a Y-prefixed year must have more than four digits (write years up to 9999 as YYYY)");
+	}
+	d->year = (uint32_t) v;
+	*pp = p;
+	return true;
+}
+
+/* A year of four digits or X, with an optional sign: 2022, -0044, 201X. */
+static bool
+read_four_digit_year(reader *r, const char **pp, const char *e, size_t ypos, sn_edtf_date *d)
+{
+	const char *p = *pp;
+	const char *text = r->text;
+	uint32_t	v = 0;
+
+	if (p < e && *p == '-')
+	{
+		d->negative = true;
+		p++;
+	}
+	for (int i = 0; i < 4; i++)
+	{
+		if (p + i >= e || !(is_digit(p[i]) || p[i] == 'X'))
+		{
+			if (p + i < e && p[i] == 'x')
+				return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p + i - text),
+							"unspecified digits are written with a capital X");
+			if (p + i < e && p[i] == 'u')
+				return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p + i - text),
+							"'u' for unspecified digits is the superseded 2012 draft syntax; write X");
+			return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p + i - text),
+						"a year of four digits (or X) expected");
+		}
+		v *= 10;
+		if (p[i] == 'X')
+			d->xmask |= (uint8_t) (1u << (3 - i));
+		else
+			v += (uint32_t) (p[i] - '0');
+	}
+	p += 4;
+	if (p < e && (is_digit(*p) || *p == 'X'))
+		return fail(r, SN_ERR_DATETIME_FORMAT, ypos,
+					"a year of more than four digits is written with a Y prefix (Y12345)");
+	d->year = v;
+	*pp = p;
+	return true;
+}
+
+/* Significant digits after the year: 1950S2. */
+static bool
+read_significant_digits(reader *r, const char **pp, const char *e, sn_edtf_date *d)
+{
+	const char *p = *pp;
+	uint64_t	s;
+	int			ns;
+	bool		ovf;
+	const char *sp = ++p;
+
+	if (!read_number(&p, e, 15, &s, &ns, &ovf) || ovf || s == 0)
+		return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (sp - r->text),
+					"significant digits must be a number from 1 to 15");
+	d->sigdigits = (uint8_t) s;
+	*pp = p;
+	return true;
+}
+
+/*
+ * "-MM" (a month or sub-year grouping) and optionally "-DD" after a four-digit
+ * year, each with the qualifiers that may stand before and after it; *pp is
+ * at the '-'.  Sets *mpos and *dpos to where the month and day begin.
+ */
+static bool
+read_month_and_day(reader *r, const char **pp, const char *e, sn_edtf_date *d,
+				   size_t *mpos, size_t *dpos)
+{
+	const char *p = *pp + 1;
+	const char *text = r->text;
+	int			v;
+	unsigned	xb;
+
+	if (p < e && is_qual(*p))
+		set_qual(d, SN_EDTF_MONTH, qual_bits(*p++));
+	*mpos = (size_t) (p - text);
+	if (!read2(p, e, &v, &xb))
+		return fail(r, SN_ERR_DATETIME_FORMAT, *mpos, "a month of two digits expected");
+	d->month = (uint8_t) v;
+	d->xmask |= (uint8_t) (xb << 4);
+	p += 2;
+	if (d->month == 0 && xb == 0)
+		return fail(r, SN_ERR_DATETIME_FORMAT, *mpos,
+					"month 00 does not exist: months are 01 to 12, sub-year groupings 21 to 41");
+	if (p < e && is_qual(*p))
+		set_qual(d, SN_EDTF_MONTH | SN_EDTF_YEAR, qual_bits(*p++));
+	if (p < e && *p == '-')
+	{
+		p++;
+		if (p < e && is_qual(*p))
+			set_qual(d, SN_EDTF_DAY, qual_bits(*p++));
+		*dpos = (size_t) (p - text);
+		if (!read2(p, e, &v, &xb))
+			return fail(r, SN_ERR_DATETIME_FORMAT, *dpos, "a day of two digits expected");
+		if (d->month > 12 && !(d->xmask & SN_EDTF_X_MONTH))
+			return fail(r, SN_ERR_DATETIME_FORMAT, *mpos,
+						"month %02d does not exist (a sub-year grouping takes no day)", d->month);
+		d->day = (uint8_t) v;
+		d->xmask |= (uint8_t) (xb << 6);
+		p += 2;
+		if (d->day == 0 && xb == 0)
+			return fail(r, SN_ERR_DATETIME_FORMAT, *dpos, "day 00 does not exist");
+		if (p < e && is_qual(*p))
+			set_qual(d, SN_EDTF_DAY | SN_EDTF_MONTH | SN_EDTF_YEAR, qual_bits(*p++));
+	}
+	*pp = p;
+	return true;
+}
+
+/* A time zone after a time of day: Z, +hh or +hh:mm (hh up to 14, never -00). */
+static bool
+read_time_zone(reader *r, const char **pp, const char *e, sn_edtf_time *t)
+{
+	const char *p = *pp;
+	const char *zp = p;
+	int			zh,
+				zm = 0;
+	unsigned	xb;
+
+	if (p < e && *p == 'Z')
+	{
+		t->tz = SN_EDTF_TZ_Z;
+		*pp = p + 1;
+		return true;
+	}
+	if (!(p < e && (*p == '+' || *p == '-')))
+		return true;			/* no zone: local time */
+	t->tz_negative = (*p == '-');
+	p++;
+	if (!read2(p, e, &zh, &xb) || xb)
+		return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (zp - r->text),
+					"a time zone offset is written +hh or +hh:mm");
+	p += 2;
+	t->tz = SN_EDTF_TZ_HOURS;
+	if (p < e && *p == ':')
+	{
+		p++;
+		if (!read2(p, e, &zm, &xb) || xb)
+			return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (zp - r->text),
+						"a time zone offset is written +hh or +hh:mm");
+		p += 2;
+		t->tz = SN_EDTF_TZ_HOURS_MINUTES;
+	}
+	if (zh > 14 || zm > 59)
+		return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (zp - r->text),
+					"time zone offset out of range (-14:00 to +14:59)");
+	if (t->tz_negative && zh == 0 && zm == 0)
+		return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (zp - r->text),
+					"a zero offset is written Z or +00:00, never -00");
+	t->tz_hour = (uint8_t) zh;
+	t->tz_minute = (uint8_t) zm;
+	*pp = p;
+	return true;
+}
+
+/*
+ * A time of day, Thh:mm:ss and its zone; *pp is at the 'T'.  Only a single
+ * value (t not NULL) of a complete date without X or qualifiers has one.
+ */
+static bool
+read_time_of_day(reader *r, const char **pp, const char *e, const sn_edtf_date *d,
+				 bool has_day, sn_edtf_time *t)
+{
+	const char *p = *pp;
+	const char *tp = p;
+	int			hh,
+				mi,
+				ss;
+	unsigned	xb;
+
+	if (t == NULL)
+		return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p - r->text),
+					"a time of day is not allowed in an interval");
+	if (!has_day || d->xmask || d->uncertain || d->approximate || d->month > 12)
+		return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p - r->text),
+					"a time of day needs a complete date without X or qualifiers");
+	p++;
+	if (!read2(p, e, &hh, &xb) || xb || e - p < 3 || p[2] != ':' ||
+		!read2(p + 3, e, &mi, &xb) || xb || e - p < 6 || p[5] != ':' ||
+		!read2(p + 6, e, &ss, &xb) || xb)
+		return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (tp - r->text),
+					"a time of day is written Thh:mm:ss");
+	if (hh > 23 || mi > 59 || ss > 59)
+		return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (tp - r->text),
+					"time of day %02d:%02d:%02d does not exist (00:00:00 to 23:59:59)", hh, mi, ss);
+	p += 8;
+	memset(t, 0, sizeof(*t));
+	t->present = true;
+	t->hour = (uint8_t) hh;
+	t->minute = (uint8_t) mi;
+	t->second = (uint8_t) ss;
+	*pp = p;
+	return read_time_zone(r, pp, e, t);
+}
+
+/* What is left after a date: say what is wrong with it. */
+static bool
+trailing_text_error(reader *r, const char *b, const char *p, bool simple_year)
+{
+	char		cb[24];
+	size_t		pos = (size_t) (p - r->text);
+
+	if (is_qual(*p) && p > b && is_qual(p[-1]))
+		return fail(r, SN_ERR_DATETIME_FORMAT, pos,
+					"one qualifier per place: '%%' means both '?' and '~'");
+	if (*p == '-' && !simple_year)
+		return fail(r, SN_ERR_DATETIME_FORMAT, pos,
+					"a Y-prefixed, exponential or significant-digit year takes no month");
+	if (*p == '-')
+		return fail(r, SN_ERR_DATETIME_FORMAT, pos, "unexpected '-' after the day");
+	return fail(r, SN_ERR_DATETIME_FORMAT, pos, "unexpected %s", describe_char(*p, cb, sizeof(cb)));
+}
+
+/*
  * Read one date from [b, e): the whole single value (time allowed when t is
  * not NULL) or one interval end.  b - text is the position for messages.
+ * The steps: a qualifier, the year (Y-prefixed or four digits), significant
+ * digits, a qualifier, month and day, a time of day; then the bounds.
  */
 static bool
 read_date(reader *r, const char *b, const char *e, sn_edtf_date *d, sn_edtf_time *t,
 		  int64_t *lo, int64_t *hi)
 {
 	const char *p = b;
-	const char *text = r->text;
 	size_t		ypos,
 				mpos = 0,
 				dpos = 0;
-	bool		simple_year = false;
-	char		cb[24];
+	bool		simple_year;
 	date_problem prob;
 
 	memset(d, 0, sizeof(*d));
@@ -602,238 +875,35 @@ read_date(reader *r, const char *b, const char *e, sn_edtf_date *d, sn_edtf_time
 
 	if (p < e && is_qual(*p))
 		set_qual(d, SN_EDTF_YEAR, qual_bits(*p++));
-	ypos = (size_t) (p - text);
+	ypos = (size_t) (p - r->text);
 
-	if (p < e && *p == 'Y')
-	{
-		uint64_t	v,
-					ex;
-		int			nd,
-					ne;
-		bool		ovf,
-					eovf;
-		const char *digits;
-
-		p++;
-		if (p < e && *p == '-')
-		{
-			d->negative = true;
-			p++;
-		}
-		digits = p;
-		if (!read_number(&p, e, (uint64_t) SN_EDTF_YEAR_MAX, &v, &nd, &ovf))
-			return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p - text),
-						"digits of the year expected after 'Y'");
-		if (*digits == '0')
-			return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (digits - text),
-						"a Y-prefixed year has no leading zero");
-		if (p < e && *p == 'E')
-		{
-			const char *ep = ++p;
-
-			if (!read_number(&p, e, 9, &ex, &ne, &eovf) || *ep == '0')
-				return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (ep - text),
-							"a positive exponent expected after 'E'");
-			if (ovf || eovf || v > (uint64_t) SN_EDTF_YEAR_MAX / (uint64_t) pow10i((int) ex))
-				return fail(r, SN_ERR_DATETIME_RANGE, ypos,
-							"the year is beyond %lld", (long long) SN_EDTF_YEAR_MAX);
-			d->exponent = (uint8_t) ex;
-			v *= (uint64_t) pow10i((int) ex);
-		}
-		else
-		{
-			if (ovf)
-				return fail(r, SN_ERR_DATETIME_RANGE, ypos,
-							"the year is beyond %lld", (long long) SN_EDTF_YEAR_MAX);
-			if (nd <= 4)
-				return fail(r, SN_ERR_DATETIME_FORMAT, ypos,
-							"a Y-prefixed year must have more than four digits (write years up to 9999 as YYYY)");
-		}
-		d->year = (uint32_t) v;
-	}
-	else
-	{
-		int			i;
-		uint32_t	v = 0;
-
-		if (p < e && *p == '-')
-		{
-			d->negative = true;
-			p++;
-		}
-		for (i = 0; i < 4; i++)
-		{
-			if (p + i >= e || !(is_digit(p[i]) || p[i] == 'X'))
-			{
-				if (p + i < e && p[i] == 'x')
-					return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p + i - text),
-								"unspecified digits are written with a capital X");
-				if (p + i < e && p[i] == 'u')
-					return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p + i - text),
-								"'u' for unspecified digits is the superseded 2012 draft syntax; write X");
-				return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p + i - text),
-							"a year of four digits (or X) expected");
-			}
-			v *= 10;
-			if (p[i] == 'X')
-				d->xmask |= (uint8_t) (1u << (3 - i));
-			else
-				v += (uint32_t) (p[i] - '0');
-		}
-		p += 4;
-		if (p < e && (is_digit(*p) || *p == 'X'))
-			return fail(r, SN_ERR_DATETIME_FORMAT, ypos,
-						"a year of more than four digits is written with a Y prefix (Y12345)");
-		d->year = v;
-		simple_year = true;
-	}
-
+	simple_year = !(p < e && *p == 'Y');
+	if (!(simple_year ? read_four_digit_year(r, &p, e, ypos, d) : read_y_year(r, &p, e, ypos, d)))
+		return false;
 	if (p < e && *p == 'S')
 	{
-		uint64_t	s;
-		int			ns;
-		bool		ovf;
-		const char *sp = ++p;
-
-		if (!read_number(&p, e, 15, &s, &ns, &ovf) || ovf || s == 0)
-			return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (sp - text),
-						"significant digits must be a number from 1 to 15");
-		d->sigdigits = (uint8_t) s;
+		if (!read_significant_digits(r, &p, e, d))
+			return false;
 		simple_year = false;
 	}
-
 	if (p < e && is_qual(*p))
 		set_qual(d, SN_EDTF_YEAR, qual_bits(*p++));
 
-	/* month (or sub-year grouping), then day */
-	if (p < e && *p == '-' && simple_year)
+	if (p < e && *p == '-')
 	{
-		int			v;
-		unsigned	xb;
-
-		p++;
-		if (p < e && is_qual(*p))
-			set_qual(d, SN_EDTF_MONTH, qual_bits(*p++));
-		mpos = (size_t) (p - text);
-		if (!read2(p, e, &v, &xb))
-			return fail(r, SN_ERR_DATETIME_FORMAT, mpos, "a month of two digits expected");
-		d->month = (uint8_t) v;
-		d->xmask |= (uint8_t) (xb << 4);
-		p += 2;
-		if (d->month == 0 && xb == 0)
-			return fail(r, SN_ERR_DATETIME_FORMAT, mpos,
-						"month 00 does not exist: months are 01 to 12, sub-year groupings 21 to 41");
-		if (p < e && is_qual(*p))
-			set_qual(d, SN_EDTF_MONTH | SN_EDTF_YEAR, qual_bits(*p++));
-		if (p < e && *p == '-')
-		{
-			p++;
-			if (p < e && is_qual(*p))
-				set_qual(d, SN_EDTF_DAY, qual_bits(*p++));
-			dpos = (size_t) (p - text);
-			if (!read2(p, e, &v, &xb))
-				return fail(r, SN_ERR_DATETIME_FORMAT, dpos, "a day of two digits expected");
-			if (d->month > 12 && !(d->xmask & SN_EDTF_X_MONTH))
-				return fail(r, SN_ERR_DATETIME_FORMAT, mpos,
-							"month %02d does not exist (a sub-year grouping takes no day)", d->month);
-			d->day = (uint8_t) v;
-			d->xmask |= (uint8_t) (xb << 6);
-			p += 2;
-			if (d->day == 0 && xb == 0)
-				return fail(r, SN_ERR_DATETIME_FORMAT, dpos, "day 00 does not exist");
-			if (p < e && is_qual(*p))
-				set_qual(d, SN_EDTF_DAY | SN_EDTF_MONTH | SN_EDTF_YEAR, qual_bits(*p++));
-		}
+		if (!simple_year)
+			return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p - r->text),
+						"a Y-prefixed, exponential or significant-digit year takes no month");
+		if (!read_month_and_day(r, &p, e, d, &mpos, &dpos))
+			return false;
 	}
-	else if (p < e && *p == '-' && !simple_year)
-		return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p - text),
-					"a Y-prefixed, exponential or significant-digit year takes no month");
-
 	if (mpos && d->month > 12 && !(d->xmask & SN_EDTF_X_MONTH) && (d->xmask & 0x30))
 		return fail(r, SN_ERR_DATETIME_FORMAT, mpos, "inconsistent month");
 
-	/* time of day */
-	if (p < e && *p == 'T')
-	{
-		const char *tp = p;
-		int			hh,
-					mi,
-					ss;
-		unsigned	xb;
-
-		if (t == NULL)
-			return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p - text),
-						"a time of day is not allowed in an interval");
-		if (dpos == 0 || d->xmask || d->uncertain || d->approximate || d->month > 12)
-			return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p - text),
-						"a time of day needs a complete date without X or qualifiers");
-		p++;
-		if (!read2(p, e, &hh, &xb) || xb || e - p < 3 || p[2] != ':' ||
-			!read2(p + 3, e, &mi, &xb) || xb || e - p < 6 || p[5] != ':' ||
-			!read2(p + 6, e, &ss, &xb) || xb)
-			return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (tp - text),
-						"a time of day is written Thh:mm:ss");
-		if (hh > 23 || mi > 59 || ss > 59)
-			return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (tp - text),
-						"time of day %02d:%02d:%02d does not exist (00:00:00 to 23:59:59)", hh, mi, ss);
-		p += 8;
-		memset(t, 0, sizeof(*t));
-		t->present = true;
-		t->hour = (uint8_t) hh;
-		t->minute = (uint8_t) mi;
-		t->second = (uint8_t) ss;
-		if (p < e && *p == 'Z')
-		{
-			t->tz = SN_EDTF_TZ_Z;
-			p++;
-		}
-		else if (p < e && (*p == '+' || *p == '-'))
-		{
-			const char *zp = p;
-			int			zh,
-						zm = 0;
-
-			t->tz_negative = (*p == '-');
-			p++;
-			if (!read2(p, e, &zh, &xb) || xb)
-				return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (zp - text),
-							"a time zone offset is written +hh or +hh:mm");
-			p += 2;
-			t->tz = SN_EDTF_TZ_HOURS;
-			if (p < e && *p == ':')
-			{
-				p++;
-				if (!read2(p, e, &zm, &xb) || xb)
-					return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (zp - text),
-								"a time zone offset is written +hh or +hh:mm");
-				p += 2;
-				t->tz = SN_EDTF_TZ_HOURS_MINUTES;
-			}
-			if (zh > 14 || zm > 59)
-				return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (zp - text),
-							"time zone offset out of range (-14:00 to +14:59)");
-			if (t->tz_negative && zh == 0 && zm == 0)
-				return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (zp - text),
-							"a zero offset is written Z or +00:00, never -00");
-			t->tz_hour = (uint8_t) zh;
-			t->tz_minute = (uint8_t) zm;
-		}
-	}
-
+	if (p < e && *p == 'T' && !read_time_of_day(r, &p, e, d, dpos != 0, t))
+		return false;
 	if (p < e)
-	{
-		if (is_qual(*p) && p > b && is_qual(p[-1]))
-			return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p - text),
-						"one qualifier per place: '%%' means both '?' and '~'");
-		if (*p == '-' && !simple_year)
-			return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p - text),
-						"a Y-prefixed, exponential or significant-digit year takes no month");
-		if (*p == '-')
-			return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p - text),
-						"unexpected '-' after the day");
-		return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (p - text),
-					"unexpected %s", describe_char(*p, cb, sizeof(cb)));
-	}
+		return trailing_text_error(r, b, p, simple_year);
 
 	prob = date_bounds(d, lo, hi);
 	if (prob != DP_OK)
@@ -1676,4 +1746,42 @@ sn_edtf_packed_cmp(const sn_edtf_packed *a, const sn_edtf_packed *b)
 	sn_edtf_unpack(a, &va);
 	sn_edtf_unpack(b, &vb);
 	return sn_edtf_cmp(&va, &vb);
+}
+
+/* ------------------------------------------------------------------------
+ * Binary form (send/receive)
+ */
+
+static const char edtf_layout[] =
+	"An edtf is sent as a version byte (1), then its canonical EDTF text, printable ASCII.";
+
+size_t
+sn_edtf_encode(const sn_edtf *v, char out[SN_EDTF_BINARY_MAX])
+{
+	out[0] = SN_EDTF_BINARY_VERSION;
+	return 1 + sn_edtf_format(v, out + 1, SN_EDTF_TEXT_MAX);
+}
+
+bool
+sn_edtf_decode(const char *in, size_t len, sn_edtf *out, sn_error *err)
+{
+	sn_error	inner;
+
+	if (!sn_binary_check_length(err, "edtf", edtf_layout, len, 2, true) ||
+		!sn_binary_check_version(err, "edtf", edtf_layout, (unsigned char) in[0],
+								 SN_EDTF_BINARY_VERSION))
+		return false;
+
+	/*
+	 * Any byte outside printable ASCII is refused and shown by its code, never
+	 * copied into the message: it could be an invalid sequence in the
+	 * client's encoding, or a control character.
+	 */
+	for (size_t i = 1; i < len; i++)
+		if ((unsigned char) in[i] < 0x20 || (unsigned char) in[i] > 0x7e)
+			return sn_binary_error(err, "edtf", edtf_layout, "byte %zu of the text is 0x%02x",
+								   i, (unsigned char) in[i]);
+	if (!sn_edtf_parse(in + 1, len - 1, out, &inner))
+		return sn_binary_error_from(err, "edtf", &inner);
+	return true;
 }

@@ -209,4 +209,16 @@ extern bool sn_edtf_unpack_checked(const sn_edtf_packed *p, sn_edtf *v, sn_error
 /* The total order on stored values (unpacks only on a tie of the bounds). */
 extern int	sn_edtf_packed_cmp(const sn_edtf_packed *a, const sn_edtf_packed *b);
 
+/*
+ * The binary form (send/receive): a version byte (1), then the canonical
+ * text.  Encoding writes at most SN_EDTF_BINARY_MAX bytes (no NUL is sent)
+ * and returns how many; decoding reads the text as input does and refuses
+ * any byte outside printable ASCII.  Errors are SN_ERR_BINARY, worded
+ * "invalid binary edtf: ..." (sn_binary.h).
+ */
+#define SN_EDTF_BINARY_VERSION 1
+#define SN_EDTF_BINARY_MAX (1 + SN_EDTF_TEXT_MAX)
+extern size_t sn_edtf_encode(const sn_edtf *v, char out[SN_EDTF_BINARY_MAX]);
+extern bool sn_edtf_decode(const char *in, size_t len, sn_edtf *out, sn_error *err);
+
 #endif							/* SN_EDTF_H */

@@ -2272,8 +2272,8 @@ sn_date_phrase_resolve(const char *phrase, size_t len, const sn_civil_date *refe
 	sn_error_set(err, SN_ERR_DATETIME_FORMAT, n ? (int) (b + n) : (int) b,
 				 "cannot read \"%s\" as a date", quoted);
 	if (n > 0)
-		sn_error_detail(err, "A date phrase ends at character %d; the rest is not part of it.",
-						(int) (b + n) + 1);
+		sn_error_detail(err, "A date phrase ends at character %zu; the rest is not part of it.",
+						sn_utf8_char_count(phrase, b + n) + 1);
 	else if (reference == NULL)
 		sn_error_detail(err, "Without a reference date only absolute dates are read (\"13 August 2022\", \"in 2013\", EDTF text).");
 	else

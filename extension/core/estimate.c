@@ -8,6 +8,8 @@
  * on the path of every COPY, so it must cost no more than int8range's.
  */
 #include "estimate.h"
+#include "sn_binary.h"
+#include "sn_text.h"
 
 #include <string.h>
 
@@ -127,7 +129,7 @@ syntax_error(parse_state *ps, const char *what)
 	sn_error_set(ps->err, SN_ERR_SYNTAX, (int) ps->pos,
 				 "invalid input syntax for type estimate: \"%s\"",
 				 sn_quote_input(q, sizeof(q), ps->s, ps->len));
-	sn_error_detail(ps->err, "%s at character %d.", what, (int) ps->pos + 1);
+	sn_error_detail(ps->err, "%s at character %zu.", what, sn_utf8_char_count(ps->s, ps->pos) + 1);
 	sn_error_hint(ps->err, "Write a count (2400), ~1000, 700..1000, 700..850..1000, "
 				  ">=2001, <=400 or ?; parse_estimate() reads phrases such as \"about 1,000\".");
 	return false;
@@ -624,4 +626,62 @@ sn_estimate_hash_image(const sn_estimate *e, unsigned char image[24])
 	for (int w = 0; w < 3; w++)
 		for (int k = 0; k < 8; k++)
 			image[w * 8 + k] = (unsigned char) (p.w[w] >> (56 - 8 * k));
+}
+
+/* ------------------------------------------------------------------------
+ * Binary form (send/receive)
+ * ------------------------------------------------------------------------ */
+
+#define EB_APPROX	0x01
+#define EB_BOUNDED	0x02
+#define EB_BEST		0x04
+
+static const char estimate_layout[] =
+	"An estimate is sent as a version byte (1), a flags byte (1 approximate, 2 bounded, "
+	"4 with a best value), then low, high and best as 8-byte big-endian integers, 0 when absent.";
+
+size_t
+sn_estimate_encode(const sn_estimate *e, unsigned char out[SN_ESTIMATE_BINARY_SIZE])
+{
+	int			flags = 0;
+
+	if (sn_estimate_is_approx(e))
+		flags |= EB_APPROX;
+	if (sn_estimate_is_bounded(e))
+		flags |= EB_BOUNDED;
+	if (sn_estimate_has_best(e))
+		flags |= EB_BEST;
+	out[0] = SN_ESTIMATE_BINARY_VERSION;
+	out[1] = (unsigned char) flags;
+	sn_put_u64be(out + 2, (uint64_t) e->low);
+	sn_put_u64be(out + 10, sn_estimate_is_bounded(e) ? (uint64_t) e->high : 0);
+	sn_put_u64be(out + 18, sn_estimate_has_best(e) ? (uint64_t) e->best : 0);
+	return SN_ESTIMATE_BINARY_SIZE;
+}
+
+bool
+sn_estimate_decode(const unsigned char *in, size_t len, sn_estimate *out, sn_error *err)
+{
+	int			flags;
+	int64_t		low,
+				high,
+				best;
+	sn_error	inner;
+
+	if (!sn_binary_check_length(err, "estimate", estimate_layout, len, SN_ESTIMATE_BINARY_SIZE, false) ||
+		!sn_binary_check_version(err, "estimate", estimate_layout, in[0], SN_ESTIMATE_BINARY_VERSION))
+		return false;
+	flags = in[1];
+	low = (int64_t) sn_get_u64be(in + 2);
+	high = (int64_t) sn_get_u64be(in + 10);
+	best = (int64_t) sn_get_u64be(in + 18);
+	if ((flags & ~(EB_APPROX | EB_BOUNDED | EB_BEST)) != 0)
+		return sn_binary_error(err, "estimate", estimate_layout, "unknown flag bits 0x%02x", flags);
+	if ((!(flags & EB_BOUNDED) && high != 0) || (!(flags & EB_BEST) && best != 0))
+		return sn_binary_error(err, "estimate", estimate_layout,
+							   "an absent bound or best value is not zero");
+	if (!sn_estimate_make(low, (flags & EB_BOUNDED) != 0, high, (flags & EB_BEST) != 0, best,
+						  (flags & EB_APPROX) != 0, out, &inner))
+		return sn_binary_error_from(err, "estimate", &inner);
+	return true;
 }

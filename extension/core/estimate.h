@@ -191,4 +191,18 @@ extern bool sn_estimate_mul(const sn_estimate *a, int64_t k, sn_estimate *out,
  */
 extern void sn_estimate_hash_image(const sn_estimate *e, unsigned char image[24]);
 
+/*
+ * The binary form (send/receive): a version byte (1), a flags byte
+ * (approximate 1, bounded 2, with a best value 4), then low, high and best as
+ * big-endian 8-byte integers, 0 when absent.  Encoding writes
+ * SN_ESTIMATE_BINARY_SIZE bytes.  Decoding checks everything text input
+ * checks, and that absent parts are 0; errors are SN_ERR_BINARY, worded
+ * "invalid binary estimate: ..." (sn_binary.h).
+ */
+#define SN_ESTIMATE_BINARY_VERSION 1
+#define SN_ESTIMATE_BINARY_SIZE 26
+extern size_t sn_estimate_encode(const sn_estimate *e, unsigned char out[SN_ESTIMATE_BINARY_SIZE]);
+extern bool sn_estimate_decode(const unsigned char *in, size_t len, sn_estimate *out,
+							   sn_error *err);
+
 #endif							/* SN_ESTIMATE_H */

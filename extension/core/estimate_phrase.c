@@ -2599,7 +2599,7 @@ phrase_error(const ctx *c, sn_error *err, sn_status status, size_t pos, const ch
 				 sn_quote_input(q, sizeof(q), c->s, c->len));
 	if (first >= 'a' && first <= 'z')
 		first = (char) (first - 'a' + 'A');
-	sn_error_detail(err, "%c%s (at character %d).", first, why + 1, (int) pos + 1);
+	sn_error_detail(err, "%c%s (at character %zu).", first, why + 1, sn_utf8_char_count(c->s, pos) + 1);
 	if (status != SN_ERR_RANGE)
 		sn_error_hint(err, c->lang == SN_LANG_FR ?
 					  "In French, parse_estimate reads phrases such as \"environ 1 000\", \"entre 700 et 1 000\", \"plus de 2 millions\", \"une centaine\", \"inconnu\"." :

@@ -24,6 +24,7 @@
  * "3E" is 3 degrees East; WKT numbers may have any exponent.
  */
 #include "geopoint.h"
+#include "sn_binary.h"
 #include "geopoint_index.h"
 
 #include <float.h>
@@ -979,4 +980,31 @@ sn_geopoint_dwithin(const sn_geopoint *a, const sn_geopoint *b, double radius)
 	sn_geopoint_ecef(a, ea);
 	sn_geopoint_ecef(b, eb);
 	return sn_geopoint_dwithin_ecef(a, ea, b, eb, radius);
+}
+
+/* ------------------------------------------------------------------------
+ * Binary form (send/receive)
+ */
+
+static const char geopoint_layout[] =
+	"A geopoint is sent as latitude and longitude, two 8-byte big-endian floats.";
+
+size_t
+sn_geopoint_encode(const sn_geopoint *p, unsigned char out[SN_GEOPOINT_BINARY_SIZE])
+{
+	sn_put_f64be(out, p->lat);
+	sn_put_f64be(out + 8, p->lon);
+	return SN_GEOPOINT_BINARY_SIZE;
+}
+
+bool
+sn_geopoint_decode(const unsigned char *in, size_t len, sn_geopoint *out, sn_error *err)
+{
+	sn_error	inner;
+
+	if (!sn_binary_check_length(err, "geopoint", geopoint_layout, len, SN_GEOPOINT_BINARY_SIZE, false))
+		return false;
+	if (!sn_geopoint_make(sn_get_f64be(in), sn_get_f64be(in + 8), out, &inner))
+		return sn_binary_error_from(err, "geopoint", &inner);
+	return true;
 }

@@ -107,4 +107,15 @@ extern bool sn_geopoint_dwithin_ecef(const sn_geopoint *a, const double ea[3],
 /* Check a radius argument: finite or +Infinity, not NaN. */
 extern bool sn_geopoint_check_radius(double radius, sn_error *err);
 
+/*
+ * The binary form (send/receive): latitude then longitude, each the bits of
+ * an IEEE 754 double, big-endian (as float8send writes them).  Decoding
+ * validates as sn_geopoint_make does; errors are SN_ERR_BINARY, worded
+ * "invalid binary geopoint: ..." (sn_binary.h).
+ */
+#define SN_GEOPOINT_BINARY_SIZE 16
+extern size_t sn_geopoint_encode(const sn_geopoint *p, unsigned char out[SN_GEOPOINT_BINARY_SIZE]);
+extern bool sn_geopoint_decode(const unsigned char *in, size_t len, sn_geopoint *out,
+							   sn_error *err);
+
 #endif							/* SN_GEOPOINT_H */

@@ -158,6 +158,27 @@ sn_utf8_decode(const char *str, size_t len, uint32_t *cp)
 	return n;
 }
 
+size_t
+sn_utf8_char_count(const char *s, size_t n)
+{
+	size_t		count = 0;
+	size_t		i = 0;
+
+	while (i < n)
+	{
+		uint32_t	cp;
+		int			k;
+
+		if ((unsigned char) s[i] < 0x80)
+			k = 1;
+		else if ((k = sn_utf8_decode(s + i, n - i, &cp)) == 0)
+			k = 1;				/* a byte of an invalid sequence */
+		i += (size_t) k;
+		count++;
+	}
+	return count;
+}
+
 int
 sn_utf8_encode(uint32_t cp, char *out)
 {

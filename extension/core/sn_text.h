@@ -47,6 +47,14 @@ extern int	sn_utf8_decode(const char *s, size_t len, uint32_t *cp);
 extern int	sn_utf8_encode(uint32_t cp, char *out);
 
 /*
+ * How many characters the n bytes at s hold: UTF-8 characters, each byte of
+ * an invalid sequence counting as one.  Error messages say "at character
+ * N" with it (1 + the count before the place), and annotate counts its
+ * offsets with it.
+ */
+extern size_t sn_utf8_char_count(const char *s, size_t n);
+
+/*
  * Fold one character for matching.  Writes 0 to 3 code points into out and
  * returns how many: 0 for a character that folding drops (soft hyphen,
  * zero-width characters, combining marks), 2 for ligatures (œ → "oe").

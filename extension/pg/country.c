@@ -178,35 +178,29 @@ country_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(pstrdup(info_of(PG_GETARG_COUNTRY(0))->iso3));
 }
 
-/* Binary form: the three ASCII letters of the ISO alpha-3 code. */
+/* Binary form: sn_country_encode / sn_country_decode (country.h). */
 Datum
 country_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	const char *p;
+	int			len = buf->len - buf->cursor;
+	const char *in = pq_getmsgbytes(buf, len);
 	sn_country	c;
+	sn_error	err;
 
-	if (buf->len - buf->cursor != 3)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary country: expected 3 bytes, got %d",
-						buf->len - buf->cursor)));
-	p = pq_getmsgbytes(buf, 3);
-	c = sn_country_pack(p);
-	if (c == SN_COUNTRY_INVALID || (p[0] | p[1] | p[2]) & 0x20 || !sn_country_is_valid(c))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary country: not an upper-case ISO 3166-1 alpha-3 code of the table")));
+	if (!sn_country_decode(in, (size_t) len, &c, &err))
+		SN_THROW(&err);
 	PG_RETURN_COUNTRY(c);
 }
 
 Datum
 country_send(PG_FUNCTION_ARGS)
 {
+	char		out[SN_COUNTRY_BINARY_SIZE];
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
-	pq_sendbytes(&buf, info_of(PG_GETARG_COUNTRY(0))->iso3, 3);
+	pq_sendbytes(&buf, out, (int) sn_country_encode(PG_GETARG_COUNTRY(0), out));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 

@@ -89,8 +89,6 @@ PG_FUNCTION_INFO_V1(edtf_before);
 PG_FUNCTION_INFO_V1(edtf_after);
 PG_FUNCTION_INFO_V1(edtf_resolve_date);
 
-#define EDTF_SEND_VERSION 1
-
 /* A new stored value from a finished core value. */
 static sn_edtf_packed *
 edtf_packed_new(const sn_edtf *v)
@@ -133,62 +131,26 @@ Datum
 edtf_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version;
-	int			len;
-	const char *text;
+	int			len = buf->len - buf->cursor;
+	const char *in = pq_getmsgbytes(buf, len);
 	sn_edtf		v;
 	sn_error	err;
 
-	/* checked first: pq_getmsgbyte would call an empty payload a protocol violation */
-	if (buf->len - buf->cursor < 2)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary edtf: expected a version byte and text, got %d bytes",
-						buf->len - buf->cursor)));
-	version = pq_getmsgbyte(buf);
-	if (version != EDTF_SEND_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported edtf binary format version %d", version),
-				 errdetail("This server reads version %d: a version byte, then the canonical EDTF text.",
-						   EDTF_SEND_VERSION)));
-	len = buf->len - buf->cursor;
-	text = pq_getmsgbytes(buf, len);
-
-	/*
-	 * The canonical text is printable ASCII.  Any other byte is refused here
-	 * and shown by its code, never copied into the message: it could be an
-	 * invalid sequence in the client's encoding, or a control character.
-	 */
-	for (int i = 0; i < len; i++)
-		if ((unsigned char) text[i] < 0x20 || (unsigned char) text[i] > 0x7e)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid edtf in binary input"),
-					 errdetail("Byte %d of the text is 0x%02x; the canonical EDTF text is printable ASCII.",
-							   i + 1, (unsigned char) text[i])));
-	if (!sn_edtf_parse(text, (size_t) len, &v, &err))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid edtf in binary input"),
-				 errdetail("%s: %s", err.message, err.detail)));
+	if (!sn_edtf_decode(in, (size_t) len, &v, &err))
+		SN_THROW(&err);
 	PG_RETURN_EDTF_P(edtf_packed_new(&v));
 }
 
 Datum
 edtf_send(PG_FUNCTION_ARGS)
 {
-	sn_edtf_packed *p = PG_GETARG_EDTF_P(0);
 	sn_edtf		v;
-	char		text[SN_EDTF_TEXT_MAX];
-	size_t		n;
+	char		out[SN_EDTF_BINARY_MAX];
 	StringInfoData buf;
 
-	sn_edtf_unpack(p, &v);
-	n = sn_edtf_format(&v, text, sizeof(text));
+	sn_edtf_unpack(PG_GETARG_EDTF_P(0), &v);
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, EDTF_SEND_VERSION);
-	pq_sendbytes(&buf, text, (int) n);
+	pq_sendbytes(&buf, out, (int) sn_edtf_encode(&v, out));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -488,22 +450,11 @@ edtf_contained(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(b->lower <= a->lower && a->upper <= b->upper);
 }
 
-/* A finite date as a day number; infinite dates as the infinite days. */
-static int64
-date_to_day(DateADT d)
-{
-	if (DATE_IS_NOBEGIN(d))
-		return SN_EDTF_DAY_NEG_INF;
-	if (DATE_IS_NOEND(d))
-		return SN_EDTF_DAY_POS_INF;
-	return (int64) d;
-}
-
 Datum
 edtf_contains_date(PG_FUNCTION_ARGS)
 {
 	sn_edtf_packed *a = PG_GETARG_EDTF_P(0);
-	int64		d = date_to_day(PG_GETARG_DATEADT(1));
+	int64		d = edtf_date_to_day(PG_GETARG_DATEADT(1));
 
 	PG_RETURN_BOOL(a->lower <= d && d <= a->upper);
 }
@@ -511,7 +462,7 @@ edtf_contains_date(PG_FUNCTION_ARGS)
 Datum
 edtf_date_contained(PG_FUNCTION_ARGS)
 {
-	int64		d = date_to_day(PG_GETARG_DATEADT(0));
+	int64		d = edtf_date_to_day(PG_GETARG_DATEADT(0));
 	sn_edtf_packed *a = PG_GETARG_EDTF_P(1);
 
 	PG_RETURN_BOOL(a->lower <= d && d <= a->upper);

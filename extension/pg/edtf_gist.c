@@ -54,16 +54,6 @@ edtf_gist_fetch(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(PG_GETARG_POINTER(0));
 }
 
-static int64
-date_day(DateADT d)
-{
-	if (DATE_IS_NOBEGIN(d))
-		return SN_EDTF_DAY_NEG_INF;
-	if (DATE_IS_NOEND(d))
-		return SN_EDTF_DAY_POS_INF;
-	return (int64) d;
-}
-
 Datum
 edtf_gist_consistent(PG_FUNCTION_ARGS)
 {
@@ -77,7 +67,7 @@ edtf_gist_consistent(PG_FUNCTION_ARGS)
 
 	*recheck = false;
 	if (strategy == RT_CONTAINS_ELEM)
-		qlo = qhi = date_day(PG_GETARG_DATEADT(1));
+		qlo = qhi = edtf_date_to_day(PG_GETARG_DATEADT(1));
 	else
 	{
 		sn_edtf_packed *q = PG_GETARG_EDTF_P(1);

@@ -23,13 +23,6 @@
 #define DatumGetEstimateP(d)	((const sn_estimate_packed *) DatumGetPointer(d))
 #define PG_GETARG_ESTIMATE_P(n)	DatumGetEstimateP(PG_GETARG_DATUM(n))
 
-/* binary format version byte, and the flag bits that follow it */
-#define ESTIMATE_BINARY_VERSION 1
-#define ESTIMATE_BINARY_SIZE 26	/* version, flags, low, high, best */
-#define EB_APPROX	0x01
-#define EB_BOUNDED	0x02
-#define EB_BEST		0x04
-
 static inline void
 arg_estimate(FunctionCallInfo fcinfo, int n, sn_estimate *e)
 {
@@ -76,32 +69,19 @@ estimate_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf);
 }
 
-/*
- * Binary form: version byte (1), flag byte (approximate, bounded, has best),
- * then low, high and best as int8 in network order; absent ones are 0.
- */
+/* Binary form: sn_estimate_encode / sn_estimate_decode (estimate.h). */
 PGDLLEXPORT Datum estimate_send(PG_FUNCTION_ARGS);
 PG_FUNCTION_INFO_V1(estimate_send);
 Datum
 estimate_send(PG_FUNCTION_ARGS)
 {
 	sn_estimate e;
+	unsigned char out[SN_ESTIMATE_BINARY_SIZE];
 	StringInfoData buf;
-	int			flags = 0;
 
 	arg_estimate(fcinfo, 0, &e);
-	if (sn_estimate_is_approx(&e))
-		flags |= EB_APPROX;
-	if (sn_estimate_is_bounded(&e))
-		flags |= EB_BOUNDED;
-	if (sn_estimate_has_best(&e))
-		flags |= EB_BEST;
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, ESTIMATE_BINARY_VERSION);
-	pq_sendbyte(&buf, flags);
-	pq_sendint64(&buf, e.low);
-	pq_sendint64(&buf, sn_estimate_is_bounded(&e) ? e.high : 0);
-	pq_sendint64(&buf, sn_estimate_has_best(&e) ? e.best : 0);
+	pq_sendbytes(&buf, (const char *) out, (int) sn_estimate_encode(&e, out));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -111,49 +91,13 @@ Datum
 estimate_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version,
-				flags;
-	int64		low,
-				high,
-				best;
+	int			len = buf->len - buf->cursor;
+	const char *in = pq_getmsgbytes(buf, len);
 	sn_estimate e;
 	sn_error	err;
 
-	/*
-	 * The whole payload is checked for length first: pq_getmsg* would report
-	 * a short one as a protocol violation (08P01), not as bad data.
-	 */
-	if (buf->len - buf->cursor != ESTIMATE_BINARY_SIZE)
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				errmsg("invalid binary estimate: expected %d bytes, got %d",
-					   ESTIMATE_BINARY_SIZE, buf->len - buf->cursor),
-				errdetail("An estimate is sent as a version byte, a flags byte and three 8-byte integers."));
-	version = pq_getmsgbyte(buf);
-	if (version != ESTIMATE_BINARY_VERSION)
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				errmsg("invalid binary estimate: unknown version %d", version),
-				errdetail("This server reads version %d.", ESTIMATE_BINARY_VERSION));
-	flags = pq_getmsgbyte(buf);
-	low = pq_getmsgint64(buf);
-	high = pq_getmsgint64(buf);
-	best = pq_getmsgint64(buf);
-	if ((flags & ~(EB_APPROX | EB_BOUNDED | EB_BEST)) != 0)
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				errmsg("invalid binary estimate: unknown flag bits 0x%02x", flags));
-	if ((!(flags & EB_BOUNDED) && high != 0) || (!(flags & EB_BEST) && best != 0))
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				errmsg("invalid binary estimate: an absent bound or best value is not zero"));
-	if (!sn_estimate_make(low, (flags & EB_BOUNDED) != 0, high,
-						  (flags & EB_BEST) != 0, best, (flags & EB_APPROX) != 0,
-						  &e, &err))
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				errmsg("invalid binary estimate: %s", err.message),
-				err.detail[0] ? errdetail("%s", err.detail) : 0);
+	if (!sn_estimate_decode((const unsigned char *) in, (size_t) len, &e, &err))
+		SN_THROW(&err);
 	return estimate_datum(&e);
 }
 

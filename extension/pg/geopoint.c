@@ -113,42 +113,29 @@ geopoint_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf);
 }
 
-/* Binary form: latitude, longitude, each a float8 in network byte order. */
+/* Binary form: sn_geopoint_encode / sn_geopoint_decode (geopoint.h). */
 Datum
 geopoint_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	double		lat,
-				lon;
+	int			len = buf->len - buf->cursor;
+	const char *in = pq_getmsgbytes(buf, len);
 	sn_geopoint p;
 	sn_error	err;
 
-	/* checked first: pq_getmsg* would call a short payload a protocol violation */
-	if (buf->len - buf->cursor != 16)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary geopoint: expected 16 bytes, got %d",
-						buf->len - buf->cursor),
-				 errdetail("A geopoint is sent as latitude and longitude, two 8-byte floats.")));
-	lat = pq_getmsgfloat8(buf);
-	lon = pq_getmsgfloat8(buf);
-	if (!sn_geopoint_make(lat, lon, &p, &err))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary geopoint: %s", err.message),
-				 err.detail[0] ? errdetail("%s", err.detail) : 0));
+	if (!sn_geopoint_decode((const unsigned char *) in, (size_t) len, &p, &err))
+		SN_THROW(&err);
 	PG_RETURN_GEOPOINT_P(new_geopoint(&p));
 }
 
 Datum
 geopoint_send(PG_FUNCTION_ARGS)
 {
-	sn_geopoint *p = PG_GETARG_GEOPOINT_P(0);
+	unsigned char out[SN_GEOPOINT_BINARY_SIZE];
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
-	pq_sendfloat8(&buf, p->lat);
-	pq_sendfloat8(&buf, p->lon);
+	pq_sendbytes(&buf, (const char *) out, (int) sn_geopoint_encode(PG_GETARG_GEOPOINT_P(0), out));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 

@@ -55,16 +55,6 @@ sahel(void)
 	return g;
 }
 
-static size_t
-count_chars(const char *s, size_t n)
-{
-	size_t		c = 0;
-
-	for (size_t i = 0; i < n; i++)
-		c += (((unsigned char) s[i] & 0xC0) != 0x80);
-	return c;
-}
-
 static bool
 valid_utf8(const char *s, size_t n)
 {
@@ -157,8 +147,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (((unsigned char) text[x->start_byte] & 0xC0) == 0x80 ||
 				(x->end_byte < len && ((unsigned char) text[x->end_byte] & 0xC0) == 0x80))
 				abort();
-			if (x->start_char != count_chars(text, x->start_byte) ||
-				x->end_char - x->start_char != count_chars(text + x->start_byte, x->end_byte - x->start_byte))
+			if (x->start_char != sn_utf8_char_count(text, x->start_byte) ||
+				x->end_char - x->start_char != sn_utf8_char_count(text + x->start_byte, x->end_byte - x->start_byte))
 				abort();
 			if (i > 0 && m.items[i - 1].start_char > x->start_char)
 				abort();

@@ -26,17 +26,6 @@ typedef struct ctx
 	const sn_matcher_entry *entries;
 } ctx;
 
-static size_t
-count_chars(const char *s, size_t n)
-{
-	size_t		c = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char) s[i] & 0xC0) != 0x80)
-			c++;
-	return c;
-}
-
 /* Is the character that ends just before byte i (or begins at i) a word character? */
 static bool
 word_char_at(const char *s, size_t len, size_t i)
@@ -67,8 +56,8 @@ check_hit(void *arg, const sn_matcher_hit *h)
 		abort();
 	if (h->end_byte < c->len && ((unsigned char) c->text[h->end_byte] & 0xC0) == 0x80)
 		abort();
-	if (h->start_char != count_chars(c->text, h->start_byte) ||
-		h->end_char - h->start_char != count_chars(c->text + h->start_byte, h->end_byte - h->start_byte))
+	if (h->start_char != sn_utf8_char_count(c->text, h->start_byte) ||
+		h->end_char - h->start_char != sn_utf8_char_count(c->text + h->start_byte, h->end_byte - h->start_byte))
 		abort();
 	/* the hit's first and last characters are word characters */
 	if (!word_char_at(c->text, c->len, h->start_byte))

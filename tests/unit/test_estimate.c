@@ -412,6 +412,18 @@ validity_rejects_non_normal_forms(void **state)
 	assert_true(sn_estimate_is_valid(&e));
 }
 
+/* Error positions count characters, not bytes: a no-break space is one. */
+static void
+error_positions_count_characters(void **state)
+{
+	sn_estimate e;
+	sn_error	err;
+	const char *in = "2\u00a0400x";
+
+	assert_false(sn_estimate_parse(in, strlen(in), &e, &err));
+	assert_non_null(strstr(err.detail, "at character 6."));
+}
+
 int
 main(void)
 {
@@ -431,6 +443,7 @@ main(void)
 		cmocka_unit_test(addition),
 		cmocka_unit_test(multiplication),
 		cmocka_unit_test(validity_rejects_non_normal_forms),
+		cmocka_unit_test(error_positions_count_characters),
 	};
 
 	return cmocka_run_group_tests_name("estimate", tests, NULL, NULL);

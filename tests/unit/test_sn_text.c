@@ -120,6 +120,18 @@ language_names(void **state)
 	assert_string_equal(sn_lang_code(SN_LANG_FR), "fr");
 }
 
+static void
+char_count(void **state)
+{
+	assert_int_equal(sn_utf8_char_count("", 0), 0);
+	assert_int_equal(sn_utf8_char_count("Mali", 4), 4);
+	assert_int_equal(sn_utf8_char_count("N\u2019Djam\u00e9na", 13), 10);
+	assert_int_equal(sn_utf8_char_count("2\u00a0400", 6), 5);
+	assert_int_equal(sn_utf8_char_count("\xf0\x9f\x98\x80!", 5), 2);	/* one 4-byte character */
+	assert_int_equal(sn_utf8_char_count("a\xa0" "b", 3), 3);	/* a lone byte of another encoding */
+	assert_int_equal(sn_utf8_char_count("\xe2\x80", 2), 2);	/* a cut sequence: its bytes */
+}
+
 int
 main(void)
 {
@@ -132,6 +144,7 @@ main(void)
 		cmocka_unit_test(fold_string_reports_the_length_it_needs),
 		cmocka_unit_test(word_characters),
 		cmocka_unit_test(language_names),
+		cmocka_unit_test(char_count),
 	};
 
 	return cmocka_run_group_tests_name("sn_text", tests, NULL, NULL);
