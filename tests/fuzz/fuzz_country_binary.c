@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "country.h"
+#include "fuzz_binary.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -34,9 +35,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (memcmp(buf, data, 3) != 0)
 			abort();
 	}
-	else if (err.status != SN_ERR_BINARY ||
-			 memchr(err.message, '\0', sizeof(err.message)) == NULL ||
-			 strncmp(err.message, "invalid binary country: ", 24) != 0)
-		abort();
+	else
+		check_binary_refusal(&err, "country");
 	return 0;
 }

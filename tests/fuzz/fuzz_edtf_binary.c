@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "edtf.h"
+#include "fuzz_binary.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -37,9 +38,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (m != n || memcmp(buf, again, n) != 0)
 			abort();
 	}
-	else if (err.status != SN_ERR_BINARY ||
-			 memchr(err.message, '\0', sizeof(err.message)) == NULL ||
-			 strncmp(err.message, "invalid binary edtf: ", 21) != 0)
-		abort();
+	else
+		check_binary_refusal(&err, "edtf");
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "estimate.h"
+#include "fuzz_binary.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -37,9 +38,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (memcmp(buf, again, sizeof(buf)) != 0)
 			abort();
 	}
-	else if (err.status != SN_ERR_BINARY ||
-			 memchr(err.message, '\0', sizeof(err.message)) == NULL ||
-			 strncmp(err.message, "invalid binary estimate: ", 25) != 0)
-		abort();
+	else
+		check_binary_refusal(&err, "estimate");
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "geopoint.h"
+#include "fuzz_binary.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -36,9 +37,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			memcmp(&p.lon, &back.lon, sizeof(double)) != 0)
 			abort();
 	}
-	else if (err.status != SN_ERR_BINARY ||
-			 memchr(err.message, '\0', sizeof(err.message)) == NULL ||
-			 strncmp(err.message, "invalid binary geopoint: ", 25) != 0)
-		abort();
+	else
+		check_binary_refusal(&err, "geopoint");
 	return 0;
 }
