@@ -24,7 +24,8 @@ check "make -f SRC/Makefile builds in another directory" $rc
 version=$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$SN_ROOT/sahel_news.control")
 script=sahel_news--$version.sql
 test -f "$work/build/sahel_news.so"; check "sahel_news.so is built there" $?
-nm -D "$work/build/sahel_news.so" 2>/dev/null | grep -q ' T Pg_magic_func$'; check "it is a PostgreSQL module" $?
+# (grep on a here-string: under pipefail, grep -q leaving a pipe early can fail nm with SIGPIPE)
+grep -q ' T Pg_magic_func$' <<<"$(nm -D "$work/build/sahel_news.so" 2>/dev/null)"; check "it is a PostgreSQL module" $?
 # joined as the Makefile joins them
 (cd "$SN_ROOT" && cat $(ls extension/sql/*.sql | LC_ALL=C sort) $(ls extension/data/*.sql | LC_ALL=C sort)) >"$work/expected.sql"
 cmp -s "$work/build/$script" "$work/expected.sql"; check "$script joins every piece, in name order" $?
