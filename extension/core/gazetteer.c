@@ -6,6 +6,7 @@
  */
 #include "gazetteer.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "country.h"
@@ -15,8 +16,11 @@ typedef struct gz_name
 	const char *name;			/* in the arena */
 	size_t		len;
 	uint32_t	ref;			/* index into refs */
-	uint32_t	flags;			/* SN_MATCHER_* */
+	uint32_t	flags;			/* SN_MATCHER_*, and GZ_REMOVED */
 } gz_name;
+
+/* In gz_name.flags of a delta: the form is removed, not added. */
+#define GZ_REMOVED 0x80000000u
 
 typedef struct gz_block
 {
@@ -37,6 +41,18 @@ struct sn_gazetteer
 	size_t		nrefs;
 	size_t		refs_cap;
 	sn_matcher *matcher;
+
+	/*
+	 * A delta (sn_gazetteer_build_delta): the gazetteer it changes, and the
+	 * keys of base whose entries it replaces (sorted): hits of those keys in
+	 * base are dropped, this gazetteer's matcher has the keys' entries as
+	 * they are after the changes.
+	 */
+	const sn_gazetteer *base;
+	uint32_t   *suppressed;
+	size_t		nsuppressed;
+	size_t		nadded;			/* names given to sn_gazetteer_add / _remove */
+	size_t		nremoved;
 };
 
 /*
@@ -191,6 +207,8 @@ sn_gazetteer_free(sn_gazetteer *g)
 		a.free(a.ctx, g->names);
 	if (g->refs)
 		a.free(a.ctx, g->refs);
+	if (g->suppressed)
+		a.free(a.ctx, g->suppressed);
 	a.free(a.ctx, g);
 }
 
@@ -350,9 +368,9 @@ demonym_suffixes(const char *folded, size_t n, uint32_t flags, const char *out[4
 	return k;
 }
 
-bool
-sn_gazetteer_add(sn_gazetteer *g, const char *name, size_t len,
-				 const sn_gazetteer_ref *ref, uint32_t flags, sn_error *err)
+static bool
+gz_add(sn_gazetteer *g, const char *name, size_t len,
+	   const sn_gazetteer_ref *ref, uint32_t flags, bool removed, sn_error *err)
 {
 	uint32_t	mflags = 0;
 	uint32_t	ri;
@@ -374,6 +392,13 @@ sn_gazetteer_add(sn_gazetteer *g, const char *name, size_t len,
 		mflags |= SN_MATCHER_CAPITAL;
 	if (common_noun(name, len))
 		mflags |= GZ_COMMON_NOUN;
+	if (removed)
+	{
+		mflags |= GZ_REMOVED;
+		g->nremoved++;
+	}
+	else
+		g->nadded++;
 	if (!gz_grow(&g->alloc, (void **) &g->refs, &g->refs_cap, g->nrefs + 1, sizeof(sn_gazetteer_ref)))
 		return gz_oom(err);
 	ri = (uint32_t) g->nrefs;
@@ -404,6 +429,20 @@ sn_gazetteer_add(sn_gazetteer *g, const char *name, size_t len,
 		}
 	}
 	return true;
+}
+
+bool
+sn_gazetteer_add(sn_gazetteer *g, const char *name, size_t len,
+				 const sn_gazetteer_ref *ref, uint32_t flags, sn_error *err)
+{
+	return gz_add(g, name, len, ref, flags, false, err);
+}
+
+bool
+sn_gazetteer_remove(sn_gazetteer *g, const char *name, size_t len,
+					const sn_gazetteer_ref *ref, uint32_t flags, sn_error *err)
+{
+	return gz_add(g, name, len, ref, flags, true, err);
 }
 
 bool
@@ -439,6 +478,9 @@ sn_gazetteer_build(sn_gazetteer *g, sn_error *err)
 	sn_error_clear(err);
 	if (g->matcher)
 		return true;
+	if (g->nremoved > 0)
+		return sn_error_set(err, SN_ERR_INVALID_PARAMETER, -1,
+							"a gazetteer with removed names is built as a delta of another");
 	e = g->alloc.alloc(g->alloc.ctx, (g->nnames ? g->nnames : 1) * sizeof(sn_matcher_entry));
 	if (!e)
 		return gz_oom(err);
@@ -452,6 +494,266 @@ sn_gazetteer_build(sn_gazetteer *g, sn_error *err)
 	g->matcher = sn_matcher_build(e, g->nnames, &g->alloc, err);
 	g->alloc.free(g->alloc.ctx, e);
 	return g->matcher != NULL;
+}
+
+/* One form of a delta, with its key (for sorting forms by key). */
+typedef struct gz_keyed
+{
+	size_t		off;			/* the key, in the key store */
+	uint32_t	len;
+	uint32_t	form;			/* in names */
+} gz_keyed;
+
+static const uint8_t *gz_key_store;	/* for gz_keyed_cmp (building is not re-entered) */
+
+static int
+gz_keyed_cmp(const void *pa, const void *pb)
+{
+	const gz_keyed *a = pa,
+			   *b = pb;
+	int			c;
+
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	c = memcmp(gz_key_store + a->off, gz_key_store + b->off, a->len);
+	if (c != 0)
+		return c;
+	return a->form < b->form ? -1 : a->form > b->form;
+}
+
+static int
+u32_cmp(const void *pa, const void *pb)
+{
+	uint32_t	a = *(const uint32_t *) pa,
+				b = *(const uint32_t *) pb;
+
+	return a < b ? -1 : a > b;
+}
+
+static int	ref_cmp(const sn_gazetteer_ref *a, const sn_gazetteer_ref *b);
+
+/* One (reference, flags) of a key, with the number of entries that give it. */
+typedef struct gz_eff
+{
+	sn_gazetteer_ref ref;
+	uint32_t	flags;
+	int64_t		count;
+} gz_eff;
+
+bool
+sn_gazetteer_build_delta(sn_gazetteer *d, const sn_gazetteer *base, sn_error *err)
+{
+	const sn_allocator *a = &d->alloc;
+	gz_keyed   *items = NULL;
+	uint8_t    *store = NULL;
+	size_t		store_len = 0,
+				store_cap = 0,
+				nitems = 0;
+	gz_eff	   *eff = NULL;
+	size_t		eff_cap = 0;
+	sn_matcher_entry *entries = NULL;
+	size_t		nentries = 0,
+				entries_cap = 0;
+	sn_gazetteer_ref *refs = NULL;
+	size_t		refs_cap = 0;
+	size_t		supp_cap = 0;
+	bool		ok = false;
+
+	sn_error_clear(err);
+	if (d->matcher || d->base)
+		return sn_error_set(err, SN_ERR_INVALID_PARAMETER, -1, "the gazetteer is already built");
+	if (!base || !base->matcher || base->base)
+		return sn_error_set(err, SN_ERR_INVALID_PARAMETER, -1,
+							"a delta needs a built gazetteer that is not itself a delta");
+
+	/* 1. every form with its key, sorted by key */
+	items = a->alloc(a->ctx, (d->nnames ? d->nnames : 1) * sizeof(gz_keyed));
+	if (!items)
+		goto oom;
+	for (size_t i = 0; i < d->nnames; i++)
+	{
+		long		n;
+
+		if (store_cap - store_len < SN_MATCHER_MAX_KEY)
+		{
+			size_t		nc = store_cap ? store_cap * 2 : 16384;
+			uint8_t    *ns = a->alloc(a->ctx, nc);
+
+			if (!ns)
+				goto oom;
+			if (store)
+			{
+				memcpy(ns, store, store_len);
+				a->free(a->ctx, store);
+			}
+			store = ns;
+			store_cap = nc;
+		}
+		n = sn_matcher_key(d->names[i].name, d->names[i].len, store + store_len, SN_MATCHER_MAX_KEY);
+		if (n < 0)
+		{
+			char		q[64];
+
+			sn_error_set(err, SN_ERR_SYNTAX, -1, "invalid UTF-8 in name \"%s\"",
+						 sn_quote_input(q, sizeof(q), d->names[i].name, d->names[i].len));
+			goto done;
+		}
+		if (n == 0)
+			continue;			/* a name no matcher keeps */
+		items[nitems].off = store_len;
+		items[nitems].len = (uint32_t) n;
+		items[nitems].form = (uint32_t) i;
+		nitems++;
+		store_len += (size_t) n;
+	}
+	gz_key_store = store;
+	qsort(items, nitems, sizeof(gz_keyed), gz_keyed_cmp);
+
+	/* 2. per key: its entries in base, plus the added, minus the removed */
+	for (size_t i = 0; i < nitems;)
+	{
+		size_t		j = i,
+					neff = 0;
+		const uint8_t *key = store + items[i].off;
+		uint32_t	key_id,
+					np;
+		const sn_matcher_payload *pl;
+
+		while (j < nitems && items[j].len == items[i].len &&
+			   memcmp(store + items[j].off, key, items[i].len) == 0)
+			j++;
+		if (sn_matcher_lookup(base->matcher, key, items[i].len, &key_id, &pl, &np))
+		{
+			if (!gz_grow(a, (void **) &d->suppressed, &supp_cap, d->nsuppressed + 1, sizeof(uint32_t)))
+				goto oom;
+			d->suppressed[d->nsuppressed++] = key_id;
+			for (uint32_t p = 0; p < np; p++)
+			{
+				sn_gazetteer_ref r = ref_of(base, pl[p].payload);
+				size_t		e;
+
+				for (e = 0; e < neff; e++)
+					if (ref_cmp(&eff[e].ref, &r) == 0 && eff[e].flags == pl[p].flags)
+						break;
+				if (e == neff)
+				{
+					if (!gz_grow(a, (void **) &eff, &eff_cap, neff + 1, sizeof(gz_eff)))
+						goto oom;
+					eff[neff].ref = r;
+					eff[neff].flags = pl[p].flags;
+					eff[neff].count = 0;
+					neff++;
+				}
+				eff[e].count += pl[p].count;
+			}
+		}
+		/* the added forms, then the removed ones */
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t k = i; k < j; k++)
+			{
+				const gz_name *f = &d->names[items[k].form];
+				const sn_gazetteer_ref *r = &d->refs[f->ref];
+				uint32_t	fl = f->flags & ~GZ_REMOVED;
+				bool		removed = (f->flags & GZ_REMOVED) != 0;
+				size_t		e;
+
+				if (removed != (pass == 1))
+					continue;
+				for (e = 0; e < neff; e++)
+				{
+					const gz_eff *x = &eff[e];
+
+					if (x->flags != fl || x->ref.kind != r->kind || x->ref.id != r->id)
+						continue;
+					if (removed ? ((r->country == SN_GAZETTEER_ANY_COUNTRY || x->ref.country == r->country) && x->count > 0)
+						: x->ref.country == r->country)
+						break;
+				}
+				if (removed)
+				{
+					if (e < neff)
+						eff[e].count--;
+					continue;
+				}
+				if (e == neff)
+				{
+					if (!gz_grow(a, (void **) &eff, &eff_cap, neff + 1, sizeof(gz_eff)))
+						goto oom;
+					eff[neff].ref = *r;
+					eff[neff].flags = fl;
+					eff[neff].count = 0;
+					neff++;
+				}
+				eff[e].count++;
+			}
+		/* what remains: the key's entries, under the name of one of its forms */
+		for (size_t e = 0; e < neff; e++)
+		{
+			const gz_name *f = &d->names[items[i].form];
+
+			if (eff[e].count <= 0)
+				continue;
+			if (!gz_grow(a, (void **) &entries, &entries_cap, nentries + 1, sizeof(sn_matcher_entry)) ||
+				!gz_grow(a, (void **) &refs, &refs_cap, nentries + 1, sizeof(sn_gazetteer_ref)))
+				goto oom;
+			refs[nentries] = eff[e].ref;
+			entries[nentries].name = f->name;
+			entries[nentries].len = f->len;
+			entries[nentries].payload = payload_of(&eff[e].ref, (uint32_t) nentries);
+			entries[nentries].flags = eff[e].flags;
+			nentries++;
+		}
+		i = j;
+	}
+
+	/* 3. the delta's matcher, over its own references */
+	if (d->refs)
+		a->free(a->ctx, d->refs);
+	d->refs = refs;
+	d->nrefs = nentries;
+	d->refs_cap = refs_cap;
+	refs = NULL;
+	d->matcher = sn_matcher_build(entries, nentries, a, err);
+	if (!d->matcher)
+		goto done;
+	if (d->nsuppressed > 1)
+		qsort(d->suppressed, d->nsuppressed, sizeof(uint32_t), u32_cmp);
+	d->base = base;
+	ok = true;
+	goto done;
+
+oom:
+	gz_oom(err);
+done:
+	if (items)
+		a->free(a->ctx, items);
+	if (store)
+		a->free(a->ctx, store);
+	if (eff)
+		a->free(a->ctx, eff);
+	if (entries)
+		a->free(a->ctx, entries);
+	if (refs)
+		a->free(a->ctx, refs);
+	return ok;
+}
+
+size_t
+sn_gazetteer_delta_added(const sn_gazetteer *g)
+{
+	return g->base ? g->nadded : 0;
+}
+
+size_t
+sn_gazetteer_delta_removed(const sn_gazetteer *g)
+{
+	return g->base ? g->nremoved : 0;
+}
+
+size_t
+sn_gazetteer_delta_replaced(const sn_gazetteer *g)
+{
+	return g->base ? g->nsuppressed : 0;
 }
 
 size_t
@@ -480,6 +782,7 @@ typedef struct gz_cand
 	size_t		start_byte;
 	size_t		end_byte;
 	const sn_matcher_payload *payloads;
+	const sn_gazetteer *g;		/* whose payloads */
 	uint32_t	npayloads;
 	bool		has_lower;
 	bool		first_upper;
@@ -492,6 +795,9 @@ typedef struct gz_find
 	size_t		n;
 	size_t		cap;
 	bool		oom;
+	const sn_gazetteer *g;		/* the gazetteer scanned now */
+	const uint32_t *suppressed; /* its keys to drop (sorted) */
+	size_t		nsuppressed;
 } gz_find;
 
 static inline bool
@@ -517,6 +823,23 @@ gz_collect(void *arg, const sn_matcher_hit *h)
 		usable = payload_usable(&h->payloads[p], h->has_lower, h->first_upper);
 	if (!usable)
 		return true;
+	if (f->nsuppressed > 0)
+	{
+		size_t		lo = 0,
+					hi = f->nsuppressed;
+
+		while (lo < hi)
+		{
+			size_t		mid = (lo + hi) / 2;
+
+			if (f->suppressed[mid] < h->key)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < f->nsuppressed && f->suppressed[lo] == h->key)
+			return true;		/* the delta has this key's entries */
+	}
 	if (!gz_grow(f->a, (void **) &f->c, &f->cap, f->n + 1, sizeof(gz_cand)))
 	{
 		f->oom = true;
@@ -535,6 +858,7 @@ gz_collect(void *arg, const sn_matcher_hit *h)
 	f->c[i].start_byte = h->start_byte;
 	f->c[i].end_byte = h->end_byte;
 	f->c[i].payloads = h->payloads;
+	f->c[i].g = f->g;
 	f->c[i].npayloads = h->npayloads;
 	f->c[i].has_lower = h->has_lower;
 	f->c[i].first_upper = h->first_upper;
@@ -560,7 +884,7 @@ sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
 				  sn_name_mentions *out, sn_error *err)
 {
 	const sn_allocator *a = alloc ? alloc : &sn_malloc_allocator;
-	gz_find		f = {a, NULL, 0, 0, false};
+	gz_find		f = {a, NULL, 0, 0, false, NULL, NULL, 0};
 	size_t		last_end = 0;
 	bool		ok = true;
 
@@ -568,10 +892,24 @@ sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
 	if (!g->matcher)
 		return sn_error_set(err, SN_ERR_INVALID_PARAMETER, -1,
 							"the gazetteer is not built");
-	if (!sn_matcher_scan_progress(g->matcher, text, len, gz_collect, &f,
+	if (g->base)
+	{
+		/* the base's hits, but for the keys the delta replaces */
+		f.g = g->base;
+		f.suppressed = g->suppressed;
+		f.nsuppressed = g->nsuppressed;
+		if (!sn_matcher_scan_progress(g->base->matcher, text, len, gz_collect, &f,
+									  progress, progress_arg, err))
+			ok = false;
+		f.suppressed = NULL;
+		f.nsuppressed = 0;
+	}
+	f.g = g;
+	if (ok && !f.oom &&
+		!sn_matcher_scan_progress(g->matcher, text, len, gz_collect, &f,
 								  progress, progress_arg, err))
 		ok = false;
-	else if (f.oom)
+	if (ok && f.oom)
 		ok = gz_oom(err);
 
 	/* leftmost first, longest at each start, no overlaps */
@@ -592,7 +930,7 @@ sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
 
 			if (!payload_usable(&c->payloads[p], c->has_lower, c->first_upper))
 				continue;
-			ref = ref_of(g, c->payloads[p].payload);
+			ref = ref_of(c->g, c->payloads[p].payload);
 			/* one mention per distinct reference, sorted by kind and id */
 			for (j = first; j < out->n; j++)
 				if (ref_cmp(&out->items[j].ref, r) >= 0)

@@ -77,6 +77,32 @@ typedef struct sn_country_place
 extern bool sn_gazetteer_add_country_names(sn_gazetteer *g, const sn_country_place *places,
 										   size_t n, sn_error *err);
 
+/*
+ * A delta: a small gazetteer of changes to a large one, so that a name added
+ * or removed costs no rebuild of every name.  Make an empty gazetteer, give
+ * it the names added (sn_gazetteer_add) and removed (sn_gazetteer_remove:
+ * the same name, reference and flags as when it was added; the reference's
+ * country may be SN_GAZETTEER_ANY_COUNTRY, which removes the entry of that
+ * kind and id whatever its country), then sn_gazetteer_build_delta() over
+ * the built base.  sn_gazetteer_find() on the delta finds what a gazetteer
+ * built from the base's names, plus the added, minus the removed, would find:
+ * for each key (sn_matcher_key) a change touches, the delta holds the key's
+ * entries after the changes (the base's, counted, plus and minus the
+ * changes) and the base's hits of that key are dropped.  The base must
+ * outlive the delta and not change; a removal of an entry the base lacks is
+ * ignored.
+ */
+#define SN_GAZETTEER_ANY_COUNTRY (-2)
+
+extern bool sn_gazetteer_remove(sn_gazetteer *g, const char *name, size_t len,
+								const sn_gazetteer_ref *ref, uint32_t flags, sn_error *err);
+extern bool sn_gazetteer_build_delta(sn_gazetteer *d, const sn_gazetteer *base, sn_error *err);
+
+/* A delta's figures (0 for a gazetteer that is not one): names added, removed, base keys replaced. */
+extern size_t sn_gazetteer_delta_added(const sn_gazetteer *g);
+extern size_t sn_gazetteer_delta_removed(const sn_gazetteer *g);
+extern size_t sn_gazetteer_delta_replaced(const sn_gazetteer *g);
+
 /* Build the matcher over every name added.  Names can no longer be added. */
 extern bool sn_gazetteer_build(sn_gazetteer *g, sn_error *err);
 

@@ -631,6 +631,54 @@ sn_matcher_normalize(const char *name, size_t len, char *out, size_t outsize)
 	return shown;
 }
 
+long
+sn_matcher_key(const char *name, size_t len, uint8_t *out, size_t outsize)
+{
+	bool		brk;
+	long		n = normalize_name(name, len, out, outsize, &brk);
+
+	if (n > 0 && (n > SN_MATCHER_MAX_KEY || (size_t) n > outsize || brk))
+		return 0;
+	return n;
+}
+
+bool
+sn_matcher_lookup(const sn_matcher *m, const uint8_t *key, size_t len, uint32_t *key_id,
+				  const sn_matcher_payload **payloads, uint32_t *npayloads)
+{
+	int32_t		s = 0;
+
+	if (len == 0)
+		return false;
+	for (size_t i = 0; i < len; i++)
+	{
+		uint8_t		c = m->code[key[i]];
+		int32_t		t;
+
+		if (c == 0)
+			return false;
+		t = m->nodes[s].base + c;
+		if (t <= 0 || (size_t) t >= m->nslots || m->nodes[t].check != s)
+			return false;
+		s = t;
+	}
+	{
+		const out_block *ob = &m->out_blocks[s >> 6];
+		uint64_t	bit = UINT64_C(1) << (s & 63);
+		const dout *o;
+
+		if (!(ob->bits & bit))
+			return false;
+		o = &m->outs[ob->before + __builtin_popcountll(ob->bits & (bit - 1))];
+		if (o->len != len || out_count(o) == 0)
+			return false;
+		*key_id = o->key;
+		*npayloads = out_count(o);
+		*payloads = o->single ? &o->p.one : m->payloads + o->p.many.first;
+	}
+	return true;
+}
+
 /* ------------------------------------------------------------------------
  * Building
  */
@@ -976,9 +1024,12 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 			bool		dup = false;
 			uint32_t	k = (uint32_t) ndistinct - 1;
 
-			for (uint32_t p = m->key_first[k]; p < npayloads; p++)
+			for (uint32_t p = m->key_first[k]; p < npayloads && !dup; p++)
 				if (m->payloads[p].payload == e->payload && m->payloads[p].flags == e->flags)
+				{
+					m->payloads[p].count++;
 					dup = true;
+				}
 			if (dup)
 			{
 				m->stats.skipped++;
@@ -987,6 +1038,7 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 		}
 		m->payloads[npayloads].payload = e->payload;
 		m->payloads[npayloads].flags = e->flags;
+		m->payloads[npayloads].count = 1;
 		npayloads++;
 		m->key_count[ndistinct - 1]++;
 	}

@@ -94,6 +94,7 @@ typedef struct sn_matcher_payload
 {
 	uint64_t	payload;
 	uint32_t	flags;
+	uint32_t	count;			/* how many entries gave it (repeats are kept once) */
 } sn_matcher_payload;
 
 typedef struct sn_matcher sn_matcher;
@@ -210,5 +211,22 @@ extern size_t sn_name_key(const char *name, size_t len, char *out, size_t outsiz
  * words to be taken off, else only the length is meaningful.
  */
 extern size_t sn_admin_name_key(const char *name, size_t len, char *out, size_t outsize);
+
+/*
+ * The key a name is stored under: its normalised stream, written to out
+ * (outsize bytes of room, SN_MATCHER_MAX_KEY is enough).  Returns its length,
+ * 0 for a name the matcher skips (no word, too long, a gap too long to keep),
+ * or -1 for invalid UTF-8.  Two names with the same key match the same text.
+ */
+extern long sn_matcher_key(const char *name, size_t len, uint8_t *out, size_t outsize);
+
+/*
+ * The entries of a key (from sn_matcher_key): its number (as in
+ * sn_matcher_hit.key) and its payloads, each with the number of entries that
+ * gave it.  False when no name of the matcher has that key.
+ */
+extern bool sn_matcher_lookup(const sn_matcher *m, const uint8_t *key, size_t len,
+							  uint32_t *key_id, const sn_matcher_payload **payloads,
+							  uint32_t *npayloads);
 
 #endif							/* SN_MATCHER_H */

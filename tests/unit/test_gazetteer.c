@@ -287,6 +287,193 @@ apostrophes_in_names(void **state)
 	assert_string_equal(find(g, "le cercle d\xe2\x80\x99" "Abeibara, Menaka's market, MENAKA"),
 						"Abeibara=P2/466 Menaka=P3/466 MENAKA=P3/466");
 	sn_gazetteer_free(g);
+ * A delta (names added and removed over a built base) finds exactly what a
+ * gazetteer built from the resulting names finds: random sequences of
+ * changes over names whose keys and forms overlap (same key written two
+ * ways, demonyms, acronyms, one name for several references, references too
+ * large to pack into a payload, repeated entries), compared on random texts.
+ */
+typedef struct delta_entry
+{
+	int			name;
+	sn_ref_kind kind;
+	int64_t		id;
+	uint32_t	flags;
+} delta_entry;
+
+static const char *const delta_names[] = {
+	"Gao", "Gao region", "GAO", "Tessit", "Lake Chad", "lake  chad", "Chad", "Malian",
+	"U.N.", "U.N", "UN", "Menaka", "Ménaka", "Lake Chad region", "al-Qaeda", "al Qaeda",
+	"Niger", "Nigerian", "Timbuktu", "Tombouctou", "N'Djamena", "NDjamena", "Mali's",
+};
+#define NDELTA_NAMES (sizeof(delta_names) / sizeof(delta_names[0]))
+
+static uint64_t delta_rng = 88172645463325252ull;
+
+static unsigned
+delta_rand(unsigned n)
+{
+	delta_rng ^= delta_rng << 13;
+	delta_rng ^= delta_rng >> 7;
+	delta_rng ^= delta_rng << 17;
+	return (unsigned) (delta_rng % n);
+}
+
+static sn_gazetteer_ref
+delta_ref(const delta_entry *e)
+{
+	sn_gazetteer_ref r;
+
+	r.kind = e->kind;
+	/* ids 4 and up are too large to pack: their references live in the gazetteer */
+	r.id = e->id < 4 ? e->id : ((int64_t) 1 << 50) + e->id;
+	r.country = e->id % 3 == 0 ? -1 : (int32_t) (e->id * 7);
+	return r;
+}
+
+static delta_entry
+delta_random_entry(void)
+{
+	static const uint32_t flag_choices[] = {0, 0, SN_NAME_DEMONYM, SN_NAME_LANG_FR,
+	SN_NAME_CAPITALISED, SN_NAME_NO_ACRONYM, SN_NAME_DEMONYM | SN_NAME_LANG_EN};
+	delta_entry e;
+
+	e.name = (int) delta_rand(NDELTA_NAMES);
+	e.kind = delta_rand(3) == 0 ? SN_REF_ACTOR : SN_REF_PLACE;
+	e.id = (int64_t) delta_rand(6);
+	e.flags = flag_choices[delta_rand(sizeof(flag_choices) / sizeof(flag_choices[0]))];
+	return e;
+}
+
+static void
+delta_give(sn_gazetteer *g, const delta_entry *e, bool removed, bool any_country)
+{
+	sn_gazetteer_ref r = delta_ref(e);
+	const char *n = delta_names[e->name];
+	sn_error	err;
+
+	if (any_country)
+		r.country = SN_GAZETTEER_ANY_COUNTRY;
+	if (removed)
+		assert_true(sn_gazetteer_remove(g, n, strlen(n), &r, e->flags, &err));
+	else
+		assert_true(sn_gazetteer_add(g, n, strlen(n), &r, e->flags, &err));
+}
+
+static void
+delta_equals_rebuild(void **state)
+{
+	static const char *const fillers[] = {"the", "in", "near", "of", "-", "'s", ",", "(", ")"};
+	int			texts_compared = 0;
+
+	for (int iter = 0; iter < 400; iter++)
+	{
+		delta_entry live[80];
+		int			nlive = (int) delta_rand(30);
+		delta_entry changes[40];
+		bool		removed[40],
+					any[40];
+		int			nchanges = 1 + (int) delta_rand(25);
+		sn_gazetteer *base = sn_gazetteer_new(NULL),
+				   *delta = sn_gazetteer_new(NULL),
+				   *full = sn_gazetteer_new(NULL);
+		sn_error	err;
+
+		for (int i = 0; i < nlive; i++)
+		{
+			live[i] = delta_random_entry();
+			delta_give(base, &live[i], false, false);
+		}
+		assert_true(sn_gazetteer_build(base, &err));
+		for (int c = 0; c < nchanges; c++)
+		{
+			if (nlive > 0 && delta_rand(2) == 0)
+			{
+				int			k = (int) delta_rand((unsigned) nlive);
+
+				changes[c] = live[k];
+				removed[c] = true;
+				any[c] = delta_rand(2) == 0;
+				live[k] = live[--nlive];
+			}
+			else
+			{
+				changes[c] = delta_random_entry();
+				removed[c] = false;
+				any[c] = false;
+				live[nlive++] = changes[c];
+			}
+			delta_give(delta, &changes[c], removed[c], any[c]);
+		}
+		assert_true(sn_gazetteer_build_delta(delta, base, &err));
+		assert_int_equal(sn_gazetteer_delta_added(delta) + sn_gazetteer_delta_removed(delta),
+						 (size_t) nchanges);
+		for (int i = 0; i < nlive; i++)
+			delta_give(full, &live[i], false, false);
+		assert_true(sn_gazetteer_build(full, &err));
+
+		for (int t = 0; t < 8; t++)
+		{
+			char		text[1024];
+			size_t		o = 0;
+			int			words = 1 + (int) delta_rand(12);
+			char		expected[2048];
+
+			for (int w = 0; w < words; w++)
+			{
+				const char *x = delta_rand(3) == 0 ? fillers[delta_rand(9)]
+					: delta_names[delta_rand(NDELTA_NAMES)];
+				unsigned	how = delta_rand(4);
+
+				o += (size_t) snprintf(text + o, sizeof(text) - o, "%s", w ? " " : "");
+				for (const char *p = x; *p && o + 1 < sizeof(text); p++)
+					text[o++] = (how == 1 && *p >= 'a' && *p <= 'z') ? (char) (*p - 32)
+						: (how == 2 && *p >= 'A' && *p <= 'Z') ? (char) (*p + 32) : *p;
+				text[o] = '\0';
+			}
+			snprintf(expected, sizeof(expected), "%s", find(full, text));
+			if (strcmp(expected, find(delta, text)) != 0)
+				fail_msg("iteration %d, text \"%s\": rebuilt \"%s\", delta \"%s\"",
+						 iter, text, expected, find(delta, text));
+			texts_compared++;
+		}
+		sn_gazetteer_free(delta);
+		sn_gazetteer_free(full);
+		sn_gazetteer_free(base);
+	}
+	assert_int_equal(texts_compared, 400 * 8);
+}
+
+static void
+delta_errors(void **state)
+{
+	sn_gazetteer *base = sn_gazetteer_new(NULL),
+			   *d = sn_gazetteer_new(NULL),
+			   *plain = sn_gazetteer_new(NULL);
+	sn_gazetteer_ref r = {SN_REF_PLACE, 1, -1};
+	sn_error	err;
+
+	add(base, "Gao", SN_REF_PLACE, 1, -1, 0);
+	/* a delta needs a built base */
+	assert_false(sn_gazetteer_build_delta(d, base, &err));
+	assert_true(sn_gazetteer_build(base, &err));
+	/* removals cannot be built alone */
+	assert_true(sn_gazetteer_remove(plain, "Gao", 3, &r, 0, &err));
+	assert_false(sn_gazetteer_build(plain, &err));
+	assert_non_null(strstr(err.message, "delta"));
+	/* removing what the base lacks changes nothing */
+	assert_true(sn_gazetteer_remove(d, "Tessit", 6, &r, 0, &err));
+	assert_true(sn_gazetteer_remove(d, "Gao", 3, &r, 0, &err));
+	assert_true(sn_gazetteer_remove(d, "Gao", 3, &r, 0, &err));
+	assert_true(sn_gazetteer_build_delta(d, base, &err));
+	assert_string_equal(find(d, "Gao and Tessit"), "");
+	assert_string_equal(find(base, "Gao and Tessit"), "Gao=P1");
+	assert_int_equal(sn_gazetteer_delta_replaced(d), 1);
+	/* a delta is not a base */
+	assert_false(sn_gazetteer_build_delta(plain, d, &err));
+	sn_gazetteer_free(d);
+	sn_gazetteer_free(plain);
+	sn_gazetteer_free(base);
 }
 
 int
@@ -304,6 +491,8 @@ main(void)
 		cmocka_unit_test(country_type_names),
 		cmocka_unit_test(stats_and_errors),
 		cmocka_unit_test(apostrophes_in_names),
+		cmocka_unit_test(delta_equals_rebuild),
+		cmocka_unit_test(delta_errors),
 	};
 
 	return cmocka_run_group_tests_name("gazetteer", tests, NULL, NULL);
