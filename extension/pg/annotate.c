@@ -13,6 +13,18 @@
  * and the relcache callback registered here marks the gazetteer stale.  So a
  * call pays nothing to learn whether its gazetteer is current (one boolean),
  * and an aborted change invalidates too (harmless: the next call rebuilds).
+ *
+ * A change of names does not rebuild the gazetteer: the triggers also write
+ * the names added and removed to annotate_names_changes, with the writing
+ * transaction's id, and the gazetteer remembers the snapshot it was read
+ * under.  After an invalidation of the signal, a call reads, under a fresh
+ * snapshot, the rows of the transactions that snapshot does not see, and
+ * makes of them a small delta gazetteer over the large one (gazetteer.h),
+ * which finds exactly what a full build would.  A change the log cannot
+ * describe (DDL, TRUNCATE, a privilege or a policy: an invalidation of a
+ * table itself; a row of op 'rebuild'), pruned rows the snapshot needs, or a
+ * delta larger than DELTA_MIN names or 1/DELTA_FRACTION of the gazetteer
+ * sends it to a full build.
  */
 #define SN_WANT_VXID_XID
 #include "sn_pg.h"
@@ -38,6 +50,7 @@
 #include "utils/memutils.h"
 #include "utils/rls.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
 #include "utils/date.h"
 #include "utils/timestamp.h"
 
@@ -65,6 +78,11 @@ static const char *const watched_tables[] = {"place_names", "actor_names", "plac
 											 SIGNAL_RELATION};
 #define NWATCHED (sizeof(watched_tables) / sizeof(watched_tables[0]))
 #define NTABLES (NWATCHED - 1)	/* the tables, without the signal */
+#define LOG_RELATION "annotate_names_changes"
+
+/* A delta of more names than the larger of these is replaced by a full build. */
+#define DELTA_MIN 256
+#define DELTA_FRACTION 100		/* of the names read for the build */
 
 /*
  * Gazetteers kept by this backend: one per schema and role, since what a
@@ -90,15 +108,32 @@ typedef struct gz_cache
 	double		build_ms;		/* how long the last build took */
 	TimestampTz built_at;
 	int64		rows;			/* names read from the tables */
+
+	/*
+	 * Deltas.  g is base, or a delta over it (in delta_cxt, a child of cxt).
+	 * base_snapshot: the snapshot base was read under, as pg_snapshot text
+	 * (NULL: no deltas over it: built in parallel mode, or by a transaction
+	 * that may have changed names itself and may yet roll back).  rebuild:
+	 * an invalidation the log of changes does not describe came.
+	 */
+	sn_gazetteer *base;
+	MemoryContext delta_cxt;
+	char	   *base_snapshot;
+	bool		rebuild;
+	int64		deltas;			/* deltas made since the build */
+	double		delta_ms;		/* how long the last took */
+	int64		delta_added;
+	int64		delta_removed;
 } gz_cache;
 
 static gz_cache caches[CACHE_SLOTS];
 static uint64 use_clock = 0;
 static int64 total_builds = 0;
 
-/* The watched relations of the schema watched_nsp. */
+/* The watched relations of the schema watched_nsp, and its log of changes. */
 static Oid	watched_nsp = InvalidOid;
 static Oid	watched[NWATCHED];
+static Oid	watched_log = InvalidOid;
 
 /* What annotate() looks up once per query (in fn_extra). */
 typedef struct call_info
@@ -114,6 +149,7 @@ static void
 annotate_relcache_callback(Datum arg, Oid relid)
 {
 	bool		relevant = !OidIsValid(relid);	/* a reset of every entry */
+	bool		signal = OidIsValid(relid) && watched[NWATCHED - 1] == relid;
 
 	for (size_t i = 0; i < NWATCHED && !relevant; i++)
 		relevant = (watched[i] == relid);
@@ -121,7 +157,12 @@ annotate_relcache_callback(Datum arg, Oid relid)
 	{
 		invalidations++;
 		for (int i = 0; i < CACHE_SLOTS; i++)
+		{
 			caches[i].valid = false;
+			/* only a change of rows is in the log of changes */
+			if (!signal)
+				caches[i].rebuild = true;
+		}
 		/* the tables may have been dropped and made again: look them up anew */
 		watched_nsp = InvalidOid;
 	}
@@ -135,6 +176,7 @@ watch_schema(Oid nsp)
 		return;
 	for (size_t i = 0; i < NWATCHED; i++)
 		watched[i] = get_relname_relid(watched_tables[i], nsp);
+	watched_log = get_relname_relid(LOG_RELATION, nsp);
 	watched_nsp = nsp;
 }
 
@@ -255,6 +297,7 @@ gazetteer_build(Oid nsp, gz_cache *slot, MemoryContext parent)
 	sn_country_place *country_places = NULL;
 	int			ncountry_places = 0,
 				country_places_cap = 0;
+	char	   *snapshot_text;
 
 	INSTR_TIME_SET_CURRENT(t0);
 
@@ -290,6 +333,29 @@ gazetteer_build(Oid nsp, gz_cache *slot, MemoryContext parent)
 		PushActiveSnapshot(GetLatestSnapshot());
 	if (SPI_execute(query, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute failed: %s", query);
+	/*
+	 * The snapshot the names were read under, for the deltas that will
+	 * follow: not in parallel mode (the statement's snapshot), nor in a
+	 * transaction that has written (the names it added would stay in the
+	 * gazetteer should it roll back, since its changes are visible to its own
+	 * snapshot), nor without a log of changes.
+	 */
+	snapshot_text = NULL;
+	if (!IsInParallelMode() && !TransactionIdIsValid(GetTopTransactionIdIfAny()) &&
+		OidIsValid(watched_log))
+	{
+		SPITupleTable *names = SPI_tuptable;
+		uint64		nnames = SPI_processed;
+
+		if (SPI_execute("SELECT pg_catalog.pg_current_snapshot()::pg_catalog.text", true, 1) != SPI_OK_SELECT ||
+			SPI_processed != 1)
+			elog(ERROR, "could not read the snapshot of the gazetteer");
+		snapshot_text = MemoryContextStrdup(cxt, SPI_getvalue(SPI_tuptable->vals[0],
+															   SPI_tuptable->tupdesc, 1));
+		SPI_freetuptable(SPI_tuptable);
+		SPI_tuptable = names;
+		SPI_processed = nnames;
+	}
 	if (!IsInParallelMode())
 		PopActiveSnapshot();
 	/* what outlives SPI_finish is allocated in the caller's context */
@@ -378,6 +444,13 @@ gazetteer_build(Oid nsp, gz_cache *slot, MemoryContext parent)
 	MemoryContextSetParent(cxt, parent);
 	slot->cxt = cxt;
 	slot->g = g;
+	slot->base = g;
+	slot->delta_cxt = NULL;		/* it was a child of the old cxt */
+	slot->base_snapshot = snapshot_text;
+	slot->rebuild = false;
+	slot->deltas = 0;
+	slot->delta_ms = 0;
+	slot->delta_added = slot->delta_removed = 0;
 	slot->nsp = nsp;
 	slot->role = GetUserId();
 	slot->valid = (invalidations == seen);
@@ -392,6 +465,164 @@ gazetteer_build(Oid nsp, gz_cache *slot, MemoryContext parent)
 	INSTR_TIME_SET_CURRENT(t1);
 	INSTR_TIME_SUBTRACT(t1, t0);
 	slot->build_ms = INSTR_TIME_GET_MILLISEC(t1);
+}
+
+
+/*
+ * Bring slot's gazetteer up to date with a delta over its base: the rows of
+ * annotate_names_changes written by the transactions that the base's
+ * snapshot does not see, read under a fresh snapshot (as a build reads the
+ * names).  The log is read as its owner: the caller may read every row of
+ * the four tables (gazetteer_get() keeps gazetteers only for such roles),
+ * and so every name the log holds.  Returns false, changing nothing, when a
+ * full build is needed instead.
+ */
+static bool
+gazetteer_refresh(gz_cache *slot)
+{
+	MemoryContext cxt,
+				old;
+	sn_allocator a;
+	sn_gazetteer *d;
+	sn_error	err;
+	StringInfoData query;
+	instr_time	t0,
+				t1;
+	uint64		seen = invalidations;
+	int64		limit = Max(DELTA_MIN, slot->rows / DELTA_FRACTION);
+	int64		added = 0,
+				removed = 0;
+	Oid			save_user;
+	int			save_sec;
+	HeapTuple	reltup;
+	Oid			owner;
+	bool		full = false;
+
+	if (!slot->base_snapshot || slot->rebuild || IsInParallelMode() ||
+		!OidIsValid(watched_log) || RecoveryInProgress())
+		return false;
+	reltup = SearchSysCache1(RELOID, ObjectIdGetDatum(watched_log));
+	if (!HeapTupleIsValid(reltup))
+		return false;
+	owner = ((Form_pg_class) GETSTRUCT(reltup))->relowner;
+	ReleaseSysCache(reltup);
+
+	INSTR_TIME_SET_CURRENT(t0);
+	initStringInfo(&query);
+	appendStringInfo(&query,
+					 "SELECT op, kind, ref_id, country, name, demonym, lang, "
+					 "pruned_max >= pg_catalog.pg_snapshot_xmin(%s::pg_catalog.pg_snapshot) "
+					 "FROM %s.%s WHERE xid >= pg_catalog.pg_snapshot_xmin(%s::pg_catalog.pg_snapshot) "
+					 "AND NOT pg_catalog.pg_visible_in_snapshot(xid, %s::pg_catalog.pg_snapshot) "
+					 "ORDER BY seq LIMIT " INT64_FORMAT,
+					 quote_literal_cstr(slot->base_snapshot),
+					 quote_identifier(get_namespace_name(slot->nsp)), LOG_RELATION,
+					 quote_literal_cstr(slot->base_snapshot),
+					 quote_literal_cstr(slot->base_snapshot), limit + 1);
+
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "sahel_news annotate gazetteer delta",
+								ALLOCSET_DEFAULT_SIZES);
+	a.alloc = mcxt_alloc;
+	a.free = mcxt_free;
+	a.ctx = cxt;
+	d = sn_gazetteer_new(&a);
+
+	old = CurrentMemoryContext;
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	PushActiveSnapshot(GetLatestSnapshot());
+	GetUserIdAndSecContext(&save_user, &save_sec);
+	SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_RESTRICTED_OPERATION);
+	if (SPI_execute(query.data, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute failed: %s", query.data);
+	SetUserIdAndSecContext(save_user, save_sec);
+	PopActiveSnapshot();
+	MemoryContextSwitchTo(old);
+
+	if ((int64) SPI_processed > limit)
+		full = true;
+	for (uint64 r = 0; r < SPI_processed && !full; r++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[r];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		bool		isnull;
+		Datum		dv;
+		char	   *op;
+		sn_gazetteer_ref ref;
+		uint32		flags = 0;
+		text	   *name;
+		const char *u;
+		size_t		ulen;
+		bool		remove;
+		bool		ok;
+
+		op = TextDatumGetCString(SPI_getbinval(tup, desc, 1, &isnull));
+		if (strcmp(op, "add") != 0 && strcmp(op, "remove") != 0)
+		{
+			/* a rebuild, or pruned rows this gazetteer needs (or not) */
+			dv = SPI_getbinval(tup, desc, 8, &isnull);
+			if (strcmp(op, "pruned") != 0 || isnull || DatumGetBool(dv))
+				full = true;
+			continue;
+		}
+		remove = (op[0] == 'r');
+		ref.kind = strcmp(TextDatumGetCString(SPI_getbinval(tup, desc, 2, &isnull)), "actor") == 0
+			? SN_REF_ACTOR : SN_REF_PLACE;
+		ref.id = DatumGetInt64(SPI_getbinval(tup, desc, 3, &isnull));
+		dv = SPI_getbinval(tup, desc, 4, &isnull);
+		ref.country = remove ? SN_GAZETTEER_ANY_COUNTRY
+			: isnull ? -1 : (int32) (uint16) DatumGetInt16(dv);
+		name = DatumGetTextPP(SPI_getbinval(tup, desc, 5, &isnull));
+		if (DatumGetBool(SPI_getbinval(tup, desc, 6, &isnull)))
+			flags |= SN_NAME_DEMONYM;
+		dv = SPI_getbinval(tup, desc, 7, &isnull);
+		if (!isnull)
+		{
+			char	   *lang = TextDatumGetCString(dv);
+			sn_lang		l;
+
+			if (sn_lang_from_string(lang, strlen(lang), &l))
+				flags |= (l == SN_LANG_FR) ? SN_NAME_LANG_FR : SN_NAME_LANG_EN;
+		}
+		u = to_utf8(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), &ulen);
+		ok = remove ? sn_gazetteer_remove(d, u, ulen, &ref, flags, &err)
+			: sn_gazetteer_add(d, u, ulen, &ref, flags, &err);
+		if (!ok)
+		{
+			/* as in a build, a name the core cannot read is left out */
+			if (err.status == SN_ERR_SYNTAX)
+				continue;
+			gz_throw(&err);
+		}
+		if (remove)
+			removed++;
+		else
+			added++;
+	}
+	SPI_finish();
+	if (full)
+	{
+		MemoryContextDelete(cxt);
+		return false;
+	}
+	if (!sn_gazetteer_build_delta(d, slot->base, &err))
+		gz_throw(&err);
+
+	/* swap it in: the delta lives and dies with its base */
+	if (slot->delta_cxt)
+		MemoryContextDelete(slot->delta_cxt);
+	MemoryContextSetParent(cxt, slot->cxt);
+	slot->delta_cxt = cxt;
+	slot->g = d;
+	slot->valid = (invalidations == seen);
+	slot->deltas++;
+	slot->delta_added = added;
+	slot->delta_removed = removed;
+	INSTR_TIME_SET_CURRENT(t1);
+	INSTR_TIME_SUBTRACT(t1, t0);
+	slot->delta_ms = INSTR_TIME_GET_MILLISEC(t1);
+	return true;
 }
 
 /*
@@ -460,7 +691,8 @@ gazetteer_get(Oid nsp, call_info *call, MemoryContext query_cxt)
 			MemoryContextDelete(slot->cxt);
 			memset(slot, 0, sizeof(*slot));
 		}
-		gazetteer_build(nsp, slot, CacheMemoryContext);
+		if (!(slot->cxt && gazetteer_refresh(slot)))
+			gazetteer_build(nsp, slot, CacheMemoryContext);
 	}
 	slot->used = ++use_clock;
 	return slot;
@@ -713,8 +945,8 @@ Datum
 annotate_gazetteer_info(PG_FUNCTION_ARGS)
 {
 	TupleDesc	tupdesc;
-	Datum		values[11];
-	bool		nulls[11] = {false};
+	Datum		values[16];
+	bool		nulls[16] = {false};
 	sn_matcher_stats st;
 	gz_cache   *c;
 	call_info  *call;
@@ -731,7 +963,7 @@ annotate_gazetteer_info(PG_FUNCTION_ARGS)
 	}
 	call = (call_info *) fcinfo->flinfo->fn_extra;
 	c = gazetteer_get(call->nsp, call, fcinfo->flinfo->fn_mcxt);
-	sn_gazetteer_stats(c->g, &st);
+	sn_gazetteer_stats(c->base ? c->base : c->g, &st);
 	for (int i = 0; i < CACHE_SLOTS; i++)
 		if (caches[i].cxt)
 		{
@@ -739,7 +971,7 @@ annotate_gazetteer_info(PG_FUNCTION_ARGS)
 			kept++;
 		}
 	values[0] = Int64GetDatum(c->rows);
-	values[1] = Int64GetDatum((int64) sn_gazetteer_names(c->g));
+	values[1] = Int64GetDatum((int64) sn_gazetteer_names(c->base ? c->base : c->g));
 	values[2] = Int64GetDatum((int64) st.keys);
 	values[3] = Int64GetDatum((int64) st.states);
 	values[4] = Int64GetDatum((int64) MemoryContextMemAllocated(c->cxt, true));
@@ -749,5 +981,10 @@ annotate_gazetteer_info(PG_FUNCTION_ARGS)
 	values[8] = BoolGetDatum(c == &call->own);
 	values[9] = Int32GetDatum(kept);
 	values[10] = Int64GetDatum(backend_bytes);
+	values[11] = Int64GetDatum(c->delta_added);
+	values[12] = Int64GetDatum(c->delta_removed);
+	values[13] = Int64GetDatum(c->delta_cxt ? (int64) MemoryContextMemAllocated(c->delta_cxt, true) : 0);
+	values[14] = Int64GetDatum(c->deltas);
+	values[15] = Float8GetDatum(c->delta_ms);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

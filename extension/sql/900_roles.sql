@@ -131,5 +131,8 @@ BEGIN
     EXECUTE pg_catalog.format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', o.fn);
     EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION %s TO sahel_news_loader', o.fn);
   END LOOP;
+  -- the log of name changes may hold names row-level security hides: its owner's only
+  EXECUTE pg_catalog.format('REVOKE ALL ON %I.annotate_names_changes FROM sahel_news_reader, sahel_news_editor, sahel_news_loader',
+                            '@extschema@');
 END
 $grants$;
