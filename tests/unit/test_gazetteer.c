@@ -287,6 +287,9 @@ apostrophes_in_names(void **state)
 	assert_string_equal(find(g, "le cercle d\xe2\x80\x99" "Abeibara, Menaka's market, MENAKA"),
 						"Abeibara=P2/466 Menaka=P3/466 MENAKA=P3/466");
 	sn_gazetteer_free(g);
+}
+
+/*
  * A delta (names added and removed over a built base) finds exactly what a
  * gazetteer built from the resulting names finds: random sequences of
  * changes over names whose keys and forms overlap (same key written two
