@@ -3,7 +3,8 @@
 # gazetteer while the names change: 200,000 place names, 4 pgbench clients
 # annotating a short text for 30 s with no change, then 30 s while one name is
 # added or removed every second (pgbench -R 1), in the same run.  Reports the
-# ratio of the two throughputs, the time of one build and the memory of the
+# ratio of the two throughputs, the time of one build, the time a session
+# takes to apply one change made elsewhere (a delta) and the memory of the
 # gazetteer in a backend.  Run by tests/bench/run (PGDATABASE is set there).
 set -uo pipefail
 seconds=${SN_CHANGES_SECONDS:-30}
@@ -21,6 +22,18 @@ psql -c "
 build=$(psql -c "SELECT round(build_ms) || ' ms, ' || pg_size_pretty(bytes) || ', ' || names || ' names'
                  FROM sahel_news.annotate_gazetteer_info()")
 echo "one build: $build"
+# One change applied by a session that keeps its gazetteer: the first call
+# builds, the change commits, the next call applies it as a delta.
+delta=$(psql -c "SELECT count(*) FROM sahel_news.annotate('Tessit')" \
+             -c "INSERT INTO sahel_news.place_names (place_id, name) VALUES (15, 'Tessit')" \
+             -c "SELECT count(*) FROM sahel_news.annotate('Tessit')" \
+             -c "DELETE FROM sahel_news.place_names WHERE place_id = 15 AND name = 'Tessit'" \
+             -c "SELECT count(*) FROM sahel_news.annotate('Tessit')" \
+             -c "SELECT 'one change: ' || round(delta_ms::numeric, 2) || ' ms (' || deltas || ' deltas, '
+                        || builds || ' build); delta ' || pg_size_pretty(delta_bytes) || ', backend '
+                        || pg_size_pretty(backend_bytes)
+                 FROM sahel_news.annotate_gazetteer_info()" | tail -n 1)
+echo "$delta"
 
 cat >"$dir/read.sql" <<'SQL'
 SELECT count(*) FROM sahel_news.annotate('Gunmen attacked Djallo and Niamey on 13 August 2022; about 40 soldiers were killed near the Mali-Niger border.');
@@ -48,6 +61,6 @@ echo "annotate with $names names: $quiet tps without changes, $busy tps with one
 psql -c "INSERT INTO bench.results (benchmark, ours_ms, baseline, base_ms, note) VALUES
   ('annotate, $names names, 4 clients, one name changed per second', 4000.0 / $busy,
    'no changes', 4000.0 / $quiet,
-   'throughput ratio $ratio ($busy / $quiet tps); one build: $build')"
+   'throughput ratio $ratio ($busy / $quiet tps); one build: $build; $delta')"
 psql -c "DELETE FROM sahel_news.place_names WHERE place_id = 15 AND name = 'Tessit'" \
   -c "DELETE FROM sahel_news.places WHERE id > 1000 AND kind = 'village' AND name ~ ' [0-9]+$'"
