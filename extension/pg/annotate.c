@@ -474,8 +474,12 @@ gazetteer_build(Oid nsp, gz_cache *slot, MemoryContext parent)
  * snapshot does not see, read under a fresh snapshot (as a build reads the
  * names).  The log is read as its owner: the caller may read every row of
  * the four tables (gazetteer_get() keeps gazetteers only for such roles),
- * and so every name the log holds.  Returns false, changing nothing, when a
- * full build is needed instead.
+ * and so every name the log holds.  The rows are read in the order of the
+ * index on (xid, seq), from the snapshot's xmin: a range of the index
+ * whatever the statistics (in the order of seq, the planner may walk the
+ * whole log to find a few rows).  Their order does not matter: a delta
+ * counts each entry's additions and removals.  Returns false, changing
+ * nothing, when a full build is needed instead.
  */
 static bool
 gazetteer_refresh(gz_cache *slot)
@@ -514,7 +518,7 @@ gazetteer_refresh(gz_cache *slot)
 					 "pruned_max >= pg_catalog.pg_snapshot_xmin(%s::pg_catalog.pg_snapshot) "
 					 "FROM %s.%s WHERE xid >= pg_catalog.pg_snapshot_xmin(%s::pg_catalog.pg_snapshot) "
 					 "AND NOT pg_catalog.pg_visible_in_snapshot(xid, %s::pg_catalog.pg_snapshot) "
-					 "ORDER BY seq LIMIT " INT64_FORMAT,
+					 "ORDER BY xid, seq LIMIT " INT64_FORMAT,
 					 quote_literal_cstr(slot->base_snapshot),
 					 quote_identifier(get_namespace_name(slot->nsp)), LOG_RELATION,
 					 quote_literal_cstr(slot->base_snapshot),

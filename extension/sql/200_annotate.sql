@@ -112,7 +112,7 @@ CREATE TABLE @extschema@.annotate_names_changes (
                                       AND demonym IS NOT NULL)),
   CHECK ((op = 'pruned') = (pruned_max IS NOT NULL))
 );
-CREATE INDEX annotate_names_changes_xid_idx ON @extschema@.annotate_names_changes (xid);
+CREATE INDEX annotate_names_changes_xid_idx ON @extschema@.annotate_names_changes (xid, seq);
 CREATE INDEX annotate_names_changes_logged_at_idx ON @extschema@.annotate_names_changes (logged_at);
 COMMENT ON TABLE @extschema@.annotate_names_changes IS
   'annotate() internals: the names of annotate_names() added and removed, by transaction, so that each session updates its gazetteer with a small delta; written by triggers, pruned after an hour';
