@@ -635,7 +635,7 @@ long
 sn_matcher_key(const char *name, size_t len, uint8_t *out, size_t outsize)
 {
 	bool		brk;
-	long		n = normalize_name(name, len, out, outsize, &brk, false);
+	long		n = normalize_name(name, len, out, outsize, &brk, NORM_STREAM);
 
 	if (n > 0 && (n > SN_MATCHER_MAX_KEY || (size_t) n > outsize || brk))
 		return 0;
