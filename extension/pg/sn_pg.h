@@ -96,52 +96,53 @@ sn_sqlstate(sn_status status)
 #endif
 
 /*
- * The top-level transaction id a backend (a holder of a lock, as
- * GetLockConflicts() names it) is running now; invalid when none, as after
- * its commit has become visible.  The function and the vxid field were
- * renamed in PostgreSQL 17 and gained arguments in 16.  Defined for a file
+ * The top-level transaction id of the transaction vxid names (a holder of a
+ * lock, as GetLockConflicts() names it) while it is still running, that is
+ * while its commit or abort is not yet visible to new snapshots.
+ * InvalidTransactionId when it cannot be told so: the transaction has ended
+ * since, or is prepared (its vxid may then be a clone of the backend that
+ * prepared it, or name no backend).  Read under ProcArrayLock, which a
+ * transaction's end holds while it clears its xid and lxid together.  The
+ * function and the fields were renamed in PostgreSQL 17.  Defined for a file
  * that defines SN_WANT_VXID_XID before including this header.
  */
 #ifdef SN_WANT_VXID_XID
 #include "storage/lock.h"
-#if PG_VERSION_NUM >= 170000
+#include "storage/lwlock.h"
+#include "storage/proc.h"
 #include "storage/procarray.h"
-#else
+#if PG_VERSION_NUM < 170000
 #include "storage/sinvaladt.h"
 #endif
-#if PG_VERSION_NUM >= 170000
-static inline TransactionId
-sn_vxid_running_xid(VirtualTransactionId vxid)
-{
-	TransactionId xid,
-				xmin;
-	int			nsubxid;
-	bool		overflowed;
 
+static inline TransactionId
+sn_vxid_xid_if_running(VirtualTransactionId vxid)
+{
+	PGPROC	   *proc;
+	TransactionId xid = InvalidTransactionId;
+
+#if PG_VERSION_NUM >= 170000
 	if (vxid.procNumber == INVALID_PROC_NUMBER)
 		return InvalidTransactionId;
-	ProcNumberGetTransactionIds(vxid.procNumber, &xid, &xmin, &nsubxid, &overflowed);
+	proc = ProcNumberGetProc(vxid.procNumber);
+#else
+	if (vxid.backendId == InvalidBackendId)
+		return InvalidTransactionId;
+	proc = BackendIdGetProc(vxid.backendId);
+#endif
+	if (proc == NULL)
+		return InvalidTransactionId;
+	LWLockAcquire(ProcArrayLock, LW_SHARED);
+#if PG_VERSION_NUM >= 170000
+	if (proc->vxid.lxid == vxid.localTransactionId)
+#else
+	if (proc->lxid == vxid.localTransactionId)
+#endif
+		xid = proc->xid;
+	LWLockRelease(ProcArrayLock);
 	return xid;
 }
-#define sn_vxid_has_backend(vxid) ((vxid).procNumber != INVALID_PROC_NUMBER)
-#else
-static inline TransactionId
-sn_vxid_running_xid(VirtualTransactionId vxid)
-{
-	TransactionId xid,
-				xmin;
-#if PG_VERSION_NUM >= 160000
-	int			nsubxid;
-	bool		overflowed;
 
-	BackendIdGetTransactionIds(vxid.backendId, &xid, &xmin, &nsubxid, &overflowed);
-#else
-	BackendIdGetTransactionIds(vxid.backendId, &xid, &xmin);
-#endif
-	return xid;
-}
-#define sn_vxid_has_backend(vxid) ((vxid).backendId != InvalidBackendId)
-#endif
 /* This backend's local transaction id (PostgreSQL 17 moved it into vxid). */
 #include "storage/proc.h"
 #if PG_VERSION_NUM >= 170000
