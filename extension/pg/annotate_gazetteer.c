@@ -19,10 +19,11 @@
  * snapshot, the rows of the transactions that snapshot does not see, and
  * makes of them a small delta gazetteer over the large one (gazetteer.h),
  * which finds exactly what a full build would.  A change the log cannot
- * describe (DDL, TRUNCATE, a privilege or a policy: an invalidation of a
- * table itself; a row of op 'rebuild'), pruned rows the snapshot needs, or a
- * delta larger than DELTA_MIN names or 1/DELTA_FRACTION of the gazetteer
- * sends it to a full build.
+ * describe (a row of op 'rebuild'; DDL, TRUNCATE, GRANT or a trigger
+ * disabled: an invalidation of a table itself that changed its catalog rows,
+ * see tables_fingerprint()), pruned rows the snapshot needs, or a delta
+ * larger than DELTA_MIN names or 1/DELTA_FRACTION of the gazetteer sends it
+ * to a full build.
  *
  * Never stale.  PostgreSQL sends a transaction's invalidations only after
  * its commit has become visible to new snapshots, so a session could see a
@@ -45,11 +46,14 @@
 #define SN_WANT_VXID_XID
 #include "sn_pg.h"
 
+#include "access/genam.h"
+#include "access/table.h"
 #include "access/htup_details.h"
 #include "access/parallel.h"
 #include "access/xact.h"
 #include "access/xlog.h"
 #include "catalog/pg_class.h"
+#include "catalog/pg_trigger.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "funcapi.h"
@@ -64,6 +68,8 @@
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/fmgroids.h"
+#include "utils/rel.h"
 #include "utils/rls.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
@@ -129,12 +135,15 @@ typedef struct gz_cache
 	 * base_snapshot: the snapshot base was read under, as pg_snapshot text
 	 * (NULL: no deltas over it: built in parallel mode, or by a transaction
 	 * that may have changed names itself and may yet roll back).  rebuild:
-	 * an invalidation the log of changes does not describe came.
+	 * an invalidation the log of changes does not describe came (of a table
+	 * itself, or a reset of the caches); a full build follows unless the
+	 * tables' fingerprint (tables_fingerprint()) is what it was at the build.
 	 */
 	sn_gazetteer *base;
 	MemoryContext delta_cxt;
 	char	   *base_snapshot;
 	bool		rebuild;
+	uint64		tables_fp;
 	int64		deltas;			/* deltas made since the build */
 	double		delta_ms;		/* how long the last took */
 	int64		delta_added;
@@ -170,6 +179,7 @@ struct sn_gz_query
 
 static bool callback_registered = false;
 static uint64 invalidations = 0;	/* relevant invalidations seen */
+static uint64 table_invalidations = 0;	/* those not of the signal alone */
 
 static void
 annotate_relcache_callback(Datum arg, Oid relid)
@@ -182,6 +192,8 @@ annotate_relcache_callback(Datum arg, Oid relid)
 	if (relevant)
 	{
 		invalidations++;
+		if (!signal)
+			table_invalidations++;
 		for (int i = 0; i < CACHE_SLOTS; i++)
 		{
 			caches[i].valid = false;
@@ -353,6 +365,60 @@ gz_throw(const sn_error *err)
 }
 
 /*
+ * What of the four tables, besides their rows, decides the names a kept
+ * gazetteer holds: which relations they are, their definition and storage,
+ * and their triggers (the log of changes is written by triggers).  Each is
+ * told by the version of its catalog row (its xmin): DDL, TRUNCATE, GRANT
+ * or a trigger disabled writes a new version, while VACUUM and ANALYZE
+ * update the statistics of pg_class in place.  So an invalidation of a
+ * table that leaves this as it was (statistics updated, a reset of every
+ * cache after the invalidation queue overflowed) needs no full build: the
+ * log describes every change of rows, and privileges and row-level security
+ * are checked at every call.
+ */
+static uint64
+tables_fingerprint(void)
+{
+	uint64		h = UINT64CONST(14695981039346656037);
+	Relation	tgrel = NULL;
+
+#define FP_MIX(v) (h = (h ^ (uint64) (v)) * UINT64CONST(1099511628211))
+	for (size_t i = 0; i < NTABLES; i++)
+	{
+		HeapTuple	tup;
+		ScanKeyData key;
+		SysScanDesc scan;
+
+		FP_MIX(watched[i]);
+		if (!OidIsValid(watched[i]))
+			continue;
+		tup = SearchSysCache1(RELOID, ObjectIdGetDatum(watched[i]));
+		if (!HeapTupleIsValid(tup))
+		{
+			FP_MIX(0);
+			continue;
+		}
+		FP_MIX(HeapTupleHeaderGetRawXmin(tup->t_data));
+		ReleaseSysCache(tup);
+		if (tgrel == NULL)
+			tgrel = table_open(TriggerRelationId, AccessShareLock);
+		ScanKeyInit(&key, Anum_pg_trigger_tgrelid, BTEqualStrategyNumber, F_OIDEQ,
+					ObjectIdGetDatum(watched[i]));
+		scan = systable_beginscan(tgrel, TriggerRelidNameIndexId, true, NULL, 1, &key);
+		while (HeapTupleIsValid(tup = systable_getnext(scan)))
+		{
+			FP_MIX(((Form_pg_trigger) GETSTRUCT(tup))->oid);
+			FP_MIX(HeapTupleHeaderGetRawXmin(tup->t_data));
+		}
+		systable_endscan(scan);
+	}
+	if (tgrel != NULL)
+		table_close(tgrel, AccessShareLock);
+#undef FP_MIX
+	return h;
+}
+
+/*
  * Build into slot the gazetteer of schema nsp as the current role sees it:
  * the rows of annotate_names() and the names of the country type.  The rows
  * are read under a snapshot taken now, not under the calling transaction's:
@@ -375,7 +441,9 @@ gazetteer_build(Oid nsp, gz_cache *slot, MemoryContext parent)
 	instr_time	t0,
 				t1;
 	int64		rows = 0;
-	uint64		seen;
+	uint64		seen,
+				table_seen,
+				fp = 0;
 	sn_country_place *country_places = NULL;
 	int			ncountry_places = 0,
 				country_places_cap = 0;
@@ -396,6 +464,9 @@ gazetteer_build(Oid nsp, gz_cache *slot, MemoryContext parent)
 	 * An invalidation received from now on (while the tables are read) makes
 	 * this gazetteer stale at once: the next call builds it again.
 	 */
+	table_seen = table_invalidations;
+	if (!IsInParallelMode())
+		fp = tables_fingerprint();
 	seen = invalidations;
 
 	/* the writers running now: their changes are not in what is read below */
@@ -533,7 +604,8 @@ gazetteer_build(Oid nsp, gz_cache *slot, MemoryContext parent)
 	slot->base = g;
 	slot->delta_cxt = NULL;		/* it was a child of the old cxt */
 	slot->base_snapshot = snapshot_text;
-	slot->rebuild = false;
+	slot->rebuild = (table_invalidations != table_seen);
+	slot->tables_fp = fp;
 	slot->deltas = 0;
 	slot->delta_ms = 0;
 	slot->delta_added = slot->delta_removed = 0;
@@ -588,9 +660,19 @@ gazetteer_refresh(gz_cache *slot)
 	Oid			owner;
 	bool		full = false;
 
-	if (!slot->base_snapshot || slot->rebuild || IsInParallelMode() ||
+	if (!slot->base_snapshot || IsInParallelMode() ||
 		!OidIsValid(watched_log) || RecoveryInProgress())
 		return false;
+	if (slot->rebuild)
+	{
+		/* an invalidation of a table: did anything that matters change? */
+		slot->rebuild = false;
+		if (tables_fingerprint() != slot->tables_fp)
+		{
+			slot->rebuild = true;
+			return false;
+		}
+	}
 	reltup = SearchSysCache1(RELOID, ObjectIdGetDatum(watched_log));
 	if (!HeapTupleIsValid(reltup))
 		return false;

@@ -86,7 +86,7 @@ CREATE TRIGGER annotate_invalidate AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
 -- The triggers below write one row per name of annotate_names() a change adds
 -- or removes, with the writing transaction's id; a session that built its
 -- gazetteer under snapshot S reads, under a fresh snapshot, the rows whose
--- transaction S does not see, and applies them (extension/pg/annotate.c).
+-- transaction S does not see, and applies them (extension/pg/annotate_gazetteer.c).
 -- A change it cannot apply so (TRUNCATE, a place or actor changing country
 -- or id, a place of kind country: the country type's names point to it) is a
 -- row of op 'rebuild'.  Rows older than an hour are pruned now and then

@@ -71,6 +71,18 @@ sql "$db" -c "DELETE FROM sahel_news.places WHERE name = 'Kidal town'" \
      -c "INSERT INTO sahel_news.place_names (place_id, name) VALUES (15, 'Tessit')" || exit 1
 same "a place and an actor deleted with their names"
 check "all as deltas, no rebuild" "$b0" "$(a_line "SELECT builds FROM sahel_news.annotate_gazetteer_info();")"
+# VACUUM and ANALYZE invalidate the tables (their statistics) but change no
+# name: no rebuild; a name added while the log's trigger was disabled is in
+# no log: the trigger's new catalog row sends A to a full build
+sql "$db" -c "VACUUM ANALYZE sahel_news.place_names" -c "ANALYZE sahel_news.places" || exit 1
+same "after VACUUM and ANALYZE"
+check "VACUUM and ANALYZE do not rebuild" "$b0" "$(a_line "SELECT builds FROM sahel_news.annotate_gazetteer_info();")"
+sql "$db" -c "ALTER TABLE sahel_news.place_names DISABLE TRIGGER annotate_log_insert" \
+     -c "INSERT INTO sahel_news.place_names (place_id, name) VALUES (15, 'Kidal')" \
+     -c "ALTER TABLE sahel_news.place_names ENABLE TRIGGER annotate_log_insert" || exit 1
+same "a name added while the log's trigger was disabled"
+b0=$((b0 + 1))
+check "a trigger disabled rebuilds" "$b0" "$(a_line "SELECT builds FROM sahel_news.annotate_gazetteer_info();")"
 # the same name twice: removing one of its entries keeps the other
 sql "$db" -c "INSERT INTO sahel_news.places (name, kind, country) VALUES ('Tessit', 'village', 'MLI')" \
      -c "DELETE FROM sahel_news.place_names WHERE place_id = 15 AND name = 'Tessit'" || exit 1
