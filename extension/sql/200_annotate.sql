@@ -93,10 +93,13 @@ CREATE TRIGGER annotate_invalidate AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
 -- (annotate_names_prune), leaving a row of op 'pruned' that sends a session
 -- whose snapshot is older than the pruned rows to a full build.
 -- Not dumped by pg_dump: transaction ids mean nothing in another cluster,
--- and every session builds its gazetteer anew there.  Readable by no role
--- but the owner (it holds names row-level security may hide); annotate()
--- reads it only for roles that may read every row of the four tables.
-CREATE TABLE @extschema@.annotate_names_changes (
+-- and every session builds its gazetteer anew there.  Unlogged, for the
+-- same reason: after a crash every session is new and builds anew, so the
+-- log need not survive one, and a change of names writes no WAL for it.
+-- Readable by no role but the owner (it holds names row-level security may
+-- hide); annotate() reads it only for roles that may read every row of the
+-- four tables.
+CREATE UNLOGGED TABLE @extschema@.annotate_names_changes (
   seq bigint GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME @extschema@.annotate_names_changes_seq) PRIMARY KEY,
   xid xid8 NOT NULL DEFAULT pg_catalog.pg_current_xact_id(),
   logged_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
