@@ -809,15 +809,37 @@ payload_usable(const sn_matcher_payload *p, bool has_lower, bool first_upper)
 
 /*
  * Keep a hit that some entry accepts.  Hits arrive by end position; the
- * array is kept sorted by start (then longest first) with an insertion step,
- * short because hits that overlap are close together.
+ * array is kept sorted by start (then longest first) with an insertion step
+ * (gz_put), short because hits that overlap are close together.
  */
+static bool
+gz_put(gz_find *f, const gz_cand *c)
+{
+	size_t		i;
+
+	if (!gz_grow(f->a, (void **) &f->c, &f->cap, f->n + 1, sizeof(gz_cand)))
+	{
+		f->oom = true;
+		return false;
+	}
+	i = f->n++;
+	while (i > 0 && (f->c[i - 1].start_char > c->start_char ||
+					 (f->c[i - 1].start_char == c->start_char &&
+					  f->c[i - 1].end_char < c->end_char)))
+	{
+		f->c[i] = f->c[i - 1];
+		i--;
+	}
+	f->c[i] = *c;
+	return true;
+}
+
 static bool
 gz_collect(void *arg, const sn_matcher_hit *h)
 {
 	gz_find    *f = arg;
 	bool		usable = false;
-	size_t		i;
+	gz_cand		c;
 
 	for (uint32_t p = 0; p < h->npayloads && !usable; p++)
 		usable = payload_usable(&h->payloads[p], h->has_lower, h->first_upper);
@@ -840,29 +862,16 @@ gz_collect(void *arg, const sn_matcher_hit *h)
 		if (lo < f->nsuppressed && f->suppressed[lo] == h->key)
 			return true;		/* the delta has this key's entries */
 	}
-	if (!gz_grow(f->a, (void **) &f->c, &f->cap, f->n + 1, sizeof(gz_cand)))
-	{
-		f->oom = true;
-		return false;
-	}
-	i = f->n++;
-	while (i > 0 && (f->c[i - 1].start_char > h->start_char ||
-					 (f->c[i - 1].start_char == h->start_char &&
-					  f->c[i - 1].end_char < h->end_char)))
-	{
-		f->c[i] = f->c[i - 1];
-		i--;
-	}
-	f->c[i].start_char = h->start_char;
-	f->c[i].end_char = h->end_char;
-	f->c[i].start_byte = h->start_byte;
-	f->c[i].end_byte = h->end_byte;
-	f->c[i].payloads = h->payloads;
-	f->c[i].g = f->g;
-	f->c[i].npayloads = h->npayloads;
-	f->c[i].has_lower = h->has_lower;
-	f->c[i].first_upper = h->first_upper;
-	return true;
+	c.start_char = h->start_char;
+	c.end_char = h->end_char;
+	c.start_byte = h->start_byte;
+	c.end_byte = h->end_byte;
+	c.payloads = h->payloads;
+	c.g = f->g;
+	c.npayloads = h->npayloads;
+	c.has_lower = h->has_lower;
+	c.first_upper = h->first_upper;
+	return gz_put(f, &c);
 }
 
 static int
@@ -877,6 +886,225 @@ ref_cmp(const sn_gazetteer_ref *a, const sn_gazetteer_ref *b)
 	return 0;
 }
 
+/* The hits of g (and of its base, for a delta) in text, into f. */
+static bool
+gz_scan(const sn_gazetteer *g, const char *text, size_t len, gz_find *f,
+		void (*progress) (void *), void *progress_arg, sn_error *err)
+{
+	bool		ok = true;
+
+	if (g->base)
+	{
+		/* the base's hits, but for the keys the delta replaces */
+		f->g = g->base;
+		f->suppressed = g->suppressed;
+		f->nsuppressed = g->nsuppressed;
+		if (!sn_matcher_scan_progress(g->base->matcher, text, len, gz_collect, f,
+									  progress, progress_arg, err))
+			ok = false;
+		f->suppressed = NULL;
+		f->nsuppressed = 0;
+	}
+	f->g = g;
+	if (ok && !f->oom &&
+		!sn_matcher_scan_progress(g->matcher, text, len, gz_collect, f,
+								  progress, progress_arg, err))
+		ok = false;
+	if (ok && f->oom)
+		ok = gz_oom(err);
+	return ok;
+}
+
+/* Is the folded first character at text[i] a word character? */
+static bool
+word_char_at(const char *text, size_t len, size_t i)
+{
+	uint32_t	cp,
+				f[SN_FOLD_MAX];
+
+	return i < len && sn_utf8_decode(text + i, len - i, &cp) > 0 &&
+		sn_fold_char(cp, f) > 0 && sn_is_word_char(f[0]);
+}
+
+/*
+ * The length in bytes of an apostrophe at text[i] that stands between two
+ * word characters ("N’Djamena", "l'armée"), whose name key joins the words
+ * around it; 0 when there is none.  An English possessive ("Mali’s": the
+ * apostrophe, an s, then no word character) is left alone: its words are
+ * never joined to match a name.
+ */
+static int
+joinable_apostrophe(const char *text, size_t len, size_t i)
+{
+	uint32_t	cp,
+				f[SN_FOLD_MAX];
+	int			n;
+	size_t		p;
+
+	if (i == 0 || i >= len)
+		return 0;
+	if (text[i] != '\'' && (unsigned char) text[i] < 0x80)
+		return 0;
+	n = sn_utf8_decode(text + i, len - i, &cp);
+	if (n == 0 || sn_fold_char(cp, f) != 1 || f[0] != '\'')
+		return 0;
+	/* the character before: back to its first byte */
+	p = i - 1;
+	while (p > 0 && ((unsigned char) text[p] & 0xC0) == 0x80)
+		p--;
+	if (!word_char_at(text, len, p) || !word_char_at(text, len, i + n))
+		return 0;
+	if ((text[i + n] == 's' || text[i + n] == 'S') && !word_char_at(text, len, i + n + 1))
+		return 0;
+	return n;
+}
+
+/* An apostrophe taken out of a window of text: where it was in the joined copy. */
+typedef struct gz_join
+{
+	size_t		jbyte;			/* the joined copy's byte and character offsets */
+	size_t		jchar;			/* where the apostrophe was */
+	int			nbytes;			/* its length in the text */
+} gz_join;
+
+/* How far around an apostrophe a name joined across it is looked for. */
+#define GZ_JOIN_REACH 256
+
+/*
+ * The names found across apostrophes the name key drops: "N’Djamena" in the
+ * text is the name "Ndjamena", as name_key() has it.  The matcher reads an
+ * apostrophe as a gap between words (so that "Mali’s" is Mali), and the
+ * gazetteer holds each stored name also without its inner apostrophes
+ * (without_inner_apostrophes), which covers text without them; this covers
+ * text with them.  Around each joinable apostrophe (GZ_JOIN_REACH bytes
+ * either side, out to white space, windows that overlap merged) the text is
+ * copied without those apostrophes and scanned; a hit that spans one of
+ * them is added to f at the text's own offsets.  Others are the main scan's.
+ */
+static bool
+gz_scan_joined(const sn_gazetteer *g, const char *text, size_t len, gz_find *f,
+			   void (*progress) (void *), void *progress_arg, sn_error *err)
+{
+	const sn_allocator *a = f->a;
+	size_t		i = 0,
+				chars_before = 0,	/* characters of text before counted_to */
+				counted_to = 0;
+	char	   *buf = NULL;
+	size_t		buf_cap = 0;
+	gz_join    *joins = NULL;
+	size_t		joins_cap = 0;
+	bool		ok = true;
+
+	while (ok && i < len)
+	{
+		size_t		ws,
+					we,
+					k,
+					bn = 0,
+					bc = 0,
+					nj = 0,
+					wchar;
+		gz_find		w = {a, NULL, 0, 0, false, NULL, NULL, 0};
+
+		if (joinable_apostrophe(text, len, i) == 0)
+		{
+			i++;
+			continue;
+		}
+		/* the window: back and forth to white space, grown while apostrophes follow */
+		ws = i > GZ_JOIN_REACH ? i - GZ_JOIN_REACH : 0;
+		if (ws < counted_to)
+			ws = counted_to;
+		while (ws > counted_to && text[ws - 1] != ' ' && text[ws - 1] != '\n')
+			ws--;
+		we = i;
+		for (k = i; k < len && k < we + GZ_JOIN_REACH; k++)
+			if (joinable_apostrophe(text, len, k) > 0)
+				we = k;
+		we = we + GZ_JOIN_REACH < len ? we + GZ_JOIN_REACH : len;
+		while (we < len && text[we] != ' ' && text[we] != '\n')
+			we++;
+		/* characters before the window */
+		for (k = counted_to; k < ws; k++)
+			if (((unsigned char) text[k] & 0xC0) != 0x80)
+				chars_before++;
+		counted_to = ws;
+		wchar = chars_before;
+
+		/* the window without its joinable apostrophes */
+		if (!gz_grow(a, (void **) &buf, &buf_cap, we - ws + 1, 1))
+		{
+			ok = gz_oom(err);
+			break;
+		}
+		for (k = ws; k < we;)
+		{
+			int			an = joinable_apostrophe(text, len, k);
+
+			if (an > 0)
+			{
+				if (!gz_grow(a, (void **) &joins, &joins_cap, nj + 1, sizeof(gz_join)))
+				{
+					ok = gz_oom(err);
+					break;
+				}
+				joins[nj].jbyte = bn;
+				joins[nj].jchar = bc;
+				joins[nj].nbytes = an;
+				nj++;
+				k += an;
+				continue;
+			}
+			if (((unsigned char) text[k] & 0xC0) != 0x80)
+				bc++;
+			buf[bn++] = text[k++];
+		}
+		if (ok)
+			ok = gz_scan(g, buf, bn, &w, progress, progress_arg, err);
+		for (size_t c = 0; ok && c < w.n; c++)
+		{
+			gz_cand		m = w.c[c];
+			bool		spans = false;
+			size_t		sb = 0,
+						eb = 0,
+						sc = 0,
+						ec = 0;
+
+			for (size_t j = 0; j < nj; j++)
+			{
+				if (m.start_byte < joins[j].jbyte && joins[j].jbyte < m.end_byte)
+					spans = true;
+				if (joins[j].jbyte <= m.start_byte)
+				{
+					sb += joins[j].nbytes;
+					sc++;
+				}
+				if (joins[j].jbyte < m.end_byte)
+				{
+					eb += joins[j].nbytes;
+					ec++;
+				}
+			}
+			if (!spans)
+				continue;		/* the main scan has it */
+			m.start_byte += ws + sb;
+			m.end_byte += ws + eb;
+			m.start_char += wchar + sc;
+			m.end_char += wchar + ec;
+			if (!gz_put(f, &m))
+				ok = gz_oom(err);
+		}
+		if (w.c)
+			a->free(a->ctx, w.c);
+		i = we;
+	}
+	if (buf)
+		a->free(a->ctx, buf);
+	if (joins)
+		a->free(a->ctx, joins);
+	return ok;
+}
+
 bool
 sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
 				  const sn_allocator *alloc,
@@ -885,43 +1113,36 @@ sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
 {
 	const sn_allocator *a = alloc ? alloc : &sn_malloc_allocator;
 	gz_find		f = {a, NULL, 0, 0, false, NULL, NULL, 0};
-	size_t		last_end = 0;
-	bool		ok = true;
+	size_t		last_start = 0,
+				last_end = 0,
+				first = 0;
+	bool		ok,
+				taken = false;
 
 	sn_error_clear(err);
 	if (!g->matcher)
 		return sn_error_set(err, SN_ERR_INVALID_PARAMETER, -1,
 							"the gazetteer is not built");
-	if (g->base)
-	{
-		/* the base's hits, but for the keys the delta replaces */
-		f.g = g->base;
-		f.suppressed = g->suppressed;
-		f.nsuppressed = g->nsuppressed;
-		if (!sn_matcher_scan_progress(g->base->matcher, text, len, gz_collect, &f,
-									  progress, progress_arg, err))
-			ok = false;
-		f.suppressed = NULL;
-		f.nsuppressed = 0;
-	}
-	f.g = g;
-	if (ok && !f.oom &&
-		!sn_matcher_scan_progress(g->matcher, text, len, gz_collect, &f,
-								  progress, progress_arg, err))
-		ok = false;
-	if (ok && f.oom)
-		ok = gz_oom(err);
+	ok = gz_scan(g, text, len, &f, progress, progress_arg, err) &&
+		gz_scan_joined(g, text, len, &f, progress, progress_arg, err);
 
-	/* leftmost first, longest at each start, no overlaps */
+	/*
+	 * Leftmost first, longest at each start, no overlaps.  Hits of one span
+	 * from the main scan and from a joined window are one mention.
+	 */
 	for (size_t i = 0; ok && i < f.n; i++)
 	{
 		const gz_cand *c = &f.c[i];
-		size_t		first;
 
-		if (c->start_char < last_end)
-			continue;
-		last_end = c->end_char;
-		first = out->n;
+		if (!(taken && c->start_char == last_start && c->end_char == last_end))
+		{
+			if (c->start_char < last_end)
+				continue;
+			last_start = c->start_char;
+			last_end = c->end_char;
+			first = out->n;
+			taken = true;
+		}
 		for (uint32_t p = 0; p < c->npayloads; p++)
 		{
 			sn_gazetteer_ref ref;

@@ -290,6 +290,59 @@ apostrophes_in_names(void **state)
 }
 
 /*
+ * A name stored without an apostrophe is found where the text writes one
+ * ("Ndjamena" in "N’Djaména"), since name_key() makes them one name, at the
+ * text's own offsets (characters and bytes, far into a long text too); a
+ * possessive or an elision still ends or begins a name, and a name stored
+ * with the apostrophe is one mention, not two.
+ */
+static void
+apostrophes_in_text(void **state)
+{
+	sn_gazetteer *g = sn_gazetteer_new(NULL);
+	sn_name_mentions m = {0};
+	sn_error	err;
+	char		text[4096];
+	size_t		n = 0;
+
+	assert_non_null(g);
+	add(g, "Ndjamena", SN_REF_PLACE, 1, 148, 0);
+	add(g, "Azawad", SN_REF_PLACE, 3, 466, 0);
+	add(g, "Mali", SN_REF_PLACE, 4, 466, 0);
+	add(g, "Tin Akoff", SN_REF_PLACE, 5, 854, 0);
+	add(g, "N'Djamena", SN_REF_PLACE, 6, 148, 0);
+	assert_true(sn_gazetteer_build(g, &err));
+	assert_string_equal(find(g, "R\xc3\xa9" "fugi\xc3\xa9" "s \xc3\xa0 N\xe2\x80\x99" "Dja\xcc\x81" "mena, "
+							 "d\xe2\x80\x99" "Azawad, Mali\xe2\x80\x99" "s army, N'DJAMENA's camps; l'Azawad, Tin-Akoff"),
+						"N\xe2\x80\x99" "Dja\xcc\x81" "mena=P1/148 N\xe2\x80\x99" "Dja\xcc\x81" "mena=P6/148 "
+						"Azawad=P3/466 Mali=P4/466 N'DJAMENA=P1/148 N'DJAMENA=P6/148 Azawad=P3/466 Tin-Akoff=P5/854");
+
+	/* far into a text, in two windows: offsets in characters and bytes */
+	for (int i = 0; i < 300; i++)
+		n += (size_t) snprintf(text + n, sizeof(text) - n, "\xc3\xa9 ");
+	n += (size_t) snprintf(text + n, sizeof(text) - n, "N\xe2\x80\x99" "Djamena ");
+	for (int i = 0; i < 400; i++)
+		n += (size_t) snprintf(text + n, sizeof(text) - n, "x ");
+	n += (size_t) snprintf(text + n, sizeof(text) - n, "n'djamena.");
+	assert_true(sn_gazetteer_find(g, text, n, NULL, NULL, NULL, &m, &err));
+	assert_int_equal(m.n, 4);		/* two places at each: Ndjamena, and N'Djamena itself */
+	for (size_t i = 0; i < 2; i++)
+	{
+		assert_int_equal(m.items[i].ref.id, i == 0 ? 1 : 6);
+		assert_int_equal(m.items[i].start_char, 600);
+		assert_int_equal(m.items[i].end_char, 609);
+		assert_int_equal(m.items[i].start_byte, 900);
+		assert_int_equal(m.items[i].end_byte, 911);
+		assert_int_equal(m.items[2 + i].start_char, 1410);
+		assert_int_equal(m.items[2 + i].end_char, 1419);
+		assert_int_equal(m.items[2 + i].start_byte, 1712);
+		assert_int_equal(m.items[2 + i].end_byte, 1721);
+	}
+	sn_name_mentions_free(NULL, &m);
+	sn_gazetteer_free(g);
+}
+
+/*
  * A delta (names added and removed over a built base) finds exactly what a
  * gazetteer built from the resulting names finds: random sequences of
  * changes over names whose keys and forms overlap (same key written two
@@ -494,6 +547,7 @@ main(void)
 		cmocka_unit_test(country_type_names),
 		cmocka_unit_test(stats_and_errors),
 		cmocka_unit_test(apostrophes_in_names),
+		cmocka_unit_test(apostrophes_in_text),
 		cmocka_unit_test(delta_equals_rebuild),
 		cmocka_unit_test(delta_errors),
 	};
