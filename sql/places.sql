@@ -49,6 +49,13 @@ SELECT s AS spelling, locate(s) AS located,
         FROM annotate('Gunmen attacked ' || s || ' on Monday.') a WHERE a.kind = 'place') AS annotated
 FROM unnest(ARRAY['Ménaka', 'Menaka', 'MENAKA', E'Me\u0301naka', 'N’Djaména', 'N''Djamena',
                   'NDjamena', 'Ndjamena']) AS s;
+-- a place stored without the apostrophe the text writes, and the reverse
+INSERT INTO places (id, name, kind, country, parent_id, location, admin_level) VALUES
+  (9004, 'Fada Ngourma', 'town', 'BFA', 7, '12.0614, 0.3581', NULL);
+SELECT s AS spelling, locate(s) AS located,
+       (SELECT string_agg(a.surface || '=' || a.place_id, ' ')
+        FROM annotate('Gunmen attacked ' || s || ' on Monday.') a WHERE a.kind = 'place') AS annotated
+FROM unnest(ARRAY['Fada Ngourma', 'Fada N''Gourma', 'Fada N’Gourma', 'FADA N''GOURMA', 'Fada-Ngourma']) AS s;
 -- mojibake is no spelling of the name: neither finds it
 SELECT pg_temp.fails($$SELECT locate('MÃ©naka')$$);
 SELECT count(*) AS annotated FROM annotate('Gunmen attacked MÃ©naka on Monday.') a WHERE a.kind = 'place';
