@@ -626,17 +626,123 @@ gazetteer_build(Oid nsp, gz_cache *slot, MemoryContext parent)
 }
 
 
+/* A pg_snapshot's text ("xmin:xmax:xip,xip,..."), read; false if it is not one. */
+static bool
+parse_snapshot(const char *text, uint64 *xmin, uint64 *xmax, uint64 **xip, int *nxip)
+{
+	const char *p = text;
+	char	   *end;
+	int			cap = 8;
+
+	*nxip = 0;
+	*xip = palloc(cap * sizeof(uint64));
+	*xmin = (uint64) strtoull(p, &end, 10);
+	if (end == p || *end != ':')
+		return false;
+	p = end + 1;
+	*xmax = (uint64) strtoull(p, &end, 10);
+	if (end == p || *end != ':')
+		return false;
+	p = end + 1;
+	while (*p)
+	{
+		uint64		x = (uint64) strtoull(p, &end, 10);
+
+		if (end == p)
+			return false;
+		if (*nxip == cap)
+		{
+			cap *= 2;
+			*xip = repalloc(*xip, cap * sizeof(uint64));
+		}
+		(*xip)[(*nxip)++] = x;
+		p = end;
+		if (*p == ',')
+			p++;
+		else if (*p)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The query of the rows a delta needs: those of the transactions that the
+ * base's snapshot did not see (running then, or begun after its xmax) and
+ * that the snapshot taken now sees (ended before its xmax, not running now),
+ * as ranges and points of the index on xid.  Not "every row from the base's
+ * xmin on": a long transaction anywhere in the cluster holds xmin back, and
+ * every delta would then read every row logged since it began.  The rows of
+ * a transaction still running are not read either.  Their order does not
+ * matter (a delta counts each entry's additions and removals).
+ */
+static void
+log_query(StringInfo q, const char *base_text, const char *now_text, const char *nsp, int64 limit)
+{
+	uint64		bxmin,
+				bxmax,
+				nxmin,
+				nxmax,
+			   *bxip,
+			   *nxip;
+	int			nb,
+				nn;
+	uint64		lo;
+	bool		any = false;
+
+	if (!parse_snapshot(base_text, &bxmin, &bxmax, &bxip, &nb) ||
+		!parse_snapshot(now_text, &nxmin, &nxmax, &nxip, &nn))
+		elog(ERROR, "unexpected snapshot text: \"%s\", \"%s\"", base_text, now_text);
+	initStringInfo(q);
+	appendStringInfo(q, "SELECT op, kind, ref_id, country, name, demonym, lang, "
+					 "pruned_max >= '" UINT64_FORMAT "'::pg_catalog.xid8 FROM %s.%s WHERE false",
+					 bxmin, quote_identifier(nsp), LOG_RELATION);
+	/* [base's xmax, now's xmax), without the transactions running now (sorted) */
+	lo = bxmax;
+	for (int i = 0; i < nn; i++)
+	{
+		if (nxip[i] < lo || nxip[i] >= nxmax)
+			continue;
+		if (lo < nxip[i])
+			appendStringInfo(q, " OR (xid >= '" UINT64_FORMAT "'::pg_catalog.xid8 AND xid < '"
+							 UINT64_FORMAT "'::pg_catalog.xid8)", lo, nxip[i]);
+		lo = nxip[i] + 1;
+	}
+	if (lo < nxmax)
+		appendStringInfo(q, " OR (xid >= '" UINT64_FORMAT "'::pg_catalog.xid8 AND xid < '"
+						 UINT64_FORMAT "'::pg_catalog.xid8)", lo, nxmax);
+	/* the transactions running for the base that are not running now */
+	for (int i = 0; i < nb; i++)
+	{
+		bool		running = false;
+
+		for (int j = 0; j < nn && !running; j++)
+			running = (nxip[j] == bxip[i]);
+		if (running)
+			continue;
+		appendStringInfo(q, any ? ",'" UINT64_FORMAT "'" : " OR xid = ANY (ARRAY['" UINT64_FORMAT "'",
+						 bxip[i]);
+		any = true;
+	}
+	/* this transaction's own changes, which the snapshot taken now sees */
+	if (FullTransactionIdIsValid(GetTopFullTransactionIdIfAny()))
+	{
+		appendStringInfo(q, any ? ",'" UINT64_FORMAT "'" : " OR xid = ANY (ARRAY['" UINT64_FORMAT "'",
+						 U64FromFullTransactionId(GetTopFullTransactionIdIfAny()));
+		any = true;
+	}
+	if (any)
+		appendStringInfoString(q, "]::pg_catalog.xid8[])");
+	appendStringInfo(q, " LIMIT " INT64_FORMAT, limit);
+}
+
 /*
  * Bring slot's gazetteer up to date with a delta over its base: the rows of
  * annotate_names_changes written by the transactions that the base's
  * snapshot does not see, read under a fresh snapshot (as a build reads the
  * names).  The log is read as its owner: the caller may read every row of
  * the four tables (gazetteer_get() keeps gazetteers only for such roles),
- * and so every name the log holds.  The rows are read in the order of the
- * index on (xid, seq), from the snapshot's xmin: a range of the index
- * whatever the statistics (in the order of seq, the planner may walk the
- * whole log to find a few rows).  Their order does not matter: a delta
- * counts each entry's additions and removals.  Returns false, changing
+ * and so every name the log holds.  The rows are found by ranges and
+ * points of the index on xid (log_query()).  Returns false, changing
  * nothing, when a full build is needed instead.
  */
 static bool
@@ -680,17 +786,6 @@ gazetteer_refresh(gz_cache *slot)
 	ReleaseSysCache(reltup);
 
 	INSTR_TIME_SET_CURRENT(t0);
-	initStringInfo(&query);
-	appendStringInfo(&query,
-					 "SELECT op, kind, ref_id, country, name, demonym, lang, "
-					 "pruned_max >= pg_catalog.pg_snapshot_xmin(%s::pg_catalog.pg_snapshot) "
-					 "FROM %s.%s WHERE xid >= pg_catalog.pg_snapshot_xmin(%s::pg_catalog.pg_snapshot) "
-					 "AND NOT pg_catalog.pg_visible_in_snapshot(xid, %s::pg_catalog.pg_snapshot) "
-					 "ORDER BY xid, seq LIMIT " INT64_FORMAT,
-					 quote_literal_cstr(slot->base_snapshot),
-					 quote_identifier(get_namespace_name(slot->nsp)), LOG_RELATION,
-					 quote_literal_cstr(slot->base_snapshot),
-					 quote_literal_cstr(slot->base_snapshot), limit + 1);
 
 	cxt = AllocSetContextCreate(CurrentMemoryContext, "sahel_news annotate gazetteer delta",
 								ALLOCSET_DEFAULT_SIZES);
@@ -703,6 +798,12 @@ gazetteer_refresh(gz_cache *slot)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	PushActiveSnapshot(GetLatestSnapshot());
+	if (SPI_execute("SELECT pg_catalog.pg_current_snapshot()::pg_catalog.text", true, 1) != SPI_OK_SELECT ||
+		SPI_processed != 1)
+		elog(ERROR, "could not read the snapshot of the delta");
+	log_query(&query, slot->base_snapshot,
+			  SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1),
+			  get_namespace_name(slot->nsp), limit + 1);
 	GetUserIdAndSecContext(&save_user, &save_sec);
 	SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE |
 						   SECURITY_RESTRICTED_OPERATION);
