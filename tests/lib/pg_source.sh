@@ -24,10 +24,11 @@ sn_pg_suite() {
   esac
 }
 
-# apt-get with a configuration of its own under $SN_PG_CACHE/apt.
+# apt-get (or, with SN_PG_APT_TOOL=apt-cache, apt-cache) with a configuration
+# of its own under $SN_PG_CACHE/apt.
 sn_pg_apt() {
   local root=$SN_PG_CACHE/apt
-  apt-get -q \
+  "${SN_PG_APT_TOOL:-apt-get}" -q \
     -o Dir::Etc::SourceList="$root/sources.list" \
     -o Dir::Etc::SourceParts="$root/sources.list.d" \
     -o Dir::State::Lists="$root/lists" \
@@ -46,8 +47,42 @@ deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.de
 deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian sid main
 SRC
   sn_pg_apt update >&2 || return 1
-  (cd "$dest" && sn_pg_apt source --download-only "postgresql-$major/$suite" >&2) || return 1
+  if ! (cd "$dest" && sn_pg_apt source --download-only "postgresql-$major/$suite" >&2); then
+    sn_pg_fetch_earlier_release "$major" "$dest" >&2 || return 1
+  fi
   ls "$dest"/postgresql-"$major"_*.orig.tar.* 2>/dev/null | head -n 1
+}
+
+# The mirror can drop a release's files while the index still lists it (seen
+# for trixie's postgresql-17 17.12).  Then take the newest earlier patch
+# release of the same Debian revision from the same pool, by name: its .dsc
+# must carry a valid signature from a key in debian-keyring, and the upstream
+# tarball must have the SHA-256 that .dsc gives.  The index no longer vouches
+# for these files, so the signature takes its place.
+sn_pg_fetch_earlier_release() { # MAJOR DESTDIR
+  local major=$1 dest=$2 listed upstream revision minor pool dsc sum
+  pool=http://deb.debian.org/debian/pool/main/p/postgresql-$major
+  listed=$(SN_PG_APT_TOOL=apt-cache sn_pg_apt showsrc "postgresql-$major" 2>/dev/null | sed -n 's/^Version: //p' | sort -V | tail -n 1)
+  upstream=${listed%%-*} revision=${listed#*-}
+  minor=${upstream#*.}
+  case "$minor" in ''|*[!0-9]*) echo "no usable version of postgresql-$major in the index ($listed)"; return 1 ;; esac
+  sn_install_packages curl gpgv debian-keyring >/dev/null || return 1
+  while [ "$minor" -gt 0 ] && [ "$minor" -gt "$(( ${upstream#*.} - 4 ))" ]; do
+    minor=$((minor - 1))
+    dsc=postgresql-${major}_$major.$minor-$revision.dsc
+    curl -fsS -m 60 -o "$dest/$dsc" "$pool/$dsc" 2>/dev/null || continue
+    if ! gpgv --keyring /usr/share/keyrings/debian-keyring.gpg "$dest/$dsc" 2>/dev/null; then
+      echo "the signature of $dsc does not verify against debian-keyring"; return 1
+    fi
+    sum=$(awk '/^Checksums-Sha256:/{s=1; next} /^[^ ]/{s=0} s && $3 ~ /\.orig\.tar\./ {print $1, $3}' "$dest/$dsc")
+    [ -n "$sum" ] || { echo "$dsc names no upstream tarball"; return 1; }
+    curl -fsS -m 600 -o "$dest/${sum#* }" "$pool/${sum#* }" || return 1
+    (cd "$dest" && printf '%s  %s\n' "${sum%% *}" "${sum#* }" | sha256sum -c --quiet -) || return 1
+    echo "postgresql-$major $listed is listed but its files cannot be downloaded; using $major.$minor-$revision (signature and checksum verified)"
+    return 0
+  done
+  echo "no earlier release of postgresql-$major $revision could be downloaded"
+  return 1
 }
 
 sn_pg_from_source() { # MAJOR
