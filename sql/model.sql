@@ -292,6 +292,10 @@ SELECT pg_temp.fails($$INSERT INTO place_names (place_id, name, lang) VALUES (4,
 SELECT pg_temp.fails($$INSERT INTO places (name, kind) VALUES (' ', 'town')$$);
 SELECT pg_temp.fails($$INSERT INTO places (name, kind) VALUES ('of', 'town')$$);
 SELECT is_place_name('Thebes') AS thebes, is_place_name('La Tapoa') AS la_tapoa, is_place_name('Tessalit') AS tessalit;
+-- a word of the grammar is a name only written with a capital: villages of
+-- Burkina Faso (De, La) and Mali (To); an article or one letter never is
+SELECT is_place_name('De') AS "De", is_place_name('Dé') AS "Dé", is_place_name('To') AS "To",
+       is_place_name('dé') AS "dé", is_place_name('La') AS "La", is_place_name('A') AS "A";
 SELECT pg_temp.fails($$INSERT INTO actors (name, kind) VALUES ('Katiba Macina', 'militia')$$);
 SELECT pg_temp.fails($$INSERT INTO actors (name, acled_inter) VALUES ('Katiba Macina', 9)$$);
 SELECT pg_temp.fails($$INSERT INTO actors (name, cameo_code) VALUES ('Katiba Macina', 'REBX')$$);

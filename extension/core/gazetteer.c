@@ -70,6 +70,13 @@ struct sn_gazetteer
  */
 #define GZ_COMMON_NOUN 0x0100u
 
+/*
+ * A name that is a word of the grammar (sn_name_function_word: "De", "La",
+ * "To", villages): found only written with a capital and not at the start
+ * of a sentence, where every such word has one ("De nombreux civils...").
+ */
+#define GZ_FUNCTION_WORD 0x0200u
+
 /* Does the name hold no upper-case letter? */
 static bool
 common_noun(const char *name, size_t len)
@@ -392,6 +399,8 @@ gz_add(sn_gazetteer *g, const char *name, size_t len,
 		mflags |= SN_MATCHER_CAPITAL;
 	if (common_noun(name, len))
 		mflags |= GZ_COMMON_NOUN;
+	if (sn_name_function_word(name, len) != SN_NOT_FUNCTION_WORD)
+		mflags |= SN_MATCHER_CAPITAL | GZ_FUNCTION_WORD;
 	if (removed)
 	{
 		mflags |= GZ_REMOVED;
@@ -798,6 +807,7 @@ typedef struct gz_find
 	const sn_gazetteer *g;		/* the gazetteer scanned now */
 	const uint32_t *suppressed; /* its keys to drop (sorted) */
 	size_t		nsuppressed;
+	const char *text;			/* the text scanned now */
 } gz_find;
 
 static inline bool
@@ -805,6 +815,43 @@ payload_usable(const sn_matcher_payload *p, bool has_lower, bool first_upper)
 {
 	return !((p->flags & SN_MATCHER_UPPER) && has_lower) &&
 		!((p->flags & SN_MATCHER_CAPITAL) && !first_upper);
+}
+
+/*
+ * Does a sentence begin at text[at]: nothing but white space before it since
+ * the start of the text, a line break, the end of a sentence (. ! ? : ; …)
+ * or an opening quote or bracket?
+ */
+static bool
+sentence_start(const char *text, size_t at)
+{
+	while (at > 0)
+	{
+		unsigned char c = (unsigned char) text[at - 1];
+
+		if (c == ' ' || c == '\t' || c == '\r')
+			at--;
+		else if (c == 0xA0 && at >= 2 && (unsigned char) text[at - 2] == 0xC2)
+			at -= 2;			/* no-break space */
+		else if (c < 0x80)
+			return c == '\n' || strchr(".!?:;\"'([", c) != NULL;
+		else if (at >= 2 && (unsigned char) text[at - 2] == 0xC2)
+			return c == 0xAB;	/* « */
+		else if (at >= 3 && (unsigned char) text[at - 3] == 0xE2 && (unsigned char) text[at - 2] == 0x80)
+			return c == 0x9C || c == 0x98 || c == 0xA6;	/* “ ‘ … */
+		else
+			return false;
+	}
+	return true;
+}
+
+/* May this entry be the name found at text[start_byte]? */
+static inline bool
+usable_at(const sn_matcher_payload *p, bool has_lower, bool first_upper,
+		  const char *text, size_t start_byte)
+{
+	return payload_usable(p, has_lower, first_upper) &&
+		!((p->flags & GZ_FUNCTION_WORD) && sentence_start(text, start_byte));
 }
 
 /*
@@ -842,7 +889,7 @@ gz_collect(void *arg, const sn_matcher_hit *h)
 	gz_cand		c;
 
 	for (uint32_t p = 0; p < h->npayloads && !usable; p++)
-		usable = payload_usable(&h->payloads[p], h->has_lower, h->first_upper);
+		usable = usable_at(&h->payloads[p], h->has_lower, h->first_upper, f->text, h->start_byte);
 	if (!usable)
 		return true;
 	if (f->nsuppressed > 0)
@@ -893,6 +940,7 @@ gz_scan(const sn_gazetteer *g, const char *text, size_t len, gz_find *f,
 {
 	bool		ok = true;
 
+	f->text = text;
 	if (g->base)
 	{
 		/* the base's hits, but for the keys the delta replaces */
@@ -1004,7 +1052,7 @@ gz_scan_joined(const sn_gazetteer *g, const char *text, size_t len, gz_find *f,
 					bc = 0,
 					nj = 0,
 					wchar;
-		gz_find		w = {a, NULL, 0, 0, false, NULL, NULL, 0};
+		gz_find		w = {a, NULL, 0, 0, false, NULL, NULL, 0, NULL};
 
 		if (joinable_apostrophe(text, len, i) == 0)
 		{
@@ -1112,7 +1160,7 @@ sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
 				  sn_name_mentions *out, sn_error *err)
 {
 	const sn_allocator *a = alloc ? alloc : &sn_malloc_allocator;
-	gz_find		f = {a, NULL, 0, 0, false, NULL, NULL, 0};
+	gz_find		f = {a, NULL, 0, 0, false, NULL, NULL, 0, NULL};
 	size_t		last_start = 0,
 				last_end = 0,
 				first = 0;
@@ -1149,7 +1197,7 @@ sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
 			const sn_gazetteer_ref *r = &ref;
 			size_t		j;
 
-			if (!payload_usable(&c->payloads[p], c->has_lower, c->first_upper))
+			if (!usable_at(&c->payloads[p], c->has_lower, c->first_upper, text, c->start_byte))
 				continue;
 			ref = ref_of(c->g, c->payloads[p].payload);
 			/* one mention per distinct reference, sorted by kind and id */

@@ -603,6 +603,72 @@ sn_name_key(const char *name, size_t len, char *out, size_t outsize)
 	return (size_t) n;
 }
 
+/*
+ * Words of the grammar of English and French, by name key: the articles,
+ * which name no place, and the prepositions and conjunctions (with the
+ * French articles, whose words are also real villages: De and La in Burkina
+ * Faso, To in Mali).
+ */
+static const char *const never_names[] = {"a", "an", "the"};
+static const char *const grammar_words[] = {
+	"of", "and", "or", "in", "on", "at", "to", "by", "for", "from", "with",
+	"le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "ou", "en",
+	"au", "aux", "sur", "par", "pour"
+};
+
+int
+sn_name_function_word(const char *name, size_t len)
+{
+	char		key[16];
+	size_t		n = sn_name_key(name, len, key, sizeof(key));
+
+	if (n == (size_t) -1 || n >= sizeof(key))
+		return SN_NOT_FUNCTION_WORD;
+	if (n == 1)
+		return SN_NEVER_A_NAME;	/* one letter */
+	for (size_t i = 0; i < sizeof(never_names) / sizeof(never_names[0]); i++)
+		if (strcmp(key, never_names[i]) == 0)
+			return SN_NEVER_A_NAME;
+	for (size_t i = 0; i < sizeof(grammar_words) / sizeof(grammar_words[0]); i++)
+		if (strcmp(key, grammar_words[i]) == 0)
+			return SN_FUNCTION_WORD;
+	return SN_NOT_FUNCTION_WORD;
+}
+
+bool
+sn_is_place_name(const char *name, size_t len)
+{
+	char		key[16];
+	size_t		n = sn_name_key(name, len, key, sizeof(key));
+	size_t		i = 0;
+
+	if (n == (size_t) -1)
+	{
+		/* not UTF-8 (a SQL_ASCII database): some letter, digit or other byte */
+		for (i = 0; i < len; i++)
+			if ((unsigned char) name[i] >= 0x80 || (name[i] >= '0' && name[i] <= '9') ||
+				((name[i] | 0x20) >= 'a' && (name[i] | 0x20) <= 'z'))
+				return true;
+		return false;
+	}
+	if (n == 0)
+		return false;			/* blank, or punctuation only */
+	switch (sn_name_function_word(name, len))
+	{
+		case SN_NEVER_A_NAME:
+			return false;
+		case SN_FUNCTION_WORD:
+			/* written as a proper noun: its first letter a capital */
+			while (i < len && (unsigned char) name[i] < 0x80 &&
+				   !((name[i] >= 'A' && name[i] <= 'Z') || (name[i] >= 'a' && name[i] <= 'z') ||
+					 (name[i] >= '0' && name[i] <= '9')))
+				i++;
+			return i < len && sn_matcher_first_upper(name + i, len - i);
+		default:
+			return true;
+	}
+}
+
 size_t
 sn_matcher_normalize(const char *name, size_t len, char *out, size_t outsize)
 {

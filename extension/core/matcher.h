@@ -213,6 +213,28 @@ extern size_t sn_name_key(const char *name, size_t len, char *out, size_t outsiz
 extern size_t sn_admin_name_key(const char *name, size_t len, char *out, size_t outsize);
 
 /*
+ * Whether a name is, by its name key, a word of the grammar of English or
+ * French: SN_NEVER_A_NAME for an article (a, an, the) or a single letter,
+ * SN_FUNCTION_WORD for a preposition, a conjunction or a French article (of,
+ * de, la, to...: some are names of real villages), SN_NOT_FUNCTION_WORD
+ * otherwise.
+ */
+#define SN_NOT_FUNCTION_WORD 0
+#define SN_FUNCTION_WORD 1
+#define SN_NEVER_A_NAME 2
+extern int	sn_name_function_word(const char *name, size_t len);
+
+/*
+ * The rule for what may be a place's name (is_place_name() in SQL): some
+ * word character (not blank, not only punctuation); not an article or a
+ * single letter; a preposition, conjunction or French article only when
+ * written as a proper noun, its first letter a capital ("De", "La", "To",
+ * not "de").  annotate() finds such a name only written so, and not at the
+ * start of a sentence (sn_gazetteer_find).
+ */
+extern bool sn_is_place_name(const char *name, size_t len);
+
+/*
  * The key a name is stored under: its normalised stream, written to out
  * (outsize bytes of room, SN_MATCHER_MAX_KEY is enough).  Returns its length,
  * 0 for a name the matcher skips (no word, too long, a gap too long to keep),

@@ -5,7 +5,8 @@
  * extension/core/matcher.c): name_key(text), the one rule by which locate(),
  * the loaders and the gazetteer's indexes decide that two names are the same,
  * and the rule annotate() matches by; admin_name_key(text), the same for the
- * names of administrative areas without the word for their kind.
+ * names of administrative areas without the word for their kind;
+ * is_place_name(text), what may be the name of a place (sn_is_place_name).
  */
 #include "sn_pg.h"
 
@@ -17,9 +18,11 @@
 
 PGDLLEXPORT Datum name_key(PG_FUNCTION_ARGS);
 PGDLLEXPORT Datum admin_name_key(PG_FUNCTION_ARGS);
+PGDLLEXPORT Datum is_place_name(PG_FUNCTION_ARGS);
 
 PG_FUNCTION_INFO_V1(name_key);
 PG_FUNCTION_INFO_V1(admin_name_key);
+PG_FUNCTION_INFO_V1(is_place_name);
 
 typedef size_t (*key_fn) (const char *name, size_t len, char *out, size_t outsize);
 
@@ -69,4 +72,23 @@ Datum
 admin_name_key(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TEXT_P(key_of(PG_GETARG_TEXT_PP(0), sn_admin_name_key));
+}
+
+Datum
+is_place_name(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	const char *in = VARDATA_ANY(t);
+	int			inlen = VARSIZE_ANY_EXHDR(t);
+	const char *utf8 = in;
+	size_t		len = (size_t) inlen;
+
+	if (GetDatabaseEncoding() != PG_UTF8 && GetDatabaseEncoding() != PG_SQL_ASCII)
+	{
+		utf8 = pg_server_to_any(in, inlen, PG_UTF8);
+		if (utf8 != in)
+			len = strlen(utf8);
+	}
+	/* text that is not UTF-8 (SQL_ASCII) is no name the rule can read */
+	PG_RETURN_BOOL(sn_is_place_name(utf8, len));
 }

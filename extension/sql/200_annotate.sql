@@ -199,8 +199,8 @@ BEGIN
       rebuild := EXISTS (SELECT FROM old_rows o FULL JOIN new_rows r ON r.id = o.id
                           WHERE o.id IS NULL OR r.id IS NULL
                              OR o.country::text IS DISTINCT FROM r.country::text)
-                 OR (TG_TABLE_NAME = 'places' AND EXISTS (SELECT FROM new_rows r WHERE r.kind = 'country'))
-                 OR (TG_TABLE_NAME = 'places' AND EXISTS (SELECT FROM old_rows o WHERE o.kind = 'country'));
+                 OR (TG_TABLE_NAME = 'places' AND EXISTS (SELECT FROM old_rows o JOIN new_rows r ON r.id = o.id
+                                                          WHERE (o.kind = 'country') IS DISTINCT FROM (r.kind = 'country')));
     ELSIF TG_OP = 'INSERT' THEN
       rebuild := TG_TABLE_NAME = 'places' AND EXISTS (SELECT FROM new_rows r WHERE r.kind = 'country');
     ELSE
@@ -210,13 +210,24 @@ BEGIN
       INSERT INTO @extschema@.annotate_names_changes (op) VALUES ('rebuild');
       n := 1;
     ELSE
-      IF TG_OP IN ('DELETE', 'UPDATE') THEN
+      -- (an update that keeps a row's name, as most do, changes no name)
+      IF TG_OP = 'DELETE' THEN
         INSERT INTO @extschema@.annotate_names_changes (op, kind, ref_id, name, demonym)
         SELECT 'remove', CASE TG_TABLE_NAME WHEN 'places' THEN 'place' ELSE 'actor' END,
                o.id, o.name, false FROM old_rows o;
         GET DIAGNOSTICS k = ROW_COUNT; n := n + k;
-      END IF;
-      IF TG_OP IN ('INSERT', 'UPDATE') THEN
+      ELSIF TG_OP = 'UPDATE' THEN
+        INSERT INTO @extschema@.annotate_names_changes (op, kind, ref_id, name, demonym)
+        SELECT 'remove', CASE TG_TABLE_NAME WHEN 'places' THEN 'place' ELSE 'actor' END,
+               o.id, o.name, false
+        FROM old_rows o JOIN new_rows r ON r.id = o.id WHERE r.name IS DISTINCT FROM o.name;
+        GET DIAGNOSTICS k = ROW_COUNT; n := n + k;
+        INSERT INTO @extschema@.annotate_names_changes (op, kind, ref_id, country, name, demonym)
+        SELECT 'add', CASE TG_TABLE_NAME WHEN 'places' THEN 'place' ELSE 'actor' END,
+               r.id, r.country, r.name, false
+        FROM old_rows o JOIN new_rows r ON r.id = o.id WHERE r.name IS DISTINCT FROM o.name;
+        GET DIAGNOSTICS k = ROW_COUNT; n := n + k;
+      ELSE
         INSERT INTO @extschema@.annotate_names_changes (op, kind, ref_id, country, name, demonym)
         SELECT 'add', CASE TG_TABLE_NAME WHEN 'places' THEN 'place' ELSE 'actor' END,
                r.id, r.country, r.name, false FROM new_rows r;

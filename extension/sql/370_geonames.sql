@@ -559,6 +559,32 @@ BEGIN
         GROUP BY b.place_id) h
   WHERE h.place_id = g.place_id;
 
+  -- the GeoNames identity of the shipped sample places: the user's rows of
+  -- place_geonames_links, which pg_dump keeps and a restore puts back on the
+  -- sample rows it recreates (place_geonames_link_apply)
+  INSERT INTO @extschema@.place_geonames_links AS l
+         (place_id, geonames_id, feature_class, feature_code, population, admin_level, admin1_code,
+          admin2_code, admin3_code, admin4_code, geonames_modified, location, parent_id, parent_basis)
+  SELECT p.id, p.geonames_id, p.feature_class, p.feature_code, p.population, p.admin_level, p.admin1_code,
+         p.admin2_code, p.admin3_code, p.admin4_code, p.geonames_modified, p.location, p.parent_id, p.parent_basis
+  FROM @extschema@.places p
+  WHERE p.sample AND p.geonames_id IS NOT NULL
+  ON CONFLICT (place_id) DO UPDATE SET
+    geonames_id = EXCLUDED.geonames_id, feature_class = EXCLUDED.feature_class,
+    feature_code = EXCLUDED.feature_code, population = EXCLUDED.population,
+    admin_level = EXCLUDED.admin_level, admin1_code = EXCLUDED.admin1_code,
+    admin2_code = EXCLUDED.admin2_code, admin3_code = EXCLUDED.admin3_code,
+    admin4_code = EXCLUDED.admin4_code, geonames_modified = EXCLUDED.geonames_modified,
+    location = EXCLUDED.location, parent_id = EXCLUDED.parent_id, parent_basis = EXCLUDED.parent_basis
+  WHERE (l.geonames_id, l.feature_class, l.feature_code, l.population, l.admin_level, l.admin1_code,
+         l.admin2_code, l.admin3_code, l.admin4_code, l.geonames_modified, l.location::text, l.parent_id,
+         l.parent_basis)
+        IS DISTINCT FROM
+        (EXCLUDED.geonames_id, EXCLUDED.feature_class, EXCLUDED.feature_code, EXCLUDED.population,
+         EXCLUDED.admin_level, EXCLUDED.admin1_code, EXCLUDED.admin2_code, EXCLUDED.admin3_code,
+         EXCLUDED.admin4_code, EXCLUDED.geonames_modified, EXCLUDED.location::text, EXCLUDED.parent_id,
+         EXCLUDED.parent_basis);
+
   PERFORM set_config('sahel_news.allow_sample_changes', coalesce(guard, ''), true);
   -- places the codes left in their country (unknown codes, places of the
   -- datasets): under the areas of their nearest localities
@@ -598,3 +624,81 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_geonames() IS
   'Imports the staged GeoNames files (geonames_raw, geonames_admin1_raw, geonames_admin2_raw, geonames_alternate_names_raw) into places and place_names, set-based: one place per geonameid (a re-import updates it; an older record than the stored one is skipped), linked to an existing place that is the same (the country, an area of the same admin name, a place of the same name within 25 km); every name, ASCII name and alternate name (with its language from the alternateNames file); then the administrative hierarchy of the countries loaded (geonames_build_hierarchy).  Returns the import_runs row; quirks are listed in import_issues.  Empties the staging tables.';
+
+-- ---------------------------------------------------------------------------
+-- The GeoNames identity of the shipped sample places, as the user's rows.
+--
+-- import_geonames() links a shipped sample place (Mali, the Mopti region...)
+-- to its GeoNames record: its geonameid, feature, population, admin codes,
+-- a point when it had none, its parent in the hierarchy.  Those are columns
+-- of a shipped row, which pg_dump leaves out and CREATE EXTENSION recreates
+-- as shipped; so the link is also written here, a table of the user's rows
+-- that pg_dump keeps, and a trigger puts each row back on its sample place
+-- when it is inserted or changed, as a restore does.  Deleting a row leaves
+-- the place as it is until the next dump and restore.
+CREATE TABLE @extschema@.place_geonames_links (
+  place_id bigint PRIMARY KEY REFERENCES @extschema@.places (id) ON DELETE CASCADE,
+  geonames_id bigint NOT NULL CHECK (geonames_id > 0),
+  feature_class text,
+  feature_code text,
+  population bigint,
+  admin_level smallint,
+  admin1_code text,
+  admin2_code text,
+  admin3_code text,
+  admin4_code text,
+  geonames_modified date,
+  location @extschema@.geopoint,
+  parent_id bigint,
+  parent_basis text
+);
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.place_geonames_links', '');
+COMMENT ON TABLE @extschema@.place_geonames_links IS
+  'The GeoNames identity given to shipped sample places by import_geonames(), kept as the user''s rows (pg_dump keeps them; inserting or changing a row puts it on its place, as a restore does)';
+COMMENT ON COLUMN @extschema@.place_geonames_links.place_id IS 'the shipped sample place';
+COMMENT ON COLUMN @extschema@.place_geonames_links.geonames_id IS 'its geonameid (places.geonames_id)';
+COMMENT ON COLUMN @extschema@.place_geonames_links.feature_class IS 'GeoNames feature class (places.feature_class)';
+COMMENT ON COLUMN @extschema@.place_geonames_links.feature_code IS 'GeoNames feature code (places.feature_code)';
+COMMENT ON COLUMN @extschema@.place_geonames_links.population IS 'population (places.population)';
+COMMENT ON COLUMN @extschema@.place_geonames_links.admin_level IS 'administrative level (places.admin_level)';
+COMMENT ON COLUMN @extschema@.place_geonames_links.admin1_code IS 'GeoNames admin1 code (places.admin1_code)';
+COMMENT ON COLUMN @extschema@.place_geonames_links.admin2_code IS 'GeoNames admin2 code (places.admin2_code)';
+COMMENT ON COLUMN @extschema@.place_geonames_links.admin3_code IS 'GeoNames admin3 code (places.admin3_code)';
+COMMENT ON COLUMN @extschema@.place_geonames_links.admin4_code IS 'GeoNames admin4 code (places.admin4_code)';
+COMMENT ON COLUMN @extschema@.place_geonames_links.geonames_modified IS 'modification date of the GeoNames record (places.geonames_modified)';
+COMMENT ON COLUMN @extschema@.place_geonames_links.location IS 'the place''s point when linked: given to the place only when it has none';
+COMMENT ON COLUMN @extschema@.place_geonames_links.parent_id IS 'its parent in the hierarchy (places.parent_id); NULL leaves the shipped parent';
+COMMENT ON COLUMN @extschema@.place_geonames_links.parent_basis IS 'why that parent (places.parent_basis)';
+
+CREATE FUNCTION @extschema@.place_geonames_link_apply() RETURNS trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  guard text := current_setting('sahel_news.allow_sample_changes', true);
+BEGIN
+  PERFORM set_config('sahel_news.allow_sample_changes', 'on', true);
+  UPDATE @extschema@.places p SET
+    geonames_id = NEW.geonames_id, feature_class = NEW.feature_class, feature_code = NEW.feature_code,
+    population = NEW.population, admin_level = NEW.admin_level, admin1_code = NEW.admin1_code,
+    admin2_code = NEW.admin2_code, admin3_code = NEW.admin3_code, admin4_code = NEW.admin4_code,
+    geonames_modified = NEW.geonames_modified, location = coalesce(p.location, NEW.location),
+    parent_id = coalesce(NEW.parent_id, p.parent_id),
+    parent_basis = CASE WHEN NEW.parent_id IS NULL THEN p.parent_basis ELSE NEW.parent_basis END
+  WHERE p.id = NEW.place_id AND p.sample
+    AND (p.geonames_id, p.feature_class, p.feature_code, p.population, p.admin_level, p.admin1_code,
+         p.admin2_code, p.admin3_code, p.admin4_code, p.geonames_modified, p.location::text,
+         p.parent_id, p.parent_basis)
+        IS DISTINCT FROM
+        (NEW.geonames_id, NEW.feature_class, NEW.feature_code, NEW.population, NEW.admin_level,
+         NEW.admin1_code, NEW.admin2_code, NEW.admin3_code, NEW.admin4_code, NEW.geonames_modified,
+         coalesce(p.location, NEW.location)::text, coalesce(NEW.parent_id, p.parent_id),
+         CASE WHEN NEW.parent_id IS NULL THEN p.parent_basis ELSE NEW.parent_basis END);
+  PERFORM set_config('sahel_news.allow_sample_changes', coalesce(guard, ''), true);
+  RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.place_geonames_link_apply() IS
+  'Trigger of place_geonames_links: puts a row''s GeoNames identity on its shipped sample place (the guard on shipped rows lifted for that update alone), as after a restore';
+CREATE TRIGGER place_geonames_link_apply AFTER INSERT OR UPDATE ON @extschema@.place_geonames_links
+  FOR EACH ROW EXECUTE FUNCTION @extschema@.place_geonames_link_apply();

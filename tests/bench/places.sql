@@ -137,14 +137,23 @@ SELECT (s.geonameid::bigint + k * 100000000)::text, s.name, s.asciiname, s.alter
 FROM bench_gn_src s CROSS JOIN generate_series(1, 15) AS k
 WHERE s.feature_code IS DISTINCT FROM 'PCLI';
 SELECT count(*) AS big_rows FROM sahel_news.geonames_raw \gset
+-- the growth: places and place_names with their indexes, before and after
+SELECT pg_total_relation_size('sahel_news.places') AS places_before,
+       pg_total_relation_size('sahel_news.place_names') AS names_before,
+       (SELECT count(*) FROM sahel_news.places) AS places_n_before,
+       (SELECT count(*) FROM sahel_news.place_names) AS names_n_before \gset
 SELECT clock_timestamp() AS t0 \gset
 CREATE TABLE bench_gn_big AS SELECT * FROM sahel_news.import_geonames();
 INSERT INTO bench.results (benchmark, ours_ms, note)
 SELECT format('import_geonames %s rows (dumps x 15)', r.rows_read),
        extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) * 1000,
-       format('%s rows/s; %s imported, %s flagged; %s places in all',
+       format('%s rows/s; %s imported, %s flagged; %s places in all; places %s -> %s rows, %s -> %s; place_names %s -> %s rows, %s -> %s (tables with their indexes)',
               round(r.rows_read / extract(epoch FROM clock_timestamp() - :'t0'::timestamptz)),
-              r.imported, r.flagged, (SELECT count(*) FROM sahel_news.places))
+              r.imported, r.flagged, (SELECT count(*) FROM sahel_news.places),
+              :places_n_before, (SELECT count(*) FROM sahel_news.places),
+              pg_size_pretty(:places_before::bigint), pg_size_pretty(pg_total_relation_size('sahel_news.places')),
+              :names_n_before, (SELECT count(*) FROM sahel_news.place_names),
+              pg_size_pretty(:names_before::bigint), pg_size_pretty(pg_total_relation_size('sahel_news.place_names')))
 FROM bench_gn_big r;
 
 DROP TABLE bench_gn_src, bench_gn_text, bench_gn_times, bench_gn_run, bench_gn_localities, bench_gn_big;

@@ -34,7 +34,7 @@ psql -d $src -c "CREATE EXTENSION sahel_news" || fail "CREATE EXTENSION"
 # User rows in every table: new lookups, a source, places under shipped and
 # user places, aliases of shipped places and actors, actors, events with
 # actors, a claim pointing at an event, deployments with a total and its
-# parts, a figure.
+# parts, a figure, a shipped sample place linked to GeoNames.
 psql -d $src <<'SQL' || fail "inserting user rows"
 SET search_path = sahel_news, public;
 INSERT INTO acled_actor_types (code, name) VALUES (9, 'Unidentified armed group (local coding)');
@@ -104,6 +104,12 @@ UPDATE event_links l SET status = 'accepted'
 FROM events e WHERE e.id = l.event_id AND e.external_id = 'T1' AND l.other_dataset = 'test2';
 INSERT INTO event_link_reviews (dataset, external_id, other_dataset, other_external_id, status, note)
   VALUES ('test', 'T2', 'test2', 'U1', 'rejected', 'a claim, not the clash');
+-- GeoNames: the shipped sample place of Mali linked to its record (its
+-- identity is the user's, kept in place_geonames_links, and must come back
+-- on the sample row that the restore recreates)
+INSERT INTO geonames_raw VALUES ('2453866', 'Republic of Mali', 'Republic of Mali', 'Mali,Republique du Mali',
+  '17', '-4', 'A', 'PCLI', 'ML', '', '00', '', '', '', '19077690', '', '274', 'Africa/Bamako', '2023-01-01');
+SELECT imported, updated, flagged FROM import_geonames();
 SQL
 
 # A fingerprint of a database: per table, the number of shipped and of user rows
@@ -153,7 +159,10 @@ FROM (
   UNION ALL SELECT 'event_link_reviews', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM event_link_reviews x
   UNION ALL SELECT 'incidents', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM incidents x
   UNION ALL SELECT 'link_runs', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM link_runs x
+  UNION ALL SELECT 'place_geonames_links', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM place_geonames_links x
 ) f ORDER BY t;
+SELECT format('sample place %s (%s): geonameid %s, %s, population %s', id, name, geonames_id, feature_code, population)
+FROM places WHERE sample AND geonames_id IS NOT NULL ORDER BY id;
 SELECT format('%-22s last_value %s', sequencename, last_value) FROM pg_sequences
 WHERE schemaname = 'sahel_news'
   AND sequencename IN ('sources_id_seq', 'places_id_seq', 'actors_id_seq', 'events_id_seq', 'deployments_id_seq', 'figures_id_seq')

@@ -343,6 +343,44 @@ apostrophes_in_text(void **state)
 }
 
 /*
+ * A word of the grammar that is also a village ("De" and "La", Burkina Faso)
+ * is found only written with a capital and not where a sentence begins, and
+ * the rule for what may be a place name takes it only so written.
+ */
+static void
+function_word_names(void **state)
+{
+	sn_gazetteer *g = sn_gazetteer_new(NULL);
+	sn_error	err;
+
+	assert_non_null(g);
+	add(g, "De", SN_REF_PLACE, 1, 854, 0);
+	add(g, "La", SN_REF_PLACE, 2, 854, 0);
+	add(g, "Dori", SN_REF_PLACE, 3, 854, 0);
+	assert_true(sn_gazetteer_build(g, &err));
+	assert_string_equal(find(g, "De nombreux civils ont fui De et Dori. La route de Dori vers La "
+							 "est coup\xc3\xa9" "e ; \xc2\xab" "De\xc2\xbb reste vide.\nLa nuit, DE"),
+						"De=P1/854 Dori=P3/854 Dori=P3/854 La=P2/854 DE=P1/854");
+
+	assert_true(sn_is_place_name("De", 2));
+	assert_true(sn_is_place_name("DE", 2));
+	assert_true(sn_is_place_name("D\xc3\xa9", 3));
+	assert_true(sn_is_place_name("To", 2));
+	assert_true(sn_is_place_name("La Tapoa", 8));
+	assert_true(sn_is_place_name("Thebes", 6));
+	assert_false(sn_is_place_name("de", 2));
+	assert_false(sn_is_place_name("d\xc3\xa9", 3));
+	assert_false(sn_is_place_name("the", 3));
+	assert_false(sn_is_place_name("The", 3));
+	assert_false(sn_is_place_name("A", 1));
+	assert_false(sn_is_place_name("L'", 2));
+	assert_false(sn_is_place_name(" ", 1));
+	assert_false(sn_is_place_name("--", 2));
+	assert_false(sn_is_place_name("", 0));
+	sn_gazetteer_free(g);
+}
+
+/*
  * A delta (names added and removed over a built base) finds exactly what a
  * gazetteer built from the resulting names finds: random sequences of
  * changes over names whose keys and forms overlap (same key written two
@@ -548,6 +586,7 @@ main(void)
 		cmocka_unit_test(stats_and_errors),
 		cmocka_unit_test(apostrophes_in_names),
 		cmocka_unit_test(apostrophes_in_text),
+		cmocka_unit_test(function_word_names),
 		cmocka_unit_test(delta_equals_rebuild),
 		cmocka_unit_test(delta_errors),
 	};
