@@ -38,3 +38,17 @@ SELECT count(*) AS installed FROM pg_extension WHERE extname = 'sahel_news';
 SET client_min_messages = warning;
 DROP DATABASE sahel_news_security;
 DROP ROLE sahel_news_mallory;
+-- The functions that run with the extension owner's rights: each pins its
+-- search_path, and only the trigger functions (which cannot be called
+-- directly) keep PUBLIC's EXECUTE.  A new SECURITY DEFINER function shows
+-- up here and must be justified in docs/reference/shared_database.md.
+SELECT p.oid::regprocedure AS security_definer_function,
+       p.prorettype = 'trigger'::regtype AS is_trigger,
+       p.proconfig AS settings,
+       EXISTS (SELECT 1 FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+               WHERE a.grantee = 0 AND a.privilege_type = 'EXECUTE') AS public_may_execute
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'sahel_news'
+WHERE p.prosecdef
+ORDER BY p.oid::regprocedure::text;
