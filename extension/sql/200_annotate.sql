@@ -165,7 +165,9 @@ DECLARE
   last bigint;
   rebuild boolean;
 BEGIN
-  IF TG_OP = 'TRUNCATE' THEN
+  -- with the argument 'rebuild' (the triggers citus_distribute() makes on
+  -- Citus's shards), every change asks for a full build
+  IF TG_OP = 'TRUNCATE' OR (TG_NARGS > 0 AND TG_ARGV[0] = 'rebuild') THEN
     INSERT INTO @extschema@.annotate_names_changes (op) VALUES ('rebuild');
     n := 1;
   ELSIF TG_TABLE_NAME = 'place_names' THEN
@@ -246,7 +248,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.annotate_names_log() IS
-  'trigger: writes the names a change to places, place_names, actors or actor_names adds or removes to annotate_names_changes';
+  'trigger: writes the names a change to places, place_names, actors or actor_names adds or removes to annotate_names_changes; with the argument rebuild (on Citus''s shards) it writes that a full build is needed';
 
 DO $log$
 DECLARE

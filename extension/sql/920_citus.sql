@@ -1,0 +1,197 @@
+-- extension/sql/920_citus.sql
+-- The data model on a Citus cluster: citus_distribute(), run once on the
+-- coordinator after CREATE EXTENSION citus and CREATE EXTENSION sahel_news,
+-- makes the gazetteer, the lookups, deployments and figures reference tables
+-- and distributes events and what hangs off each event by the event's id
+-- (docs/reference/citus.md says why, and what changes on Citus).
+--
+-- Nothing here changes a single-node install: the tables keep their keys,
+-- guards and triggers until citus_distribute() is called, and the function
+-- refuses to run where Citus is not.
+
+CREATE FUNCTION @extschema@.citus_distribute()
+RETURNS TABLE (relation regclass, distribution text, note text)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+SET client_min_messages = warning
+AS $fn$
+DECLARE
+  s constant text := '@extschema@';
+  -- small tables every query joins: a copy on every node
+  reference_tables constant text[] := ARRAY[
+    'acled_event_types', 'acled_sub_event_types', 'acled_actor_types', 'cameo_codes',
+    'sources', 'import_runs', 'places', 'place_names', 'place_countries', 'place_geonames_links',
+    'actors', 'actor_names', 'event_taxonomy_levels', 'event_taxonomy', 'matching_datasets',
+    'deployments', 'figures', 'link_runs', 'event_link_reviews'];
+  -- events and the tables keyed by an event, on the shard of their event
+  event_tables constant text[][] := ARRAY[
+    ['events', 'id'], ['event_actors', 'event_id'], ['event_actor_names', 'event_id'],
+    ['event_links', 'event_id'], ['event_match_state', 'event_id'], ['incidents', 'event_id']];
+  -- large tables of their own
+  other_tables constant text[][] := ARRAY[['import_issues', 'id'], ['event_history', 'id']];
+  -- triggers whose work is their own row (or a signal to the node they run
+  -- on): kept, and run on every shard
+  kept_triggers constant text[] := ARRAY[
+    'shipped_rows_insert', 'shipped_rows_update', 'shipped_rows_delete', 'shipped_rows_truncate',
+    'user_row_insert', 'user_row_update', 'import_run_opened'];
+  all_tables text[];
+  t text;
+  pair text[];
+  r record;
+  fkeys text[] := '{}';
+  fkey_names text[] := '{}';
+  triggers text[] := '{}';
+  dropped_triggers text[] := '{}';
+  worker_sql text := 'SET sahel_news.allow_sample_changes = on';
+  is_coordinator boolean;
+  i integer;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+    RAISE EXCEPTION 'citus_distribute() needs the Citus extension in this database'
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = 'The extension "citus" is not installed in this database.',
+            HINT = 'On a Citus coordinator run CREATE EXTENSION citus first (docs/reference/citus.md).';
+  END IF;
+  EXECUTE 'SELECT pg_catalog.citus_is_coordinator()' INTO is_coordinator;
+  IF NOT is_coordinator THEN
+    RAISE EXCEPTION 'citus_distribute() must run on the coordinator, not on a worker'
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = 'This node is a worker of a Citus cluster.',
+            HINT = 'Connect to the coordinator (the node of citus_set_coordinator_host()) and call it there.';
+  END IF;
+  IF EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = format('%I.events', s)::regclass) THEN
+    RAISE EXCEPTION 'the tables of sahel_news are distributed already'
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('%I.events is in Citus''s metadata (pg_dist_partition).', s);
+  END IF;
+
+  -- one connection per node: the tables refer to reference tables
+  SET LOCAL citus.multi_shard_modify_mode = 'sequential';
+  all_tables := reference_tables;
+  FOR i IN 1 .. array_length(event_tables, 1) LOOP all_tables := all_tables || event_tables[i][1]; END LOOP;
+  FOR i IN 1 .. array_length(other_tables, 1) LOOP all_tables := all_tables || other_tables[i][1]; END LOOP;
+
+  -- 1. The foreign keys among the tables and their triggers are taken off
+  -- (Citus distributes neither a table with triggers nor one a local table
+  -- refers to) and remembered, to be put back once every table is Citus's.
+  FOR r IN
+    SELECT c.conrelid::regclass AS rel, c.conname, pg_catalog.pg_get_constraintdef(c.oid) AS def
+    FROM pg_catalog.pg_constraint c
+    WHERE c.contype = 'f' AND c.conrelid IN (SELECT format('%I.%I', s, x)::regclass FROM unnest(all_tables) x)
+    ORDER BY c.conrelid, c.conname
+  LOOP
+    fkey_names := fkey_names || format('%s.%I', r.rel, r.conname);
+    IF r.conname = 'events_related_event_id_fkey' THEN
+      -- Citus keeps no foreign key between two distributed rows that need
+      -- not be on one shard
+      relation := r.rel; distribution := 'foreign key dropped'; note := r.conname || ': ' || r.def; RETURN NEXT;
+    ELSE
+      fkeys := fkeys || format('ALTER TABLE %s ADD CONSTRAINT %I %s', r.rel, r.conname, r.def);
+    END IF;
+    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.rel, r.conname);
+    worker_sql := worker_sql || format('; ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I', r.rel, r.conname);
+  END LOOP;
+  FOR r IN
+    SELECT g.tgrelid::regclass AS rel, c.relname, g.tgname, pg_catalog.pg_get_triggerdef(g.oid) AS def
+    FROM pg_catalog.pg_trigger g JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid
+    WHERE NOT g.tgisinternal AND g.tgrelid IN (SELECT format('%I.%I', s, x)::regclass FROM unnest(all_tables) x)
+    ORDER BY g.tgrelid, g.tgname
+  LOOP
+    IF r.tgname = 'annotate_invalidate' THEN
+      -- Citus puts no trigger that fires on TRUNCATE on the shards: the
+      -- signal of a row change runs on the shards (every node's sessions
+      -- hear it), the one of a TRUNCATE on the coordinator's table
+      triggers := triggers || format(
+        'CREATE TRIGGER annotate_invalidate AFTER INSERT OR UPDATE OR DELETE ON %s FOR EACH STATEMENT EXECUTE FUNCTION %I.annotate_invalidate()',
+        r.rel, s) || format(
+        'CREATE TRIGGER annotate_invalidate_truncate AFTER TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION %I.annotate_invalidate()',
+        r.rel, s);
+    ELSIF r.tgname = ANY (kept_triggers) THEN
+      triggers := triggers || r.def;
+    ELSIF r.tgname LIKE 'annotate\_log\_%' THEN
+      -- the log of names: each change asks for a full build, since the
+      -- trigger runs on a shard where the delta's look-ups cannot
+      triggers := triggers || format(
+        'CREATE TRIGGER %I AFTER %s ON %s FOR EACH STATEMENT EXECUTE FUNCTION %I.annotate_names_log(%L)',
+        r.tgname, upper(split_part(r.tgname, '_', 3)), r.rel, s, 'rebuild');
+    ELSE
+      dropped_triggers := dropped_triggers || format('%s %s', r.rel, r.tgname);
+      relation := r.rel; distribution := 'trigger dropped'; note := r.tgname; RETURN NEXT;
+    END IF;
+    EXECUTE format('DROP TRIGGER %I ON %s', r.tgname, r.rel);
+    worker_sql := worker_sql || format('; DROP TRIGGER IF EXISTS %I ON %s', r.tgname, r.rel);
+  END LOOP;
+
+  -- 2. The workers' own copies of the tables (CREATE EXTENSION ran there
+  -- too) become the empty shells Citus expects: without their keys and
+  -- triggers, and without the shipped rows, which from now on are read from
+  -- the coordinator's rows on the shards.
+  worker_sql := worker_sql || format('; TRUNCATE %s',
+    (SELECT string_agg(format('%I.%I', s, x), ', ') FROM unnest(all_tables) x));
+  FOR r IN EXECUTE 'SELECT nodename, nodeport, success, result FROM pg_catalog.run_command_on_workers($1)' USING
+      'DO $w$ BEGIN ' || worker_sql || '; END $w$'
+  LOOP
+    IF NOT r.success THEN
+      RAISE EXCEPTION 'cannot prepare the copy of sahel_news on worker %:%', r.nodename, r.nodeport
+        USING ERRCODE = 'object_not_in_prerequisite_state', DETAIL = r.result;
+    END IF;
+  END LOOP;
+
+  -- 3. Unique keys of a distributed table must hold its distribution
+  -- column; one that does not is kept as a plain index (on Citus the key
+  -- is checked by the loaders' look-ups, see docs/reference/citus.md).
+  FOREACH pair SLICE 1 IN ARRAY event_tables || other_tables LOOP
+    FOR r IN
+      SELECT x.indexrelid::regclass AS idx, x.indexrelid::regclass::text AS idxname, x.indrelid::regclass AS rel, co.conname,
+             pg_catalog.pg_get_indexdef(x.indexrelid) AS def
+      FROM pg_catalog.pg_index x
+      LEFT JOIN pg_catalog.pg_constraint co ON co.conindid = x.indexrelid AND co.contype IN ('u', 'p')
+      WHERE x.indrelid = format('%I.%I', s, pair[1])::regclass AND x.indisunique
+        AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
+                        WHERE a.attrelid = x.indrelid AND a.attname = pair[2] AND a.attnum = ANY (x.indkey))
+    LOOP
+      IF r.conname IS NOT NULL THEN
+        EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.rel, r.conname);
+      ELSE
+        EXECUTE format('DROP INDEX %s', r.idx);
+      END IF;
+      EXECUTE regexp_replace(r.def, '^CREATE UNIQUE INDEX', 'CREATE INDEX');
+      relation := r.rel; distribution := 'unique key kept as an index';
+      note := pg_catalog.pg_get_indexdef(r.idxname::regclass); RETURN NEXT;
+    END LOOP;
+  END LOOP;
+
+  -- 4. The tables become Citus's: reference tables first (the others refer
+  -- to them), then events and its colocated tables, then the rest.
+  FOREACH t IN ARRAY reference_tables LOOP
+    PERFORM pg_catalog.create_reference_table(format('%I.%I', s, t)::regclass);
+    relation := format('%I.%I', s, t)::regclass; distribution := 'reference'; note := NULL; RETURN NEXT;
+  END LOOP;
+  FOR i IN 1 .. array_length(event_tables, 1) LOOP
+    PERFORM pg_catalog.create_distributed_table(format('%I.%I', s, event_tables[i][1])::regclass, event_tables[i][2],
+                                                colocate_with => CASE WHEN i = 1 THEN 'default' ELSE format('%I.events', s) END);
+    relation := format('%I.%I', s, event_tables[i][1])::regclass;
+    distribution := 'distributed by ' || event_tables[i][2]; note := CASE WHEN i > 1 THEN 'colocated with events' END;
+    RETURN NEXT;
+  END LOOP;
+  FOR i IN 1 .. array_length(other_tables, 1) LOOP
+    PERFORM pg_catalog.create_distributed_table(format('%I.%I', s, other_tables[i][1])::regclass, other_tables[i][2],
+                                                colocate_with => 'none');
+    relation := format('%I.%I', s, other_tables[i][1])::regclass;
+    distribution := 'distributed by ' || other_tables[i][2]; note := NULL; RETURN NEXT;
+  END LOOP;
+  -- the coordinator's own copies are emptied: the rows are on the shards
+  FOREACH t IN ARRAY all_tables LOOP
+    PERFORM pg_catalog.truncate_local_data_after_distributing_table(format('%I.%I', s, t)::regclass);
+  END LOOP;
+
+  -- 5. The keys and the triggers come back, on every shard.
+  FOREACH t IN ARRAY fkeys LOOP EXECUTE t; END LOOP;
+  SET LOCAL citus.enable_unsafe_triggers = on;
+  FOREACH t IN ARRAY triggers LOOP EXECUTE t; END LOOP;
+  RETURN;
+END
+$fn$;
+REVOKE EXECUTE ON FUNCTION @extschema@.citus_distribute() FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.citus_distribute() IS
+  'On a Citus coordinator (after CREATE EXTENSION citus and sahel_news): makes the gazetteer, the lookups, deployments and figures reference tables and distributes events, event_actors, event_actor_names, event_links, event_match_state and incidents by event id (colocated), import_issues and event_history by their id; the foreign keys and the guards of shipped rows come back on the shards; returns what it did to each table, the unique keys kept as plain indexes and the triggers that do not run on Citus (docs/reference/citus.md)';
