@@ -285,7 +285,7 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp SET enable_seqscan = o
   CROSS JOIN LATERAL (
     SELECT q.id, q.country, q.location, q.sample FROM @extschema@.places q
     WHERE @extschema@.loader_name_key(q.name) = k.key AND coalesce(q.country::text, '') = k.country
-    UNION
+    UNION ALL   -- (the DISTINCT above takes a place named and aliased once)
     SELECT p.id, p.country, p.location, p.sample FROM @extschema@.place_names n JOIN @extschema@.places p ON p.id = n.place_id
     WHERE @extschema@.loader_name_key(n.name) = k.key AND coalesce(p.country::text, '') = k.country) c
 $$;
@@ -524,7 +524,7 @@ BEGIN
   END IF;
   CREATE TEMP TABLE loader_actor_keys ON COMMIT DROP AS
   WITH m AS MATERIALIZED (
-    SELECT m.ctid AS tid, m.name, coalesce(m.cameo, '') AS cameo, coalesce(w.occurred::text, '') AS occ
+    SELECT m.rec, m.ord, m.name, coalesce(m.cameo, '') AS cameo, coalesce(w.occurred::text, '') AS occ
     FROM pg_temp.loader_mentions m JOIN pg_temp.loader_rows w ON w.rec = m.rec
     WHERE m.rec BETWEEN lo AND hi AND w.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL),
   dated AS MATERIALIZED (
@@ -532,7 +532,7 @@ BEGIN
     FROM (SELECT DISTINCT m.name FROM m) d
     WHERE EXISTS (SELECT 1 FROM @extschema@.actor_names n
                   WHERE @extschema@.name_key(n.name) = @extschema@.name_key(d.name) AND n.used IS NOT NULL))
-  SELECT m.tid, m.name, m.cameo, x.occ,
+  SELECT m.rec, m.ord, m.name, m.cameo, x.occ,
          concat_ws(chr(31), m.name, m.cameo, x.occ) AS key   -- one column: the joins estimate it right
   FROM m CROSS JOIN LATERAL (
     SELECT CASE WHEN m.name IN (SELECT dated.name FROM dated) THEN m.occ ELSE '' END AS occ) x;
@@ -554,7 +554,7 @@ BEGIN
   UPDATE pg_temp.loader_mentions m
   SET actor_id = r.actor_id
   FROM pg_temp.loader_actor_keys x JOIN pg_temp.loader_actor_found r ON r.key = x.key
-  WHERE m.ctid = x.tid;
+  WHERE m.rec = x.rec AND m.ord = x.ord;   -- (by key, not ctid: a join by ctid reads one row at a time)
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_assign_actors(bigint, bigint) IS

@@ -104,9 +104,12 @@ CREATE FUNCTION @extschema@.loader_batch_mark(staging regclass, header_reason te
 RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  CREATE INDEX ON pg_temp.loader_mentions (rec);
-  ANALYZE pg_temp.loader_rows;
-  ANALYZE pg_temp.loader_mentions;
+  CREATE UNIQUE INDEX ON pg_temp.loader_mentions (rec, ord);   -- a mention's key
+  -- statistics of the columns the statements below filter and join on only:
+  -- those of the texts (summary, notes, the event's columns) cost more than
+  -- the rest of the statistics and steer no plan
+  ANALYZE pg_temp.loader_rows (rec, ext, dup_key, status, place_name, place_kind, place_country, place_id);
+  ANALYZE pg_temp.loader_mentions (rec, ord, name, actor_id);
   UPDATE pg_temp.loader_rows w
   SET status = 'duplicate', reason = d.winner::text
   FROM (SELECT r.rec, first_value(r.rec) OVER (PARTITION BY r.dup_key ORDER BY r.dup_order DESC NULLS LAST, r.rec DESC) AS winner

@@ -182,16 +182,18 @@ BEGIN
   p AS MATERIALIZED (
     SELECT p1.*,
            (p1.lat IS NULL AND @extschema@.loader_value(p1.latitude) IS NOT NULL)
-             OR (p1.lon IS NULL AND @extschema@.loader_value(p1.longitude) IS NOT NULL) AS coords_not_numbers
+             OR (p1.lon IS NULL AND @extschema@.loader_value(p1.longitude) IS NOT NULL) AS coords_not_numbers,
+           coalesce(p1.loc_name, '') || chr(31) || coalesce(p1.ctry::text, '') AS ref_key
     FROM p1),
-  refs AS MATERIALIZED (
-    SELECT * FROM @extschema@.loader_location_refs(
+  refs AS MATERIALIZED (   -- one join key: the rows join it by hash, not by sorting the whole batch
+    SELECT coalesce(r.name, '') || chr(31) || coalesce(r.country::text, '') AS ref_key, r.ref, r.ref_is_place
+    FROM @extschema@.loader_location_refs(
       ARRAY(SELECT p.loc_name FROM p WHERE p.lat IS NOT NULL OR p.lon IS NOT NULL),
-      ARRAY(SELECT p.ctry FROM p WHERE p.lat IS NOT NULL OR p.lon IS NOT NULL))),
+      ARRAY(SELECT p.ctry FROM p WHERE p.lat IS NOT NULL OR p.lon IS NOT NULL)) r),
   c AS MATERIALIZED (
     SELECT p.*, chk.ok AS loc_ok, chk.location AS loc, chk.note AS loc_note
     FROM p
-    LEFT JOIN refs ON coalesce(refs.name, '') = coalesce(p.loc_name, '') AND coalesce(refs.country::text, '') = coalesce(p.ctry::text, '')
+    LEFT JOIN refs ON refs.ref_key = p.ref_key
     LEFT JOIN LATERAL @extschema@.loader_fix_location(p.lat, p.lon, refs.ref, coalesce(refs.ref_is_place, false), p.loc_name) chk
       ON NOT p.coords_not_numbers),
   rows_in AS (
