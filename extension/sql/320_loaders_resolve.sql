@@ -411,7 +411,7 @@ BEGIN
         notes = w.notes || format('place %L (id %s) had no location: given this row''s point %s',
                                   o.place_name, o.id, o.place_at::text)
     FROM one_each o JOIN located l ON l.id = o.id
-    WHERE w.rec = o.rec)
+    WHERE w.rec = o.rec AND w.rec BETWEEN lo AND hi)
   UPDATE pg_temp.loader_candidates c SET location = l.location FROM located l WHERE c.id = l.id;
   PERFORM @extschema@.loader_match_located(lo, hi);
 
@@ -436,7 +436,7 @@ BEGIN
               ON c.key = @extschema@.loader_name_key(s.place_name) AND c.location IS NOT NULL
              AND coalesce(c.country::text, '') = coalesce(s.place_country::text, '')
             ORDER BY s.rec, 6, c.id) n
-      WHERE w.rec = n.rec),
+      WHERE w.rec = n.rec AND w.rec BETWEEN lo AND hi),
     created AS (
       INSERT INTO @extschema@.places (name, kind, country, location)
       SELECT s.place_name, s.place_kind, s.place_country, s.place_at FROM seeds s ORDER BY s.rec
@@ -504,7 +504,7 @@ BEGIN
   UPDATE pg_temp.loader_rows w
   SET place_id = m.id
   FROM m
-  WHERE m.id IS NOT NULL AND w.rec = m.rec;
+  WHERE m.id IS NOT NULL AND w.rec = m.rec AND w.rec BETWEEN lo AND hi;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_match_located(bigint, bigint) IS
@@ -554,7 +554,7 @@ BEGIN
   UPDATE pg_temp.loader_mentions m
   SET actor_id = r.actor_id
   FROM pg_temp.loader_actor_keys x JOIN pg_temp.loader_actor_found r ON r.key = x.key
-  WHERE m.rec = x.rec AND m.ord = x.ord;   -- (by key, not ctid: a join by ctid reads one row at a time)
+  WHERE m.rec = x.rec AND m.ord = x.ord AND m.rec BETWEEN lo AND hi;   -- (by key, not ctid: a join by ctid reads one row at a time)
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_assign_actors(bigint, bigint) IS
@@ -579,7 +579,7 @@ BEGIN
     PERFORM @extschema@.loader_assign_actors(lo, hi);
     EXIT WHEN locked OR NOT EXISTS (
       SELECT 1 FROM pg_temp.loader_mentions m JOIN pg_temp.loader_rows w ON w.rec = m.rec
-      WHERE m.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL);
+      WHERE m.rec BETWEEN lo AND hi AND w.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL);
     IF NOT locked THEN
       -- actors must be created: under the lock, look again
       PERFORM @extschema@.loader_lock_gazetteer();
@@ -588,7 +588,7 @@ BEGIN
     END IF;
   END LOOP;
   IF NOT EXISTS (SELECT 1 FROM pg_temp.loader_mentions m JOIN pg_temp.loader_rows w ON w.rec = m.rec
-                 WHERE m.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL) THEN
+                 WHERE m.rec BETWEEN lo AND hi AND w.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL) THEN
     RETURN;
   END IF;
   -- The triggers on actors and actor_names re-resolve the events that carry
@@ -601,7 +601,7 @@ BEGIN
   WITH firsts AS (   -- the first mention of each name
     SELECT DISTINCT ON (@extschema@.loader_name_key(m.name)) m.*
     FROM pg_temp.loader_mentions m JOIN pg_temp.loader_rows w ON w.rec = m.rec
-    WHERE m.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL
+    WHERE m.rec BETWEEN lo AND hi AND w.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL
     ORDER BY @extschema@.loader_name_key(m.name), m.rec, m.ord),
   creators AS (      -- and of those, the first of each CAMEO code
     SELECT f.* FROM firsts f

@@ -130,6 +130,80 @@ $$;
 COMMENT ON FUNCTION @extschema@.loader_batch_mark(regclass, text, text) IS
   'Marks header lines and the rows a later row with the same key replaces in pg_temp.loader_rows, with the reason each is skipped: an exact duplicate, or the caller''s superseded expression over the winner''s record w.reason and the two staged rows a (this one) and b (the winner) (internal to the loaders).';
 
+-- The statements of a chunk that read the events, event_actors and
+-- event_actor_names already stored go through their keys, one index look-up
+-- per event of the chunk: joined as sets, the planner would read every event
+-- (or every event_actors row) of the dataset once per chunk, and a load or
+-- re-import of a million rows, fifty chunks, would turn quadratic.  Their
+-- statistics may also be older than the load (taken when the tables were
+-- small): these functions run with enable_seqscan off, as the look-ups of
+-- 320_loaders_resolve.sql do.
+
+-- The ok rows of records lo..hi whose event the upsert left alone (loaded
+-- before with these very values): stored, not inserted, unchanged so far.
+CREATE FUNCTION @extschema@.loader_batch_unchanged(dataset text, lo bigint, hi bigint) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
+BEGIN
+  UPDATE pg_temp.loader_rows w SET event_id = f.id, inserted = false, changed = false, status = 'stored'
+  FROM (SELECT r.rec, (SELECT e.id FROM @extschema@.events e
+                       WHERE e.dataset = loader_batch_unchanged.dataset AND e.external_id = r.ext) AS id
+        FROM pg_temp.loader_rows r
+        WHERE r.rec BETWEEN lo AND hi AND r.status = 'ok'
+        OFFSET 0) f   -- (kept a subquery: each row looks its event up by its key)
+  WHERE w.rec = f.rec AND w.rec BETWEEN lo AND hi AND f.id IS NOT NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_batch_unchanged(text, bigint, bigint) IS
+  'Marks the ok rows of records lo..hi of pg_temp.loader_rows whose event (dataset, external id) the upsert left as it was: stored, not inserted, not changed; each event looked up by its key (internal to the loaders).';
+
+-- The events of the chunk lo..hi loaded before (pg_temp.loader_old_events): only
+-- the event_actors and event_actor_names rows that differ from what the
+-- chunk names (pg_temp.loader_event_actors) are deleted or inserted, and an
+-- event whose rows differ counts as changed.
+CREATE FUNCTION @extschema@.loader_batch_replace_actors(lo bigint, hi bigint) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
+BEGIN
+  WITH gone AS (
+    DELETE FROM @extschema@.event_actors ea
+    WHERE ea.event_id = ANY (ARRAY(SELECT o.event_id FROM pg_temp.loader_old_events o))
+      AND NOT EXISTS (SELECT 1 FROM pg_temp.loader_event_actors a
+                      WHERE NOT a.inserted AND a.event_id = ea.event_id AND a.actor_id = ea.actor_id
+                        AND a.role = ea.role)
+    RETURNING ea.event_id),
+  added AS (
+    INSERT INTO @extschema@.event_actors (event_id, actor_id, role)
+    SELECT DISTINCT a.event_id, a.actor_id, a.role FROM pg_temp.loader_event_actors a WHERE NOT a.inserted
+    ON CONFLICT DO NOTHING
+    RETURNING event_id),
+  touched AS (SELECT gone.event_id FROM gone UNION SELECT added.event_id FROM added)
+  UPDATE pg_temp.loader_rows w SET changed = true
+  FROM pg_temp.loader_old_events o JOIN touched t ON t.event_id = o.event_id
+  WHERE w.rec = o.rec AND w.rec BETWEEN lo AND hi AND NOT w.changed;
+  WITH want AS (
+    SELECT DISTINCT ON (a.event_id, a.role, a.name) a.event_id, a.role, a.name, a.code, a.actor_id
+    FROM pg_temp.loader_event_actors a WHERE NOT a.inserted
+    ORDER BY a.event_id, a.role, a.name, a.ord),
+  gone AS (
+    DELETE FROM @extschema@.event_actor_names r
+    WHERE r.event_id = ANY (ARRAY(SELECT o.event_id FROM pg_temp.loader_old_events o))
+      AND NOT EXISTS (SELECT 1 FROM pg_temp.loader_event_actors a
+                      WHERE NOT a.inserted AND a.event_id = r.event_id AND a.role = r.role AND a.name = r.name)
+    RETURNING r.event_id),
+  added AS (
+    INSERT INTO @extschema@.event_actor_names AS r (event_id, role, name, code, actor_id)
+    SELECT want.event_id, want.role, want.name, want.code, want.actor_id FROM want
+    ON CONFLICT (event_id, role, name) DO UPDATE SET code = excluded.code, actor_id = excluded.actor_id
+      WHERE (r.code, r.actor_id) IS DISTINCT FROM (excluded.code, excluded.actor_id)
+    RETURNING r.event_id),
+  touched AS (SELECT gone.event_id FROM gone UNION SELECT added.event_id FROM added)
+  UPDATE pg_temp.loader_rows w SET changed = true
+  FROM pg_temp.loader_old_events o JOIN touched t ON t.event_id = o.event_id
+  WHERE w.rec = o.rec AND w.rec BETWEEN lo AND hi AND NOT w.changed;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_batch_replace_actors(bigint, bigint) IS
+  'For the events of a chunk loaded before (pg_temp.loader_old_events), deletes the event_actors and event_actor_names rows the chunk no longer names and inserts or updates the ones it names (pg_temp.loader_event_actors), reading the stored rows by event id, and marks the rows whose event so changed (internal to the loaders).';
+
 -- Stores the ok rows of records lo..hi: places, actors, events, event_actors
 -- and event_actor_names.
 -- owned lists the events columns this dataset writes: an event already loaded
@@ -164,10 +238,7 @@ BEGIN
     FROM up WHERE w.ext = up.external_id AND w.rec BETWEEN $1 AND $2 AND w.status = 'ok'$q$,
     dataset, update_set, changed) USING lo, hi;
   -- the events the upsert left alone: loaded before, unchanged (so far)
-  UPDATE pg_temp.loader_rows w SET event_id = e.id, inserted = false, changed = false, status = 'stored'
-  FROM @extschema@.events e
-  WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND e.dataset = loader_batch_store_range.dataset
-    AND e.external_id = w.ext;
+  PERFORM @extschema@.loader_batch_unchanged(dataset, lo, hi);
   -- the actors of the stored rows, and the names as the dataset wrote them
   IF to_regclass('pg_temp.loader_event_actors') IS NOT NULL THEN
     DROP TABLE pg_temp.loader_event_actors;
@@ -178,9 +249,11 @@ BEGIN
   FROM pg_temp.loader_rows w JOIN pg_temp.loader_mentions m ON m.rec = w.rec
   WHERE w.rec BETWEEN lo AND hi AND m.rec BETWEEN lo AND hi AND w.status = 'stored' AND m.actor_id IS NOT NULL;
   ANALYZE pg_temp.loader_event_actors;
-  -- a new event: its rows are inserted
+  -- a new event: its rows are inserted, in the order of the primary key (the
+  -- new events' ids ascend: each insertion lands on the index's last page)
   INSERT INTO @extschema@.event_actors (event_id, actor_id, role)
-  SELECT DISTINCT a.event_id, a.actor_id, a.role FROM pg_temp.loader_event_actors a WHERE a.inserted;
+  SELECT DISTINCT a.event_id, a.actor_id, a.role FROM pg_temp.loader_event_actors a WHERE a.inserted
+  ORDER BY a.event_id, a.actor_id, a.role;
   INSERT INTO @extschema@.event_actor_names (event_id, role, name, code, actor_id)
   SELECT DISTINCT ON (a.event_id, a.role, a.name) a.event_id, a.role, a.name, a.code, a.actor_id
   FROM pg_temp.loader_event_actors a WHERE a.inserted
@@ -193,45 +266,10 @@ BEGIN
   CREATE TEMP TABLE loader_old_events ON COMMIT DROP AS
   SELECT w.rec, w.event_id FROM pg_temp.loader_rows w
   WHERE w.rec BETWEEN lo AND hi AND w.status = 'stored' AND NOT w.inserted;
-  ANALYZE pg_temp.loader_old_events;
-  WITH gone AS (
-    DELETE FROM @extschema@.event_actors ea
-    USING pg_temp.loader_old_events o
-    WHERE ea.event_id = o.event_id
-      AND NOT EXISTS (SELECT 1 FROM pg_temp.loader_event_actors a
-                      WHERE NOT a.inserted AND a.event_id = ea.event_id AND a.actor_id = ea.actor_id
-                        AND a.role = ea.role)
-    RETURNING ea.event_id),
-  added AS (
-    INSERT INTO @extschema@.event_actors (event_id, actor_id, role)
-    SELECT DISTINCT a.event_id, a.actor_id, a.role FROM pg_temp.loader_event_actors a WHERE NOT a.inserted
-    ON CONFLICT DO NOTHING
-    RETURNING event_id),
-  touched AS (SELECT gone.event_id FROM gone UNION SELECT added.event_id FROM added)
-  UPDATE pg_temp.loader_rows w SET changed = true
-  FROM pg_temp.loader_old_events o JOIN touched t ON t.event_id = o.event_id
-  WHERE w.rec = o.rec AND NOT w.changed;
-  WITH want AS (
-    SELECT DISTINCT ON (a.event_id, a.role, a.name) a.event_id, a.role, a.name, a.code, a.actor_id
-    FROM pg_temp.loader_event_actors a WHERE NOT a.inserted
-    ORDER BY a.event_id, a.role, a.name, a.ord),
-  gone AS (
-    DELETE FROM @extschema@.event_actor_names r
-    USING pg_temp.loader_old_events o
-    WHERE r.event_id = o.event_id
-      AND NOT EXISTS (SELECT 1 FROM pg_temp.loader_event_actors a
-                      WHERE NOT a.inserted AND a.event_id = r.event_id AND a.role = r.role AND a.name = r.name)
-    RETURNING r.event_id),
-  added AS (
-    INSERT INTO @extschema@.event_actor_names AS r (event_id, role, name, code, actor_id)
-    SELECT want.event_id, want.role, want.name, want.code, want.actor_id FROM want
-    ON CONFLICT (event_id, role, name) DO UPDATE SET code = excluded.code, actor_id = excluded.actor_id
-      WHERE (r.code, r.actor_id) IS DISTINCT FROM (excluded.code, excluded.actor_id)
-    RETURNING r.event_id),
-  touched AS (SELECT gone.event_id FROM gone UNION SELECT added.event_id FROM added)
-  UPDATE pg_temp.loader_rows w SET changed = true
-  FROM pg_temp.loader_old_events o JOIN touched t ON t.event_id = o.event_id
-  WHERE w.rec = o.rec AND NOT w.changed;
+  IF EXISTS (SELECT 1 FROM pg_temp.loader_old_events) THEN
+    ANALYZE pg_temp.loader_old_events;
+    PERFORM @extschema@.loader_batch_replace_actors(lo, hi);
+  END IF;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_batch_store_range(text, bigint, bigint, text[]) IS
