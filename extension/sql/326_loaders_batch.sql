@@ -162,7 +162,46 @@ COMMENT ON FUNCTION @extschema@.loader_batch_unchanged(text, bigint, bigint) IS
 -- event whose rows differ counts as changed.
 CREATE FUNCTION @extschema@.loader_batch_replace_actors(lo bigint, hi bigint) RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
+DECLARE
+  stamped bigint[];
 BEGIN
+  -- the events whose row the upsert left alone but whose actors differ: each
+  -- is stamped with the run first (changed_run, nothing else), which keeps
+  -- its version, the actors as they were, in event_history
+  -- (event_history_keep, 370_loaders_history.sql)
+  SELECT array_agg(o.event_id ORDER BY o.event_id) INTO stamped
+  FROM pg_temp.loader_old_events o JOIN pg_temp.loader_rows w ON w.rec = o.rec
+  WHERE w.rec BETWEEN lo AND hi AND NOT w.changed
+    AND o.event_id IN (
+      SELECT x.event_id FROM (
+        (SELECT ea.event_id, ea.actor_id, ea.role FROM @extschema@.event_actors ea
+         WHERE ea.event_id = ANY (ARRAY(SELECT u.event_id FROM pg_temp.loader_old_events u))
+         EXCEPT
+         SELECT a.event_id, a.actor_id, a.role FROM pg_temp.loader_event_actors a WHERE NOT a.inserted)
+        UNION ALL
+        (SELECT a.event_id, a.actor_id, a.role FROM pg_temp.loader_event_actors a WHERE NOT a.inserted
+         EXCEPT
+         SELECT ea.event_id, ea.actor_id, ea.role FROM @extschema@.event_actors ea
+         WHERE ea.event_id = ANY (ARRAY(SELECT u.event_id FROM pg_temp.loader_old_events u)))) x
+      UNION
+      SELECT y.event_id FROM (
+        (SELECT r.event_id, r.role, r.name, r.code, r.actor_id FROM @extschema@.event_actor_names r
+         WHERE r.event_id = ANY (ARRAY(SELECT u.event_id FROM pg_temp.loader_old_events u))
+         EXCEPT
+         (SELECT DISTINCT ON (a.event_id, a.role, a.name) a.event_id, a.role, a.name, a.code, a.actor_id
+          FROM pg_temp.loader_event_actors a WHERE NOT a.inserted
+          ORDER BY a.event_id, a.role, a.name, a.ord))
+        UNION ALL
+        ((SELECT DISTINCT ON (a.event_id, a.role, a.name) a.event_id, a.role, a.name, a.code, a.actor_id
+          FROM pg_temp.loader_event_actors a WHERE NOT a.inserted
+          ORDER BY a.event_id, a.role, a.name, a.ord)
+         EXCEPT
+         SELECT r.event_id, r.role, r.name, r.code, r.actor_id FROM @extschema@.event_actor_names r
+         WHERE r.event_id = ANY (ARRAY(SELECT u.event_id FROM pg_temp.loader_old_events u)))) y);
+  IF stamped IS NOT NULL THEN
+    UPDATE @extschema@.events e SET changed_run = @extschema@.current_import_run()
+    WHERE e.id = ANY (stamped);
+  END IF;
   WITH gone AS (
     DELETE FROM @extschema@.event_actors ea
     WHERE ea.event_id = ANY (ARRAY(SELECT o.event_id FROM pg_temp.loader_old_events o))

@@ -656,6 +656,30 @@ BEGIN
         WHERE b.event_id IS NOT NULL
         ORDER BY x->>'name', b.occurred::text, b.rec) k
   ORDER BY k.rec;
+  -- an event loaded before whose row is left alone but whose actors differ
+  -- is stamped with the run first (changed_run, nothing else): that keeps
+  -- its version, the actors as they were, in event_history
+  -- (event_history_keep, 370_loaders_history.sql)
+  UPDATE @extschema@.events e SET changed_run = @extschema@.current_import_run()
+  WHERE e.id IN (
+    SELECT z.event_id FROM (
+      (SELECT r.event_id, r.role, r.name, r.actor_id
+       FROM @extschema@.event_actor_names r JOIN pg_temp.sn_batch b ON b.event_id = r.event_id
+       WHERE b.existed AND NOT b.written
+       EXCEPT
+       SELECT b.event_id, x->>'role', x->>'name', a.actor_id
+       FROM pg_temp.sn_batch b CROSS JOIN LATERAL jsonb_array_elements(b.actors) x
+       JOIN pg_temp.sn_batch_actors a ON a.name = x->>'name' AND a.occurred = b.occurred::text
+       WHERE b.existed AND NOT b.written)
+      UNION ALL
+      (SELECT b.event_id, x->>'role', x->>'name', a.actor_id
+       FROM pg_temp.sn_batch b CROSS JOIN LATERAL jsonb_array_elements(b.actors) x
+       JOIN pg_temp.sn_batch_actors a ON a.name = x->>'name' AND a.occurred = b.occurred::text
+       WHERE b.existed AND NOT b.written
+       EXCEPT
+       SELECT r.event_id, r.role, r.name, r.actor_id
+       FROM @extschema@.event_actor_names r JOIN pg_temp.sn_batch b ON b.event_id = r.event_id
+       WHERE b.existed AND NOT b.written)) z);
   WITH gone AS (
     DELETE FROM @extschema@.event_actors ea
     USING pg_temp.sn_batch b

@@ -138,27 +138,51 @@ COMMENT ON COLUMN @extschema@.event_history.event_id IS 'the event (events.id; k
 COMMENT ON COLUMN @extschema@.event_history.dataset IS 'the event''s dataset, as it was';
 COMMENT ON COLUMN @extschema@.event_history.external_id IS 'the event''s id in its dataset, as it was';
 COMMENT ON COLUMN @extschema@.event_history.operation IS 'update (the event was changed) or delete (the row was removed from events)';
-COMMENT ON COLUMN @extschema@.event_history.version IS 'the events row as it was, column name to value (jsonb_populate_record(NULL::sahel_news.events, version) gives it back as a row); its changed_run is the run that made this version';
+COMMENT ON COLUMN @extschema@.event_history.version IS 'the events row as it was, column name to value (jsonb_populate_record(NULL::sahel_news.events, version) gives it back as a row); its changed_run is the run that made this version; an update version also holds the event''s actors as they were (key actors: event_actors_version())';
 COMMENT ON COLUMN @extschema@.event_history.replaced_run IS 'the import run that changed or deleted it; NULL when done outside an import';
 COMMENT ON COLUMN @extschema@.event_history.replaced_at IS 'when it was replaced';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.event_history', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.event_history_id_seq', '');
 
+-- The actors of an event as a version records them: its event_actor_names
+-- rows (the names as the dataset wrote them, each with its role, actor and
+-- CAMEO code), in the order of role and name.
+CREATE FUNCTION @extschema@.event_actors_version(ev bigint) RETURNS jsonb
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT coalesce(jsonb_agg(jsonb_build_object('role', r.role, 'name', r.name, 'actor_id', r.actor_id, 'code', r.code)
+                            ORDER BY r.role, r.name), '[]')
+  FROM @extschema@.event_actor_names r WHERE r.event_id = ev
+$$;
+COMMENT ON FUNCTION @extschema@.event_actors_version(bigint) IS
+  'The actors of an event as event_history.version and event_changes() record them: a jsonb array of its event_actor_names rows (role, name, actor_id, code), ordered by role and name; [] when it has none.';
+
 -- SECURITY DEFINER: whoever may change an event (an editor, a loader) gets
 -- its history kept, without the right to write event_history itself.
+-- An update version also records the event's actors as they were (the
+-- loaders bring event_actors and event_actor_names in line after the events
+-- row).  A load that changes only an event's actors stamps the row with its
+-- run (changed_run, nothing else): that update keeps the version too, so an
+-- edit of the actors alone has its history and its run.
 CREATE FUNCTION @extschema@.event_history_keep() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  run bigint := @extschema@.current_import_run();
 BEGIN
-  IF TG_OP = 'UPDATE' AND NOT @extschema@.provenance_changed(OLD, NEW) THEN
+  IF TG_OP = 'UPDATE' AND NOT @extschema@.provenance_changed(OLD, NEW)
+     AND NOT (NEW.changed_run IS DISTINCT FROM OLD.changed_run AND NEW.changed_run = run) THEN
     RETURN NULL;
   END IF;
   INSERT INTO @extschema@.event_history (event_id, dataset, external_id, operation, version, replaced_run)
-  VALUES (OLD.id, OLD.dataset, OLD.external_id, lower(TG_OP), to_jsonb(OLD), @extschema@.current_import_run());
+  VALUES (OLD.id, OLD.dataset, OLD.external_id, lower(TG_OP),
+          CASE WHEN TG_OP = 'UPDATE'
+               THEN to_jsonb(OLD) || jsonb_build_object('actors', @extschema@.event_actors_version(OLD.id))
+               ELSE to_jsonb(OLD) END,
+          run);
   RETURN NULL;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.event_history_keep() IS
-  'Trigger function: keeps the previous version of an event in event_history when an UPDATE changes it (beyond its provenance columns) or a DELETE removes it, with the current import run.';
+  'Trigger function: keeps the previous version of an event in event_history when an UPDATE changes it (beyond its provenance columns, or when an import run stamps it as changed by that run alone: its actors changed) or a DELETE removes it, with the current import run; an update version holds the actors as they were (key actors).';
 CREATE TRIGGER event_history AFTER UPDATE ON @extschema@.events
   FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION @extschema@.event_history_keep();
 CREATE TRIGGER event_history_delete AFTER DELETE ON @extschema@.events
@@ -202,7 +226,8 @@ BEGIN
     SELECT h.event_id, 2 * h.id + 1, h.replaced_run, NULL::jsonb
     FROM @extschema@.event_history h WHERE h.event_id = ANY (touched) AND h.operation = 'delete'
     UNION ALL
-    SELECT e.id, 9223372036854775807, e.changed_run, to_jsonb(e)
+    SELECT e.id, 9223372036854775807, e.changed_run,
+           to_jsonb(e) || jsonb_build_object('actors', @extschema@.event_actors_version(e.id))
     FROM @extschema@.events e WHERE e.id = ANY (touched)
   ),
   versions AS (
@@ -235,13 +260,16 @@ BEGIN
   FROM kinds k
   CROSS JOIN LATERAL (SELECT j.key FROM jsonb_object_keys(k.o || k.n) j(key)
                       WHERE j.key NOT IN ('created_run', 'changed_run', 'deleted_at', 'deleted_run')
-                        AND (k.o->j.key) IS DISTINCT FROM (k.n->j.key)) f
+                        AND (k.o->j.key) IS DISTINCT FROM (k.n->j.key)
+                        -- the actors where both versions record them (a
+                        -- deletion's version and those kept before did not)
+                        AND (j.key <> 'actors' OR (k.o ? 'actors' AND k.n ? 'actors'))) f
   WHERE k.change = 'changed'
   ORDER BY 1, 4, 5;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.event_changes(bigint, bigint) IS
-  'What the import runs after run_a, up to and including run_b, did to the events: one row per event added or deleted (marked deleted, or removed), and one row per column of an event changed, with its value after run_a and after run_b (as text).  Changes made outside an import run are not reported as changes; they count as made after the run before them.';
+  'What the import runs after run_a, up to and including run_b, did to the events: one row per event added or deleted (marked deleted, or removed), and one row per column of an event changed, with its value after run_a and after run_b (as text); field actors when its actors changed (event_actors_version(), where both versions record them).  Changes made outside an import run are not reported as changes; they count as made after the run before them.';
 
 -- ---------------------------------------------------------------------------
 -- ACLED's deleted events
