@@ -167,22 +167,48 @@ CREATE FUNCTION @extschema@.event_history_keep() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   run bigint := @extschema@.current_import_run();
+  history text;
+  names text;
+  actors jsonb;
 BEGIN
   IF TG_OP = 'UPDATE' AND NOT @extschema@.provenance_changed(OLD, NEW)
      AND NOT (NEW.changed_run IS DISTINCT FROM OLD.changed_run AND NEW.changed_run = run) THEN
     RETURN NULL;
   END IF;
-  INSERT INTO @extschema@.event_history (event_id, dataset, external_id, operation, version, replaced_run)
-  VALUES (OLD.id, OLD.dataset, OLD.external_id, lower(TG_OP),
-          CASE WHEN TG_OP = 'UPDATE'
-               THEN to_jsonb(OLD) || jsonb_build_object('actors', @extschema@.event_actors_version(OLD.id))
-               ELSE to_jsonb(OLD) END,
-          run);
+  IF TG_TABLE_NAME = 'events' THEN
+    INSERT INTO @extschema@.event_history (event_id, dataset, external_id, operation, version, replaced_run)
+    VALUES (OLD.id, OLD.dataset, OLD.external_id, lower(TG_OP),
+            CASE WHEN TG_OP = 'UPDATE'
+                 THEN to_jsonb(OLD) || jsonb_build_object('actors', @extschema@.event_actors_version(OLD.id))
+                 ELSE to_jsonb(OLD) END,
+            run);
+  ELSE
+    -- a shard of events on a Citus worker (citus_distribute()): no query on
+    -- a distributed table may run from a shard, so the actors are read from
+    -- the colocated shard of event_actor_names (as event_actors_version()
+    -- reads them) and the version goes to the colocated shard of
+    -- event_history, both on this node
+    EXECUTE 'SELECT pg_catalog.shard_name($1, pg_catalog.get_shard_id_for_distribution_column($1, $3)), '
+            'pg_catalog.shard_name($2, pg_catalog.get_shard_id_for_distribution_column($2, $3))'
+      INTO history, names USING '@extschema@.event_history'::regclass, '@extschema@.event_actor_names'::regclass, OLD.id;
+    IF TG_OP = 'UPDATE' THEN
+      EXECUTE format('SELECT coalesce(jsonb_agg(jsonb_build_object(''role'', r.role, ''name'', r.name, '
+                     '''actor_id'', r.actor_id, ''code'', r.code) ORDER BY r.role, r.name), ''[]'') '
+                     'FROM %s r WHERE r.event_id = $1', names)
+        INTO actors USING OLD.id;
+    END IF;
+    EXECUTE format('INSERT INTO %s (id, event_id, dataset, external_id, operation, version, replaced_run) '
+                   'VALUES (nextval(%L), $1, $2, $3, $4, $5, $6)', history, '@extschema@.event_history_id_seq')
+      USING OLD.id, OLD.dataset, OLD.external_id, lower(TG_OP),
+            CASE WHEN TG_OP = 'UPDATE' THEN to_jsonb(OLD) || jsonb_build_object('actors', actors)
+                 ELSE to_jsonb(OLD) END,
+            run;
+  END IF;
   RETURN NULL;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.event_history_keep() IS
-  'Trigger function: keeps the previous version of an event in event_history when an UPDATE changes it (beyond its provenance columns, or when an import run stamps it as changed by that run alone: its actors changed) or a DELETE removes it, with the current import run; an update version holds the actors as they were (key actors).';
+  'Trigger function: keeps the previous version of an event in event_history when an UPDATE changes it (beyond its provenance columns, or when an import run stamps it as changed by that run alone: its actors changed) or a DELETE removes it, with the current import run; an update version holds the actors as they were (key actors); on a shard of events (Citus, citus_distribute()) it reads and writes the colocated shards of event_actor_names and event_history.';
 CREATE TRIGGER event_history AFTER UPDATE ON @extschema@.events
   FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION @extschema@.event_history_keep();
 CREATE TRIGGER event_history_delete AFTER DELETE ON @extschema@.events

@@ -26,14 +26,18 @@ DECLARE
   -- events and the tables keyed by an event, on the shard of their event
   event_tables constant text[][] := ARRAY[
     ['events', 'id'], ['event_actors', 'event_id'], ['event_actor_names', 'event_id'],
-    ['event_links', 'event_id'], ['event_match_state', 'event_id'], ['incidents', 'event_id']];
-  -- large tables of their own
-  other_tables constant text[][] := ARRAY[['import_issues', 'id'], ['event_history', 'id']];
+    ['event_links', 'event_id'], ['event_match_state', 'event_id'], ['incidents', 'event_id'],
+    ['event_history', 'event_id']];
+  -- a large table of its own
+  other_tables constant text[][] := ARRAY[['import_issues', 'id']];
   -- triggers whose work is their own row (or a signal to the node they run
   -- on): kept, and run on every shard
   kept_triggers constant text[] := ARRAY[
     'shipped_rows_insert', 'shipped_rows_update', 'shipped_rows_delete', 'shipped_rows_truncate',
-    'user_row_insert', 'user_row_update', 'import_run_opened'];
+    'user_row_insert', 'user_row_update', 'import_run_opened',
+    -- the history of events: on a shard, event_history_keep() writes to
+    -- the colocated shard of event_history
+    'event_history', 'event_history_delete'];
   all_tables text[];
   t text;
   pair text[];
@@ -122,6 +126,18 @@ BEGIN
     worker_sql := worker_sql || format('; DROP TRIGGER IF EXISTS %I ON %s', r.tgname, r.rel);
   END LOOP;
 
+  -- The workers' own copies of the identity sequences give ids from
+  -- (the node's group id) << 48 on, as Citus does for its own: a row
+  -- inserted on a worker never takes an id of the coordinator's.
+  FOR r IN
+    SELECT pg_catalog.pg_get_serial_sequence(a.attrelid::regclass::text, a.attname) AS seq
+    FROM pg_catalog.pg_attribute a
+    WHERE a.attidentity <> '' AND a.attrelid IN (SELECT format('%I.%I', s, x)::regclass FROM unnest(all_tables) x)
+    ORDER BY 1
+  LOOP
+    worker_sql := worker_sql || format('; PERFORM pg_catalog.setval(%L, (SELECT groupid FROM pg_catalog.pg_dist_local_group)::bigint << 48, false)', r.seq);
+  END LOOP;
+
   -- 2. The workers' own copies of the tables (CREATE EXTENSION ran there
   -- too) become the empty shells Citus expects: without their keys and
   -- triggers, and without the shipped rows, which from now on are read from
@@ -194,4 +210,4 @@ END
 $fn$;
 REVOKE EXECUTE ON FUNCTION @extschema@.citus_distribute() FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@.citus_distribute() IS
-  'On a Citus coordinator (after CREATE EXTENSION citus and sahel_news): makes the gazetteer, the lookups, deployments and figures reference tables and distributes events, event_actors, event_actor_names, event_links, event_match_state and incidents by event id (colocated), import_issues and event_history by their id; the foreign keys and the guards of shipped rows come back on the shards; returns what it did to each table, the unique keys kept as plain indexes and the triggers that do not run on Citus (docs/reference/citus.md)';
+  'On a Citus coordinator (after CREATE EXTENSION citus and sahel_news): makes the gazetteer, the lookups, deployments and figures reference tables and distributes events, event_actors, event_actor_names, event_links, event_match_state, incidents and event_history by event id (colocated), import_issues by its id; the foreign keys and the guards of shipped rows come back on the shards; returns what it did to each table, the unique keys kept as plain indexes and the triggers that do not run on Citus (docs/reference/citus.md)';
