@@ -98,7 +98,8 @@ sn_match_actor_part(const sn_match_actor *a, size_t na, const sn_match_actor *b,
 	bool		shared = false,
 				same = false,
 				swapped = false,
-				unsided = false;
+				unsided = false,
+				kind = false;
 
 	if (na == 0 || nb == 0)
 		return SN_MATCH_ACTORS_UNKNOWN;
@@ -107,6 +108,12 @@ sn_match_actor_part(const sn_match_actor *a, size_t na, const sn_match_actor *b,
 		{
 			if (a[i].actor_id != b[j].actor_id)
 				continue;
+			if (a[i].actor_id < 0)
+			{
+				/* a class: the state's forces, civilians, a crowd */
+				kind = true;
+				continue;
+			}
 			shared = true;
 			if (a[i].side == SN_MATCH_SIDE_NONE || b[j].side == SN_MATCH_SIDE_NONE)
 				unsided = true;
@@ -116,7 +123,7 @@ sn_match_actor_part(const sn_match_actor *a, size_t na, const sn_match_actor *b,
 				swapped = true;
 		}
 	if (!shared)
-		return SN_MATCH_ACTORS_NONE;
+		return kind ? SN_MATCH_ACTORS_KIND : SN_MATCH_ACTORS_NONE;
 	if (same)
 		return SN_MATCH_ACTORS_SAME_SIDES;
 	if (unsided)
@@ -130,7 +137,8 @@ sn_match_actor_part(const sn_match_actor *a, size_t na, const sn_match_actor *b,
  *   time      1 / (1 + days apart + log2(longer interval in days) / 4)
  *   space     1 / (1 + km beyond the radii / 5 + combined radius km / 50)
  *   category  level 2: 1, level 1: 0.5, level 0: 0
- *   actors    same sides 1, shared 0.8, swapped 0.6, none shared 0.25
+ *   actors    same sides 1, shared 0.8, swapped 0.6, only a class shared
+ *             0.5 (as unknown), none shared 0.25
  *   deaths    ranges overlap 1, else half the ratio of the nearer bounds
  * and 0.5 for a part one side does not know.
  */
@@ -168,6 +176,9 @@ sn_match_score(sn_match_parts *r, const sn_match_params *p)
 			break;
 		case SN_MATCH_ACTORS_NONE:
 			r->s_actors = 0.25;
+			break;
+		case SN_MATCH_ACTORS_KIND:
+			r->s_actors = 0.5;
 			break;
 		default:
 			r->s_actors = 0.5;
@@ -737,10 +748,20 @@ may_share(const sn_match_event *e, const sn_match_event *holder, const sn_match_
 		  const sn_match_params *p)
 {
 	int64_t		allowed = counterpart->day_hi - counterpart->day_lo;
+	int			actors;
 
 	if (allowed < p->within_days)
 		allowed = p->within_days;
 	if (sn_match_days_apart(e->day_lo, e->day_hi, holder->day_lo, holder->day_hi) > allowed)
+		return false;
+	/*
+	 * The rows a dataset makes of one incident (a day, a type of violence) keep
+	 * the group that carried it out: a row with no group in common with the
+	 * holder (only a class, such as civilians or the state's forces, which
+	 * every row of a war shares, or none) is another incident.
+	 */
+	actors = sn_match_actor_part(e->actors, e->n_actors, holder->actors, holder->n_actors);
+	if (actors == SN_MATCH_ACTORS_NONE || actors == SN_MATCH_ACTORS_KIND)
 		return false;
 	return event_km(e, holder) <= p->within_km;
 }

@@ -30,7 +30,10 @@ typedef enum sn_match_actors
 	SN_MATCH_ACTORS_NONE = 0,	/* both name actors, none in common */
 	SN_MATCH_ACTORS_SWAPPED = 1,	/* shared, but attacker and attacked swapped */
 	SN_MATCH_ACTORS_SHARED = 2, /* shared, sides not comparable */
-	SN_MATCH_ACTORS_SAME_SIDES = 3	/* shared, on the same sides */
+	SN_MATCH_ACTORS_SAME_SIDES = 3,	/* shared, on the same sides */
+	SN_MATCH_ACTORS_KIND = 4	/* no actor in common, only a class (a
+								 * state's forces, civilians, a crowd):
+								 * neutral, as most events of a war share one */
 } sn_match_actors;
 
 /* Sides of an actor in an event */
@@ -40,7 +43,9 @@ typedef enum sn_match_actors
 
 typedef struct sn_match_actor
 {
-	int64_t		actor_id;
+	int64_t		actor_id;		/* >= 0: an actor (a named group); < 0: a
+								 * class of actors (a state's forces,
+								 * civilians), shared by many */
 	int			side;			/* SN_MATCH_SIDE_* */
 } sn_match_actor;
 
@@ -117,7 +122,11 @@ extern int	sn_match_fatalities(int64_t alo, int64_t ahi, int64_t blo, int64_t bh
 /* The deepest shared taxonomy level: 2, 1, 0; -1 when either is unknown. */
 extern int	sn_match_level(uint64_t a1, uint64_t a2, uint64_t b1, uint64_t b2);
 
-/* How the actors compare (sn_match_actors). */
+/*
+ * How the actors compare (sn_match_actors): an actor (id >= 0) in common
+ * decides, with its sides; else a class (id < 0) in common gives
+ * SN_MATCH_ACTORS_KIND; else none shared.
+ */
 extern int	sn_match_actor_part(const sn_match_actor *a, size_t na,
 								const sn_match_actor *b, size_t nb);
 
@@ -190,8 +199,9 @@ typedef struct sn_match_pair
  * proposed one scoring below min_score.  When a
  * side splits incidents (ACLED: one row per day and type), a row left
  * unmatched whose best remaining candidate was taken by another row of its
- * dataset at the same place (within within_km) and within the counterpart's
- * days (or within_days) shares that counterpart (pair.shared).  Then ranks:
+ * dataset at the same place (within within_km), within the counterpart's
+ * days (or within_days) and with an actor in common (not only a class; or
+ * one of the two names none) shares that counterpart (pair.shared).  Then ranks:
  * 1 for a selected pair, 2, 3, ... for the others in the same order, from
  * each side's point of view.  Returns false when memory runs out.
  */

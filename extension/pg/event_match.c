@@ -302,7 +302,8 @@ jb_bool(JsonbParseState **st, const char *key, bool x)
 static Datum
 reasons_jsonb(const sn_match_parts *r, bool dup)
 {
-	static const char *const actors[] = {"unknown", "none shared", "shared, sides swapped", "shared", "shared, same sides"};
+	static const char *const actors[] = {"unknown", "none shared", "shared, sides swapped", "shared", "shared, same sides",
+	"only a class shared"};
 	static const char *const deaths[] = {"unknown", "incompatible", "compatible"};
 	JsonbParseState *st = NULL;
 	JsonbValue *res;

@@ -219,6 +219,144 @@ COMMENT ON FUNCTION @extschema@.event_match_clusters(text, text[]) IS
   'Internal to link_events(): clusters of the links of a query (event_id, other_event_id, dataset, other_dataset), taken in order, that never hold two events of a dataset not in splitting; cluster is the smallest event id of each, dataset the event''s';
 
 -- ---------------------------------------------------------------------------
+-- Actors across datasets: what the matcher compares of an event's actors
+--
+-- Each loader resolves its dataset's actor names to actors; until an analyst
+-- maps them (actor_names), the same group named by two datasets is two
+-- provisional actors (ACLED "Military Forces of South Sudan (2011-)", UCDP
+-- "Government of South Sudan"). The matcher therefore compares an actor by a
+-- match key rather than by its id: the state forces of one country are one key
+-- whatever the dataset calls them, civilians are one key, crowds one key,
+-- a named group is its name folded (actor_match_key) or the name an alias
+-- row of actor_match_aliases says it is the same as, and an unidentified
+-- actor says nothing of who it was.
+
+CREATE TABLE @extschema@.actor_match_aliases (
+  name text NOT NULL CHECK (name OPERATOR(pg_catalog.<>) ''),
+  same_as text NOT NULL CHECK (same_as OPERATOR(pg_catalog.<>) ''),
+  note text,
+  standard boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (name, standard)
+);
+COMMENT ON TABLE @extschema@.actor_match_aliases IS
+  'Names of one armed group that datasets spell differently, for link_events(): an actor whose name has the match key of name is compared as same_as. Shipped rows (standard) hold well-known spellings of ACLED, UCDP GED, GTD and SCAD; a user adds rows with standard = false (kept by pg_dump; a user row wins over a shipped one of the same name)';
+COMMENT ON COLUMN @extschema@.actor_match_aliases.name IS 'a name as a dataset writes it (compared by actor_match_key)';
+COMMENT ON COLUMN @extschema@.actor_match_aliases.same_as IS 'the name of the group it is the same as (compared by actor_match_key)';
+COMMENT ON COLUMN @extschema@.actor_match_aliases.note IS 'why, in our words';
+COMMENT ON COLUMN @extschema@.actor_match_aliases.standard IS 'true for the rows shipped with the extension (not dumped by pg_dump; CREATE EXTENSION recreates them)';
+INSERT INTO @extschema@.actor_match_aliases (name, same_as, note, standard) VALUES
+  ('SPLA/M-In Opposition: Sudanese Peoples Liberation Army/Movement-In Opposition', 'SPLM-IO', 'ACLED''s name of Riek Machar''s movement (2013-)', true),
+  ('SPLM/A In Opposition', 'SPLM-IO', 'UCDP GED''s name of it', true),
+  ('Sudan People''s Liberation Movement in Opposition (SPLM-IO)', 'SPLM-IO', 'GTD''s name of it', true),
+  ('SPLM-IO', 'SPLM-IO', 'its acronym', true),
+  ('SPLA-IO', 'SPLM-IO', 'its army''s acronym, as news reports write it', true),
+  ('Machar rebels', 'SPLM-IO', 'SCAD''s and news reports'' name of it', true),
+  ('Military Forces of Libya (2014-) Haftar Faction', 'Haftar forces', 'ACLED''s name of Khalifa Haftar''s forces (Operation Dignity, 2014-)', true),
+  ('Military Forces of Libya (2014-) Haftar Faction - Saiqa Forces', 'Haftar forces', 'ACLED: the special forces that fought under Haftar in Benghazi', true),
+  ('Haftar Militia', 'Haftar forces', 'GTD''s and SCAD''s name of them', true),
+  ('Forces of the House of Representatives', 'Haftar forces', 'UCDP GED''s name of them (the forces loyal to the Tobruk parliament)', true),
+  ('Operation Dignity', 'Haftar forces', 'the name of their 2014 offensive', true),
+  ('Libyan National Army', 'Haftar forces', 'their own name', true),
+  ('Fajr Libya', 'Libya Dawn', 'the Arabic name of the Libya Dawn coalition (2014-2015), as SCAD writes it', true),
+  ('Operation Libya Dawn', 'Libya Dawn', 'ACLED''s name of it', true),
+  ('Misrata Brigades', 'Misratah', 'GTD''s spelling of the Misrata militias (ACLED: Misratah Communal Militia)', true),
+  ('Misurata', 'Misratah', 'another transliteration', true),
+  ('al-Toubou', 'Tabu', 'UCDP GED''s name of the Toubou (ACLED: Tabu Ethnic Militia)', true),
+  ('Toubou', 'Tabu', 'another transliteration', true),
+  ('Tebu', 'Tabu', 'another transliteration', true),
+  ('Rafallah al-Sahati Brigade', 'Rafallah Sehati', 'GTD''s spelling (ACLED: Rafallah Sehati Brigade)', true),
+  ('Shura CouncilofIslamic Youth', 'Islamic Youth Shura Council', 'ACLED''s spelling (words run together) of the Derna group', true),
+  ('Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad', 'Boko Haram', 'ACLED''s name of Boko Haram', true),
+  ('Jama''atu Ahlis Sunna Lidda''awati wal-Jihad', 'Boko Haram', 'UCDP GED''s name of Boko Haram', true),
+  ('Islamic State West Africa Province', 'ISWAP', 'the Islamic State''s West African branch (2016-)', true),
+  ('Jama''at Nusrat al-Islam wal-Muslimin', 'JNIM', 'the Sahel coalition of al-Qaeda''s allies (2017-)', true),
+  ('JNIM: Group for Support of Islam and Muslims', 'JNIM', 'ACLED''s name of it', true),
+  ('Islamic State Sahel Province', 'Islamic State in the Greater Sahara', 'its name from 2022', true);
+CREATE TRIGGER shipped_rows_insert BEFORE INSERT ON @extschema@.actor_match_aliases FOR EACH ROW WHEN (NEW.standard)
+  EXECUTE FUNCTION @extschema@.sample_guard('standard');
+CREATE TRIGGER shipped_rows_update BEFORE UPDATE ON @extschema@.actor_match_aliases FOR EACH ROW WHEN (OLD.standard OR NEW.standard)
+  EXECUTE FUNCTION @extschema@.sample_guard('standard');
+CREATE TRIGGER shipped_rows_delete BEFORE DELETE ON @extschema@.actor_match_aliases FOR EACH ROW WHEN (OLD.standard)
+  EXECUTE FUNCTION @extschema@.sample_guard('standard');
+CREATE TRIGGER shipped_rows_truncate BEFORE TRUNCATE ON @extschema@.actor_match_aliases FOR EACH STATEMENT
+  EXECUTE FUNCTION @extschema@.sample_guard('standard');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.actor_match_aliases', 'WHERE NOT standard');
+
+-- The folded form of a group's name: name_key() (case, accents, apostrophes,
+-- hyphens), then without ACLED's acronym prefix ("BRSC: ..."), parenthesised
+-- parts (ACLED's periods and countries "(2011-)", "(Libya)"; GTD's acronyms
+-- "(SPLM-IO)"), punctuation, one-letter words, and the words that say what
+-- kind of group it is rather than which (militia, brigade, forces, ethnic,
+-- communal, tribe, operation, the, of, al, ...), the rest in alphabetical
+-- order: "Zintan Ethnic Militia (Libya)", "Zintan Brigades" and "Zintan
+-- militia" give "zintan"; "Shura Council of Benghazi Revolutionaries" and
+-- "Benghazi Revolutionaries Shura Council" give one key.
+CREATE FUNCTION @extschema@.actor_match_key(actor_name text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN (
+  SELECT pg_catalog.string_agg(w, ' ' ORDER BY w)
+  FROM (SELECT DISTINCT w
+        FROM pg_catalog.regexp_split_to_table(
+               pg_catalog.regexp_replace(
+                 pg_catalog.regexp_replace(@extschema@.name_key(actor_name), '^[^:]{1,40}:\s*(?=\S)', ''),
+                 '\([^)]*(\)|$)', ' ', 'g'),
+               '[^[:alnum:]]+') w
+        WHERE pg_catalog.length(w) > 1
+          AND w OPERATOR(pg_catalog.<>) ALL (ARRAY['the', 'of', 'in', 'and', 'for', 'al', 'el', 'de', 'du', 'des', 'la', 'le', 'les',
+            'militia', 'militias', 'militiamen', 'ethnic', 'communal', 'brigade', 'brigades', 'battalion',
+            'battalions', 'forces', 'force', 'group', 'groups', 'tribe', 'tribal', 'tribesmen', 'faction',
+            'operation', 'fighters'])) s);
+COMMENT ON FUNCTION @extschema@.actor_match_key(text) IS
+  'The folded name by which link_events() compares two armed groups: name_key(), without an acronym prefix ("BRSC: "), parenthesised parts, punctuation, one-letter words and the words that say the kind of group (militia, brigade, forces, ethnic, communal, tribe, operation, the, of, al, ...), the rest sorted: "Zintan Ethnic Militia (Libya)" and "Zintan Brigades" give zintan; NULL when nothing is left';
+
+-- The class of an actor the datasets agree on even when they name it
+-- differently: 'state' (a state's military, police or government: ACLED
+-- inter code 1 and "Military/Police Forces of X", UCDP "Government of X",
+-- SCAD's "government", "soldiers", "police"), 'civilians' (ACLED inter 7,
+-- UCDP's one-sided victims, SCAD's "civilians", "residents"), 'crowd'
+-- (ACLED inter 5 and 6, SCAD's "protesters", "rioters"), 'unidentified'
+-- ("Unidentified Armed Group", "unknown gunmen"), else NULL (a named group).
+-- A former state's forces ("Former Military Forces of Libya") are a group.
+CREATE FUNCTION @extschema@.actor_match_class(actor_name text, actor_kind text, acled_inter smallint) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE
+  WHEN actor_name OPERATOR(pg_catalog.~*) '^\s*(unidentified|unknown|unnamed)\M' THEN 'unidentified'
+  WHEN actor_name OPERATOR(pg_catalog.~*) '^\s*former\M' THEN NULL
+  WHEN actor_kind IN ('state', 'government', 'state forces') OR acled_inter = 1
+    OR actor_name OPERATOR(pg_catalog.~*) '^\s*(the\s+)?((military|police|security|armed|government|state)\s+forces|government|national\s+army|army|soldiers|troops|police|policemen|police\s+officers|military|gendarmerie|gendarmes)\M'
+    THEN 'state'
+  WHEN actor_kind = 'civilians' OR acled_inter = 7
+    OR actor_name OPERATOR(pg_catalog.~*) '^\s*(civilians|citizens|residents|villagers)\M' THEN 'civilians'
+  WHEN acled_inter IN (5, 6) OR actor_name OPERATOR(pg_catalog.~*) '^\s*(protesters|demonstrators|rioters)\M' THEN 'crowd'
+END;
+COMMENT ON FUNCTION @extschema@.actor_match_class(text, text, smallint) IS
+  'The class of an actor that link_events() compares when datasets name it differently: state (a state''s military, police or government: ACLED inter 1, UCDP Government of X, SCAD government, soldiers), civilians (ACLED inter 7, UCDP''s victims of one-sided violence), crowd (ACLED inter 5 and 6, protesters, rioters), unidentified (unidentified or unknown attackers), else NULL (a named group)';
+
+-- The key an actor is compared by: the group an alias row names, else
+-- state:<country> for a state's forces (state: when its country is not
+-- known; link_events() then takes the country of the event's place),
+-- civilians, crowd, NULL for an unidentified actor, else group:<match key>.
+CREATE FUNCTION @extschema@.actor_match_identity(actor_name text, actor_kind text, acled_inter smallint,
+                                                actor_country text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+RETURN coalesce(
+  (SELECT 'group:' OPERATOR(pg_catalog.||) @extschema@.actor_match_key(al.same_as)
+   FROM @extschema@.actor_match_aliases al
+   WHERE @extschema@.actor_match_key(al.name) = @extschema@.actor_match_key(actor_name)
+   ORDER BY al.standard LIMIT 1),
+  CASE @extschema@.actor_match_class(actor_name, actor_kind, acled_inter)
+    WHEN 'unidentified' THEN NULL
+    WHEN 'state' THEN 'state:' OPERATOR(pg_catalog.||) coalesce(actor_country, '')
+    WHEN 'civilians' THEN 'civilians'
+    WHEN 'crowd' THEN 'crowd'
+    ELSE coalesce('group:' OPERATOR(pg_catalog.||) @extschema@.actor_match_key(actor_name),
+                  'name:' OPERATOR(pg_catalog.||) actor_name)
+  END);
+COMMENT ON FUNCTION @extschema@.actor_match_identity(text, text, smallint, text) IS
+  'What link_events() compares of an actor across datasets: group:<key> of the group an actor_match_aliases row says the name is the same as; else state:<country> for a state''s forces (state: when the country is not known: the event''s place then gives it), civilians, crowd, NULL for an unidentified actor (it says nothing of who), else group:<actor_match_key of the name>';
+CREATE INDEX actor_match_aliases_key_idx ON @extschema@.actor_match_aliases (@extschema@.actor_match_key(name));
+
+-- ---------------------------------------------------------------------------
 -- What the matcher reads of an event
 
 CREATE FUNCTION @extschema@.event_match_features(p_dataset text)
@@ -259,14 +397,32 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
   LEFT JOIN @extschema@.event_taxonomy_levels lv ON lv.name = coalesce(t1.level2, t2.level2, t3.level2)
   LEFT JOIN @extschema@.event_taxonomy_levels lv1 ON lv1.name = coalesce(t1.level1, t2.level1, t3.level1)
   LEFT JOIN @extschema@.sources s ON s.id = e.source_id
+  -- each actor by what it is across datasets (actor_match_identity, once
+  -- per actor), as a number: an unidentified actor is left out
   LEFT JOIN (
-    SELECT r.event_id,
-           array_agg(r.actor_id ORDER BY r.actor_id) FILTER (WHERE r.role IN ('actor1', 'claimant')) AS actors1,
-           array_agg(r.actor_id ORDER BY r.actor_id) FILTER (WHERE r.role IN ('actor2', 'target', 'victim')) AS actors2,
-           array_agg(r.actor_id ORDER BY r.actor_id) FILTER (WHERE r.role = 'associate') AS actors0
-    FROM @extschema@.event_actors r
-    JOIN @extschema@.events e2 ON e2.id = r.event_id AND e2.dataset = p_dataset
-    GROUP BY r.event_id) ac ON ac.event_id = e.id
+    SELECT x.event_id,
+           array_agg(DISTINCT x.k) FILTER (WHERE x.role IN ('actor1', 'claimant') AND x.k IS NOT NULL) AS actors1,
+           array_agg(DISTINCT x.k) FILTER (WHERE x.role IN ('actor2', 'target', 'victim') AND x.k IS NOT NULL) AS actors2,
+           array_agg(DISTINCT x.k) FILTER (WHERE x.role = 'associate' AND x.k IS NOT NULL) AS actors0
+    FROM (
+      WITH ak AS MATERIALIZED (
+        SELECT a.id, @extschema@.actor_match_identity(a.name, a.kind, a.acled_inter, a.country::text) AS ident
+        FROM @extschema@.actors a
+        WHERE a.id IN (SELECT r3.actor_id FROM @extschema@.event_actors r3
+                       JOIN @extschema@.events e3 ON e3.id = r3.event_id AND e3.dataset = p_dataset))
+      SELECT r.event_id, r.role,
+             -- a group as a number >= 0, a class (state:, civilians, crowd) < 0
+             CASE WHEN ak.ident LIKE 'state:%' OR ak.ident IN ('civilians', 'crowd') THEN -9223372036854775807 - 1 ELSE 0 END
+               OPERATOR(pg_catalog.|)
+             (pg_catalog.hashtextextended(CASE WHEN ak.ident = 'state:'
+                                               THEN ak.ident OPERATOR(pg_catalog.||) coalesce(p2.country::text, '')
+                                               ELSE ak.ident END, 0)
+               OPERATOR(pg_catalog.&) 9223372036854775807) AS k
+      FROM @extschema@.event_actors r
+      JOIN @extschema@.events e2 ON e2.id = r.event_id AND e2.dataset = p_dataset
+      LEFT JOIN @extschema@.places p2 ON p2.id = e2.place_id
+      JOIN ak ON ak.id = r.actor_id) x
+    GROUP BY x.event_id) ac ON ac.event_id = e.id
   WHERE e.dataset = p_dataset
     AND e.location IS NOT NULL
     AND e.deleted_at IS NULL
@@ -342,7 +498,7 @@ DECLARE
   x float8;
 BEGIN
   IF v IS NULL OR v = '' THEN
-    RETURN 0.6;
+    RETURN 0.62;
   END IF;
   BEGIN
     x := v::float8;
@@ -357,7 +513,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.link_min_score() IS
-  'The least score a proposed pair needs to be selected (rank 1) by link_events(): the setting sahel_news.link_min_score, 0.6 when unset (docs/reference/matching.md says why); pairs below it stay contenders';
+  'The least score a proposed pair needs to be selected (rank 1) by link_events(): the setting sahel_news.link_min_score, 0.62 when unset (docs/reference/matching.md says why); pairs below it stay contenders';
 
 -- ---------------------------------------------------------------------------
 -- One dataset against one other (internal)
@@ -657,7 +813,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.link_events(text, text, float8, integer) IS
-  'Finds, scores and stores the links between the events of dataset and those of other (NULL: every dataset, dataset itself for duplicates within it) in event_links, then rebuilds incidents. within_km (default 10): km allowed beyond both events'' precision radii; within_days (default: the larger date_lag_days of the two datasets in matching_datasets, at least 1): days allowed between the edtf bounds. Incremental (only new or changed events are compared again) and idempotent; analysts'' verdicts hold. A proposed pair is selected only when it scores at least sahel_news.link_min_score (default 0.6). Returns the pairs scored in this run, and the links (rank 1) and contenders (rank > 1) of dataset''s events';
+  'Finds, scores and stores the links between the events of dataset and those of other (NULL: every dataset, dataset itself for duplicates within it) in event_links, then rebuilds incidents. within_km (default 10): km allowed beyond both events'' precision radii; within_days (default: the larger date_lag_days of the two datasets in matching_datasets, at least 1): days allowed between the edtf bounds. Incremental (only new or changed events are compared again) and idempotent; analysts'' verdicts hold. A proposed pair is selected only when it scores at least sahel_news.link_min_score (default 0.62). Returns the pairs scored in this run, and the links (rank 1) and contenders (rank > 1) of dataset''s events';
 
 -- ---------------------------------------------------------------------------
 -- BI views
@@ -707,7 +863,7 @@ COMMENT ON COLUMN @extschema@.bi_event_links.days_apart IS 'days between the dat
 COMMENT ON COLUMN @extschema@.bi_event_links.km_apart IS 'km beyond both precision radii';
 COMMENT ON COLUMN @extschema@.bi_event_links.km IS 'km between the two points';
 COMMENT ON COLUMN @extschema@.bi_event_links.taxonomy_level IS 'deepest common taxonomy level shared: 2, 1, 0; NULL when one is unclassified';
-COMMENT ON COLUMN @extschema@.bi_event_links.actors IS 'how the actors compare: same sides, shared, sides swapped, none shared, unknown';
+COMMENT ON COLUMN @extschema@.bi_event_links.actors IS 'how the actors compare (by actor_match_identity): shared, same sides; shared; shared, sides swapped; only a class shared (a state''s forces, civilians, a crowd); none shared; unknown';
 COMMENT ON COLUMN @extschema@.bi_event_links.fatalities IS 'whether the death counts'' ranges overlap: compatible, incompatible, unknown';
 COMMENT ON COLUMN @extschema@.bi_event_links.reasons IS 'every part of the score, as JSON text';
 COMMENT ON COLUMN @extschema@.bi_event_links.incident_id IS 'the incident event_id belongs to (incidents), if any';
