@@ -56,9 +56,10 @@ DECLARE
   -- the tables an editor writes (and a loader too), by name
   -- (event matching: link_events() writes the links, incidents, its runs and
   -- state as its caller; analysts record verdicts in event_link_reviews and
-  -- map categories in the taxonomy tables and matching_datasets, whose
+  -- map categories in the taxonomy tables, matching_datasets and
+  -- actor_match_aliases, whose
   -- shipped rows stay guarded by triggers)
-  edited constant text := '^(places|place_names|place_countries|actors|actor_names|events|event_actors|event_actor_names|sources|deployments|figures|.*links?|incidents?|event_link_reviews|link_runs|event_match_state|event_taxonomy|event_taxonomy_levels|matching_datasets)$';
+  edited constant text := '^(places|place_names|place_countries|actors|actor_names|events|event_actors|event_actor_names|sources|deployments|figures|.*links?|incidents?|event_link_reviews|link_runs|event_match_state|event_taxonomy|event_taxonomy_levels|matching_datasets|actor_match_aliases)$';
   -- the tables a loader writes besides those: staging tables and run bookkeeping
   loaded constant text := '^(.*_raw|import_runs|import_issues)$';
 BEGIN

@@ -97,6 +97,7 @@ END $$;
 -- event matching: a second dataset's report of the T1 clash, linked, and an
 -- analyst's verdicts (one accepted in event_links, one rejected by hand)
 INSERT INTO matching_datasets (dataset, splits_incidents, date_lag_days) VALUES ('test2', false, 1);
+INSERT INTO actor_match_aliases (name, same_as, note) VALUES ('Machar''s fighters', 'SPLM-IO', 'our sources'' spelling');
 INSERT INTO events (occurred, location, location_precision_m, fatalities, dataset, external_id)
   VALUES ('2023-01-05', '14.54, -4.11', 2000, '8..12', 'test2', 'U1');
 SELECT links FROM link_events('test', 'test2');
@@ -155,6 +156,8 @@ FROM (
          coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM event_taxonomy_levels x
   UNION ALL SELECT 'matching_datasets', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
          coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM matching_datasets x
+  UNION ALL SELECT 'actor_match_aliases', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM actor_match_aliases x
   UNION ALL SELECT 'event_links', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM event_links x
   UNION ALL SELECT 'event_link_reviews', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM event_link_reviews x
   UNION ALL SELECT 'incidents', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM incidents x

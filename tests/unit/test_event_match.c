@@ -148,6 +148,28 @@ test_actors(void **state)
 	assert_int_equal(sn_match_actor_part(army_jihadists, 2, army_unsided, 1), SN_MATCH_ACTORS_SHARED);
 	assert_int_equal(sn_match_actor_part(army_jihadists, 2, others, 2), SN_MATCH_ACTORS_NONE);
 	assert_int_equal(sn_match_actor_part(army_jihadists, 2, NULL, 0), SN_MATCH_ACTORS_UNKNOWN);
+	{
+		/* classes (< 0: a state's forces, civilians) in common are no actor in common */
+		sn_match_actor state_civilians[] = {{-5, SN_MATCH_SIDE_1}, {-7, SN_MATCH_SIDE_2}};
+		sn_match_actor state_group[] = {{-5, SN_MATCH_SIDE_1}, {20, SN_MATCH_SIDE_2}};
+		sn_match_actor group_civilians[] = {{20, SN_MATCH_SIDE_1}, {-7, SN_MATCH_SIDE_2}};
+		sn_match_parts k = {0};
+
+		assert_int_equal(sn_match_actor_part(state_civilians, 2, state_civilians, 2), SN_MATCH_ACTORS_KIND);
+		assert_int_equal(sn_match_actor_part(state_civilians, 2, others, 2), SN_MATCH_ACTORS_NONE);
+		/* a named group decides, with its sides, whatever the classes say */
+		assert_int_equal(sn_match_actor_part(state_group, 2, group_civilians, 2), SN_MATCH_ACTORS_SWAPPED);
+		assert_int_equal(sn_match_actor_part(state_group, 2, state_group, 2), SN_MATCH_ACTORS_SAME_SIDES);
+		/* only a class in common scores as unknown, above none shared */
+		k.level = -1;
+		k.fatalities = -1;
+		k.actors = SN_MATCH_ACTORS_KIND;
+		sn_match_score(&k, &p);
+		assert_float_equal(k.s_actors, 0.5, 1e-9);
+		k.actors = SN_MATCH_ACTORS_NONE;
+		sn_match_score(&k, &p);
+		assert_float_equal(k.s_actors, 0.25, 1e-9);
+	}
 
 	/* the scores order: same sides > swapped > none */
 	a.actors = army_jihadists;
@@ -472,6 +494,39 @@ test_select_split_rows(void **state)
 	assert_false(x[1].shared);
 }
 
+static void
+test_select_split_rows_actors(void **state)
+{
+	/*
+	 * Two ACLED rows of one day and place: the rebels' attack on the army
+	 * holds the UCDP event; a row of the rebels against civilians shares it,
+	 * a protest (a crowd against the state) does not: only a class in common.
+	 */
+	sn_match_actor rebels_army[] = {{20, SN_MATCH_SIDE_1}, {-5, SN_MATCH_SIDE_2}};
+	sn_match_actor rebels_civilians[] = {{20, SN_MATCH_SIDE_1}, {-7, SN_MATCH_SIDE_2}};
+	sn_match_actor crowd_army[] = {{-9, SN_MATCH_SIDE_1}, {-5, SN_MATCH_SIDE_2}};
+	sn_match_event acled[2] = {ev(10, 5, 5, 12, -8, 0), ev(11, 5, 5, 12, -8, 0)};
+	sn_match_event ucdp[1] = {ev(20, 5, 5, 12, -8, 0)};
+	sn_match_params p = params(5, 1);
+	sn_match_pair x[2] = {pair(0, 0, 0.9, 0, 0), pair(1, 0, 0.8, 0, 0)};
+
+	acled[0].actors = rebels_army;
+	acled[0].n_actors = 2;
+	acled[1].actors = rebels_civilians;
+	acled[1].n_actors = 2;
+	assert_true(sn_match_select(x, 2, acled, 2, true, ucdp, 1, false, &p));
+	assert_true(x[1].shared);
+	assert_int_equal(x[1].rank_a, 1);
+	acled[1].actors = crowd_army;
+	assert_true(sn_match_select(x, 2, acled, 2, true, ucdp, 1, false, &p));
+	assert_false(x[1].shared);
+	assert_int_equal(x[1].rank_a, 2);
+	/* a row that names no actor may still share */
+	acled[1].n_actors = 0;
+	assert_true(sn_match_select(x, 2, acled, 2, true, ucdp, 1, false, &p));
+	assert_true(x[1].shared);
+}
+
 /* ---- incidents ---- */
 static void
 test_cluster(void **state)
@@ -515,6 +570,7 @@ main(void)
 		cmocka_unit_test(test_select_statuses),
 		cmocka_unit_test(test_select_min_score),
 		cmocka_unit_test(test_select_split_rows),
+		cmocka_unit_test(test_select_split_rows_actors),
 		cmocka_unit_test(test_cluster),
 	};
 
