@@ -898,26 +898,45 @@ plain_word_at(const char *text, size_t len, size_t i, size_t *n, uint64_t *key)
 /*
  * The readers' word tests, remembered for short words.  Most plain words of
  * a report are a few hundred short ones ("the", "in", "said") met again and
- * again, and each costs two calls through pointers to answer; names, longer
+ * again, and each costs calls through pointers to answer; names, longer
  * and far more varied, are tested each time and so never push the short
- * words out.  A word test answers from the word alone (annotate.h), so an
- * answer holds for as long as the tests are the same functions: the memo
- * starts afresh when another pair of tests comes (the core runs one call at
- * a time, like the phrase readers' own tables).
+ * words out.  A word test answers from the word (and the language) alone
+ * (annotate.h), so an answer holds for as long as the tests are the same
+ * functions and the language the same: the memo starts afresh when another
+ * set of tests or another language comes (the core runs one call at a time,
+ * like the phrase readers' own tables).
  */
 #define MEMO_BITS 10
 #define MEMO_SLOTS (1u << MEMO_BITS)
-#define ASK_QUANTITY 1
-#define ASK_DATE 2
+
+/*
+ * What the tests say of a word: for each reader (quantity: the low bits,
+ * date: the same shifted by ASK_DATE_SHIFT), whether it may begin a phrase
+ * there, and its SN_WORD_* class.
+ */
+#define ASK_BEGIN 0x1u
+#define ASK_KNOWN 0x2u			/* SN_WORD_KNOWN */
+#define ASK_NEEDS_KNOWN_NEXT 0x4u	/* SN_WORD_NEEDS_KNOWN_NEXT */
+#define ASK_DATE_SHIFT 3
+#define ASK_QUANTITY ASK_BEGIN
+#define ASK_DATE (ASK_BEGIN << ASK_DATE_SHIFT)
+
+_Static_assert(SN_WORD_KNOWN << 1 == ASK_KNOWN &&
+			   SN_WORD_NEEDS_KNOWN_NEXT << 1 == ASK_NEEDS_KNOWN_NEXT,
+			   "a reader's SN_WORD_* bits sit above its ASK_BEGIN");
 
 typedef bool (*word_test_fn) (const char *w, size_t n);
+typedef unsigned (*word_class_fn) (const char *w, size_t n, sn_lang lang);
 
 static struct
 {
 	word_test_fn quantity_test;
 	word_test_fn date_test;
+	word_class_fn quantity_class;
+	word_class_fn date_class;
+	sn_lang		lang;
 	uint64_t	word[MEMO_SLOTS];	/* keys as plain_word_at makes them; 0: empty */
-	uint8_t		asks[MEMO_SLOTS];	/* ASK_* bits: the tests that let the word begin */
+	uint8_t		asks[MEMO_SLOTS];	/* ASK_* bits of the word */
 }			word_memo;
 
 /* Make the memo answer for opt's word tests (at the start of a call). */
@@ -925,29 +944,41 @@ static void
 word_memo_for(const sn_annotate_options *opt)
 {
 	if (word_memo.quantity_test != opt->quantity.word_may_begin ||
-		word_memo.date_test != opt->date.word_may_begin)
+		word_memo.date_test != opt->date.word_may_begin ||
+		word_memo.quantity_class != opt->quantity.word_class ||
+		word_memo.date_class != opt->date.word_class ||
+		word_memo.lang != opt->lang)
 	{
 		memset(word_memo.word, 0, sizeof(word_memo.word));
 		word_memo.quantity_test = opt->quantity.word_may_begin;
 		word_memo.date_test = opt->date.word_may_begin;
+		word_memo.quantity_class = opt->quantity.word_class;
+		word_memo.date_class = opt->date.word_class;
+		word_memo.lang = opt->lang;
 	}
 }
 
-/* ASK_* for each reader whose word test lets the plain word at text[i..] (n letters) begin */
+/* One reader's ASK_* bits (unshifted) for the folded word w */
+static unsigned
+reader_asks(const sn_phrase_reader *r, const char *w, size_t n, sn_lang lang)
+{
+	if (!r->word_may_begin)
+		return ASK_BEGIN;		/* no test: asked at every word, no look-ahead */
+	return (r->word_may_begin(w, n) ? ASK_BEGIN : 0) |
+		(r->word_class ? r->word_class(w, n, lang) << 1 : 0);
+}
+
+/* The ASK_* bits of both readers for the plain word at text[i..] (n letters) */
 static unsigned
 word_asks(const sn_annotate_options *opt, const char *text, size_t i, size_t n)
 {
 	char		w[PLAIN_WORD_MAX + 1];
-	unsigned	asks = 0;
 
 	for (size_t k = 0; k < n; k++)
 		w[k] = (char) (text[i + k] | 0x20);
 	w[n] = '\0';
-	if (!opt->quantity.word_may_begin || opt->quantity.word_may_begin(w, n))
-		asks |= ASK_QUANTITY;
-	if (!opt->date.word_may_begin || opt->date.word_may_begin(w, n))
-		asks |= ASK_DATE;
-	return asks;
+	return reader_asks(&opt->quantity, w, n, opt->lang) |
+		reader_asks(&opt->date, w, n, opt->lang) << ASK_DATE_SHIFT;
 }
 
 /* word_asks() through the memo (key: from plain_word_at) */
@@ -966,6 +997,40 @@ plain_word_asks(const sn_annotate_options *opt, const char *text, size_t i, size
 	asks = word_asks(opt, text, i, n);
 	word_memo.word[slot] = key;
 	word_memo.asks[slot] = (uint8_t) asks;
+	return asks;
+}
+
+/*
+ * The look-ahead: asks of the plain word at text[i..] (n letters), less the
+ * readers for which the word begins a phrase only before a known word and
+ * the next token is a plain word the reader does not know.  The next token
+ * is taken only past ASCII white space, as every reader skips it; anything
+ * else after the word (a mark, a number, an accented word) keeps the reader
+ * asked.
+ */
+static inline unsigned
+look_ahead(const sn_annotate_options *opt, const char *text, size_t len, size_t i, size_t n,
+		   unsigned asks)
+{
+	const unsigned q_looks = ASK_BEGIN | ASK_NEEDS_KNOWN_NEXT,
+				d_looks = q_looks << ASK_DATE_SHIFT;
+	size_t		j = i + n,
+				nn;
+	uint64_t	key;
+	unsigned	next;
+
+	if ((asks & q_looks) != q_looks && (asks & d_looks) != d_looks)
+		return asks;			/* no reader that is asked needs to look */
+	while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r' ||
+					   text[j] == '\f' || text[j] == '\v'))
+		j++;
+	if (j >= len || !plain_word_at(text, len, j, &nn, &key))
+		return asks;
+	next = plain_word_asks(opt, text, j, nn, key);
+	if ((asks & q_looks) == q_looks && !(next & ASK_KNOWN))
+		asks &= ~ASK_QUANTITY;
+	if ((asks & d_looks) == d_looks && !(next & ASK_KNOWN << ASK_DATE_SHIFT))
+		asks &= ~ASK_DATE;
 	return asks;
 }
 
@@ -1048,7 +1113,9 @@ find_values(const char *text, size_t len, const sn_annotate_options *opt,
 						wn = 0;
 			uint64_t	key = 0;
 			bool		plain = plain_word_at(text, len, i, &wn, &key);
-			unsigned	asks = plain ? plain_word_asks(opt, text, i, wn, key) : ASK_QUANTITY | ASK_DATE;
+			unsigned	asks = plain ? look_ahead(opt, text, len, i, wn,
+												  plain_word_asks(opt, text, i, wn, key)) :
+				ASK_QUANTITY | ASK_DATE;
 
 			if (opt->quantity.read && (asks & ASK_QUANTITY))
 			{

@@ -68,6 +68,17 @@ typedef struct sn_phrase_reader
 	 * to call, for as long as the same function is passed.
 	 */
 	bool		(*word_may_begin) (const char *w, size_t n);
+
+	/*
+	 * Optional, asked only with word_may_begin and of the same plain words:
+	 * SN_WORD_* bits (sn_text.h) of the word in language lang.  At a word
+	 * that begins a phrase only before a known word
+	 * (SN_WORD_NEEDS_KNOWN_NEXT), followed by a plain word that is not
+	 * known, annotate does not ask read: "the attack", "in Koudiamata".  Never
+	 * so where read would find a phrase; the answer depends on the word and
+	 * lang alone, and is remembered as word_may_begin's is.
+	 */
+	unsigned	(*word_class) (const char *w, size_t n, sn_lang lang);
 } sn_phrase_reader;
 
 typedef struct sn_mention

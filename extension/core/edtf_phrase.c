@@ -2126,6 +2126,27 @@ sn_date_phrase_word_may_begin(const char *w, size_t n)
 	return x != NULL && (x->starts[SN_LANG_EN] | x->starts[SN_LANG_FR]) != 0;
 }
 
+/*
+ * What annotate may know of the folded word w (n bytes) beyond the word test:
+ * SN_WORD_KNOWN when it is in the vocabulary, SN_WORD_NEEDS_KNOWN_NEXT when
+ * it begins a phrase only before a known word or a mark (needs_next, found by
+ * asking the exhaustive reader when the table is filled), in language lang.
+ * The scanner stops on the same two facts (cannot_go_on), so annotate can
+ * leave it unasked at "the attack" or "in Koudiamata".
+ */
+unsigned
+sn_date_phrase_word_class(const char *w, size_t n, sn_lang lang)
+{
+	const lexeme *x;
+
+	if (!lexemes.ready)
+		lexemes_fill();
+	x = lexeme_find(w, n);
+	if (x == NULL)
+		return 0;
+	return SN_WORD_KNOWN | (x->needs_next[lang == SN_LANG_FR ? 1 : 0] ? SN_WORD_NEEDS_KNOWN_NEXT : 0);
+}
+
 /* ------------------------------------------------------------------------
  * Entry points
  */

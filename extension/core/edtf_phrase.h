@@ -70,6 +70,14 @@ extern size_t sn_date_phrase_scan_exhaustive(const char *text, size_t len,
 extern bool sn_date_phrase_word_may_begin(const char *w, size_t n);
 
 /*
+ * annotate's look-ahead (annotate.h, sn_phrase_reader.word_class): for the
+ * folded word w, SN_WORD_KNOWN when the scanner's vocabulary holds it and
+ * SN_WORD_NEEDS_KNOWN_NEXT when a date begins with it in language lang only
+ * before a known word or a mark ("the 13th", "in May", not "the attack").
+ */
+extern unsigned sn_date_phrase_word_class(const char *w, size_t n, sn_lang lang);
+
+/*
  * resolve_date: the whole phrase (surrounding white space ignored) must be
  * one date phrase; otherwise false with SN_ERR_DATETIME_FORMAT (22007), the
  * phrase quoted.

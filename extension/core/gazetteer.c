@@ -1054,6 +1054,9 @@ gz_scan_joined(const sn_gazetteer *g, const char *text, size_t len, gz_find *f,
 					wchar;
 		gz_find		w = {a, NULL, 0, 0, false, NULL, NULL, 0, NULL};
 
+		/* an apostrophe is ASCII ' or a character beyond ASCII: skip the rest */
+		while (i < len && text[i] != '\'' && (unsigned char) text[i] < 0x80)
+			i++;
 		if (joinable_apostrophe(text, len, i) == 0)
 		{
 			i++;

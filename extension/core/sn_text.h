@@ -37,6 +37,15 @@ extern bool sn_lang_from_string(const char *s, size_t len, sn_lang *out);
 extern const char *sn_lang_code(sn_lang lang);
 
 /*
+ * What a phrase reader knows of a folded word, for annotate's look-ahead
+ * (annotate.h, sn_phrase_reader.word_class): the word is in the reader's
+ * vocabulary; a phrase begins with it only where the next word is in that
+ * vocabulary too, or is no word (a number, a mark).
+ */
+#define SN_WORD_KNOWN 0x1u
+#define SN_WORD_NEEDS_KNOWN_NEXT 0x2u
+
+/*
  * Decode the UTF-8 character at s (len bytes available).  Returns the number
  * of bytes it takes (1 to 4) and sets *cp, or returns 0 for an invalid or
  * truncated sequence (overlong forms and surrogates included).

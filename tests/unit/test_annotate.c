@@ -20,6 +20,7 @@
 #include "annotate.h"
 #include "annotate_readers.h"
 #include "edtf.h"
+#include "edtf_phrase.h"
 #include "estimate.h"
 
 static size_t
@@ -272,6 +273,93 @@ word_tests_are_remembered_per_test(void **state)
 }
 
 /*
+ * The look-ahead: a fake date reader that reads "the 13th" and counts how
+ * often it is asked at "the", whose class says a date begins with "the"
+ * only before a word it knows ("13th", "last").
+ */
+static int	the_reads;
+
+static size_t
+the_date(void *arg, const char *t, size_t len, sn_lang lang, void *value)
+{
+	if (len >= 3 && (memcmp(t, "the", 3) == 0 || memcmp(t, "The", 3) == 0))
+		the_reads++;
+	if (len >= 8 && memcmp(t, "the 13th", 8) == 0)
+	{
+		memcpy(value, "D", 2);
+		return 8;
+	}
+	return 0;
+}
+
+static bool
+the_may_begin(const char *w, size_t n)
+{
+	return n == 3 && memcmp(w, "the", 3) == 0;
+}
+
+static unsigned
+the_class(const char *w, size_t n, sn_lang lang)
+{
+	if (n == 3 && memcmp(w, "the", 3) == 0)
+		return SN_WORD_KNOWN | SN_WORD_NEEDS_KNOWN_NEXT;
+	if ((n == 4 && memcmp(w, "13th", 4) == 0) || (n == 4 && memcmp(w, "last", 4) == 0))
+		return SN_WORD_KNOWN;
+	return 0;
+}
+
+/* How many times the fake reader was asked at "the" in text, and what it found */
+static int
+the_asked(const char *text, bool with_class, size_t *found)
+{
+	sn_annotate_options opt = {0};
+	sn_mentions m = {0};
+	sn_error	err;
+
+	opt.date.read = the_date;
+	opt.date.word_may_begin = the_may_begin;
+	opt.date.word_class = with_class ? the_class : NULL;
+	the_reads = 0;
+	assert_true(sn_annotate(text, strlen(text), &opt, &m, &err));
+	*found = m.n;
+	sn_mentions_free(&opt, &m);
+	return the_reads;
+}
+
+static void
+look_ahead_skips_words_unknown_after(void **state)
+{
+	size_t		found;
+
+	/* a plain word the reader does not know after "the": not asked */
+	assert_int_equal(the_asked("the attack, The convoy", true, &found), 0);
+	assert_int_equal(found, 0);
+	/* without the class, asked at each "the" */
+	assert_int_equal(the_asked("the attack, The convoy", false, &found), 2);
+	/* a known word after it, past any ASCII white space: asked, and read */
+	assert_int_equal(the_asked("on the 13th; the \t\n last", true, &found), 2);
+	assert_int_equal(found, 1);
+	/* after it a number, a mark, an accented or glued word, the end: asked */
+	assert_int_equal(the_asked("the 13 the, the \xc3\xa9t\xc3\xa9 the attack's the", true, &found), 5);
+	/* a space that is not ASCII (no-break space) is the reader's to judge */
+	assert_int_equal(the_asked("the\xc2\xa0" "attack", true, &found), 1);
+	/* a word longer than the memo keeps, after it: judged all the same */
+	assert_int_equal(the_asked("the peacekeepers the lastlastlast", true, &found), 0);
+}
+
+/* The real date reader's classes, as its scanner reads the words. */
+static void
+date_word_classes(void **state)
+{
+	assert_int_equal(sn_date_phrase_word_class("the", 3, SN_LANG_EN),
+					 SN_WORD_KNOWN | SN_WORD_NEEDS_KNOWN_NEXT);
+	assert_int_equal(sn_date_phrase_word_class("attack", 6, SN_LANG_EN), 0);
+	/* a month makes a date alone */
+	assert_int_equal(sn_date_phrase_word_class("august", 6, SN_LANG_EN), SN_WORD_KNOWN);
+	assert_int_equal(sn_date_phrase_word_class("ago", 3, SN_LANG_EN), SN_WORD_KNOWN);
+}
+
+/*
  * The mentions of a text with the real readers (parse_estimate's and
  * resolve_date's) and a gazetteer of Mali, Niger, Tillabéri and the
  * civilians of Mali and of Niger: "kind[surface]=value" for quantities and
@@ -421,6 +509,8 @@ main(void)
 		cmocka_unit_test(not_a_quantity_directly),
 		cmocka_unit_test(multibyte_positions),
 		cmocka_unit_test(word_tests_are_remembered_per_test),
+		cmocka_unit_test(look_ahead_skips_words_unknown_after),
+		cmocka_unit_test(date_word_classes),
 		cmocka_unit_test(analysts_phrasing),
 		cmocka_unit_test(civilians_of_the_report),
 	};
