@@ -637,6 +637,12 @@ after_french_noun(const char *text, size_t i)
 	return true;
 }
 
+static inline bool plain_word_at(const char *text, size_t len, size_t i, size_t *n, uint64_t *key);
+static inline unsigned plain_word_asks(const sn_annotate_options *opt, const char *text, size_t i,
+									   size_t n, uint64_t key);
+static inline bool quantity_may_begin_at(const sn_annotate_options *opt, const char *text,
+										 size_t len, size_t i);
+
 /*
  * A quantity phrase of ql bytes read at text[i..]: the length to report
  * (through its counted noun), or 0 when it is not a count (a year, a time, a
@@ -668,7 +674,7 @@ accept_quantity(const sn_annotate_options *opt, const char *text, size_t len, si
 			size_t		next = noun,
 						n2;
 
-			while (next < len &&
+			while (next < len && quantity_may_begin_at(opt, text, len, next) &&
 				   (n2 = opt->quantity.read(opt->quantity.arg, text + next, len - next,
 											opt->lang, v)) > 0 &&
 				   n2 <= len - next)
@@ -1032,6 +1038,22 @@ look_ahead(const sn_annotate_options *opt, const char *text, size_t len, size_t 
 	if ((asks & d_looks) == d_looks && !(next & ASK_KNOWN << ASK_DATE_SHIFT))
 		asks &= ~ASK_DATE;
 	return asks;
+}
+
+/*
+ * May the quantity reader find a phrase at text[i..]?  False only where its
+ * word test turns the plain word there away (a noun after a count: "45
+ * soldiers"), so that accept_quantity's look for a number word after the
+ * noun costs no call of the reader there.
+ */
+static inline bool
+quantity_may_begin_at(const sn_annotate_options *opt, const char *text, size_t len, size_t i)
+{
+	size_t		n;
+	uint64_t	key;
+
+	return !plain_word_at(text, len, i, &n, &key) ||
+		(plain_word_asks(opt, text, i, n, key) & ASK_QUANTITY) != 0;
 }
 
 /* Quantities and dates, leftmost first, never overlapping. */
