@@ -964,113 +964,123 @@ step(const sn_matcher *m, int32_t *sp, uint8_t b)
 	*sp = next_state(m, *sp, b, -1, 0);
 }
 
-sn_matcher *
-sn_matcher_build(const sn_matcher_entry *entries, size_t n,
-				 const sn_allocator *alloc, sn_error *err)
+/*
+ * What the build works on besides the matcher: the names normalised into
+ * one store, sorted, and the distinct keys among them.
+ */
+typedef struct build
 {
-	const sn_allocator *a = alloc ? alloc : &sn_malloc_allocator;
+	builder		b;				/* the double array's free slots */
 	sn_matcher *m;
-	builder		b = {0};
-	build_key  *keys = NULL;
-	uint8_t    *store = NULL;
-	uint32_t   *distinct = NULL;	/* index of the first build_key of each distinct key */
-	build_frame *stack = NULL;
-	build_frame *deep = NULL;	/* the nodes below DEPTH_FIRST_FROM, a stack */
-	int32_t    *queue = NULL;
-	size_t		nkeys = 0,
-				ndistinct = 0,
-				store_len = 0,
-				store_cap = 0,
-				max_len = 0,
-				npayloads = 0;
-	bool		ok = false;
+	const sn_allocator *a;
+	build_key  *keys;			/* every usable name, sorted */
+	size_t		nkeys;
+	uint8_t    *store;			/* their normalised bytes */
+	size_t		store_len;
+	size_t		max_len;		/* the longest key */
+	uint32_t   *distinct;		/* index of the first build_key of each distinct key, then nkeys */
+	size_t		ndistinct;
+	size_t		npayloads;
+	int32_t    *queue;			/* states, breadth first (failure links) */
+} build;
 
-	if (!ascii_ready)
-		init_ascii();
-	sn_error_clear(err);
-	m = xalloc(a, sizeof(sn_matcher));
-	if (!m)
+/* Make room in the store for one more normalised name. */
+static bool
+build_store_room(build *bd, size_t *cap)
+{
+	size_t		nc;
+	uint8_t    *ns;
+
+	if (*cap - bd->store_len >= SN_MATCHER_MAX_KEY)
+		return true;
+	nc = *cap ? *cap * 2 : 65536;
+	ns = xalloc(bd->a, nc);
+	if (!ns)
+		return false;
+	if (bd->store)
+		memcpy(ns, bd->store, bd->store_len);
+	xfree(bd->a, bd->store);
+	bd->store = ns;
+	*cap = nc;
+	return true;
+}
+
+/*
+ * Step 1: normalise every name into one store and sort them; a name with no
+ * word, too long, or with a break is skipped (counted).
+ */
+static bool
+build_normalise_names(build *bd, const sn_matcher_entry *entries, size_t n, sn_error *err)
+{
+	const sn_allocator *a = bd->a;
+	size_t	   *offsets;
+	size_t		store_cap = 0;
+
+	bd->keys = xalloc(a, (n ? n : 1) * sizeof(build_key));
+	offsets = xalloc(a, (n ? n : 1) * sizeof(size_t));
+	if (!bd->keys || !offsets)
 	{
-		oom(err);
-		return NULL;
-	}
-	memset(m, 0, sizeof(*m));
-	m->alloc = *a;
-	m->stats.entries = n;
-	b.m = m;
-	b.a = a;
-	b.free_head = -1;
-
-	/* 1. normalise every name into one store */
-	keys = xalloc(a, (n ? n : 1) * sizeof(build_key));
-	if (!keys)
-		goto fail_oom;
-	{
-		size_t	   *offsets = xalloc(a, (n ? n : 1) * sizeof(size_t));
-
-		if (!offsets)
-			goto fail_oom;
-		for (size_t i = 0; i < n; i++)
-		{
-			long		len;
-			bool		brk;
-
-			if (store_cap - store_len < SN_MATCHER_MAX_KEY)
-			{
-				size_t		nc = store_cap ? store_cap * 2 : 65536;
-				uint8_t    *ns = xalloc(a, nc);
-
-				if (!ns)
-				{
-					xfree(a, offsets);
-					goto fail_oom;
-				}
-				if (store)
-					memcpy(ns, store, store_len);
-				xfree(a, store);
-				store = ns;
-				store_cap = nc;
-			}
-			len = normalize_name(entries[i].name, entries[i].len,
-								 store + store_len, SN_MATCHER_MAX_KEY, &brk, NORM_STREAM);
-			if (len < 0)
-			{
-				char		q[64];
-
-				xfree(a, offsets);
-				sn_error_set(err, SN_ERR_SYNTAX, (int) (i > INT32_MAX ? INT32_MAX : i),
-							 "invalid UTF-8 in name \"%s\"",
-							 sn_quote_input(q, sizeof(q), entries[i].name, entries[i].len));
-				goto fail;
-			}
-			if (len == 0 || len > SN_MATCHER_MAX_KEY || brk)
-			{
-				m->stats.skipped++;
-				continue;
-			}
-			offsets[nkeys] = store_len;
-			keys[nkeys].len = (uint32_t) len;
-			keys[nkeys].entry = (uint32_t) i;
-			nkeys++;
-			store_len += len;
-			if ((size_t) len > max_len)
-				max_len = len;
-		}
-		/* the store may have moved while growing: set pointers only now */
-		for (size_t i = 0; i < nkeys; i++)
-			keys[i].bytes = store + offsets[i];
 		xfree(a, offsets);
+		return oom(err);
 	}
-	qsort(keys, nkeys, sizeof(build_key), cmp_build_key);
+	for (size_t i = 0; i < n; i++)
+	{
+		long		len;
+		bool		brk;
 
-	/* 2. distinct keys, and their payloads (duplicates dropped) */
-	distinct = xalloc(a, (nkeys + 1) * sizeof(uint32_t));
-	m->payloads = xalloc(a, (nkeys ? nkeys : 1) * sizeof(sn_matcher_payload));
-	m->key_len = xalloc(a, (nkeys ? nkeys : 1) * sizeof(uint32_t));
-	m->key_first = xalloc(a, (nkeys ? nkeys : 1) * sizeof(uint32_t));
-	m->key_count = xalloc(a, (nkeys ? nkeys : 1) * sizeof(uint32_t));
-	if (!distinct || !m->payloads || !m->key_len || !m->key_first || !m->key_count)
-		goto fail_oom;
+		if (!build_store_room(bd, &store_cap))
+		{
+			xfree(a, offsets);
+			return oom(err);
+		}
+		len = normalize_name(entries[i].name, entries[i].len,
+							 bd->store + bd->store_len, SN_MATCHER_MAX_KEY, &brk, NORM_STREAM);
+		if (len < 0)
+		{
+			char		q[64];
+
+			xfree(a, offsets);
+			return sn_error_set(err, SN_ERR_SYNTAX, (int) (i > INT32_MAX ? INT32_MAX : i),
+								"invalid UTF-8 in name \"%s\"",
+								sn_quote_input(q, sizeof(q), entries[i].name, entries[i].len));
+		}
+		if (len == 0 || len > SN_MATCHER_MAX_KEY || brk)
+		{
+			bd->m->stats.skipped++;
+			continue;
+		}
+		offsets[bd->nkeys] = bd->store_len;
+		bd->keys[bd->nkeys].len = (uint32_t) len;
+		bd->keys[bd->nkeys].entry = (uint32_t) i;
+		bd->nkeys++;
+		bd->store_len += len;
+		if ((size_t) len > bd->max_len)
+			bd->max_len = len;
+	}
+	/* the store may have moved while growing: set pointers only now */
+	for (size_t i = 0; i < bd->nkeys; i++)
+		bd->keys[i].bytes = bd->store + offsets[i];
+	xfree(a, offsets);
+	qsort(bd->keys, bd->nkeys, sizeof(build_key), cmp_build_key);
+	return true;
+}
+
+/* Step 2: the distinct keys, and their payloads (repeated ones kept once, counted). */
+static bool
+build_distinct_keys(build *bd, const sn_matcher_entry *entries, sn_error *err)
+{
+	sn_matcher *m = bd->m;
+	const build_key *keys = bd->keys;
+	size_t		nkeys = bd->nkeys,
+				room = nkeys ? nkeys : 1;
+
+	bd->distinct = xalloc(bd->a, (nkeys + 1) * sizeof(uint32_t));
+	m->payloads = xalloc(bd->a, room * sizeof(sn_matcher_payload));
+	m->key_len = xalloc(bd->a, room * sizeof(uint32_t));
+	m->key_first = xalloc(bd->a, room * sizeof(uint32_t));
+	m->key_count = xalloc(bd->a, room * sizeof(uint32_t));
+	if (!bd->distinct || !m->payloads || !m->key_len || !m->key_first || !m->key_count)
+		return oom(err);
 	for (size_t i = 0; i < nkeys; i++)
 	{
 		const sn_matcher_entry *e = &entries[keys[i].entry];
@@ -1079,18 +1089,18 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 
 		if (new_key)
 		{
-			distinct[ndistinct] = (uint32_t) i;
-			m->key_len[ndistinct] = keys[i].len;
-			m->key_first[ndistinct] = (uint32_t) npayloads;
-			m->key_count[ndistinct] = 0;
-			ndistinct++;
+			bd->distinct[bd->ndistinct] = (uint32_t) i;
+			m->key_len[bd->ndistinct] = keys[i].len;
+			m->key_first[bd->ndistinct] = (uint32_t) bd->npayloads;
+			m->key_count[bd->ndistinct] = 0;
+			bd->ndistinct++;
 		}
 		else
 		{
 			bool		dup = false;
-			uint32_t	k = (uint32_t) ndistinct - 1;
+			uint32_t	k = (uint32_t) bd->ndistinct - 1;
 
-			for (uint32_t p = m->key_first[k]; p < npayloads && !dup; p++)
+			for (uint32_t p = m->key_first[k]; p < bd->npayloads && !dup; p++)
 				if (m->payloads[p].payload == e->payload && m->payloads[p].flags == e->flags)
 				{
 					m->payloads[p].count++;
@@ -1102,247 +1112,270 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 				continue;
 			}
 		}
-		m->payloads[npayloads].payload = e->payload;
-		m->payloads[npayloads].flags = e->flags;
-		m->payloads[npayloads].count = 1;
-		npayloads++;
-		m->key_count[ndistinct - 1]++;
+		m->payloads[bd->npayloads].payload = e->payload;
+		m->payloads[bd->npayloads].flags = e->flags;
+		m->payloads[bd->npayloads].count = 1;
+		bd->npayloads++;
+		m->key_count[bd->ndistinct - 1]++;
 	}
-	distinct[ndistinct] = (uint32_t) nkeys;
-	m->stats.keys = ndistinct;
+	bd->distinct[bd->ndistinct] = (uint32_t) nkeys;
+	m->stats.keys = bd->ndistinct;
+	return true;
+}
 
-	/* 3. byte codes: every byte used by a name gets one, in byte order */
-	{
-		bool		seen[256] = {false};
-		int			nc = 0;
+/* Step 3: byte codes: every byte used by a name gets one, in byte order. */
+static void
+build_codes(build *bd)
+{
+	bool		seen[256] = {false};
+	int			nc = 0;
 
-		for (size_t i = 0; i < store_len; i++)
-			seen[store[i]] = true;
-		for (int c = 0; c < 256; c++)
-			m->code[c] = seen[c] ? (uint8_t) ++nc : 0;
-	}
+	for (size_t i = 0; i < bd->store_len; i++)
+		seen[bd->store[i]] = true;
+	for (int c = 0; c < 256; c++)
+		bd->m->code[c] = seen[c] ? (uint8_t) ++nc : 0;
+}
 
-	/*
-	 * 4. the double-array trie over the sorted distinct keys.  The first
-	 * levels are placed breadth first, so that the states most steps visit
-	 * sit together at the front; below DEPTH_FIRST_FROM, depth first, so that
-	 * the rest of a name (mostly one chain of states) lies in a few
-	 * neighbouring cache lines rather than one line per letter.
-	 */
-	if (!builder_grow(&b, 1024))
-		goto fail_oom;
-	builder_take(&b, 0, -2);	/* the root */
+/*
+ * Step 4: the double-array trie over the sorted distinct keys.  The first
+ * levels are placed breadth first, so that the states most steps visit sit
+ * together at the front; below DEPTH_FIRST_FROM, depth first, so that the
+ * rest of a name (mostly one chain of states) lies in a few neighbouring
+ * cache lines rather than one line per letter.
+ */
+static bool
+build_trie(build *bd, sn_error *err)
+{
+	sn_matcher *m = bd->m;
+	builder    *b = &bd->b;
+	const build_key *keys = bd->keys;
+	const uint32_t *distinct = bd->distinct;
 	/* a queue of nodes to place: at most one per byte of the keys, plus the root */
-	stack = xalloc(a, (store_len + 2) * sizeof(build_frame));
-	deep = xalloc(a, (store_len + 2) * sizeof(build_frame));
-	if (!stack || !deep)
-		goto fail_oom;
-	{
-		size_t		qh = 0,
-					qt = 0,
-					ndeep = 0;
-		size_t		states = 1;
+	build_frame *stack = xalloc(bd->a, (bd->store_len + 2) * sizeof(build_frame));
+	build_frame *deep = xalloc(bd->a, (bd->store_len + 2) * sizeof(build_frame));
+	size_t		qh = 0,
+				qt = 0,
+				ndeep = 0,
+				states = 1;
+	bool		ok = true;
 
+	if (!stack || !deep || !builder_grow(b, 1024))
+		ok = false;
+	else
+	{
+		builder_take(b, 0, -2); /* the root */
 		stack[qt++] = (build_frame)
 		{
-			0, 0, (uint32_t) ndistinct, 0
+			0, 0, (uint32_t) bd->ndistinct, 0
 		};
-		while (qh < qt || ndeep > 0)
+	}
+	while (ok && (qh < qt || ndeep > 0))
+	{
+		build_frame f = qh < qt ? stack[qh++] : deep[--ndeep];
+		uint8_t		codes[256];
+		uint32_t	starts[257];
+		int			nc = 0;
+		uint32_t	lo = f.lo;
+		int32_t		base;
+
+		/* a key that ends here is the first (shortest) of the range: marked in step 5 */
+		if (lo < f.hi && keys[distinct[lo]].len == f.depth)
+			lo++;
+		for (uint32_t k = lo; k < f.hi; k++)
 		{
-			build_frame f = qh < qt ? stack[qh++] : deep[--ndeep];
-			uint8_t		codes[256];
-			uint32_t	starts[257];
-			int			nc = 0;
-			uint32_t	lo = f.lo;
-			int32_t		base;
+			uint8_t		c = m->code[keys[distinct[k]].bytes[f.depth]];
 
-			/* a key that ends here: it is the first (shortest) of the range */
-			if (lo < f.hi && keys[distinct[lo]].len == f.depth)
+			if (nc == 0 || codes[nc - 1] != c)
 			{
-				/* set below, once the arrays have their final size */
-				lo++;
-			}
-			for (uint32_t k = lo; k < f.hi; k++)
-			{
-				uint8_t		c = m->code[keys[distinct[k]].bytes[f.depth]];
-
-				if (nc == 0 || codes[nc - 1] != c)
-				{
-					codes[nc] = c;
-					starts[nc] = k;
-					nc++;
-				}
-			}
-			starts[nc] = f.hi;
-			if (nc == 0)
-				continue;
-			if (!builder_find_base(&b, codes, nc, &base))
-				goto fail_oom;
-			m->base[f.slot] = base;
-			for (int i = 0; i < nc; i++)
-				builder_take(&b, base + codes[i], f.slot);
-			states += nc;
-			for (int i = 0; i < nc; i++)
-			{
-				/* deep children pushed last first: the first is expanded first */
-				int			j = f.depth + 1 < DEPTH_FIRST_FROM ? i : nc - 1 - i;
-				build_frame child = {base + codes[j], starts[j], starts[j + 1], f.depth + 1};
-
-				if (child.depth < DEPTH_FIRST_FROM)
-					stack[qt++] = child;
-				else
-					deep[ndeep++] = child;
+				codes[nc] = c;
+				starts[nc] = k;
+				nc++;
 			}
 		}
-		m->stats.states = states;
-	}
+		starts[nc] = f.hi;
+		if (nc == 0)
+			continue;
+		if (!builder_find_base(b, codes, nc, &base))
+		{
+			ok = false;
+			break;
+		}
+		m->base[f.slot] = base;
+		for (int i = 0; i < nc; i++)
+			builder_take(b, base + codes[i], f.slot);
+		states += nc;
+		for (int i = 0; i < nc; i++)
+		{
+			/* deep children pushed last first: the first is expanded first */
+			int			j = f.depth + 1 < DEPTH_FIRST_FROM ? i : nc - 1 - i;
+			build_frame child = {base + codes[j], starts[j], starts[j + 1], f.depth + 1};
 
-	/*
-	 * 5. pad the arrays so that base + any code stays inside them, then the
-	 * per-slot key, fail and dict arrays
-	 */
-	{
-		size_t		need = b.used_max + 257;
-
-		if (need > b.cap && !builder_grow(&b, need))
-			goto fail_oom;
-		m->nslots = b.cap;
-		if (!grow_array(a, &m->key, 0, m->nslots, -1) ||
-			!grow_array(a, &m->fail, 0, m->nslots, 0) ||
-			!grow_array(a, &m->dict, 0, m->nslots, 0))
-			goto fail_oom;
+			if (child.depth < DEPTH_FIRST_FROM)
+				stack[qt++] = child;
+			else
+				deep[ndeep++] = child;
+		}
 	}
-	/* walk each distinct key down the trie to mark where it ends */
-	for (size_t k = 0; k < ndistinct; k++)
+	m->stats.states = states;
+	xfree(bd->a, stack);
+	xfree(bd->a, deep);
+	return ok || oom(err);
+}
+
+/*
+ * Step 5: pad the arrays so that base + any code stays inside them, make
+ * the per-slot key, fail and dict arrays, and mark where each key ends.
+ */
+static bool
+build_key_ends(build *bd, sn_error *err)
+{
+	sn_matcher *m = bd->m;
+	size_t		need = bd->b.used_max + 257;
+
+	if (need > bd->b.cap && !builder_grow(&bd->b, need))
+		return oom(err);
+	m->nslots = bd->b.cap;
+	if (!grow_array(bd->a, &m->key, 0, m->nslots, -1) ||
+		!grow_array(bd->a, &m->fail, 0, m->nslots, 0) ||
+		!grow_array(bd->a, &m->dict, 0, m->nslots, 0))
+		return oom(err);
+	for (size_t k = 0; k < bd->ndistinct; k++)
 	{
-		const build_key *bk = &keys[distinct[k]];
+		const build_key *bk = &bd->keys[bd->distinct[k]];
 		int32_t		s = 0;
 
 		for (uint32_t i = 0; i < bk->len; i++)
 			s = m->base[s] + m->code[bk->bytes[i]];
 		m->key[s] = (int32_t) k;
 	}
+	return true;
+}
 
-	/* 6. failure and dictionary links, breadth first */
-	queue = xalloc(a, m->stats.states * sizeof(int32_t));
-	if (!queue)
-		goto fail_oom;
+/* The failure link of t, the child of s (not the root) on code c. */
+static int32_t
+failure_of(const sn_matcher *m, int32_t s, int c)
+{
+	int32_t		r = m->fail[s];
+
+	for (;;)
 	{
-		size_t		qh = 0,
-					qt = 0;
-		int			ncodes = 0;
+		int32_t		u = m->base[r] + c;
 
-		for (int c = 0; c < 256; c++)
-			if (m->code[c] > ncodes)
-				ncodes = m->code[c];
-		queue[qt++] = 0;
-		while (qh < qt)
+		if (m->check[u] == r)
+			return u;
+		if (r == 0)
+			return 0;
+		r = m->fail[r];
+	}
+}
+
+/* Step 6: failure and dictionary links, breadth first. */
+static bool
+build_failure_links(build *bd, sn_error *err)
+{
+	sn_matcher *m = bd->m;
+	size_t		qh = 0,
+				qt = 0;
+	int			ncodes = 0;
+
+	bd->queue = xalloc(bd->a, m->stats.states * sizeof(int32_t));
+	if (!bd->queue)
+		return oom(err);
+	for (int c = 0; c < 256; c++)
+		if (m->code[c] > ncodes)
+			ncodes = m->code[c];
+	bd->queue[qt++] = 0;
+	while (qh < qt)
+	{
+		int32_t		s = bd->queue[qh++];
+
+		for (int c = 1; c <= ncodes; c++)
 		{
-			int32_t		s = queue[qh++];
+			int32_t		t = m->base[s] + c;
+			int32_t		f;
 
-			for (int c = 1; c <= ncodes; c++)
-			{
-				int32_t		t = m->base[s] + c;
-				int32_t		f;
-
-				if (m->check[t] != s)
-					continue;
-				if (s == 0)
-					f = 0;
-				else
-				{
-					int32_t		r = m->fail[s];
-
-					for (;;)
-					{
-						int32_t		u = m->base[r] + c;
-
-						if (m->check[u] == r)
-						{
-							f = u;
-							break;
-						}
-						if (r == 0)
-						{
-							f = 0;
-							break;
-						}
-						r = m->fail[r];
-					}
-				}
-				m->fail[t] = f;
-				m->dict[t] = (m->key[f] >= 0) ? f : m->dict[f];
-				queue[qt++] = t;
-			}
+			if (m->check[t] != s)
+				continue;
+			f = s == 0 ? 0 : failure_of(m, s, c);
+			m->fail[t] = f;
+			m->dict[t] = (m->key[f] >= 0) ? f : m->dict[f];
+			bd->queue[qt++] = t;
 		}
 	}
+	return true;
+}
 
-	/* 7. pack what the scan reads; the building arrays go */
+/* The output record of state i (number: the records' numbers by state). */
+static void
+pack_output(sn_matcher *m, const int32_t *number, size_t i, dout *o)
+{
+	o->next = m->dict[i] > 0 ? number[m->dict[i]] + 1 : 0;
+	o->fail = m->fail[i];
+	if (m->key[i] >= 0)
+	{
+		uint32_t	k = (uint32_t) m->key[i];
+
+		o->key = k;
+		o->len = (uint16_t) m->key_len[k];
+		if (m->key_count[k] == 1)
+		{
+			o->single = 1;
+			o->p.one = m->payloads[m->key_first[k]];
+		}
+		else
+		{
+			o->p.many.first = m->key_first[k];
+			o->p.many.count = m->key_count[k];
+		}
+	}
+}
+
+/* Step 7: pack what the scan reads (nodes, output bits and records); the building arrays go. */
+static bool
+build_pack(build *bd, sn_error *err)
+{
+	sn_matcher *m = bd->m;
+	const sn_allocator *a = bd->a;
+	size_t		nouts = 0;
+	int32_t    *number = m->base;	/* base is copied into nodes first */
+
 	m->nodes = xalloc(a, m->nslots * sizeof(dnode));
 	m->out_blocks = xalloc(a, (m->nslots / 64 + 1) * sizeof(out_block));
 	if (!m->nodes || !m->out_blocks)
-		goto fail_oom;
+		return oom(err);
 	memset(m->out_blocks, 0, (m->nslots / 64 + 1) * sizeof(out_block));
+	for (size_t i = 0; i < m->nslots; i++)
 	{
-		size_t		nouts = 0;
-		int32_t    *number = m->base;	/* base is copied into nodes first */
-
-		for (size_t i = 0; i < m->nslots; i++)
-		{
-			m->nodes[i].base = m->base[i];
-			m->nodes[i].check = m->check[i];
-		}
-		/* number the states with outputs in slot order, as out_block counts them */
-		for (size_t i = 0; i < m->nslots; i++)
-		{
-			out_block  *ob = &m->out_blocks[i / 64];
-
-			if (i % 64 == 0)
-				ob->before = (uint32_t) nouts;
-			number[i] = -1;
-			if (m->key[i] >= 0 || m->dict[i] > 0)
-			{
-				ob->bits |= UINT64_C(1) << (i % 64);
-				number[i] = (int32_t) nouts++;
-			}
-		}
-		m->outs_mem = xalloc(a, (nouts ? nouts : 1) * sizeof(dout) + SN_CACHE_LINE);
-		if (!m->outs_mem)
-			goto fail_oom;
-		m->outs = (dout *) (((uintptr_t) m->outs_mem + SN_CACHE_LINE - 1) &
-							~(uintptr_t) (SN_CACHE_LINE - 1));
-		memset(m->outs, 0, nouts * sizeof(dout));
-		for (size_t i = 0; i < m->nslots; i++)
-		{
-			dout	   *o;
-
-			if (number[i] < 0)
-				continue;
-			o = &m->outs[number[i]];
-			o->next = m->dict[i] > 0 ? number[m->dict[i]] + 1 : 0;
-			o->fail = m->fail[i];
-			if (m->key[i] >= 0)
-			{
-				uint32_t	k = (uint32_t) m->key[i];
-
-				o->key = k;
-				o->len = (uint16_t) m->key_len[k];
-				if (m->key_count[k] == 1)
-				{
-					o->single = 1;
-					o->p.one = m->payloads[m->key_first[k]];
-				}
-				else
-				{
-					o->p.many.first = m->key_first[k];
-					o->p.many.count = m->key_count[k];
-				}
-			}
-		}
-		m->stats.bytes = sizeof(sn_matcher) + m->nslots * (sizeof(dnode) + sizeof(int32_t)) +
-			(m->nslots / 64 + 1) * sizeof(out_block) + nouts * sizeof(dout) + SN_CACHE_LINE +
-			npayloads * sizeof(sn_matcher_payload);
+		m->nodes[i].base = m->base[i];
+		m->nodes[i].check = m->check[i];
 	}
+	/* number the states with outputs in slot order, as out_block counts them */
+	for (size_t i = 0; i < m->nslots; i++)
+	{
+		out_block  *ob = &m->out_blocks[i / 64];
+
+		if (i % 64 == 0)
+			ob->before = (uint32_t) nouts;
+		number[i] = -1;
+		if (m->key[i] >= 0 || m->dict[i] > 0)
+		{
+			ob->bits |= UINT64_C(1) << (i % 64);
+			number[i] = (int32_t) nouts++;
+		}
+	}
+	m->outs_mem = xalloc(a, (nouts ? nouts : 1) * sizeof(dout) + SN_CACHE_LINE);
+	if (!m->outs_mem)
+		return oom(err);
+	m->outs = (dout *) (((uintptr_t) m->outs_mem + SN_CACHE_LINE - 1) &
+						~(uintptr_t) (SN_CACHE_LINE - 1));
+	memset(m->outs, 0, nouts * sizeof(dout));
+	for (size_t i = 0; i < m->nslots; i++)
+		if (number[i] >= 0)
+			pack_output(m, number, i, &m->outs[number[i]]);
+	m->stats.bytes = sizeof(sn_matcher) + m->nslots * (sizeof(dnode) + sizeof(int32_t)) +
+		(m->nslots / 64 + 1) * sizeof(out_block) + nouts * sizeof(dout) + SN_CACHE_LINE +
+		bd->npayloads * sizeof(sn_matcher_payload);
+
 	xfree(a, m->base);
 	xfree(a, m->check);
 	xfree(a, m->key);
@@ -1352,8 +1385,13 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 	xfree(a, m->key_count);
 	m->base = m->check = m->key = m->dict = NULL;
 	m->key_len = m->key_first = m->key_count = NULL;
+	return true;
+}
 
-	/* 8. the states at the start of a word, from the root */
+/* Step 8: the states at the start of a word, from the root, and after its first two letters. */
+static void
+build_word_states(sn_matcher *m)
+{
 	m->word_state = 0;
 	step(m, &m->word_state, MARK);
 	for (int c = 0; c < 128; c++)
@@ -1368,32 +1406,68 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 			step(m, &s, (uint8_t) d);
 			m->word_pair_state[word_index((uint8_t) c) * WORD_INDEX_N + word_index((uint8_t) d)] = s;
 		}
+}
 
-	/* 9. the ring of mark positions must outlast the longest key */
+/* Step 9: the ring of mark positions must outlast the longest key. */
+static void
+build_ring(sn_matcher *m, size_t max_len)
+{
+	size_t		ring = 16;
+
+	while (ring <= max_len)
+		ring *= 2;
+	m->ring_mask = ring - 1;
+}
+
+sn_matcher *
+sn_matcher_build(const sn_matcher_entry *entries, size_t n,
+				 const sn_allocator *alloc, sn_error *err)
+{
+	const sn_allocator *a = alloc ? alloc : &sn_malloc_allocator;
+	build		bd;
+	sn_matcher *m;
+	bool		ok;
+
+	memset(&bd, 0, sizeof(bd));
+	if (!ascii_ready)
+		init_ascii();
+	sn_error_clear(err);
+	m = xalloc(a, sizeof(sn_matcher));
+	if (!m)
 	{
-		size_t		ring = 16;
-
-		while (ring <= max_len)
-			ring *= 2;
-		m->ring_mask = ring - 1;
+		oom(err);
+		return NULL;
 	}
-	m->stats.slots = m->nslots;
-	ok = true;
-	goto done;
+	memset(m, 0, sizeof(*m));
+	m->alloc = *a;
+	m->stats.entries = n;
+	bd.m = bd.b.m = m;
+	bd.a = bd.b.a = a;
+	bd.b.free_head = -1;
 
-fail_oom:
-	oom(err);
-fail:
-	ok = false;
-done:
-	xfree(a, keys);
-	xfree(a, store);
-	xfree(a, distinct);
-	xfree(a, stack);
-	xfree(a, deep);
-	xfree(a, queue);
-	xfree(a, b.nextf);
-	xfree(a, b.prevf);
+	ok = build_normalise_names(&bd, entries, n, err) &&
+		build_distinct_keys(&bd, entries, err);
+	if (ok)
+	{
+		build_codes(&bd);
+		ok = build_trie(&bd, err) &&
+			build_key_ends(&bd, err) &&
+			build_failure_links(&bd, err) &&
+			build_pack(&bd, err);
+	}
+	if (ok)
+	{
+		build_word_states(m);
+		build_ring(m, bd.max_len);
+		m->stats.slots = m->nslots;
+	}
+
+	xfree(a, bd.keys);
+	xfree(a, bd.store);
+	xfree(a, bd.distinct);
+	xfree(a, bd.queue);
+	xfree(a, bd.b.nextf);
+	xfree(a, bd.b.prevf);
 	if (!ok)
 	{
 		sn_matcher_free(m);
