@@ -9,26 +9,14 @@
 # that A still needs send A to a full build.  The log is readable by no role.
 set -uo pipefail
 db=sn_annotate_delta
-sql() { "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$@"; }
-
-sql postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" || exit 1
-trap 'exec {A[1]}>&- 2>/dev/null; wait; sql postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
-sql "$db" -c "CREATE EXTENSION sahel_news" || exit 1
+. "$SN_ROOT/tests/lib/session.sh"
+sn_session_db "$db" || exit 1
 
 # Session A: one psql kept open for the whole test.
 coproc A { stdbuf -oL "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$db" 2>&1; }
 
-# Run SQL in session A and print its output (up to a marker line).
-in_a() {
-  printf '%s\n\\echo __done__\n' "$1" >&"${A[1]}"
-  local line out=""
-  while IFS= read -r -t 60 line <&"${A[0]}"; do
-    [ "$line" = "__done__" ] && { printf '%s' "$out"; return 0; }
-    out+="$line"$'\n'
-  done
-  echo "session A did not answer" >&2
-  return 1
-}
+# Run SQL in session A and print its output.
+in_a() { sn_session_ask "${A[1]}" "${A[0]}" "$1"; }
 
 # The answer of session A on one line (in_a must not run in a pipeline: a
 # pipeline's subshell does not have the coproc's descriptors).

@@ -5,26 +5,14 @@
 # the first session is invalidated by the other session's commit.
 set -uo pipefail
 db=sn_annotate_invalidation
-sql() { "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$@"; }
-
-sql postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" || exit 1
-trap 'exec {A[1]}>&- 2>/dev/null; wait; sql postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
-sql "$db" -c "CREATE EXTENSION sahel_news" || exit 1
+. "$SN_ROOT/tests/lib/session.sh"
+sn_session_db "$db" || exit 1
 
 # Session A: one psql kept open for the whole test.
 coproc A { stdbuf -oL "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$db" 2>&1; }
 
-# Run SQL in session A and print its output (up to a marker line).
-in_a() {
-  printf '%s\n\\echo __done__\n' "$1" >&"${A[1]}"
-  local line out=""
-  while IFS= read -r -t 60 line <&"${A[0]}"; do
-    [ "$line" = "__done__" ] && { printf '%s' "$out"; return 0; }
-    out+="$line"$'\n'
-  done
-  echo "session A did not answer" >&2
-  return 1
-}
+# Run SQL in session A and print its output.
+in_a() { sn_session_ask "${A[1]}" "${A[0]}" "$1"; }
 
 text="Fighters were seen near Tessit and Djallo."
 query="SELECT string_agg(surface || '=' || coalesce(place_id::text, '-'), ' ' ORDER BY start_pos) FROM sahel_news.annotate('$text');"

@@ -12,7 +12,7 @@ set -uo pipefail
 : "${SN_BINDIR:?SN_BINDIR must be set (run through tests/run)}"
 db=sn_annotate_privileges
 roles=(sn_analyst_rls sn_outsider sn_revoked)
-sql() { "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$@"; }
+. "$SN_ROOT/tests/lib/session.sh"
 cleanup() {
   sql postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
   for r in "${roles[@]}"; do sql postgres -c "DROP ROLE IF EXISTS $r" >/dev/null 2>&1; done
@@ -93,15 +93,7 @@ esac
 sql "$db" -c "ALTER TABLE sahel_news.place_names DISABLE ROW LEVEL SECURITY" \
   -c "ALTER TABLE sahel_news.places DISABLE ROW LEVEL SECURITY" || exit 1
 coproc S { stdbuf -oL "$SN_BINDIR/psql" -X -q -At -v VERBOSITY=verbose -d "$db" 2>&1; }
-in_s() {
-  printf '%s\n\\echo __done__\n' "$1" >&"${S[1]}"
-  local line res=""
-  while IFS= read -r -t 60 line <&"${S[0]}"; do
-    [ "$line" = "__done__" ] && { printf '%s' "$res"; return 0; }
-    res+="$line"$'\n'
-  done
-  return 1
-}
+in_s() { sn_session_ask "${S[1]}" "${S[0]}" "$1"; }
 in_s "SET ROLE sn_revoked;" >/dev/null
 got=$(in_s "$q")
 got=${got%%$'\n'*}

@@ -11,23 +11,12 @@
 set -uo pipefail
 : "${SN_BINDIR:?SN_BINDIR must be set (run through tests/run)}"
 db=sn_annotate_snapshot
-sql() { "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$@"; }
-
-sql postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" || exit 1
-trap 'exec {A[1]}>&- 2>/dev/null; wait; sql postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
-sql "$db" -c "CREATE EXTENSION sahel_news" -c "CREATE TABLE other (x int)" || exit 1
+. "$SN_ROOT/tests/lib/session.sh"
+sn_session_db "$db" "CREATE TABLE other (x int)" || exit 1
 
 coproc A { stdbuf -oL "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$db" 2>&1; }
-in_a() {
-  printf '%s\n\\echo __done__\n' "$1" >&"${A[1]}"
-  local line out=""
-  while IFS= read -r -t 60 line <&"${A[0]}"; do
-    [ "$line" = "__done__" ] && { printf '%s' "$out" | tr -d '\n'; return 0; }
-    out+="$line"$'\n'
-  done
-  echo "session A did not answer" >&2
-  return 1
-}
+# A's answer on one line
+in_a() { local v; v=$(sn_session_ask "${A[1]}" "${A[0]}" "$1") || return 1; printf '%s' "${v//$'\n'/}"; }
 fail=0
 check() { # check LABEL EXPECTED ACTUAL
   if [ "$2" = "$3" ]; then echo "ok: $1"; else echo "FAILED: $1: expected '$2', got '$3'"; fail=1; fi

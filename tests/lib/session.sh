@@ -1,0 +1,37 @@
+# tests/lib/session.sh — for integration tests that keep a psql session open
+# while other sessions change the database (sourced; needs SN_BINDIR).
+#
+#   sn_session_ask IN OUT SQL   send SQL to the session whose input is the
+#                               descriptor IN and output OUT (a coproc's
+#                               [1] and [0]) and print what it answers, up
+#                               to a marker line; 1 when it does not answer
+#                               within 60 s.  Call it in the script's shell
+#                               or a command substitution, not in a
+#                               pipeline (whose subshell lacks the coproc's
+#                               descriptors).
+#   sn_session_db DB [SQL...]   (re)create database DB with sahel_news and
+#                               run each SQL in it; the script's EXIT trap
+#                               closes coproc A, waits and drops DB.
+
+sn_session_ask() {
+  local in=$1 out=$2 line res=""
+  printf '%s\n\\echo __done__\n' "$3" >&"$in"
+  while IFS= read -r -t 60 line <&"$out"; do
+    [ "$line" = "__done__" ] && { printf '%s' "$res"; return 0; }
+    res+="$line"$'\n'
+  done
+  echo "the session did not answer" >&2
+  return 1
+}
+
+sql() { "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$@"; }
+
+sn_session_db() {
+  local db=$1 s args=()
+  shift
+  sql postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" \
+    -c "CREATE DATABASE $db" || return 1
+  trap 'exec {A[1]}>&- 2>/dev/null; wait; sql postgres -c "DROP DATABASE IF EXISTS '"$db"'" >/dev/null 2>&1' EXIT
+  for s in "CREATE EXTENSION sahel_news" "$@"; do args+=(-c "$s"); done
+  sql "$db" "${args[@]}"
+}
