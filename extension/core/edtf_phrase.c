@@ -1092,6 +1092,27 @@ p_iso(const ctx *c, int i, sn_edtf *out)
 	return 0;
 }
 
+/*
+ * Day d of month m, read up to token j: with a year after it (a comma
+ * between allowed) that day of that year, else, with a reference, the
+ * latest such day.  Returns the tokens the date takes, 0 when none.
+ */
+static int
+day_then_year(const ctx *c, int j, int m, int d, sn_edtf *out)
+{
+	int			k = j;
+	int64_t		y,
+				days;
+
+	if (is_punct(c, k, ','))
+		k++;
+	if (year_at(c, k, &y))
+		return sn_edtf_make_day(y, m, d, out) ? k + 1 : 0;
+	if (c->ref == NULL || !latest_day(c, m, d, &days))
+		return 0;
+	return set_day(days, out) ? j : 0;
+}
+
 /* 13 August 2022, 13th of August, 1er août 2022 (a year optional with a reference). */
 static int
 p_day_month(const ctx *c, int i, sn_edtf *out)
@@ -1101,8 +1122,6 @@ p_day_month(const ctx *c, int i, sn_edtf *out)
 				j = i + 1,
 				nt;
 	bool		abbr;
-	int64_t		y,
-				days;
 
 	if (!dayno_at(c, i, &d))
 		return 0;
@@ -1112,17 +1131,7 @@ p_day_month(const ctx *c, int i, sn_edtf *out)
 	if (m == 0)
 		return 0;
 	j += nt;
-	{
-		int			k = j;
-
-		if (is_punct(c, k, ','))
-			k++;
-		if (year_at(c, k, &y))
-			return sn_edtf_make_day(y, m, d, out) ? k + 1 : 0;
-	}
-	if (c->ref == NULL || !latest_day(c, m, d, &days))
-		return 0;
-	return set_day(days, out) ? j : 0;
+	return day_then_year(c, j, m, d, out);
 }
 
 /* August 13, 2022; Aug. 13; August 13th (English). */
@@ -1134,8 +1143,6 @@ p_month_day(const ctx *c, int i, sn_edtf *out)
 				j,
 				nt;
 	bool		abbr;
-	int64_t		y,
-				days;
 
 	if (c->lang != SN_LANG_EN)
 		return 0;
@@ -1146,17 +1153,7 @@ p_month_day(const ctx *c, int i, sn_edtf *out)
 	if (!dayno_at(c, j, &d))
 		return 0;
 	j++;
-	{
-		int			k = j;
-
-		if (is_punct(c, k, ','))
-			k++;
-		if (year_at(c, k, &y))
-			return sn_edtf_make_day(y, m, d, out) ? k + 1 : 0;
-	}
-	if (c->ref == NULL || !latest_day(c, m, d, &days))
-		return 0;
-	return set_day(days, out) ? j : 0;
+	return day_then_year(c, j, m, d, out);
 }
 
 /* August 2022, août 2022; a month alone (with a reference): the latest such month. */
