@@ -266,6 +266,18 @@ norm_gap_cp(norm_state *st, uint32_t f)
 	}
 }
 
+/* The MARK that closes the word under way, first in o. */
+static inline void
+norm_close_word(norm_state *st, norm_out *o)
+{
+	o->mark_at = 0;
+	o->mark_ends_word = true;
+	o->mark_char = st->word_end_char;
+	o->mark_byte = st->word_end_byte;
+	o->bytes[o->n++] = MARK;
+	st->in_word = false;
+}
+
 /*
  * Feed one folded code point f, which comes from the character at (ci, bi)
  * that takes cb bytes of the text.
@@ -293,14 +305,7 @@ norm_cp(norm_state *st, uint32_t f, size_t ci, size_t bi, size_t cb, norm_out *o
 		return;
 	}
 	if (st->in_word)
-	{
-		o->mark_at = 0;
-		o->mark_ends_word = true;
-		o->mark_char = st->word_end_char;
-		o->mark_byte = st->word_end_byte;
-		o->bytes[o->n++] = MARK;
-		st->in_word = false;
-	}
+		norm_close_word(st, o);
 	norm_gap_cp(st, f);
 }
 
@@ -311,14 +316,7 @@ norm_finish(norm_state *st, norm_out *o)
 	o->n = 0;
 	o->mark_at = -1;
 	if (st->in_word)
-	{
-		o->mark_at = 0;
-		o->mark_ends_word = true;
-		o->mark_char = st->word_end_char;
-		o->mark_byte = st->word_end_byte;
-		o->bytes[o->n++] = MARK;
-		st->in_word = false;
-	}
+		norm_close_word(st, o);
 }
 
 /* Folding of ASCII, and whether a code point of the text is lower case. */
