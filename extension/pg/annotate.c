@@ -151,6 +151,24 @@ row_buffers_init(row_buffers *rb, const sn_mentions *m)
 	rb->surface = palloc(VARHDRSZ + surface_max);
 }
 
+/* The value of a quantity (an estimate) or a date (an edtf) mention, packed into rb */
+static Datum
+mention_value(const sn_mention *x, row_buffers *rb)
+{
+	sn_estimate e;
+	sn_edtf		d;
+
+	if (x->kind == SN_MENTION_QUANTITY)
+	{
+		memcpy(&e, x->value.bytes, sizeof(e));
+		sn_estimate_pack(&e, &rb->estimate);
+		return PointerGetDatum(&rb->estimate);
+	}
+	memcpy(&d, x->value.bytes, sizeof(d));
+	sn_edtf_pack(&d, &rb->edtf);
+	return PointerGetDatum(&rb->edtf);
+}
+
 /*
  * The row of mention x: kind, start_pos, length, surface, place_id,
  * actor_id, country, quantity, date.  utf8 is the text the core read; when
@@ -194,24 +212,9 @@ mention_row(const sn_mention *x, const char *utf8, bool converted, row_buffers *
 			}
 			break;
 		case SN_MENTION_QUANTITY:
-			{
-				sn_estimate e;
-
-				memcpy(&e, x->value.bytes, sizeof(e));
-				sn_estimate_pack(&e, &rb->estimate);
-				values[7] = PointerGetDatum(&rb->estimate);
-				nulls[7] = false;
-			}
-			break;
 		case SN_MENTION_DATE:
-			{
-				sn_edtf		d;
-
-				memcpy(&d, x->value.bytes, sizeof(d));
-				sn_edtf_pack(&d, &rb->edtf);
-				values[8] = PointerGetDatum(&rb->edtf);
-				nulls[8] = false;
-			}
+			values[x->kind == SN_MENTION_QUANTITY ? 7 : 8] = mention_value(x, rb);
+			nulls[x->kind == SN_MENTION_QUANTITY ? 7 : 8] = false;
 			break;
 	}
 }
