@@ -233,7 +233,9 @@ ORDER BY other_external_id;
 SELECT n AS name, actor_match_key(n) AS key
 FROM (VALUES ('Zintan Ethnic Militia (Libya)'), ('Zintan Brigades'), ('Zintan militia'),
              ('BRSC: Shura Council of Benghazi Revolutionaries'), ('Benghazi Revolutionaries Shura Council'),
-             ('Lord''s Resistance Army (LRA)'), ('LRA: Lords Resistance Army'), ('The Militia')) v(n);
+             ('Lord''s Resistance Army (LRA)'), ('LRA: Lords Resistance Army'), ('The Militia'),
+             ('Islamic State (Greater Sahara)'), ('Islamic State (West Africa)'), ('Islamic State (Libya)'),
+             ('Misratah Communal Militia (Libya) (2011-)')) v(n);
 SELECT n AS name, actor_match_class(n, k, i::smallint) AS class, actor_match_identity(n, k, i::smallint, c) AS identity
 FROM (VALUES ('Military Forces of South Sudan (2011-)', 'state forces', 1, 'SSD'),
              ('Government of South Sudan', 'government', NULL, 'SSD'),

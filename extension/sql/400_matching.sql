@@ -282,10 +282,22 @@ CREATE TRIGGER shipped_rows_truncate BEFORE TRUNCATE ON @extschema@.actor_match_
   EXECUTE FUNCTION @extschema@.sample_guard('standard');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.actor_match_aliases', 'WHERE NOT standard');
 
+-- A parenthesised part of an actor's name that only qualifies it: a period
+-- of years ("(2011-)", "(1969-2011)"), a country ("(Libya)") or an acronym of
+-- the name ("(LRA)").  Any other parenthesised part names the group:
+-- "Islamic State (Greater Sahara)" is not "Islamic State (West Africa)".
+CREATE FUNCTION @extschema@.actor_match_qualifier(part text) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN part OPERATOR(pg_catalog.~) '^\s*[0-9]{4}\s*-\s*([0-9]{4})?\s*$'
+    OR part OPERATOR(pg_catalog.~) '^\s*[A-Z][A-Z0-9&./-]{1,9}\s*$'
+    OR @extschema@.try_country(pg_catalog.btrim(part)) IS NOT NULL;
+COMMENT ON FUNCTION @extschema@.actor_match_qualifier(text) IS
+  'Whether the text inside parentheses of an actor''s name only qualifies it (a period of years, a country, an acronym), so that actor_match_key() leaves it out';
+
 -- The folded form of a group's name: name_key() (case, accents, apostrophes,
--- hyphens), then without ACLED's acronym prefix ("BRSC: ..."), parenthesised
--- parts (ACLED's periods and countries "(2011-)", "(Libya)"; GTD's acronyms
--- "(SPLM-IO)"), punctuation, one-letter words, and the words that say what
+-- hyphens), then without ACLED's acronym prefix ("BRSC: ..."), the parenthesised
+-- parts that only qualify it (ACLED's periods and countries "(2011-)",
+-- "(Libya)"; GTD's acronyms "(SPLM-IO)"), punctuation, one-letter words, and the words that say what
 -- kind of group it is rather than which (militia, brigade, forces, ethnic,
 -- communal, tribe, operation, the, of, al, ...), the rest in alphabetical
 -- order: "Zintan Ethnic Militia (Libya)", "Zintan Brigades" and "Zintan
@@ -298,8 +310,13 @@ RETURN (
   FROM (SELECT DISTINCT w
         FROM pg_catalog.regexp_split_to_table(
                pg_catalog.regexp_replace(
-                 pg_catalog.regexp_replace(@extschema@.name_key(actor_name), '^[^:]{1,40}:\s*(?=\S)', ''),
-                 '\([^)]*(\)|$)', ' ', 'g'),
+                 @extschema@.name_key(
+                   -- the parts outside parentheses (odd), and those inside
+                   -- (even) that name the group rather than qualify it
+                   (SELECT pg_catalog.string_agg(part, ' ' ORDER BY o)
+                    FROM pg_catalog.regexp_split_to_table(actor_name, '[()]') WITH ORDINALITY t(part, o)
+                    WHERE o % 2 = 1 OR NOT @extschema@.actor_match_qualifier(part))),
+                 '^[^:]{1,40}:\s*(?=\S)', ''),
                '[^[:alnum:]]+') w
         WHERE pg_catalog.length(w) > 1
           AND w OPERATOR(pg_catalog.<>) ALL (ARRAY['the', 'of', 'in', 'and', 'for', 'al', 'el', 'de', 'du', 'des', 'la', 'le', 'les',
@@ -307,7 +324,7 @@ RETURN (
             'battalions', 'forces', 'force', 'group', 'groups', 'tribe', 'tribal', 'tribesmen', 'faction',
             'operation', 'fighters'])) s);
 COMMENT ON FUNCTION @extschema@.actor_match_key(text) IS
-  'The folded name by which link_events() compares two armed groups: name_key(), without an acronym prefix ("BRSC: "), parenthesised parts, punctuation, one-letter words and the words that say the kind of group (militia, brigade, forces, ethnic, communal, tribe, operation, the, of, al, ...), the rest sorted: "Zintan Ethnic Militia (Libya)" and "Zintan Brigades" give zintan; NULL when nothing is left';
+  'The folded name by which link_events() compares two armed groups: name_key(), without an acronym prefix ("BRSC: "), the parenthesised parts that only qualify it (actor_match_qualifier: years, a country, an acronym), punctuation, one-letter words and the words that say the kind of group (militia, brigade, forces, ethnic, communal, tribe, operation, the, of, al, ...), the rest sorted: "Zintan Ethnic Militia (Libya)" and "Zintan Brigades" give zintan; NULL when nothing is left';
 
 -- The class of an actor the datasets agree on even when they name it
 -- differently: 'state' (a state's military, police or government: ACLED
