@@ -93,6 +93,9 @@ INSERT INTO mt.scope SELECT 'ssudan2015', x, y FROM (VALUES ('acled', 'ucdp_ged'
   ('ucdp_ged', 'gtd'), ('ucdp_ged', 'scad'), ('gtd', 'scad')) v(x, y);
 INSERT INTO mt.scope SELECT 'libya2014', x, y FROM (VALUES ('ucdp_ged', 'acled'), ('ucdp_ged', 'gtd'), ('ucdp_ged', 'scad')) v(x, y);
 INSERT INTO mt.scope SELECT cy, d2, d1 FROM mt.scope;
+-- events whose pairs with one other dataset were not labelled exhaustively
+-- (SCAD's long Libyan episodes against GTD): left out of that pair's figures
+CREATE TABLE mt.unlabelled (unit text, other text);
 
 -- true pairs: two events of different datasets in one incident
 CREATE TABLE mt.truepairs AS
@@ -138,13 +141,17 @@ SELECT s.method, x.cy, least(x.dataset, y.dataset) || ' x ' || greatest(x.datase
 FROM mt.sel s JOIN mt.ev x ON x.id = s.a JOIN mt.ev y ON y.id = s.b
 WHERE s.a < s.b AND x.cy = y.cy
   AND EXISTS (SELECT 1 FROM mt.scope c WHERE c.cy = x.cy AND c.d1 = x.dataset AND c.d2 = y.dataset)
+  AND NOT EXISTS (SELECT 1 FROM mt.unlabelled u
+                  WHERE (u.unit = x.unit AND u.other = y.dataset) OR (u.unit = y.unit AND u.other = x.dataset))
 GROUP BY 1, 2, 3;
 -- recall per dataset pair
 CREATE VIEW mt.rec AS
 WITH tm AS (
   SELECT DISTINCT x.unit, x.cy, x.dataset, y.dataset AS other
   FROM mt.truepairs t JOIN mt.ev x ON x.id = t.a JOIN mt.ev y ON y.id = t.b
-  WHERE EXISTS (SELECT 1 FROM mt.scope c WHERE c.cy = x.cy AND c.d1 = x.dataset AND c.d2 = y.dataset))
+  WHERE EXISTS (SELECT 1 FROM mt.scope c WHERE c.cy = x.cy AND c.d1 = x.dataset AND c.d2 = y.dataset)
+    AND NOT EXISTS (SELECT 1 FROM mt.unlabelled u
+                    WHERE (u.unit = x.unit AND u.other = y.dataset) OR (u.unit = y.unit AND u.other = x.dataset)))
 SELECT m.method, tm.cy, least(tm.dataset, tm.other) || ' x ' || greatest(tm.dataset, tm.other) AS pair,
        count(*) AS true_matches,
        count(*) FILTER (WHERE EXISTS (
@@ -185,5 +192,17 @@ again=$(psql -At -c "SELECT sum(r.pairs_considered) FROM unnest(ARRAY['acled', '
 after=$(psql -At -c "SELECT md5(string_agg(event_id || ',' || other_event_id || ',' || coalesce(rank, 0) || ',' || score, ';' ORDER BY event_id, other_event_id)) FROM sahel_news.event_links")
 [ "$again" = "0" ] || { echo "FAIL: a second run scored $again pairs again"; fail=1; }
 [ "$before" = "$after" ] || { echo "FAIL: a second run changed event_links"; fail=1; }
+# The wider scope, for information (no floor): Libya's SCAD against ACLED and
+# GTD is labelled exhaustively too (tests/fixtures/matching/README.md), but for
+# GTD x SCAD the pairs of seven SCAD episodes, and ACLED x GTD is not.
+psql <<SQL || exit 1
+INSERT INTO mt.scope SELECT 'libya2014', x, y FROM (VALUES ('acled', 'scad'), ('scad', 'acled'),
+  ('gtd', 'scad'), ('scad', 'gtd')) v(x, y);
+INSERT INTO mt.unlabelled SELECT 'scad:' || e, 'gtd'
+FROM unnest(ARRAY['6200400', '6200476', '6200506', '6200533', '6200534', '6200548', '6200552']) e;
+SQL
+echo "overall, with Libya's SCAD x ACLED and SCAD x GTD as well:"
+psql -c "SELECT * FROM mt.measures ORDER BY method DESC" || exit 1
+
 [ $fail -eq 0 ] && echo "ok: precision $ours_p (meltt-like $base_p), recall $ours_r (meltt-like $base_r); a second run is idempotent"
 exit $fail
