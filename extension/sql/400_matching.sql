@@ -380,7 +380,12 @@ CREATE FUNCTION @extschema@.event_match_features(p_dataset text)
 RETURNS TABLE (id bigint, day_lo bigint, day_hi bigint, lat float8, lon float8, precision_m float8,
                fat_lo bigint, fat_hi bigint, level1 text, level2 text, source text,
                actors1 bigint[], actors2 bigint[], actors0 bigint[], category text)
-LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  -- (PL/pgSQL rather than SQL: Citus plans this query over the distributed
+  -- events only with the dataset's value bound, which a SQL function's
+  -- parameter never is)
+  RETURN QUERY
   SELECT e.id,
          (@extschema@.lower(e.occurred) - date '2000-01-01')::bigint,
          (@extschema@.upper(e.occurred) - date '2000-01-01')::bigint,
@@ -444,7 +449,8 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
     AND e.location IS NOT NULL
     AND e.deleted_at IS NULL
     AND pg_catalog.isfinite(@extschema@.lower(e.occurred))
-    AND pg_catalog.isfinite(@extschema@.upper(e.occurred))
+    AND pg_catalog.isfinite(@extschema@.upper(e.occurred));
+END
 $$;
 COMMENT ON FUNCTION @extschema@.event_match_features(text) IS
   'What link_events() compares of each event of a dataset: its days (edtf bounds as days from 2000-01-01), point, precision radius in metres (events.location_precision_m, else its place''s precision_m, else ACLED geo_precision 1/2/3 = 2/25/100 km, else 0), deaths (low, high; unknown as NULL), taxonomy levels (a catch-all level, such as other / type unknown, counts as none), source URL, resolved actors by side and own category (for duplicates). Events its dataset deleted (deleted_at set), without a location or with an open or unknown date end are left out';
@@ -566,7 +572,7 @@ BEGIN
 
   DROP VIEW IF EXISTS pg_temp.sn_match_ca, pg_temp.sn_match_cb;
   DROP TABLE IF EXISTS pg_temp.sn_match_fa, pg_temp.sn_match_fb, pg_temp.sn_match_new, pg_temp.sn_match_sel,
-                       pg_temp.sn_match_rev, pg_temp.sn_match_upd;
+                       pg_temp.sn_match_rev, pg_temp.sn_match_upd, pg_temp.sn_match_gone;
   -- each event's features, fingerprint, and whether it changed since it was
   -- last compared with the other dataset (no fingerprint, or another one)
   EXECUTE 'CREATE TEMP TABLE sn_match_fa AS '
@@ -591,20 +597,33 @@ BEGIN
   -- the old pairs of changed events go (verdicts stay in event_link_reviews),
   -- as do pairs of events no longer compared (deleted by their dataset, no
   -- location now, or out of the dataset)
+  -- (the pairs are chosen among a copy of their keys, then deleted by key:
+  -- Citus refuses a subquery over a temporary table that refers to a row
+  -- of a distributed table)
+  CREATE TEMP TABLE sn_match_gone AS
+    SELECT l.event_id, l.other_event_id FROM @extschema@.event_links l
+    WHERE (l.dataset = d AND l.other_dataset = o) OR (l.dataset = o AND l.other_dataset = d);
+  DELETE FROM pg_temp.sn_match_gone l
+  WHERE NOT (EXISTS (SELECT 1 FROM pg_temp.sn_match_ca c WHERE c.id IN (l.event_id, l.other_event_id))
+             OR EXISTS (SELECT 1 FROM pg_temp.sn_match_cb c WHERE c.id IN (l.event_id, l.other_event_id))
+             OR NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_fa a WHERE a.id IN (l.event_id, l.other_event_id))
+             OR NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_fb b WHERE b.id IN (l.event_id, l.other_event_id)));
   DELETE FROM @extschema@.event_links l
   WHERE ((l.dataset = d AND l.other_dataset = o) OR (l.dataset = o AND l.other_dataset = d))
-    AND (EXISTS (SELECT 1 FROM pg_temp.sn_match_ca c WHERE c.id IN (l.event_id, l.other_event_id))
-         OR EXISTS (SELECT 1 FROM pg_temp.sn_match_cb c WHERE c.id IN (l.event_id, l.other_event_id))
-         OR NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_fa a WHERE a.id IN (l.event_id, l.other_event_id))
-         OR NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_fb b WHERE b.id IN (l.event_id, l.other_event_id)));
+    AND (l.event_id, l.other_event_id) IN (SELECT g.event_id, g.other_event_id FROM pg_temp.sn_match_gone g);
 
   -- the verdicts on pairs of these two datasets, by event id
+  -- (one side at a time: Citus joins the distributed events to one
+  -- set of rows at a time, and refuses events joined to events by other
+  -- columns than id)
   CREATE TEMP TABLE sn_match_rev AS
-    SELECT ea.id AS a, eb.id AS b, r.status
-    FROM @extschema@.event_link_reviews r
-    JOIN @extschema@.events ea ON ea.dataset = r.dataset AND ea.external_id = r.external_id
-    JOIN @extschema@.events eb ON eb.dataset = r.other_dataset AND eb.external_id = r.other_external_id
-    WHERE (r.dataset = d AND r.other_dataset = o) OR (r.dataset = o AND r.other_dataset = d);
+    WITH ra AS MATERIALIZED (
+      SELECT ea.id AS a, r.other_dataset, r.other_external_id, r.status
+      FROM @extschema@.event_link_reviews r
+      JOIN @extschema@.events ea ON ea.dataset = r.dataset AND ea.external_id = r.external_id
+      WHERE (r.dataset = d AND r.other_dataset = o) OR (r.dataset = o AND r.other_dataset = d))
+    SELECT ra.a, eb.id AS b, ra.status
+    FROM ra JOIN @extschema@.events eb ON eb.dataset = ra.other_dataset AND eb.external_id = ra.other_external_id;
   INSERT INTO pg_temp.sn_match_rev SELECT v.b, v.a, v.status FROM pg_temp.sn_match_rev v;
 
   IF NOT same THEN
@@ -620,9 +639,13 @@ BEGIN
       FROM @extschema@.event_match_link(
         'SELECT ' || cols || ', changed FROM pg_temp.sn_match_fa',
         'SELECT ' || cols || ', changed FROM pg_temp.sn_match_fb',
+        -- (the other rows first: Citus joins event_links to a set of rows,
+        -- not to itself by other_event_id)
+        'WITH k AS MATERIALIZED (SELECT k.event_id, k.other_event_id, k.rank FROM @extschema@.event_links k '
+        'WHERE k.dataset = ' || quote_literal(o) || ' AND k.other_dataset = ' || quote_literal(d) || ') '
         'SELECT l.event_id, l.other_event_id, l.score, l.days_apart, l.km_apart, l.status, l.rank, k.rank, l.shared '
         'FROM @extschema@.event_links l '
-        'JOIN @extschema@.event_links k ON k.event_id = l.other_event_id AND k.other_event_id = l.event_id '
+        'JOIN k ON k.event_id = l.other_event_id AND k.other_event_id = l.event_id '
         'WHERE l.dataset = ' || quote_literal(d) || ' AND l.other_dataset = ' || quote_literal(o),
         'SELECT v.a, v.b, v.status FROM pg_temp.sn_match_rev v',
         d, o, sd, so, km, days, min_score,
@@ -645,14 +668,19 @@ BEGIN
     GET DIAGNOSTICS n_new = ROW_COUNT;
     -- analysts' accepted pairs that the windows left out
     INSERT INTO pg_temp.sn_match_new (event_id, other_event_id, duplicate, reasons)
-    SELECT v.a, v.b, true, '{"accepted_outside_windows": true}'::jsonb
-    FROM pg_temp.sn_match_rev v
-    WHERE v.status = 'accepted'
-      AND EXISTS (SELECT 1 FROM pg_temp.sn_match_fa a WHERE a.id = v.a)
-      AND v.a < v.b
-      AND NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_new n
-                      WHERE (n.event_id = v.a AND n.other_event_id = v.b) OR (n.event_id = v.b AND n.other_event_id = v.a))
-      AND NOT EXISTS (SELECT 1 FROM @extschema@.event_links l WHERE l.event_id = v.a AND l.other_event_id = v.b);
+    SELECT x.a, x.b, true, '{"accepted_outside_windows": true}'::jsonb
+    FROM (SELECT v.a, v.b
+          FROM pg_temp.sn_match_rev v
+          WHERE v.status = 'accepted'
+            AND EXISTS (SELECT 1 FROM pg_temp.sn_match_fa a WHERE a.id = v.a)
+            AND v.a < v.b
+            AND NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_new n
+                            WHERE (n.event_id = v.a AND n.other_event_id = v.b) OR (n.event_id = v.b AND n.other_event_id = v.a))
+          -- (the stored pairs as a set: Citus refuses a subquery over the
+          -- distributed event_links that refers to a temporary table's row)
+          EXCEPT
+          SELECT l.event_id, l.other_event_id FROM @extschema@.event_links l
+          WHERE l.event_id IN (SELECT v.a FROM pg_temp.sn_match_rev v WHERE v.status = 'accepted')) x;
     INSERT INTO @extschema@.event_links (event_id, other_event_id, dataset, other_dataset, score, status,
                                          duplicate, days_apart, km_apart, reasons, run_id, rank, shared)
     SELECT x.e1, x.e2, d, d, n.score, coalesce(v.status, 'proposed'), n.duplicate,
@@ -681,16 +709,16 @@ BEGIN
   -- without a location now)
   DELETE FROM @extschema@.event_match_state s
   WHERE s.other_dataset = o
-    AND s.event_id IN (SELECT e.id FROM @extschema@.events e
-                       WHERE e.dataset = d AND NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_fa a WHERE a.id = e.id));
+    AND s.event_id IN (SELECT e.id FROM @extschema@.events e WHERE e.dataset = d
+                       EXCEPT SELECT a.id FROM pg_temp.sn_match_fa a);
   DELETE FROM @extschema@.event_match_state s
   WHERE s.other_dataset = d
-    AND s.event_id IN (SELECT e.id FROM @extschema@.events e
-                       WHERE e.dataset = o AND NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_fb b WHERE b.id = e.id));
+    AND s.event_id IN (SELECT e.id FROM @extschema@.events e WHERE e.dataset = o
+                       EXCEPT SELECT b.id FROM pg_temp.sn_match_fb b);
 
   DROP VIEW IF EXISTS pg_temp.sn_match_ca, pg_temp.sn_match_cb;
   DROP TABLE IF EXISTS pg_temp.sn_match_fa, pg_temp.sn_match_fb, pg_temp.sn_match_new, pg_temp.sn_match_sel,
-                       pg_temp.sn_match_rev, pg_temp.sn_match_upd;
+                       pg_temp.sn_match_rev, pg_temp.sn_match_upd, pg_temp.sn_match_gone;
   RETURN n_new;
 END
 $$;
@@ -739,12 +767,16 @@ BEGIN
                    WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_ids k2 WHERE k2.cluster = c2.cluster)
                    ORDER BY 1) x) f ON f.cluster = c.cluster;
   -- only what changed is written
+  -- (as sets of keys: Citus refuses a subquery over a temporary table that
+  -- refers to a row of a distributed table, or a temporary table modified
+  -- with a distributed one joined)
   DELETE FROM @extschema@.incidents i
-  WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sn_match_inc n WHERE n.event_id = i.event_id AND n.incident_id = i.incident_id);
+  WHERE (i.event_id, i.incident_id) IN (SELECT x.event_id, x.incident_id FROM @extschema@.incidents x
+                                        EXCEPT SELECT n.event_id, n.incident_id FROM pg_temp.sn_match_inc n);
   -- (what is left of incidents agrees with sn_match_inc, so the rows already
   -- there are taken out first: an anti-join in the INSERT itself may rescan
   -- the rows the statement adds)
-  DELETE FROM pg_temp.sn_match_inc n USING @extschema@.incidents i WHERE i.event_id = n.event_id;
+  DELETE FROM pg_temp.sn_match_inc n WHERE n.event_id IN (SELECT i.event_id FROM @extschema@.incidents i);
   INSERT INTO @extschema@.incidents (incident_id, event_id, dataset)
   SELECT n.incident_id, n.event_id, n.dataset FROM pg_temp.sn_match_inc n;
   SELECT count(DISTINCT i.incident_id) INTO n_incidents FROM @extschema@.incidents i;
@@ -772,6 +804,9 @@ DECLARE
   max_days integer := 0;
   run bigint;
   n bigint := 0;
+  n_links bigint;
+  n_contenders bigint;
+  secs float8;
   known text;
 BEGIN
   IF d IS NULL THEN
@@ -813,19 +848,17 @@ BEGIN
   END LOOP;
   PERFORM @extschema@.rebuild_incidents();
 
-  RETURN QUERY
-    SELECT n,
-           count(*) FILTER (WHERE l.rank = 1),
-           count(*) FILTER (WHERE l.rank > 1),
-           extract(epoch FROM clock_timestamp() - t0)::float8
-    FROM @extschema@.event_links l
-    WHERE l.dataset = d AND (link_events.other IS NULL OR l.other_dataset = link_events.other);
+  -- (counted and timed first: Citus refuses a volatile function, or a
+  -- subquery over a distributed table, in an update of the reference table
+  -- link_runs)
+  SELECT count(*) FILTER (WHERE l.rank = 1), count(*) FILTER (WHERE l.rank > 1)
+  INTO n_links, n_contenders
+  FROM @extschema@.event_links l
+  WHERE l.dataset = d AND (link_events.other IS NULL OR l.other_dataset = link_events.other);
+  secs := extract(epoch FROM clock_timestamp() - t0)::float8;
+  RETURN QUERY SELECT n, n_links, n_contenders, secs;
   UPDATE @extschema@.link_runs r
-  SET within_days = max_days, seconds = extract(epoch FROM clock_timestamp() - t0)::float8, pairs_considered = n,
-      links = (SELECT count(*) FROM @extschema@.event_links l
-               WHERE l.dataset = d AND (link_events.other IS NULL OR l.other_dataset = link_events.other) AND l.rank = 1),
-      contenders = (SELECT count(*) FROM @extschema@.event_links l
-                    WHERE l.dataset = d AND (link_events.other IS NULL OR l.other_dataset = link_events.other) AND l.rank > 1)
+  SET within_days = max_days, seconds = secs, pairs_considered = n, links = n_links, contenders = n_contenders
   WHERE r.run_id = run;
 END
 $$;

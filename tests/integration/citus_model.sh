@@ -13,8 +13,10 @@
 # computed on the workers.  With the shared extracts ($SN_SHARED_DATA/conflict,
 # loaded into both databases by the loaders, before citus_distribute() on
 # the cluster), the README's queries and the model's (annotate, locate,
-# events_near, troop_strength, troop_timeline, link_events) give the same
-# output on both.  Load and query times are printed (docs/benchmarks.md).
+# events_near, troop_strength, troop_timeline) give the same output on
+# both, and so do link_events() run after the distribution (twice: before
+# and after an event is changed and one deleted) and its links, incidents,
+# runs and state.  Load and query times are printed (docs/benchmarks.md).
 #
 # Skipped (exit 77) when Citus is not installed: docs/reference/citus.md.
 set -uo pipefail
@@ -78,16 +80,6 @@ if [ -n "$have_data" ]; then
 else
   echo "SKIP (part): no shared conflict data (SN_SHARED_DATA=${SN_SHARED_DATA:-unset}); the comparison over the extracts needs ../shared/data/conflict"
 fi
-# matching runs before the distribution too (link_events() on the
-# distributed model is not covered, see docs/reference/citus.md)
-for db in "$one" "$PGDATABASE"; do
-  # (on the coordinator Citus warns that link_events()'s temporary views
-  # stay local)
-  psql -d "$db" >/dev/null 2>"$SN_CITUS_SOCKETS/link.err" -c "SET client_min_messages = error;
-    SELECT * FROM sahel_news.link_events('acled', 'ucdp_ged');
-    SELECT * FROM sahel_news.link_events('ucdp_ged', 'gdelt')" || fail "link_events() in $db: $(cat "$SN_CITUS_SOCKETS/link.err")"
-done
-
 # --- the distribution
 t0=$(ms)
 psql -c "SELECT relation, distribution FROM sahel_news.citus_distribute()" >"$SN_CITUS_SOCKETS/distribute.out" ||
@@ -154,6 +146,23 @@ grep -q "worker_partial_agg" <<<"$plan" && grep -q "coord_combine_agg" <<<"$plan
   fail "sum(estimate) over events is not pushed down: $plan"
 echo "events by id routed to one worker; sum(fatalities) computed on the workers"
 
+# --- link_events() on the distributed model and on one node: a first run
+# (every pair), then another after the edits below (the changed event
+# compared again, the deleted one's links gone); what each run returns,
+# seconds aside, must be the same
+link_all() { # link_all DB: what each run of link_events() returns
+  # (on the coordinator Citus warns that link_events()'s temporary views
+  # stay local)
+  psql -d "$1" 2>"$SN_CITUS_SOCKETS/link.err" -c "SET client_min_messages = error" \
+    -c "SELECT 'acled', pairs_considered, links, contenders FROM sahel_news.link_events('acled', 'ucdp_ged')" \
+    -c "SELECT 'ucdp_ged', pairs_considered, links, contenders FROM sahel_news.link_events('ucdp_ged')" \
+    -c "SELECT 'sample', pairs_considered, links, contenders FROM sahel_news.link_events('sahel_news_sample')" ||
+    fail "link_events() in $1: $(cat "$SN_CITUS_SOCKETS/link.err")"
+}
+links_one=$(link_all "$one") && links_coord=$(link_all "$PGDATABASE") || exit 1
+[ "$links_one" = "$links_coord" ] || fail "link_events() on Citus returned $links_coord, on one node $links_one"
+echo "link_events() after the distribution, first run: $(tr '\n' ' ' <<<"$links_coord")"
+
 # --- the same edits on both: an event changed and one deleted by hand,
 # kept in event_history (on Citus by the trigger on the events shard)
 ids=$(psql -d "$one" -c "SELECT min(id), max(id) FROM sahel_news.events WHERE NOT sample") || fail "events of one node"
@@ -165,6 +174,9 @@ done
 h=$(psql -c "SELECT string_agg(operation || ' ' || event_id, ', ' ORDER BY event_id) FROM sahel_news.event_history")
 [ "$h" = "update $first, delete $last" ] || fail "event_history on Citus after an update and a delete: $h"
 echo "event_history on Citus: $h"
+links_one=$(link_all "$one") && links_coord=$(link_all "$PGDATABASE") || exit 1
+[ "$links_one" = "$links_coord" ] || fail "link_events() after the edits on Citus returned $links_coord, on one node $links_one"
+echo "link_events() after the edits: $(tr '\n' ' ' <<<"$links_coord")"
 
 # --- the same answers
 cat >"$SN_CITUS_SOCKETS/queries.sql" <<'SQL'
@@ -207,6 +219,9 @@ SELECT 'troop_timeline', t.* FROM troop_timeline('FRA', 'MLI') t;
 SELECT 'event_links', l.event_id, l.other_event_id, l.score, l.rank, l.status, l.days_apart, round(l.km_apart::numeric, 3)
 FROM event_links l ORDER BY 2, 3;
 SELECT 'incidents', count(DISTINCT incident_id), count(*) FROM incidents;
+SELECT 'incidents', incident_id, event_id, dataset FROM incidents ORDER BY event_id;
+SELECT 'link_runs', run_id, dataset, other, within_km, within_days, pairs_considered, links, contenders FROM link_runs ORDER BY run_id;
+SELECT 'event_match_state', other_dataset, count(*), count(DISTINCT fingerprint) FROM event_match_state GROUP BY 2 ORDER BY 2;
 -- the history of the edits (not its own ids and times)
 SELECT 'event_history', event_id, dataset, external_id, operation, version, replaced_run FROM event_history ORDER BY event_id;
 -- the BI views
