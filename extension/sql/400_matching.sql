@@ -793,7 +793,12 @@ COMMENT ON FUNCTION @extschema@.rebuild_incidents() IS
 CREATE FUNCTION @extschema@.link_events(dataset text, other text DEFAULT NULL,
                                         within_km float8 DEFAULT NULL, within_days integer DEFAULT NULL)
 RETURNS TABLE (pairs_considered bigint, links bigint, contenders bigint, seconds float8)
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+-- (on Citus, one connection per worker for the whole run: a shard of
+-- event_links written over one connection is read again with the events
+-- shards over another otherwise, which Citus refuses; without Citus the
+-- setting is an unused placeholder)
+SET citus.multi_shard_modify_mode = 'sequential' AS $$
 #variable_conflict use_column
 DECLARE
   t0 timestamptz := clock_timestamp();
