@@ -809,10 +809,7 @@ DECLARE
   max_days integer := 0;
   run bigint;
   n bigint := 0;
-  n_links bigint;
-  n_contenders bigint;
-  secs float8;
-  known text;
+  known text; n_links bigint; n_contenders bigint; secs float8;
 BEGIN
   IF d IS NULL THEN
     RAISE EXCEPTION 'link_events: dataset must not be NULL'
