@@ -1,4 +1,4 @@
--- loaders: staging tables, import functions, import_issues (issue #9).
+-- loaders: staging tables, import functions and the quirks they record in import_issues.
 -- Fixture files are our own, in tests/fixtures/loaders/ (pg_regress runs psql
 -- in the repository root, so the paths are relative to it).
 SET search_path = sahel_news, public;
