@@ -61,8 +61,24 @@ ORDER BY 1;
 
 -- Binary send/recv checks for every type, through COPY (FORMAT binary):
 -- a file in the cluster's own data directory (an absolute path the server
--- may write), one per backend.  Kept in schema sn_regress for later tests.
+-- may write), one per backend.  Kept in schema sn_regress, with
+-- fails() below, for later tests.
 CREATE SCHEMA sn_regress;
+-- fails(stmt): run stmt; 'no error', or its SQLSTATE, message, detail and
+-- hint.  A "Failing row contains" detail is left out: it holds generated ids.
+CREATE FUNCTION sn_regress.fails(stmt text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE st text; msg text; det text; hin text;
+BEGIN
+  EXECUTE stmt;
+  RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
+                          det = PG_EXCEPTION_DETAIL, hin = PG_EXCEPTION_HINT;
+  IF det LIKE 'Failing row contains%' THEN det := NULL; END IF;
+  RETURN st || ': ' || msg || coalesce(E'\nDETAIL: ' || nullif(det, ''), '')
+         || coalesce(E'\nHINT: ' || nullif(hin, ''), '');
+END $$;
 -- binary_round_trip(query): send every row of query and receive it again;
 -- the rows' text forms must come back identical.
 CREATE FUNCTION sn_regress.binary_round_trip(query text) RETURNS text

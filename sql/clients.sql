@@ -8,17 +8,6 @@ SET datestyle = 'ISO, YMD';
 -- a client's default path: the extension's schema is not in it
 SET search_path = "$user", public;
 
-CREATE FUNCTION pg_temp.fails(stmt text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE st text; msg text;
-BEGIN
-  EXECUTE stmt;
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
-  RETURN st || ': ' || msg;
-END $$;
-
 --
 -- sahel_news_bi: every bi_* view of sahel_news, of the same columns and
 -- types, and nothing else (no rows: nothing missing, nothing extra).
@@ -99,10 +88,10 @@ PREPARE jdbc_date(unknown) AS
 EXECUTE jdbc_date('2022-08-13 +00');
 EXECUTE jdbc_date('2022-08-13 +02:00');
 EXECUTE jdbc_date('2022-08-13');
-SELECT pg_temp.fails($$EXECUTE jdbc_date('2022-08-13 10:00:00+00')$$);
+SELECT sn_regress.fails($$EXECUTE jdbc_date('2022-08-13 10:00:00+00')$$);
 DEALLOCATE jdbc_date;
 SELECT '2022-08-13 +00'::sahel_news.edtf AS jdbc_day, '2022-08-13 -05:30'::sahel_news.edtf AS jdbc_day_west,
-       pg_temp.fails($$SELECT '2022-08-13 +16'::sahel_news.edtf$$) AS bad_offset;
+       sn_regress.fails($$SELECT '2022-08-13 +16'::sahel_news.edtf$$) AS bad_offset;
 -- psycopg2: a Python date becomes '2022-08-13'::date; BI tools send date too
 PREPARE typed_date(date) AS
   SELECT count(*) FROM sahel_news.events e
@@ -121,7 +110,7 @@ WHERE sample AND date_low <= '2022-08-13 +00'::date AND date_high >= '2022-08-13
 PREPARE jdbc_strength(varchar, varchar, unknown) AS SELECT sahel_news.troop_strength($1, $2, $3);
 EXECUTE jdbc_strength('FRA', 'MLI', '2022-06-01 +00');
 EXECUTE jdbc_strength('France', NULL, '2022-08-15 +00');
-SELECT pg_temp.fails($$EXECUTE jdbc_strength('Atlantis', 'MLI', '2022-06-01 +00')$$);
+SELECT sn_regress.fails($$EXECUTE jdbc_strength('Atlantis', 'MLI', '2022-06-01 +00')$$);
 DEALLOCATE jdbc_strength;
 PREPARE text_strength(text, text, date) AS SELECT sahel_news.troop_strength($1, $2, $3)::text;
 EXECUTE text_strength('FRA', 'NER', '2022-08-15');
@@ -137,5 +126,5 @@ SELECT * FROM sahel_news.troop_timeline('FRA'::varchar, 'MLI'::varchar) ORDER BY
 --
 SELECT count(*) AS overlapping FROM sahel_news.events e
 WHERE e.sample AND e.occurred OPERATOR(sahel_news.&&) '2022-08'::sahel_news.edtf;
-SELECT pg_temp.fails($$SELECT count(*) FROM sahel_news.events e WHERE e.occurred && '2022-08'::sahel_news.edtf$$)
+SELECT sn_regress.fails($$SELECT count(*) FROM sahel_news.events e WHERE e.occurred && '2022-08'::sahel_news.edtf$$)
   AS bare_operator_outside_the_path;

@@ -10,20 +10,6 @@ EXCEPTION WHEN OTHERS THEN
   RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
 
--- A statement that fails shows its SQLSTATE, message, detail and hint.
-CREATE FUNCTION pg_temp.fails(stmt text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; det text; hin text;
-BEGIN
-  EXECUTE stmt;
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
-                          det = PG_EXCEPTION_DETAIL, hin = PG_EXCEPTION_HINT;
-  RETURN st || ': ' || msg || coalesce(E'\nDETAIL: ' || nullif(det, ''), '')
-         || coalesce(E'\nHINT: ' || nullif(hin, ''), '');
-END $$;
-
 --
 -- Canonical text: every form round-trips exactly.
 --
@@ -58,11 +44,11 @@ SELECT estimate(700, 1000) AS a, estimate(700, 1000, 850) AS b,
        estimate(700, 1000, approximate => true) AS c, estimate(2001, NULL) AS d,
        estimate(NULL, 400) AS e, estimate(NULL, NULL) AS f, estimate(5, 5) AS g,
        estimate(2001, NULL, 2500, true) AS h, estimate(0, NULL, NULL, true) AS i;
-SELECT pg_temp.fails($$SELECT estimate(1000, 700)$$);
-SELECT pg_temp.fails($$SELECT estimate(700, 1000, 1200)$$);
-SELECT pg_temp.fails($$SELECT estimate(700, NULL, 600)$$);
-SELECT pg_temp.fails($$SELECT estimate(-1, 10)$$);
-SELECT pg_temp.fails($$SELECT estimate(1, 10, NULL, NULL)$$);
+SELECT sn_regress.fails($$SELECT estimate(1000, 700)$$);
+SELECT sn_regress.fails($$SELECT estimate(700, 1000, 1200)$$);
+SELECT sn_regress.fails($$SELECT estimate(700, NULL, 600)$$);
+SELECT sn_regress.fails($$SELECT estimate(-1, 10)$$);
+SELECT sn_regress.fails($$SELECT estimate(1, 10, NULL, NULL)$$);
 
 --
 -- Casts: integers in (implicit), bigint out through best, int8range out.
@@ -74,9 +60,9 @@ SELECT '700..850..1000'::estimate::bigint AS best_stated, '700..1000'::estimate:
        '~1000'::estimate::bigint AS about, '0..1'::estimate::bigint AS half_up;
 SELECT t::estimate::int8range AS r
 FROM unnest(ARRAY['2400', '700..1000', '>=2001', '<=400', '?', '9223372036854775806']) AS t;
-SELECT pg_temp.fails($$SELECT '>=2001'::estimate::bigint$$);
-SELECT pg_temp.fails($$SELECT '9223372036854775807'::estimate::int8range$$);
-SELECT pg_temp.fails($$SELECT (-5)::estimate$$);
+SELECT sn_regress.fails($$SELECT '>=2001'::estimate::bigint$$);
+SELECT sn_regress.fails($$SELECT '9223372036854775807'::estimate::int8range$$);
+SELECT sn_regress.fails($$SELECT (-5)::estimate$$);
 
 --
 -- The total order: lower bound, then upper (unbounded last), then stated best
@@ -119,10 +105,10 @@ FROM (VALUES ('700..1000'::estimate, '300..400'::estimate),
              ('<=400', '<=400'), ('2001..2500..', '1')) AS p(a, b);
 SELECT '700..850..1000'::estimate * 3 AS times3, 2 * '~1000'::estimate AS twice,
        '>=2001'::estimate * 0 AS times0, '>=2001'::estimate * 2 AS unbounded;
-SELECT pg_temp.fails($$SELECT '9223372036854775807'::estimate + 1$$);
-SELECT pg_temp.fails($$SELECT '>=9223372036854775807'::estimate + '1..2'$$);
-SELECT pg_temp.fails($$SELECT '4611686018427387904'::estimate * 2$$);
-SELECT pg_temp.fails($$SELECT '700..1000'::estimate * (-1)$$);
+SELECT sn_regress.fails($$SELECT '9223372036854775807'::estimate + 1$$);
+SELECT sn_regress.fails($$SELECT '>=9223372036854775807'::estimate + '1..2'$$);
+SELECT sn_regress.fails($$SELECT '4611686018427387904'::estimate * 2$$);
+SELECT sn_regress.fails($$SELECT '700..1000'::estimate * (-1)$$);
 
 --
 -- Hashing agrees with equality, and is the same on every platform.
@@ -199,7 +185,7 @@ FROM unnest(ARRAY['700..850..1000', '300..400', '~1000', '59']::estimate[]) AS v
 SELECT sum(v) FROM unnest(ARRAY['700..850..1000', '300..350..400', '59']::estimate[]) AS v;
 SELECT sum(v) FROM unnest(ARRAY['2400', '>=2001', NULL]::estimate[]) AS v;
 SELECT sum(v) IS NULL AS empty_is_null FROM unnest(ARRAY[]::estimate[]) AS v;
-SELECT pg_temp.fails($$SELECT sum(v) FROM unnest(ARRAY['9223372036854775807', '1']::estimate[]) AS v$$);
+SELECT sn_regress.fails($$SELECT sum(v) FROM unnest(ARRAY['9223372036854775807', '1']::estimate[]) AS v$$);
 SELECT sum(strength) AS total, min(strength), max(strength) FROM reports;
 SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
                        THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END,
@@ -259,7 +245,7 @@ SELECT parse_estimate('about 1,000') + parse_estimate('300 to 400') + parse_esti
        parse_estimate('59') AS french_soldiers_killed,
        parse_estimate('more than two million') AS displaced;
 -- a phrase it cannot read is an error, never a guess
-SELECT phrase, lang, pg_temp.fails(format('SELECT sahel_news.parse_estimate(%L, %L)', phrase, lang)) AS result
+SELECT phrase, lang, sn_regress.fails(format('SELECT sahel_news.parse_estimate(%L, %L)', phrase, lang)) AS result
 FROM (VALUES ('many', 'en'), ('1.5', 'en'), ('10km', 'en'), ('40%', 'en'), ('59 and 60', 'en'),
              ('1,000 troops or more', 'en'), ('1,000 to 700', 'en'), ('more than dozens', 'en'),
              ('', 'en'), ('1,000', 'fr'), ('beaucoup', 'fr'),
@@ -289,9 +275,9 @@ FROM unnest(ARRAY[
   '~9223372036854775808', '0..9223372036854775808', '1,000,000,000,000,000,000,000'
 ]) AS t;
 -- the complete report of a few of them
-SELECT pg_temp.fails($$SELECT 'about 1000'::estimate$$);
-SELECT pg_temp.fails($$SELECT '1000..700'::estimate$$);
-SELECT pg_temp.fails($$SELECT '9223372036854775808'::estimate$$);
-SELECT pg_temp.fails($$SELECT '<0'::estimate$$);
+SELECT sn_regress.fails($$SELECT 'about 1000'::estimate$$);
+SELECT sn_regress.fails($$SELECT '1000..700'::estimate$$);
+SELECT sn_regress.fails($$SELECT '9223372036854775808'::estimate$$);
+SELECT sn_regress.fails($$SELECT '<0'::estimate$$);
 
 DROP TABLE reports;

@@ -7,21 +7,6 @@ SET timezone = 'UTC';
 SET datestyle = 'ISO, YMD';
 SET extra_float_digits = 0;
 
--- A statement that fails shows its SQLSTATE, message, detail and hint.
-CREATE FUNCTION pg_temp.fails(stmt text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; det text; hin text;
-BEGIN
-  EXECUTE stmt;
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
-                          det = PG_EXCEPTION_DETAIL, hin = PG_EXCEPTION_HINT;
-  IF det LIKE 'Failing row contains%' THEN det := NULL; END IF;  -- holds generated ids
-  RETURN st || ': ' || msg || coalesce(E'\nDETAIL: ' || nullif(det, ''), '')
-         || coalesce(E'\nHINT: ' || nullif(hin, ''), '');
-END $$;
-
 BEGIN;
 DELETE FROM event_actors WHERE NOT sample;
 DELETE FROM events WHERE NOT sample;
@@ -177,12 +162,12 @@ ROLLBACK TO SAVEPOINT t1;
 --
 SELECT n, locate(n) FROM unnest(ARRAY['Bandiagara', 'NIAMEY', 'Tchad', 'Lake Chad', 'Moscou', ' Bamako ',
                                       'Djallo', 'Mopti region']) AS n;
-SELECT pg_temp.fails($$SELECT locate('Timbuktu')$$);
-SELECT pg_temp.fails($$SELECT locate('Malian')$$);
-SELECT pg_temp.fails($$SELECT locate('France')$$);
+SELECT sn_regress.fails($$SELECT locate('Timbuktu')$$);
+SELECT sn_regress.fails($$SELECT locate('Malian')$$);
+SELECT sn_regress.fails($$SELECT locate('France')$$);
 SAVEPOINT t2;
 INSERT INTO places (id, name, kind, country, location) VALUES (5001, 'Bandiagara', 'region', 'MLI', '14.3, -3.5');
-SELECT pg_temp.fails($$SELECT locate('bandiagara')$$);
+SELECT sn_regress.fails($$SELECT locate('bandiagara')$$);
 ROLLBACK TO SAVEPOINT t2;
 SELECT locate(NULL) IS NULL AS strict;
 
@@ -197,9 +182,9 @@ SELECT event_id, round(distance_m / 1000) AS km, occurred, place
 FROM events_near(locate('Bandiagara'), 400000, '2022');
 SELECT event_id, occurred FROM events_near(locate('Paris'), 1000, '2022-08-15');
 SELECT event_id FROM events_near(locate('Paris'), 1000, '2021');
-SELECT pg_temp.fails($$SELECT * FROM events_near('14.35, -3.61', -1)$$);
-SELECT pg_temp.fails($$SELECT * FROM events_near('14.35, -3.61', 'NaN')$$);
-SELECT pg_temp.fails($$SELECT * FROM events_near(NULL, 1000)$$);
+SELECT sn_regress.fails($$SELECT * FROM events_near('14.35, -3.61', -1)$$);
+SELECT sn_regress.fails($$SELECT * FROM events_near('14.35, -3.61', 'NaN')$$);
+SELECT sn_regress.fails($$SELECT * FROM events_near(NULL, 1000)$$);
 
 -- The GiST indexes serve those searches.  Bitmap scans are off too: whether the
 -- planner picks a plain or a bitmap index scan depends on when autovacuum last
@@ -275,55 +260,55 @@ SELECT * FROM bi_troop_levels WHERE month >= '2022-01-01' ORDER BY contributor_i
 --
 -- Constraints keep the data honest.
 --
-SELECT pg_temp.fails($$INSERT INTO places (name, kind) VALUES ('Gao', 'hamlet')$$);
-SELECT pg_temp.fails($$INSERT INTO places (name, kind) VALUES ('', 'town')$$);
-SELECT pg_temp.fails($$INSERT INTO places (name, kind, precision_m) VALUES ('Gao', 'town', 1000)$$);
-SELECT pg_temp.fails($$INSERT INTO places (name, kind, parent_id) VALUES ('Gao', 'town', 999)$$);
-SELECT pg_temp.fails($$INSERT INTO places (name, kind, country) VALUES ('Gao', 'town', 'Malia')$$);
-SELECT pg_temp.fails($$INSERT INTO place_names (place_id, name) VALUES (4, 'Mali')$$);
+SELECT sn_regress.fails($$INSERT INTO places (name, kind) VALUES ('Gao', 'hamlet')$$);
+SELECT sn_regress.fails($$INSERT INTO places (name, kind) VALUES ('', 'town')$$);
+SELECT sn_regress.fails($$INSERT INTO places (name, kind, precision_m) VALUES ('Gao', 'town', 1000)$$);
+SELECT sn_regress.fails($$INSERT INTO places (name, kind, parent_id) VALUES ('Gao', 'town', 999)$$);
+SELECT sn_regress.fails($$INSERT INTO places (name, kind, country) VALUES ('Gao', 'town', 'Malia')$$);
+SELECT sn_regress.fails($$INSERT INTO place_names (place_id, name) VALUES (4, 'Mali')$$);
 -- a blank name, punctuation, or a word of the grammar is no place name:
 -- annotate() would find it everywhere
-SELECT pg_temp.fails($$INSERT INTO place_names (place_id, name) VALUES (4, ' ')$$);
-SELECT pg_temp.fails($$INSERT INTO place_names (place_id, name) VALUES (4, E'\t')$$);
-SELECT pg_temp.fails($$INSERT INTO place_names (place_id, name) VALUES (4, '--')$$);
-SELECT pg_temp.fails($$INSERT INTO place_names (place_id, name) VALUES (4, 'the')$$);
-SELECT pg_temp.fails($$INSERT INTO place_names (place_id, name) VALUES (4, 'The')$$);
-SELECT pg_temp.fails($$INSERT INTO place_names (place_id, name, lang) VALUES (4, 'de', 'fr')$$);
-SELECT pg_temp.fails($$INSERT INTO places (name, kind) VALUES (' ', 'town')$$);
-SELECT pg_temp.fails($$INSERT INTO places (name, kind) VALUES ('of', 'town')$$);
+SELECT sn_regress.fails($$INSERT INTO place_names (place_id, name) VALUES (4, ' ')$$);
+SELECT sn_regress.fails($$INSERT INTO place_names (place_id, name) VALUES (4, E'\t')$$);
+SELECT sn_regress.fails($$INSERT INTO place_names (place_id, name) VALUES (4, '--')$$);
+SELECT sn_regress.fails($$INSERT INTO place_names (place_id, name) VALUES (4, 'the')$$);
+SELECT sn_regress.fails($$INSERT INTO place_names (place_id, name) VALUES (4, 'The')$$);
+SELECT sn_regress.fails($$INSERT INTO place_names (place_id, name, lang) VALUES (4, 'de', 'fr')$$);
+SELECT sn_regress.fails($$INSERT INTO places (name, kind) VALUES (' ', 'town')$$);
+SELECT sn_regress.fails($$INSERT INTO places (name, kind) VALUES ('of', 'town')$$);
 SELECT is_place_name('Thebes') AS thebes, is_place_name('La Tapoa') AS la_tapoa, is_place_name('Tessalit') AS tessalit;
 -- a word of the grammar is a name only written with a capital: villages of
 -- Burkina Faso (De, La) and Mali (To); an article or one letter never is
 SELECT is_place_name('De') AS "De", is_place_name('Dé') AS "Dé", is_place_name('To') AS "To",
        is_place_name('dé') AS "dé", is_place_name('La') AS "La", is_place_name('A') AS "A";
-SELECT pg_temp.fails($$INSERT INTO actors (name, kind) VALUES ('Katiba Macina', 'militia')$$);
-SELECT pg_temp.fails($$INSERT INTO actors (name, acled_inter) VALUES ('Katiba Macina', 9)$$);
-SELECT pg_temp.fails($$INSERT INTO actors (name, cameo_code) VALUES ('Katiba Macina', 'REBX')$$);
-SELECT pg_temp.fails($$INSERT INTO actor_names (actor_id, name, name_kind) VALUES (15, 'Nusrat', 'nickname')$$);
-SELECT pg_temp.fails($$INSERT INTO event_actors (event_id, actor_id, role) VALUES (7, 16, 'sponsor')$$);
-SELECT pg_temp.fails($$INSERT INTO events (occurred) VALUES (NULL)$$);
-SELECT pg_temp.fails($$INSERT INTO events (occurred) VALUES ('2022-13')$$);
-SELECT pg_temp.fails($$INSERT INTO events (occurred, event_type) VALUES ('2022', 'Battle')$$);
-SELECT pg_temp.fails($$INSERT INTO events (occurred, event_type, sub_event_type) VALUES ('2022', 'Battles', 'Air/drone strike')$$);
-SELECT pg_temp.fails($$INSERT INTO events (occurred, sub_event_type) VALUES ('2022', 'Armed clash')$$);
-SELECT pg_temp.fails($$INSERT INTO events (occurred, cameo_code) VALUES ('2022', '0999')$$);
-SELECT pg_temp.fails($$INSERT INTO events (occurred, geo_precision) VALUES ('2022', 2)$$);
-SELECT pg_temp.fails($$INSERT INTO events (occurred, location, geo_precision) VALUES ('2022', '14, -3', 4)$$);
-SELECT pg_temp.fails($$INSERT INTO events (occurred, fatalities_claimed) VALUES ('2022', true)$$);
-SELECT pg_temp.fails($$INSERT INTO events (occurred, fatalities) VALUES ('2022', '-3')$$);
-SELECT pg_temp.fails($$INSERT INTO events (occurred, dataset) VALUES ('2022', 'acled')$$);
-SELECT pg_temp.fails($$INSERT INTO events (occurred, dataset, external_id) VALUES ('2022', 'sahel_news_sample', 'E7')$$);
-SELECT pg_temp.fails($$INSERT INTO deployments (strength) VALUES ('100')$$);
-SELECT pg_temp.fails($$INSERT INTO deployments (contributor, strength, as_of, period) VALUES ('FRA', '100', '2023', '2013/2022')$$);
-SELECT pg_temp.fails($$INSERT INTO deployments (contributor, strength) VALUES ('FRA', 'about a thousand')$$);
-SELECT pg_temp.fails($$INSERT INTO figures (subject, value) VALUES ('displaced', '5')$$);
-SELECT pg_temp.fails($$INSERT INTO sources (publisher, url) VALUES ('x', 'not a url')$$);
-SELECT pg_temp.fails($$INSERT INTO sources (publisher, language) VALUES ('x', 'English')$$);
+SELECT sn_regress.fails($$INSERT INTO actors (name, kind) VALUES ('Katiba Macina', 'militia')$$);
+SELECT sn_regress.fails($$INSERT INTO actors (name, acled_inter) VALUES ('Katiba Macina', 9)$$);
+SELECT sn_regress.fails($$INSERT INTO actors (name, cameo_code) VALUES ('Katiba Macina', 'REBX')$$);
+SELECT sn_regress.fails($$INSERT INTO actor_names (actor_id, name, name_kind) VALUES (15, 'Nusrat', 'nickname')$$);
+SELECT sn_regress.fails($$INSERT INTO event_actors (event_id, actor_id, role) VALUES (7, 16, 'sponsor')$$);
+SELECT sn_regress.fails($$INSERT INTO events (occurred) VALUES (NULL)$$);
+SELECT sn_regress.fails($$INSERT INTO events (occurred) VALUES ('2022-13')$$);
+SELECT sn_regress.fails($$INSERT INTO events (occurred, event_type) VALUES ('2022', 'Battle')$$);
+SELECT sn_regress.fails($$INSERT INTO events (occurred, event_type, sub_event_type) VALUES ('2022', 'Battles', 'Air/drone strike')$$);
+SELECT sn_regress.fails($$INSERT INTO events (occurred, sub_event_type) VALUES ('2022', 'Armed clash')$$);
+SELECT sn_regress.fails($$INSERT INTO events (occurred, cameo_code) VALUES ('2022', '0999')$$);
+SELECT sn_regress.fails($$INSERT INTO events (occurred, geo_precision) VALUES ('2022', 2)$$);
+SELECT sn_regress.fails($$INSERT INTO events (occurred, location, geo_precision) VALUES ('2022', '14, -3', 4)$$);
+SELECT sn_regress.fails($$INSERT INTO events (occurred, fatalities_claimed) VALUES ('2022', true)$$);
+SELECT sn_regress.fails($$INSERT INTO events (occurred, fatalities) VALUES ('2022', '-3')$$);
+SELECT sn_regress.fails($$INSERT INTO events (occurred, dataset) VALUES ('2022', 'acled')$$);
+SELECT sn_regress.fails($$INSERT INTO events (occurred, dataset, external_id) VALUES ('2022', 'sahel_news_sample', 'E7')$$);
+SELECT sn_regress.fails($$INSERT INTO deployments (strength) VALUES ('100')$$);
+SELECT sn_regress.fails($$INSERT INTO deployments (contributor, strength, as_of, period) VALUES ('FRA', '100', '2023', '2013/2022')$$);
+SELECT sn_regress.fails($$INSERT INTO deployments (contributor, strength) VALUES ('FRA', 'about a thousand')$$);
+SELECT sn_regress.fails($$INSERT INTO figures (subject, value) VALUES ('displaced', '5')$$);
+SELECT sn_regress.fails($$INSERT INTO sources (publisher, url) VALUES ('x', 'not a url')$$);
+SELECT sn_regress.fails($$INSERT INTO sources (publisher, language) VALUES ('x', 'English')$$);
 SAVEPOINT t3;
 INSERT INTO actors (id, name) VALUES (5001, 'Test group');
 INSERT INTO events (id, occurred) VALUES (5001, '2022');
 INSERT INTO event_actors (event_id, actor_id, role) VALUES (5001, 5001, 'actor1');
-SELECT pg_temp.fails($$DELETE FROM actors WHERE id = 5001$$);
+SELECT sn_regress.fails($$DELETE FROM actors WHERE id = 5001$$);
 DELETE FROM events WHERE id = 5001;
 SELECT count(*) AS actors_left FROM event_actors WHERE actor_id = 5001;
 ROLLBACK TO SAVEPOINT t3;
@@ -332,13 +317,13 @@ ROLLBACK TO SAVEPOINT t3;
 -- Shipped rows are guarded: pg_dump leaves them out, so changing them would be
 -- undone by a dump and restore.
 --
-SELECT pg_temp.fails($$UPDATE places SET location = '14.4, -3.6' WHERE name = 'Djallo'$$);
-SELECT pg_temp.fails($$DELETE FROM events WHERE external_id = 'E7'$$);
-SELECT pg_temp.fails($$INSERT INTO actors (name, sample) VALUES ('x', true)$$);
-SELECT pg_temp.fails($$INSERT INTO actors (id, name) VALUES (999, 'x')$$);
-SELECT pg_temp.fails($$TRUNCATE event_actors$$);
-SELECT pg_temp.fails($$UPDATE cameo_codes SET name = 'x' WHERE code = '190'$$);
-SELECT pg_temp.fails($$DELETE FROM place_names WHERE name = 'Malian'$$);
+SELECT sn_regress.fails($$UPDATE places SET location = '14.4, -3.6' WHERE name = 'Djallo'$$);
+SELECT sn_regress.fails($$DELETE FROM events WHERE external_id = 'E7'$$);
+SELECT sn_regress.fails($$INSERT INTO actors (name, sample) VALUES ('x', true)$$);
+SELECT sn_regress.fails($$INSERT INTO actors (id, name) VALUES (999, 'x')$$);
+SELECT sn_regress.fails($$TRUNCATE event_actors$$);
+SELECT sn_regress.fails($$UPDATE cameo_codes SET name = 'x' WHERE code = '190'$$);
+SELECT sn_regress.fails($$DELETE FROM place_names WHERE name = 'Malian'$$);
 SAVEPOINT t4;
 -- the users' own rows are theirs to change
 INSERT INTO place_names (place_id, name, lang) VALUES (14, 'Bandiagara cercle', 'en');

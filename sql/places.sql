@@ -4,20 +4,6 @@
 SET search_path = sahel_news, public;
 SET extra_float_digits = 0;
 
--- A statement that fails shows its SQLSTATE, message, detail and hint.
-CREATE FUNCTION pg_temp.fails(stmt text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; det text; hin text;
-BEGIN
-  EXECUTE stmt;
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
-                          det = PG_EXCEPTION_DETAIL, hin = PG_EXCEPTION_HINT;
-  RETURN st || ': ' || msg || coalesce(E'\nDETAIL: ' || nullif(det, ''), '')
-         || coalesce(E'\nHINT: ' || nullif(hin, ''), '');
-END $$;
-
 BEGIN;
 
 --
@@ -63,7 +49,7 @@ INSERT INTO places (id, name, kind, country, parent_id, location, admin_level) V
 SELECT string_agg(a.surface || '@' || a.start_pos, ' ' ORDER BY a.start_pos) AS found
 FROM annotate('De nombreux civils ont fui De vers Dori. La route de De est coupée.') a WHERE a.place_id = 9005;
 -- mojibake is no spelling of the name: neither finds it
-SELECT pg_temp.fails($$SELECT locate('MÃ©naka')$$);
+SELECT sn_regress.fails($$SELECT locate('MÃ©naka')$$);
 SELECT count(*) AS annotated FROM annotate('Gunmen attacked MÃ©naka on Monday.') a WHERE a.kind = 'place';
 
 --
@@ -81,16 +67,16 @@ INSERT INTO places (id, name, kind, country, parent_id, location, admin_level) V
   (9015, 'Sirakoro', 'water feature', 'MLI', 9010, '12.61, -7.91', NULL);
 UPDATE places SET feature_class = 'H', feature_code = 'WLL' WHERE id = 9015;
 SELECT round((distance('12.60, -7.90', '13.10, -7.10') / 1000)::numeric) AS km_apart;
-SELECT pg_temp.fails($$SELECT locate('Sirakoro')$$);
-SELECT pg_temp.fails($$SELECT locate('sirakoro', country => 'MLI')$$);
+SELECT sn_regress.fails($$SELECT locate('Sirakoro')$$);
+SELECT sn_regress.fails($$SELECT locate('sirakoro', country => 'MLI')$$);
 SELECT locate('Sirakoro', near => '12.7, -7.8') AS near_koulikoro,
        locate('Sirakoro', near => '13.0, -7.0', country => 'MLI') AS near_segou,
        locate('Sirakoro', country => 'NER') AS in_niger;
-SELECT pg_temp.fails($$SELECT locate('Sirakoro', country => 'BFA')$$);
+SELECT sn_regress.fails($$SELECT locate('Sirakoro', country => 'BFA')$$);
 -- the well of the same name counts only when no settlement has the name
 DELETE FROM places WHERE id IN (9012, 9013, 9014);
 SELECT locate('Sirakoro') AS the_well;
-SELECT pg_temp.fails($$SELECT locate('Nowhere at all')$$);
+SELECT sn_regress.fails($$SELECT locate('Nowhere at all')$$);
 SELECT locate(NULL) IS NULL AS null_name, locate(NULL, '12.0, -8.0') IS NULL AS null_name_near;
 -- where a place lies, as the candidates list shows it
 SELECT place_admin_path(9002) AS menaka_town, place_admin_path(4) AS mali, place_admin_path(1) AS africa;
@@ -158,10 +144,10 @@ SELECT population FROM places WHERE geonames_id = 2457163;
 --
 SELECT locate('Menaka') AS menaka, locate('MÉNAKA') AS upper_case, locate('Tombouctou') AS french_name;
 -- (place ids depend on the order of the import's inserts: shown as N)
-SELECT regexp_replace(pg_temp.fails($$SELECT locate('Gao')$$), 'id [0-9]+', 'id N', 'g') AS fails;
+SELECT regexp_replace(sn_regress.fails($$SELECT locate('Gao')$$), 'id [0-9]+', 'id N', 'g') AS fails;
 SELECT locate('Gao', country => 'MLI') AS gao_mali, locate('Gao', country => 'NER') AS gao_niger,
        locate('Gao', near => '14.0, 6.0') AS gao_near_tahoua;
-SELECT regexp_replace(pg_temp.fails($$SELECT locate('Sirakoro')$$), 'id [0-9]+', 'id N', 'g') AS fails;
+SELECT regexp_replace(sn_regress.fails($$SELECT locate('Sirakoro')$$), 'id [0-9]+', 'id N', 'g') AS fails;
 
 --
 -- places_within() and events_within()
@@ -182,7 +168,7 @@ SELECT e.id, e.summary FROM events_within((SELECT id FROM places WHERE geonames_
 SELECT e.id FROM events_within((SELECT id FROM places WHERE geonames_id = 12070577), '2022') e ORDER BY e.id;
 SELECT e.id FROM events_within((SELECT id FROM places WHERE geonames_id = 2457161)) e ORDER BY e.id;
 SELECT e.id FROM events_within(4, '2022-03') e ORDER BY e.id;
-SELECT pg_temp.fails($$SELECT * FROM events_within(-1)$$);
+SELECT sn_regress.fails($$SELECT * FROM events_within(-1)$$);
 SELECT count(*) AS null_id FROM events_within(NULL);
 
 --
@@ -200,6 +186,6 @@ SELECT place_attach_admin(9201, 'Menaka', NULL, 'acled') = (SELECT id FROM place
        place_attach_admin(9203, 'Nowhere', NULL, 'acled') IS NULL AS unknown_admin1;
 SELECT attach_places() AS attached;
 SELECT id, name, place_admin_path(id) AS lies_in, parent_basis FROM places WHERE id IN (9201, 9202, 9203) ORDER BY id;
-SELECT pg_temp.fails($$SELECT attach_places(-5)$$);
+SELECT sn_regress.fails($$SELECT attach_places(-5)$$);
 
 ROLLBACK;

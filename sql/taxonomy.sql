@@ -4,20 +4,6 @@
 -- Everything runs in one transaction that is rolled back at the end.
 SET search_path = sahel_news, public;
 
-CREATE FUNCTION pg_temp.fails(stmt text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; det text; hin text;
-BEGIN
-  EXECUTE stmt;
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
-                          det = PG_EXCEPTION_DETAIL, hin = PG_EXCEPTION_HINT;
-  IF det LIKE 'Failing row contains%' THEN det := NULL; END IF;
-  RETURN st || ': ' || msg || coalesce(E'\nDETAIL: ' || nullif(det, ''), '')
-         || coalesce(E'\nHINT: ' || nullif(hin, ''), '');
-END $$;
-
 BEGIN;
 
 --
@@ -92,15 +78,15 @@ SELECT l.level, l.name AS unused FROM event_taxonomy_levels l
 WHERE NOT EXISTS (SELECT 1 FROM event_taxonomy t WHERE t.level1 = l.name OR t.level2 = l.name)
 ORDER BY 1, 2;
 -- the constraints refuse an inconsistent row
-SELECT pg_temp.fails($$INSERT INTO event_taxonomy (dataset, category, level1, level2)
+SELECT sn_regress.fails($$INSERT INTO event_taxonomy (dataset, category, level1, level2)
                        VALUES ('mine', 'x', 'armed clash', 'peaceful protest')$$);
-SELECT pg_temp.fails($$INSERT INTO event_taxonomy (dataset, category, level1, level2)
+SELECT sn_regress.fails($$INSERT INTO event_taxonomy (dataset, category, level1, level2)
                        VALUES ('mine', 'x', 'armed clash', 'armed clash')$$);
-SELECT pg_temp.fails($$INSERT INTO event_taxonomy_levels (level, name, parent, description)
+SELECT sn_regress.fails($$INSERT INTO event_taxonomy_levels (level, name, parent, description)
                        VALUES (2, 'ambush', 'battle without change of territory', 'a level 2 under a level 2')$$);
-SELECT pg_temp.fails($$INSERT INTO event_taxonomy_levels (level, name, description)
+SELECT sn_regress.fails($$INSERT INTO event_taxonomy_levels (level, name, description)
                        VALUES (2, 'ambush', 'a level 2 without a parent')$$);
-SELECT pg_temp.fails($$INSERT INTO event_taxonomy_levels (level, name, parent, description)
+SELECT sn_regress.fails($$INSERT INTO event_taxonomy_levels (level, name, parent, description)
                        VALUES (1, 'ambush', 'armed clash', 'a level 1 with a parent')$$);
 
 --
@@ -108,20 +94,20 @@ SELECT pg_temp.fails($$INSERT INTO event_taxonomy_levels (level, name, parent, d
 -- shipped mapping makes it the user's own row (kept by pg_dump); a user row
 -- for a shipped category replaces the shipped row.
 --
-SELECT pg_temp.fails($$INSERT INTO event_taxonomy VALUES ('mine', 'x', 'armed clash', 'armed clash, unspecified', true)$$);
-SELECT pg_temp.fails($$DELETE FROM event_taxonomy WHERE dataset = 'scad' AND category = '7'$$);
-SELECT pg_temp.fails($$TRUNCATE event_taxonomy$$);
-SELECT pg_temp.fails($$TRUNCATE event_taxonomy_levels, event_taxonomy$$);
-SELECT pg_temp.fails($$UPDATE event_taxonomy SET category = '7a' WHERE dataset = 'scad' AND category = '7'$$);
-SELECT pg_temp.fails($$UPDATE event_taxonomy_levels SET description = 'x' WHERE name = 'strike'$$);
-SELECT pg_temp.fails($$DELETE FROM event_taxonomy_levels WHERE name = 'strike'$$);
-SELECT pg_temp.fails($$INSERT INTO event_taxonomy_levels (level, name, description, standard) VALUES (1, 'x', 'x', true)$$);
+SELECT sn_regress.fails($$INSERT INTO event_taxonomy VALUES ('mine', 'x', 'armed clash', 'armed clash, unspecified', true)$$);
+SELECT sn_regress.fails($$DELETE FROM event_taxonomy WHERE dataset = 'scad' AND category = '7'$$);
+SELECT sn_regress.fails($$TRUNCATE event_taxonomy$$);
+SELECT sn_regress.fails($$TRUNCATE event_taxonomy_levels, event_taxonomy$$);
+SELECT sn_regress.fails($$UPDATE event_taxonomy SET category = '7a' WHERE dataset = 'scad' AND category = '7'$$);
+SELECT sn_regress.fails($$UPDATE event_taxonomy_levels SET description = 'x' WHERE name = 'strike'$$);
+SELECT sn_regress.fails($$DELETE FROM event_taxonomy_levels WHERE name = 'strike'$$);
+SELECT sn_regress.fails($$INSERT INTO event_taxonomy_levels (level, name, description, standard) VALUES (1, 'x', 'x', true)$$);
 SAVEPOINT edits;
 -- an analyst who reads SCAD's pro-government violence as repression of civilians
 UPDATE event_taxonomy SET level1 = 'violence against civilians', level2 = 'attack'
 WHERE dataset = 'scad' AND category = '7'
 RETURNING dataset, category, level1, level2, standard;
-SELECT pg_temp.fails($$UPDATE event_taxonomy SET standard = true WHERE dataset = 'scad' AND category = '7'$$);
+SELECT sn_regress.fails($$UPDATE event_taxonomy SET standard = true WHERE dataset = 'scad' AND category = '7'$$);
 -- their own level 2 and a row for a category of their own
 INSERT INTO event_taxonomy_levels (level, name, parent, description)
 VALUES (2, 'ambush', 'armed clash', 'an attack from a concealed position');
@@ -132,7 +118,7 @@ INSERT INTO event_taxonomy (dataset, category, level1, level2)
 VALUES ('gtd', '9', 'armed clash', 'armed clash, unspecified');
 SELECT dataset, category, level1, level2, standard FROM event_taxonomy WHERE dataset = 'gtd' AND category = '9';
 -- one mapping per category, whatever its case
-SELECT pg_temp.fails($$INSERT INTO event_taxonomy (dataset, category, level1, level2)
+SELECT sn_regress.fails($$INSERT INTO event_taxonomy (dataset, category, level1, level2)
                        VALUES ('my_reports', 'AMBUSH', 'armed clash', 'ambush')$$);
 SELECT count(*) AS user_rows FROM event_taxonomy WHERE NOT standard;
 -- the session can lift the guard knowingly: then a shipped row stays shipped
