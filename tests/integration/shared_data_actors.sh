@@ -10,15 +10,9 @@
 # unresolved name moves its events.  Exit 77 (skip) without the shared data.
 set -uo pipefail
 dir=${SN_SHARED_DATA:-}/conflict
-if [ -z "${SN_SHARED_DATA:-}" ] || [ ! -d "$dir" ]; then
-  echo "SKIP: no shared conflict data (SN_SHARED_DATA=${SN_SHARED_DATA:-unset}); the actors' real-data test needs ../shared/data/conflict"
-  exit 77
-fi
-: "${SN_BINDIR:?SN_BINDIR must be set (run through tests/run)}"
-db=sn_actors_$$
-psql=("$SN_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -d "$db")
-"$SN_BINDIR/psql" -X -q -d postgres -c "CREATE DATABASE $db" || exit 1
-trap '"$SN_BINDIR/psql" -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
+. "$SN_ROOT/tests/lib/scratch_db.sh"
+sn_require_shared "the actors' real-data test needs ../shared/data/conflict" conflict
+sn_scratch_db sn_actors_$$
 
 acled=$(ls "$dir"/acled_*.csv | head -n 1)
 ucdp=$(ls "$dir"/ucdp_ged_*.csv | head -n 1)

@@ -13,11 +13,8 @@ if [ -z "$file" ]; then
   echo "SKIP: no ACLED extract (SN_SHARED_DATA=${SN_SHARED_DATA:-unset}); the real-text test of annotate needs ../shared/data/conflict"
   exit 77
 fi
-: "${SN_BINDIR:?SN_BINDIR must be set (run through tests/run)}"
-db=sn_annotate_text_$$
-psql=("$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$db")
-"$SN_BINDIR/psql" -X -q -d postgres -c "CREATE DATABASE $db" || exit 1
-trap '"$SN_BINDIR/psql" -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
+. "$SN_ROOT/tests/lib/scratch_db.sh"
+sn_scratch_db sn_annotate_text_$$ -At
 
 path=${file//\'/\'\'}
 cols=$(head -n 1 "$file" | tr -d '"\r' | tr '[:upper:]' '[:lower:]')

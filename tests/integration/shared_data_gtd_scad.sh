@@ -8,15 +8,9 @@
 # Exit 77 (skip) without the shared data.
 set -uo pipefail
 dir=${SN_SHARED_DATA:-}/matching
-if [ -z "${SN_SHARED_DATA:-}" ] || [ ! -f "$dir/gtd_libya2014.csv" ] || [ ! -f "$dir/scad_libya2014.csv" ]; then
-  echo "SKIP: no shared GTD/SCAD extracts (SN_SHARED_DATA=${SN_SHARED_DATA:-unset}); this test needs ../shared/data/matching"
-  exit 77
-fi
-: "${SN_BINDIR:?SN_BINDIR must be set (run through tests/run)}"
-db=sn_gtd_scad_$$
-psql=("$SN_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -d "$db")
-"$SN_BINDIR/psql" -X -q -d postgres -c "CREATE DATABASE $db" || exit 1
-trap '"$SN_BINDIR/psql" -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
+. "$SN_ROOT/tests/lib/scratch_db.sh"
+sn_require_shared "this test needs ../shared/data/matching" matching/gtd_libya2014.csv matching/scad_libya2014.csv
+sn_scratch_db sn_gtd_scad_$$
 
 "${psql[@]}" -c "CREATE EXTENSION sahel_news" -c "CREATE TABLE staged (pass int, file text, rows bigint, run_id bigint)" || exit 1
 

@@ -8,15 +8,9 @@
 # loaded twice giving the same counts.  Exit 77 (skip) without the shared data.
 set -uo pipefail
 dir=${SN_SHARED_DATA:-}/conflict
-if [ -z "${SN_SHARED_DATA:-}" ] || [ ! -d "$dir" ]; then
-  echo "SKIP: no shared conflict data (SN_SHARED_DATA=${SN_SHARED_DATA:-unset}); the loaders' real-data test needs ../shared/data/conflict"
-  exit 77
-fi
-: "${SN_BINDIR:?SN_BINDIR must be set (run through tests/run)}"
-db=sn_loaders_$$
-psql=("$SN_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -d "$db")
-"$SN_BINDIR/psql" -X -q -d postgres -c "CREATE DATABASE $db" || exit 1
-trap '"$SN_BINDIR/psql" -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
+. "$SN_ROOT/tests/lib/scratch_db.sh"
+sn_require_shared "the loaders' real-data test needs ../shared/data/conflict" conflict
+sn_scratch_db sn_loaders_$$
 
 "${psql[@]}" <<'SQL' || exit 1
 CREATE EXTENSION sahel_news;

@@ -11,15 +11,9 @@
 set -uo pipefail
 places=${SN_SHARED_DATA:-}/places
 acled=${SN_SHARED_DATA:-}/conflict/acled_sahel_2022h1.csv
-if [ -z "${SN_SHARED_DATA:-}" ] || [ ! -d "$places" ] || [ ! -f "$acled" ]; then
-  echo "SKIP: no shared places data (SN_SHARED_DATA=${SN_SHARED_DATA:-unset}); the gazetteer's real-data test needs ../shared/data/places and conflict/acled_sahel_2022h1.csv"
-  exit 77
-fi
-: "${SN_BINDIR:?SN_BINDIR must be set (run through tests/run)}"
-db=sn_places_$$
-psql=("$SN_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -d "$db")
-"$SN_BINDIR/psql" -X -q -d postgres -c "CREATE DATABASE $db" || exit 1
-trap '"$SN_BINDIR/psql" -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
+. "$SN_ROOT/tests/lib/scratch_db.sh"
+sn_require_shared "the gazetteer's real-data test needs ../shared/data/places and conflict/acled_sahel_2022h1.csv" places conflict/acled_sahel_2022h1.csv
+sn_scratch_db sn_places_$$
 
 q() { local p=${1//\'/\'\'}; printf "%s" "$p"; }
 acled_cols=$(head -n 1 "$acled" | tr -d '"\r' | tr '[:upper:]' '[:lower:]')

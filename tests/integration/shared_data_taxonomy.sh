@@ -7,15 +7,9 @@
 # text.  Exit 77 (skip) without the shared data.
 set -uo pipefail
 data=${SN_SHARED_DATA:-}
-if [ -z "$data" ] || [ ! -d "$data/matching" ] || [ ! -d "$data/conflict" ]; then
-  echo "SKIP: no shared data (SN_SHARED_DATA=${data:-unset}); the taxonomy's real-data test needs ../shared/data/matching and conflict"
-  exit 77
-fi
-: "${SN_BINDIR:?SN_BINDIR must be set (run through tests/run)}"
-db=sn_taxonomy_$$
-psql=("$SN_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -d "$db")
-"$SN_BINDIR/psql" -X -q -d postgres -c "CREATE DATABASE $db" || exit 1
-trap '"$SN_BINDIR/psql" -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
+. "$SN_ROOT/tests/lib/scratch_db.sh"
+sn_require_shared "the taxonomy's real-data test needs ../shared/data/matching and conflict" matching conflict
+sn_scratch_db sn_taxonomy_$$
 
 "${psql[@]}" -c "CREATE EXTENSION sahel_news" -c "CREATE TABLE seen (dataset text, file text, category text, rows bigint)" || exit 1
 
