@@ -13,10 +13,7 @@ db=sn_annotate_delta
 sn_session_db "$db" || exit 1
 
 # Session A: one psql kept open for the whole test.
-coproc A { stdbuf -oL "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$db" 2>&1; }
-
-# Run SQL in session A and print its output.
-in_a() { sn_session_ask "${A[1]}" "${A[0]}" "$1"; }
+sn_session_open "$db"
 
 # The answer of session A on one line (in_a must not run in a pipeline: a
 # pipeline's subshell does not have the coproc's descriptors).
@@ -25,10 +22,7 @@ a_line() { local v; v=$(in_a "$1") || return 1; printf '%s' "${v//$'\n'/}"; }
 text="Malians and Nigeriens fled Tessit, Ménaka and Djallo after JNIM and the Katiba Serma attacked; MINUSMA and the Menaka Liberation Front said Kidal was calm."
 query="SELECT string_agg(kind || ':' || surface || '=' || coalesce(place_id::text, actor_id::text, '-') || '/' || coalesce(country::text, '-'), ' ' ORDER BY start_pos, kind, place_id, actor_id) FROM sahel_news.annotate('$text');"
 info="SELECT builds || ' ' || deltas || ' +' || delta_added || ' -' || delta_removed FROM sahel_news.annotate_gazetteer_info();"
-fail=0
-check() { # check LABEL EXPECTED ACTUAL
-  if [ "$2" = "$3" ]; then echo "ok: $1"; else echo "FAILED: $1: expected '$2', got '$3'"; fail=1; fi
-}
+. "$SN_ROOT/tests/lib/check.sh"
 # A's answer (from its kept gazetteer, with a delta) against a new session's (a full build)
 same() { # same LABEL
   local a fresh

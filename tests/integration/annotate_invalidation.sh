@@ -9,17 +9,11 @@ db=sn_annotate_invalidation
 sn_session_db "$db" || exit 1
 
 # Session A: one psql kept open for the whole test.
-coproc A { stdbuf -oL "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$db" 2>&1; }
-
-# Run SQL in session A and print its output.
-in_a() { sn_session_ask "${A[1]}" "${A[0]}" "$1"; }
+sn_session_open "$db"
 
 text="Fighters were seen near Tessit and Djallo."
 query="SELECT string_agg(surface || '=' || coalesce(place_id::text, '-'), ' ' ORDER BY start_pos) FROM sahel_news.annotate('$text');"
-fail=0
-check() { # check LABEL EXPECTED ACTUAL
-  if [ "$2" = "$3" ]; then echo "ok: $1"; else echo "FAILED: $1: expected '$2', got '$3'"; fail=1; fi
-}
+. "$SN_ROOT/tests/lib/check.sh"
 
 before=$(in_a "$query") || exit 1
 builds_before=$(in_a "SELECT builds FROM sahel_news.annotate_gazetteer_info();") || exit 1

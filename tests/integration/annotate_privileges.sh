@@ -35,10 +35,7 @@ ALTER TABLE sahel_news.places ENABLE ROW LEVEL SECURITY;
 CREATE POLICY everyone ON sahel_news.places FOR SELECT USING (current_user <> 'sn_analyst_rls' OR id <> 16);
 SQL
 
-fail=0
-check() { # check LABEL EXPECTED ACTUAL
-  if [ "$2" = "$3" ]; then echo "ok: $1"; else echo "FAILED: $1: expected '$2', got '$3'"; fail=1; fi
-}
+. "$SN_ROOT/tests/lib/check.sh"
 text="Fighters left Tessit for Niamey and Djallo."
 q="SELECT coalesce(string_agg(surface || '=' || coalesce(place_id::text, '-'), ' ' ORDER BY start_pos), '') FROM sahel_news.annotate('$text') WHERE kind = 'place';"
 info="SELECT per_query FROM sahel_news.annotate_gazetteer_info();"

@@ -14,13 +14,10 @@ db=sn_annotate_snapshot
 . "$SN_ROOT/tests/lib/session.sh"
 sn_session_db "$db" "CREATE TABLE other (x int)" || exit 1
 
-coproc A { stdbuf -oL "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$db" 2>&1; }
+sn_session_open "$db"
 # A's answer on one line
 in_a() { local v; v=$(sn_session_ask "${A[1]}" "${A[0]}" "$1") || return 1; printf '%s' "${v//$'\n'/}"; }
-fail=0
-check() { # check LABEL EXPECTED ACTUAL
-  if [ "$2" = "$3" ]; then echo "ok: $1"; else echo "FAILED: $1: expected '$2', got '$3'"; fail=1; fi
-}
+. "$SN_ROOT/tests/lib/check.sh"
 query="SELECT string_agg(surface || '=' || coalesce(place_id::text, '-'), ' ' ORDER BY start_pos) FROM sahel_news.annotate('Fighters were seen near Tessit and Djallo.') WHERE kind = 'place';"
 
 check "A before any change" "Djallo=15" "$(in_a "$query")"

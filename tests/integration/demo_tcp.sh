@@ -8,8 +8,7 @@ set -uo pipefail
 : "${SN_BINDIR:?SN_BINDIR must be set (run through tests/run)}"
 : "${SN_ROOT:?SN_ROOT must be set (run through tests/run)}"
 port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-fail=0
-check() { if [ "$2" = "$3" ]; then echo "ok: $1"; else echo "FAILED: $1: expected '$2', got '$3'"; fail=1; fi; }
+. "$SN_ROOT/tests/lib/check.sh"
 
 out=$(env -u PGHOST -u PGPORT -u PGDATABASE -u SN_TMP "$SN_ROOT/tests/demo" --keep --tcp="$port" </dev/null 2>&1)
 rc=$?

@@ -21,10 +21,7 @@ drop_all() { for d in "${dbs[@]}"; do psql -d postgres -c "DROP DATABASE IF EXIS
 drop_all
 trap drop_all EXIT
 
-fail=0
-check() { # check LABEL EXPECTED ACTUAL
-  if [ "$2" = "$3" ]; then echo "ok: $1"; else echo "FAILED: $1: expected '$2', got '$3'"; fail=1; fi
-}
+. "$SN_ROOT/tests/lib/check.sh"
 
 # The UTF-8 bytes of "français" (a demonym of France in place_names) and of
 # "Mali–Niger border" (an alias with an en dash); a French sentence, "Les

@@ -19,10 +19,7 @@ cleanup() {
 }
 cleanup
 trap cleanup EXIT
-fail=0
-check() { # check LABEL EXPECTED ACTUAL
-  if [ "$2" = "$3" ]; then echo "ok: $1"; else echo "FAILED: $1: expected '$2', got '$3'"; fail=1; fi
-}
+. "$SN_ROOT/tests/lib/check.sh"
 
 su -d postgres -c "CREATE DATABASE $db" -c "CREATE ROLE sn_planter LOGIN" || exit 1
 su -d "$db" -c "CREATE EXTENSION sahel_news" -c "GRANT CREATE ON SCHEMA public TO sn_planter" || exit 1

@@ -12,6 +12,9 @@
 #   sn_session_db DB [SQL...]   (re)create database DB with sahel_news and
 #                               run each SQL in it; the script's EXIT trap
 #                               closes coproc A, waits and drops DB.
+#   sn_session_open DB          start coproc A: one psql on DB, kept open
+#                               for the whole test (unaligned, tuples only).
+#   in_a SQL                    sn_session_ask on session A.
 
 sn_session_ask() {
   local in=$1 out=$2 line res=""
@@ -35,3 +38,9 @@ sn_session_db() {
   for s in "CREATE EXTENSION sahel_news" "$@"; do args+=(-c "$s"); done
   sql "$db" "${args[@]}"
 }
+
+sn_session_open() {
+  coproc A { stdbuf -oL "$SN_BINDIR/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$1" 2>&1; }
+}
+
+in_a() { sn_session_ask "${A[1]}" "${A[0]}" "$1"; }
