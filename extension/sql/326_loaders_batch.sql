@@ -20,7 +20,8 @@
 -- country, ACLED actor type and CAMEO code a new actor would get.
 --
 -- Places and actors are resolved for a whole chunk at once (320_loaders_resolve.sql);
--- events are upserted with one INSERT ... ON CONFLICT; event_actors replaced in
+-- events already stored are found by their key and updated where they differ,
+-- new ones inserted with one INSERT ... SELECT; event_actors replaced in
 -- bulk; import_issues written in bulk.  Should a chunk's statements fail
 -- (a value no check foresaw), the chunk is stored again one row at a time,
 -- each in a subtransaction, and the failing rows are rejected with the
@@ -139,22 +140,52 @@ COMMENT ON FUNCTION @extschema@.loader_batch_mark(regclass, text, text) IS
 -- small): these functions run with enable_seqscan off, as the look-ups of
 -- 320_loaders_resolve.sql do.
 
--- The ok rows of records lo..hi whose event the upsert left alone (loaded
--- before with these very values): stored, not inserted, unchanged so far.
-CREATE FUNCTION @extschema@.loader_batch_unchanged(dataset text, lo bigint, hi bigint) RETURNS void
+-- The ok rows of records lo..hi whose event (dataset, external id) is
+-- stored already get its id: those are updated (or left alone), the others
+-- inserted.
+CREATE FUNCTION @extschema@.loader_batch_known(dataset text, lo bigint, hi bigint) RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
 BEGIN
-  UPDATE pg_temp.loader_rows w SET event_id = f.id, inserted = false, changed = false, status = 'stored'
+  UPDATE pg_temp.loader_rows w SET event_id = f.id
   FROM (SELECT r.rec, (SELECT e.id FROM @extschema@.events e
-                       WHERE e.dataset = loader_batch_unchanged.dataset AND e.external_id = r.ext) AS id
+                       WHERE e.dataset = loader_batch_known.dataset AND e.external_id = r.ext) AS id
         FROM pg_temp.loader_rows r
         WHERE r.rec BETWEEN lo AND hi AND r.status = 'ok'
         OFFSET 0) f   -- (kept a subquery: each row looks its event up by its key)
   WHERE w.rec = f.rec AND w.rec BETWEEN lo AND hi AND f.id IS NOT NULL;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.loader_batch_unchanged(text, bigint, bigint) IS
-  'Marks the ok rows of records lo..hi of pg_temp.loader_rows whose event (dataset, external id) the upsert left as it was: stored, not inserted, not changed; each event looked up by its key (internal to the loaders).';
+COMMENT ON FUNCTION @extschema@.loader_batch_known(text, bigint, bigint) IS
+  'Gives the ok rows of records lo..hi of pg_temp.loader_rows whose event (dataset, external id) is stored already that event''s id, each looked up by its key (internal to the loaders).';
+
+-- The ok rows of records lo..hi whose event is stored (event_id known): the
+-- events whose owned columns differ are updated (the provenance and history
+-- triggers fire for them), the others left as they are; every such row is
+-- marked stored, not inserted, changed or not.  Each event is reached by its
+-- id (enable_seqscan off: see above).
+CREATE FUNCTION @extschema@.loader_batch_update_known(lo bigint, hi bigint, owned text[]) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
+DECLARE
+  update_set text := (SELECT string_agg(format('%1$I = w.%1$I', c), ', ') FROM unnest(owned) c);
+  differs text := (SELECT format('(%s) IS DISTINCT FROM (%s)',
+                                 string_agg(format('e.%I::text', c), ', '), string_agg(format('w.%I::text', c), ', '))
+                   FROM unnest(owned) c);
+BEGIN
+  EXECUTE format($q$
+    WITH up AS (
+      UPDATE @extschema@.events e SET %s
+      FROM pg_temp.loader_rows w
+      WHERE w.rec BETWEEN $1 AND $2 AND w.status = 'ok' AND w.event_id IS NOT NULL AND e.id = w.event_id AND %s
+      RETURNING e.id)
+    UPDATE pg_temp.loader_rows w SET inserted = false, changed = true, status = 'stored'
+    FROM up WHERE w.event_id = up.id AND w.rec BETWEEN $1 AND $2 AND w.status = 'ok'$q$,
+    update_set, differs) USING lo, hi;
+  UPDATE pg_temp.loader_rows w SET inserted = false, changed = false, status = 'stored'
+  WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.event_id IS NOT NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_batch_update_known(bigint, bigint, text[]) IS
+  'Updates the stored events of the ok rows of records lo..hi of pg_temp.loader_rows (event_id known) whose owned columns differ, and marks every such row stored and not inserted, changed or unchanged (internal to the loaders).';
 
 -- The events of the chunk lo..hi loaded before (pg_temp.loader_old_events): only
 -- the event_actors and event_actor_names rows that differ from what the
@@ -165,7 +196,7 @@ LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_seqsc
 DECLARE
   stamped bigint[];
 BEGIN
-  -- the events whose row the upsert left alone but whose actors differ: each
+  -- the events whose row was left alone (unchanged) but whose actors differ: each
   -- is stamped with the run first (changed_run, nothing else), which keeps
   -- its version, the actors as they were, in event_history
   -- (event_history_keep, 370_loaders_history.sql)
@@ -251,33 +282,30 @@ COMMENT ON FUNCTION @extschema@.loader_batch_replace_actors(bigint, bigint) IS
 CREATE FUNCTION @extschema@.loader_batch_store_range(dataset text, lo bigint, hi bigint, owned text[])
 RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-  update_set text := (SELECT string_agg(format('%1$I = excluded.%1$I', c), ', ') FROM unnest(owned) c);
-  changed text := (SELECT format('(%s) IS DISTINCT FROM (%s)',
-                                 string_agg(format('e.%I::text', c), ', '), string_agg(format('excluded.%I::text', c), ', '))
-                   FROM unnest(owned) c);
 BEGIN
   PERFORM @extschema@.loader_resolve_places(lo, hi);
   PERFORM @extschema@.loader_resolve_actors(lo, hi);
-  -- the events: one upsert; xmax = 0 tells a new row from an updated one
-  EXECUTE format($q$
-    WITH up AS (
-      INSERT INTO @extschema@.events AS e
-        (occurred, place_id, location, geo_precision, location_precision_m, event_type, sub_event_type,
-         cameo_code, fatalities, summary, dataset_category, admin1, admin2, admin3, dataset, external_id)
-      SELECT w.occurred, w.place_id, w.location, w.geo_precision, w.location_precision_m, w.event_type,
-             w.sub_event_type, w.cameo_code, w.fatalities, w.summary, w.dataset_category,
-             w.admin1, w.admin2, w.admin3, %L, w.ext
-      FROM pg_temp.loader_rows w
-      WHERE w.rec BETWEEN $1 AND $2 AND w.status = 'ok'
-      ORDER BY w.rec
-      ON CONFLICT (dataset, external_id) DO UPDATE SET %s WHERE %s
-      RETURNING e.id, e.external_id, (e.xmax = 0) AS inserted)
-    UPDATE pg_temp.loader_rows w SET event_id = up.id, inserted = up.inserted, changed = true, status = 'stored'
-    FROM up WHERE w.ext = up.external_id AND w.rec BETWEEN $1 AND $2 AND w.status = 'ok'$q$,
-    dataset, update_set, changed) USING lo, hi;
-  -- the events the upsert left alone: loaded before, unchanged (so far)
-  PERFORM @extschema@.loader_batch_unchanged(dataset, lo, hi);
+  -- the events: those stored already are found by their key and updated
+  -- where they differ; the others are new, inserted without ON CONFLICT
+  -- (its speculative insertion cost a first load a third of the insert):
+  -- the staging table's lock keeps another load of the dataset out, and
+  -- should a row with one of these keys appear meanwhile, the chunk fails
+  -- and is stored again row by row, finding it.
+  PERFORM @extschema@.loader_batch_known(dataset, lo, hi);
+  WITH ins AS (
+    INSERT INTO @extschema@.events AS e
+      (occurred, place_id, location, geo_precision, location_precision_m, event_type, sub_event_type,
+       cameo_code, fatalities, summary, dataset_category, admin1, admin2, admin3, dataset, external_id)
+    SELECT w.occurred, w.place_id, w.location, w.geo_precision, w.location_precision_m, w.event_type,
+           w.sub_event_type, w.cameo_code, w.fatalities, w.summary, w.dataset_category,
+           w.admin1, w.admin2, w.admin3, loader_batch_store_range.dataset, w.ext
+    FROM pg_temp.loader_rows w
+    WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.event_id IS NULL
+    ORDER BY w.rec
+    RETURNING e.id, e.external_id)
+  UPDATE pg_temp.loader_rows w SET event_id = ins.id, inserted = true, changed = true, status = 'stored'
+  FROM ins WHERE w.ext = ins.external_id AND w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.event_id IS NULL;
+  PERFORM @extschema@.loader_batch_update_known(lo, hi, owned);
   -- the actors of the stored rows, and the names as the dataset wrote them
   IF to_regclass('pg_temp.loader_event_actors') IS NOT NULL THEN
     DROP TABLE pg_temp.loader_event_actors;
@@ -312,7 +340,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_batch_store_range(text, bigint, bigint, text[]) IS
-  'Stores the ok rows of records lo..hi of pg_temp.loader_rows: resolves their places and actors, upserts their events (owned: the events columns the dataset writes; an event whose values are unchanged is not rewritten) and replaces their event_actors and event_actor_names (internal to the loaders).';
+  'Stores the ok rows of records lo..hi of pg_temp.loader_rows: resolves their places and actors, inserts their new events and updates the stored ones (owned: the events columns the dataset writes; an event whose values are unchanged is not rewritten) and replaces their event_actors and event_actor_names (internal to the loaders).';
 
 -- Stores the whole batch a chunk at a time, lists every row not loaded
 -- cleanly in import_issues, counts, and reports progress.
