@@ -2,33 +2,27 @@
 -- import_* functions.  None of them raises on bad input: they return
 -- NULL, and the import functions turn that into a row of import_issues.
 --
--- loader_value, loader_int and loader_float run several times per staged row.
--- They have no SET clause, so the planner inlines them into the caller's
--- expression (with SET search_path, each call ran a SQL function executor:
--- about a tenth of a load's time).  Their bodies are SQL-standard (RETURN
--- ...), parsed once when the extension is created, so that without the SET
--- clause they still mean the same whatever the caller's search_path.
+-- loader_value, loader_int, loader_float and loader_date run several times
+-- per staged row, millions of times in a large load: they are C
+-- (extension/core/loader_fields.c, unit-tested and fuzzed on their own), plain
+-- scans where the regular expressions they replace cost more than the rest
+-- of the parse.
 
 -- NULL for what the datasets write for "no value": empty, blanks, NA.
 CREATE FUNCTION @extschema@.loader_value(v text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN CASE WHEN v IS NULL OR pg_catalog.btrim(v) IN ('', 'NA', 'N/A') THEN NULL ELSE pg_catalog.btrim(v) END;
+  AS 'MODULE_PATHNAME', 'loader_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.loader_value(text) IS
-  'The value of a staged text field, trimmed; NULL for an empty field, blanks, NA or N/A (how the datasets write a missing value).';
+  'The value of a staged text field, trimmed of spaces; NULL for an empty field, blanks, NA or N/A (how the datasets write a missing value).';
 
 -- A whole number, or NULL when the text is not one (never an error).
 CREATE FUNCTION @extschema@.loader_int(v text) RETURNS bigint
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN CASE WHEN pg_catalog.btrim(v) ~ '^[+-]?[0-9]{1,18}(\.0+)?$'
-            THEN pg_catalog.split_part(pg_catalog.btrim(v), '.', 1)::bigint END;
+  AS 'MODULE_PATHNAME', 'loader_int' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.loader_int(text) IS
   'A staged field read as a whole number (an optional sign, up to 18 digits, an optional .0); NULL when it is anything else, never an error.';
 
 -- A decimal number, or NULL.
 CREATE FUNCTION @extschema@.loader_float(v text) RETURNS float8
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN CASE WHEN pg_catalog.btrim(v) ~ '^[+-]?([0-9]{1,15}(\.[0-9]{0,15})?|\.[0-9]{1,15})$'
-            THEN pg_catalog.btrim(v)::float8 END;
+  AS 'MODULE_PATHNAME', 'loader_float' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.loader_float(text) IS
   'A staged field read as a decimal number (plain notation, up to 15 digits each side of the point); NULL when it is anything else, never an error.';
 
@@ -49,58 +43,9 @@ COMMENT ON FUNCTION @extschema@.loader_make_date(integer, integer, integer) IS
   'The date with that year (1-9999), month and day, or NULL when there is no such day (30 February), never an error.';
 
 -- The dates the datasets write: 2022-03-26 (ACLED, UCDP, IPI), 20220326 (GDELT),
--- 26 March 2022 (older ACLED exports).  Anything else is NULL.  The two
--- numeric forms, nearly every row of a file, are read by SQL expressions the
--- planner inlines into the loaders' statements (a PL/pgSQL call per row cost
--- more than the rest of the parse); the form with a month name goes to
--- loader_date_words.
-CREATE FUNCTION @extschema@.loader_ymd(y integer, m integer, d integer) RETURNS date
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN CASE WHEN y BETWEEN 1 AND 9999 AND m BETWEEN 1 AND 12 AND d BETWEEN 1 AND 31 THEN
-         CASE WHEN d <= extract(day FROM pg_catalog.make_date(y, m, 1) + interval '1 month' - interval '1 day')
-              THEN pg_catalog.make_date(y, m, d) END END;
-COMMENT ON FUNCTION @extschema@.loader_ymd(integer, integer, integer) IS
-  'The date with that year (1-9999), month and day, or NULL when there is no such day (30 February), never an error; inlined into the loaders'' statements.';
-
-CREATE FUNCTION @extschema@.loader_date_words(v text) RETURNS date
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-  m text[];
-  months constant text[] := ARRAY['january', 'february', 'march', 'april', 'may', 'june', 'july',
-                                  'august', 'september', 'october', 'november', 'december'];
-  mon integer;
-BEGIN
-  m := regexp_match(btrim(v), '^([0-9]{1,2}) ([A-Za-z]+) ([0-9]{4})$');
-  IF m IS NULL THEN
-    RETURN NULL;
-  END IF;
-  mon := array_position(months, lower(m[2]));
-  IF mon IS NULL AND length(m[2]) = 3 THEN
-    SELECT i INTO mon FROM generate_subscripts(months, 1) i WHERE left(months[i], 3) = lower(m[2]);
-  END IF;
-  IF mon IS NULL THEN
-    RETURN NULL;
-  END IF;
-  RETURN @extschema@.loader_ymd(m[3]::integer, mon, m[1]::integer);
-END
-$$;
-COMMENT ON FUNCTION @extschema@.loader_date_words(text) IS
-  'A date written "26 March 2022" (English month, full or three letters) read as a date; NULL for anything else or a day that does not exist (loader_date''s slow path).';
-
+-- 26 March 2022 (older ACLED exports).  Anything else is NULL.
 CREATE FUNCTION @extschema@.loader_date(v text) RETURNS date
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN CASE
-  WHEN pg_catalog.btrim(v) ~ '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$'
-    THEN @extschema@.loader_ymd(pg_catalog.split_part(pg_catalog.btrim(v), '-', 1)::integer,
-                                pg_catalog.split_part(pg_catalog.btrim(v), '-', 2)::integer,
-                                pg_catalog.split_part(pg_catalog.btrim(v), '-', 3)::integer)
-  WHEN pg_catalog.btrim(v) ~ '^[0-9]{8}$'
-    THEN @extschema@.loader_ymd(pg_catalog.substr(pg_catalog.btrim(v), 1, 4)::integer,
-                                pg_catalog.substr(pg_catalog.btrim(v), 5, 2)::integer,
-                                pg_catalog.substr(pg_catalog.btrim(v), 7, 2)::integer)
-  WHEN pg_catalog.btrim(v) ~ '^[0-9]{1,2} [A-Za-z]+ [0-9]{4}$'
-    THEN @extschema@.loader_date_words(v)
-END;
+  AS 'MODULE_PATHNAME', 'loader_date' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.loader_date(text) IS
   'A staged date field read as a date: YYYY-MM-DD, YYYYMMDD or "26 March 2022" (English month, full or three letters).  NULL for anything else or a day that does not exist, never an error: the loaders flag the row.';
 
@@ -126,12 +71,20 @@ $$;
 COMMENT ON FUNCTION @extschema@.repair_mojibake(text) IS
   'Repairs UTF-8 text that was decoded as Latin-1 somewhere upstream ("SÃ©gou" becomes "Ségou"); text that is not entirely made of such sequences and ASCII is returned unchanged.  The loaders apply it to names and record each repair in import_issues.';
 
+-- Whether text can be mojibake at all: it holds a character that can begin
+-- a UTF-8 sequence read as Latin-1 (U+00C2..U+00F4), in a UTF-8 database (a
+-- database's encoding never changes, as repair_mojibake assumes too).
+CREATE FUNCTION @extschema@.loader_may_be_mojibake(v text) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'loader_may_be_mojibake' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.loader_may_be_mojibake(text) IS
+  'True when the text holds a character U+00C2..U+00F4 (one that can begin a UTF-8 sequence read as Latin-1) and the database is UTF-8: only then can repair_mojibake change it (internal to the loaders).';
+
 -- repair_mojibake for the loaders' statements: text without any character
--- that can begin a UTF-8 sequence read as Latin-1 (U+00C2..U+00F4), nearly
--- every name, is returned without calling the PL/pgSQL function.
+-- that can begin a UTF-8 sequence read as Latin-1, nearly every name, is
+-- returned without calling the PL/pgSQL function.
 CREATE FUNCTION @extschema@.loader_repair(v text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN CASE WHEN v ~ '[\u00c2-\u00f4]' THEN @extschema@.repair_mojibake(v) ELSE v END;
+RETURN CASE WHEN @extschema@.loader_may_be_mojibake(v) THEN @extschema@.repair_mojibake(v) ELSE v END;
 COMMENT ON FUNCTION @extschema@.loader_repair(text) IS
   'repair_mojibake(v), without the call for text that cannot hold mojibake (no character U+00C2..U+00F4); inlined into the loaders'' statements.';
 
