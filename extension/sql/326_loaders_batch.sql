@@ -272,7 +272,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_batch_replace_actors(bigint, bigint) IS
-  'For the events of a chunk loaded before (pg_temp.loader_old_events), deletes the event_actors and event_actor_names rows the chunk no longer names and inserts or updates the ones it names (pg_temp.loader_event_actors), reading the stored rows by event id, and marks the rows whose event so changed (internal to the loaders).';
+  'For the events of a chunk loaded before (pg_temp.loader_old_events), deletes the event_actors and event_actor_names rows the chunk no longer names and inserts or updates the ones it names (pg_temp.loader_event_actors, the chunk''s mentions of those events), reading the stored rows by event id, and marks the rows whose event so changed (internal to the loaders).';
 
 -- Stores the ok rows of records lo..hi: places, actors, events, event_actors
 -- and event_actor_names.
@@ -306,25 +306,23 @@ BEGIN
   UPDATE pg_temp.loader_rows w SET event_id = ins.id, inserted = true, changed = true, status = 'stored'
   FROM ins WHERE w.ext = ins.external_id AND w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.event_id IS NULL;
   PERFORM @extschema@.loader_batch_update_known(lo, hi, owned);
-  -- the actors of the stored rows, and the names as the dataset wrote them
-  IF to_regclass('pg_temp.loader_event_actors') IS NOT NULL THEN
-    DROP TABLE pg_temp.loader_event_actors;
-  END IF;
-  CREATE TEMP TABLE loader_event_actors ON COMMIT DROP AS
-  SELECT w.event_id, w.inserted, m.actor_id, m.role, m.name, m.ord,
-         CASE WHEN m.cameo ~ '^([A-Z0-9]{3})+$' THEN m.cameo END AS code
-  FROM pg_temp.loader_rows w JOIN pg_temp.loader_mentions m ON m.rec = w.rec
-  WHERE w.rec BETWEEN lo AND hi AND m.rec BETWEEN lo AND hi AND w.status = 'stored' AND m.actor_id IS NOT NULL;
-  ANALYZE pg_temp.loader_event_actors;
-  -- a new event: its rows are inserted, in the order of the primary key (the
-  -- new events' ids ascend: each insertion lands on the index's last page)
+  -- the actors of the new events, and the names as the dataset wrote them:
+  -- inserted straight from the chunk's rows and mentions, in the order of
+  -- the primary key (the new events' ids ascend: each insertion lands on the
+  -- index's last page)
   INSERT INTO @extschema@.event_actors (event_id, actor_id, role)
-  SELECT DISTINCT a.event_id, a.actor_id, a.role FROM pg_temp.loader_event_actors a WHERE a.inserted
-  ORDER BY a.event_id, a.actor_id, a.role;
+  SELECT DISTINCT w.event_id, m.actor_id, m.role
+  FROM pg_temp.loader_rows w JOIN pg_temp.loader_mentions m ON m.rec = w.rec
+  WHERE w.rec BETWEEN lo AND hi AND m.rec BETWEEN lo AND hi AND w.status = 'stored' AND w.inserted
+    AND m.actor_id IS NOT NULL
+  ORDER BY 1, 2, 3;
   INSERT INTO @extschema@.event_actor_names (event_id, role, name, code, actor_id)
-  SELECT DISTINCT ON (a.event_id, a.role, a.name) a.event_id, a.role, a.name, a.code, a.actor_id
-  FROM pg_temp.loader_event_actors a WHERE a.inserted
-  ORDER BY a.event_id, a.role, a.name, a.ord;
+  SELECT DISTINCT ON (w.event_id, m.role, m.name) w.event_id, m.role, m.name,
+         CASE WHEN m.cameo ~ '^([A-Z0-9]{3})+$' THEN m.cameo END, m.actor_id
+  FROM pg_temp.loader_rows w JOIN pg_temp.loader_mentions m ON m.rec = w.rec
+  WHERE w.rec BETWEEN lo AND hi AND m.rec BETWEEN lo AND hi AND w.status = 'stored' AND w.inserted
+    AND m.actor_id IS NOT NULL
+  ORDER BY w.event_id, m.role, m.name, m.ord;
   -- an event loaded before: only the rows that differ are deleted or
   -- inserted, and an event whose rows differ counts as changed
   IF to_regclass('pg_temp.loader_old_events') IS NOT NULL THEN
@@ -335,6 +333,17 @@ BEGIN
   WHERE w.rec BETWEEN lo AND hi AND w.status = 'stored' AND NOT w.inserted;
   IF EXISTS (SELECT 1 FROM pg_temp.loader_old_events) THEN
     ANALYZE pg_temp.loader_old_events;
+    -- what the chunk names for them
+    IF to_regclass('pg_temp.loader_event_actors') IS NOT NULL THEN
+      DROP TABLE pg_temp.loader_event_actors;
+    END IF;
+    CREATE TEMP TABLE loader_event_actors ON COMMIT DROP AS
+    SELECT w.event_id, w.inserted, m.actor_id, m.role, m.name, m.ord,
+           CASE WHEN m.cameo ~ '^([A-Z0-9]{3})+$' THEN m.cameo END AS code
+    FROM pg_temp.loader_rows w JOIN pg_temp.loader_mentions m ON m.rec = w.rec
+    WHERE w.rec BETWEEN lo AND hi AND m.rec BETWEEN lo AND hi AND w.status = 'stored' AND NOT w.inserted
+      AND m.actor_id IS NOT NULL;
+    ANALYZE pg_temp.loader_event_actors;
     PERFORM @extschema@.loader_batch_replace_actors(lo, hi);
   END IF;
 END
