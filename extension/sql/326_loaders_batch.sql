@@ -141,12 +141,13 @@ COMMENT ON FUNCTION @extschema@.loader_batch_mark(regclass, text, text) IS
 -- 320_loaders_resolve.sql do.
 
 -- The ok rows of records lo..hi whose event (dataset, external id) is
--- stored already get its id: those are updated (or left alone), the others
+-- stored already: they get its id and are marked stored, not inserted and
+-- (so far) unchanged, in one update of the work table; the others are
 -- inserted.
 CREATE FUNCTION @extschema@.loader_batch_known(dataset text, lo bigint, hi bigint) RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
 BEGIN
-  UPDATE pg_temp.loader_rows w SET event_id = f.id
+  UPDATE pg_temp.loader_rows w SET event_id = f.id, inserted = false, changed = false, status = 'stored'
   FROM (SELECT r.rec, (SELECT e.id FROM @extschema@.events e
                        WHERE e.dataset = loader_batch_known.dataset AND e.external_id = r.ext) AS id
         FROM pg_temp.loader_rows r
@@ -156,13 +157,13 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_batch_known(text, bigint, bigint) IS
-  'Gives the ok rows of records lo..hi of pg_temp.loader_rows whose event (dataset, external id) is stored already that event''s id, each looked up by its key (internal to the loaders).';
+  'Gives the ok rows of records lo..hi of pg_temp.loader_rows whose event (dataset, external id) is stored already that event''s id and marks them stored, not inserted, unchanged so far; each event looked up by its key (internal to the loaders).';
 
--- The ok rows of records lo..hi whose event is stored (event_id known): the
--- events whose owned columns differ are updated (the provenance and history
--- triggers fire for them), the others left as they are; every such row is
--- marked stored, not inserted, changed or not.  Each event is reached by its
--- id (enable_seqscan off: see above).
+-- The rows of records lo..hi whose event was stored before this load
+-- (loader_batch_known): the events whose owned columns differ are updated
+-- (the provenance and history triggers fire for them) and their rows marked
+-- changed; the others are left as they are.  Each event is reached by its id
+-- (enable_seqscan off: see above).
 CREATE FUNCTION @extschema@.loader_batch_update_known(lo bigint, hi bigint, owned text[]) RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
 DECLARE
@@ -175,17 +176,15 @@ BEGIN
     WITH up AS (
       UPDATE @extschema@.events e SET %s
       FROM pg_temp.loader_rows w
-      WHERE w.rec BETWEEN $1 AND $2 AND w.status = 'ok' AND w.event_id IS NOT NULL AND e.id = w.event_id AND %s
+      WHERE w.rec BETWEEN $1 AND $2 AND w.status = 'stored' AND NOT w.inserted AND e.id = w.event_id AND %s
       RETURNING e.id)
-    UPDATE pg_temp.loader_rows w SET inserted = false, changed = true, status = 'stored'
-    FROM up WHERE w.event_id = up.id AND w.rec BETWEEN $1 AND $2 AND w.status = 'ok'$q$,
+    UPDATE pg_temp.loader_rows w SET changed = true
+    FROM up WHERE w.event_id = up.id AND w.rec BETWEEN $1 AND $2 AND w.status = 'stored' AND NOT w.inserted$q$,
     update_set, differs) USING lo, hi;
-  UPDATE pg_temp.loader_rows w SET inserted = false, changed = false, status = 'stored'
-  WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.event_id IS NOT NULL;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_batch_update_known(bigint, bigint, text[]) IS
-  'Updates the stored events of the ok rows of records lo..hi of pg_temp.loader_rows (event_id known) whose owned columns differ, and marks every such row stored and not inserted, changed or unchanged (internal to the loaders).';
+  'Updates the stored events of the rows of records lo..hi of pg_temp.loader_rows that loader_batch_known found whose owned columns differ, and marks those rows changed (internal to the loaders).';
 
 -- The events of the chunk lo..hi loaded before (pg_temp.loader_old_events): only
 -- the event_actors and event_actor_names rows that differ from what the
