@@ -143,8 +143,12 @@ BEGIN
     SELECT jsonb_object_agg(c.iso_numeric::text, c.country::text) FILTER (WHERE c.iso_numeric IS NOT NULL) AS iso_map,
            @extschema@.loader_gw_map() AS gw_map
     FROM @extschema@.countries() c),
-  s AS MATERIALIZED (
-    SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid, t.*
+  s AS MATERIALIZED (   -- the columns read below, not t.*: notes, source and tags are long
+    SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid,
+           t.event_id_cnty, t.event_date, t.year, t.time_precision, t.event_type, t.sub_event_type, t.iso, t.gwno,
+           t.country, t.geo_precision, t.fatalities, t.inter1, t.inter2, t.latitude, t.longitude, t.notes,
+           t.timestamp, t.location, t.admin1, t.admin2, t.admin3, t.assoc_actor_1, t.assoc_actor_2,
+           t.ally_actor_1, t.ally_actor_2, t.actor1, t.actor2
     FROM @extschema@.acled_raw t),
   p1 AS (
     SELECT s.rec, s.tid, s.event_id_cnty, s.event_date, s.year, s.time_precision, s.event_type, s.sub_event_type,
