@@ -28,6 +28,23 @@ sn_match_params_default(sn_match_params *p, double within_km, int64_t within_day
 	p->w_fatalities = 0.10;
 	p->dup_km = 1.0;
 	p->min_score = 0.0;
+	p->lone_min_score = 2.0;
+	p->lone_margin = 1.0;
+	p->crowd_tolerance = -1.0;
+}
+
+void
+sn_match_params_linking(sn_match_params *p)
+{
+	p->lone_min_score = SN_MATCH_LONE_MIN_SCORE;
+	p->lone_margin = SN_MATCH_LONE_MARGIN;
+	p->crowd_tolerance = SN_MATCH_CROWD_TOLERANCE;
+}
+
+bool
+sn_match_has_evidence(const sn_match_parts *r)
+{
+	return r->level >= 1 || r->actors == SN_MATCH_ACTORS_SAME_SIDES || r->fatalities == 1;
 }
 
 /* ------------------------------------------------------------------------
@@ -766,6 +783,117 @@ may_share(const sn_match_event *e, const sn_match_event *holder, const sn_match_
 	return event_km(e, holder) <= p->within_km;
 }
 
+/* The two best values seen of one event's candidates */
+typedef struct top2
+{
+	double		first;
+	double		second;
+} top2;
+
+static void
+top2_add(top2 *t, double v)
+{
+	if (v > t->first)
+	{
+		t->second = t->first;
+		t->first = v;
+	}
+	else if (v > t->second)
+		t->second = v;
+}
+
+/* the best value among an event's other candidates than one valued v */
+static double
+top2_other(const top2 *t, double v)
+{
+	return v >= t->first ? t->second : t->first;
+}
+
+/*
+ * Which proposed pairs may be selected (pair.eligible): a score of at least
+ * min_score, or a lone pair (lone_min_score, lone_margin); and, with
+ * crowd_tolerance >= 0, evidence when an event of the pair has another
+ * candidate as near in time and place.  The time and space parts of a score
+ * are what remains of it without the evidence parts (type, actors, deaths),
+ * which are computed again from the events.
+ */
+static bool
+mark_eligible(sn_match_pair *pairs, size_t n,
+			  const sn_match_event *a, size_t na, const sn_match_event *b, size_t nb,
+			  const sn_match_params *p)
+{
+	bool		lone = p->lone_min_score < p->min_score;
+	bool		crowd = p->crowd_tolerance >= 0;
+	top2	   *score_a = NULL,
+			   *score_b = NULL,
+			   *place_a = NULL,
+			   *place_b = NULL;
+	double	   *place = NULL;
+	bool	   *evidence = NULL;
+	bool		ok = false;
+
+	for (size_t k = 0; k < n; k++)
+		pairs[k].eligible = pairs[k].score >= p->min_score;
+	if (!lone && !crowd)
+		return true;
+	score_a = calloc(na ? na : 1, sizeof(top2));
+	score_b = calloc(nb ? nb : 1, sizeof(top2));
+	place_a = calloc(na ? na : 1, sizeof(top2));
+	place_b = calloc(nb ? nb : 1, sizeof(top2));
+	place = malloc(sizeof(double) * (n ? n : 1));
+	evidence = malloc(sizeof(bool) * (n ? n : 1));
+	if (!score_a || !score_b || !place_a || !place_b || !place || !evidence)
+		goto done;
+	for (size_t i = 0; i < na; i++)
+		score_a[i].first = score_a[i].second = place_a[i].first = place_a[i].second = -1.0;
+	for (size_t i = 0; i < nb; i++)
+		score_b[i].first = score_b[i].second = place_b[i].first = place_b[i].second = -1.0;
+	for (size_t k = 0; k < n; k++)
+	{
+		sn_match_pair *x = &pairs[k];
+		sn_match_parts r;
+
+		if (x->status != SN_MATCH_PROPOSED)
+			continue;
+		parts_without_space(&a[x->a], &b[x->b], &r);
+		r.days_apart = 0;
+		r.km_apart = 0;
+		sn_match_score(&r, p);
+		place[k] = x->score - (p->w_category * r.s_category + p->w_actors * r.s_actors
+							   + p->w_fatalities * r.s_fatalities);
+		evidence[k] = sn_match_has_evidence(&r);
+		top2_add(&score_a[x->a], x->score);
+		top2_add(&score_b[x->b], x->score);
+		top2_add(&place_a[x->a], place[k]);
+		top2_add(&place_b[x->b], place[k]);
+	}
+	for (size_t k = 0; k < n; k++)
+	{
+		sn_match_pair *x = &pairs[k];
+
+		if (x->status != SN_MATCH_PROPOSED)
+			continue;
+		if (!x->eligible && lone && x->score >= p->lone_min_score
+			&& x->score >= score_a[x->a].first && x->score >= score_b[x->b].first
+			&& top2_other(&score_a[x->a], x->score) <= x->score - p->lone_margin
+			&& top2_other(&score_b[x->b], x->score) <= x->score - p->lone_margin)
+			x->eligible = true;
+		if (x->eligible && crowd && !evidence[k]
+			&& (top2_other(&place_a[x->a], place[k]) >= place[k] - p->crowd_tolerance
+				|| top2_other(&place_b[x->b], place[k]) >= place[k] - p->crowd_tolerance))
+			x->eligible = false;
+	}
+	ok = true;
+done:
+	free(score_a);
+	free(score_b);
+	free(place_a);
+	free(place_b);
+	free(place);
+	free(evidence);
+	return ok;
+}
+
 bool
 sn_match_select(sn_match_pair *pairs, size_t n,
 				const sn_match_event *a, size_t na, bool a_splits,
@@ -799,6 +927,8 @@ sn_match_select(sn_match_pair *pairs, size_t n,
 	sort_ctx = &oc;
 	qsort(order, n, sizeof(size_t), order_cmp);
 	sort_ctx = NULL;
+	if (!mark_eligible(pairs, n, a, na, b, nb, p))
+		goto done;
 
 	/* one-to-one, best first; accepted pairs come first and always hold */
 	for (size_t k = 0; k < n; k++)
@@ -806,7 +936,7 @@ sn_match_select(sn_match_pair *pairs, size_t n,
 		sn_match_pair *x = &pairs[order[k]];
 
 		if (x->status == SN_MATCH_REJECTED
-			|| (x->status == SN_MATCH_PROPOSED && x->score < p->min_score))
+			|| (x->status == SN_MATCH_PROPOSED && !x->eligible))
 			continue;
 		if (x->status == SN_MATCH_ACCEPTED
 			|| (holder_a[x->a] == NONE && holder_b[x->b] == NONE))
@@ -839,7 +969,8 @@ sn_match_select(sn_match_pair *pairs, size_t n,
 		{
 			sn_match_pair *x = &pairs[order[k]];
 
-			if (x->status == SN_MATCH_REJECTED || x->rank_a == 1 || x->score < p->min_score)
+			if (x->status == SN_MATCH_REJECTED || x->rank_a == 1
+				|| (x->status == SN_MATCH_PROPOSED && !x->eligible))
 				continue;
 			if (a_splits && holder_a[x->a] == NONE && !seen_a[x->a])
 			{

@@ -81,8 +81,25 @@ typedef struct sn_match_params
 	double		w_actors;
 	double		w_fatalities;
 	double		dup_km;			/* within one dataset: "the same location" */
-	double		min_score;		/* a proposed pair below it is never selected */
+	double		min_score;		/* a proposed pair below it is never selected,
+								 * unless it is a lone pair (below) */
+	double		lone_min_score; /* a lone pair: selected from this score up
+								 * (> min_score: off) */
+	double		lone_margin;	/* ... when each of its two events' other
+								 * candidates scores at least this much less */
+	double		crowd_tolerance;	/* < 0: off; else a pair that an event's
+									 * other candidate equals on time and place
+									 * (their parts within this) needs evidence */
 } sn_match_params;
+
+/*
+ * The selection rules of link_events() (docs/reference/matching.md, "How
+ * links are selected"): a lone pair from 0.5 when every other candidate of
+ * its two events scores 0.15 less; a crowded pair needs evidence.
+ */
+#define SN_MATCH_LONE_MIN_SCORE 0.50
+#define SN_MATCH_LONE_MARGIN 0.15
+#define SN_MATCH_CROWD_TOLERANCE 0.01
 
 /* The parts of a pair's score, and the score */
 typedef struct sn_match_parts
@@ -104,8 +121,22 @@ typedef struct sn_match_parts
 	double		score;			/* the weighted sum, [0, 1] */
 } sn_match_parts;
 
-/* The shipped weights, a duplicate distance of 1 km, min_score 0; windows as given. */
+/*
+ * The shipped weights, a duplicate distance of 1 km, min_score 0, the lone
+ * and crowd rules off; windows as given.  sn_match_params_linking() turns the
+ * rules on.
+ */
 extern void sn_match_params_default(sn_match_params *p, double within_km, int64_t within_days);
+
+/* The lone and crowd rules of link_events() on (SN_MATCH_LONE_*, SN_MATCH_CROWD_*). */
+extern void sn_match_params_linking(sn_match_params *p);
+
+/*
+ * Evidence beyond time and place: the two events share a type (taxonomy
+ * level 1 or 2), a named group on the same sides, or death counts whose
+ * ranges overlap.
+ */
+extern bool sn_match_has_evidence(const sn_match_parts *parts);
 
 /* ---- the parts ---- */
 
@@ -190,13 +221,19 @@ typedef struct sn_match_pair
 	int			rank_a;			/* rank of b among a's candidates (1 selected); 0 rejected */
 	int			rank_b;			/* rank of a among b's candidates */
 	bool		shared;			/* selected as a split row sharing its counterpart */
+	bool		eligible;		/* may be selected (set by sn_match_select) */
 } sn_match_pair;
 
 /*
  * One match per event, best first: accepted pairs, then by score (higher),
  * days apart, km apart (smaller), then the lower event ids; an event selected
  * once is out of competition.  A rejected pair is never selected, nor a
- * proposed one scoring below min_score.  When a
+ * proposed one scoring below min_score, unless it is lone: it scores at
+ * least lone_min_score and every other candidate of each of its two events
+ * scores at least lone_margin less.  With crowd_tolerance >= 0, a proposed
+ * pair one of whose events has another candidate as near in time and place
+ * (the time and space parts of the two scores within crowd_tolerance) is
+ * selected only with evidence (sn_match_has_evidence).  When a
  * side splits incidents (ACLED: one row per day and type), a row left
  * unmatched whose best remaining candidate was taken by another row of its
  * dataset at the same place (within within_km), within the counterpart's

@@ -887,6 +887,7 @@ event_match_link(PG_FUNCTION_ARGS)
 						errmsg("min_score must lie in [0, 1], not %g", min_score)));
 	InitMaterializedSRF(fcinfo, 0);
 	sn_match_params_default(&p, within_km, within_days);
+	sn_match_params_linking(&p);
 	p.min_score = min_score;
 	SPI_connect();
 
