@@ -44,7 +44,7 @@ sn_match_params_linking(sn_match_params *p)
 bool
 sn_match_has_evidence(const sn_match_parts *r)
 {
-	return r->level >= 1 || r->actors == SN_MATCH_ACTORS_SAME_SIDES || r->fatalities == 1;
+	return r->level >= 1 || r->actors == SN_MATCH_ACTORS_SAME_SIDES || r->actors == SN_MATCH_ACTORS_SHARED || r->actors == SN_MATCH_ACTORS_SWAPPED || r->fatalities == 1;
 }
 
 /* ------------------------------------------------------------------------
@@ -830,10 +830,14 @@ mark_eligible(sn_match_pair *pairs, size_t n,
 			   *place_b = NULL;
 	double	   *place = NULL;
 	bool	   *evidence = NULL;
+	bool	   *contrary = NULL;
 	bool		ok = false;
 
 	for (size_t k = 0; k < n; k++)
+	{
 		pairs[k].eligible = pairs[k].score >= p->min_score;
+		pairs[k].crowded_a = pairs[k].crowded_b = false;
+	}
 	if (!lone && !crowd)
 		return true;
 	score_a = calloc(na ? na : 1, sizeof(top2));
@@ -842,7 +846,8 @@ mark_eligible(sn_match_pair *pairs, size_t n,
 	place_b = calloc(nb ? nb : 1, sizeof(top2));
 	place = malloc(sizeof(double) * (n ? n : 1));
 	evidence = malloc(sizeof(bool) * (n ? n : 1));
-	if (!score_a || !score_b || !place_a || !place_b || !place || !evidence)
+	contrary = malloc(sizeof(bool) * (n ? n : 1));
+	if (!score_a || !score_b || !place_a || !place_b || !place || !evidence || !contrary)
 		goto done;
 	for (size_t i = 0; i < na; i++)
 		score_a[i].first = score_a[i].second = place_a[i].first = place_a[i].second = -1.0;
@@ -862,6 +867,7 @@ mark_eligible(sn_match_pair *pairs, size_t n,
 		place[k] = x->score - (p->w_category * r.s_category + p->w_actors * r.s_actors
 							   + p->w_fatalities * r.s_fatalities);
 		evidence[k] = sn_match_has_evidence(&r);
+		contrary[k] = r.level == 0 && r.actors == SN_MATCH_ACTORS_NONE && r.fatalities == 0;
 		top2_add(&score_a[x->a], x->score);
 		top2_add(&score_b[x->b], x->score);
 		top2_add(&place_a[x->a], place[k]);
@@ -873,15 +879,15 @@ mark_eligible(sn_match_pair *pairs, size_t n,
 
 		if (x->status != SN_MATCH_PROPOSED)
 			continue;
-		if (!x->eligible && lone && x->score >= p->lone_min_score
+		if (!x->eligible && lone && !contrary[k] && x->score >= p->lone_min_score
 			&& x->score >= score_a[x->a].first && x->score >= score_b[x->b].first
 			&& top2_other(&score_a[x->a], x->score) <= x->score - p->lone_margin
 			&& top2_other(&score_b[x->b], x->score) <= x->score - p->lone_margin)
 			x->eligible = true;
-		if (x->eligible && crowd && !evidence[k]
-			&& (top2_other(&place_a[x->a], place[k]) >= place[k] - p->crowd_tolerance
-				|| top2_other(&place_b[x->b], place[k]) >= place[k] - p->crowd_tolerance))
-			x->eligible = false;
+		x->crowded_a = crowd && !evidence[k]
+			&& top2_other(&place_a[x->a], place[k]) >= place[k] - p->crowd_tolerance;
+		x->crowded_b = crowd && !evidence[k]
+			&& top2_other(&place_b[x->b], place[k]) >= place[k] - p->crowd_tolerance;
 	}
 	ok = true;
 done:
@@ -891,6 +897,7 @@ done:
 	free(place_b);
 	free(place);
 	free(evidence);
+	free(contrary);
 	return ok;
 }
 
@@ -936,7 +943,8 @@ sn_match_select(sn_match_pair *pairs, size_t n,
 		sn_match_pair *x = &pairs[order[k]];
 
 		if (x->status == SN_MATCH_REJECTED
-			|| (x->status == SN_MATCH_PROPOSED && !x->eligible))
+			|| (x->status == SN_MATCH_PROPOSED
+				&& (!x->eligible || x->crowded_a || x->crowded_b)))
 			continue;
 		if (x->status == SN_MATCH_ACCEPTED
 			|| (holder_a[x->a] == NONE && holder_b[x->b] == NONE))
@@ -970,7 +978,8 @@ sn_match_select(sn_match_pair *pairs, size_t n,
 			sn_match_pair *x = &pairs[order[k]];
 
 			if (x->status == SN_MATCH_REJECTED || x->rank_a == 1
-				|| (x->status == SN_MATCH_PROPOSED && !x->eligible))
+				|| (x->status == SN_MATCH_PROPOSED
+					&& (!x->eligible || x->crowded_a || x->crowded_b)))
 				continue;
 			if (a_splits && holder_a[x->a] == NONE && !seen_a[x->a])
 			{

@@ -221,7 +221,10 @@ typedef struct sn_match_pair
 	int			rank_a;			/* rank of b among a's candidates (1 selected); 0 rejected */
 	int			rank_b;			/* rank of a among b's candidates */
 	bool		shared;			/* selected as a split row sharing its counterpart */
-	bool		eligible;		/* may be selected (set by sn_match_select) */
+	bool		eligible;		/* scores enough, or is lone (set by sn_match_select) */
+	bool		crowded_a;		/* no evidence, and another candidate of the
+								 * side-a event is as near in time and place */
+	bool		crowded_b;		/* ... of the side-b event */
 } sn_match_pair;
 
 /*
