@@ -44,7 +44,9 @@ sn_match_params_linking(sn_match_params *p)
 bool
 sn_match_has_evidence(const sn_match_parts *r)
 {
-	return r->level >= 1 || r->actors == SN_MATCH_ACTORS_SAME_SIDES || r->actors == SN_MATCH_ACTORS_SHARED || r->actors == SN_MATCH_ACTORS_SWAPPED || r->fatalities == 1;
+	return r->level >= 1 || r->actors == SN_MATCH_ACTORS_SAME_SIDES
+		|| r->actors == SN_MATCH_ACTORS_SHARED || r->actors == SN_MATCH_ACTORS_SWAPPED
+		|| r->fatalities == 1;
 }
 
 /* ------------------------------------------------------------------------
@@ -810,12 +812,14 @@ top2_other(const top2 *t, double v)
 }
 
 /*
- * Which proposed pairs may be selected (pair.eligible): a score of at least
- * min_score, or a lone pair (lone_min_score, lone_margin); and, with
- * crowd_tolerance >= 0, evidence when an event of the pair has another
- * candidate as near in time and place.  The time and space parts of a score
- * are what remains of it without the evidence parts (type, actors, deaths),
- * which are computed again from the events.
+ * Which proposed pairs may be selected: pair.eligible, a score of at least
+ * min_score, or a lone pair (lone_min_score, lone_margin, and not against on
+ * type, actors and deaths at once); pair.crowded_a/_b, with crowd_tolerance
+ * >= 0, no evidence while the side-a (side-b) event has another candidate as
+ * near in time and place.  The time and space parts of a score are what
+ * remains of it without the evidence parts (type, actors, deaths), computed
+ * again from the events (a stored pair's events are unchanged since it was
+ * scored, or it would have been scored again).
  */
 static bool
 mark_eligible(sn_match_pair *pairs, size_t n,
@@ -861,8 +865,7 @@ mark_eligible(sn_match_pair *pairs, size_t n,
 		if (x->status != SN_MATCH_PROPOSED)
 			continue;
 		parts_without_space(&a[x->a], &b[x->b], &r);
-		r.days_apart = 0;
-		r.km_apart = 0;
+		r.km = r.km_apart = 0;	/* the space part is not used */
 		sn_match_score(&r, p);
 		place[k] = x->score - (p->w_category * r.s_category + p->w_actors * r.s_actors
 							   + p->w_fatalities * r.s_fatalities);

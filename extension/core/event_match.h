@@ -95,7 +95,8 @@ typedef struct sn_match_params
 /*
  * The selection rules of link_events() (docs/reference/matching.md, "How
  * links are selected"): a lone pair from 0.5 when every other candidate of
- * its two events scores 0.15 less; a crowded pair needs evidence.
+ * its two events scores 0.15 less; a crowded pair (another candidate within
+ * 0.01 on time and place) needs evidence.
  */
 #define SN_MATCH_LONE_MIN_SCORE 0.50
 #define SN_MATCH_LONE_MARGIN 0.15
@@ -133,7 +134,7 @@ extern void sn_match_params_linking(sn_match_params *p);
 
 /*
  * Evidence beyond time and place: the two events share a type (taxonomy
- * level 1 or 2), a named group on the same sides, or death counts whose
+ * level 1 or 2), a named group (on whichever sides), or death counts whose
  * ranges overlap.
  */
 extern bool sn_match_has_evidence(const sn_match_parts *parts);
@@ -232,11 +233,13 @@ typedef struct sn_match_pair
  * days apart, km apart (smaller), then the lower event ids; an event selected
  * once is out of competition.  A rejected pair is never selected, nor a
  * proposed one scoring below min_score, unless it is lone: it scores at
- * least lone_min_score and every other candidate of each of its two events
- * scores at least lone_margin less.  With crowd_tolerance >= 0, a proposed
- * pair one of whose events has another candidate as near in time and place
- * (the time and space parts of the two scores within crowd_tolerance) is
- * selected only with evidence (sn_match_has_evidence).  When a
+ * least lone_min_score, every other candidate of each of its two events
+ * scores at least lone_margin less, and it does not disagree on all three of
+ * type (taxonomy level 1), actors (none in common) and deaths (ranges apart).
+ * With crowd_tolerance >= 0, a proposed pair one of whose events has another
+ * candidate as near in time and place (the time and space parts of the two
+ * scores within crowd_tolerance) is selected, or shares a counterpart, only
+ * with evidence (sn_match_has_evidence).  When a
  * side splits incidents (ACLED: one row per day and type), a row left
  * unmatched whose best remaining candidate was taken by another row of its
  * dataset at the same place (within within_km), within the counterpart's

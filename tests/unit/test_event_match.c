@@ -474,6 +474,108 @@ test_select_min_score(void **state)
 }
 
 static void
+test_select_lone(void **state)
+{
+	/* nothing but the place and day known of either event: no evidence, none against */
+	sn_match_event a[1] = {ev(10, 0, 0, 12, -8, 0)};
+	sn_match_event b[2] = {ev(20, 0, 0, 12, -8, 0), ev(21, 0, 0, 12.1, -8, 0)};
+	sn_match_params p = params(5, 1);
+	sn_match_pair x[2] = {pair(0, 0, 0.55, 0, 0), pair(0, 1, 0.35, 0, 0)};
+
+	sn_match_params_linking(&p);
+	p.min_score = 0.62;
+	/* under the least score, but every other candidate 0.2 lower: selected */
+	assert_true(sn_match_select(x, 2, a, 1, false, b, 2, false, &p));
+	assert_int_equal(x[0].rank_a, 1);
+	assert_int_equal(x[1].rank_a, 2);
+	/* a rival 0.1 lower: not lone, both contenders */
+	x[1].score = 0.45;
+	assert_true(sn_match_select(x, 2, a, 1, false, b, 2, false, &p));
+	assert_int_equal(x[0].rank_a, 2);
+	assert_int_equal(x[1].rank_a, 3);
+	/* alone but under the lone floor of 0.5 */
+	x[0].score = 0.48;
+	assert_true(sn_match_select(x, 1, a, 1, false, b, 2, false, &p));
+	assert_int_equal(x[0].rank_a, 2);
+	/* the rule off (the plain parameters): the least score decides */
+	x[0].score = 0.55;
+	p = params(5, 1);
+	p.min_score = 0.62;
+	assert_true(sn_match_select(x, 1, a, 1, false, b, 2, false, &p));
+	assert_int_equal(x[0].rank_a, 2);
+}
+
+static void
+test_select_lone_contrary(void **state)
+{
+	/* a lone pair that disagrees on the type, the actors and the deaths */
+	sn_match_actor crowd[] = {{30, SN_MATCH_SIDE_1}};
+	sn_match_actor rebels[] = {{31, SN_MATCH_SIDE_1}};
+	sn_match_event a[1] = {ev(10, 0, 0, 12, -8, 0)};
+	sn_match_event b[1] = {ev(20, 0, 0, 12, -8, 0)};
+	sn_match_params p = params(5, 1);
+	sn_match_pair x[1] = {pair(0, 0, 0.58, 0, 0)};
+
+	sn_match_params_linking(&p);
+	p.min_score = 0.62;
+	a[0].level1 = 1;
+	b[0].level1 = 2;
+	a[0].actors = crowd;
+	a[0].n_actors = 1;
+	b[0].actors = rebels;
+	b[0].n_actors = 1;
+	a[0].fat_lo = a[0].fat_hi = 0;
+	b[0].fat_lo = b[0].fat_hi = 10;
+	assert_true(sn_match_select(x, 1, a, 1, false, b, 1, false, &p));
+	assert_int_equal(x[0].rank_a, 2);
+	/* the deaths unknown on one side: only two of the three disagree */
+	b[0].fat_lo = b[0].fat_hi = SN_MATCH_UNKNOWN;
+	assert_true(sn_match_select(x, 1, a, 1, false, b, 1, false, &p));
+	assert_int_equal(x[0].rank_a, 1);
+}
+
+static void
+test_select_crowded(void **state)
+{
+	/*
+	 * One UCDP event, two GTD rows of the same town and day: time and place
+	 * do not tell them apart, so a link needs evidence.
+	 */
+	sn_match_event a[1] = {ev(10, 0, 0, 12, -8, 0)};
+	sn_match_event b[2] = {ev(20, 0, 0, 12, -8, 0), ev(21, 0, 0, 12, -8, 0)};
+	sn_match_params p = params(5, 1);
+	sn_match_pair x[2] = {pair(0, 0, 0.7, 0, 0), pair(0, 1, 0.7, 0, 0)};
+
+	sn_match_params_linking(&p);
+	p.min_score = 0.62;
+	assert_true(sn_match_select(x, 2, a, 1, false, b, 2, false, &p));
+	assert_int_equal(x[0].rank_a, 2);
+	assert_int_equal(x[1].rank_a, 3);
+	/* deaths in range with the first row: evidence, and 0.05 more */
+	a[0].fat_lo = 4;
+	a[0].fat_hi = 6;
+	b[0].fat_lo = b[0].fat_hi = 5;
+	x[0].score = 0.75;
+	assert_true(sn_match_select(x, 2, a, 1, false, b, 2, false, &p));
+	assert_int_equal(x[0].rank_a, 1);
+	assert_int_equal(x[1].rank_a, 2);
+	/* a shared type is evidence too: both rows then qualify, the better wins */
+	b[0].fat_lo = b[0].fat_hi = SN_MATCH_UNKNOWN;
+	a[0].fat_lo = a[0].fat_hi = SN_MATCH_UNKNOWN;
+	a[0].level1 = b[0].level1 = b[1].level1 = 7;
+	x[0].score = 0.71;
+	assert_true(sn_match_select(x, 2, a, 1, false, b, 2, false, &p));
+	assert_int_equal(x[0].rank_a, 1);
+	/* the rule off: the lower id wins on equal scores, evidence or not */
+	a[0].level1 = b[0].level1 = b[1].level1 = 0;
+	x[0].score = 0.7;
+	p = params(5, 1);
+	p.min_score = 0.62;
+	assert_true(sn_match_select(x, 2, a, 1, false, b, 2, false, &p));
+	assert_int_equal(x[0].rank_a, 1);
+}
+
+static void
 test_select_split_rows(void **state)
 {
 	/* ACLED's battle row and attack-on-civilians row of one incident, and one UCDP event */
@@ -569,6 +671,9 @@ main(void)
 		cmocka_unit_test(test_select_ties),
 		cmocka_unit_test(test_select_statuses),
 		cmocka_unit_test(test_select_min_score),
+		cmocka_unit_test(test_select_lone),
+		cmocka_unit_test(test_select_lone_contrary),
+		cmocka_unit_test(test_select_crowded),
 		cmocka_unit_test(test_select_split_rows),
 		cmocka_unit_test(test_select_split_rows_actors),
 		cmocka_unit_test(test_cluster),
