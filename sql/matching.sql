@@ -159,9 +159,17 @@ SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event IN ('A-town2', 'A-c
 -- ---------------------------------------------------------------------------
 -- 6. Split rows: ACLED's battle row and attack-on-civilians row of one
 --    incident share their UCDP counterpart, and the incident holds all three.
+--    The two rows are as near the UCDP event in time and place, so the
+--    second needs evidence of its own to share it: with UCDP's 8..12 deaths
+--    against its 6, another type and no actors named, it has none and stays
+--    a contender; once UCDP's range holds its count (a revision: 6..12), it
+--    shares the counterpart.
 SELECT pg_temp.ev('m_acled', 'A-battle', '2015-09-01', 10.00, 32.00, 2000, 'Armed clash', '4') IS NOT NULL AS ok;
 SELECT pg_temp.ev('m_acled', 'A-civilians', '2015-09-01', 10.00, 32.00, 2000, 'Attack', '6') IS NOT NULL AS ok;
 SELECT pg_temp.ev('m_ucdp', 'U-split', '2015-09-01', 10.01, 32.01, 2000, '1', '8..12') IS NOT NULL AS ok;
+SELECT links, contenders FROM link_events('m_acled', 'm_ucdp');
+SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event IN ('A-battle', 'A-civilians');
+UPDATE events SET fatalities = '6..12' WHERE external_id = 'U-split' AND dataset = 'm_ucdp';
 SELECT links, contenders FROM link_events('m_acled', 'm_ucdp');
 SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event IN ('A-battle', 'A-civilians');
 SELECT occurred, round(latitude::numeric, 2) AS lat, fatalities, fatalities_low, fatalities_best, fatalities_high,
@@ -315,6 +323,35 @@ INSERT INTO actor_match_aliases (name, same_as) VALUES ('m test Zintan Brigades'
 SELECT pairs_considered FROM link_events('m_acled', 'm_ucdp');
 DELETE FROM actor_match_aliases WHERE name = 'm test Zintan Brigades';
 SELECT pairs_considered FROM link_events('m_acled', 'm_ucdp');
+
+-- ---------------------------------------------------------------------------
+-- 11. A crowded place and day, and lone pairs.
+--     U-c has two GTD rows of its town and day, alike in time and place; it
+--     agrees with neither on the type (a clash against attacks on civilians)
+--     nor on the deaths, and no actor is named: though both score above the
+--     least score, neither is linked.  When GTD revises G-c2's count into
+--     range (2..4 against 3), that is evidence, and G-c2 is linked.
+SELECT pg_temp.ev('m_ucdp', 'U-c', '2016-05-01', 23.00, 23.00, 2000, '1', '3') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_gtd', 'G-c1', '2016-05-01', 23.00, 23.00, 2000, '1', '7') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_gtd', 'G-c2', '2016-05-01', 23.00, 23.00, 2000, '1', '9') IS NOT NULL AS ok;
+SELECT links, contenders FROM link_events('m_ucdp', 'm_gtd');
+SELECT * FROM pg_temp.links('m_ucdp', 'm_gtd') WHERE event = 'U-c';
+UPDATE events SET fatalities = '2..4' WHERE external_id = 'G-c2' AND dataset = 'm_gtd';
+SELECT links, contenders FROM link_events('m_ucdp', 'm_gtd');
+SELECT * FROM pg_temp.links('m_ucdp', 'm_gtd') WHERE event = 'U-c';
+--     U-l and G-l are each other's only candidate: types and deaths disagree
+--     (UCDP's state-based violence against a GTD attack; 10 against 4) and
+--     the pair scores under the least score, but no other event of either
+--     dataset is near, so they are linked (a lone pair: 0.5 or more, every
+--     other candidate 0.15 lower).  A second GTD row of the next day at the
+--     same place (G-l2, 0.52) is a rival within 0.15: both stay contenders.
+SELECT pg_temp.ev('m_ucdp', 'U-l', '2016-06-01', 24.00, 24.00, 2000, '1', '10') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_gtd', 'G-l', '2016-06-01', 24.05, 24.00, 2000, '1', '4') IS NOT NULL AS ok;
+SELECT links, contenders FROM link_events('m_ucdp', 'm_gtd');
+SELECT * FROM pg_temp.links('m_ucdp', 'm_gtd') WHERE event = 'U-l';
+SELECT pg_temp.ev('m_gtd', 'G-l2', '2016-06-02', 24.00, 24.00, 2000, '1') IS NOT NULL AS ok;
+SELECT links, contenders FROM link_events('m_ucdp', 'm_gtd');
+SELECT * FROM pg_temp.links('m_ucdp', 'm_gtd') WHERE event = 'U-l';
 
 -- ---------------------------------------------------------------------------
 -- 9. Bad arguments.
