@@ -210,7 +210,7 @@ CREATE FUNCTION @extschema@.event_match_select(pairs text, a_splits boolean, b_s
 RETURNS TABLE (event_id bigint, other_event_id bigint, rank integer, other_rank integer, shared boolean)
 AS 'MODULE_PATHNAME', 'event_match_select' LANGUAGE C STRICT VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION @extschema@.event_match_select(text, boolean, boolean, float8, integer, float8) IS
-  'Internal to link_events(): one-to-one selection over the pairs of a query (a id, b id, score, days_apart, km_apart, status, a day_lo, day_hi, lat, lon, b day_lo, day_hi, lat, lon), never selecting a proposed pair below min_score; ranks from each side';
+  'One-to-one selection over the pairs of a query (a id, b id, score, days_apart, km_apart, status, a day_lo, day_hi, lat, lon, b day_lo, day_hi, lat, lon), never selecting a proposed pair below min_score; ranks from each side.  The plain rule: it knows only the scores, so the rules of link_events() that read the parts of a score (lone pairs, crowded places) do not apply';
 
 CREATE FUNCTION @extschema@.event_match_clusters(links text, splitting text[])
 RETURNS TABLE (event_id bigint, cluster bigint, dataset text)
