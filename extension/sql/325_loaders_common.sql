@@ -39,20 +39,33 @@ CREATE FUNCTION @extschema@.loader_begin(dataset text) RETURNS bigint
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   stack text;
+  fn text;
   run bigint;
 BEGIN
   GET DIAGNOSTICS stack = PG_CONTEXT;
+  fn := (regexp_match(stack, 'function (?:[a-z_]+\.)?"?(import_[a-z0-9_]+)'))[1];
+  -- on Citus (citus_distribute(), 920_citus.sql) no loader runs: Citus
+  -- refuses some of their statements, and reads the coordinator's empty
+  -- copies of the tables in others (docs/reference/citus.md)
+  IF @extschema@.model_distributed() THEN
+    RAISE EXCEPTION '% cannot load into the distributed model', coalesce(fn, 'loader of ' || dataset)
+      USING ERRCODE = 'feature_not_supported',
+            DETAIL = 'citus_distribute() has distributed the tables of sahel_news; the loaders have not been made to run on Citus.',
+            HINT = 'Load the datasets before citus_distribute() (docs/reference/citus.md).';
+  END IF;
   INSERT INTO @extschema@.import_runs (dataset, started_at, finished_at, rows_read, imported, updated, skipped, flagged,
                                        function, label, status)
-  VALUES (dataset, clock_timestamp(), clock_timestamp(), 0, 0, 0, 0, 0,
-          (regexp_match(stack, 'function (?:[a-z_]+\.)?"?(import_[a-z0-9_]+)'))[1],
+  VALUES (dataset, clock_timestamp(), clock_timestamp(), 0, 0, 0, 0, 0, fn,
           nullif(current_setting('sahel_news.import_label', true), ''), 'running')
   RETURNING id INTO run;
+  -- the run is the transaction's current one (the trigger import_run_opened
+  -- says so too, but on Citus it fires on the shards of import_runs)
+  PERFORM set_config('sahel_news.import_run', run::text, true);
   RETURN run;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_begin(text) IS
-  'Opens an import_runs row for one import_* call (status running, the import function from the call stack, the label from the setting sahel_news.import_label) and returns its id (internal to the loaders).';
+  'Opens an import_runs row for one import_* call (status running, the import function from the call stack, the label from the setting sahel_news.import_label), makes it the transaction''s current import run and returns its id; refuses (0A000) on a model citus_distribute() has distributed (internal to the loaders).';
 
 CREATE FUNCTION @extschema@.loader_finish(run bigint, n_read bigint, n_imported bigint, n_updated bigint,
                                           n_skipped bigint, n_flagged bigint)
@@ -60,9 +73,10 @@ RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   result @extschema@.import_runs;
+  finished constant timestamptz := clock_timestamp();  -- a value: Citus runs no volatile function in an UPDATE
 BEGIN
   UPDATE @extschema@.import_runs
-  SET finished_at = clock_timestamp(), rows_read = n_read, imported = n_imported,
+  SET finished_at = finished, rows_read = n_read, imported = n_imported,
       updated = n_updated, skipped = n_skipped, flagged = n_flagged, status = 'done'
   WHERE id = run
   RETURNING * INTO result;

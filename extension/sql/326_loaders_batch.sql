@@ -433,9 +433,10 @@ LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   secs float8 := greatest(extract(epoch FROM clock_timestamp() - started)::float8, 0.001);
   rate float8 := st.rows_read / secs;
+  now_at constant timestamptz := clock_timestamp();  -- a value: Citus runs no volatile function in an UPDATE
 BEGIN
   UPDATE @extschema@.import_runs
-  SET finished_at = clock_timestamp(), rows_read = st.rows_read, imported = st.imported, updated = st.updated,
+  SET finished_at = now_at, rows_read = st.rows_read, imported = st.imported, updated = st.updated,
       unchanged = st.unchanged, skipped = st.skipped, flagged = st.flagged
   WHERE id = st.run;
   PERFORM set_config('application_name',

@@ -249,14 +249,16 @@ RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   result @extschema@.import_runs;
+  finished timestamptz;
 BEGIN
   BEGIN
     EXECUTE format('TRUNCATE %s', staging);
   EXCEPTION WHEN object_in_use THEN
     EXECUTE format('DELETE FROM %s', staging);
   END;
+  finished := clock_timestamp();  -- a value: Citus runs no volatile function in an UPDATE
   UPDATE @extschema@.import_runs
-  SET finished_at = clock_timestamp(), rows_read = st.rows_read, imported = st.imported, updated = st.updated,
+  SET finished_at = finished, rows_read = st.rows_read, imported = st.imported, updated = st.updated,
       unchanged = n_unchanged, skipped = st.skipped, flagged = st.flagged, status = 'done'
   WHERE id = st.run
   RETURNING * INTO result;

@@ -9,6 +9,22 @@
 -- guards and triggers until citus_distribute() is called, and the function
 -- refuses to run where Citus is not.
 
+-- Whether citus_distribute() has distributed the model (the loaders ask).
+CREATE FUNCTION @extschema@.model_distributed() RETURNS boolean
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  distributed boolean := false;
+BEGIN
+  IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+    EXECUTE 'SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = $1)'
+      INTO distributed USING '@extschema@.events'::regclass;
+  END IF;
+  RETURN distributed;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.model_distributed() IS
+  'Whether the model runs distributed on Citus (citus_distribute() has made events a distributed table); false on one node.';
+
 CREATE FUNCTION @extschema@.citus_distribute()
 RETURNS TABLE (relation regclass, distribution text, note text)
 LANGUAGE plpgsql VOLATILE
@@ -37,7 +53,10 @@ DECLARE
     'user_row_insert', 'user_row_update', 'import_run_opened',
     -- the history of events: on a shard, event_history_keep() writes to
     -- the colocated shard of event_history
-    'event_history', 'event_history_delete'];
+    'event_history', 'event_history_delete',
+    -- a verdict's rank on its own row (event_links_status() before the
+    -- update touches nothing else; its after part is not put back)
+    'event_links_status_before'];
   all_tables text[];
   t text;
   pair text[];

@@ -13,10 +13,15 @@
 # computed on the workers.  With the shared extracts ($SN_SHARED_DATA/conflict,
 # loaded into both databases by the loaders, before citus_distribute() on
 # the cluster), the README's queries and the model's (annotate, locate,
-# events_near, troop_strength, troop_timeline) give the same output on
-# both, and so do link_events() run after the distribution (twice: before
-# and after an event is changed and one deleted) and its links, incidents,
-# runs and state.  Load and query times are printed (docs/benchmarks.md).
+# events_near, troop_strength, troop_timeline, the loaders' runs and issues,
+# deployments, places) give the same output on both, and so do link_events()
+# run after the distribution (twice: before and after an event is changed
+# and one deleted) and its links, incidents, runs and state.  A loader run
+# after the distribution is refused (0A000) and leaves no run.  What the
+# triggers not put back on Citus leave undone is checked to be just what
+# docs/reference/citus.md says (a verdict on a link, changed_run of an event
+# changed by hand, the matching state of one deleted, related_event_id).
+# Load and query times are printed (docs/benchmarks.md).
 #
 # Skipped (exit 77) when Citus is not installed: docs/reference/citus.md.
 set -uo pipefail
@@ -74,6 +79,8 @@ SQL
   done
   echo $(( $(ms) - t0 ))
 }
+# every extract, by the loaders, before citus_distribute() (the loaders do
+# not run on Citus: below)
 if [ -n "$have_data" ]; then
   load_one=$(load_all "$one") || fail "loading the shared extracts on one node"
   load_coord=$(load_all "$PGDATABASE") || fail "loading the shared extracts on the coordinator"
@@ -99,6 +106,30 @@ coloc=$(psql -c "SELECT count(DISTINCT colocationid) FROM pg_dist_partition
 [ "$coloc" = 1 ] || fail "events, event_actors and event_links are not colocated"
 echo "distributed: reference tables and events by id ($distribute_ms ms)"
 expect_error 55000 "citus_distribute() a second time" "$PGDATABASE" "SELECT * FROM sahel_news.citus_distribute()"
+
+# --- the loaders after the distribution: refused (0A000), leaving no run
+# and the staged rows where they were
+refuse_load() { # refuse_load FILE STAGING FUNCTION [COLUMNS]
+  local out runs
+  runs=$(psql -c "SELECT count(*) FROM sahel_news.import_runs")
+  out=$(psql -v VERBOSITY=verbose 2>&1 <<SQL
+\\copy sahel_news.$2 ${4:-} FROM '$1' WITH (FORMAT csv, HEADER MATCH)
+SELECT id FROM sahel_news.$3();
+SQL
+) && fail "$3() ran on the distributed model: $out"
+  grep -q "ERROR:  0A000: $3 cannot load into the distributed model" <<<"$out" ||
+    fail "$3() on Citus: expected 0A000, got: $out"
+  [ "$(psql -c "SELECT count(*) FROM sahel_news.import_runs")" = "$runs" ] || fail "the refused $3() left a run"
+  [ "$(psql -c "SELECT count(*) > 0 FROM sahel_news.$2")" = t ] || fail "the refused $3() emptied $2"
+  psql -c "TRUNCATE sahel_news.$2" || fail "emptying $2"
+  echo "refused (0A000): $3() on the distributed model"
+}
+if [ -n "$have_data" ]; then
+  f=$(ls "$data"/acled_*.csv | head -n 1)
+  refuse_load "$f" acled_raw import_acled "($(head -n 1 "$f" | tr -d '"\r' | tr '[:upper:]' '[:lower:]'))"
+  refuse_load "$(ls "$data"/geopko_*.csv | head -n 1)" geopko_raw import_geopko
+fi
+
 # the workers' own copies hold no stale shipped rows: their tables are
 # Citus's shells and answer with the coordinator's rows
 w=$(psql -c "SELECT string_agg(result, ',') FROM run_command_on_workers('SELECT count(*) FROM sahel_news.places')")
@@ -236,6 +267,13 @@ WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = s.event_id) GROUP BY 2 ORDER B
 SELECT 'event_history', event_id, dataset, external_id, operation, version, replaced_run FROM event_history ORDER BY event_id;
 -- the BI views
 SELECT 'bi_events', count(*), sum(fatalities_best) FROM bi_events;
+-- the loaders' runs (times aside) and issues, the deployments and places
+SELECT 'import_runs', id, dataset, function, status, rows_read, imported, updated, unchanged, skipped, flagged
+FROM import_runs ORDER BY id;
+SELECT 'import_issues', run_id, record, external_id, action, reason FROM import_issues ORDER BY run_id, record, reason;
+SELECT 'deployments', id, dataset, external_id, strength, as_of, period, contributor, host, place_id, force_id, part_of, note
+FROM deployments ORDER BY id;
+SELECT 'places', id, name, kind, country, location, created_run, changed_run FROM places ORDER BY id;
 SQL
 # the README's queries (its ```sql blocks), as a user runs them
 awk '/^```sql/{f=1; next} /^```/{f=0} f' "$SN_ROOT/README.md" >"$SN_CITUS_SOCKETS/readme.sql"
@@ -263,5 +301,41 @@ if [ -n "$have_data" ]; then
   [ "$n" -gt 1000 ] || fail "only $n events loaded from the shared extracts"
   echo "timings: load one node $load_one ms, load on the coordinator $load_coord ms + citus_distribute() $distribute_ms ms ($n events)"
 fi
+# --- what the triggers not put back on Citus leave undone, as
+# docs/reference/citus.md says: each on one node, then on Citus
+# a verdict on a link: its rank on both; on one node also the pair's other
+# row and event_link_reviews, on Citus neither
+pair=$(psql -c "SELECT event_id, other_event_id FROM sahel_news.event_links WHERE status = 'proposed' AND rank > 1 ORDER BY event_id, other_event_id LIMIT 1")
+if [ -n "$pair" ]; then
+  verdict() { # verdict DB: rank of the row, status of the other row, reviews
+    psql -d "$1" -c "UPDATE sahel_news.event_links SET status = 'accepted' WHERE event_id = ${pair%|*} AND other_event_id = ${pair#*|}" \
+      -c "SELECT (SELECT rank FROM sahel_news.event_links WHERE event_id = ${pair%|*} AND other_event_id = ${pair#*|}),
+                 (SELECT status FROM sahel_news.event_links WHERE event_id = ${pair#*|} AND other_event_id = ${pair%|*}),
+                 (SELECT count(*) FROM sahel_news.event_link_reviews)"
+  }
+  a=$(verdict "$one") || fail "a verdict on one node"
+  b=$(verdict "$PGDATABASE") || fail "a verdict on Citus"
+  [ "$a" = "1|accepted|1" ] && [ "$b" = "1|proposed|0" ] ||
+    fail "a verdict on link $pair: one node $a, Citus $b (rank, the other row's status, reviews: expected 1|accepted|1 and 1|proposed|0)"
+  echo "a verdict on Citus: ranked 1 as on one node; the pair's other row and event_link_reviews untouched"
+fi
+if [ -n "$have_data" ]; then
+  # an event changed by hand: changed_run NULL on one node, kept on Citus
+  a=$(psql -d "$one" -c "SELECT changed_run IS NULL FROM sahel_news.events WHERE id = $first")
+  b=$(psql -c "SELECT changed_run IS NULL FROM sahel_news.events WHERE id = $first")
+  [ "$a|$b" = "t|f" ] || fail "changed_run of an event changed by hand: NULL on one node $a, on Citus $b (expected t|f)"
+  # an event deleted by hand: its matching state goes on one node, stays on Citus
+  a=$(psql -d "$one" -c "SELECT count(*) FROM sahel_news.event_match_state WHERE event_id = $last")
+  b=$(psql -c "SELECT count(*) FROM sahel_news.event_match_state WHERE event_id = $last")
+  [ "$a" = 0 ] && [ "$b" -gt 0 ] || fail "event_match_state of an event deleted by hand: one node $a rows, Citus $b"
+  echo "an event changed by hand keeps its changed_run on Citus; one deleted keeps its $b rows of event_match_state"
+fi
+# an event related to no event: refused on one node (23503), accepted on Citus
+expect_error 23503 "an event related to a missing event, on one node" "$one" \
+  "INSERT INTO sahel_news.events (occurred, summary, related_event_id) VALUES ('2022', 'related to nothing', -1)"
+psql -c "INSERT INTO sahel_news.events (occurred, summary, related_event_id) VALUES ('2022', 'related to nothing', -1)" ||
+  fail "an event related to a missing event on Citus"
+echo "accepted on Citus: an event related to a missing event"
+
 psql -d postgres -c "DROP DATABASE $one" >/dev/null
 echo "OK"
