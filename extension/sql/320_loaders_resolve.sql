@@ -25,19 +25,23 @@ CREATE INDEX actors_cameo_code_idx ON @extschema@.actors (cameo_code);
 -- The places a name or alias names (by name_key()), with their country
 -- and point: what loader_place and loader_check_location choose from.  Its
 -- callers gather them in a MATERIALIZED CTE and only then filter by country
--- and distance (see above).  A SQL-standard body without a SET clause, so the
--- planner inlines it into the caller's query: parsed when the extension is
--- created, it means the same whatever the caller's search_path.
+-- and distance (see above).  PL/pgSQL, never inlined: on Citus a body
+-- inlined into a query that names no table of Citus is planned by
+-- PostgreSQL alone, and would read the coordinator's own (emptied) copies of
+-- places and place_names instead of the reference tables.
 CREATE FUNCTION @extschema@.loader_places_named(place_name text)
 RETURNS TABLE (id bigint, country @extschema@.country, location @extschema@.geopoint)
-LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT q.id, q.country, q.location FROM @extschema@.places q WHERE @extschema@.name_key(q.name) = @extschema@.name_key(place_name)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  RETURN QUERY
+  SELECT q.id, q.country, q.location FROM @extschema@.places q
+  WHERE @extschema@.name_key(q.name) = @extschema@.name_key(place_name)
   UNION ALL
   SELECT p.id, p.country, p.location
   FROM @extschema@.place_names n JOIN @extschema@.places p ON p.id = n.place_id
   WHERE @extschema@.name_key(n.name) = @extschema@.name_key(place_name);
-END;
+END
+$$;
 COMMENT ON FUNCTION @extschema@.loader_places_named(text) IS
   'The places a name or alias names (places.name and place_names.name compared by name_key(): case, accents, apostrophes and dashes folded), with their country and point; a place may come twice, once by its name and once by an alias.';
 
@@ -316,6 +320,64 @@ $$;
 COMMENT ON FUNCTION @extschema@.loader_lookup_cameo_actors(text[]) IS
   'For each CAMEO actor code, the first actor (lowest id) with that code, or NULL (internal to the loaders).';
 
+-- The places of pg_temp.loader_seeds created (with their names and aliases
+-- in place_names), in record order, and added to pg_temp.loader_candidates;
+-- pg_temp.loader_created lists them.  On Citus, places and place_names are
+-- reference tables: the seeds are read by a query of their own, the places
+-- written from arrays, and the temporary tables written from what came back
+-- (no statement both writes a temporary table and reads or writes a table of
+-- Citus: Citus 13 sends it to the other nodes, where the temporary table is not).
+CREATE FUNCTION @extschema@.loader_create_places(located boolean) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  seeds_name text[];
+  seeds_kind text[];
+  seeds_country text[];
+  seeds_at @extschema@.geopoint[];
+  seeds_alias text[];
+  made_id bigint[];
+  made_name text[];
+  made_country text[];
+  made_at @extschema@.geopoint[];
+BEGIN
+  SELECT array_agg(s.place_name ORDER BY s.rec), array_agg(s.place_kind ORDER BY s.rec),
+         array_agg(s.place_country::text ORDER BY s.rec), array_agg(s.place_at ORDER BY s.rec),
+         array_agg(s.place_alias ORDER BY s.rec)
+  INTO seeds_name, seeds_kind, seeds_country, seeds_at, seeds_alias
+  FROM pg_temp.loader_seeds s;
+  IF to_regclass('pg_temp.loader_created') IS NOT NULL THEN
+    DROP TABLE pg_temp.loader_created;
+  END IF;
+  CREATE TEMP TABLE loader_created (id bigint) ON COMMIT DROP;
+  IF seeds_name IS NULL THEN
+    RETURN;
+  END IF;
+  WITH created AS (
+    INSERT INTO @extschema@.places (name, kind, country, location)
+    SELECT u.name, u.kind, u.country::@extschema@.country, CASE WHEN located THEN u.at END
+    FROM unnest(seeds_name, seeds_kind, seeds_country, seeds_at) WITH ORDINALITY AS u(name, kind, country, at, n)
+    ORDER BY u.n
+    RETURNING id, name, country, location),
+  named AS (
+    INSERT INTO @extschema@.place_names (place_id, name)
+    SELECT c.id, c.name FROM created c
+    UNION
+    SELECT c.id, u.alias FROM created c JOIN unnest(seeds_name, seeds_country, seeds_alias) AS u(name, country, alias)
+      ON u.name = c.name AND coalesce(u.country, '') = coalesce(c.country::text, '')
+    WHERE u.alias IS NOT NULL AND lower(u.alias) <> lower(u.name))
+  SELECT array_agg(c.id ORDER BY c.id), array_agg(c.name ORDER BY c.id), array_agg(c.country::text ORDER BY c.id),
+         array_agg(c.location ORDER BY c.id)
+  INTO made_id, made_name, made_country, made_at
+  FROM created c;
+  INSERT INTO pg_temp.loader_created (id) SELECT unnest(made_id);
+  INSERT INTO pg_temp.loader_candidates (key, country, id, location, sample)
+  SELECT @extschema@.loader_name_key(u.name), u.country::@extschema@.country, u.id, u.at, false
+  FROM unnest(made_id, made_name, made_country, made_at) AS u(id, name, country, at);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_create_places(boolean) IS
+  'Creates a place (located: at the seed''s point, else without a location) for each row of pg_temp.loader_seeds, in record order, with its name and alias in place_names, lists them in pg_temp.loader_created and adds them to pg_temp.loader_candidates (internal to the loaders).';
+
 -- The places of the rows lo..hi still without one, in this order:
 --  0. a country named as a whole (kind country): the country's own place;
 --  1. a row with a point: the nearest place of that name (or alias) and
@@ -336,13 +398,24 @@ LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   locked boolean := @extschema@.loader_gazetteer_locked();
   n bigint;
+  countries text[];
+  ids bigint[];
+  names text[];
+  recs bigint[];
+  ats @extschema@.geopoint[];
+  given bigint[];
 BEGIN
-  -- 0. countries
+  -- 0. countries (their places read into variables first: on Citus, an
+  -- UPDATE of a temporary table whose subquery reads a reference table is
+  -- sent to the reference table's other nodes, where the temporary table is not)
+  SELECT array_agg(c.country), array_agg(c.id) INTO countries, ids
+  FROM (SELECT p.country::text AS country, min(p.id) AS id FROM @extschema@.places p
+        WHERE p.kind = 'country' GROUP BY 1) c;
   UPDATE pg_temp.loader_rows w
-  SET place_id = (SELECT min(p.id) FROM @extschema@.places p
-                  WHERE p.kind = 'country' AND p.country OPERATOR(@extschema@.=) w.place_country)
+  SET place_id = c.id
+  FROM unnest(countries, ids) AS c(country, id)
   WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_kind = 'country'
-    AND w.place_country IS NOT NULL;
+    AND w.place_country IS NOT NULL AND c.country = w.place_country::text;
 
   <<passes>>
   LOOP
@@ -378,12 +451,15 @@ BEGIN
   -- 2. a place of that name without a location gets the first row's point;
   -- one shipped with the extension cannot be changed: the rows take it by
   -- name, and say so
+  SELECT array_agg(p.id), array_agg(p.name) INTO ids, names
+  FROM @extschema@.places p
+  WHERE p.id IN (SELECT c.id FROM pg_temp.loader_candidates c WHERE c.location IS NULL AND c.sample);
   UPDATE pg_temp.loader_rows w
   SET place_id = c.id,
       notes = w.notes || format('place %L (id %s, shipped with the extension without a location) taken by name: no place of that name in %s has a point',
                                 c.name, c.id, coalesce(w.place_country::text, 'no country'))
   FROM (SELECT DISTINCT ON (c.key, c.country) c.key, c.country, c.id, p.name
-        FROM pg_temp.loader_candidates c JOIN @extschema@.places p ON p.id = c.id
+        FROM pg_temp.loader_candidates c JOIN unnest(ids, names) AS p(id, name) ON p.id = c.id
         WHERE c.location IS NULL AND c.sample ORDER BY c.key, c.country, c.id) c
   WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_at IS NOT NULL
     AND c.key = @extschema@.loader_name_key(w.place_name)
@@ -391,67 +467,67 @@ BEGIN
     AND NOT EXISTS (SELECT 1 FROM pg_temp.loader_candidates o
                     WHERE o.key = c.key AND o.location IS NULL AND NOT o.sample
                       AND coalesce(o.country::text, '') = coalesce(c.country::text, ''));
-  WITH first_row AS (
-    SELECT DISTINCT ON (c.id) c.id, w.rec, w.place_at, w.place_name
-    FROM pg_temp.loader_rows w
-    JOIN pg_temp.loader_candidates c
-      ON c.key = @extschema@.loader_name_key(w.place_name) AND c.location IS NULL AND NOT c.sample
-     AND coalesce(c.country::text, '') = coalesce(w.place_country::text, '')
-    WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_at IS NOT NULL
-    ORDER BY c.id, w.rec),
-  one_each AS (   -- one place per name and country, the first created
-    SELECT DISTINCT ON (f.rec) f.* FROM first_row f ORDER BY f.rec, f.id),
-  located AS (
-    UPDATE @extschema@.places p SET location = o.place_at
-    FROM one_each o WHERE p.id = o.id AND p.location IS NULL
-    RETURNING p.id, p.location),
-  noted AS (
+  -- (on Citus no statement may read a temporary table and write a
+  -- reference table, or the other way round: the rows go through arrays)
+  SELECT array_agg(o.rec ORDER BY o.rec), array_agg(o.id ORDER BY o.rec), array_agg(o.place_at ORDER BY o.rec),
+         array_agg(o.place_name ORDER BY o.rec)
+  INTO recs, ids, ats, names
+  FROM (SELECT DISTINCT ON (f.rec) f.* FROM (   -- one place per name and country, the first created
+          SELECT DISTINCT ON (c.id) c.id, w.rec, w.place_at, w.place_name
+          FROM pg_temp.loader_rows w
+          JOIN pg_temp.loader_candidates c
+            ON c.key = @extschema@.loader_name_key(w.place_name) AND c.location IS NULL AND NOT c.sample
+           AND coalesce(c.country::text, '') = coalesce(w.place_country::text, '')
+          WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_at IS NOT NULL
+          ORDER BY c.id, w.rec) f
+        ORDER BY f.rec, f.id) o;
+  IF recs IS NOT NULL THEN
+    WITH located AS (
+      UPDATE @extschema@.places p SET location = o.place_at, changed_run = @extschema@.current_import_run()
+      FROM unnest(ids, ats) AS o(id, place_at) WHERE p.id = o.id AND p.location IS NULL
+      RETURNING p.id)
+    SELECT array_agg(l.id) INTO given FROM located l;
     UPDATE pg_temp.loader_rows w
     SET place_id = o.id,
         notes = w.notes || format('place %L (id %s) had no location: given this row''s point %s',
                                   o.place_name, o.id, o.place_at::text)
-    FROM one_each o JOIN located l ON l.id = o.id
-    WHERE w.rec = o.rec AND w.rec BETWEEN lo AND hi)
-  UPDATE pg_temp.loader_candidates c SET location = l.location FROM located l WHERE c.id = l.id;
+    FROM unnest(recs, ids, ats, names) AS o(rec, id, place_at, place_name)
+    WHERE w.rec = o.rec AND w.rec BETWEEN lo AND hi AND o.id = ANY (given);
+    UPDATE pg_temp.loader_candidates c SET location = o.place_at
+    FROM unnest(ids, ats) AS o(id, place_at) WHERE c.id = o.id AND o.id = ANY (given);
+  END IF;
   PERFORM @extschema@.loader_match_located(lo, hi);
 
   -- 3. new located places, seeded by the first row of each name and country
+  -- (the seeds a table of their own: on Citus no statement may both write a
+  -- temporary table and the model)
   LOOP
-    WITH seeds AS (
-      SELECT DISTINCT ON (@extschema@.loader_name_key(w.place_name), w.place_country)
-             w.rec, w.place_name, w.place_kind, w.place_country, w.place_at, w.place_alias, w.place_radius
-      FROM pg_temp.loader_rows w
-      WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_name IS NOT NULL
-        AND w.place_at IS NOT NULL
-      ORDER BY @extschema@.loader_name_key(w.place_name), w.place_country, w.rec),
-    noted AS (   -- a new place beside others of its name: say how far the nearest is
-      UPDATE pg_temp.loader_rows w
-      SET notes = w.notes || format('new place %L: the nearest place of that name in %s (id %s) is %s km away, more than %s km',
-                                    n.place_name, coalesce(n.place_country::text, 'no country'), n.id,
-                                    round((n.d / 1000)::numeric), round((n.place_radius / 1000)::numeric))
-      FROM (SELECT DISTINCT ON (s.rec) s.rec, s.place_name, s.place_country, s.place_radius, c.id,
-                   @extschema@.distance(c.location, s.place_at) AS d
-            FROM seeds s
-            JOIN pg_temp.loader_candidates c
-              ON c.key = @extschema@.loader_name_key(s.place_name) AND c.location IS NOT NULL
-             AND coalesce(c.country::text, '') = coalesce(s.place_country::text, '')
-            ORDER BY s.rec, 6, c.id) n
-      WHERE w.rec = n.rec AND w.rec BETWEEN lo AND hi),
-    created AS (
-      INSERT INTO @extschema@.places (name, kind, country, location)
-      SELECT s.place_name, s.place_kind, s.place_country, s.place_at FROM seeds s ORDER BY s.rec
-      RETURNING id, name, country, location),
-    named AS (
-      INSERT INTO @extschema@.place_names (place_id, name)
-      SELECT c.id, c.name FROM created c
-      UNION
-      SELECT c.id, s.place_alias FROM created c JOIN seeds s
-        ON s.place_name = c.name AND coalesce(s.place_country::text, '') = coalesce(c.country::text, '')
-      WHERE s.place_alias IS NOT NULL AND lower(s.place_alias) <> lower(s.place_name))
-    INSERT INTO pg_temp.loader_candidates (key, country, id, location, sample)
-    SELECT @extschema@.loader_name_key(c.name), c.country, c.id, c.location, false FROM created c;
+    IF to_regclass('pg_temp.loader_seeds') IS NOT NULL THEN
+      DROP TABLE pg_temp.loader_seeds;
+    END IF;
+    CREATE TEMP TABLE loader_seeds ON COMMIT DROP AS
+    SELECT DISTINCT ON (@extschema@.loader_name_key(w.place_name), w.place_country)
+           w.rec, w.place_name, w.place_kind, w.place_country, w.place_at, w.place_alias, w.place_radius
+    FROM pg_temp.loader_rows w
+    WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_name IS NOT NULL
+      AND w.place_at IS NOT NULL
+    ORDER BY @extschema@.loader_name_key(w.place_name), w.place_country, w.rec;
     GET DIAGNOSTICS n = ROW_COUNT;
     EXIT WHEN n = 0;
+    -- a new place beside others of its name: say how far the nearest is
+    UPDATE pg_temp.loader_rows w
+    SET notes = w.notes || format('new place %L: the nearest place of that name in %s (id %s) is %s km away, more than %s km',
+                                  n.place_name, coalesce(n.place_country::text, 'no country'), n.id,
+                                  round((n.d / 1000)::numeric), round((n.place_radius / 1000)::numeric))
+    FROM (SELECT DISTINCT ON (s.rec) s.rec, s.place_name, s.place_country, s.place_radius, c.id,
+                 @extschema@.distance(c.location, s.place_at) AS d
+          FROM pg_temp.loader_seeds s
+          JOIN pg_temp.loader_candidates c
+            ON c.key = @extschema@.loader_name_key(s.place_name) AND c.location IS NOT NULL
+           AND coalesce(c.country::text, '') = coalesce(s.place_country::text, '')
+          ORDER BY s.rec, 6, c.id) n
+    WHERE w.rec = n.rec AND w.rec BETWEEN lo AND hi;
+    PERFORM @extschema@.loader_create_places(true);
     ANALYZE pg_temp.loader_candidates;
     PERFORM @extschema@.loader_match_located(lo, hi);
   END LOOP;
@@ -459,28 +535,22 @@ BEGIN
   -- 4. rows without a point: a place of that name (created above, perhaps),
   -- else one new place without a location per name and country
   PERFORM @extschema@.loader_match_unlocated(lo, hi);
-  WITH seeds AS (
-    SELECT DISTINCT ON (@extschema@.loader_name_key(w.place_name), w.place_country)
-           w.rec, w.place_name, w.place_kind, w.place_country, w.place_alias
-    FROM pg_temp.loader_rows w
-    WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_name IS NOT NULL
-    ORDER BY @extschema@.loader_name_key(w.place_name), w.place_country, w.rec),
-  created AS (
-    INSERT INTO @extschema@.places (name, kind, country)
-    SELECT s.place_name, s.place_kind, s.place_country FROM seeds s ORDER BY s.rec
-    RETURNING id, name, country),
-  named AS (
-    INSERT INTO @extschema@.place_names (place_id, name)
-    SELECT c.id, c.name FROM created c
-    UNION
-    SELECT c.id, s.place_alias FROM created c JOIN seeds s
-      ON s.place_name = c.name AND coalesce(s.place_country::text, '') = coalesce(c.country::text, '')
-    WHERE s.place_alias IS NOT NULL AND lower(s.place_alias) <> lower(s.place_name))
-  UPDATE pg_temp.loader_rows w SET place_id = c.id
-  FROM created c
+  IF to_regclass('pg_temp.loader_seeds') IS NOT NULL THEN
+    DROP TABLE pg_temp.loader_seeds;
+  END IF;
+  CREATE TEMP TABLE loader_seeds ON COMMIT DROP AS
+  SELECT DISTINCT ON (@extschema@.loader_name_key(w.place_name), w.place_country)
+         w.rec, w.place_name, w.place_kind, w.place_country, NULL::@extschema@.geopoint AS place_at, w.place_alias
+  FROM pg_temp.loader_rows w
   WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_name IS NOT NULL
-    AND @extschema@.loader_name_key(w.place_name) = @extschema@.loader_name_key(c.name)
-    AND coalesce(w.place_country::text, '') = coalesce(c.country::text, '');
+  ORDER BY @extschema@.loader_name_key(w.place_name), w.place_country, w.rec;
+  PERFORM @extschema@.loader_create_places(false);
+  UPDATE pg_temp.loader_rows w SET place_id = c.id
+  FROM pg_temp.loader_candidates c
+  WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.place_id IS NULL AND w.place_name IS NOT NULL
+    AND c.key = @extschema@.loader_name_key(w.place_name) AND c.location IS NULL AND NOT c.sample
+    AND coalesce(w.place_country::text, '') = coalesce(c.country::text, '')
+    AND c.id IN (SELECT x.id FROM pg_temp.loader_created x);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_resolve_places(bigint, bigint) IS

@@ -44,14 +44,15 @@ DECLARE
 BEGIN
   GET DIAGNOSTICS stack = PG_CONTEXT;
   fn := (regexp_match(stack, 'function (?:[a-z_]+\.)?"?(import_[a-z0-9_]+)'))[1];
-  -- on Citus (citus_distribute(), 920_citus.sql) no loader runs: Citus
-  -- refuses some of their statements, and reads the coordinator's empty
-  -- copies of the tables in others (docs/reference/citus.md)
-  IF @extschema@.model_distributed() THEN
+  -- on Citus (citus_distribute(), 920_citus.sql) the loaders of ACLED, UCDP
+  -- GED, GDELT, IPI and Geo-PKO run; the others' statements have not been
+  -- made to (docs/reference/citus.md)
+  IF dataset NOT IN ('acled', 'ucdp_ged', 'gdelt', 'ipi_contributions', 'ipi_mission_totals', 'geopko')
+     AND @extschema@.model_distributed() THEN
     RAISE EXCEPTION '% cannot load into the distributed model', coalesce(fn, 'loader of ' || dataset)
       USING ERRCODE = 'feature_not_supported',
-            DETAIL = 'citus_distribute() has distributed the tables of sahel_news; the loaders have not been made to run on Citus.',
-            HINT = 'Load the datasets before citus_distribute() (docs/reference/citus.md).';
+            DETAIL = format('citus_distribute() has distributed the tables of sahel_news; the loader of %s has not been made to run on Citus.', dataset),
+            HINT = 'Load it before citus_distribute(); on Citus import_acled(), import_ucdp_ged(), import_gdelt_events(), import_ipi_contributions(), import_ipi_mission_totals() and import_geopko() run (docs/reference/citus.md).';
   END IF;
   INSERT INTO @extschema@.import_runs (dataset, started_at, finished_at, rows_read, imported, updated, skipped, flagged,
                                        function, label, status)
@@ -65,7 +66,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_begin(text) IS
-  'Opens an import_runs row for one import_* call (status running, the import function from the call stack, the label from the setting sahel_news.import_label), makes it the transaction''s current import run and returns its id; refuses (0A000) on a model citus_distribute() has distributed (internal to the loaders).';
+  'Opens an import_runs row for one import_* call (status running, the import function from the call stack, the label from the setting sahel_news.import_label), makes it the transaction''s current import run and returns its id; on a model citus_distribute() has distributed, refuses (0A000) the loaders not made to run on Citus (internal to the loaders).';
 
 CREATE FUNCTION @extschema@.loader_finish(run bigint, n_read bigint, n_imported bigint, n_updated bigint,
                                           n_skipped bigint, n_flagged bigint)

@@ -147,6 +147,10 @@ COMMENT ON FUNCTION @extschema@.loader_batch_mark(regclass, text, text) IS
 CREATE FUNCTION @extschema@.loader_batch_known(dataset text, lo bigint, hi bigint) RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
 BEGIN
+  IF @extschema@.model_distributed() THEN   -- on Citus, through event_keys (327_loaders_event_keys.sql)
+    PERFORM @extschema@.loader_keys_known(dataset, lo, hi);
+    RETURN;
+  END IF;
   UPDATE pg_temp.loader_rows w SET event_id = f.id, inserted = false, changed = false, status = 'stored'
   FROM (SELECT r.rec, (SELECT e.id FROM @extschema@.events e
                        WHERE e.dataset = loader_batch_known.dataset AND e.external_id = r.ext) AS id
@@ -172,15 +176,16 @@ DECLARE
                                  string_agg(format('e.%I::text', c), ', '), string_agg(format('w.%I::text', c), ', '))
                    FROM unnest(owned) c);
 BEGIN
+  -- (changed_run given as a value: on Citus the shards do not know the run)
   EXECUTE format($q$
     WITH up AS (
-      UPDATE @extschema@.events e SET %s
+      UPDATE @extschema@.events e SET %s, changed_run = $3
       FROM pg_temp.loader_rows w
       WHERE w.rec BETWEEN $1 AND $2 AND w.status = 'stored' AND NOT w.inserted AND e.id = w.event_id AND %s
       RETURNING e.id)
     UPDATE pg_temp.loader_rows w SET changed = true
     FROM up WHERE w.event_id = up.id AND w.rec BETWEEN $1 AND $2 AND w.status = 'stored' AND NOT w.inserted$q$,
-    update_set, differs) USING lo, hi;
+    update_set, differs) USING lo, hi, @extschema@.current_import_run();
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_batch_update_known(bigint, bigint, text[]) IS
@@ -194,6 +199,9 @@ CREATE FUNCTION @extschema@.loader_batch_replace_actors(lo bigint, hi bigint) RE
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
 DECLARE
   stamped bigint[];
+  run constant bigint := @extschema@.current_import_run();  -- a value: on Citus the shards do not know the run
+  old_ids bigint[];
+  gone_keys text[];
 BEGIN
   -- the events whose row was left alone (unchanged) but whose actors differ: each
   -- is stamped with the run first (changed_run, nothing else), which keeps
@@ -229,15 +237,22 @@ BEGIN
          SELECT r.event_id, r.role, r.name, r.code, r.actor_id FROM @extschema@.event_actor_names r
          WHERE r.event_id = ANY (ARRAY(SELECT u.event_id FROM pg_temp.loader_old_events u)))) y);
   IF stamped IS NOT NULL THEN
-    UPDATE @extschema@.events e SET changed_run = @extschema@.current_import_run()
+    UPDATE @extschema@.events e SET changed_run = run
     WHERE e.id = ANY (stamped);
   END IF;
+  -- the stored rows the chunk no longer names are chosen first, then deleted
+  -- by their keys (on Citus a DELETE may not read a temporary table)
+  old_ids := ARRAY(SELECT o.event_id FROM pg_temp.loader_old_events o);
+  gone_keys := ARRAY(SELECT (ea.event_id::text || chr(31) || ea.actor_id::text || chr(31) || ea.role)
+                     FROM @extschema@.event_actors ea WHERE ea.event_id = ANY (old_ids));
+  gone_keys := ARRAY(SELECT k.k FROM unnest(gone_keys) AS k(k)
+                     EXCEPT
+                     SELECT (a.event_id::text || chr(31) || a.actor_id::text || chr(31) || a.role)
+                     FROM pg_temp.loader_event_actors a WHERE NOT a.inserted);
   WITH gone AS (
     DELETE FROM @extschema@.event_actors ea
-    WHERE ea.event_id = ANY (ARRAY(SELECT o.event_id FROM pg_temp.loader_old_events o))
-      AND NOT EXISTS (SELECT 1 FROM pg_temp.loader_event_actors a
-                      WHERE NOT a.inserted AND a.event_id = ea.event_id AND a.actor_id = ea.actor_id
-                        AND a.role = ea.role)
+    WHERE ea.event_id = ANY (old_ids)
+      AND (ea.event_id::text || chr(31) || ea.actor_id::text || chr(31) || ea.role) = ANY (gone_keys)
     RETURNING ea.event_id),
   added AS (
     INSERT INTO @extschema@.event_actors (event_id, actor_id, role)
@@ -248,15 +263,20 @@ BEGIN
   UPDATE pg_temp.loader_rows w SET changed = true
   FROM pg_temp.loader_old_events o JOIN touched t ON t.event_id = o.event_id
   WHERE w.rec = o.rec AND w.rec BETWEEN lo AND hi AND NOT w.changed;
+  gone_keys := ARRAY(SELECT (r.event_id::text || chr(31) || r.role || chr(31) || r.name)
+                     FROM @extschema@.event_actor_names r WHERE r.event_id = ANY (old_ids));
+  gone_keys := ARRAY(SELECT k.k FROM unnest(gone_keys) AS k(k)
+                     EXCEPT
+                     SELECT (a.event_id::text || chr(31) || a.role || chr(31) || a.name)
+                     FROM pg_temp.loader_event_actors a WHERE NOT a.inserted);
   WITH want AS (
     SELECT DISTINCT ON (a.event_id, a.role, a.name) a.event_id, a.role, a.name, a.code, a.actor_id
     FROM pg_temp.loader_event_actors a WHERE NOT a.inserted
     ORDER BY a.event_id, a.role, a.name, a.ord),
   gone AS (
     DELETE FROM @extschema@.event_actor_names r
-    WHERE r.event_id = ANY (ARRAY(SELECT o.event_id FROM pg_temp.loader_old_events o))
-      AND NOT EXISTS (SELECT 1 FROM pg_temp.loader_event_actors a
-                      WHERE NOT a.inserted AND a.event_id = r.event_id AND a.role = r.role AND a.name = r.name)
+    WHERE r.event_id = ANY (old_ids)
+      AND (r.event_id::text || chr(31) || r.role || chr(31) || r.name) = ANY (gone_keys)
     RETURNING r.event_id),
   added AS (
     INSERT INTO @extschema@.event_actor_names AS r (event_id, role, name, code, actor_id)
@@ -304,6 +324,9 @@ BEGIN
     RETURNING e.id, e.external_id)
   UPDATE pg_temp.loader_rows w SET event_id = ins.id, inserted = true, changed = true, status = 'stored'
   FROM ins WHERE w.ext = ins.external_id AND w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.event_id IS NULL;
+  IF @extschema@.model_distributed() THEN   -- on Citus, their keys claimed (327_loaders_event_keys.sql)
+    PERFORM @extschema@.loader_keys_claim(dataset, lo, hi);
+  END IF;
   PERFORM @extschema@.loader_batch_update_known(lo, hi, owned);
   -- the actors of the new events, and the names as the dataset wrote them:
   -- inserted straight from the chunk's rows and mentions, in the order of

@@ -121,6 +121,9 @@ LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   st @extschema@.loader_state;
   needed @extschema@.loader_column[];
+  -- made first: on Citus each of its 999 subtransactions would otherwise
+  -- travel to every node the load has reached
+  gw constant jsonb := @extschema@.loader_gw_map();
 BEGIN
   st := @extschema@.loader_start('acled', 'import_acled', '@extschema@.acled_raw', progress_every);
   -- Columns are picked by name, whatever the file's layout: a column that
@@ -141,7 +144,7 @@ BEGIN
   -- it with a caveat), its event, its place and the actors it names.
   WITH codes AS MATERIALIZED (
     SELECT jsonb_object_agg(c.iso_numeric::text, c.country::text) FILTER (WHERE c.iso_numeric IS NOT NULL) AS iso_map,
-           @extschema@.loader_gw_map() AS gw_map
+           gw AS gw_map
     FROM @extschema@.countries() c),
   s AS MATERIALIZED (   -- the columns read below, not t.*: notes, source and tags are long
     SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid,

@@ -25,6 +25,9 @@ LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   st @extschema@.loader_state;
   needed @extschema@.loader_column[];
+  -- made first: on Citus each of its 999 subtransactions would otherwise
+  -- travel to every node the load has reached
+  gw constant jsonb := @extschema@.loader_gw_map();
 BEGIN
   st := @extschema@.loader_start('ucdp_ged', 'import_ucdp_ged', '@extschema@.ucdp_ged_raw', progress_every);
   -- columns picked by name: GED 1.x-2.0 wrote best_est, low_est, high_est and geom
@@ -41,7 +44,7 @@ BEGIN
   st.run := @extschema@.loader_begin('ucdp_ged');
   PERFORM @extschema@.loader_batch_open();
 
-  WITH codes AS MATERIALIZED (SELECT @extschema@.loader_gw_map() AS gw_map),
+  WITH codes AS MATERIALIZED (SELECT gw AS gw_map),
   s AS MATERIALIZED (
     SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid,
            t.id, t.date_start, t.date_end, t.date_prec, t.where_prec, t.where_coordinates, t.type_of_violence,

@@ -171,6 +171,12 @@ DECLARE
   names text;
   actors jsonb;
 BEGIN
+  IF TG_TABLE_NAME <> 'events' THEN
+    -- a shard of events on a Citus worker, which does not know the
+    -- coordinator's import run: an update in a run is one that sets
+    -- changed_run (the loaders give it as a value), else none
+    run := CASE WHEN TG_OP = 'UPDATE' AND NEW.changed_run IS DISTINCT FROM OLD.changed_run THEN NEW.changed_run END;
+  END IF;
   IF TG_OP = 'UPDATE' AND NOT @extschema@.provenance_changed(OLD, NEW)
      AND NOT (NEW.changed_run IS DISTINCT FROM OLD.changed_run AND NEW.changed_run = run) THEN
     RETURN NULL;

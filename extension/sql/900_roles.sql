@@ -61,7 +61,7 @@ DECLARE
   -- shipped rows stay guarded by triggers)
   edited constant text := '^(places|place_names|place_countries|actors|actor_names|events|event_actors|event_actor_names|sources|deployments|figures|.*links?|incidents?|event_link_reviews|link_runs|event_match_state|event_taxonomy|event_taxonomy_levels|matching_datasets|actor_match_aliases)$';
   -- the tables a loader writes besides those: staging tables and run bookkeeping
-  loaded constant text := '^(.*_raw|import_runs|import_issues)$';
+  loaded constant text := '^(.*_raw|import_runs|import_issues|event_keys)$';
 BEGIN
   -- every schema of the extension: @extschema@ and any other it created
   FOR o IN

@@ -44,8 +44,10 @@ DECLARE
     ['events', 'id'], ['event_actors', 'event_id'], ['event_actor_names', 'event_id'],
     ['event_links', 'event_id'], ['event_match_state', 'event_id'], ['incidents', 'event_id'],
     ['event_history', 'event_id']];
-  -- a large table of its own
-  other_tables constant text[][] := ARRAY[['import_issues', 'id']];
+  -- large tables of their own: import_issues, and the keys of the events
+  -- loaded from datasets (327_loaders_event_keys.sql), by the key's
+  -- external id (their primary key holds it)
+  other_tables constant text[][] := ARRAY[['import_issues', 'id'], ['event_keys', 'external_id']];
   -- triggers whose work is their own row (or a signal to the node they run
   -- on): kept, and run on every shard
   kept_triggers constant text[] := ARRAY[
@@ -171,6 +173,12 @@ BEGIN
         USING ERRCODE = 'object_not_in_prerequisite_state', DETAIL = r.result;
     END IF;
   END LOOP;
+
+  -- The key of every event loaded from a dataset, through which the
+  -- loaders will find and claim events.
+  EXECUTE format('DELETE FROM %1$I.event_keys; INSERT INTO %1$I.event_keys (dataset, external_id, event_id) '
+                 'SELECT e.dataset, e.external_id, e.id FROM %1$I.events e '
+                 'WHERE e.dataset IS NOT NULL AND e.external_id IS NOT NULL', s);
 
   -- 3. Unique keys of a distributed table must hold its distribution
   -- column; one that does not is kept as a plain index (on Citus the key
