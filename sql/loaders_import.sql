@@ -137,6 +137,29 @@ WHERE d.dataset = 'geopko' ORDER BY d.as_of::text, p.name, d.contributor::text;
 SELECT rows_read, imported, updated, skipped, flagged FROM import_geopko();
 SELECT count(*) AS geopko_deployments FROM deployments WHERE dataset = 'geopko';
 
+-- GDELT writes one CAMEO actor code several ways (ZMB as LUSAKA and as
+-- ZAMBIA) and one name with several codes (ZAMBIA as ZMB and as ZMBJUD).
+-- The first load keeps every name of every event, each with the actor a
+-- name claims before a code, and a second load of the same rows changes
+-- nothing.
+CREATE TEMP TABLE gdelt_row AS SELECT * FROM gdelt_events_raw WITH NO DATA;
+\copy gdelt_row FROM 'tests/fixtures/loaders/gdelt_events.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\b')
+CREATE TEMP TABLE gdelt_names (v jsonb);
+INSERT INTO gdelt_names VALUES
+  ('{"globaleventid": "500000101", "actor1code": "ZMB", "actor1name": "LUSAKA", "actor1countrycode": "ZMB", "actor1type1code": "",
+     "actor2code": "", "actor2name": "", "actor2countrycode": "", "actor2type1code": ""}'),
+  ('{"globaleventid": "500000102", "actor1code": "ZMB", "actor1name": "ZAMBIA", "actor1countrycode": "ZMB", "actor1type1code": "",
+     "actor2code": "ZMBJUD", "actor2name": "ZAMBIA", "actor2countrycode": "ZMB", "actor2type1code": "JUD"}');
+INSERT INTO gdelt_events_raw
+SELECT (jsonb_populate_record(g, n.v)).* FROM gdelt_row g, gdelt_names n WHERE g.globaleventid = '500000001';
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_gdelt_events();
+SELECT e.external_id, r.role, r.name, r.code, a.name AS actor
+FROM events e JOIN event_actor_names r ON r.event_id = e.id JOIN actors a ON a.id = r.actor_id
+WHERE e.dataset = 'gdelt' AND e.external_id IN ('500000101', '500000102') ORDER BY 1, 2;
+INSERT INTO gdelt_events_raw
+SELECT (jsonb_populate_record(g, n.v)).* FROM gdelt_row g, gdelt_names n WHERE g.globaleventid = '500000001';
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_gdelt_events();
+
 -- Every run balances, and every row not loaded cleanly is listed; each says
 -- which function ran, on what, and that it is done.
 SELECT r.dataset, r.function, r.label, r.status,

@@ -642,6 +642,10 @@ LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   locked boolean := @extschema@.loader_gazetteer_locked();
   quiet text;
+  made text[];
+  made_all text[] := '{}';
+  unresolved bigint;
+  before bigint;
 BEGIN
   LOOP
     -- each distinct name, CAMEO code and event date: the actor that claims
@@ -657,40 +661,65 @@ BEGIN
       CONTINUE;
     END IF;
   END LOOP;
-  IF NOT EXISTS (SELECT 1 FROM pg_temp.loader_mentions m JOIN pg_temp.loader_rows w ON w.rec = m.rec
-                 WHERE m.rec BETWEEN lo AND hi AND w.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL) THEN
-    RETURN;
-  END IF;
-  -- The triggers on actors and actor_names re-resolve the events that carry
-  -- a new name (actor_names_changed).  A provisional actor a load creates
-  -- here changes no stored event's actor (it stands for a name no claim
-  -- covered at this row's date; a curated claim still wins wherever it did),
-  -- and the check alone scans event_actor_names: they stay quiet meanwhile.
-  quiet := coalesce(current_setting('sahel_news.resolving_actor_names', true), '');
-  PERFORM set_config('sahel_news.resolving_actor_names', 'on', true);
-  WITH firsts AS (   -- the first mention of each name
-    SELECT DISTINCT ON (@extschema@.loader_name_key(m.name)) m.*
+  -- Create actors in rounds until every mention has one.  A round makes one
+  -- actor per name and per CAMEO code, so a name whose first mention's code
+  -- went to another name's new actor ("ZAMBIA" as ZMB, after "LUSAKA" as
+  -- ZMB) waits for a later round if another of its mentions finds nothing
+  -- ("ZAMBIA" as ZMBJUD): without it, that mention would be written without
+  -- its name.
+  LOOP
+    SELECT count(*) INTO unresolved
     FROM pg_temp.loader_mentions m JOIN pg_temp.loader_rows w ON w.rec = m.rec
-    WHERE m.rec BETWEEN lo AND hi AND w.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL
-    ORDER BY @extschema@.loader_name_key(m.name), m.rec, m.ord),
-  creators AS (      -- and of those, the first of each CAMEO code
-    SELECT f.* FROM firsts f
-    WHERE f.cameo IS NULL OR NOT EXISTS (
-      SELECT 1 FROM firsts g WHERE g.cameo = f.cameo AND (g.rec, g.ord) < (f.rec, f.ord))),
-  created AS (
-    INSERT INTO @extschema@.actors (name, kind, country, acled_inter, cameo_code, provisional)
-    SELECT c.name, c.kind, coalesce(c.country, @extschema@.loader_actor_country(c.name)), nullif(c.acled_inter, 0),
-           CASE WHEN c.cameo ~ '^([A-Z0-9]{3})+$' THEN c.cameo END, true
-    FROM creators c ORDER BY c.rec, c.ord
-    RETURNING id, name)
-  INSERT INTO @extschema@.actor_names (actor_id, name) SELECT c.id, c.name FROM created c;
-  PERFORM set_config('sahel_news.resolving_actor_names', quiet, true);
-  -- every mention left now finds its actor (a provisional one made above)
-  PERFORM @extschema@.loader_assign_actors(lo, hi);
+    WHERE m.rec BETWEEN lo AND hi AND w.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL;
+    -- none left; or the last round found none an actor (a name with no key
+    -- and no well-formed code, which no actor can claim): stop
+    EXIT WHEN unresolved = 0 OR unresolved = before;
+    before := unresolved;
+    -- The triggers on actors and actor_names re-resolve the events that carry
+    -- a new name (actor_names_changed); here they stay quiet, and the events
+    -- stored with a new actor's name are resolved again below, once.
+    quiet := coalesce(current_setting('sahel_news.resolving_actor_names', true), '');
+    PERFORM set_config('sahel_news.resolving_actor_names', 'on', true);
+    WITH firsts AS (   -- the first mention of each name
+      SELECT DISTINCT ON (@extschema@.loader_name_key(m.name)) m.*
+      FROM pg_temp.loader_mentions m JOIN pg_temp.loader_rows w ON w.rec = m.rec
+      WHERE m.rec BETWEEN lo AND hi AND w.rec BETWEEN lo AND hi AND w.status = 'ok' AND m.actor_id IS NULL
+      ORDER BY @extschema@.loader_name_key(m.name), m.rec, m.ord),
+    creators AS (      -- and of those, the first of each CAMEO code
+      SELECT f.* FROM firsts f
+      WHERE f.cameo IS NULL OR NOT EXISTS (
+        SELECT 1 FROM firsts g WHERE g.cameo = f.cameo AND (g.rec, g.ord) < (f.rec, f.ord))),
+    created AS (
+      INSERT INTO @extschema@.actors (name, kind, country, acled_inter, cameo_code, provisional)
+      SELECT c.name, c.kind, coalesce(c.country, @extschema@.loader_actor_country(c.name)), nullif(c.acled_inter, 0),
+             CASE WHEN c.cameo ~ '^([A-Z0-9]{3})+$' THEN c.cameo END, true
+      FROM creators c ORDER BY c.rec, c.ord
+      RETURNING id, name),
+    named AS (
+      INSERT INTO @extschema@.actor_names (actor_id, name) SELECT c.id, c.name FROM created c
+      RETURNING name)
+    SELECT array_agg(n.name) INTO made FROM named n;
+    PERFORM set_config('sahel_news.resolving_actor_names', quiet, true);
+    made_all := made_all || coalesce(made, '{}');
+    -- a name outranks a code: the chunk's mentions of a new actor's name that
+    -- an earlier round gave to a code's actor look again, with the others
+    UPDATE pg_temp.loader_mentions m SET actor_id = NULL
+    WHERE m.rec BETWEEN lo AND hi AND m.actor_id IS NOT NULL
+      AND @extschema@.loader_name_key(m.name) = ANY (SELECT @extschema@.loader_name_key(x) FROM unnest(made) x);
+    PERFORM @extschema@.loader_assign_actors(lo, hi);
+  END LOOP;
+  -- Events stored before (earlier chunks, earlier loads) that carry a new
+  -- actor's name had it from a CAMEO code: resolved again, as the triggers
+  -- would have, so that a second load of the same rows changes nothing.
+  IF cardinality(made_all) > 0 AND EXISTS (
+       SELECT 1 FROM @extschema@.event_actor_names r
+       WHERE @extschema@.name_key(r.name) = ANY (SELECT @extschema@.name_key(x) FROM unnest(made_all) x)) THEN
+    PERFORM @extschema@.resolve_actor_names(made_all);
+  END IF;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_resolve_actors(bigint, bigint) IS
-  'Gives every actor named by the ok rows of records lo..hi (pg_temp.loader_mentions) its actor at the event''s date: actor_for_name (curated before provisional, name or alias in its period before CAMEO code), else a new provisional one (kind, country, ACLED type and CAMEO code of the first mention; one per CAMEO code), created under loader_lock_gazetteer() after a second look-up (internal to the loaders).';
+  'Gives every actor named by the ok rows of records lo..hi (pg_temp.loader_mentions) its actor at the event''s date: actor_for_name (curated before provisional, name or alias in its period before CAMEO code), else a new provisional one (kind, country, ACLED type and CAMEO code of the first mention; one per name and CAMEO code in each round, rounds until every mention has an actor), created under loader_lock_gazetteer() after a second look-up; stored events carrying a new actor''s name are resolved again (internal to the loaders).';
 
 -- Steps 4 of loader_resolve_places: rows without a point take a place of
 -- their name and country (the first created); when there are several, the
