@@ -306,7 +306,7 @@ BEGIN
   PERFORM @extschema@.loader_resolve_actors(lo, hi);
   -- the events: those stored already are found by their key and updated
   -- where they differ; the others are new, inserted without ON CONFLICT
-  -- (its speculative insertion cost a first load a third of the insert):
+  -- (an upsert of new events cost about half as much again as the insert):
   -- the staging table's lock keeps another load of the dataset out, and
   -- should a row with one of these keys appear meanwhile, the chunk fails
   -- and is stored again row by row, finding it.
