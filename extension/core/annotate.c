@@ -49,21 +49,10 @@ folded_at(const char *text, size_t len, size_t i, int *nb)
 {
 	uint32_t	cp,
 				f[SN_FOLD_MAX];
-	int			n;
-	unsigned char c = (unsigned char) text[i];
+	int			nf;
 
-	if (c < 0x80)
-	{
-		*nb = 1;
-		return (c >= 'A' && c <= 'Z') ? c + 32u : c;
-	}
-	n = sn_utf8_decode(text + i, len - i, &cp);
-	*nb = n;
-	if (n == 0)
-		return 0;
-	if (cp < 0x80)
-		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-	return sn_fold_char(cp, f) > 0 ? f[0] : 0;
+	*nb = sn_decode_fold(text + i, len - i, &cp, f, &nf);
+	return *nb > 0 && nf > 0 ? f[0] : 0;
 }
 
 /*
@@ -409,13 +398,11 @@ read_word(const char *text, size_t len, size_t i, char *w, size_t wsize, bool *c
 {
 	size_t		n = 0,
 				j = i;
-	int			nb;
 
 	*capital = false;
 	*letters = true;
 	while (j < len)
 	{
-		uint32_t	cp;
 		uint32_t	f;
 		int			used;
 
@@ -434,11 +421,9 @@ read_word(const char *text, size_t len, size_t i, char *w, size_t wsize, bool *c
 		/* other ASCII ends the word, but for an apostrophe inside it ("d'habitants") */
 		if ((unsigned char) text[j] < 0x80 && text[j] != '\'')
 			break;
-		used = sn_utf8_decode(text + j, len - j, &cp);
-
+		f = folded_at(text, len, j, &used);
 		if (used == 0)
 			break;
-		f = folded_at(text, len, j, &nb);
 		if (!sn_is_word_char(f) && !(f == '\'' && j > i && j + used < len && is_alpha(text[j + used])))
 			break;
 		if (j == i && sn_matcher_first_upper(text + j, len - j))

@@ -367,11 +367,10 @@ sn_country_name_key(const char *s, size_t len, char *out, size_t outsize)
 			}
 			continue;
 		}
-		n = sn_utf8_decode(s + i, len - i, &cp);
+		n = sn_decode_fold(s + i, len - i, &cp, folded, &nf);
 		if (n == 0 || cp == 0)
 			return (size_t) -1;
 		i += n;
-		nf = sn_fold_char(cp, folded);
 		for (int k = 0; k < nf; k++)
 		{
 			if (sn_is_word_char(folded[k]))

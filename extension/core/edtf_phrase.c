@@ -252,7 +252,7 @@ tokenize_to(ctx *c, int want)
 		}
 		else
 		{
-			k = sn_utf8_decode(c->text + p, c->len - p, &cp);
+			k = sn_decode_fold(c->text + p, c->len - p, &cp, f, &nf);
 			if (k == 0)
 			{
 				bad_utf8 = true;
@@ -264,7 +264,6 @@ tokenize_to(ctx *c, int want)
 				space = true;
 				continue;
 			}
-			nf = sn_fold_char(cp, f);
 		}
 		new_tok(t, p, space);
 		space = false;
@@ -364,10 +363,9 @@ tokenize_to(ctx *c, int want)
 				}
 				if (p >= c->len || (unsigned char) c->text[p] < 0x80)
 					break;
-				k = sn_utf8_decode(c->text + p, c->len - p, &cp);
+				k = sn_decode_fold(c->text + p, c->len - p, &cp, f, &nf);
 				if (k == 0)
 					break;
-				nf = sn_fold_char(cp, f);
 				if (nf == 0)
 					continue;
 				if (!sn_is_word_char(f[0]) || (f[0] >= '0' && f[0] <= '9'))

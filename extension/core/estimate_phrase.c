@@ -158,18 +158,9 @@ peek_char(const ctx *c, size_t pos, uint32_t folded[SN_FOLD_MAX], int *nfolded)
 
 	if (pos >= c->len)
 		return 0;
-	if ((unsigned char) c->s[pos] < 0x80)
-	{
-		unsigned char b = (unsigned char) c->s[pos];
-
-		folded[0] = (b >= 'A' && b <= 'Z') ? (uint32_t) (b + 32) : b;
-		*nfolded = 1;
-		return 1;
-	}
-	used = sn_utf8_decode(c->s + pos, c->len - pos, &cp);
+	used = sn_decode_fold(c->s + pos, c->len - pos, &cp, folded, nfolded);
 	if (used == 0)
 		return 0;
-	*nfolded = sn_fold_char(cp, folded);
 	/* a few symbols folding leaves alone */
 	if (cp == 0x2265 || cp == 0x2264 || cp == 0x2248)
 	{

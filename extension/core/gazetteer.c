@@ -234,12 +234,11 @@ is_acronym(const char *s, size_t len)
 	{
 		uint32_t	cp,
 					f[SN_FOLD_MAX];
-		int			n = sn_utf8_decode(s + i, len - i, &cp);
 		int			nf;
+		int			n = sn_decode_fold(s + i, len - i, &cp, f, &nf);
 
 		if (n == 0)
 			return false;
-		nf = sn_fold_char(cp, f);
 		if (nf > 0 && sn_is_space(f[0]))
 			return false;
 		if (nf > 0 && f[0] != cp && sn_is_word_char(f[0]) && cp < 0x2000)
@@ -248,6 +247,18 @@ is_acronym(const char *s, size_t len)
 		i += n;
 	}
 	return upper && chars >= 2 && chars <= 8 && !sn_matcher_has_lower(s, len);
+}
+
+/* Is the folded first character at text[i] a word character? */
+static bool
+word_char_at(const char *text, size_t len, size_t i)
+{
+	uint32_t	cp,
+				f[SN_FOLD_MAX];
+	int			nf;
+
+	return i < len && sn_decode_fold(text + i, len - i, &cp, f, &nf) > 0 &&
+		nf > 0 && sn_is_word_char(f[0]);
 }
 
 /*
@@ -268,20 +279,15 @@ without_inner_apostrophes(const char *s, size_t len, char *out, size_t outsize)
 	while (i < len)
 	{
 		uint32_t	cp,
-					f[SN_FOLD_MAX],
-					next[SN_FOLD_MAX];
-		int			n = sn_utf8_decode(s + i, len - i, &cp);
+					f[SN_FOLD_MAX];
 		int			nf;
+		int			n = sn_decode_fold(s + i, len - i, &cp, f, &nf);
 
 		if (n == 0)
 			return 0;
-		nf = sn_fold_char(cp, f);
 		if (nf == 1 && f[0] == '\'' && prev_word && i + n < len)
 		{
-			uint32_t	ncp;
-			int			nn = sn_utf8_decode(s + i + n, len - i - n, &ncp);
-
-			if (nn > 0 && sn_fold_char(ncp, next) > 0 && sn_is_word_char(next[0]))
+			if (word_char_at(s, len, i + n))
 			{
 				dropped = true;
 				i += n;
@@ -963,17 +969,6 @@ gz_scan(const sn_gazetteer *g, const char *text, size_t len, gz_find *f,
 	return ok;
 }
 
-/* Is the folded first character at text[i] a word character? */
-static bool
-word_char_at(const char *text, size_t len, size_t i)
-{
-	uint32_t	cp,
-				f[SN_FOLD_MAX];
-
-	return i < len && sn_utf8_decode(text + i, len - i, &cp) > 0 &&
-		sn_fold_char(cp, f) > 0 && sn_is_word_char(f[0]);
-}
-
 /*
  * The length in bytes of an apostrophe at text[i] that stands between two
  * word characters ("N’Djamena", "l'armée"), whose name key joins the words
@@ -986,15 +981,16 @@ joinable_apostrophe(const char *text, size_t len, size_t i)
 {
 	uint32_t	cp,
 				f[SN_FOLD_MAX];
-	int			n;
+	int			n,
+				nf;
 	size_t		p;
 
 	if (i == 0 || i >= len)
 		return 0;
 	if (text[i] != '\'' && (unsigned char) text[i] < 0x80)
 		return 0;
-	n = sn_utf8_decode(text + i, len - i, &cp);
-	if (n == 0 || sn_fold_char(cp, f) != 1 || f[0] != '\'')
+	n = sn_decode_fold(text + i, len - i, &cp, f, &nf);
+	if (n == 0 || nf != 1 || f[0] != '\'')
 		return 0;
 	/* the character before: back to its first byte */
 	p = i - 1;

@@ -382,18 +382,14 @@ sn_matcher_first_upper(const char *s, size_t len)
 {
 	uint32_t	cp,
 				f[SN_FOLD_MAX];
-	int			n;
+	int			nf;
 
 	/* ASCII, the usual case, without decoding (asked at every name found) */
 	if (len > 0 && (unsigned char) s[0] < 0x80)
 		return s[0] >= 'A' && s[0] <= 'Z';
-	n = sn_utf8_decode(s, len, &cp);
-
-	if (n == 0 || is_lower_cp(cp))
+	if (sn_decode_fold(s, len, &cp, f, &nf) == 0 || is_lower_cp(cp))
 		return false;
-	if (cp < 0x80)
-		return cp >= 'A' && cp <= 'Z';
-	return sn_fold_char(cp, f) > 0 && f[0] != cp && sn_is_word_char(f[0]);
+	return nf > 0 && f[0] != cp && sn_is_word_char(f[0]);
 }
 
 bool
@@ -491,12 +487,11 @@ normalize_name(const char *name, size_t len, uint8_t *out, size_t outsize, bool 
 	{
 		uint32_t	cp,
 					f[SN_FOLD_MAX];
-		int			nb = sn_utf8_decode(name + i, len - i, &cp);
 		int			nf;
+		int			nb = sn_decode_fold(name + i, len - i, &cp, f, &nf);
 
 		if (nb == 0)
 			return -1;
-		nf = sn_fold_char(cp, f);
 		for (int k = 0; k < nf; k++)
 		{
 			norm_cp(&st, f[k], ci, i, nb, &o);
@@ -1770,13 +1765,12 @@ sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
 		{
 			uint32_t	cp,
 						f[SN_FOLD_MAX];
-			int			nb = sn_utf8_decode(text + bi, len - bi, &cp);
 			int			nf;
+			int			nb = sn_decode_fold(text + bi, len - bi, &cp, f, &nf);
 
 			if (nb == 0)
 				return sn_error_set(err, SN_ERR_SYNTAX, (int) (bi > INT32_MAX ? INT32_MAX : bi),
 									"invalid UTF-8 byte sequence at byte %zu", bi);
-			nf = sn_fold_char(cp, f);
 			for (int k = 0; k < nf; k++)
 			{
 				norm_cp(&st, f[k], ci, bi, nb, &o);

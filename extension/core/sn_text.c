@@ -358,6 +358,17 @@ sn_fold_char(uint32_t cp, uint32_t out[SN_FOLD_MAX])
 	return 1;
 }
 
+int
+sn_decode_fold_other(const char *s, size_t len, uint32_t *cp, uint32_t folded[SN_FOLD_MAX],
+					 int *nfolded)
+{
+	int			used = sn_utf8_decode(s, len, cp);
+
+	if (used > 0)
+		*nfolded = sn_fold_char(*cp, folded);
+	return used;
+}
+
 size_t
 sn_fold_string(const char *in, size_t len, char *out, size_t outsize)
 {
@@ -368,13 +379,12 @@ sn_fold_string(const char *in, size_t len, char *out, size_t outsize)
 	{
 		uint32_t	cp,
 					folded[SN_FOLD_MAX];
-		int			used = sn_utf8_decode(in + i, len - i, &cp);
 		int			nf;
+		int			used = sn_decode_fold(in + i, len - i, &cp, folded, &nf);
 
 		if (used == 0)
 			return (size_t) -1;
 		i += used;
-		nf = sn_fold_char(cp, folded);
 		for (int k = 0; k < nf; k++)
 		{
 			char		buf[4];

@@ -72,6 +72,39 @@ extern size_t sn_utf8_char_count(const char *s, size_t n);
 extern int	sn_fold_char(uint32_t cp, uint32_t out[SN_FOLD_MAX]);
 
 /*
+ * Decode and fold the character at s (len bytes available): the step every
+ * reader of text in the core takes.  Returns the bytes the character takes
+ * (1 to 4), or 0 at the end of the text or at an invalid or truncated
+ * sequence; then sets *cp to its code point and writes its folded code points
+ * (sn_fold_char: 0 to SN_FOLD_MAX of them) to folded, their count to
+ * *nfolded.  ASCII, most of a text, is folded here, inline; the rest by
+ * sn_decode_fold_other.
+ */
+extern int	sn_decode_fold_other(const char *s, size_t len, uint32_t *cp,
+								 uint32_t folded[SN_FOLD_MAX], int *nfolded);
+
+static inline int
+sn_decode_fold(const char *s, size_t len, uint32_t *cp, uint32_t folded[SN_FOLD_MAX],
+			   int *nfolded)
+{
+	unsigned char b;
+
+	if (len == 0)
+		return 0;
+	b = (unsigned char) s[0];
+	if (b >= 0x80)
+	{
+		*nfolded = 0;			/* (for an invalid sequence) */
+		return sn_decode_fold_other(s, len, cp, folded, nfolded);
+	}
+	*cp = b;
+	/* as sn_fold_char: lower case, and the backquote an apostrophe */
+	folded[0] = (b >= 'A' && b <= 'Z') ? b + (uint32_t) ('a' - 'A') : b == '`' ? '\'' : b;
+	*nfolded = 1;
+	return 1;
+}
+
+/*
  * Fold a whole UTF-8 string into out (outsize bytes, NUL-terminated when
  * there is room).  Returns the length of the folded string (which may exceed
  * outsize - 1, as snprintf does, so that the caller can size a buffer), or

@@ -132,6 +132,55 @@ char_count(void **state)
 	assert_int_equal(sn_utf8_char_count("\xe2\x80", 2), 2);	/* a cut sequence: its bytes */
 }
 
+/*
+ * sn_decode_fold, the step every reader of text takes, gives what decoding
+ * then folding give, for every code point (ASCII, by its own path, too), and
+ * 0 at the end of the text or at a bad or truncated sequence.
+ */
+static void
+decode_fold_is_decode_then_fold(void **state)
+{
+	static const char *const bad[] = {"\x80", "\xC3", "\xE2\x80", "\xC0\xAF", "\xED\xA0\x80", "\xF5\x80\x80\x80"};
+
+	for (uint32_t c = 1; c <= 0x10FFFF; c++)
+	{
+		char		buf[4];
+		uint32_t	cp = 0,
+					f[SN_FOLD_MAX],
+					g[SN_FOLD_MAX];
+		int			nf = -1,
+					ng,
+					n;
+
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		n = sn_utf8_encode(c, buf);
+		assert_int_equal(sn_decode_fold(buf, (size_t) n, &cp, f, &nf), n);
+		assert_int_equal(cp, c);
+		ng = sn_fold_char(c, g);
+		assert_int_equal(nf, ng);
+		for (int k = 0; k < ng; k++)
+			assert_int_equal(f[k], g[k]);
+	}
+	for (size_t k = 0; k < sizeof(bad) / sizeof(bad[0]); k++)
+	{
+		uint32_t	cp,
+					f[SN_FOLD_MAX];
+		int			nf;
+
+		assert_int_equal(sn_decode_fold(bad[k], strlen(bad[k]), &cp, f, &nf), 0);
+	}
+	{
+		uint32_t	cp,
+					f[SN_FOLD_MAX];
+		int			nf;
+
+		assert_int_equal(sn_decode_fold("A", 0, &cp, f, &nf), 0);
+		assert_int_equal(sn_decode_fold("`", 1, &cp, f, &nf), 1);
+		assert_int_equal(f[0], '\'');
+	}
+}
+
 int
 main(void)
 {
@@ -145,6 +194,7 @@ main(void)
 		cmocka_unit_test(word_characters),
 		cmocka_unit_test(language_names),
 		cmocka_unit_test(char_count),
+		cmocka_unit_test(decode_fold_is_decode_then_fold),
 	};
 
 	return cmocka_run_group_tests_name("sn_text", tests, NULL, NULL);
