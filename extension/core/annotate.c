@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "matcher.h"
+#include "sn_words.h"
 #include "sn_wordset.h"
 
 #define PROGRESS_EVERY ((size_t) 1 << 20)
@@ -56,8 +57,8 @@ folded_at(const char *text, size_t len, size_t i, int *nb)
 }
 
 /*
- * ASCII letters and digits, by table: the walk asks at every byte of a
- * text, and a lookup is cheaper than the comparisons.
+ * ASCII letters and digits, by table: the tests around a phrase ask at
+ * many bytes, and a lookup is cheaper than the comparisons.
  */
 #define ASCII_LETTER 1
 #define ASCII_DIGIT 2
@@ -839,11 +840,11 @@ letters_in(uint64_t v)
  * apostrophe.  The phrase readers fold such a word exactly so (lower case),
  * and their word_may_begin can judge it.  Any other word (accents,
  * elisions, "10km", very long) returns false and is left to the readers
- * themselves.  *n gets its length and, for a word of at most MEMO_WORD_MAX
- * letters, *key its letters in lower case, the first in the low byte.
+ * themselves.  *n gets its length and *key its first eight letters (or
+ * fewer) in lower case, the first in the low byte.
  */
 #define PLAIN_WORD_MAX 23
-#define MEMO_WORD_MAX 8
+#define MEMO_WORD_MAX 16
 
 static inline bool
 plain_word_at(const char *text, size_t len, size_t i, size_t *n, uint64_t *key)
@@ -887,17 +888,18 @@ plain_word_at(const char *text, size_t len, size_t i, size_t *n, uint64_t *key)
 }
 
 /*
- * The readers' word tests, remembered for short words.  Most plain words of
- * a report are a few hundred short ones ("the", "in", "said") met again and
- * again, and each costs calls through pointers to answer; names, longer
- * and far more varied, are tested each time and so never push the short
- * words out.  A word test answers from the word (and the language) alone
+ * The readers' word tests, remembered for words of up to MEMO_WORD_MAX
+ * letters.  Most plain words of a report are a few hundred short ones
+ * ("the", "in", "said") and its names, met again and again, and each costs
+ * calls through pointers to answer; the memo has room for the tens of
+ * thousands of names of a gazetteer besides the short words (16,384 words,
+ * 272 kB).  A word test answers from the word (and the language) alone
  * (annotate.h), so an answer holds for as long as the tests are the same
  * functions and the language the same: the memo starts afresh when another
  * set of tests or another language comes (the core runs one call at a time,
  * like the phrase readers' own tables).
  */
-#define MEMO_BITS 10
+#define MEMO_BITS 14
 #define MEMO_SLOTS (1u << MEMO_BITS)
 
 /*
@@ -926,7 +928,8 @@ static struct
 	word_class_fn quantity_class;
 	word_class_fn date_class;
 	sn_lang		lang;
-	uint64_t	word[MEMO_SLOTS];	/* keys as plain_word_at makes them; 0: empty */
+	uint64_t	word[MEMO_SLOTS];	/* first eight letters, as plain_word_at makes them; 0: empty */
+	uint64_t	word2[MEMO_SLOTS];	/* letters 9 to 16 of a longer word, as word; 0: none */
 	uint8_t		asks[MEMO_SLOTS];	/* ASK_* bits of the word */
 }			word_memo;
 
@@ -941,6 +944,7 @@ word_memo_for(const sn_annotate_options *opt)
 		word_memo.lang != opt->lang)
 	{
 		memset(word_memo.word, 0, sizeof(word_memo.word));
+		memset(word_memo.word2, 0, sizeof(word_memo.word2));
 		word_memo.quantity_test = opt->quantity.word_may_begin;
 		word_memo.date_test = opt->date.word_may_begin;
 		word_memo.quantity_class = opt->quantity.word_class;
@@ -972,21 +976,25 @@ word_asks(const sn_annotate_options *opt, const char *text, size_t i, size_t n)
 		reader_asks(&opt->date, w, n, opt->lang) << ASK_DATE_SHIFT;
 }
 
-/* word_asks() through the memo (key: from plain_word_at) */
+/* word_asks() through the memo (key: the first eight letters, as plain_word_at makes them) */
 static inline unsigned
 plain_word_asks(const sn_annotate_options *opt, const char *text, size_t i, size_t n, uint64_t key)
 {
 	uint32_t	slot;
 	unsigned	asks;
+	uint64_t	key2 = 0;
 
 	if (n > MEMO_WORD_MAX)
 		return word_asks(opt, text, i, n);
+	for (size_t k = 8; k < n; k++)
+		key2 |= (uint64_t) (unsigned char) (text[i + k] | 0x20) << (8 * (k - 8));
 	/* Fibonacci hashing: the top bits of the product */
-	slot = (uint32_t) ((key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - MEMO_BITS));
-	if (word_memo.word[slot] == key)
+	slot = (uint32_t) (((key ^ (key2 * 31)) * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - MEMO_BITS));
+	if (word_memo.word[slot] == key && word_memo.word2[slot] == key2)
 		return word_memo.asks[slot];
 	asks = word_asks(opt, text, i, n);
 	word_memo.word[slot] = key;
+	word_memo.word2[slot] = key2;
 	word_memo.asks[slot] = (uint8_t) asks;
 	return asks;
 }
@@ -1041,149 +1049,119 @@ quantity_may_begin_at(const sn_annotate_options *opt, const char *text, size_t l
 		(plain_word_asks(opt, text, i, n, key) & ASK_QUANTITY) != 0;
 }
 
-/* Quantities and dates, leftmost first, never overlapping. */
+/*
+ * The key of a plain word of n letters at text[i..] (n at most
+ * MEMO_WORD_MAX): its letters in lower case, the first in the low byte.
+ */
+static inline uint64_t
+plain_key(const char *text, size_t len, size_t i, size_t n)
+{
+	uint64_t	key = 0;
+
+	if (len - i >= 8)
+		return (load_le64(text + i) | BYTES(0x20)) &
+			(n >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * n)) - 1);
+	for (size_t k = 0; k < n; k++)
+		key |= (uint64_t) (unsigned char) (text[i + k] | 0x20) << (8 * k);
+	return key;
+}
+
+/* Record the phrase of n bytes a reader found at word w */
 static bool
-find_values(const char *text, size_t len, const sn_annotate_options *opt,
+add_value(const char *text, size_t len, const sn_word *w, size_t n, bool is_date,
+		  const unsigned char *value, const sn_allocator *a, sn_mentions *vals, sn_error *err)
+{
+	size_t		i = w->start_byte;
+	sn_mention *m;
+
+	/* a phrase must end on a character boundary */
+	if (i + n < len && ((unsigned char) text[i + n] & 0xC0) == 0x80)
+		return sn_error_set(err, SN_ERR_INVALID_PARAMETER, (int) i,
+							"a phrase reader returned a length inside a character");
+	if (!an_grow(a, vals, vals->n + 1))
+		return an_oom(err);
+	m = &vals->items[vals->n++];
+	memset(m, 0, sizeof(*m));
+	m->kind = is_date ? SN_MENTION_DATE : SN_MENTION_QUANTITY;
+	m->start_byte = i;
+	m->end_byte = i + n;
+	m->start_char = w->start_char;
+	m->end_char = w->start_char + sn_utf8_char_count(text + i, n);
+	m->ref.country = -1;
+	memcpy(m->value.bytes, value, SN_ANNOTATE_VALUE_MAX);
+	return true;
+}
+
+/*
+ * Quantities and dates, leftmost first, never overlapping: the readers are
+ * asked at the start of each word of the text (words, read once for the
+ * names too) that their word tests do not turn away.
+ */
+static bool
+find_values(const char *text, size_t len, const sn_words *words, const sn_annotate_options *opt,
 			const sn_allocator *a, sn_mentions *vals, sn_error *err)
 {
-	size_t		i = 0,
-				ci = 0,
-				skip_until = 0;
+	size_t		skip_until = 0;
 	size_t		next_progress = opt->progress ? PROGRESS_EVERY : SIZE_MAX;
-	bool		prev_word = false;
 	unsigned char qv[SN_ANNOTATE_VALUE_MAX],
 				dv[SN_ANNOTATE_VALUE_MAX];
 
-	while (i < len)
+	for (size_t k = 0; k < words->n; k++)
 	{
-		unsigned char c = (unsigned char) text[i];
-		int			nb = 1;
-		bool		word;
+		const sn_word *w = &words->items[k];
+		size_t		i = w->start_byte,
+					wn = w->end_byte - w->start_byte,
+					ql = 0,
+					dl = 0;
+		bool		plain;
+		unsigned	asks;
 
 		if (i >= next_progress)
 		{
 			opt->progress(opt->progress_arg);
 			next_progress = i + PROGRESS_EVERY;
 		}
-		if (c < 0x80)
-		{
-			/* ASCII, most of a text: letters and digits are word characters */
-			if (c == 0)
-			{
-				/* invisible: neither starts nor ends a word */
-				i++;
-				ci++;
-				continue;
-			}
-			word = is_ascii_alnum((char) c);
-			if (word && prev_word)
-			{
-				/*
-				 * Inside a run of ASCII letters and digits nothing can
-				 * begin: step over the rest of the word at once.
-				 */
-				do
-				{
-					i++;
-					ci++;
-				} while (i < len && is_ascii_alnum(text[i]));
-				continue;
-			}
-		}
-		else
-		{
-			uint32_t	f = folded_at(text, len, i, &nb);
+		/* a word joined to the one before by invisible characters begins nothing */
+		if (i < skip_until || (w->flags & SN_WORD_JOINED))
+			continue;
 
-			if (nb == 0)
-				return sn_error_set(err, SN_ERR_SYNTAX, (int) (i > INT32_MAX ? INT32_MAX : i),
-									"invalid UTF-8 byte sequence at byte %zu", i);
-			if (f == 0)
-			{
-				/* invisible: neither starts nor ends a word */
-				i += nb;
-				ci++;
-				continue;
-			}
-			word = sn_is_word_char(f);
-		}
 		/*
 		 * Digits right after "13:", "1.", "1,", "1/" continue a number or a
 		 * time that was not read as a phrase ("13:00"): not a start.
 		 */
-		if (word && !prev_word && i >= skip_until &&
-			!(i >= 2 && is_digit(text[i]) &&
-			  (text[i - 1] == ':' || text[i - 1] == '.' || text[i - 1] == ',' || text[i - 1] == '/') &&
-			  is_digit(text[i - 2])))
+		if (i >= 2 && is_digit(text[i]) &&
+			(text[i - 1] == ':' || text[i - 1] == '.' || text[i - 1] == ',' || text[i - 1] == '/') &&
+			is_digit(text[i - 2]))
+			continue;
+		plain = (w->flags & SN_WORD_PLAIN) && wn <= PLAIN_WORD_MAX;
+		asks = plain ? look_ahead(opt, text, len, i, wn,
+								  plain_word_asks(opt, text, i, wn,
+												  plain_key(text, len, i, wn < 8 ? wn : 8))) :
+			ASK_QUANTITY | ASK_DATE;
+
+		if (opt->quantity.read && (asks & ASK_QUANTITY))
 		{
-			size_t		ql = 0,
-						dl = 0,
-						wn = 0;
-			uint64_t	key = 0;
-			bool		plain = plain_word_at(text, len, i, &wn, &key);
-			unsigned	asks = plain ? look_ahead(opt, text, len, i, wn,
-												  plain_word_asks(opt, text, i, wn, key)) :
-				ASK_QUANTITY | ASK_DATE;
-
-			if (opt->quantity.read && (asks & ASK_QUANTITY))
-			{
-				ql = opt->quantity.read(opt->quantity.arg, text + i, len - i, opt->lang, qv);
-				if (ql > len - i)
-					ql = 0;
-				if (ql > 0)
-					ql = accept_quantity(opt, text, len, i, ql, &skip_until);
-			}
-			if (opt->date.read && (asks & ASK_DATE))
-			{
-				dl = opt->date.read(opt->date.arg, text + i, len - i, opt->lang, dv);
-				if (dl > len - i)
-					dl = 0;
-			}
-			if (ql > 0 || dl > 0)
-			{
-				bool		is_date = dl >= ql;
-				size_t		n = is_date ? dl : ql;
-				sn_mention *m;
-
-				/* a phrase must end on a character boundary */
-				if (i + n < len && ((unsigned char) text[i + n] & 0xC0) == 0x80)
-					return sn_error_set(err, SN_ERR_INVALID_PARAMETER, (int) i,
-										"a phrase reader returned a length inside a character");
-				if (!an_grow(a, vals, vals->n + 1))
-					return an_oom(err);
-				m = &vals->items[vals->n++];
-				memset(m, 0, sizeof(*m));
-				m->kind = is_date ? SN_MENTION_DATE : SN_MENTION_QUANTITY;
-				m->start_byte = i;
-				m->end_byte = i + n;
-				m->start_char = ci;
-				m->end_char = ci + sn_utf8_char_count(text + i, n);
-				m->ref.country = -1;
-				memcpy(m->value.bytes, is_date ? dv : qv, SN_ANNOTATE_VALUE_MAX);
-				skip_until = i + n;
-			}
-			else if (plain)
-			{
-				/*
-				 * Nothing begins at a plain word, nor inside it, nor in the
-				 * ASCII marks and spaces after it: on past them all.
-				 */
-				i += wn;
-				ci += wn;
-				prev_word = true;
-				/* (an invisible NUL joins the word to the next: the loop above sees to it) */
-				while (i < len && (unsigned char) text[i] < 0x80 && text[i] != '\0' &&
-					   !is_ascii_alnum(text[i]))
-				{
-					i++;
-					ci++;
-					prev_word = false;
-				}
-				continue;
-			}
+			ql = opt->quantity.read(opt->quantity.arg, text + i, len - i, opt->lang, qv);
+			if (ql > len - i)
+				ql = 0;
+			if (ql > 0)
+				ql = accept_quantity(opt, text, len, i, ql, &skip_until);
 		}
-		prev_word = word;
-		i += nb;
-		ci++;
+		if (opt->date.read && (asks & ASK_DATE))
+		{
+			dl = opt->date.read(opt->date.arg, text + i, len - i, opt->lang, dv);
+			if (dl > len - i)
+				dl = 0;
+		}
+		if (ql > 0 || dl > 0)
+		{
+			bool		is_date = dl >= ql;
+			size_t		n = is_date ? dl : ql;
+
+			if (!add_value(text, len, w, n, is_date, is_date ? dv : qv, a, vals, err))
+				return false;
+			skip_until = i + n;
+		}
 	}
 	return true;
 }
@@ -1195,22 +1173,27 @@ sn_annotate(const char *text, size_t len, const sn_annotate_options *opt,
 	const sn_allocator *a = opt->alloc ? opt->alloc : &sn_malloc_allocator;
 	sn_name_mentions names = {0};
 	sn_mentions vals = {0};
+	sn_words	words = {0};
 	size_t		in = 0,
 				iv = 0;
 	bool		ok = true;
 
 	sn_error_clear(err);
-	if (opt->gazetteer &&
-		!sn_gazetteer_find(opt->gazetteer, text, len, a, opt->progress, opt->progress_arg,
-						   &names, err))
+	/* the words, read once: for the names and for the phrase readers */
+	if (!sn_words_read(text, len, a, opt->progress, opt->progress_arg, &words, err))
+		ok = false;
+	if (ok && opt->gazetteer &&
+		!sn_gazetteer_find_words(opt->gazetteer, text, len, &words, a,
+								 opt->progress, opt->progress_arg, &names, err))
 		ok = false;
 	if (ok)
 		actors_of_the_report(&names);
 	if (ok)
 	{
 		word_memo_for(opt);
-		ok = find_values(text, len, opt, a, &vals, err);
+		ok = find_values(text, len, &words, opt, a, &vals, err);
 	}
+	sn_words_free(a, &words);
 
 	/* merge: both lists are in order */
 	if (ok && !an_grow(a, out, out->n + names.n + vals.n))

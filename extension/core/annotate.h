@@ -9,8 +9,9 @@
  *
  * Quantities and dates come from the phrase readers of the estimate and edtf
  * types (the readers of parse_estimate and resolve_date: one grammar for
- * both), which the caller passes in: at the start of every word, each reader
- * is asked for the longest phrase of its kind beginning there.  Then:
+ * both), which the caller passes in: at the start of every word (the words
+ * of sn_words.h, read once for the names and the readers), each reader is
+ * asked for the longest phrase of its kind beginning there.  Then:
  *   - a quantity that is really a year ("2013", "2020-2021"), a clock time
  *     ("13:00", "9 a.m.", "13h30"), a percentage ("10%", "40 percent",
  *     "10 pour cent") or an ordinal ("1st", "2nd", "3e", "1er") is dropped;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "country.h"
+#include "sn_words.h"
 
 typedef struct gz_name
 {
@@ -941,8 +942,8 @@ ref_cmp(const sn_gazetteer_ref *a, const sn_gazetteer_ref *b)
 
 /* The hits of g (and of its base, for a delta) in text, into f. */
 static bool
-gz_scan(const sn_gazetteer *g, const char *text, size_t len, gz_find *f,
-		void (*progress) (void *), void *progress_arg, sn_error *err)
+gz_scan(const sn_gazetteer *g, const char *text, size_t len, const sn_words *words,
+		gz_find *f, void (*progress) (void *), void *progress_arg, sn_error *err)
 {
 	bool		ok = true;
 
@@ -953,16 +954,22 @@ gz_scan(const sn_gazetteer *g, const char *text, size_t len, gz_find *f,
 		f->g = g->base;
 		f->suppressed = g->suppressed;
 		f->nsuppressed = g->nsuppressed;
-		if (!sn_matcher_scan_progress(g->base->matcher, text, len, gz_collect, f,
-									  progress, progress_arg, err))
+		if (words)
+			sn_matcher_scan_words(g->base->matcher, text, len, words->items, words->n,
+								  gz_collect, f, progress, progress_arg);
+		else if (!sn_matcher_scan_progress(g->base->matcher, text, len, gz_collect, f,
+										   progress, progress_arg, err))
 			ok = false;
 		f->suppressed = NULL;
 		f->nsuppressed = 0;
 	}
 	f->g = g;
-	if (ok && !f->oom &&
-		!sn_matcher_scan_progress(g->matcher, text, len, gz_collect, f,
-								  progress, progress_arg, err))
+	if (ok && !f->oom && words)
+		sn_matcher_scan_words(g->matcher, text, len, words->items, words->n,
+							  gz_collect, f, progress, progress_arg);
+	else if (ok && !f->oom &&
+			 !sn_matcher_scan_progress(g->matcher, text, len, gz_collect, f,
+									   progress, progress_arg, err))
 		ok = false;
 	if (ok && f->oom)
 		ok = gz_oom(err);
@@ -1026,11 +1033,12 @@ typedef struct gz_join
  * them is added to f at the text's own offsets.  Others are the main scan's.
  */
 static bool
-gz_scan_joined(const sn_gazetteer *g, const char *text, size_t len, gz_find *f,
-			   void (*progress) (void *), void *progress_arg, sn_error *err)
+gz_scan_joined(const sn_gazetteer *g, const char *text, size_t len, const sn_words *words,
+			   gz_find *f, void (*progress) (void *), void *progress_arg, sn_error *err)
 {
 	const sn_allocator *a = f->a;
 	size_t		i = 0,
+				kw = 0,			/* in words: the first that may end before a joinable apostrophe */
 				chars_before = 0,	/* characters of text before counted_to */
 				counted_to = 0;
 	char	   *buf = NULL;
@@ -1050,9 +1058,26 @@ gz_scan_joined(const sn_gazetteer *g, const char *text, size_t len, gz_find *f,
 					wchar;
 		gz_find		w = {a, NULL, 0, 0, false, NULL, NULL, 0, NULL};
 
-		/* an apostrophe is ASCII ' or a character beyond ASCII: skip the rest */
-		while (i < len && text[i] != '\'' && (unsigned char) text[i] < 0x80)
-			i++;
+		if (words)
+		{
+			/* a joinable apostrophe comes right after a word (and is all its gap) */
+			while (kw < words->n &&
+				   (words->items[kw].end_byte < i ||
+					words->items[kw].end_byte >= len ||
+					(text[words->items[kw].end_byte] != '\'' &&
+					 (unsigned char) text[words->items[kw].end_byte] < 0x80) ||
+					joinable_apostrophe(text, len, words->items[kw].end_byte) == 0))
+				kw++;
+			i = kw < words->n ? words->items[kw].end_byte : len;
+			if (i >= len)
+				break;
+		}
+		else
+		{
+			/* an apostrophe is ASCII ' or a character beyond ASCII: skip the rest */
+			while (i < len && text[i] != '\'' && (unsigned char) text[i] < 0x80)
+				i++;
+		}
 		if (joinable_apostrophe(text, len, i) == 0)
 		{
 			i++;
@@ -1107,7 +1132,7 @@ gz_scan_joined(const sn_gazetteer *g, const char *text, size_t len, gz_find *f,
 			buf[bn++] = text[k++];
 		}
 		if (ok)
-			ok = gz_scan(g, buf, bn, &w, progress, progress_arg, err);
+			ok = gz_scan(g, buf, bn, NULL, &w, progress, progress_arg, err);
 		for (size_t c = 0; ok && c < w.n; c++)
 		{
 			gz_cand		m = w.c[c];
@@ -1158,6 +1183,15 @@ sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
 				  void (*progress) (void *), void *progress_arg,
 				  sn_name_mentions *out, sn_error *err)
 {
+	return sn_gazetteer_find_words(g, text, len, NULL, alloc, progress, progress_arg, out, err);
+}
+
+bool
+sn_gazetteer_find_words(const sn_gazetteer *g, const char *text, size_t len,
+						const sn_words *words, const sn_allocator *alloc,
+						void (*progress) (void *), void *progress_arg,
+						sn_name_mentions *out, sn_error *err)
+{
 	const sn_allocator *a = alloc ? alloc : &sn_malloc_allocator;
 	gz_find		f = {a, NULL, 0, 0, false, NULL, NULL, 0, NULL};
 	size_t		last_start = 0,
@@ -1170,8 +1204,8 @@ sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t len,
 	if (!g->matcher)
 		return sn_error_set(err, SN_ERR_INVALID_PARAMETER, -1,
 							"the gazetteer is not built");
-	ok = gz_scan(g, text, len, &f, progress, progress_arg, err) &&
-		gz_scan_joined(g, text, len, &f, progress, progress_arg, err);
+	ok = gz_scan(g, text, len, words, &f, progress, progress_arg, err) &&
+		gz_scan_joined(g, text, len, words, &f, progress, progress_arg, err);
 
 	/*
 	 * Leftmost first, longest at each start, no overlaps.  Hits of one span

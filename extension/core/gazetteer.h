@@ -143,6 +143,16 @@ extern bool sn_gazetteer_find(const sn_gazetteer *g, const char *text, size_t le
 							  void (*progress) (void *), void *progress_arg,
 							  sn_name_mentions *out, sn_error *err);
 
+/*
+ * The same over the text's words, already read by sn_words_read (annotate
+ * reads them once for the names and the phrase readers).
+ */
+struct sn_words;
+extern bool sn_gazetteer_find_words(const sn_gazetteer *g, const char *text, size_t len,
+									const struct sn_words *words, const sn_allocator *alloc,
+									void (*progress) (void *), void *progress_arg,
+									sn_name_mentions *out, sn_error *err);
+
 extern void sn_name_mentions_free(const sn_allocator *alloc, sn_name_mentions *m);
 
 #endif							/* SN_GAZETTEER_H */

@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "sn_text.h"
+#include "sn_words.h"
 
 #define MARK 0x01
 #define SEP 0x02
@@ -1618,128 +1619,76 @@ sn_matcher_scan(const sn_matcher *m, const char *text, size_t len,
 
 #define PROGRESS_EVERY ((size_t) 1 << 20)
 
-bool
-sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
-						 sn_matcher_hit_fn fn, void *arg,
-						 void (*progress) (void *), void *progress_arg,
-						 sn_error *err)
+/*
+ * The scan word by word (sn_words.h): the gap before a word goes through the
+ * normaliser character by character, as does a word while the automaton is
+ * inside a name; a word that leaves it at the root (most words of a text:
+ * no name goes on through their first two letters) is passed over at once,
+ * to its end.
+ */
+typedef struct word_scan
 {
-	const unsigned char *t = (const unsigned char *) text;
-	size_t		next_progress = progress ? PROGRESS_EVERY : SIZE_MAX;
 	scan_state	ss;
-	norm_state	st = {0};
-	norm_out	o;
-	size_t		bi = 0,
-				ci = 0;
+	norm_state	st;
+	const unsigned char *t;
+	size_t		len;
+	size_t		gap_byte;		/* where the gap before the next word begins */
+	size_t		gap_char;
+	size_t		next_progress;
+	void		(*progress) (void *);
+	void	   *progress_arg;
+} word_scan;
 
+static void
+word_scan_begin(word_scan *ws, const sn_matcher *m, const char *text, size_t len,
+				sn_matcher_hit_fn fn, void *arg, void (*progress) (void *), void *progress_arg)
+{
 	if (!ascii_ready)
 		init_ascii();
-	sn_error_clear(err);
-	ss.m = m;
-	ss.text = text;
-	ss.fn = fn;
-	ss.arg = arg;
-	ss.s = 0;
-	ss.pos = 0;
-	ss.stopped = false;
-	ss.hint_state = -1;
-	ss.hint_fail = 0;
+	ws->ss.m = m;
+	ws->ss.text = text;
+	ws->ss.fn = fn;
+	ws->ss.arg = arg;
+	ws->ss.s = 0;
+	ws->ss.pos = 0;
+	ws->ss.stopped = false;
+	ws->ss.hint_state = -1;
+	ws->ss.hint_fail = 0;
+	memset(&ws->st, 0, sizeof(ws->st));
+	ws->t = (const unsigned char *) text;
+	ws->len = len;
+	ws->gap_byte = ws->gap_char = 0;
+	ws->next_progress = progress ? PROGRESS_EVERY : SIZE_MAX;
+	ws->progress = progress;
+	ws->progress_arg = progress_arg;
+}
 
-	while (bi < len && !ss.stopped)
+/*
+ * The characters of the gap from ws->gap_byte to the byte to (no word
+ * character among them), once the automaton is inside a name: at the root,
+ * where the word before has left most scans, no gap leads anywhere.
+ */
+static inline __attribute__((always_inline)) void
+word_scan_gap(word_scan *ws, size_t to)
+{
+	scan_state *ss = &ws->ss;
+	norm_state *st = &ws->st;
+	const sn_matcher *m = ss->m;
+	size_t		bi = ws->gap_byte,
+				ci = ws->gap_char;
+
+	while (bi < to && !ss->stopped)
 	{
-		unsigned char c0 = t[bi];
-
-		if (bi >= next_progress)
-		{
-			progress(progress_arg);
-			next_progress = bi + PROGRESS_EVERY;
-		}
+		unsigned char c0 = ws->t[bi];
 
 		if (c0 < 0x80)
 		{
-			int			cls = ascii_class[c0];
-
-			if (cls == CLS_WORD)
-			{
-				if (!st.in_word)
-				{
-					if (ss.s == 0)
-					{
-						/*
-						 * From the root the gap's symbols lead nowhere (no
-						 * name begins with one) and the MARK to word_state:
-						 * neither is stepped.
-						 */
-						ss.s = m->word_state;
-						note_mark(&ss, ci, bi);
-						ss.pos++;
-					}
-					else
-					{
-						uint8_t		gap[NORM_GAP_MAX];
-						int			ng = norm_gap_symbols(&st, gap);
-
-						for (int j = 0; j < ng; j++, ss.pos++)
-							scan_step(m, &ss, gap[j]);
-						step_mark(&ss, ci, bi, false);
-					}
-					norm_begin_word(&st);
-					if (ss.s == m->word_state && bi + 1 < len && t[bi + 1] < 0x80 &&
-						ascii_class[t[bi + 1]] == CLS_WORD)
-					{
-						/* the word's first two characters at once */
-						ss.s = m->word_pair_state[word_index(ascii_fold[c0]) * WORD_INDEX_N +
-												  word_index(ascii_fold[t[bi + 1]])];
-						ss.pos += 2;
-						bi += 2;
-						ci += 2;
-						st.word_end_char = ci;
-						st.word_end_byte = bi;
-						continue;
-					}
-				}
-				else if (ss.s == 0)
-				{
-					/*
-					 * At the root inside a word, nothing can start before the
-					 * next MARK: skip the rest of the word's ASCII letters.
-					 */
-					do
-					{
-						bi++;
-						ci++;
-					} while (bi < len && t[bi] < 0x80 && ascii_class[t[bi]] == CLS_WORD);
-					st.word_end_char = ci;
-					st.word_end_byte = bi;
-					continue;
-				}
-				/*
-				 * The word's ASCII letters and digits in a row, without the
-				 * rest of the loop; should the state fall back to the root,
-				 * the rest of the word as above.
-				 */
-				do
-				{
-					scan_step(m, &ss, ascii_fold[t[bi]]);
-					ss.pos++;
-					bi++;
-					ci++;
-				} while (ss.s != 0 && bi < len && t[bi] < 0x80 && ascii_class[t[bi]] == CLS_WORD);
-				while (ss.s == 0 && bi < len && t[bi] < 0x80 && ascii_class[t[bi]] == CLS_WORD)
-				{
-					bi++;
-					ci++;
-				}
-				st.word_end_char = ci;
-				st.word_end_byte = bi;
-				continue;
-			}
-			if (st.in_word)
+			if (st->in_word)
 			{
 				/* from the root, the MARK ends no name: not stepped */
-				if (ss.s != 0)
+				if (ss->s != 0)
 				{
-					step_mark(&ss, st.word_end_char, st.word_end_byte, true);
+					step_mark(ss, st->word_end_char, st->word_end_byte, true);
 
 					/*
 					 * Back at word_state, no name goes on through the gap
@@ -1748,42 +1697,202 @@ sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
 					 * once.  Most words end so, many names beginning with
 					 * the same letters as common words ("The Gambia").
 					 */
-					if (ss.s == m->word_state)
-						ss.s = 0;
+					if (ss->s == m->word_state)
+						ss->s = 0;
 				}
-				st.in_word = false;
+				st->in_word = false;
+				if (ss->s == 0)
+					return;
 			}
-			if (cls == CLS_SEP)
-				st.gap_sep = true;
+			if (ascii_class[c0] == CLS_SEP)
+				st->gap_sep = true;
 			else
-				norm_gap_cp(&st, ascii_fold[c0]);
+				norm_gap_cp(st, ascii_fold[c0]);
 			bi++;
-			ci++;
-			continue;
 		}
 		else
 		{
 			uint32_t	cp,
 						f[SN_FOLD_MAX];
 			int			nf;
-			int			nb = sn_decode_fold(text + bi, len - bi, &cp, f, &nf);
+			int			nb = sn_decode_fold((const char *) ws->t + bi, ws->len - bi, &cp, f, &nf);
+			norm_out	o;
 
-			if (nb == 0)
-				return sn_error_set(err, SN_ERR_SYNTAX, (int) (bi > INT32_MAX ? INT32_MAX : bi),
-									"invalid UTF-8 byte sequence at byte %zu", bi);
 			for (int k = 0; k < nf; k++)
 			{
-				norm_cp(&st, f[k], ci, bi, nb, &o);
-				step_out(&ss, &o);
+				norm_cp(st, f[k], ci, bi, nb, &o);
+				step_out(ss, &o);
 			}
 			bi += nb;
-			ci++;
+		}
+		ci++;
+	}
+}
+
+/* One word: its gap, its MARK, its characters as long as a name may go on through them. */
+static inline __attribute__((always_inline)) void
+word_scan_word(word_scan *ws, const sn_word *w)
+{
+	scan_state *ss = &ws->ss;
+	norm_state *st = &ws->st;
+	const sn_matcher *m = ss->m;
+	const unsigned char *t = ws->t;
+	size_t		bi = w->start_byte,
+				ci = w->start_char,
+				end = w->end_byte;
+
+	if (bi >= ws->next_progress)
+	{
+		ws->progress(ws->progress_arg);
+		ws->next_progress = bi + PROGRESS_EVERY;
+	}
+	if (ss->s != 0)
+		word_scan_gap(ws, bi);
+	else
+		st->in_word = false;	/* from the root, the word before ends no name */
+	ws->gap_byte = end;
+	ws->gap_char = w->end_char;
+	if (ss->stopped)
+		return;
+	if (t[bi] < 0x80)
+	{
+		if (ss->s == 0)
+		{
+			/*
+			 * From the root the gap's symbols lead nowhere (no name begins
+			 * with one) and the MARK to word_state: neither is stepped.
+			 */
+			ss->s = m->word_state;
+			note_mark(ss, ci, bi);
+			ss->pos++;
+		}
+		else
+		{
+			uint8_t		gap[NORM_GAP_MAX];
+			int			ng = norm_gap_symbols(st, gap);
+
+			for (int j = 0; j < ng; j++, ss->pos++)
+				scan_step(m, ss, gap[j]);
+			step_mark(ss, ci, bi, false);
+		}
+		norm_begin_word(st);
+		if (ss->s == m->word_state && bi + 1 < end && t[bi + 1] < 0x80)
+		{
+			/* the word's first two characters at once */
+			ss->s = m->word_pair_state[word_index(ascii_fold[t[bi]]) * WORD_INDEX_N +
+									   word_index(ascii_fold[t[bi + 1]])];
+			ss->pos += 2;
+			bi += 2;
+			ci += 2;
 		}
 	}
-	if (!ss.stopped)
+	else
 	{
-		norm_finish(&st, &o);
-		step_out(&ss, &o);
+		/* a first character beyond ASCII: its gap symbols and MARK come with it */
+		uint32_t	cp,
+					f[SN_FOLD_MAX];
+		int			nf;
+		int			nb = sn_decode_fold((const char *) t + bi, ws->len - bi, &cp, f, &nf);
+		norm_out	o;
+
+		for (int k = 0; k < nf; k++)
+		{
+			norm_cp(st, f[k], ci, bi, nb, &o);
+			step_out(ss, &o);
+		}
+		bi += nb;
+		ci++;
 	}
+	while (bi < end && ss->s != 0)
+	{
+		if (t[bi] < 0x80)
+		{
+			scan_step(m, ss, ascii_fold[t[bi]]);
+			ss->pos++;
+			bi++;
+		}
+		else
+		{
+			uint32_t	cp,
+						f[SN_FOLD_MAX];
+			int			nf;
+			int			nb = sn_decode_fold((const char *) t + bi, ws->len - bi, &cp, f, &nf);
+			norm_out	o;
+
+			for (int k = 0; k < nf; k++)
+			{
+				norm_cp(st, f[k], ci, bi, nb, &o);
+				step_out(ss, &o);
+			}
+			bi += nb;
+		}
+		ci++;
+	}
+
+	/*
+	 * At the root inside a word, nothing can start before the next MARK: on
+	 * to the word's end.
+	 */
+	st->in_word = true;
+	st->word_end_char = w->end_char;
+	st->word_end_byte = end;
+}
+
+/* The end of the text: the last word closes. */
+static void
+word_scan_finish(word_scan *ws)
+{
+	norm_out	o;
+
+	if (!ws->ss.stopped)
+	{
+		norm_finish(&ws->st, &o);
+		step_out(&ws->ss, &o);
+	}
+}
+
+bool
+sn_matcher_scan_words(const sn_matcher *m, const char *text, size_t len,
+					  const sn_word *words, size_t nwords,
+					  sn_matcher_hit_fn fn, void *arg,
+					  void (*progress) (void *), void *progress_arg)
+{
+	word_scan	ws;
+
+	word_scan_begin(&ws, m, text, len, fn, arg, progress, progress_arg);
+	for (size_t k = 0; k < nwords && !ws.ss.stopped; k++)
+		word_scan_word(&ws, &words[k]);
+	word_scan_finish(&ws);
+	return true;
+}
+
+#define SCAN_WORDS_AT_ONCE 128
+
+bool
+sn_matcher_scan_progress(const sn_matcher *m, const char *text, size_t len,
+						 sn_matcher_hit_fn fn, void *arg,
+						 void (*progress) (void *), void *progress_arg,
+						 sn_error *err)
+{
+	word_scan	ws;
+	sn_word_reader r;
+	sn_word		words[SCAN_WORDS_AT_ONCE];
+	size_t		n;
+
+	sn_error_clear(err);
+	word_scan_begin(&ws, m, text, len, fn, arg, progress, progress_arg);
+	sn_words_begin(&r, text, len);
+	while (!ws.ss.stopped && (n = sn_words_next(&r, words, SCAN_WORDS_AT_ONCE)) > 0)
+		for (size_t k = 0; k < n && !ws.ss.stopped; k++)
+			word_scan_word(&ws, &words[k]);
+	if (ws.ss.stopped)
+		return true;			/* the caller had what it wanted */
+	if (r.bad)
+	{
+		/* what comes before the bad byte is read, as far as it can be */
+		word_scan_gap(&ws, r.bad_byte);
+		return sn_words_bad_utf8(err, r.bad_byte);
+	}
+	word_scan_finish(&ws);
 	return true;
 }

@@ -160,6 +160,17 @@ extern bool sn_matcher_scan_progress(const sn_matcher *m, const char *text, size
 									 sn_error *err);
 
 /*
+ * The same over the words of the text (sn_words.h) already read, as
+ * sn_words_read gives them for the whole of valid UTF-8 text: annotate reads
+ * a text's words once, for the matcher and for its phrase readers.
+ */
+struct sn_word;
+extern bool sn_matcher_scan_words(const sn_matcher *m, const char *text, size_t len,
+								  const struct sn_word *words, size_t nwords,
+								  sn_matcher_hit_fn fn, void *arg,
+								  void (*progress) (void *), void *progress_arg);
+
+/*
  * Whether a UTF-8 string has a lower-case letter (Latin, Greek, Cyrillic):
  * what sn_matcher_hit.has_lower reports.  Invalid UTF-8 stops the search.
  */

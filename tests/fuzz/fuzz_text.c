@@ -10,6 +10,9 @@
  * no apostrophe, no ASCII capital, and no space at either end or twice in a row.
  * The admin name key (sn_admin_name_key) accepts the same inputs and keeps to
  * the same bounds, and holds no ASCII capital nor a space at either end.
+ * The words of the input (sn_words_read) are read exactly when it is valid,
+ * in order, each on character boundaries with character offsets that count
+ * the characters before it, and the same when read three at a time.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,8 +20,45 @@
 
 #include "matcher.h"
 #include "sn_text.h"
+#include "sn_words.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The words of the input: as many as its validity says, in order, offsets consistent */
+static void
+check_words(const char *in, size_t size, bool valid)
+{
+	sn_words	w = {0};
+	sn_error	err;
+	sn_word_reader r;
+	sn_word		few[3];
+	size_t		k = 0,
+				got;
+
+	if (sn_words_read(in, size, NULL, NULL, NULL, &w, &err) != valid)
+		abort();
+	for (size_t j = 0; valid && j < w.n; j++)
+	{
+		const sn_word *x = &w.items[j];
+
+		if (x->start_byte >= x->end_byte || x->end_byte > size ||
+			(j > 0 && x->start_byte <= w.items[j - 1].end_byte) ||
+			((unsigned char) in[x->start_byte] & 0xC0) == 0x80 ||
+			(x->end_byte < size && ((unsigned char) in[x->end_byte] & 0xC0) == 0x80) ||
+			x->start_char != sn_utf8_char_count(in, x->start_byte) ||
+			x->end_char != x->start_char + sn_utf8_char_count(in + x->start_byte, x->end_byte - x->start_byte))
+			abort();
+	}
+	sn_words_begin(&r, in, size);
+	while ((got = sn_words_next(&r, few, 3)) > 0)
+		for (size_t j = 0; j < got; j++, k++)
+			if (k >= w.n || few[j].start_byte != w.items[k].start_byte ||
+				few[j].end_char != w.items[k].end_char || few[j].flags != w.items[k].flags)
+				abort();
+	if (r.bad == valid || (valid && k != w.n))
+		abort();
+	sn_words_free(NULL, &w);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -49,6 +89,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		i += used;
 	}
 
+	check_words(in, size, valid);
 	n1 = sn_fold_string(in, size, once, cap);
 	if (!valid)
 	{
