@@ -1664,6 +1664,27 @@ word_scan_begin(word_scan *ws, const sn_matcher *m, const char *text, size_t len
 }
 
 /*
+ * The character beyond ASCII at byte bi (character ci) through the
+ * normaliser, and the automaton over what it emits; returns its length.
+ */
+static inline int
+word_scan_char(word_scan *ws, size_t bi, size_t ci)
+{
+	uint32_t	cp,
+				f[SN_FOLD_MAX];
+	int			nf = 0;
+	int			nb = sn_decode_fold((const char *) ws->t + bi, ws->len - bi, &cp, f, &nf);
+	norm_out	o;
+
+	for (int k = 0; k < nf; k++)
+	{
+		norm_cp(&ws->st, f[k], ci, bi, nb, &o);
+		step_out(&ws->ss, &o);
+	}
+	return nb;
+}
+
+/*
  * The characters of the gap from ws->gap_byte to the byte to (no word
  * character among them), once the automaton is inside a name: at the root,
  * where the word before has left most scans, no gap leads anywhere.
@@ -1711,20 +1732,7 @@ word_scan_gap(word_scan *ws, size_t to)
 			bi++;
 		}
 		else
-		{
-			uint32_t	cp,
-						f[SN_FOLD_MAX];
-			int			nf;
-			int			nb = sn_decode_fold((const char *) ws->t + bi, ws->len - bi, &cp, f, &nf);
-			norm_out	o;
-
-			for (int k = 0; k < nf; k++)
-			{
-				norm_cp(st, f[k], ci, bi, nb, &o);
-				step_out(ss, &o);
-			}
-			bi += nb;
-		}
+			bi += word_scan_char(ws, bi, ci);
 		ci++;
 	}
 }
@@ -1789,18 +1797,7 @@ word_scan_word(word_scan *ws, const sn_word *w)
 	else
 	{
 		/* a first character beyond ASCII: its gap symbols and MARK come with it */
-		uint32_t	cp,
-					f[SN_FOLD_MAX];
-		int			nf;
-		int			nb = sn_decode_fold((const char *) t + bi, ws->len - bi, &cp, f, &nf);
-		norm_out	o;
-
-		for (int k = 0; k < nf; k++)
-		{
-			norm_cp(st, f[k], ci, bi, nb, &o);
-			step_out(ss, &o);
-		}
-		bi += nb;
+		bi += word_scan_char(ws, bi, ci);
 		ci++;
 	}
 	while (bi < end && ss->s != 0)
@@ -1812,20 +1809,7 @@ word_scan_word(word_scan *ws, const sn_word *w)
 			bi++;
 		}
 		else
-		{
-			uint32_t	cp,
-						f[SN_FOLD_MAX];
-			int			nf;
-			int			nb = sn_decode_fold((const char *) t + bi, ws->len - bi, &cp, f, &nf);
-			norm_out	o;
-
-			for (int k = 0; k < nf; k++)
-			{
-				norm_cp(st, f[k], ci, bi, nb, &o);
-				step_out(ss, &o);
-			}
-			bi += nb;
-		}
+			bi += word_scan_char(ws, bi, ci);
 		ci++;
 	}
 
