@@ -126,6 +126,28 @@ SELECT d.dataset, d.external_id, f.name AS force, d.contributor::text, d.host::t
 FROM deployments d JOIN actors f ON f.id = d.force_id LEFT JOIN deployments t ON t.id = d.part_of
 WHERE d.dataset LIKE 'ipi%' ORDER BY d.dataset, d.external_id;
 
+-- The same two files again: nothing changes.  Every row stored is counted
+-- unchanged (none updated), and no deployment is written (each keeps its row
+-- version, xmin), nor the mission's actor (changed_run).
+CREATE TEMP TABLE pk_versions AS
+SELECT d.id, d.xmin::text AS version FROM deployments d WHERE d.dataset LIKE 'ipi%';
+CREATE TEMP TABLE pk_actors AS SELECT a.id, a.changed_run FROM actors a WHERE a.id > (SELECT actors FROM loaders_before);
+\copy ipi_contributions_raw FROM 'tests/fixtures/loaders/ipi_contributions.csv' WITH (FORMAT csv, HEADER MATCH)
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_ipi_contributions();
+\copy ipi_mission_totals_raw FROM 'tests/fixtures/loaders/ipi_mission_totals.csv' WITH (FORMAT csv, HEADER MATCH)
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_ipi_mission_totals();
+SELECT count(*) AS deployments, count(*) FILTER (WHERE d.xmin::text <> v.version) AS rewritten
+FROM deployments d JOIN pk_versions v ON v.id = d.id;
+SELECT count(*) AS actors_restamped FROM actors a JOIN pk_actors p ON p.id = a.id
+WHERE a.changed_run IS DISTINCT FROM p.changed_run;
+-- One figure changed in the file (France's troops): that row alone is
+-- updated, and its deployment alone rewritten.
+\copy ipi_contributions_raw FROM 'tests/fixtures/loaders/ipi_contributions.csv' WITH (FORMAT csv, HEADER MATCH)
+UPDATE ipi_contributions_raw SET "Troops" = '20' WHERE "Contributor_ISO-3" = 'FRA';
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_ipi_contributions();
+SELECT d.external_id, d.strength::text FROM deployments d JOIN pk_versions v ON v.id = d.id
+WHERE d.xmin::text <> v.version ORDER BY 1;
+
 -- Geo-PKO: one deployment per site and contingent, approximate strengths.
 \copy geopko_raw FROM 'tests/fixtures/loaders/geopko.csv' WITH (FORMAT csv, HEADER MATCH)
 SELECT rows_read, imported, updated, skipped, flagged FROM import_geopko();
@@ -133,9 +155,24 @@ SELECT record, action, reason FROM import_issues WHERE dataset = 'geopko' ORDER 
 SELECT p.name AS site, p.kind, d.contributor::text, d.host::text, d.strength::text, d.as_of::text, p.location::text
 FROM deployments d JOIN places p ON p.id = d.place_id
 WHERE d.dataset = 'geopko' ORDER BY d.as_of::text, p.name, d.contributor::text;
+-- The same file again: no deployment, place or actor written, the rows
+-- stored counted unchanged (the flagged ones flagged again: their caveats
+-- still hold).
+CREATE TEMP TABLE geopko_versions AS
+SELECT d.id, d.xmin::text AS version FROM deployments d WHERE d.dataset = 'geopko';
+CREATE TEMP TABLE geopko_places AS SELECT p.id, p.xmin::text AS version FROM places p WHERE p.id > (SELECT places FROM loaders_before);
 \copy geopko_raw FROM 'tests/fixtures/loaders/geopko.csv' WITH (FORMAT csv, HEADER MATCH)
-SELECT rows_read, imported, updated, skipped, flagged FROM import_geopko();
-SELECT count(*) AS geopko_deployments FROM deployments WHERE dataset = 'geopko';
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_geopko();
+SELECT count(*) AS geopko_deployments, count(*) FILTER (WHERE d.xmin::text <> v.version) AS rewritten
+FROM deployments d JOIN geopko_versions v ON v.id = d.id;
+SELECT count(*) AS places_rewritten FROM places p JOIN geopko_places v ON v.id = p.id WHERE p.xmin::text <> v.version;
+-- one contingent changed (Togo's at Diabaly, 150 to 160): one row updated,
+-- one deployment rewritten
+\copy geopko_raw FROM 'tests/fixtures/loaders/geopko.csv' WITH (FORMAT csv, HEADER MATCH)
+UPDATE geopko_raw SET "No.troops.per.TCC1" = '160' WHERE location = 'Diabaly' AND "name.of.TCC1" = 'Togo';
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_geopko();
+SELECT d.external_id, d.strength::text FROM deployments d JOIN geopko_versions v ON v.id = d.id
+WHERE d.xmin::text <> v.version ORDER BY 1;
 
 -- GDELT writes one CAMEO actor code several ways (ZMB as LUSAKA and as
 -- ZAMBIA) and one name with several codes (ZAMBIA as ZMB and as ZMBJUD).

@@ -12,7 +12,7 @@
 --   FOR r IN ... LOOP
 --     st.rows_read := st.rows_read + 1;
 --     ... st := loader_issue(st, r.rec, ext, 'rejected', reason, r.raw); CONTINUE; ...
---     st := loader_done(st, r.rec, ext, notes, inserted, r.raw);
+--     st := loader_done(st, r.rec, ext, notes, 'imported', r.raw);  -- or updated, unchanged
 --   END LOOP;
 --   RETURN loader_end(st, 'sahel_news.acled_raw');
 
@@ -69,7 +69,7 @@ COMMENT ON FUNCTION @extschema@.loader_begin(text) IS
   'Opens an import_runs row for one import_* call (status running, the import function from the call stack, the label from the setting sahel_news.import_label), makes it the transaction''s current import run and returns its id; on a model citus_distribute() has distributed, refuses (0A000) the loaders not made to run on Citus (internal to the loaders).';
 
 CREATE FUNCTION @extschema@.loader_finish(run bigint, n_read bigint, n_imported bigint, n_updated bigint,
-                                          n_skipped bigint, n_flagged bigint)
+                                          n_skipped bigint, n_flagged bigint, n_unchanged bigint DEFAULT 0)
 RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -78,31 +78,31 @@ DECLARE
 BEGIN
   UPDATE @extschema@.import_runs
   SET finished_at = finished, rows_read = n_read, imported = n_imported,
-      updated = n_updated, skipped = n_skipped, flagged = n_flagged, status = 'done'
+      updated = n_updated, unchanged = n_unchanged, skipped = n_skipped, flagged = n_flagged, status = 'done'
   WHERE id = run
   RETURNING * INTO result;
   PERFORM set_config('sahel_news.import_run', '', true);  -- the run is over (370_loaders_history.sql)
-  RAISE NOTICE '%: % rows read: % imported, % updated, % skipped, % flagged (import_issues.run_id = %)',
-    result.dataset, n_read, n_imported, n_updated, n_skipped, n_flagged, run;
+  RAISE NOTICE '%: % rows read: % imported, % updated, % unchanged, % skipped, % flagged (import_issues.run_id = %)',
+    result.dataset, n_read, n_imported, n_updated, n_unchanged, n_skipped, n_flagged, run;
   RETURN result;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.loader_finish(bigint, bigint, bigint, bigint, bigint, bigint) IS
-  'Closes the import_runs row of an import_* call with its counts, reports them in a NOTICE and returns the row (internal to the loaders).';
+COMMENT ON FUNCTION @extschema@.loader_finish(bigint, bigint, bigint, bigint, bigint, bigint, bigint) IS
+  'Closes the import_runs row of an import_* call with its counts (n_unchanged: rows already stored with these very values, not written), reports them in a NOTICE and returns the row (internal to the loaders).';
 
-CREATE FUNCTION @extschema@.loader_progress(dataset text, every integer, n_read bigint, n_imported bigint,
-                                            n_updated bigint, n_skipped bigint, n_flagged bigint, n_total bigint)
+-- A progress NOTICE every so many rows, with the counts so far.
+CREATE FUNCTION @extschema@.loader_progress(st @extschema@.loader_state)
 RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  IF n_read % every = 0 THEN
-    RAISE NOTICE '%: % of % rows read (% imported, % updated, % skipped, % flagged)',
-      dataset, n_read, n_total, n_imported, n_updated, n_skipped, n_flagged;
+  IF st.rows_read % st.every = 0 THEN
+    RAISE NOTICE '%: % of % rows read (% imported, % updated, % unchanged, % skipped, % flagged)',
+      st.fn, st.rows_read, st.total, st.imported, st.updated, st.unchanged, st.skipped, st.flagged;
   END IF;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.loader_progress(text, integer, bigint, bigint, bigint, bigint, bigint, bigint) IS
-  'Reports an import_* call''s progress in a NOTICE every so many rows (internal to the loaders).';
+COMMENT ON FUNCTION @extschema@.loader_progress(@extschema@.loader_state) IS
+  'Reports an import_* call''s progress in a NOTICE every so many rows, with its counts so far (internal to the loaders).';
 
 CREATE FUNCTION @extschema@.loader_check_every(every integer) RETURNS void
 LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
@@ -150,8 +150,7 @@ BEGIN
     st.flagged := st.flagged + 1;
   END IF;
   IF progress THEN
-    PERFORM @extschema@.loader_progress(st.fn, st.every, st.rows_read, st.imported, st.updated,
-                                        st.skipped, st.flagged, st.total);
+    PERFORM @extschema@.loader_progress(st);
   END IF;
   RETURN st;
 END
@@ -194,28 +193,32 @@ $$;
 COMMENT ON FUNCTION @extschema@.loader_failed(@extschema@.loader_state, bigint, text, jsonb, text, text) IS
   'Rejects a staged row whose record could not be stored, with the error message and SQLSTATE as the reason in import_issues (internal to the loaders).';
 
--- A row that was stored: kept with its notes (flagged), else imported (a new
--- record) or updated (its dataset and external id were loaded before).
+-- A row that was stored: kept with its notes (flagged), else counted by its
+-- outcome: imported (a new record), updated (its dataset and external id were
+-- loaded before, with other values: the record was rewritten) or unchanged
+-- (loaded before with these very values: nothing was written).
 CREATE FUNCTION @extschema@.loader_done(st @extschema@.loader_state, rec bigint, ext text, notes text[],
-                                        inserted boolean, raw jsonb)
+                                        outcome text, raw jsonb)
 RETURNS @extschema@.loader_state
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF cardinality(notes) > 0 THEN
     RETURN @extschema@.loader_issue(st, rec, ext, 'kept', array_to_string(notes, '; '), raw);
   END IF;
-  IF inserted THEN
-    st.imported := st.imported + 1;
-  ELSE
-    st.updated := st.updated + 1;
-  END IF;
-  PERFORM @extschema@.loader_progress(st.fn, st.every, st.rows_read, st.imported, st.updated,
-                                      st.skipped, st.flagged, st.total);
+  CASE outcome
+    WHEN 'imported' THEN st.imported := st.imported + 1;
+    WHEN 'updated' THEN st.updated := st.updated + 1;
+    WHEN 'unchanged' THEN st.unchanged := st.unchanged + 1;
+    ELSE
+      RAISE EXCEPTION 'loader_done: outcome must be imported, updated or unchanged, not %', coalesce(quote_literal(outcome), 'NULL')
+        USING ERRCODE = 'invalid_parameter_value';
+  END CASE;
+  PERFORM @extschema@.loader_progress(st);
   RETURN st;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.loader_done(@extschema@.loader_state, bigint, text, text[], boolean, jsonb) IS
-  'Counts a stored row: flagged and listed in import_issues as kept when it has notes, else imported or updated; reports progress (internal to the loaders).';
+COMMENT ON FUNCTION @extschema@.loader_done(@extschema@.loader_state, bigint, text, text[], text, jsonb) IS
+  'Counts a stored row: flagged and listed in import_issues as kept when it has notes, else by its outcome, imported, updated or unchanged (any other outcome is an error); reports progress (internal to the loaders).';
 
 -- Empties the staging table (TRUNCATE, or DELETE when the calling statement
 -- itself still reads it: SELECT count(*), import_...() FROM ..._raw) and
@@ -229,11 +232,12 @@ BEGIN
   EXCEPTION WHEN object_in_use THEN
     EXECUTE format('DELETE FROM %s', staging);
   END;
-  RETURN @extschema@.loader_finish(st.run, st.rows_read, st.imported, st.updated, st.skipped, st.flagged);
+  RETURN @extschema@.loader_finish(st.run, st.rows_read, st.imported, st.updated, st.skipped, st.flagged,
+                                   st.unchanged);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_end(@extschema@.loader_state, regclass) IS
-  'Ends an import_* call: empties its staging table and closes its import_runs row with the counts, returning it (internal to the loaders).';
+  'Ends an import_* call: empties its staging table and closes its import_runs row with the counts (unchanged included), returning it (internal to the loaders).';
 
 -- A column a loader needs, and whether any staged row has a value in it.
 CREATE TYPE @extschema@.loader_column AS (name text, present boolean);

@@ -17,6 +17,7 @@ DECLARE
   force bigint;
   dep bigint;
   inserted boolean;
+  outcome text;
   iso3_map jsonb;
 BEGIN
   st := @extschema@.loader_start('ipi_contributions', 'import_ipi_contributions', '@extschema@.ipi_contributions_raw', progress_every);
@@ -86,19 +87,24 @@ BEGIN
       ON CONFLICT (dataset, external_id) DO UPDATE
         SET force_id = excluded.force_id, contributor = excluded.contributor, host = excluded.host,
             strength = excluded.strength, as_of = excluded.as_of
+        WHERE (x.force_id, x.contributor::text, x.host::text, x.strength::text, x.as_of::text)
+              IS DISTINCT FROM (excluded.force_id, excluded.contributor::text, excluded.host::text,
+                                excluded.strength::text, excluded.as_of::text)
       RETURNING x.id, (x.xmax = 0) INTO dep, inserted;
+      -- no row back: stored already with these very values, not rewritten
+      outcome := CASE WHEN NOT FOUND THEN 'unchanged' WHEN inserted THEN 'imported' ELSE 'updated' END;
     EXCEPTION WHEN OTHERS THEN
       st := @extschema@.loader_failed(st, r.rec, r.ext, r.raw, SQLERRM, SQLSTATE);
       CONTINUE;
     END;
-    st := @extschema@.loader_done(st, r.rec, r.ext, '{}', inserted, r.raw);
+    st := @extschema@.loader_done(st, r.rec, r.ext, '{}', outcome, r.raw);
   END LOOP;
 
   RETURN @extschema@.loader_end(st, '@extschema@.ipi_contributions_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_ipi_contributions(integer) IS
-  'Moves the rows staged in ipi_contributions_raw into deployments: one per month, mission and contributing country with its Troops as an exact estimate, as_of the month, contributor and host (Mission_Country_ISO-3) as countries, the mission as the force (an actor).  Rows without troops (police or experts only) are skipped and listed in import_issues, as is every row not loaded cleanly; a re-imported row updates its deployment.  Empties ipi_contributions_raw and returns the import_runs row.';
+  'Moves the rows staged in ipi_contributions_raw into deployments: one per month, mission and contributing country with its Troops as an exact estimate, as_of the month, contributor and host (Mission_Country_ISO-3) as countries, the mission as the force (an actor).  Rows without troops (police or experts only) are skipped and listed in import_issues, as is every row not loaded cleanly; a re-imported row updates its deployment where a value differs and is counted unchanged, not rewritten, where none does.  Empties ipi_contributions_raw and returns the import_runs row.';
 
 -- IPI mission totals: one deployment per mission and month (all contributors together).
 CREATE FUNCTION @extschema@.import_ipi_mission_totals(progress_every integer DEFAULT 10000)
@@ -116,6 +122,7 @@ DECLARE
   force bigint;
   dep bigint;
   inserted boolean;
+  outcome text;
   chk record;
   lat float8;
   lon float8;
@@ -193,23 +200,37 @@ BEGIN
               'ipi_mission_totals', r.ext)
       ON CONFLICT (dataset, external_id) DO UPDATE
         SET force_id = excluded.force_id, host = excluded.host, strength = excluded.strength, as_of = excluded.as_of
+        WHERE (x.force_id, x.host::text, x.strength::text, x.as_of::text)
+              IS DISTINCT FROM (excluded.force_id, excluded.host::text, excluded.strength::text, excluded.as_of::text)
       RETURNING x.id, (x.xmax = 0) INTO dep, inserted;
+      IF FOUND THEN
+        outcome := CASE WHEN inserted THEN 'imported' ELSE 'updated' END;
+      ELSE
+        -- stored already with these very values, not rewritten
+        outcome := 'unchanged';
+        SELECT x.id INTO STRICT dep FROM @extschema@.deployments x
+        WHERE x.dataset = 'ipi_mission_totals' AND x.external_id = r.ext;
+      END IF;
       -- the month's contributions already loaded are parts of this total
+      -- (linking one that was loaded after the total changes the total's row)
       UPDATE @extschema@.deployments p SET part_of = dep
       WHERE p.dataset = 'ipi_contributions' AND p.force_id = force AND p.as_of OPERATOR(@extschema@.=) to_char(d, 'YYYY-MM')::@extschema@.edtf
         AND p.part_of IS DISTINCT FROM dep;
+      IF FOUND AND outcome = 'unchanged' THEN
+        outcome := 'updated';
+      END IF;
     EXCEPTION WHEN OTHERS THEN
       st := @extschema@.loader_failed(st, r.rec, r.ext, r.raw, SQLERRM, SQLSTATE);
       CONTINUE;
     END;
-    st := @extschema@.loader_done(st, r.rec, r.ext, notes, inserted, r.raw);
+    st := @extschema@.loader_done(st, r.rec, r.ext, notes, outcome, r.raw);
   END LOOP;
 
   RETURN @extschema@.loader_end(st, '@extschema@.ipi_mission_totals_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_ipi_mission_totals(integer) IS
-  'Moves the rows staged in ipi_mission_totals_raw (IPI data_mission.csv) into deployments: one per mission and month with its Troops as an exact estimate, as_of the month, host country, no single contributor; the month''s contributions already loaded by import_ipi_contributions become its parts (part_of).  Swapped headquarters coordinates are flagged.  Empties ipi_mission_totals_raw and returns the import_runs row.';
+  'Moves the rows staged in ipi_mission_totals_raw (IPI data_mission.csv) into deployments: one per mission and month with its Troops as an exact estimate, as_of the month, host country, no single contributor; the month''s contributions already loaded by import_ipi_contributions become its parts (part_of).  A re-imported row whose values are stored already (and whose parts are linked) is counted unchanged and not rewritten.  Swapped headquarters coordinates are flagged.  Empties ipi_mission_totals_raw and returns the import_runs row.';
 
 -- Geo-PKO: one deployment per site, map month and troop-contributing country.
 CREATE FUNCTION @extschema@.import_geopko(progress_every integer DEFAULT 10000)
@@ -234,6 +255,7 @@ DECLARE
   dep bigint;
   inserted boolean;
   any_new boolean;
+  any_changed boolean;
   i integer;
   tcc_name text;
   tcc_n text;
@@ -361,6 +383,7 @@ BEGIN
       force := @extschema@.loader_actor(mission, 'peacekeeping mission', NULL);
       place := @extschema@.loader_place(loc_name, 'base', host, loc);
       any_new := false;
+      any_changed := false;
       FOR k IN 1..cardinality(tccs) LOOP
         -- Geo-PKO counts units on a UN map at standard unit sizes: approximate
         INSERT INTO @extschema@.deployments AS x
@@ -373,18 +396,25 @@ BEGIN
         ON CONFLICT (dataset, external_id) DO UPDATE
           SET force_id = excluded.force_id, contributor = excluded.contributor, host = excluded.host,
               place_id = excluded.place_id, strength = excluded.strength, as_of = excluded.as_of
+          WHERE (x.force_id, x.contributor::text, x.host::text, x.place_id, x.strength::text, x.as_of::text)
+                IS DISTINCT FROM (excluded.force_id, excluded.contributor::text, excluded.host::text,
+                                  excluded.place_id, excluded.strength::text, excluded.as_of::text)
         RETURNING x.id, (x.xmax = 0) INTO dep, inserted;
-        any_new := any_new OR inserted;
+        -- no row back: that contingent is stored already with these very values
+        any_new := any_new OR (FOUND AND inserted);
+        any_changed := any_changed OR (FOUND AND NOT inserted);
       END LOOP;
     EXCEPTION WHEN OTHERS THEN
       st := @extschema@.loader_failed(st, r.rec, r.ext, r.raw, SQLERRM, SQLSTATE);
       CONTINUE;
     END;
-    st := @extschema@.loader_done(st, r.rec, r.ext, notes, any_new, r.raw);
+    st := @extschema@.loader_done(st, r.rec, r.ext, notes,
+                                  CASE WHEN any_new THEN 'imported' WHEN any_changed THEN 'updated' ELSE 'unchanged' END,
+                                  r.raw);
   END LOOP;
 
   RETURN @extschema@.loader_end(st, '@extschema@.geopko_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_geopko(integer) IS
-  'Moves the rows staged in geopko_raw (Geo-PKO v2.0) into deployments: one per site, map month and troop-contributing country (name.of.TCCn with its COW code TCCn), strength approximate (~N: Geo-PKO counts units on UN maps at standard unit sizes), as_of the month, place the site (matched or created, kind base).  Sites without troops are skipped and listed in import_issues, as is every row not loaded cleanly.  Empties geopko_raw and returns the import_runs row.';
+  'Moves the rows staged in geopko_raw (Geo-PKO v2.0) into deployments: one per site, map month and troop-contributing country (name.of.TCCn with its COW code TCCn), strength approximate (~N: Geo-PKO counts units on UN maps at standard unit sizes), as_of the month, place the site (matched or created, kind base).  Sites without troops are skipped and listed in import_issues, as is every row not loaded cleanly; a re-imported row whose contingents are stored already with these values is counted unchanged and not rewritten.  Empties geopko_raw and returns the import_runs row.';

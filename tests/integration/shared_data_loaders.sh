@@ -4,8 +4,9 @@
 # skipped + flagged, and = the rows COPY staged), every row not loaded cleanly
 # listed in import_issues, the Sahel countries right in every coding scheme
 # (ACLED ISO numeric, UCDP Gleditsch-Ward, GDELT FIPS, IPI ISO alpha-3, Geo-PKO
-# names and COW codes), UCDP's low/best/high preserved, and the same ACLED file
-# loaded twice giving the same counts.  Exit 77 (skip) without the shared data.
+# names and COW codes), UCDP's low/best/high preserved, the same ACLED file
+# loaded twice giving the same counts, and each IPI and Geo-PKO file loaded
+# twice, the second time finding every row unchanged.  Exit 77 (skip) without the shared data.
 set -uo pipefail
 dir=${SN_SHARED_DATA:-}/conflict
 . "$SN_ROOT/tests/lib/scratch_db.sh"
@@ -50,9 +51,12 @@ for f in "$dir"/*; do
                  load acled acled_raw import_acled "$f" "FORMAT csv, HEADER MATCH" ;;
     ucdp_ged_*.csv) load ucdp_ged ucdp_ged_raw import_ucdp_ged "$f" "FORMAT csv, HEADER MATCH" seen_ucdp ;;
     gdelt2_events_*.tsv) load gdelt gdelt_events_raw import_gdelt_events "$f" "FORMAT csv, DELIMITER E'\\t', QUOTE E'\\b'" seen_gdelt ;;
-    ipi_contributions_*.csv) load ipi_contributions ipi_contributions_raw import_ipi_contributions "$f" "FORMAT csv, HEADER MATCH" ;;
-    ipi_*monthly*.csv) load ipi_mission_totals ipi_mission_totals_raw import_ipi_mission_totals "$f" "FORMAT csv, HEADER MATCH" ;;
-    geopko_*.csv) load geopko geopko_raw import_geopko "$f" "FORMAT csv, HEADER MATCH" ;;
+    ipi_contributions_*.csv) load ipi_contributions ipi_contributions_raw import_ipi_contributions "$f" "FORMAT csv, HEADER MATCH"
+                             load ipi_contributions ipi_contributions_raw import_ipi_contributions "$f" "FORMAT csv, HEADER MATCH" ;;
+    ipi_*monthly*.csv) load ipi_mission_totals ipi_mission_totals_raw import_ipi_mission_totals "$f" "FORMAT csv, HEADER MATCH"
+                       load ipi_mission_totals ipi_mission_totals_raw import_ipi_mission_totals "$f" "FORMAT csv, HEADER MATCH" ;;
+    geopko_*.csv) load geopko geopko_raw import_geopko "$f" "FORMAT csv, HEADER MATCH"
+                  load geopko geopko_raw import_geopko "$f" "FORMAT csv, HEADER MATCH" ;;
     README*|*.txt|*.md) ;;
     *) echo "FAIL: no loader for $b (a new file in $dir?)"; fail=1 ;;
   esac
@@ -155,6 +159,15 @@ WHERE (a.rows_read, a.imported + a.updated + a.unchanged + a.flagged, a.skipped)
 SELECT format('FAIL: %s ACLED events after two loads, %s distinct ids loaded', count(*), (SELECT count(DISTINCT event_id_cnty) FROM seen_acled))
 FROM events WHERE dataset = 'acled'
 HAVING count(*) > (SELECT count(DISTINCT event_id_cnty) FROM seen_acled);
+
+-- 5. each IPI and Geo-PKO file twice: the second load finds every row it
+-- stores unchanged (none imported or updated)
+SELECT format('FAIL: %s loaded again: %s imported, %s updated, %s unchanged; expected 0, 0, %s',
+              a.file, b.imported, b.updated, b.unchanged, a.imported + a.updated)
+FROM (SELECT s.file, r.* FROM staged s JOIN import_runs r ON r.id = s.run_id) a
+JOIN (SELECT s.file, r.* FROM staged s JOIN import_runs r ON r.id = s.run_id) b ON b.file = a.file AND b.id > a.id
+WHERE a.dataset IN ('ipi_contributions', 'ipi_mission_totals', 'geopko')
+  AND (b.imported, b.updated, b.unchanged, b.skipped, b.flagged) <> (0, 0, a.imported + a.updated, a.skipped, a.flagged);
 SQL
 ) || { echo "FAIL: the checks did not run"; exit 1; }
 [ -n "$out" ] && { printf '%s\n' "$out" | head -n 40; echo "($(printf '%s\n' "$out" | wc -l) failure lines)"; fail=1; }
