@@ -703,9 +703,13 @@ BEGIN
     made_all := made_all || coalesce(made, '{}');
     -- a name outranks a code: the chunk's mentions of a new actor's name that
     -- an earlier round gave to a code's actor look again, with the others
+    -- (only a mention with a code can have been given one; the new names are
+    -- joined by hash: compared one by one, a first chunk naming 1,700 new
+    -- actors in 50,000 mentions took seconds)
     UPDATE pg_temp.loader_mentions m SET actor_id = NULL
-    WHERE m.rec BETWEEN lo AND hi AND m.actor_id IS NOT NULL
-      AND @extschema@.loader_name_key(m.name) = ANY (SELECT @extschema@.loader_name_key(x) FROM unnest(made) x);
+    FROM (SELECT DISTINCT @extschema@.loader_name_key(x) AS k FROM unnest(made) x) n
+    WHERE m.rec BETWEEN lo AND hi AND m.actor_id IS NOT NULL AND m.cameo IS NOT NULL
+      AND @extschema@.loader_name_key(m.name) = n.k;
     PERFORM @extschema@.loader_assign_actors(lo, hi);
   END LOOP;
   -- Events stored before (earlier chunks, earlier loads) that carry a new

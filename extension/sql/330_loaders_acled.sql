@@ -42,52 +42,43 @@ COMMENT ON FUNCTION @extschema@.loader_acled_legacy_types() IS
 -- farther.  No look-up: the set-based loaders find the reference points of a
 -- whole batch at once (loader_check_location does it for one row).
 CREATE FUNCTION @extschema@.loader_fix_location(
-    lat float8, lon float8, ref @extschema@.geopoint, ref_is_place boolean, place_name text,
-    OUT ok boolean, OUT location @extschema@.geopoint, OUT note text)
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-  valid boolean;
-  valid_swapped boolean;
-  d0 float8;
-  d1 float8;
-BEGIN
-  ok := true;
-  IF lat IS NULL AND lon IS NULL THEN
-    RETURN;
-  END IF;
-  IF lat IS NULL OR lon IS NULL OR lat = 'NaN' OR lon = 'NaN' THEN
-    ok := false;
-    note := 'latitude or longitude missing';
-    RETURN;
-  END IF;
-  valid := abs(lat) <= 90 AND abs(lon) <= 180;
-  valid_swapped := abs(lon) <= 90 AND abs(lat) <= 180;
-  IF NOT valid THEN
-    IF valid_swapped AND (ref IS NULL OR @extschema@.distance(@extschema@.geopoint(lon, lat), ref)
-                                         <= CASE WHEN ref_is_place THEN 25000 ELSE 2000000 END) THEN
-      location := @extschema@.geopoint(lon, lat);
-      note := format('latitude %s and longitude %s swapped (impossible as given): stored as %s, %s', lat, lon, lon, lat);
-    ELSE
-      ok := false;
-      note := format('impossible coordinates: latitude %s, longitude %s', lat, lon);
-    END IF;
-    RETURN;
-  END IF;
-  location := @extschema@.geopoint(lat, lon);
-  IF ref IS NOT NULL AND valid_swapped THEN
-    d0 := @extschema@.distance(location, ref);
-    IF (ref_is_place AND d0 > 100000) OR (NOT ref_is_place AND d0 > 2000000) THEN
-      d1 := @extschema@.distance(@extschema@.geopoint(lon, lat), ref);
-      IF (ref_is_place AND d1 <= 25000) OR (NOT ref_is_place AND d1 <= 2000000) THEN
-        location := @extschema@.geopoint(lon, lat);
-        note := format('latitude %s and longitude %s swapped (%s km from %s as given, %s km swapped): stored as %s, %s',
-                       lat, lon, round((d0 / 1000)::numeric), coalesce(CASE WHEN ref_is_place THEN place_name END, 'the country'),
-                       round((d1 / 1000)::numeric), lon, lat);
-      END IF;
-    END IF;
-  END IF;
-END
-$$;
+    lat float8, lon float8, ref @extschema@.geopoint, ref_is_place boolean, place_name text)
+RETURNS TABLE (ok boolean, location @extschema@.geopoint, note text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+-- (one SQL statement, which the planner inlines into the parse: in PL/pgSQL
+-- the call of each row cost more than the check; the verdict is worked out
+-- once, in a subquery kept apart by OFFSET 0, then read three times)
+BEGIN ATOMIC
+  SELECT c.k NOT IN ('missing', 'impossible'),
+         CASE c.k WHEN 'as given' THEN @extschema@.geopoint(lat, lon)
+                  WHEN 'swapped' THEN @extschema@.geopoint(lon, lat)
+                  WHEN 'swapped, impossible' THEN @extschema@.geopoint(lon, lat) END,
+         CASE c.k WHEN 'missing' THEN 'latitude or longitude missing'
+                  WHEN 'impossible' THEN format('impossible coordinates: latitude %s, longitude %s', lat, lon)
+                  WHEN 'swapped, impossible'
+                    THEN format('latitude %s and longitude %s swapped (impossible as given): stored as %s, %s', lat, lon, lon, lat)
+                  WHEN 'swapped'
+                    THEN format('latitude %s and longitude %s swapped (%s km from %s as given, %s km swapped): stored as %s, %s',
+                                lat, lon, round((@extschema@.distance(@extschema@.geopoint(lat, lon), ref) / 1000)::numeric),
+                                coalesce(CASE WHEN ref_is_place THEN place_name END, 'the country'),
+                                round((@extschema@.distance(@extschema@.geopoint(lon, lat), ref) / 1000)::numeric), lon, lat) END
+  FROM (SELECT CASE
+          WHEN lat IS NULL AND lon IS NULL THEN 'none'
+          WHEN lat IS NULL OR lon IS NULL OR lat = 'NaN' OR lon = 'NaN' THEN 'missing'
+          WHEN NOT (abs(lat) <= 90 AND abs(lon) <= 180) THEN
+            CASE WHEN NOT (abs(lon) <= 90 AND abs(lat) <= 180) THEN 'impossible'
+                 WHEN ref IS NULL THEN 'swapped, impossible'
+                 WHEN @extschema@.distance(@extschema@.geopoint(lon, lat), ref)
+                        <= CASE WHEN ref_is_place THEN 25000 ELSE 2000000 END THEN 'swapped, impossible'
+                 ELSE 'impossible' END
+          WHEN ref IS NULL OR NOT (abs(lon) <= 90 AND abs(lat) <= 180) THEN 'as given'
+          WHEN @extschema@.distance(@extschema@.geopoint(lat, lon), ref)
+                 <= CASE WHEN ref_is_place THEN 100000 ELSE 2000000 END THEN 'as given'
+          WHEN @extschema@.distance(@extschema@.geopoint(lon, lat), ref)
+                 <= CASE WHEN ref_is_place THEN 25000 ELSE 2000000 END THEN 'swapped'
+          ELSE 'as given' END AS k
+        OFFSET 0) c;
+END;
 COMMENT ON FUNCTION @extschema@.loader_fix_location(float8, float8, @extschema@.geopoint, boolean, text) IS
   'The loaders'' coordinate check against a reference point (a known place of that name, ref_is_place, or the country): the point as given, or swapped back when latitude and longitude were exchanged; ok is false for impossible coordinates; note says what was changed (internal to the loaders).';
 
