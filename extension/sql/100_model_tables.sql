@@ -203,7 +203,10 @@ CREATE TABLE @extschema@.places (
 );
 CREATE INDEX places_name_key_idx ON @extschema@.places (@extschema@.name_key(name));
 CREATE INDEX places_location_idx ON @extschema@.places USING gist (location);
-CREATE INDEX places_parent_idx ON @extschema@.places (parent_id);
+-- (partial: the places the loaders create lie in no place yet, and a NULL
+-- would cost every such insertion an index entry no query reads; the look-ups
+-- by parent, and the check of a deleted parent, name a parent)
+CREATE INDEX places_parent_idx ON @extschema@.places (parent_id) WHERE parent_id IS NOT NULL;
 CREATE INDEX places_country_idx ON @extschema@.places (country);
 COMMENT ON TABLE @extschema@.places IS
   'Places named in reports or datasets, from villages to continents, each with its country, the place it lies in, and a location as precise as known';
@@ -373,7 +376,10 @@ CREATE TABLE @extschema@.events (
 CREATE INDEX events_location_idx ON @extschema@.events USING gist (location);
 CREATE INDEX events_occurred_idx ON @extschema@.events USING gist (occurred);
 CREATE INDEX events_place_idx ON @extschema@.events (place_id);
-CREATE INDEX events_source_idx ON @extschema@.events (source_id);
+-- (partial: loaded events have no source, and a NULL entry per event would be
+-- written by every load and read by no query; the check of a deleted source
+-- and the look-ups by source name one)
+CREATE INDEX events_source_idx ON @extschema@.events (source_id) WHERE source_id IS NOT NULL;
 COMMENT ON TABLE @extschema@.events IS
   'What happened, where, when and how many died, coded with ACLED''s event taxonomy and CAMEO, from a source or a dataset';
 COMMENT ON COLUMN @extschema@.events.id IS 'identifier; 1 to 1000 are reserved for the rows shipped with the extension';

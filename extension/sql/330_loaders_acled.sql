@@ -88,18 +88,26 @@ COMMENT ON FUNCTION @extschema@.loader_fix_location(float8, float8, @extschema@.
 CREATE FUNCTION @extschema@.loader_location_refs(names text[], countries @extschema@.country[])
 RETURNS TABLE (name text, country @extschema@.country, ref @extschema@.geopoint, ref_is_place boolean)
 LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
-  WITH k AS MATERIALIZED (SELECT DISTINCT u.name, u.country FROM unnest(names, countries) AS u(name, country)),
+  -- the places of every name at once (loader_lookup_places, one index
+  -- look-up per key in one statement): one call of loader_places_named per
+  -- distinct name took a sixth of a load, 26,000 calls for 30,000 rows
+  WITH k AS MATERIALIZED (
+    SELECT d.name, d.country, @extschema@.loader_name_key(d.name) || '|' || d.country::text AS key
+    FROM (SELECT DISTINCT u.name, u.country FROM unnest(names, countries) AS u(name, country)) d),
   cl AS MATERIALIZED (SELECT DISTINCT ON (p.country::text) p.country::text AS country, p.location
          FROM @extschema@.places p
          WHERE p.kind = 'country' AND p.location IS NOT NULL
            AND p.country::text IN (SELECT k.country::text FROM k)
-         ORDER BY p.country::text, p.id)
+         ORDER BY p.country::text, p.id),
+  pl AS MATERIALIZED (
+    SELECT DISTINCT ON (l.key, l.country::text) l.key || '|' || l.country::text AS key, l.location
+    FROM @extschema@.loader_lookup_places(
+           ARRAY(SELECT DISTINCT k.key FROM k WHERE k.name IS NOT NULL AND k.country IS NOT NULL)) l
+    WHERE l.location IS NOT NULL
+    ORDER BY l.key, l.country::text, l.id)
   SELECT k.name, k.country, coalesce(pl.location, cl.location), pl.location IS NOT NULL
   FROM k
-  LEFT JOIN LATERAL (
-    SELECT n.location FROM @extschema@.loader_places_named(k.name) n
-    WHERE k.name IS NOT NULL AND n.country::text = k.country::text AND n.location IS NOT NULL
-    ORDER BY n.id LIMIT 1) pl ON true
+  LEFT JOIN pl ON pl.key = k.key
   LEFT JOIN cl ON cl.country = k.country::text
 $$;
 COMMENT ON FUNCTION @extschema@.loader_location_refs(text[], @extschema@.country[]) IS

@@ -39,7 +39,7 @@ ALTER TABLE @extschema@.actors
   ADD CONSTRAINT actors_changed_run_fkey FOREIGN KEY (changed_run) REFERENCES @extschema@.import_runs (id) ON DELETE SET NULL;
 CREATE INDEX events_created_run_idx ON @extschema@.events (created_run);
 CREATE INDEX events_changed_run_idx ON @extschema@.events (changed_run);
-CREATE INDEX events_deleted_run_idx ON @extschema@.events (deleted_run);
+CREATE INDEX events_deleted_run_idx ON @extschema@.events (deleted_run) WHERE deleted_run IS NOT NULL;  -- (live events: NULL)
 CREATE INDEX places_created_run_idx ON @extschema@.places (created_run);
 CREATE INDEX places_changed_run_idx ON @extschema@.places (changed_run);
 CREATE INDEX actors_created_run_idx ON @extschema@.actors (created_run);
