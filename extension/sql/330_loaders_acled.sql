@@ -145,7 +145,7 @@ BEGIN
     SELECT jsonb_object_agg(c.iso_numeric::text, c.country::text) FILTER (WHERE c.iso_numeric IS NOT NULL) AS iso_map,
            gw AS gw_map
     FROM @extschema@.countries() c),
-  s AS MATERIALIZED (   -- the columns read below, not t.*: notes, source and tags are long
+  s AS (   -- the columns read below, not t.*: notes, source and tags are long
     SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid,
            t.event_id_cnty, t.event_date, t.year, t.time_precision, t.event_type, t.sub_event_type, t.iso, t.gwno,
            t.country, t.geo_precision, t.fatalities, t.inter1, t.inter2, t.latitude, t.longitude, t.notes,
