@@ -117,7 +117,8 @@ build/unit-core/%.o: extension/core/%.c $(CORE_HDRS)
 
 build/unit/%: tests/unit/%.c $(UNIT_CORE) $(CORE_HDRS)
 	@mkdir -p $(dir $@)
-	$(UNIT_CC) $(UNIT_CFLAGS) $(CORE_INC) -I$(SN_SRC)/tests/unit -o $@ $< $(UNIT_CORE) -lcmocka -lproj -lm
+	$(UNIT_CC) $(UNIT_CFLAGS) $(CORE_INC) -I$(SN_SRC)/tests/unit -DSN_SOURCE_DIR='"$(abspath $(SN_SRC))"' \
+		-o $@ $< $(UNIT_CORE) -lcmocka -lproj -lm
 
 .PHONY: unit-build unit
 unit-build: $(UNIT_BINS)

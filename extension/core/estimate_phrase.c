@@ -130,12 +130,14 @@ enum
 };
 
 /*
- * A word's bits in the word table (see "What a word can begin"): the two
- * lists of the quick test, then the ALT_ bits of each language
+ * A word's bits in the word table (see "What a word can begin"): the quick
+ * test's two, the ALT_ bits of each language, then whether it is a word of
+ * a count
  */
-#define WORD_STARTER 1
+#define WORD_STARTER 1			/* computed: some ALT_ bit in either language */
 #define WORD_PREFIX_ONLY 2
 #define WORD_ALT_SHIFT(lang) ((lang) == SN_LANG_FR ? 12 : 2)
+#define WORD_COUNT (UINT32_C(1) << 22)	/* a word of a count */
 
 typedef enum
 {
@@ -687,28 +689,33 @@ static const char *const fr_ten_names[] = {
 static const int fr_ten_values[] = {20, 30, 40, 50, 70, 80, 80, 90};
 
 /* scale words after a number: thousand, million, billion (short scale) */
+typedef struct scale_name
+{
+	const char *w;
+	int64_t		value;
+} scale_name;
+
+static const scale_name en_scales[] = {
+	{"thousand", INT64_C(1000)}, {"million", INT64_C(1000000)}, {"billion", INT64_C(1000000000)}
+};
+static const scale_name fr_scales[] = {
+	{"mille", INT64_C(1000)}, {"million", INT64_C(1000000)}, {"millions", INT64_C(1000000)},
+	{"milliard", INT64_C(1000000000)}, {"milliards", INT64_C(1000000000)}
+};
+
 static int64_t
 scale_word(const ctx *c, const tok *t)
 {
+	const scale_name *scales = c->lang == SN_LANG_FR ? fr_scales : en_scales;
+	size_t		n = c->lang == SN_LANG_FR ? sizeof(fr_scales) / sizeof(fr_scales[0]) :
+		sizeof(en_scales) / sizeof(en_scales[0]);
+
 	/* most words are none: they begin with another letter */
 	if (t->kind != TK_WORD || (t->w[0] != 'm' && t->w[0] != 't' && t->w[0] != 'b'))
 		return 0;
-	if (c->lang == SN_LANG_FR)
-	{
-		if (strcmp(t->w, "mille") == 0)
-			return INT64_C(1000);
-		if (strcmp(t->w, "million") == 0 || strcmp(t->w, "millions") == 0)
-			return INT64_C(1000000);
-		if (strcmp(t->w, "milliard") == 0 || strcmp(t->w, "milliards") == 0)
-			return INT64_C(1000000000);
-		return 0;
-	}
-	if (strcmp(t->w, "thousand") == 0)
-		return INT64_C(1000);
-	if (strcmp(t->w, "million") == 0)
-		return INT64_C(1000000);
-	if (strcmp(t->w, "billion") == 0)
-		return INT64_C(1000000000);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(t->w, scales[i].w) == 0)
+			return scales[i].value;
 	return 0;
 }
 
@@ -1266,31 +1273,33 @@ en_unit_chain(const ctx *c, size_t pos, size_t *end)
 	return s;
 }
 
-/* French collective nouns: singular and plural, and their unit */
+/* French collective nouns ("une dizaine", "des centaines"): the singular and its unit */
+static const struct
+{
+	const char *sg;
+	int64_t		unit;
+}			fr_collectives[] = {
+	{"dizaine", 10}, {"douzaine", 12}, {"quinzaine", 15}, {"vingtaine", 20},
+	{"trentaine", 30}, {"quarantaine", 40}, {"cinquantaine", 50},
+	{"soixantaine", 60}, {"centaine", 100}, {"millier", 1000},
+};
+
+/* The unit of a French collective noun, singular or plural as asked (0: none) */
 static int64_t
 fr_collective(const tok *t, bool plural)
 {
-	static const struct
-	{
-		const char *sg;
-		int64_t		unit;
-	}			v[] = {
-		{"dizaine", 10}, {"douzaine", 12}, {"quinzaine", 15}, {"vingtaine", 20},
-		{"trentaine", 30}, {"quarantaine", 40}, {"cinquantaine", 50},
-		{"soixantaine", 60}, {"centaine", 100}, {"millier", 1000},
-	};
 	size_t		n;
 
 	if (t->kind != TK_WORD)
 		return 0;
 	n = strlen(t->w);
-	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+	for (size_t i = 0; i < sizeof(fr_collectives) / sizeof(fr_collectives[0]); i++)
 	{
-		size_t		m = strlen(v[i].sg);
+		size_t		m = strlen(fr_collectives[i].sg);
 
-		if (plural ? (n == m + 1 && t->w[m] == 's' && memcmp(t->w, v[i].sg, m) == 0)
-			: strcmp(t->w, v[i].sg) == 0)
-			return v[i].unit;
+		if (plural ? (n == m + 1 && t->w[m] == 's' && memcmp(t->w, fr_collectives[i].sg, m) == 0)
+			: strcmp(t->w, fr_collectives[i].sg) == 0)
+			return fr_collectives[i].unit;
 	}
 	return 0;
 }
@@ -2024,17 +2033,21 @@ try_unknown(ctx *c, size_t pos, cand *best)
  * no unknown, no bound, no approximation).  One table answers, for a folded
  * word, what the reader asks before trying the grammar:
  *
- *  - is it a starter (phrase_starter_words below): the scanner's quick test
- *    turns other words away (a plural "s" is dropped before looking up:
- *    "dizaines", "milliers").  Both languages share this list: a French
- *    word in an English text only costs a full try;
- *  - is it a prefix-only word (prefix_only_words): then the quick test also
- *    wants the rest of a quantity to follow;
  *  - which alternatives of a phrase it can begin, in each language: the
  *    first words of the grammar's own lists (unknown, approximate, the four
  *    comparisons), the frames of a range, and the words a quantity can
  *    begin with (number words, "a", vague words), so that read_phrase tries
- *    only those.
+ *    only those;
+ *  - from these, computed when the table is filled (mark_first_set), whether
+ *    it begins a phrase at all, in either language (WORD_STARTER): the
+ *    grammar's first set, the scanner's quick test and annotate's word test.
+ *    A word the grammar's lists gain is in it at once; the unit tests read
+ *    every word of this file's grammar with the exhaustive reader and fail
+ *    when one begins a phrase the first set lacks;
+ *  - whether it is a word of a count (WORD_COUNT: number names, scale words,
+ *    collectives, vague words), which the prefix look-ahead below looks for;
+ *  - whether it is a prefix-only word (prefix_only_words): then the quick
+ *    test also wants the rest of a quantity to follow.
  *
  * The table is filled at its first lookup (like sn_wordset: each backend
  * fills its own; the core runs no threads).  The unit tests and the fuzz
@@ -2043,48 +2056,16 @@ try_unknown(ctx *c, size_t pos, cand *best)
  * missing here would make annotate miss phrases.
  * ------------------------------------------------------------------------ */
 
-/* Each string: words between spaces, grouped by first letter. */
-static const char *const phrase_starter_words[] = {
-	" a about above almost an approx approximately around as at au autour aux "
-	"approximativement ",
-	" below between billion ",
-	" could ",
-	" cent centaine cinq cinquantaine cinquante circa close ",
-	" d' de des deux dix dizaine douzaine douze dozen ",
-	" eight eighteen eighty eleven entre environ estimated exceeding ",
-	" few fewer fifteen fifty five forty four fourteen from ",
-	" greater grosso ",
-	" half huit huitante hundred ",
-	" in inconnu inconnue indetermine indeterminee ",
-	" jusqu' ",
-	" less ",
-	" mille milliard millier million moins more may might ",
-	" nearly neuf nine nineteen ninety no nombre non nonante not ",
-	" octante one onze over ",
-	" pas plus plusieurs pourrait pourraient pratiquement pres presque ",
-	" quarantaine quarante quasiment quatorze quatre quelque quelques quinzaine quinze ",
-	" roughly ",
-	" seize sept septante seven seventeen seventy several six sixteen sixty soixantaine "
-	"soixante some ",
-	" ten tens thirteen thirty thousand three treize trentaine trente trois twelve "
-	"twenty two ",
-	" un under undetermined undisclosed une unknown unspecified up upwards ",
-	" vingt vingtaine ",
-	" zero ",
-	NULL
-};
-
 /*
  * Words that begin a phrase only as part of a prefix: an approximation, a
  * comparison, a range's frame, an article ("about 500", "at least a dozen",
  * "in excess of 300", "between 40 and 50", "a few", "des dizaines").  They
  * are among the commonest words of a text ("a", "in", "at", "some", "de"),
  * and after one of them a phrase always goes on, within a few words, to a
- * number, or to a starter word that is not one of these (the number word or
- * vague word of its quantity: "few", "dozen", "hundred", "dizaines",
- * "undisclosed").  None of them is a quantity alone or with other prefix
- * words only; "not", "non", "un", "une", "quelques" and "several" are, and
- * are not listed.
+ * number, or to a word of a count or a starter that is not one of these
+ * ("few", "dozen", "hundred", "dizaines", "undisclosed").  None of them is
+ * a quantity alone or with other prefix words only; "not", "non", "un",
+ * "une", "quelques" and "several" are, and are not listed.
  */
 static const char *const prefix_only_words[] = {
 	" a an about above almost around as at below between close from in ",
@@ -2092,6 +2073,15 @@ static const char *const prefix_only_words[] = {
 	" au aux autour de des entre environ moins plus pres quelque pourrait pourraient ",
 	NULL
 };
+
+/*
+ * The words of a count besides the number names, the scale words, the
+ * collectives and the vague plurals: what en_unit_chain and
+ * vague_quantity() read after a first word ("a dozen", "a few", "half a
+ * dozen", "quatre-vingts").
+ */
+static const char *const en_count_words = "dozen hundred few half several";
+static const char *const fr_count_words = "cent cents vingts plusieurs quelques";
 
 /* The words a quantity can begin with besides the number-name tables */
 static const char *const en_quantity_words = "a half several";
@@ -2220,14 +2210,53 @@ add_names(const char *const *names, size_t count, uint32_t bits)
 
 #define ADD_NAMES(names, bits) add_names((names), sizeof(names) / sizeof(names[0]), (bits))
 
+/*
+ * The grammar's first set: WORD_STARTER on every word that begins some
+ * alternative of a phrase (an ALT_ bit) in either language.  It is derived
+ * here, from the bits the grammar's lists gave, never listed by hand, so
+ * that a word added to a list begins phrases at once.
+ */
+static void
+mark_first_set(void)
+{
+	const unsigned en = WORD_ALT_SHIFT(SN_LANG_EN),
+				fr = WORD_ALT_SHIFT(SN_LANG_FR);
+
+	for (int k = 0; k < word_table.nwords; k++)
+	{
+		uint32_t	bits = word_table.word[k].bits;
+
+		if (((bits >> en) | (bits >> fr)) & ALT_ALL)
+			word_table.word[k].bits |= WORD_STARTER;
+	}
+}
+
+/* The words of a count in each language (WORD_COUNT), from the number tables */
+static void
+add_count_words(void)
+{
+	ADD_NAMES(en_unit_names, WORD_COUNT);
+	ADD_NAMES(en_ten_names, WORD_COUNT);
+	ADD_NAMES(fr_unit_names, WORD_COUNT);
+	ADD_NAMES(fr_ten_names, WORD_COUNT);
+	for (size_t i = 0; i < sizeof(en_scales) / sizeof(en_scales[0]); i++)
+		add_words(en_scales[i].w, WORD_COUNT);
+	for (size_t i = 0; i < sizeof(fr_scales) / sizeof(fr_scales[0]); i++)
+		add_words(fr_scales[i].w, WORD_COUNT);
+	for (size_t i = 0; i < sizeof(fr_collectives) / sizeof(fr_collectives[0]); i++)
+		add_words(fr_collectives[i].sg, WORD_COUNT);
+	for (size_t i = 0; i < sizeof(en_vague_plurals) / sizeof(en_vague_plurals[0]); i++)
+		add_words(en_vague_plurals[i].w, WORD_COUNT);
+	add_words(en_count_words, WORD_COUNT);
+	add_words(fr_count_words, WORD_COUNT);
+}
+
 static void
 fill_word_table(void)
 {
 	const unsigned en = WORD_ALT_SHIFT(SN_LANG_EN),
 				fr = WORD_ALT_SHIFT(SN_LANG_FR);
 
-	for (const char *const *g = phrase_starter_words; *g; g++)
-		add_words(*g, WORD_STARTER);
 	for (const char *const *g = prefix_only_words; *g; g++)
 		add_words(*g, WORD_PREFIX_ONLY);
 
@@ -2264,6 +2293,8 @@ fill_word_table(void)
 	ADD_NAMES(fr_unit_names, ALT_QUANTITY << fr);
 	ADD_NAMES(fr_ten_names, ALT_QUANTITY << fr);
 	add_words(fr_quantity_words, ALT_QUANTITY << fr);
+	add_count_words();
+	mark_first_set();
 	word_table.ready = true;
 }
 
@@ -2288,12 +2319,20 @@ word_bits(const char *w, size_t n)
 	return word_bits_hashed(w, n);
 }
 
-/* A starter, or the plural of one ("dizaines", "milliers", "thousands") */
+/*
+ * After a prefix word: a word that goes on to a quantity, a starter or a
+ * word of a count that is not itself a prefix word, or the plural of one
+ * ("dizaines", "milliers", "thousands").
+ */
 static bool
-is_starter(const char *w, size_t n, uint32_t bits)
+completes_prefix(const char *w, size_t n, uint32_t bits)
 {
-	return (bits & WORD_STARTER) ||
-		(n > 1 && w[n - 1] == 's' && (word_bits(w, n - 1) & WORD_STARTER));
+	const uint32_t goes_on = WORD_STARTER | WORD_COUNT;
+
+	if (bits & WORD_PREFIX_ONLY)
+		return false;
+	return (bits & goes_on) ||
+		(n > 1 && w[n - 1] == 's' && (word_bits(w, n - 1) & goes_on));
 }
 
 /*
@@ -2384,7 +2423,7 @@ to_estimate(const cand *r, sn_estimate *out, sn_error *err)
 bool
 sn_estimate_phrase_word_may_begin(const char *w, size_t n)
 {
-	return is_starter(w, n, word_bits(w, n));
+	return (word_bits(w, n) & WORD_STARTER) != 0;
 }
 
 /*
@@ -2468,8 +2507,7 @@ quantity_follows_prefix(const ctx *c, size_t pos)
 			return true;
 		if (t.kind != TK_WORD)
 			return t.kind == TK_SYM && t.sym == '?';
-		if (t.n == 0 ||
-			(!(t.bits & WORD_PREFIX_ONLY) && is_starter(t.w, t.n, t.bits)))
+		if (t.n == 0 || completes_prefix(t.w, t.n, t.bits))
 			return true;
 		pos = t.end;
 	}
@@ -2488,7 +2526,7 @@ may_begin(const ctx *c)
 
 	if (t->kind != TK_WORD)
 		return true;
-	if (!is_starter(t->w, t->n, t->bits))
+	if (!(t->bits & WORD_STARTER))
 		return false;
 	return !(t->bits & WORD_PREFIX_ONLY) || quantity_follows_prefix(c, t->end);
 }
