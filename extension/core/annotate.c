@@ -844,7 +844,7 @@ letters_in(uint64_t v)
  * fewer) in lower case, the first in the low byte.
  */
 #define PLAIN_WORD_MAX 23
-#define MEMO_WORD_MAX 16
+#define MEMO_WORD_MAX 14
 
 static inline bool
 plain_word_at(const char *text, size_t len, size_t i, size_t *n, uint64_t *key)
@@ -893,7 +893,9 @@ plain_word_at(const char *text, size_t len, size_t i, size_t *n, uint64_t *key)
  * ("the", "in", "said") and its names, met again and again, and each costs
  * calls through pointers to answer; the memo has room for the tens of
  * thousands of names of a gazetteer besides the short words (16,384 words,
- * 272 kB).  A word test answers from the word (and the language) alone
+ * 256 kB).  A word's entry is 16 bytes, its letters and its answer
+ * together, so that a lookup costs one cache line (three arrays cost
+ * three misses: a third of annotate's own time went to them).  A word test answers from the word (and the language) alone
  * (annotate.h), so an answer holds for as long as the tests are the same
  * functions and the language the same: the memo starts afresh when another
  * set of tests or another language comes (the core runs one call at a time,
@@ -910,12 +912,15 @@ plain_word_at(const char *text, size_t len, size_t i, size_t *n, uint64_t *key)
 #define ASK_BEGIN 0x1u
 #define ASK_KNOWN 0x2u			/* SN_WORD_KNOWN */
 #define ASK_NEEDS_KNOWN_NEXT 0x4u	/* SN_WORD_NEEDS_KNOWN_NEXT */
-#define ASK_DATE_SHIFT 3
+#define ASK_PREFIX 0x8u			/* SN_WORD_PREFIX */
+#define ASK_GOES_ON 0x10u		/* SN_WORD_GOES_ON */
+#define ASK_DATE_SHIFT 5
 #define ASK_QUANTITY ASK_BEGIN
 #define ASK_DATE (ASK_BEGIN << ASK_DATE_SHIFT)
 
 _Static_assert(SN_WORD_KNOWN << 1 == ASK_KNOWN &&
-			   SN_WORD_NEEDS_KNOWN_NEXT << 1 == ASK_NEEDS_KNOWN_NEXT,
+			   SN_WORD_NEEDS_KNOWN_NEXT << 1 == ASK_NEEDS_KNOWN_NEXT &&
+			   SN_WORD_PREFIX << 1 == ASK_PREFIX && SN_WORD_GOES_ON << 1 == ASK_GOES_ON,
 			   "a reader's SN_WORD_* bits sit above its ASK_BEGIN");
 
 typedef bool (*word_test_fn) (const char *w, size_t n);
@@ -928,10 +933,19 @@ static struct
 	word_class_fn quantity_class;
 	word_class_fn date_class;
 	sn_lang		lang;
-	uint64_t	word[MEMO_SLOTS];	/* first eight letters, as plain_word_at makes them; 0: empty */
-	uint64_t	word2[MEMO_SLOTS];	/* letters 9 to 16 of a longer word, as word; 0: none */
-	uint8_t		asks[MEMO_SLOTS];	/* ASK_* bits of the word */
+	struct
+	{
+		uint64_t	word;		/* first eight letters, as plain_word_at makes them; 0: empty */
+		uint64_t	rest;		/* letters 9 to 14 of a longer word, as word (the low six
+								 * bytes), and the ASK_* bits of the word (the top two) */
+	}			entry[MEMO_SLOTS];
 }			word_memo;
+
+#define MEMO_ASKS_SHIFT 48
+_Static_assert(((ASK_BEGIN | ASK_KNOWN | ASK_NEEDS_KNOWN_NEXT | ASK_PREFIX | ASK_GOES_ON)
+				<< ASK_DATE_SHIFT) < 0x10000,
+			   "the ASK_* bits of a word fit the top two bytes of its memo entry");
+#define MEMO_LETTERS_MASK ((UINT64_C(1) << MEMO_ASKS_SHIFT) - 1)
 
 /* Make the memo answer for opt's word tests (at the start of a call). */
 static void
@@ -943,8 +957,7 @@ word_memo_for(const sn_annotate_options *opt)
 		word_memo.date_class != opt->date.word_class ||
 		word_memo.lang != opt->lang)
 	{
-		memset(word_memo.word, 0, sizeof(word_memo.word));
-		memset(word_memo.word2, 0, sizeof(word_memo.word2));
+		memset(word_memo.entry, 0, sizeof(word_memo.entry));
 		word_memo.quantity_test = opt->quantity.word_may_begin;
 		word_memo.date_test = opt->date.word_may_begin;
 		word_memo.quantity_class = opt->quantity.word_class;
@@ -990,12 +1003,12 @@ plain_word_asks(const sn_annotate_options *opt, const char *text, size_t i, size
 		key2 |= (uint64_t) (unsigned char) (text[i + k] | 0x20) << (8 * (k - 8));
 	/* Fibonacci hashing: the top bits of the product */
 	slot = (uint32_t) (((key ^ (key2 * 31)) * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - MEMO_BITS));
-	if (word_memo.word[slot] == key && word_memo.word2[slot] == key2)
-		return word_memo.asks[slot];
+	if (word_memo.entry[slot].word == key &&
+		(word_memo.entry[slot].rest & MEMO_LETTERS_MASK) == key2)
+		return (unsigned) (word_memo.entry[slot].rest >> MEMO_ASKS_SHIFT);
 	asks = word_asks(opt, text, i, n);
-	word_memo.word[slot] = key;
-	word_memo.word2[slot] = key2;
-	word_memo.asks[slot] = (uint8_t) asks;
+	word_memo.entry[slot].word = key;
+	word_memo.entry[slot].rest = key2 | (uint64_t) asks << MEMO_ASKS_SHIFT;
 	return asks;
 }
 
@@ -1066,6 +1079,85 @@ plain_key(const char *text, size_t len, size_t i, size_t n)
 	return key;
 }
 
+/*
+ * The prefix look-ahead (SN_WORD_PREFIX, sn_text.h) of the reader whose
+ * ASK_* bits sit at shift, after the word k: does a number, a '?' or a
+ * word it classes SN_WORD_GOES_ON come within SN_WORD_PREFIX_WINDOW tokens,
+ * before any other mark and the end of the text?  Read off the words as
+ * the reader cuts its tokens: past ASCII white space, a plain word whole.
+ * Where the reader would cut a token otherwise (a character beyond ASCII,
+ * an elision, a word with digits, a very long word) the answer is yes: the
+ * reader is asked and judges for itself.  "a convoy", "in the north",
+ * "from Koudiamata" cost no call.
+ */
+static bool
+prefix_goes_on(const sn_annotate_options *opt, const char *text, size_t len,
+			   const sn_words *words, size_t k, unsigned shift)
+{
+	size_t		pos = words->items[k].end_byte;
+
+	for (int t = 0; t < SN_WORD_PREFIX_WINDOW; t++)
+	{
+		const sn_word *w;
+		size_t		n;
+
+		while (pos < len && (text[pos] == ' ' || (text[pos] >= '\t' && text[pos] <= '\r')))
+			pos++;
+		if (pos >= len)
+			return false;
+		if (++k >= words->n || words->items[k].start_byte != pos)
+		{
+			/* a mark comes first: only '?' goes on (beyond ASCII: the reader's to judge) */
+			return text[pos] == '?' || (unsigned char) text[pos] >= 0x80;
+		}
+		w = &words->items[k];
+		n = w->end_byte - w->start_byte;
+		if (!(w->flags & SN_WORD_PLAIN) || n > PLAIN_WORD_MAX)
+			return true;
+		if (plain_word_asks(opt, text, pos, n, plain_key(text, len, pos, n < 8 ? n : 8)) &
+			(ASK_GOES_ON << shift))
+			return true;
+		pos = w->end_byte;
+	}
+	return false;
+}
+
+/* asks, less the readers for which the plain word k is a prefix that nothing goes on from */
+static inline unsigned
+prefix_look_ahead(const sn_annotate_options *opt, const char *text, size_t len,
+				  const sn_words *words, size_t k, unsigned asks)
+{
+	const unsigned q_prefix = ASK_BEGIN | ASK_PREFIX,
+				d_prefix = q_prefix << ASK_DATE_SHIFT;
+
+	if ((asks & q_prefix) == q_prefix && !prefix_goes_on(opt, text, len, words, k, 0))
+		asks &= ~ASK_QUANTITY;
+	if ((asks & d_prefix) == d_prefix &&
+		!prefix_goes_on(opt, text, len, words, k, ASK_DATE_SHIFT))
+		asks &= ~ASK_DATE;
+	return asks;
+}
+
+/*
+ * The characters of s (n bytes of valid UTF-8: sn_words_read has checked
+ * the whole text): every character has one byte that is no continuation
+ * byte (10xxxxxx), and eight bytes of ASCII, the usual case, hold none.
+ */
+static size_t
+valid_utf8_chars(const char *s, size_t n)
+{
+	size_t		count = n,
+				k = 0;
+
+	for (; k + 8 <= n; k += 8)
+		if (load_le64(s + k) & BYTES(0x80))
+			for (size_t b = k; b < k + 8; b++)
+				count -= ((unsigned char) s[b] & 0xC0) == 0x80;
+	for (; k < n; k++)
+		count -= ((unsigned char) s[k] & 0xC0) == 0x80;
+	return count;
+}
+
 /* Record the phrase of n bytes a reader found at word w */
 static bool
 add_value(const char *text, size_t len, const sn_word *w, size_t n, bool is_date,
@@ -1086,7 +1178,7 @@ add_value(const char *text, size_t len, const sn_word *w, size_t n, bool is_date
 	m->start_byte = i;
 	m->end_byte = i + n;
 	m->start_char = w->start_char;
-	m->end_char = w->start_char + sn_utf8_char_count(text + i, n);
+	m->end_char = w->start_char + valid_utf8_chars(text + i, n);
 	m->ref.country = -1;
 	memcpy(m->value.bytes, value, SN_ANNOTATE_VALUE_MAX);
 	return true;
@@ -1138,6 +1230,8 @@ find_values(const char *text, size_t len, const sn_words *words, const sn_annota
 								  plain_word_asks(opt, text, i, wn,
 												  plain_key(text, len, i, wn < 8 ? wn : 8))) :
 			ASK_QUANTITY | ASK_DATE;
+		if (plain)
+			asks = prefix_look_ahead(opt, text, len, words, k, asks);
 
 		if (opt->quantity.read && (asks & ASK_QUANTITY))
 		{

@@ -30,6 +30,7 @@ sn_annotate_use_readers(sn_annotate_options *opt, const sn_civil_date *reference
 	opt->quantity.read = sn_annotate_read_quantity;
 	opt->quantity.arg = NULL;
 	opt->quantity.word_may_begin = sn_estimate_phrase_word_may_begin;
+	opt->quantity.word_class = sn_estimate_phrase_word_class;
 	opt->date.read = sn_date_phrase_reader;
 	opt->date.arg = (void *) reference;
 	opt->date.word_may_begin = sn_date_phrase_word_may_begin;

@@ -2429,8 +2429,23 @@ sn_estimate_phrase_word_may_begin(const char *w, size_t n)
 /*
  * How many tokens after a prefix word its quantity's number or number word
  * may come: the longest case is "in excess of a hundred" (the fourth).
+ * annotate reads the same window off its words (sn_text.h).
  */
-#define PREFIX_WINDOW 4
+#define PREFIX_WINDOW SN_WORD_PREFIX_WINDOW
+
+/*
+ * The quick test's classes of a folded word for annotate (sn_text.h): a
+ * prefix word (SN_WORD_PREFIX), a word the prefix look-ahead stops at
+ * (SN_WORD_GOES_ON).  The same in both languages, as the table is.
+ */
+unsigned
+sn_estimate_phrase_word_class(const char *w, size_t n, sn_lang lang)
+{
+	uint32_t	bits = word_bits(w, n);
+
+	return ((bits & WORD_PREFIX_ONLY) ? SN_WORD_PREFIX : 0) |
+		(completes_prefix(w, n, bits) ? SN_WORD_GOES_ON : 0);
+}
 
 /*
  * The token at pos as the look-ahead below needs it: read here when it is

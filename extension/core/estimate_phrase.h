@@ -155,6 +155,15 @@ extern bool sn_estimate_phrase_may_begin(const char *text, size_t len, sn_lang l
 extern bool sn_estimate_phrase_word_may_begin(const char *w, size_t n);
 
 /*
+ * annotate's prefix look-ahead (annotate.h, sn_phrase_reader.word_class):
+ * for the folded word w, SN_WORD_PREFIX when a quantity begins with it only
+ * before the rest of a quantity ("about", "a", "in", "de"), SN_WORD_GOES_ON
+ * when it is such a rest (a word of a count, a starter that is no prefix
+ * word), as the scanner's quick test reads them (sn_text.h).
+ */
+extern unsigned sn_estimate_phrase_word_class(const char *w, size_t n, sn_lang lang);
+
+/*
  * parse_estimate: the whole of phrase (len bytes) must be one quantity
  * phrase, surrounding spaces and trailing nouns allowed ("about 1,000
  * troops", "des dizaines de soldats").  Trailing words may not contain

@@ -46,6 +46,18 @@ extern const char *sn_lang_code(sn_lang lang);
 #define SN_WORD_NEEDS_KNOWN_NEXT 0x2u
 
 /*
+ * And for a reader whose phrases may open with prefix words ("about",
+ * "at least", "in excess of", "a"): a phrase begins with a word classed
+ * SN_WORD_PREFIX only where, within the SN_WORD_PREFIX_WINDOW tokens after
+ * it (ASCII white space between them), a number, a '?' or a word classed
+ * SN_WORD_GOES_ON comes before any other mark and before the end of the
+ * text; words of neither class may come between.
+ */
+#define SN_WORD_PREFIX 0x4u
+#define SN_WORD_GOES_ON 0x8u
+#define SN_WORD_PREFIX_WINDOW 4
+
+/*
  * Decode the UTF-8 character at s (len bytes available).  Returns the number
  * of bytes it takes (1 to 4) and sets *cp, or returns 0 for an invalid or
  * truncated sequence (overlong forms and surrogates included).

@@ -22,6 +22,7 @@
 #include "edtf.h"
 #include "edtf_phrase.h"
 #include "estimate.h"
+#include "estimate_phrase.h"
 
 static size_t
 digits_then(const char *t, size_t len, size_t i)
@@ -360,6 +361,78 @@ date_word_classes(void **state)
 }
 
 /*
+ * The prefix look-ahead (SN_WORD_PREFIX): the real quantity reader, counted.
+ * A prefix word ("a", "in", "about") is read only where a number, a '?' or
+ * a word of a count follows within four tokens before any other mark; what
+ * annotate cannot judge from its words (an accented word, an elision) is
+ * left to the reader.
+ */
+static int	quantity_reads;
+
+static size_t
+counted_quantity(void *arg, const char *t, size_t len, sn_lang lang, void *value)
+{
+	quantity_reads++;
+	return sn_annotate_read_quantity(arg, t, len, lang, value);
+}
+
+static int
+quantity_asked(const char *text, size_t *found)
+{
+	sn_annotate_options opt = {0};
+	sn_mentions m = {0};
+	sn_error	err;
+
+	sn_annotate_use_readers(&opt, NULL);
+	opt.date.read = NULL;
+	opt.quantity.read = counted_quantity;
+	quantity_reads = 0;
+	assert_true(sn_annotate(text, strlen(text), &opt, &m, &err));
+	*found = m.n;
+	sn_mentions_free(&opt, &m);
+	return quantity_reads;
+}
+
+static void
+prefix_look_ahead_skips_prefixes_without_a_count(void **state)
+{
+	size_t		found;
+
+	/* no count within four tokens, a mark first, the end: not asked */
+	assert_int_equal(quantity_asked("a convoy left; in the north of it, from Gao. About", &found), 0);
+	assert_int_equal(found, 0);
+	assert_int_equal(quantity_asked("at the end, 45", &found), 1);		/* only at "45" */
+	/* a number, a word of a count, a '?' within four tokens: asked, and read whole */
+	assert_int_equal(quantity_asked("in excess of a hundred", &found), 1);
+	assert_int_equal(found, 1);
+	assert_int_equal(quantity_asked("about 500 troops", &found), 1);
+	assert_int_equal(found, 1);
+	assert_int_equal(quantity_asked("a few", &found), 1);
+	assert_int_equal(found, 1);
+	assert_int_equal(quantity_asked("some ?", &found), 1);
+	/*
+	 * what annotate does not judge (beyond ASCII, an elision): the reader's,
+	 * at the prefix and at the word itself
+	 */
+	assert_int_equal(quantity_asked("a \xc3\xa9t\xc3\xa9", &found), 2);
+	assert_int_equal(quantity_asked("a d'autres", &found), 2);
+	assert_int_equal(found, 0);
+}
+
+/* The real quantity reader's classes, as its quick test reads the words. */
+static void
+quantity_word_classes(void **state)
+{
+	assert_int_equal(sn_estimate_phrase_word_class("about", 5, SN_LANG_EN), SN_WORD_PREFIX);
+	assert_int_equal(sn_estimate_phrase_word_class("de", 2, SN_LANG_FR), SN_WORD_PREFIX);
+	assert_int_equal(sn_estimate_phrase_word_class("dozen", 5, SN_LANG_EN), SN_WORD_GOES_ON);
+	assert_int_equal(sn_estimate_phrase_word_class("milliers", 8, SN_LANG_FR), SN_WORD_GOES_ON);
+	assert_int_equal(sn_estimate_phrase_word_class("undisclosed", 11, SN_LANG_EN), SN_WORD_GOES_ON);
+	assert_int_equal(sn_estimate_phrase_word_class("the", 3, SN_LANG_EN), 0);
+	assert_int_equal(sn_estimate_phrase_word_class("excess", 6, SN_LANG_EN), 0);
+}
+
+/*
  * The mentions of a text with the real readers (parse_estimate's and
  * resolve_date's) and a gazetteer of Mali, Niger, Tillabéri and the
  * civilians of Mali and of Niger: "kind[surface]=value" for quantities and
@@ -511,6 +584,8 @@ main(void)
 		cmocka_unit_test(word_tests_are_remembered_per_test),
 		cmocka_unit_test(look_ahead_skips_words_unknown_after),
 		cmocka_unit_test(date_word_classes),
+		cmocka_unit_test(prefix_look_ahead_skips_prefixes_without_a_count),
+		cmocka_unit_test(quantity_word_classes),
 		cmocka_unit_test(analysts_phrasing),
 		cmocka_unit_test(civilians_of_the_report),
 	};
