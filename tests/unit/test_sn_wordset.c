@@ -61,7 +61,9 @@ static void
 phrase_starters(void **state)
 {
 	assert_true(sn_estimate_phrase_word_may_begin("about", 5));
-	assert_true(sn_estimate_phrase_word_may_begin("dizaines", 8));	/* plural of a starter */
+	assert_true(sn_estimate_phrase_word_may_begin("dozens", 6));
+	/* a collective begins a phrase only after "des" ("des dizaines"): not alone */
+	assert_false(sn_estimate_phrase_word_may_begin("dizaines", 8));
 	assert_true(sn_estimate_phrase_word_may_begin("jusqu'", 6));
 	assert_false(sn_estimate_phrase_word_may_begin("troops", 6));
 	assert_false(sn_estimate_phrase_word_may_begin("the", 3));
