@@ -186,6 +186,20 @@ SELECT count(*) AS acled_rows_in_split_incident FROM incidents i JOIN events e O
 WHERE e.external_id IN ('A-battle', 'A-civilians');
 UPDATE matching_datasets SET splits_incidents = true WHERE dataset = 'm_acled' AND NOT standard;
 
+-- Split rows placed near a town (ACLED geo_precision 2: a 25 km radius) are
+-- at the same place when they are within within_km beyond both radii: the
+-- second row, 22 km from the first, shares their UCDP counterpart.  Two rows
+-- known to the town (2 km), 22 km apart, are two places: the second stays a
+-- contender.
+SELECT pg_temp.ev('m_acled', 'A-near-1', '2015-10-01', 11.00, 33.00, 25000, 'Armed clash', '5') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_acled', 'A-near-2', '2015-10-01', 11.20, 33.00, 25000, 'Armed clash', '3') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-near', '2015-10-01', 11.10, 33.00, 25000, '1', '3..8') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_acled', 'A-town-1', '2015-10-05', 12.00, 34.00, 2000, 'Armed clash', '5') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_acled', 'A-town-2', '2015-10-05', 12.20, 34.00, 2000, 'Armed clash', '3') IS NOT NULL AS ok;
+SELECT pg_temp.ev('m_ucdp', 'U-town', '2015-10-05', 12.10, 34.00, 2000, '1', '3..8') IS NOT NULL AS ok;
+SELECT links, contenders FROM link_events('m_acled', 'm_ucdp');
+SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event IN ('A-near-1', 'A-near-2', 'A-town-1', 'A-town-2');
+
 -- ---------------------------------------------------------------------------
 -- 7. Duplicates within one dataset (GDELT's syndicated copies): the same
 --    source URL, or the same actors, root code, day and place.

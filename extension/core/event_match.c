@@ -761,18 +761,23 @@ order_cmp(const void *x, const void *y)
 	return i < j ? -1 : i > j;
 }
 
-/* May side-x event e (unmatched) share the counterpart that row `holder` of its dataset took? */
+/*
+ * May side-x event e (unmatched) share the counterpart that row `holder` of its
+ * dataset took?
+ */
 static bool
 may_share(const sn_match_event *e, const sn_match_event *holder, const sn_match_event *counterpart,
 		  const sn_match_params *p)
 {
 	int64_t		allowed = counterpart->day_hi - counterpart->day_lo;
+	double		km;
 	int			actors;
 
 	if (allowed < p->within_days)
 		allowed = p->within_days;
 	if (sn_match_days_apart(e->day_lo, e->day_hi, holder->day_lo, holder->day_hi) > allowed)
 		return false;
+
 	/*
 	 * The rows a dataset makes of one incident (a day, a type of violence) keep
 	 * the group that carried it out: a row with no group in common with the
@@ -782,7 +787,17 @@ may_share(const sn_match_event *e, const sn_match_event *holder, const sn_match_
 	actors = sn_match_actor_part(e->actors, e->n_actors, holder->actors, holder->n_actors);
 	if (actors == SN_MATCH_ACTORS_NONE || actors == SN_MATCH_ACTORS_KIND)
 		return false;
-	return event_km(e, holder) <= p->within_km;
+
+	/*
+	 * At the same place: within within_km.  A row placed only near a town or
+	 * in a district (a radius beyond a town's) may lie anywhere in it, so the
+	 * two rows are then as far apart as the windows measure, beyond both
+	 * radii; two town-level rows by their points.
+	 */
+	km = event_km(e, holder);
+	if (e->precision_m > SN_MATCH_TOWN_M || holder->precision_m > SN_MATCH_TOWN_M)
+		km = sn_match_km_apart(km, e->precision_m, holder->precision_m);
+	return km <= p->within_km;
 }
 
 /* The two best values seen of one event's candidates */

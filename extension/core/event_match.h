@@ -102,6 +102,12 @@ typedef struct sn_match_params
 #define SN_MATCH_LONE_MARGIN 0.15
 #define SN_MATCH_CROWD_TOLERANCE 0.01
 
+/*
+ * The precision radius of a place known to the town (ACLED geo_precision 1,
+ * UCDP where_prec 1, GTD specificity 1: 2 km); a larger one is vaguer.
+ */
+#define SN_MATCH_TOWN_M 2000.0
+
 /* The parts of a pair's score, and the score */
 typedef struct sn_match_parts
 {
@@ -242,9 +248,10 @@ typedef struct sn_match_pair
  * with evidence (sn_match_has_evidence).  When a
  * side splits incidents (ACLED: one row per day and type), a row left
  * unmatched whose best remaining candidate was taken by another row of its
- * dataset at the same place (within within_km), within the counterpart's
- * days (or within_days) and with an actor in common (not only a class; or
- * one of the two names none) shares that counterpart (pair.shared).  Then ranks:
+ * dataset at the same place (within within_km; beyond both radii when either
+ * is vaguer than a town, SN_MATCH_TOWN_M), within the counterpart's days
+ * (or within_days) and with an actor in common (not only a class; or one of
+ * the two names none) shares that counterpart (pair.shared).  Then ranks:
  * 1 for a selected pair, 2, 3, ... for the others in the same order, from
  * each side's point of view.  Returns false when memory runs out.
  */

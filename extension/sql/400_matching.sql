@@ -565,7 +565,7 @@ BEGIN
   SELECT coalesce((SELECT m.splits_incidents FROM @extschema@.matching_settings m WHERE m.dataset = d), false) INTO sd;
   SELECT coalesce((SELECT m.splits_incidents FROM @extschema@.matching_settings m WHERE m.dataset = o), false) INTO so;
   -- the same for (d, o) and (o, d), so that linking either way keeps the state
-  params := format('|v1|%s|%s|%s|%s', km, days, least(d || ':' || sd, o || ':' || so),
+  params := format('|v2|%s|%s|%s|%s', km, days, least(d || ':' || sd, o || ':' || so),
                    greatest(d || ':' || sd, o || ':' || so));
   -- (min_score is not in the fingerprint: it changes no pair's score, and the
   -- selection below runs over every stored pair on every run)

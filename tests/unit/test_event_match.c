@@ -629,6 +629,39 @@ test_select_split_rows_actors(void **state)
 	assert_true(x[1].shared);
 }
 
+static void
+test_select_split_rows_radius(void **state)
+{
+	/*
+	 * Two ACLED rows of one incident placed near a town (geo_precision 2, a
+	 * 25 km radius) 30 km apart: beyond both radii they are at the same place,
+	 * so the second shares the UCDP event the first holds.  Two town-level
+	 * rows (2 km) 30 km apart are two places.
+	 */
+	sn_match_event acled[2] = {ev(10, 5, 5, 12, -8, 25000), ev(11, 5, 5, 12.27, -8, 25000)};
+	sn_match_event ucdp[1] = {ev(20, 5, 5, 12.1, -8, 25000)};
+	sn_match_params p = params(10, 1);
+	sn_match_pair x[2] = {pair(0, 0, 0.9, 0, 0), pair(1, 0, 0.8, 0, 0)};
+
+	assert_true(sn_match_select(x, 2, acled, 2, true, ucdp, 1, false, &p));
+	assert_int_equal(x[0].rank_a, 1);
+	assert_true(x[1].shared);
+	assert_int_equal(x[1].rank_a, 1);
+	/* one of the two vaguer than a town is enough: 30 - 25 - 2 km */
+	acled[0].precision_m = 2000;
+	assert_true(sn_match_select(x, 2, acled, 2, true, ucdp, 1, false, &p));
+	assert_true(x[1].shared);
+	/* both at a town's precision: 30 km by their points, beyond within_km */
+	acled[1].precision_m = 2000;
+	assert_true(sn_match_select(x, 2, acled, 2, true, ucdp, 1, false, &p));
+	assert_false(x[1].shared);
+	assert_int_equal(x[1].rank_a, 2);
+	/* vague rows still further apart than their radii and within_km */
+	acled[0].precision_m = acled[1].precision_m = 5000;
+	assert_true(sn_match_select(x, 2, acled, 2, true, ucdp, 1, false, &p));
+	assert_false(x[1].shared);
+}
+
 /* ---- incidents ---- */
 static void
 test_cluster(void **state)
@@ -676,6 +709,7 @@ main(void)
 		cmocka_unit_test(test_select_crowded),
 		cmocka_unit_test(test_select_split_rows),
 		cmocka_unit_test(test_select_split_rows_actors),
+		cmocka_unit_test(test_select_split_rows_radius),
 		cmocka_unit_test(test_cluster),
 	};
 
