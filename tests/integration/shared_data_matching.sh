@@ -27,8 +27,8 @@ if [ -z "${SN_SHARED_DATA:-}" ] || [ ! -d "$m" ]; then
   exit 77
 fi
 : "${SN_BINDIR:?SN_BINDIR must be set (run through tests/run)}"
-PRECISION_FLOOR=${PRECISION_FLOOR:-0.72}
-RECALL_FLOOR=${RECALL_FLOOR:-0.53}
+PRECISION_FLOOR=${PRECISION_FLOOR:-0.73}
+RECALL_FLOOR=${RECALL_FLOOR:-0.54}
 
 db=sn_matching_$$
 psql() { PGOPTIONS="-c client_min_messages=warning" "$SN_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
