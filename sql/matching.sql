@@ -191,12 +191,13 @@ UPDATE matching_datasets SET splits_incidents = true WHERE dataset = 'm_acled' A
 -- second row, 22 km from the first, shares their UCDP counterpart.  Two rows
 -- known to the town (2 km), 22 km apart, are two places: the second stays a
 -- contender.
-SELECT pg_temp.ev('m_acled', 'A-near-1', '2015-10-01', 11.00, 33.00, 25000, 'Armed clash', '5') IS NOT NULL AS ok;
-SELECT pg_temp.ev('m_acled', 'A-near-2', '2015-10-01', 11.20, 33.00, 25000, 'Armed clash', '3') IS NOT NULL AS ok;
-SELECT pg_temp.ev('m_ucdp', 'U-near', '2015-10-01', 11.10, 33.00, 25000, '1', '3..8') IS NOT NULL AS ok;
-SELECT pg_temp.ev('m_acled', 'A-town-1', '2015-10-05', 12.00, 34.00, 2000, 'Armed clash', '5') IS NOT NULL AS ok;
-SELECT pg_temp.ev('m_acled', 'A-town-2', '2015-10-05', 12.20, 34.00, 2000, 'Armed clash', '3') IS NOT NULL AS ok;
-SELECT pg_temp.ev('m_ucdp', 'U-town', '2015-10-05', 12.10, 34.00, 2000, '1', '3..8') IS NOT NULL AS ok;
+SELECT count(pg_temp.ev(ds, ext, day, lat, lon, radius_m, cat, deaths)) AS events
+FROM (VALUES ('m_acled', 'A-near-1', '2015-10-01', 11.00, 33.00, 25000, 'Armed clash', '5'),
+             ('m_acled', 'A-near-2', '2015-10-01', 11.20, 33.00, 25000, 'Armed clash', '3'),
+             ('m_ucdp', 'U-near', '2015-10-01', 11.10, 33.00, 25000, '1', '3..8'),
+             ('m_acled', 'A-town-1', '2015-10-05', 12.00, 34.00, 2000, 'Armed clash', '5'),
+             ('m_acled', 'A-town-2', '2015-10-05', 12.20, 34.00, 2000, 'Armed clash', '3'),
+             ('m_ucdp', 'U-town', '2015-10-05', 12.10, 34.00, 2000, '1', '3..8')) v(ds, ext, day, lat, lon, radius_m, cat, deaths);
 SELECT links, contenders FROM link_events('m_acled', 'm_ucdp');
 SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event IN ('A-near-1', 'A-near-2', 'A-town-1', 'A-town-2');
 
