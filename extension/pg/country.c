@@ -12,7 +12,6 @@
 #include "sn_pg.h"
 
 #include "funcapi.h"
-#include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -67,6 +66,12 @@ PG_FUNCTION_INFO_V1(country_countries);
 #define CountryGetDatum(c) Int16GetDatum((int16) (c))
 #define PG_GETARG_COUNTRY(n) DatumGetCountry(PG_GETARG_DATUM(n))
 #define PG_RETURN_COUNTRY(c) return CountryGetDatum(c)
+
+static inline Datum
+country_datum(const sn_country *c)
+{
+	return CountryGetDatum(*c);
+}
 
 /* The table entry of a stored value; a corrupt value is an error. */
 static const sn_country_info *
@@ -163,13 +168,7 @@ parse_text(const char *s, int len, sn_country *out, sn_error *err)
 Datum
 country_in(PG_FUNCTION_ARGS)
 {
-	char	   *s = PG_GETARG_CSTRING(0);
-	sn_country	c;
-	sn_error	err;
-
-	if (!parse_text(s, (int) strlen(s), &c, &err))
-		SN_RETURN_SOFT_ERROR(fcinfo->context, &err);
-	PG_RETURN_COUNTRY(c);
+	SN_RETURN_PARSED(parse_text, sn_country, country_datum);
 }
 
 Datum
@@ -182,26 +181,15 @@ country_out(PG_FUNCTION_ARGS)
 Datum
 country_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			len = buf->len - buf->cursor;
-	const char *in = pq_getmsgbytes(buf, len);
-	sn_country	c;
-	sn_error	err;
-
-	if (!sn_country_decode(in, (size_t) len, &c, &err))
-		SN_THROW(&err);
-	PG_RETURN_COUNTRY(c);
+	SN_RETURN_DECODED(sn_country_decode, sn_country, country_datum);
 }
 
 Datum
 country_send(PG_FUNCTION_ARGS)
 {
 	char		out[SN_COUNTRY_BINARY_SIZE];
-	StringInfoData buf;
 
-	pq_begintypsend(&buf);
-	pq_sendbytes(&buf, out, (int) sn_country_encode(PG_GETARG_COUNTRY(0), out));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(sn_send_bytes(out, sn_country_encode(PG_GETARG_COUNTRY(0), out)));
 }
 
 Datum
@@ -286,14 +274,19 @@ country_iso3(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(info_of(PG_GETARG_COUNTRY(0))->iso3));
 }
 
+/* A numeric code of the table, NULL where the country has none (0). */
+static Datum
+number_or_null(FunctionCallInfo fcinfo, int code)
+{
+	if (code == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(code);
+}
+
 Datum
 country_iso_numeric(PG_FUNCTION_ARGS)
 {
-	const sn_country_info *i = info_of(PG_GETARG_COUNTRY(0));
-
-	if (i->numeric == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_INT32(i->numeric);
+	return number_or_null(fcinfo, info_of(PG_GETARG_COUNTRY(0))->numeric);
 }
 
 Datum
@@ -309,21 +302,13 @@ country_fips(PG_FUNCTION_ARGS)
 Datum
 country_gw_code(PG_FUNCTION_ARGS)
 {
-	const sn_country_info *i = info_of(PG_GETARG_COUNTRY(0));
-
-	if (i->gw == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_INT32(i->gw);
+	return number_or_null(fcinfo, info_of(PG_GETARG_COUNTRY(0))->gw);
 }
 
 Datum
 country_cow_code(PG_FUNCTION_ARGS)
 {
-	const sn_country_info *i = info_of(PG_GETARG_COUNTRY(0));
-
-	if (i->cow == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_INT32(i->cow);
+	return number_or_null(fcinfo, info_of(PG_GETARG_COUNTRY(0))->cow);
 }
 
 Datum

@@ -14,7 +14,6 @@
 
 #include "access/hash.h"
 #include "catalog/pg_type.h"
-#include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -99,6 +98,12 @@ edtf_packed_new(const sn_edtf *v)
 	return p;
 }
 
+static inline Datum
+edtf_datum(const sn_edtf *v)
+{
+	return PointerGetDatum(edtf_packed_new(v));
+}
+
 /* ------------------------------------------------------------------------
  * Text and binary I/O
  */
@@ -106,13 +111,7 @@ edtf_packed_new(const sn_edtf *v)
 Datum
 edtf_in(PG_FUNCTION_ARGS)
 {
-	const char *s = PG_GETARG_CSTRING(0);
-	sn_edtf		v;
-	sn_error	err;
-
-	if (!sn_edtf_parse(s, strlen(s), &v, &err))
-		SN_RETURN_SOFT_ERROR(fcinfo->context, &err);
-	PG_RETURN_EDTF_P(edtf_packed_new(&v));
+	SN_RETURN_PARSED(sn_edtf_parse, sn_edtf, edtf_datum);
 }
 
 Datum
@@ -130,15 +129,7 @@ edtf_out(PG_FUNCTION_ARGS)
 Datum
 edtf_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			len = buf->len - buf->cursor;
-	const char *in = pq_getmsgbytes(buf, len);
-	sn_edtf		v;
-	sn_error	err;
-
-	if (!sn_edtf_decode(in, (size_t) len, &v, &err))
-		SN_THROW(&err);
-	PG_RETURN_EDTF_P(edtf_packed_new(&v));
+	SN_RETURN_DECODED(sn_edtf_decode, sn_edtf, edtf_datum);
 }
 
 Datum
@@ -146,12 +137,9 @@ edtf_send(PG_FUNCTION_ARGS)
 {
 	sn_edtf		v;
 	char		out[SN_EDTF_BINARY_MAX];
-	StringInfoData buf;
 
 	sn_edtf_unpack(PG_GETARG_EDTF_P(0), &v);
-	pq_begintypsend(&buf);
-	pq_sendbytes(&buf, out, (int) sn_edtf_encode(&v, out));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(sn_send_bytes(out, sn_edtf_encode(&v, out)));
 }
 
 /* ------------------------------------------------------------------------
@@ -183,28 +171,29 @@ day_to_date(int64 d)
 	return (DateADT) d;
 }
 
-Datum
-edtf_lower(PG_FUNCTION_ARGS)
+/* The lower or upper bound of argument 0 as a date, NULL when it is unknown. */
+static Datum
+bound_date(FunctionCallInfo fcinfo, bool upper)
 {
 	sn_edtf_packed *p = PG_GETARG_EDTF_P(0);
 	sn_edtf		v;
 
 	sn_edtf_unpack(p, &v);
-	if (!sn_edtf_lower_known(&v))
+	if (!(upper ? sn_edtf_upper_known(&v) : sn_edtf_lower_known(&v)))
 		PG_RETURN_NULL();
-	PG_RETURN_DATEADT(day_to_date(p->lower));
+	PG_RETURN_DATEADT(day_to_date(upper ? p->upper : p->lower));
+}
+
+Datum
+edtf_lower(PG_FUNCTION_ARGS)
+{
+	return bound_date(fcinfo, false);
 }
 
 Datum
 edtf_upper(PG_FUNCTION_ARGS)
 {
-	sn_edtf_packed *p = PG_GETARG_EDTF_P(0);
-	sn_edtf		v;
-
-	sn_edtf_unpack(p, &v);
-	if (!sn_edtf_upper_known(&v))
-		PG_RETURN_NULL();
-	PG_RETURN_DATEADT(day_to_date(p->upper));
+	return bound_date(fcinfo, true);
 }
 
 Datum
@@ -225,32 +214,19 @@ edtf_level(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(sn_edtf_level(&v));
 }
 
-Datum
-edtf_is_uncertain(PG_FUNCTION_ARGS)
-{
-	sn_edtf		v;
-
-	sn_edtf_unpack(PG_GETARG_EDTF_P(0), &v);
-	PG_RETURN_BOOL(sn_edtf_is_uncertain(&v));
+/* A test of one edtf value: the core predicate pred of argument 0. */
+#define EDTF_TEST_FN(name, pred) \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	sn_edtf		v; \
+	sn_edtf_unpack(PG_GETARG_EDTF_P(0), &v); \
+	PG_RETURN_BOOL(pred(&v)); \
 }
 
-Datum
-edtf_is_approximate(PG_FUNCTION_ARGS)
-{
-	sn_edtf		v;
-
-	sn_edtf_unpack(PG_GETARG_EDTF_P(0), &v);
-	PG_RETURN_BOOL(sn_edtf_is_approximate(&v));
-}
-
-Datum
-edtf_is_interval(PG_FUNCTION_ARGS)
-{
-	sn_edtf		v;
-
-	sn_edtf_unpack(PG_GETARG_EDTF_P(0), &v);
-	PG_RETURN_BOOL(sn_edtf_is_interval(&v));
-}
+EDTF_TEST_FN(edtf_is_uncertain, sn_edtf_is_uncertain)
+EDTF_TEST_FN(edtf_is_approximate, sn_edtf_is_approximate)
+EDTF_TEST_FN(edtf_is_interval, sn_edtf_is_interval)
 
 /* ------------------------------------------------------------------------
  * Casts

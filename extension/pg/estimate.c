@@ -10,7 +10,6 @@
 #include "access/hash.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
-#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/rangetypes.h"
 #include "utils/sortsupport.h"
@@ -27,6 +26,49 @@ static inline void
 arg_estimate(FunctionCallInfo fcinfo, int n, sn_estimate *e)
 {
 	sn_estimate_unpack(PG_GETARG_ESTIMATE_P(n), e);
+}
+
+/* A function returning a boolean: expr over fcinfo (one of the tests below). */
+#define ESTIMATE_BOOL_FN(name, expr) \
+PGDLLEXPORT Datum name(PG_FUNCTION_ARGS); \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_BOOL(expr); \
+}
+
+/* The core test pred of the estimate of argument n. */
+static inline bool
+test_arg(FunctionCallInfo fcinfo, int n, bool (*pred) (const sn_estimate *))
+{
+	sn_estimate e;
+
+	arg_estimate(fcinfo, n, &e);
+	return pred(&e);
+}
+
+/* The core relation rel of the estimates of arguments x and y, in that order. */
+static inline bool
+relate_args(FunctionCallInfo fcinfo, int x, int y,
+			bool (*rel) (const sn_estimate *, const sn_estimate *))
+{
+	sn_estimate a,
+				b;
+
+	arg_estimate(fcinfo, x, &a);
+	arg_estimate(fcinfo, y, &b);
+	return rel(&a, &b);
+}
+
+/* Whether the estimate of argument n admits the number value. */
+static inline bool
+admits(FunctionCallInfo fcinfo, int n, int64 value)
+{
+	sn_estimate e;
+
+	arg_estimate(fcinfo, n, &e);
+	return sn_estimate_contains_value(&e, value);
 }
 
 static inline Datum
@@ -47,13 +89,7 @@ PG_FUNCTION_INFO_V1(estimate_in);
 Datum
 estimate_in(PG_FUNCTION_ARGS)
 {
-	const char *str = PG_GETARG_CSTRING(0);
-	sn_estimate e;
-	sn_error	err;
-
-	if (!sn_estimate_parse(str, strlen(str), &e, &err))
-		SN_RETURN_SOFT_ERROR(fcinfo->context, &err);
-	return estimate_datum(&e);
+	SN_RETURN_PARSED(sn_estimate_parse, sn_estimate, estimate_datum);
 }
 
 PGDLLEXPORT Datum estimate_out(PG_FUNCTION_ARGS);
@@ -77,12 +113,9 @@ estimate_send(PG_FUNCTION_ARGS)
 {
 	sn_estimate e;
 	unsigned char out[SN_ESTIMATE_BINARY_SIZE];
-	StringInfoData buf;
 
 	arg_estimate(fcinfo, 0, &e);
-	pq_begintypsend(&buf);
-	pq_sendbytes(&buf, (const char *) out, (int) sn_estimate_encode(&e, out));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(sn_send_bytes(out, sn_estimate_encode(&e, out)));
 }
 
 PGDLLEXPORT Datum estimate_recv(PG_FUNCTION_ARGS);
@@ -90,15 +123,7 @@ PG_FUNCTION_INFO_V1(estimate_recv);
 Datum
 estimate_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			len = buf->len - buf->cursor;
-	const char *in = pq_getmsgbytes(buf, len);
-	sn_estimate e;
-	sn_error	err;
-
-	if (!sn_estimate_decode((const unsigned char *) in, (size_t) len, &e, &err))
-		SN_THROW(&err);
-	return estimate_datum(&e);
+	SN_RETURN_DECODED(sn_estimate_decode, sn_estimate, estimate_datum);
 }
 
 /* ------------------------------------------------------------------------
@@ -129,6 +154,17 @@ estimate_upper(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(e.high);
 }
 
+/*
+ * The best value of the estimate of argument 0 into *best (the estimate
+ * itself into *e); false when it has none.
+ */
+static bool
+best_of_arg(FunctionCallInfo fcinfo, sn_estimate *e, int64_t *best)
+{
+	arg_estimate(fcinfo, 0, e);
+	return sn_estimate_best(e, best);
+}
+
 PGDLLEXPORT Datum estimate_best(PG_FUNCTION_ARGS);
 PG_FUNCTION_INFO_V1(estimate_best);
 Datum
@@ -137,33 +173,13 @@ estimate_best(PG_FUNCTION_ARGS)
 	sn_estimate e;
 	int64_t		best;
 
-	arg_estimate(fcinfo, 0, &e);
-	if (!sn_estimate_best(&e, &best))
+	if (!best_of_arg(fcinfo, &e, &best))
 		PG_RETURN_NULL();
 	PG_RETURN_INT64(best);
 }
 
-PGDLLEXPORT Datum estimate_is_approximate(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(estimate_is_approximate);
-Datum
-estimate_is_approximate(PG_FUNCTION_ARGS)
-{
-	sn_estimate e;
-
-	arg_estimate(fcinfo, 0, &e);
-	PG_RETURN_BOOL(sn_estimate_is_approx(&e));
-}
-
-PGDLLEXPORT Datum estimate_is_exact(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(estimate_is_exact);
-Datum
-estimate_is_exact(PG_FUNCTION_ARGS)
-{
-	sn_estimate e;
-
-	arg_estimate(fcinfo, 0, &e);
-	PG_RETURN_BOOL(sn_estimate_is_exact(&e));
-}
+ESTIMATE_BOOL_FN(estimate_is_approximate, test_arg(fcinfo, 0, sn_estimate_is_approx))
+ESTIMATE_BOOL_FN(estimate_is_exact, test_arg(fcinfo, 0, sn_estimate_is_exact))
 
 /*
  * estimate(low, high, best DEFAULT NULL, approximate DEFAULT false); not
@@ -229,8 +245,7 @@ estimate_to_int8(PG_FUNCTION_ARGS)
 	sn_estimate e;
 	int64_t		best;
 
-	arg_estimate(fcinfo, 0, &e);
-	if (!sn_estimate_best(&e, &best))
+	if (!best_of_arg(fcinfo, &e, &best))
 	{
 		char		buf[SN_ESTIMATE_TEXT_MAX];
 
@@ -288,22 +303,12 @@ cmp_args(FunctionCallInfo fcinfo)
 	return sn_estimate_packed_cmp(PG_GETARG_ESTIMATE_P(0), PG_GETARG_ESTIMATE_P(1));
 }
 
-#define ESTIMATE_CMP_FN(name, expr) \
-PGDLLEXPORT Datum name(PG_FUNCTION_ARGS); \
-PG_FUNCTION_INFO_V1(name); \
-Datum \
-name(PG_FUNCTION_ARGS) \
-{ \
-	int			c = cmp_args(fcinfo); \
-	PG_RETURN_BOOL(expr); \
-}
-
-ESTIMATE_CMP_FN(estimate_eq, c == 0)
-ESTIMATE_CMP_FN(estimate_ne, c != 0)
-ESTIMATE_CMP_FN(estimate_lt, c < 0)
-ESTIMATE_CMP_FN(estimate_le, c <= 0)
-ESTIMATE_CMP_FN(estimate_gt, c > 0)
-ESTIMATE_CMP_FN(estimate_ge, c >= 0)
+ESTIMATE_BOOL_FN(estimate_eq, cmp_args(fcinfo) == 0)
+ESTIMATE_BOOL_FN(estimate_ne, cmp_args(fcinfo) != 0)
+ESTIMATE_BOOL_FN(estimate_lt, cmp_args(fcinfo) < 0)
+ESTIMATE_BOOL_FN(estimate_le, cmp_args(fcinfo) <= 0)
+ESTIMATE_BOOL_FN(estimate_gt, cmp_args(fcinfo) > 0)
+ESTIMATE_BOOL_FN(estimate_ge, cmp_args(fcinfo) >= 0)
 
 PGDLLEXPORT Datum estimate_cmp(PG_FUNCTION_ARGS);
 PG_FUNCTION_INFO_V1(estimate_cmp);
@@ -346,17 +351,27 @@ estimate_larger(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(cmp_args(fcinfo) >= 0 ? PG_GETARG_DATUM(0) : PG_GETARG_DATUM(1));
 }
 
-/* Hashes of the big-endian image: the same on every architecture and node. */
+/*
+ * Hashes of the big-endian image of argument 0: the same on every
+ * architecture and node.
+ */
+static inline void
+arg_hash_image(FunctionCallInfo fcinfo, unsigned char image[24])
+{
+	sn_estimate e;
+
+	arg_estimate(fcinfo, 0, &e);
+	sn_estimate_hash_image(&e, image);
+}
+
 PGDLLEXPORT Datum estimate_hash(PG_FUNCTION_ARGS);
 PG_FUNCTION_INFO_V1(estimate_hash);
 Datum
 estimate_hash(PG_FUNCTION_ARGS)
 {
-	sn_estimate e;
 	unsigned char image[24];
 
-	arg_estimate(fcinfo, 0, &e);
-	sn_estimate_hash_image(&e, image);
+	arg_hash_image(fcinfo, image);
 	return hash_any(image, sizeof(image));
 }
 
@@ -365,11 +380,9 @@ PG_FUNCTION_INFO_V1(estimate_hash_extended);
 Datum
 estimate_hash_extended(PG_FUNCTION_ARGS)
 {
-	sn_estimate e;
 	unsigned char image[24];
 
-	arg_estimate(fcinfo, 0, &e);
-	sn_estimate_hash_image(&e, image);
+	arg_hash_image(fcinfo, image);
 	return hash_any_extended(image, sizeof(image), PG_GETARG_INT64(1));
 }
 
@@ -377,107 +390,40 @@ estimate_hash_extended(PG_FUNCTION_ARGS)
  * Containment and overlap
  * ------------------------------------------------------------------------ */
 
-PGDLLEXPORT Datum estimate_contains(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(estimate_contains);
-Datum
-estimate_contains(PG_FUNCTION_ARGS)
-{
-	sn_estimate a,
-				b;
-
-	arg_estimate(fcinfo, 0, &a);
-	arg_estimate(fcinfo, 1, &b);
-	PG_RETURN_BOOL(sn_estimate_contains(&a, &b));
-}
-
-PGDLLEXPORT Datum estimate_contained_by(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(estimate_contained_by);
-Datum
-estimate_contained_by(PG_FUNCTION_ARGS)
-{
-	sn_estimate a,
-				b;
-
-	arg_estimate(fcinfo, 0, &a);
-	arg_estimate(fcinfo, 1, &b);
-	PG_RETURN_BOOL(sn_estimate_contains(&b, &a));
-}
-
-PGDLLEXPORT Datum estimate_contains_int8(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(estimate_contains_int8);
-Datum
-estimate_contains_int8(PG_FUNCTION_ARGS)
-{
-	sn_estimate a;
-
-	arg_estimate(fcinfo, 0, &a);
-	PG_RETURN_BOOL(sn_estimate_contains_value(&a, PG_GETARG_INT64(1)));
-}
-
-PGDLLEXPORT Datum estimate_contains_int4(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(estimate_contains_int4);
-Datum
-estimate_contains_int4(PG_FUNCTION_ARGS)
-{
-	sn_estimate a;
-
-	arg_estimate(fcinfo, 0, &a);
-	PG_RETURN_BOOL(sn_estimate_contains_value(&a, (int64) PG_GETARG_INT32(1)));
-}
-
-PGDLLEXPORT Datum estimate_int8_contained_by(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(estimate_int8_contained_by);
-Datum
-estimate_int8_contained_by(PG_FUNCTION_ARGS)
-{
-	sn_estimate a;
-
-	arg_estimate(fcinfo, 1, &a);
-	PG_RETURN_BOOL(sn_estimate_contains_value(&a, PG_GETARG_INT64(0)));
-}
-
-PGDLLEXPORT Datum estimate_int4_contained_by(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(estimate_int4_contained_by);
-Datum
-estimate_int4_contained_by(PG_FUNCTION_ARGS)
-{
-	sn_estimate a;
-
-	arg_estimate(fcinfo, 1, &a);
-	PG_RETURN_BOOL(sn_estimate_contains_value(&a, (int64) PG_GETARG_INT32(0)));
-}
-
-PGDLLEXPORT Datum estimate_overlaps(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(estimate_overlaps);
-Datum
-estimate_overlaps(PG_FUNCTION_ARGS)
-{
-	sn_estimate a,
-				b;
-
-	arg_estimate(fcinfo, 0, &a);
-	arg_estimate(fcinfo, 1, &b);
-	PG_RETURN_BOOL(sn_estimate_overlaps(&a, &b));
-}
+ESTIMATE_BOOL_FN(estimate_contains, relate_args(fcinfo, 0, 1, sn_estimate_contains))
+ESTIMATE_BOOL_FN(estimate_contained_by, relate_args(fcinfo, 1, 0, sn_estimate_contains))
+ESTIMATE_BOOL_FN(estimate_overlaps, relate_args(fcinfo, 0, 1, sn_estimate_overlaps))
+ESTIMATE_BOOL_FN(estimate_contains_int8, admits(fcinfo, 0, PG_GETARG_INT64(1)))
+ESTIMATE_BOOL_FN(estimate_contains_int4, admits(fcinfo, 0, PG_GETARG_INT32(1)))
+ESTIMATE_BOOL_FN(estimate_int8_contained_by, admits(fcinfo, 1, PG_GETARG_INT64(0)))
+ESTIMATE_BOOL_FN(estimate_int4_contained_by, admits(fcinfo, 1, PG_GETARG_INT32(0)))
 
 /* ------------------------------------------------------------------------
  * Arithmetic and aggregate support
  * ------------------------------------------------------------------------ */
+
+/* The sum of the estimates of arguments 0 and 1 into *r; an error on overflow. */
+static void
+add_args(FunctionCallInfo fcinfo, sn_estimate *r)
+{
+	sn_estimate a,
+				b;
+	sn_error	err;
+
+	arg_estimate(fcinfo, 0, &a);
+	arg_estimate(fcinfo, 1, &b);
+	if (!sn_estimate_add(&a, &b, r, &err))
+		SN_THROW(&err);
+}
 
 PGDLLEXPORT Datum estimate_add(PG_FUNCTION_ARGS);
 PG_FUNCTION_INFO_V1(estimate_add);
 Datum
 estimate_add(PG_FUNCTION_ARGS)
 {
-	sn_estimate a,
-				b,
-				r;
-	sn_error	err;
+	sn_estimate r;
 
-	arg_estimate(fcinfo, 0, &a);
-	arg_estimate(fcinfo, 1, &b);
-	if (!sn_estimate_add(&a, &b, &r, &err))
-		SN_THROW(&err);
+	add_args(fcinfo, &r);
 	return estimate_datum(&r);
 }
 
@@ -492,15 +438,9 @@ PG_FUNCTION_INFO_V1(estimate_sum_accum);
 Datum
 estimate_sum_accum(PG_FUNCTION_ARGS)
 {
-	sn_estimate a,
-				b,
-				r;
-	sn_error	err;
+	sn_estimate r;
 
-	arg_estimate(fcinfo, 0, &a);
-	arg_estimate(fcinfo, 1, &b);
-	if (!sn_estimate_add(&a, &b, &r, &err))
-		SN_THROW(&err);
+	add_args(fcinfo, &r);
 	if (AggCheckCallContext(fcinfo, NULL))
 	{
 		sn_estimate_packed *state = (sn_estimate_packed *) PG_GETARG_POINTER(0);
@@ -511,19 +451,26 @@ estimate_sum_accum(PG_FUNCTION_ARGS)
 	return estimate_datum(&r);
 }
 
-PGDLLEXPORT Datum estimate_mul(PG_FUNCTION_ARGS);
-PG_FUNCTION_INFO_V1(estimate_mul);
-Datum
-estimate_mul(PG_FUNCTION_ARGS)
+/* The estimate of argument est_arg times the bigint of the other; an error on overflow. */
+static Datum
+mul_args(FunctionCallInfo fcinfo, int est_arg)
 {
 	sn_estimate a,
 				r;
 	sn_error	err;
 
-	arg_estimate(fcinfo, 0, &a);
-	if (!sn_estimate_mul(&a, PG_GETARG_INT64(1), &r, &err))
+	arg_estimate(fcinfo, est_arg, &a);
+	if (!sn_estimate_mul(&a, PG_GETARG_INT64(1 - est_arg), &r, &err))
 		SN_THROW(&err);
 	return estimate_datum(&r);
+}
+
+PGDLLEXPORT Datum estimate_mul(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(estimate_mul);
+Datum
+estimate_mul(PG_FUNCTION_ARGS)
+{
+	return mul_args(fcinfo, 0);
 }
 
 PGDLLEXPORT Datum estimate_int8_mul(PG_FUNCTION_ARGS);
@@ -531,14 +478,7 @@ PG_FUNCTION_INFO_V1(estimate_int8_mul);
 Datum
 estimate_int8_mul(PG_FUNCTION_ARGS)
 {
-	sn_estimate a,
-				r;
-	sn_error	err;
-
-	arg_estimate(fcinfo, 1, &a);
-	if (!sn_estimate_mul(&a, PG_GETARG_INT64(0), &r, &err))
-		SN_THROW(&err);
-	return estimate_datum(&r);
+	return mul_args(fcinfo, 1);
 }
 
 /* ------------------------------------------------------------------------

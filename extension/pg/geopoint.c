@@ -12,7 +12,6 @@
 
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
-#include "libpq/pqformat.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "nodes/supportnodes.h"
@@ -87,6 +86,12 @@ new_geopoint(const sn_geopoint *p)
 	return r;
 }
 
+static inline Datum
+geopoint_datum(const sn_geopoint *p)
+{
+	return PointerGetDatum(new_geopoint(p));
+}
+
 /* ------------------------------------------------------------------------
  * I/O
  */
@@ -94,13 +99,7 @@ new_geopoint(const sn_geopoint *p)
 Datum
 geopoint_in(PG_FUNCTION_ARGS)
 {
-	const char *s = PG_GETARG_CSTRING(0);
-	sn_geopoint p;
-	sn_error	err;
-
-	if (!sn_geopoint_parse(s, strlen(s), &p, &err))
-		SN_RETURN_SOFT_ERROR(fcinfo->context, &err);
-	PG_RETURN_GEOPOINT_P(new_geopoint(&p));
+	SN_RETURN_PARSED(sn_geopoint_parse, sn_geopoint, geopoint_datum);
 }
 
 Datum
@@ -117,26 +116,15 @@ geopoint_out(PG_FUNCTION_ARGS)
 Datum
 geopoint_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			len = buf->len - buf->cursor;
-	const char *in = pq_getmsgbytes(buf, len);
-	sn_geopoint p;
-	sn_error	err;
-
-	if (!sn_geopoint_decode((const unsigned char *) in, (size_t) len, &p, &err))
-		SN_THROW(&err);
-	PG_RETURN_GEOPOINT_P(new_geopoint(&p));
+	SN_RETURN_DECODED(sn_geopoint_decode, sn_geopoint, geopoint_datum);
 }
 
 Datum
 geopoint_send(PG_FUNCTION_ARGS)
 {
 	unsigned char out[SN_GEOPOINT_BINARY_SIZE];
-	StringInfoData buf;
 
-	pq_begintypsend(&buf);
-	pq_sendbytes(&buf, (const char *) out, (int) sn_geopoint_encode(PG_GETARG_GEOPOINT_P(0), out));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(sn_send_bytes(out, sn_geopoint_encode(PG_GETARG_GEOPOINT_P(0), out)));
 }
 
 /* ------------------------------------------------------------------------

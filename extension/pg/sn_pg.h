@@ -1,8 +1,8 @@
 /*
  * extension/pg/sn_pg.h
  *
- * What every glue file needs: PostgreSQL version shims and the mapping from a
- * core sn_error to ereport().  Keep every #if PG_VERSION_NUM in this header so
+ * What every glue file needs: PostgreSQL version shims, the mapping from a
+ * core sn_error to ereport() and the binary I/O of the types.  Keep every #if PG_VERSION_NUM in this header so
  * that the glue files themselves read the same on PostgreSQL 13 to 17.
  */
 #ifndef SN_PG_H
@@ -10,6 +10,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "libpq/pqformat.h"
 
 #if PG_VERSION_NUM >= 160000
 #include "varatt.h"
@@ -29,13 +30,21 @@
 #define SOFT_ERROR_OCCURRED(escontext) false
 #endif
 
-/* make_range() took an escontext argument in PostgreSQL 16. */
+/*
+ * make_range() and range_serialize() took a soft-error context in PostgreSQL
+ * 16; the glue builds ranges that are already canonical and valid, so it
+ * passes none.
+ */
 #if PG_VERSION_NUM >= 160000
 #define sn_make_range(typcache, lower, upper, empty) \
 	make_range((typcache), (lower), (upper), (empty), NULL)
+#define sn_range_serialize(typcache, lower, upper, empty) \
+	range_serialize((typcache), (lower), (upper), (empty), NULL)
 #else
 #define sn_make_range(typcache, lower, upper, empty) \
 	make_range((typcache), (lower), (upper), (empty))
+#define sn_range_serialize(typcache, lower, upper, empty) \
+	range_serialize((typcache), (lower), (upper), (empty))
 #endif
 
 #include "sn_error.h"
@@ -84,16 +93,64 @@ sn_sqlstate(sn_status status)
 #define SN_THROW(err) ereport(ERROR, SN_ERROR_REPORT_ARGS(err))
 
 /*
- * range_serialize() gained a soft-error context in PostgreSQL 16; the glue
- * builds ranges that are already canonical and valid, so it passes none.
+ * The body of a type's text input function: parse the cstring argument with
+ * a core parse function (text, length, ctype *out, error) and return
+ * to_datum(&value); a parse error is reported softly.
  */
-#if PG_VERSION_NUM >= 160000
-#define sn_range_serialize(typcache, lower, upper, empty) \
-	range_serialize((typcache), (lower), (upper), (empty), NULL)
-#else
-#define sn_range_serialize(typcache, lower, upper, empty) \
-	range_serialize((typcache), (lower), (upper), (empty))
-#endif
+#define SN_RETURN_PARSED(parse, ctype, to_datum) \
+	do { \
+		const char *sn_s_ = PG_GETARG_CSTRING(0); \
+		ctype		sn_v_; \
+		sn_error	sn_err_; \
+		\
+		if (!parse(sn_s_, strlen(sn_s_), &sn_v_, &sn_err_)) \
+			SN_RETURN_SOFT_ERROR(fcinfo->context, &sn_err_); \
+		return to_datum(&sn_v_); \
+	} while (0)
+
+/*
+ * Binary I/O of the types: the core decodes and encodes (sn_<type>_decode,
+ * sn_<type>_encode), so that its checks and its one wording of refusals
+ * ("invalid binary <type>: ...") are unit-tested and fuzzed; the glue only
+ * hands it the bytes.
+ *
+ * sn_recv_bytes: the rest of the message given to a *_recv function, consumed.
+ * SN_RETURN_DECODED: the body of a *_recv function: decode that message with
+ * a core decode function (bytes, length, ctype *out, error) and return
+ * to_datum(&value), or throw the decode error (22P03).
+ * sn_send_bytes: the bytea a *_send function returns for len bytes.
+ */
+static inline const void *
+sn_recv_bytes(FunctionCallInfo fcinfo, size_t *len)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			n = buf->len - buf->cursor;
+
+	*len = (size_t) n;
+	return pq_getmsgbytes(buf, n);
+}
+
+#define SN_RETURN_DECODED(decode, ctype, to_datum) \
+	do { \
+		size_t		sn_len_; \
+		const void *sn_in_ = sn_recv_bytes(fcinfo, &sn_len_); \
+		ctype		sn_v_; \
+		sn_error	sn_err_; \
+		\
+		if (!decode(sn_in_, sn_len_, &sn_v_, &sn_err_)) \
+			SN_THROW(&sn_err_); \
+		return to_datum(&sn_v_); \
+	} while (0)
+
+static inline bytea *
+sn_send_bytes(const void *out, size_t len)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, (const char *) out, (int) len);
+	return pq_endtypsend(&buf);
+}
 
 /*
  * The top-level transaction id of the transaction vxid names (a holder of a
