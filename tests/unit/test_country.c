@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "country.h"
+#include "unit_text.h"
 
 static const char *
 parsed(const char *s)
@@ -41,15 +42,7 @@ parse_fails(const char *s, size_t len, sn_status status)
 	return last_err.status == status && c == SN_COUNTRY_INVALID;
 }
 
-static const char *
-key(const char *s)
-{
-	static char buf[256];
-	size_t		n = sn_country_name_key(s, strlen(s), buf, sizeof(buf));
-
-	assert_true(n != (size_t) -1);
-	return buf;
-}
+#define key(s) rewritten(sn_country_name_key, (s))
 
 static void
 codes(void **state)

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "matcher.h"
+#include "unit_text.h"
 
 typedef struct hits
 {
@@ -81,14 +82,7 @@ show(const char *text, const hits *hs)
 	return buf;
 }
 
-static const char *
-norm(const char *s)
-{
-	static char buf[256];
-
-	assert_true(sn_matcher_normalize(s, strlen(s), buf, sizeof(buf)) != (size_t) -1);
-	return buf;
-}
+#define norm(s) rewritten(sn_matcher_normalize, (s))
 
 static void
 normal_forms(void **state)
@@ -109,14 +103,7 @@ normal_forms(void **state)
 	assert_string_equal(norm("a!!!!!!!!!!!!!!!!!!!!b"), "|a|#|b|");
 }
 
-static const char *
-key(const char *s)
-{
-	static char buf[256];
-
-	assert_true(sn_name_key(s, strlen(s), buf, sizeof(buf)) != (size_t) -1);
-	return buf;
-}
+#define key(s) rewritten(sn_name_key, (s))
 
 /* The name key: one rule for locate(), the loaders and annotate(). */
 static void
@@ -172,14 +159,7 @@ name_keys(void **state)
 	assert_int_equal(sn_name_key("Gao\xff", 4, NULL, 0), (size_t) -1);
 }
 
-static const char *
-admin_key(const char *s)
-{
-	static char buf[256];
-
-	assert_true(sn_admin_name_key(s, strlen(s), buf, sizeof(buf)) != (size_t) -1);
-	return buf;
-}
+#define admin_key(s) rewritten(sn_admin_name_key, (s))
 
 /* Admin names with and without the word for their kind are the same name. */
 static void

@@ -9,15 +9,9 @@
 #include <cmocka.h>
 
 #include "sn_text.h"
+#include "unit_text.h"
 
-static const char *
-fold(const char *s)
-{
-	static char buf[256];
-
-	assert_true(sn_fold_string(s, strlen(s), buf, sizeof(buf)) != (size_t) -1);
-	return buf;
-}
+#define fold(s) rewritten(sn_fold_string, (s))
 
 static void
 folding_ignores_case_accents_and_typography(void **state)
