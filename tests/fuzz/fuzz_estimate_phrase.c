@@ -18,22 +18,9 @@
 #include <string.h>
 
 #include "estimate_phrase.h"
+#include "../unit/phrase_same.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static bool
-same_estimate(const sn_estimate *a, const sn_estimate *b)
-{
-	return a->low == b->low && a->high == b->high && a->best == b->best && a->flags == b->flags;
-}
-
-static bool
-same_info(const sn_phrase_info *a, const sn_phrase_info *b)
-{
-	return a->bare_numeral == b->bare_numeral && a->digits_only == b->digits_only &&
-		a->range == b->range && a->vague == b->vague && a->unknown == b->unknown &&
-		a->nouns_consumed == b->nouns_consumed && a->nouns_start == b->nouns_start;
-}
 
 /* parse_estimate and its exhaustive yardstick agree on in[0..len) */
 static void

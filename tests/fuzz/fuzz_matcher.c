@@ -14,6 +14,7 @@
 
 #include "matcher.h"
 #include "sn_text.h"
+#include "fuzz_utf8.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -107,7 +108,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sn_error	err;
 	sn_matcher *m;
 	ctx			c;
-	bool		text_valid = true;
 
 	while (i < names_len && n < MAX_NAMES)
 	{
@@ -131,22 +131,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		return 0;
 	}
-	for (size_t k = 0; k < text_len;)
-	{
-		uint32_t	cp;
-		int			used = sn_utf8_decode(text + k, text_len - k, &cp);
-
-		if (used == 0)
-		{
-			text_valid = false;
-			break;
-		}
-		k += used;
-	}
 	c.text = text;
 	c.len = text_len;
 	c.entries = e;
-	if (text_valid)
+	if (fuzz_utf8_valid(text, text_len))
 	{
 		if (!sn_matcher_scan(m, text, text_len, check_hit, &c, &err))
 			abort();

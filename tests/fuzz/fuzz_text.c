@@ -21,6 +21,7 @@
 #include "matcher.h"
 #include "sn_text.h"
 #include "sn_words.h"
+#include "fuzz_utf8.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -60,6 +61,25 @@ check_words(const char *in, size_t size, bool valid)
 	sn_words_free(NULL, &w);
 }
 
+/*
+ * A rewriting of the input (fold, name key) that returned n for a buffer of
+ * cap bytes: refused ((size_t) -1) exactly when the input is not UTF-8, and
+ * fitting when it is not.  Whether it wrote something to check further.
+ */
+static bool
+written(size_t n, bool valid, size_t cap)
+{
+	if (!valid)
+	{
+		if (n != (size_t) -1)
+			abort();
+		return false;
+	}
+	if (n == (size_t) -1 || n >= cap)
+		abort();
+	return true;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -72,48 +92,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t		kn1,
 				kn2;
 	size_t		n1,
-				n2,
-				i = 0;
-	bool		valid = true;
-
-	while (i < size)
-	{
-		uint32_t	cp;
-		int			used = sn_utf8_decode(in + i, size - i, &cp);
-
-		if (used == 0)
-		{
-			valid = false;
-			break;
-		}
-		i += used;
-	}
+				n2;
+	bool		valid = fuzz_utf8_valid(in, size);
 
 	check_words(in, size, valid);
 	n1 = sn_fold_string(in, size, once, cap);
-	if (!valid)
+	if (written(n1, valid, cap))
 	{
-		if (n1 != (size_t) -1)
-			abort();
-	}
-	else
-	{
-		if (n1 == (size_t) -1 || n1 >= cap)
-			abort();
 		n2 = sn_fold_string(once, n1, twice, cap);
 		if (n2 != n1 || memcmp(once, twice, n1) != 0)
 			abort();
 	}
 	kn1 = sn_name_key(in, size, k1, cap);
-	if (!valid)
+	if (written(kn1, valid, cap))
 	{
-		if (kn1 != (size_t) -1)
-			abort();
-	}
-	else
-	{
-		if (kn1 == (size_t) -1 || kn1 >= cap)
-			abort();
 		for (size_t j = 0; j < kn1; j++)
 			if (k1[j] == '\'' || (k1[j] >= 'A' && k1[j] <= 'Z') ||
 				(k1[j] == ' ' && (j == 0 || j + 1 == kn1 || k1[j + 1] == ' ')))
@@ -126,14 +118,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	}
 	kn2 = sn_admin_name_key(in, size, k2, cap);
-	if (!valid)
+	if (written(kn2, valid, cap))
 	{
-		if (kn2 != (size_t) -1)
-			abort();
-	}
-	else
-	{
-		if (kn2 == (size_t) -1 || kn2 >= cap || strlen(k2) != kn2)
+		if (strlen(k2) != kn2)
 			abort();
 		for (size_t j = 0; j < kn2; j++)
 			if ((k2[j] >= 'A' && k2[j] <= 'Z') || (k2[j] == ' ' && (j == 0 || j + 1 == kn2)))

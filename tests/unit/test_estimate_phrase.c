@@ -13,20 +13,7 @@
 #include <cmocka.h>
 
 #include "estimate_phrase.h"
-
-static bool
-same_info(const sn_phrase_info *a, const sn_phrase_info *b)
-{
-	return a->bare_numeral == b->bare_numeral && a->digits_only == b->digits_only &&
-		a->range == b->range && a->vague == b->vague && a->unknown == b->unknown &&
-		a->nouns_consumed == b->nouns_consumed && a->nouns_start == b->nouns_start;
-}
-
-static bool
-same_estimate(const sn_estimate *a, const sn_estimate *b)
-{
-	return a->low == b->low && a->high == b->high && a->best == b->best && a->flags == b->flags;
-}
+#include "phrase_same.h"
 
 /*
  * The reader skips the alternatives of the grammar that a phrase's first
