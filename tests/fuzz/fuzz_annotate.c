@@ -18,6 +18,7 @@
 
 #include "annotate.h"
 #include "annotate_readers.h"
+#include "fuzz_utf8.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -53,23 +54,6 @@ sahel(void)
 	if (!sn_gazetteer_add_country_names(g, NULL, 0, &err) || !sn_gazetteer_build(g, &err))
 		abort();
 	return g;
-}
-
-static bool
-valid_utf8(const char *s, size_t n)
-{
-	size_t		i = 0;
-
-	while (i < n)
-	{
-		uint32_t	cp;
-		int			used = sn_utf8_decode(s + i, n - i, &cp);
-
-		if (used == 0)
-			return false;
-		i += used;
-	}
-	return true;
 }
 
 int
@@ -111,7 +95,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 			/* invalid UTF-8 in a name is refused, and nothing else */
 			if (!sn_gazetteer_add(g, text + i, l, &r, n % 3 == 0 ? SN_NAME_DEMONYM : 0, &err) &&
-				(err.status != SN_ERR_SYNTAX || valid_utf8(text + i, l)))
+				(err.status != SN_ERR_SYNTAX || fuzz_utf8_valid(text + i, l)))
 				abort();
 			i += l + 1;
 			n++;
@@ -131,12 +115,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!sn_annotate(text, len, &opt, &m, &err))
 	{
-		if (valid_utf8(text, len) || err.status != SN_ERR_SYNTAX)
+		if (fuzz_utf8_valid(text, len) || err.status != SN_ERR_SYNTAX)
 			abort();
 	}
 	else
 	{
-		if (!valid_utf8(text, len))
+		if (!fuzz_utf8_valid(text, len))
 			abort();
 		for (size_t i = 0; i < m.n; i++)
 		{
