@@ -15,12 +15,9 @@ sn_session_db "$db" || exit 1
 # Session A: one psql kept open for the whole test.
 sn_session_open "$db"
 
-# The answer of session A on one line (in_a must not run in a pipeline: a
-# pipeline's subshell does not have the coproc's descriptors).
-a_line() { local v; v=$(in_a "$1") || return 1; printf '%s' "${v//$'\n'/}"; }
-
 text="Malians and Nigeriens fled Tessit, Ménaka and Djallo after JNIM and the Katiba Serma attacked; MINUSMA and the Menaka Liberation Front said Kidal was calm."
 query="SELECT string_agg(kind || ':' || surface || '=' || coalesce(place_id::text, actor_id::text, '-') || '/' || coalesce(country::text, '-'), ' ' ORDER BY start_pos, kind, place_id, actor_id) FROM sahel_news.annotate('$text');"
+builds="SELECT builds FROM sahel_news.annotate_gazetteer_info();"
 info="SELECT builds || ' ' || deltas || ' +' || delta_added || ' -' || delta_removed FROM sahel_news.annotate_gazetteer_info();"
 . "$SN_ROOT/tests/lib/check.sh"
 # A's answer (from its kept gazetteer, with a delta) against a new session's (a full build)
@@ -32,11 +29,11 @@ same() { # same LABEL
 }
 
 first=$(in_a "$query") || exit 1
-b0=$(a_line "SELECT builds FROM sahel_news.annotate_gazetteer_info();")
+b0=$(a_line "$builds")
 
 sql "$db" -c "INSERT INTO sahel_news.place_names (place_id, name) VALUES (15, 'Tessit')" || exit 1
 same "a place name added"
-check "added as a delta, no rebuild" "$b0 1 +1 -0" "$(a_line "$info")"
+check_a "added as a delta, no rebuild" "$b0 1 +1 -0" "$info"
 
 sql "$db" -c "INSERT INTO sahel_news.places (name, kind, country) VALUES ('Kidal', 'town', 'MLI')" \
      -c "INSERT INTO sahel_news.place_names (place_id, name, lang, is_demonym)
@@ -52,19 +49,19 @@ sql "$db" -c "DELETE FROM sahel_news.places WHERE name = 'Kidal town'" \
      -c "DELETE FROM sahel_news.actors WHERE name = 'Katiba Serma'" \
      -c "INSERT INTO sahel_news.place_names (place_id, name) VALUES (15, 'Tessit')" || exit 1
 same "a place and an actor deleted with their names"
-check "all as deltas, no rebuild" "$b0" "$(a_line "SELECT builds FROM sahel_news.annotate_gazetteer_info();")"
+check_a "all as deltas, no rebuild" "$b0" "$builds"
 # VACUUM and ANALYZE invalidate the tables (their statistics) but change no
 # name: no rebuild; a name added while the log's trigger was disabled is in
 # no log: the trigger's new catalog row sends A to a full build
 sql "$db" -c "VACUUM ANALYZE sahel_news.place_names" -c "ANALYZE sahel_news.places" || exit 1
 same "after VACUUM and ANALYZE"
-check "VACUUM and ANALYZE do not rebuild" "$b0" "$(a_line "SELECT builds FROM sahel_news.annotate_gazetteer_info();")"
+check_a "VACUUM and ANALYZE do not rebuild" "$b0" "$builds"
 sql "$db" -c "ALTER TABLE sahel_news.place_names DISABLE TRIGGER annotate_log_insert" \
      -c "INSERT INTO sahel_news.place_names (place_id, name) VALUES (15, 'Kidal')" \
      -c "ALTER TABLE sahel_news.place_names ENABLE TRIGGER annotate_log_insert" || exit 1
 same "a name added while the log's trigger was disabled"
 b0=$((b0 + 1))
-check "a trigger disabled rebuilds" "$b0" "$(a_line "SELECT builds FROM sahel_news.annotate_gazetteer_info();")"
+check_a "a trigger disabled rebuilds" "$b0" "$builds"
 # the same name twice: removing one of its entries keeps the other
 sql "$db" -c "INSERT INTO sahel_news.places (name, kind, country) VALUES ('Tessit', 'village', 'MLI')" \
      -c "DELETE FROM sahel_news.place_names WHERE place_id = 15 AND name = 'Tessit'" || exit 1
@@ -73,12 +70,12 @@ same "one of two places named alike removed"
 # a place that changes country: every name of it changes reference, a full build
 sql "$db" -c "UPDATE sahel_news.places SET country = 'NER' WHERE name = 'Tessit' AND id > 1000" || exit 1
 same "a place's country changed"
-check "a change of country rebuilds" "$((b0 + 1))" "$(a_line "SELECT builds FROM sahel_news.annotate_gazetteer_info();")"
+check_a "a change of country rebuilds" "$((b0 + 1))" "$builds"
 
 # more changes than a delta takes: a full build
 sql "$db" -c "INSERT INTO sahel_news.places (name, kind, country) SELECT 'Hamlet ' || i, 'village', 'MLI' FROM generate_series(1, 400) i" || exit 1
 same "400 places added at once"
-check "too large a delta rebuilds" "$((b0 + 2))" "$(a_line "SELECT builds FROM sahel_news.annotate_gazetteer_info();")"
+check_a "too large a delta rebuilds" "$((b0 + 2))" "$builds"
 
 # rows A still needs are pruned: A cannot know what they said, and rebuilds
 sql "$db" -c "INSERT INTO sahel_news.actor_names (actor_id, name) SELECT id, 'Katiba Macina' FROM sahel_news.actors ORDER BY id LIMIT 1" || exit 1
@@ -88,7 +85,7 @@ sql "$db" -c "INSERT INTO sahel_news.actor_names (actor_id, name) SELECT id, 'Ma
 text="Katiba Macina, the Macina Liberation Front"
 query="SELECT string_agg(surface || '=' || actor_id, ' ' ORDER BY start_pos) FROM sahel_news.annotate('$text');"
 same "after rows A needed were pruned"
-check "pruned rows A needed: a rebuild" "$((b0 + 3))" "$(a_line "SELECT builds FROM sahel_news.annotate_gazetteer_info();")"
+check_a "pruned rows A needed: a rebuild" "$((b0 + 3))" "$builds"
 
 # the log holds names row-level security may hide: no role may read it
 sql "$db" -c "CREATE ROLE sn_delta_reader LOGIN IN ROLE sahel_news_reader" 2>/dev/null

@@ -40,8 +40,16 @@ text="Fighters left Tessit for Niamey and Djallo."
 q="SELECT coalesce(string_agg(surface || '=' || coalesce(place_id::text, '-'), ' ' ORDER BY start_pos), '') FROM sahel_news.annotate('$text') WHERE kind = 'place';"
 info="SELECT per_query FROM sahel_news.annotate_gazetteer_info();"
 
-# One session for the whole sequence; each answer on a line of its own.
-out=$(sql "$db" 2>&1 <<SQL
+# The statements of the standard input in one new session: each answer a
+# line of the array a.
+answers() {
+  local out
+  out=$(sql "$db" 2>&1) || { echo "$out"; exit 1; }
+  mapfile -t a <<<"$out"
+}
+
+# One session for the whole sequence.
+answers <<SQL
 $q
 SET ROLE sn_analyst_rls;
 $q
@@ -53,8 +61,6 @@ SET ROLE sn_analyst_rls;
 $q
 RESET ROLE;
 SQL
-) || { echo "$out"; exit 1; }
-mapfile -t a <<<"$out"
 check "superuser: every name" "Tessit=15 Niamey=16 Djallo=15" "${a[0]}"
 check "role under row-level security: no hidden name nor hidden place" "Djallo=15" "${a[1]}"
 check "its gazetteer is built for each query, not kept" "t" "${a[2]}"
@@ -63,14 +69,12 @@ check "the superuser's gazetteer is kept" "f" "${a[4]}"
 check "role under row-level security again" "Djallo=15" "${a[5]}"
 
 # A gazetteer first built by a role that sees less never serves the superuser.
-out=$(sql "$db" 2>&1 <<SQL
+answers <<SQL
 SET ROLE sn_analyst_rls;
 $q
 RESET ROLE;
 $q
 SQL
-) || { echo "$out"; exit 1; }
-mapfile -t a <<<"$out"
 check "new session, restricted role first" "Djallo=15" "${a[0]}"
 check "then the superuser gets every name" "Tessit=15 Niamey=16 Djallo=15" "${a[1]}"
 

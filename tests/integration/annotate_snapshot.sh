@@ -15,38 +15,36 @@ db=sn_annotate_snapshot
 sn_session_db "$db" "CREATE TABLE other (x int)" || exit 1
 
 sn_session_open "$db"
-# A's answer on one line
-in_a() { local v; v=$(sn_session_ask "${A[1]}" "${A[0]}" "$1") || return 1; printf '%s' "${v//$'\n'/}"; }
 . "$SN_ROOT/tests/lib/check.sh"
 query="SELECT string_agg(surface || '=' || coalesce(place_id::text, '-'), ' ' ORDER BY start_pos) FROM sahel_news.annotate('Fighters were seen near Tessit and Djallo.') WHERE kind = 'place';"
 
-check "A before any change" "Djallo=15" "$(in_a "$query")"
+check_a "A before any change" "Djallo=15" "$query"
 
 # REPEATABLE READ: A's snapshot is taken, then B adds the name.
 in_a "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT 1;" >/dev/null || exit 1
 sql "$db" -c "INSERT INTO sahel_news.place_names (place_id, name) VALUES (15, 'Tessit')" || exit 1
 # a first lock in A's transaction takes B's invalidation
 in_a "SELECT count(*) FROM other;" >/dev/null || exit 1
-check "A in its REPEATABLE READ transaction: the gazetteer has every committed name" \
-  "Tessit=15 Djallo=15" "$(in_a "$query")"
+check_a "A in its REPEATABLE READ transaction: the gazetteer has every committed name" \
+  "Tessit=15 Djallo=15" "$query"
 in_a "COMMIT;" >/dev/null || exit 1
-check "A after that transaction still sees the name B added" "Tessit=15 Djallo=15" "$(in_a "$query")"
+check_a "A after that transaction still sees the name B added" "Tessit=15 Djallo=15" "$query"
 
 # The same for a removal, in a READ COMMITTED transaction of several
 # statements (A holds its locks already: nothing else makes it read B's
 # invalidation before annotate() does).
 in_a "BEGIN; SELECT count(*) FROM other;" >/dev/null || exit 1
-check "A in a new transaction" "Tessit=15 Djallo=15" "$(in_a "$query")"
+check_a "A in a new transaction" "Tessit=15 Djallo=15" "$query"
 sql "$db" -c "DELETE FROM sahel_news.place_names WHERE name = 'Tessit'" || exit 1
-check "A, later in the same READ COMMITTED transaction, no longer sees the removed name" \
-  "Djallo=15" "$(in_a "$query")"
+check_a "A, later in the same READ COMMITTED transaction, no longer sees the removed name" \
+  "Djallo=15" "$query"
 in_a "COMMIT;" >/dev/null || exit 1
-check "A after it" "Djallo=15" "$(in_a "$query")"
+check_a "A after it" "Djallo=15" "$query"
 
 # A's own uncommitted change is seen in its transaction, and forgotten when
 # it rolls back.
 in_a "BEGIN; INSERT INTO sahel_news.place_names (place_id, name) VALUES (15, 'Tessit');" >/dev/null || exit 1
-check "A sees its own uncommitted name" "Tessit=15 Djallo=15" "$(in_a "$query")"
+check_a "A sees its own uncommitted name" "Tessit=15 Djallo=15" "$query"
 in_a "ROLLBACK;" >/dev/null || exit 1
-check "and not after rolling it back" "Djallo=15" "$(in_a "$query")"
+check_a "and not after rolling it back" "Djallo=15" "$query"
 exit $fail

@@ -16,10 +16,8 @@ sn_client_tcp || exit 1
 dir=$(mktemp -d); SN_CLEANUP+=("rm -rf $dir")
 sn_snippet_to ogrinfo.sh "$dir/ogrinfo.sh" || exit 1
 
-out=$(cd "$dir" && bash -e ogrinfo.sh 2>&1)
-rc=$?
-printf '%s\n' "$out" | sed 's/^/  | /'
-[ $rc -eq 0 ] || { echo "FAILED: the ogrinfo commands exited $rc"; exit 1; }
+sn_client_run "the ogrinfo commands" env -C "$dir" bash -e ogrinfo.sh || exit 1
+out=$SN_OUT
 grep -q "^ERROR" <<<"$out" && { echo "FAILED: ogrinfo reported an error"; SN_FAIL=1; }
 
 for layer in bi_deployments bi_events bi_incidents bi_places; do

@@ -15,24 +15,17 @@ sn_snippet_to sahel_news_sqlalchemy.py "$dir/sahel_news_sqlalchemy.py" || exit 1
 sn_snippet_to sahel_news_sqlalchemy_use.py "$dir/use.py" || exit 1
 
 # SQLAlchemy's "Did not recognize type" warning fails the program (-W error:...)
-out=$(cd "$dir" && /usr/bin/python3 -W "error:Did not recognize type" use.py 2>&1)
-rc=$?
-printf '%s\n' "$out" | sed 's/^/  | /'
-[ $rc -eq 0 ] || { echo "FAILED: the SQLAlchemy program exited $rc"; exit 1; }
-sn_expect_views "$out"
-n=$(grep -c "^bi_events on 2022-08-13: " <<<"$out")
-[ "$n" = 2 ] && echo "ok: a date parameter filters bi_events (2 events on 2022-08-13)" ||
-  { echo "FAILED: $n events on 2022-08-13, expected 2"; SN_FAIL=1; }
+sn_client_run "the SQLAlchemy program" env -C "$dir" /usr/bin/python3 -W "error:Did not recognize type" use.py || exit 1
+sn_expect_views "$SN_OUT"
+sn_expect_day_filter "$SN_OUT"
 sn_expect "the model's types as Python values" \
-  "^first event on 2022-08-13: EdtfRange\('2022-08-13', 2022-08-13\.\.2022-08-13\) EstimateRange\(.*\) \(-?[0-9.]+, -?[0-9.]+\)$" "$out"
-sn_expect "troop_strength with parameters" "^troop_strength\(FRA, MLI, 2022-06-01\): ~2400$" "$out"
+  "^first event on 2022-08-13: EdtfRange\('2022-08-13', 2022-08-13\.\.2022-08-13\) EstimateRange\(.*\) \(-?[0-9.]+, -?[0-9.]+\)$" "$SN_OUT"
+sn_expect "troop_strength with parameters" "^troop_strength\(FRA, MLI, 2022-06-01\): ~2400$" "$SN_OUT"
 
 # The types, value by value: reflection maps every column of the extension's
 # types, values come back as Python values equal to what psql shows, open and
 # unknown bounds as None, and values go back as parameters.
-out=$(cd "$dir" && PYTHONPATH=$dir SN_URL="postgresql+psycopg2://analyst:analyst@127.0.0.1:$SN_CLIENT_PORT/$SN_CLIENT_DB" \
-      /usr/bin/python3 -W "error:Did not recognize type" "$SN_ROOT/tests/clients/sqlalchemy_types.py" 2>&1)
-rc=$?
-printf '%s\n' "$out" | sed 's/^/  | /'
-[ $rc -eq 0 ] || { echo "FAILED: the type checks exited $rc"; SN_FAIL=1; }
+sn_client_run "the type checks" env -C "$dir" PYTHONPATH="$dir" \
+  SN_URL="postgresql+psycopg2://analyst:analyst@127.0.0.1:$SN_CLIENT_PORT/$SN_CLIENT_DB" \
+  /usr/bin/python3 -W "error:Did not recognize type" "$SN_ROOT/tests/clients/sqlalchemy_types.py" || SN_FAIL=1
 exit $SN_FAIL

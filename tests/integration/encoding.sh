@@ -47,8 +47,25 @@ verify() { # verify DB LABEL
   check "$label: annotate() finds the French names" "$expected_places" "$got"
 }
 
+# A database DB of ENCODING (C locale); the script stops if it cannot be made.
+create_db() { # create_db DB ENCODING
+  psql -d postgres -c "CREATE DATABASE $1 ENCODING $2 LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0" || exit 1
+}
+
+# An encoding that has every character of the extension: it installs, and
+# its text is right.
+installs_right() { # installs_right DB ENCODING
+  create_db "$1" "$2"
+  if psql -d "$1" -c "CREATE EXTENSION sahel_news"; then
+    echo "ok: $2: the extension installs"
+    verify "$1" "$2"
+  else
+    echo "FAILED: $2: CREATE EXTENSION failed"; fail=1
+  fi
+}
+
 # LATIN1
-psql -d postgres -c "CREATE DATABASE sn_enc_latin1 ENCODING LATIN1 LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0" || exit 1
+create_db sn_enc_latin1 LATIN1
 if out=$("$SN_BINDIR/psql" -X -q -At -d sn_enc_latin1 -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -c "CREATE EXTENSION sahel_news" 2>&1); then
   echo "LATIN1: the extension installed; its text must then be correct"
   verify sn_enc_latin1 LATIN1
@@ -62,21 +79,6 @@ else
   check "LATIN1: nothing is left behind" 0 "$got"
 fi
 
-# WIN1252
-psql -d postgres -c "CREATE DATABASE sn_enc_win1252 ENCODING WIN1252 LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0" || exit 1
-if psql -d sn_enc_win1252 -c "CREATE EXTENSION sahel_news"; then
-  echo "ok: WIN1252: the extension installs"
-  verify sn_enc_win1252 WIN1252
-else
-  echo "FAILED: WIN1252: CREATE EXTENSION failed"; fail=1
-fi
-
-# SQL_ASCII
-psql -d postgres -c "CREATE DATABASE sn_enc_sql_ascii ENCODING SQL_ASCII LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0" || exit 1
-if psql -d sn_enc_sql_ascii -c "CREATE EXTENSION sahel_news"; then
-  echo "ok: SQL_ASCII: the extension installs"
-  verify sn_enc_sql_ascii SQL_ASCII
-else
-  echo "FAILED: SQL_ASCII: CREATE EXTENSION failed"; fail=1
-fi
+installs_right sn_enc_win1252 WIN1252
+installs_right sn_enc_sql_ascii SQL_ASCII
 exit $fail

@@ -1,7 +1,8 @@
 # tests/lib/clients.sh — shared by tests/integration/clients_*.sh and
 # postgis_bridge.sh: the Debian packages a client test needs, the snippets of
-# docs/reference/clients.md, a TCP port for clients that speak TCP only (JDBC), and a
-# database with the sample and a reader who logs in.
+# docs/reference/clients.md, a TCP port for clients that speak TCP only (JDBC), a
+# database with the sample and a reader who logs in, running a client program
+# and the checks of its output that several clients share.
 #
 # Source it from an integration script (run by tests/run, which exports
 # SN_ROOT, SN_BINDIR, SN_TMP, PG_CONFIG and the PG* variables).
@@ -62,6 +63,26 @@ sn_client_db() {
   "$SN_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -d "$SN_CLIENT_DB" -c "CREATE EXTENSION sahel_news" >/dev/null || return 1
   "$SN_BINDIR/psql" -X -q -d postgres -c "CREATE ROLE analyst LOGIN PASSWORD 'analyst' IN ROLE sahel_news_reader" >/dev/null 2>&1
   SN_CLEANUP+=("$SN_BINDIR/psql -X -q -d postgres -c 'DROP DATABASE IF EXISTS $SN_CLIENT_DB' -c 'DROP ROLE IF EXISTS analyst'")
+}
+
+# sn_client_run WHAT COMMAND...: run a client program; its output is shown
+# indented and kept in SN_OUT; 1 when it fails (after saying so).
+sn_client_run() {
+  local what=$1 rc
+  shift
+  SN_OUT=$("$@" 2>&1)
+  rc=$?
+  printf '%s\n' "$SN_OUT" | sed 's/^/  | /'
+  [ $rc -eq 0 ] || { echo "FAILED: $what exited $rc"; return 1; }
+}
+
+# sn_expect_day_filter OUTPUT: a date parameter filtered bi_events to the 2
+# events of 2022-08-13 (lines "bi_events on 2022-08-13: ...").
+sn_expect_day_filter() {
+  local n
+  n=$(grep -c "^bi_events on 2022-08-13: " <<<"$1")
+  [ "$n" = 2 ] && echo "ok: a date parameter filters bi_events (2 events on 2022-08-13)" ||
+    { echo "FAILED: $n events on 2022-08-13, expected 2"; SN_FAIL=1; }
 }
 
 # sn_expect_views OUTPUT: OUTPUT has a line "view NAME: N rows" for every view

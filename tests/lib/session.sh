@@ -15,6 +15,9 @@
 #   sn_session_open DB          start coproc A: one psql on DB, kept open
 #                               for the whole test (unaligned, tuples only).
 #   in_a SQL                    sn_session_ask on session A.
+#   a_line SQL                  in_a, the answer's lines joined into one.
+#   check_a LABEL EXPECTED SQL  check (tests/lib/check.sh) that session A
+#                               answers SQL with EXPECTED (on one line).
 
 sn_session_ask() {
   local in=$1 out=$2 line res=""
@@ -44,3 +47,7 @@ sn_session_open() {
 }
 
 in_a() { sn_session_ask "${A[1]}" "${A[0]}" "$1"; }
+
+a_line() { local v; v=$(in_a "$1") || return 1; printf '%s' "${v//$'\n'/}"; }
+
+check_a() { check "$1" "$2" "$(a_line "$3")"; }
