@@ -113,57 +113,35 @@ INSERT INTO geonames_raw VALUES ('2453866', 'Republic of Mali', 'Republic of Mal
 SELECT imported, updated, flagged FROM import_geonames();
 SQL
 
+# The tables that hold user rows, each with the column that marks its shipped
+# rows (- for a table that ships none).
+user_tables="
+  acled_event_types:standard acled_sub_event_types:standard
+  acled_actor_types:standard cameo_codes:standard sources:sample places:sample
+  place_names:sample place_countries:sample actors:sample actor_names:sample
+  events:sample event_actors:sample deployments:sample figures:sample
+  event_actor_names:- event_taxonomy:standard event_taxonomy_levels:standard
+  matching_datasets:standard actor_match_aliases:standard event_links:-
+  event_link_reviews:- incidents:- link_runs:- place_geonames_links:-
+"
+
 # A fingerprint of a database: per table, the number of shipped and of user rows
 # and a hash of the user rows; the identity sequences; two answers of the
 # functions that read the user rows.
 fingerprint() {
-  psql -d "$1" -At <<'SQL'
-SET search_path = sahel_news, public;
-SELECT format('%-22s shipped %4s  user %2s  %s', t, shipped, users, md5(rows))
-FROM (
-  SELECT 'acled_event_types' t, count(*) FILTER (WHERE standard) shipped, count(*) FILTER (WHERE NOT standard) users,
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') rows FROM acled_event_types x
-  UNION ALL SELECT 'acled_sub_event_types', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM acled_sub_event_types x
-  UNION ALL SELECT 'acled_actor_types', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM acled_actor_types x
-  UNION ALL SELECT 'cameo_codes', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM cameo_codes x
-  UNION ALL SELECT 'sources', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM sources x
-  UNION ALL SELECT 'places', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM places x
-  UNION ALL SELECT 'place_names', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM place_names x
-  UNION ALL SELECT 'place_countries', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM place_countries x
-  UNION ALL SELECT 'actors', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM actors x
-  UNION ALL SELECT 'actor_names', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM actor_names x
-  UNION ALL SELECT 'events', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM events x
-  UNION ALL SELECT 'event_actors', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM event_actors x
-  UNION ALL SELECT 'deployments', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM deployments x
-  UNION ALL SELECT 'figures', count(*) FILTER (WHERE sample), count(*) FILTER (WHERE NOT sample),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT sample), '') FROM figures x
-  UNION ALL SELECT 'event_actor_names', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM event_actor_names x
-  UNION ALL SELECT 'event_taxonomy', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM event_taxonomy x
-  UNION ALL SELECT 'event_taxonomy_levels', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM event_taxonomy_levels x
-  UNION ALL SELECT 'matching_datasets', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM matching_datasets x
-  UNION ALL SELECT 'actor_match_aliases', count(*) FILTER (WHERE standard), count(*) FILTER (WHERE NOT standard),
-         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT standard), '') FROM actor_match_aliases x
-  UNION ALL SELECT 'event_links', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM event_links x
-  UNION ALL SELECT 'event_link_reviews', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM event_link_reviews x
-  UNION ALL SELECT 'incidents', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM incidents x
-  UNION ALL SELECT 'link_runs', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM link_runs x
-  UNION ALL SELECT 'place_geonames_links', 0, count(*), coalesce(string_agg(x::text, '|' ORDER BY x::text), '') FROM place_geonames_links x
-) f ORDER BY t;
+  local tf t shipped per_table=()
+  for tf in $user_tables; do
+    t=${tf%:*} shipped=${tf#*:}
+    [ "$shipped" = - ] && shipped=false
+    per_table+=("SELECT '$t' t, count(*) FILTER (WHERE $shipped) shipped, count(*) FILTER (WHERE NOT $shipped) users,
+         coalesce(string_agg(x::text, '|' ORDER BY x::text) FILTER (WHERE NOT $shipped), '') rows FROM $t x")
+  done
+  { echo "SET search_path = sahel_news, public;"
+    echo "SELECT format('%-22s shipped %4s  user %2s  %s', t, shipped, users, md5(rows)) FROM ("
+    printf '%s\n' "${per_table[0]}"
+    printf '  UNION ALL %s\n' "${per_table[@]:1}"
+    echo ") f ORDER BY t;"
+    cat <<'SQL'
 SELECT format('sample place %s (%s): geonameid %s, %s, population %s', id, name, geonames_id, feature_code, population)
 FROM places WHERE sample AND geonames_id IS NOT NULL ORDER BY id;
 SELECT format('%-22s last_value %s', sequencename, last_value) FROM pg_sequences
@@ -175,6 +153,7 @@ SELECT 'locate(Sevare) = ' || locate('Sevare');
 SELECT 'unresolved ' || name || ' ' || events FROM unresolved_actor_names;
 SELECT 'event T1 ' || level1 || ' / ' || level2 FROM event_categories c JOIN events e ON e.id = c.event_id WHERE e.external_id = 'T1';
 SQL
+  } | psql -d "$1" -At
 }
 
 fingerprint $src > "$work/src.txt" || fail "fingerprint of $src"
