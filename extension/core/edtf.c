@@ -232,6 +232,43 @@ month_day_in_year(const sn_edtf_date *d, int64_t y, bool asc, int *om, int *od)
 	return false;
 }
 
+/*
+ * The earliest (or latest) day date d can mean, into *day: its years tried
+ * from the earliest (or the latest), the candidates of the year's mask, or
+ * the one year y_fixed when no digit of the year is unspecified; the first
+ * year that admits a month and day gives it.  False when none does.
+ */
+static bool
+bound_day(const sn_edtf_date *d, unsigned ymask, int64_t y_fixed, bool earliest, int64_t *day)
+{
+	int64_t		n = ymask ? pow10i(count_x(ymask)) : 1;
+
+	for (int64_t i = 0; i < n; i++)
+	{
+		int64_t		y = y_fixed;
+		int			m,
+					dd;
+
+		if (ymask)
+		{
+			/* candidates ascend in magnitude: descending years when negative */
+			y = year_candidate(d->year, ymask, d->negative == earliest ? n - 1 - i : i);
+			if (d->negative)
+			{
+				if (y == 0)
+					continue;
+				y = -y;
+			}
+		}
+		if (month_day_in_year(d, y, earliest, &m, &dd))
+		{
+			*day = sn_days_from_civil(y, m, dd);
+			return true;
+		}
+	}
+	return false;
+}
+
 typedef enum date_problem
 {
 	DP_OK = 0,
@@ -356,8 +393,6 @@ date_bounds(const sn_edtf_date *d, int64_t *lo, int64_t *hi)
 		int			m,
 					dd,
 					i;
-		int64_t		n,
-					y;
 		bool		any_month = false;
 
 		for (i = 1; i <= 12; i++)
@@ -369,55 +404,8 @@ date_bounds(const sn_edtf_date *d, int64_t *lo, int64_t *hi)
 		if (!month_day_in_year(d, 2000, true, &m, &dd))
 			return DP_DAY;
 
-		n = ymask ? pow10i(count_x(ymask)) : 1;
-		/* earliest: ascending years */
-		for (i = 0;; i++)
-		{
-			int64_t		k;
-
-			if (i >= n)
-				return DP_DAY;
-			if (!ymask)
-				y = ylo;
-			else
-			{
-				k = d->negative ? n - 1 - i : i;
-				y = year_candidate(d->year, ymask, k);
-				if (d->negative)
-				{
-					if (y == 0)
-						continue;
-					y = -y;
-				}
-			}
-			if (month_day_in_year(d, y, true, &m, &dd))
-				break;
-		}
-		*lo = sn_days_from_civil(y, m, dd);
-		/* latest: descending years */
-		for (i = 0;; i++)
-		{
-			int64_t		k;
-
-			if (i >= n)
-				return DP_DAY;
-			if (!ymask)
-				y = yhi;
-			else
-			{
-				k = d->negative ? i : n - 1 - i;
-				y = year_candidate(d->year, ymask, k);
-				if (d->negative)
-				{
-					if (y == 0)
-						continue;
-					y = -y;
-				}
-			}
-			if (month_day_in_year(d, y, false, &m, &dd))
-				break;
-		}
-		*hi = sn_days_from_civil(y, m, dd);
+		if (!bound_day(d, ymask, ylo, true, lo) || !bound_day(d, ymask, yhi, false, hi))
+			return DP_DAY;
 	}
 	return DP_OK;
 }
