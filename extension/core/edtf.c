@@ -1315,6 +1315,21 @@ put2(outbuf *o, int v, bool x_tens, bool x_units)
 	put_char(o, x_units ? 'X' : (char) ('0' + v % 10));
 }
 
+/*
+ * The month or the day of a date: "-", its own qualifier, its two digits (X
+ * where unspecified), the qualifier of the group it ends.
+ */
+static void
+put_month_or_day(outbuf *o, int indiv, int v, bool x_tens, bool x_units, int group)
+{
+	put_char(o, '-');
+	if (indiv)
+		put_char(o, qual_char(indiv));
+	put2(o, v, x_tens, x_units);
+	if (group)
+		put_char(o, qual_char(group));
+}
+
 static void
 format_date(outbuf *o, const sn_edtf_date *d)
 {
@@ -1376,23 +1391,9 @@ format_date(outbuf *o, const sn_edtf_date *d)
 	if (group[0])
 		put_char(o, qual_char(group[0]));
 	if (n >= 2)
-	{
-		put_char(o, '-');
-		if (indiv[1])
-			put_char(o, qual_char(indiv[1]));
-		put2(o, d->month, d->xmask & 0x20, d->xmask & 0x10);
-		if (group[1])
-			put_char(o, qual_char(group[1]));
-	}
+		put_month_or_day(o, indiv[1], d->month, d->xmask & 0x20, d->xmask & 0x10, group[1]);
 	if (n >= 3)
-	{
-		put_char(o, '-');
-		if (indiv[2])
-			put_char(o, qual_char(indiv[2]));
-		put2(o, d->day, d->xmask & 0x80, d->xmask & 0x40);
-		if (group[2])
-			put_char(o, qual_char(group[2]));
-	}
+		put_month_or_day(o, indiv[2], d->day, d->xmask & 0x80, d->xmask & 0x40, group[2]);
 }
 
 size_t
