@@ -737,6 +737,22 @@ read_month_and_day(reader *r, const char **pp, const char *e, sn_edtf_date *d,
 	return true;
 }
 
+/*
+ * Two digits of a time zone offset at *p, into *v, *p moved past them; an
+ * error at the zone (zp) otherwise.
+ */
+static bool
+read_zone_digits(reader *r, const char **p, const char *e, const char *zp, int *v)
+{
+	unsigned	xb;
+
+	if (!read2(*p, e, v, &xb) || xb)
+		return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (zp - r->text),
+					"a time zone offset is written +hh or +hh:mm");
+	*p += 2;
+	return true;
+}
+
 /* A time zone after a time of day: Z, +hh or +hh:mm (hh up to 14, never -00). */
 static bool
 read_time_zone(reader *r, const char **pp, const char *e, sn_edtf_time *t)
@@ -745,7 +761,6 @@ read_time_zone(reader *r, const char **pp, const char *e, sn_edtf_time *t)
 	const char *zp = p;
 	int			zh,
 				zm = 0;
-	unsigned	xb;
 
 	if (p < e && *p == 'Z')
 	{
@@ -757,18 +772,14 @@ read_time_zone(reader *r, const char **pp, const char *e, sn_edtf_time *t)
 		return true;			/* no zone: local time */
 	t->tz_negative = (*p == '-');
 	p++;
-	if (!read2(p, e, &zh, &xb) || xb)
-		return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (zp - r->text),
-					"a time zone offset is written +hh or +hh:mm");
-	p += 2;
+	if (!read_zone_digits(r, &p, e, zp, &zh))
+		return false;
 	t->tz = SN_EDTF_TZ_HOURS;
 	if (p < e && *p == ':')
 	{
 		p++;
-		if (!read2(p, e, &zm, &xb) || xb)
-			return fail(r, SN_ERR_DATETIME_FORMAT, (size_t) (zp - r->text),
-						"a time zone offset is written +hh or +hh:mm");
-		p += 2;
+		if (!read_zone_digits(r, &p, e, zp, &zm))
+			return false;
 		t->tz = SN_EDTF_TZ_HOURS_MINUTES;
 	}
 	if (zh > 14 || zm > 59)
