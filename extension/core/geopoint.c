@@ -60,35 +60,39 @@ normalise_lon(double lon)
 	return lon + 0.0;			/* never -0 */
 }
 
-bool
-sn_geopoint_make(double lat, double lon, sn_geopoint *out, sn_error *err)
+/* A coordinate (what: latitude or longitude) that is a number: not NaN nor infinite. */
+static bool
+coordinate_finite(const char *what, double v, sn_error *err)
+{
+	if (isnan(v) || isinf(v))
+		return sn_error_set(err, SN_ERR_RANGE, -1, "%s %s is out of range for type geopoint",
+							what, isnan(v) ? "NaN" : (v > 0 ? "Infinity" : "-Infinity"));
+	return true;
+}
+
+/* A finite coordinate within [-limit, limit]; detail says the range otherwise. */
+static bool
+coordinate_within(const char *what, double v, double limit, const char *detail, sn_error *err)
 {
 	char		num[SN_GEOPOINT_COORD_MAX];
 
-	if (isnan(lat) || isinf(lat))
-		return sn_error_set(err, SN_ERR_RANGE, -1,
-							"latitude %s is out of range for type geopoint",
-							isnan(lat) ? "NaN" : (lat > 0 ? "Infinity" : "-Infinity"));
-	if (isnan(lon) || isinf(lon))
-		return sn_error_set(err, SN_ERR_RANGE, -1,
-							"longitude %s is out of range for type geopoint",
-							isnan(lon) ? "NaN" : (lon > 0 ? "Infinity" : "-Infinity"));
-	if (lat < -90.0 || lat > 90.0)
-	{
-		sn_format_shortest(lat, num, sizeof(num));
-		sn_error_set(err, SN_ERR_RANGE, -1,
-					 "latitude %.60s is out of range for type geopoint", num);
-		sn_error_detail(err, "Latitude must be between -90 and 90 degrees.");
+	if (v >= -limit && v <= limit)
+		return true;
+	sn_format_shortest(v, num, sizeof(num));
+	sn_error_set(err, SN_ERR_RANGE, -1, "%s %.60s is out of range for type geopoint", what, num);
+	sn_error_detail(err, "%s", detail);
+	return false;
+}
+
+bool
+sn_geopoint_make(double lat, double lon, sn_geopoint *out, sn_error *err)
+{
+	if (!coordinate_finite("latitude", lat, err) || !coordinate_finite("longitude", lon, err) ||
+		!coordinate_within("latitude", lat, 90.0, "Latitude must be between -90 and 90 degrees.", err) ||
+		!coordinate_within("longitude", lon, 360.0,
+						   "Longitude must be between -360 and 360 degrees; it is brought into (-180, 180].",
+						   err))
 		return false;
-	}
-	if (lon < -360.0 || lon > 360.0)
-	{
-		sn_format_shortest(lon, num, sizeof(num));
-		sn_error_set(err, SN_ERR_RANGE, -1,
-					 "longitude %.60s is out of range for type geopoint", num);
-		sn_error_detail(err, "Longitude must be between -360 and 360 degrees; it is brought into (-180, 180].");
-		return false;
-	}
 	out->lat = lat + 0.0;
 	out->lon = normalise_lon(lon);
 	return true;
@@ -248,6 +252,23 @@ typedef enum exp_mode
 	EXP_ANY						/* WKT */
 } exp_mode;
 
+/*
+ * One more digit d of a number whose significant digits so far are m (sig
+ * of them): the first 15 significant digits are kept exactly, a 16th makes
+ * the number inexact.
+ */
+static inline void
+mantissa_digit(uint64_t *m, int *sig, bool *exact, int d)
+{
+	if (*m > 0 || d > 0)
+	{
+		if (++*sig > 15)
+			*exact = false;
+		else
+			*m = *m * 10 + (uint64_t) d;
+	}
+}
+
 static bool
 scan_number(scan *sc, exp_mode exp, double *out, bool *is_integer)
 {
@@ -263,36 +284,18 @@ scan_number(scan *sc, exp_mode exp, double *out, bool *is_integer)
 
 	while (p < sc->len && is_digit((unsigned char) sc->s[p]))
 	{
-		int			d = sc->s[p] - '0';
-
-		if (m > 0 || d > 0)
-		{
-			if (++sig > 15)
-				exact = false;
-			else
-				m = m * 10 + d;
-		}
+		mantissa_digit(&m, &sig, &exact, sc->s[p++] - '0');
 		idigits++;
-		p++;
 	}
 	if (p < sc->len && sc->s[p] == '.')
 	{
 		p++;
 		while (p < sc->len && is_digit((unsigned char) sc->s[p]))
 		{
-			int			d = sc->s[p] - '0';
-
-			if (m > 0 || d > 0)
-			{
-				if (++sig > 15)
-					exact = false;
-				else
-					m = m * 10 + d;
-			}
+			mantissa_digit(&m, &sig, &exact, sc->s[p++] - '0');
 			if (exact)
 				frac++;
 			fdigits++;
-			p++;
 		}
 		if (idigits == 0 && fdigits == 0)
 			return false;
@@ -867,40 +870,40 @@ join(char *buf, size_t bufsize, const char *const *parts, int nparts)
 	return n;
 }
 
+/*
+ * "<before><a><between><b><after>" into buf, the two coordinates in their
+ * shortest form (sn_format_shortest), as join() writes.
+ */
+static size_t
+put_coords(double a, double b, const char *before, const char *between, const char *after,
+		   char *buf, size_t bufsize)
+{
+	char		ta[SN_GEOPOINT_COORD_MAX],
+				tb[SN_GEOPOINT_COORD_MAX];
+	const char *parts[5] = {before, ta, between, tb, after};
+
+	sn_format_shortest(a, ta, sizeof(ta));
+	sn_format_shortest(b, tb, sizeof(tb));
+	return join(buf, bufsize, parts, 5);
+}
+
 size_t
 sn_geopoint_format(const sn_geopoint *p, char *buf, size_t bufsize)
 {
-	char		lat[SN_GEOPOINT_COORD_MAX],
-				lon[SN_GEOPOINT_COORD_MAX];
-	const char *parts[4] = {lat, p->lat < 0 ? "S " : "N ", lon, p->lon < 0 ? "W" : "E"};
-
-	sn_format_shortest(fabs(p->lat), lat, sizeof(lat));
-	sn_format_shortest(fabs(p->lon), lon, sizeof(lon));
-	return join(buf, bufsize, parts, 4);
+	return put_coords(fabs(p->lat), fabs(p->lon), "", p->lat < 0 ? "S " : "N ",
+					  p->lon < 0 ? "W" : "E", buf, bufsize);
 }
 
 size_t
 sn_geopoint_to_wkt(const sn_geopoint *p, char *buf, size_t bufsize)
 {
-	char		lat[SN_GEOPOINT_COORD_MAX],
-				lon[SN_GEOPOINT_COORD_MAX];
-	const char *parts[5] = {"POINT(", lon, " ", lat, ")"};
-
-	sn_format_shortest(p->lat, lat, sizeof(lat));
-	sn_format_shortest(p->lon, lon, sizeof(lon));
-	return join(buf, bufsize, parts, 5);
+	return put_coords(p->lon, p->lat, "POINT(", " ", ")", buf, bufsize);
 }
 
 size_t
 sn_geopoint_to_geojson(const sn_geopoint *p, char *buf, size_t bufsize)
 {
-	char		lat[SN_GEOPOINT_COORD_MAX],
-				lon[SN_GEOPOINT_COORD_MAX];
-	const char *parts[5] = {"{\"type\":\"Point\",\"coordinates\":[", lon, ",", lat, "]}"};
-
-	sn_format_shortest(p->lat, lat, sizeof(lat));
-	sn_format_shortest(p->lon, lon, sizeof(lon));
-	return join(buf, bufsize, parts, 5);
+	return put_coords(p->lon, p->lat, "{\"type\":\"Point\",\"coordinates\":[", ",", "]}", buf, bufsize);
 }
 
 /* ------------------------------------------------------------------------
