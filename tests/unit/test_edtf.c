@@ -145,110 +145,124 @@ split_tsv(char *line, char **fields, int max)
 	return n;
 }
 
-static void
-corpus_valid(void **state)
+/* How a corpus file's lines came out. */
+typedef struct corpus_counts
 {
-	FILE	   *f = open_corpus("edtf_valid.tsv");
+	int			total,
+				ok,
+				sets,
+				accepted,
+				bad,
+				level_diff;
+} corpus_counts;
+
+typedef void (*corpus_check) (char **fld, int nfld, corpus_counts *c);
+
+/*
+ * Each line of corpus file name after its header, split into at most 8
+ * fields, given to check; false when the file is absent (open_corpus says
+ * that the corpus is not run).
+ */
+static bool
+each_corpus_line(const char *name, corpus_check check, corpus_counts *c)
+{
+	FILE	   *f = open_corpus(name);
 	char		line[8192];
-	int			total = 0,
-				ok = 0,
-				sets = 0,
-				bad = 0,
-				level_diff = 0;
 
 	if (f == NULL)
-		return;
+		return false;
 	if (!fgets(line, sizeof(line), f))
 		fail_msg("empty corpus file");
 	while (fgets(line, sizeof(line), f))
 	{
 		char	   *fld[8];
-		sn_edtf		v;
-		char		canon[SN_EDTF_TEXT_MAX],
-					why[512],
-					lo[64],
-					hi[64];
 
-		if (split_tsv(line, fld, 8) < 4)
-			continue;
-		total++;
-		if (fld[0][0] == '[' || fld[0][0] == '{')
-		{
-			/* documented disagreement: sets are refused */
-			sn_error	err = parse_bad(fld[0]);
-
-			if (strstr(err.detail, "sets") == NULL)
-				fail_msg("set %s refused for another reason: %s", fld[0], err.detail);
-			sets++;
-			continue;
-		}
-		if (!round_trip(fld[0], &v, canon, why, sizeof(why)))
-		{
-			printf("valid %s: %s\n", fld[0], why);
-			bad++;
-			continue;
-		}
-		bound_text(&v, false, lo, sizeof(lo));
-		bound_text(&v, true, hi, sizeof(hi));
-		if (strcmp(lo, fld[2]) != 0 || strcmp(hi, fld[3]) != 0)
-		{
-			printf("valid %s: bounds %s .. %s, corpus says %s .. %s\n", fld[0], lo, hi, fld[2], fld[3]);
-			bad++;
-			continue;
-		}
-		if (sn_edtf_level(&v) != atoi(fld[1]))
-		{
-			if (getenv("SN_EDTF_SHOW_LEVELS"))
-				printf("level of %s: %d, corpus says %s\n", fld[0], sn_edtf_level(&v), fld[1]);
-			level_diff++;
-		}
-		ok++;
+		check(fld, split_tsv(line, fld, 8), c);
 	}
 	fclose(f);
-	printf("[ CORPUS   ] edtf_valid.tsv: %d strings, %d read with the listed bounds, %d sets refused (documented), %d wrong; level differs on %d\n",
-		   total, ok, sets, bad, level_diff);
-	assert_int_equal(bad, 0);
-	assert_true(total > 600);
+	return true;
+}
+
+/* A valid string: read, with the listed bounds (sets refused, as documented). */
+static void
+check_valid(char **fld, int nfld, corpus_counts *c)
+{
+	sn_edtf		v;
+	char		canon[SN_EDTF_TEXT_MAX],
+				why[512],
+				lo[64],
+				hi[64];
+
+	if (nfld < 4)
+		return;
+	c->total++;
+	if (fld[0][0] == '[' || fld[0][0] == '{')
+	{
+		/* documented disagreement: sets are refused */
+		sn_error	err = parse_bad(fld[0]);
+
+		if (strstr(err.detail, "sets") == NULL)
+			fail_msg("set %s refused for another reason: %s", fld[0], err.detail);
+		c->sets++;
+		return;
+	}
+	if (!round_trip(fld[0], &v, canon, why, sizeof(why)))
+	{
+		printf("valid %s: %s\n", fld[0], why);
+		c->bad++;
+		return;
+	}
+	bound_text(&v, false, lo, sizeof(lo));
+	bound_text(&v, true, hi, sizeof(hi));
+	if (strcmp(lo, fld[2]) != 0 || strcmp(hi, fld[3]) != 0)
+	{
+		printf("valid %s: bounds %s .. %s, corpus says %s .. %s\n", fld[0], lo, hi, fld[2], fld[3]);
+		c->bad++;
+		return;
+	}
+	if (sn_edtf_level(&v) != atoi(fld[1]))
+	{
+		if (getenv("SN_EDTF_SHOW_LEVELS"))
+			printf("level of %s: %d, corpus says %s\n", fld[0], sn_edtf_level(&v), fld[1]);
+		c->level_diff++;
+	}
+	c->ok++;
 }
 
 static void
-corpus_invalid(void **state)
+report_valid(const corpus_counts *c)
 {
-	FILE	   *f = open_corpus("edtf_invalid.tsv");
-	char		line[8192];
-	int			total = 0,
-				bad = 0;
+	printf("[ CORPUS   ] edtf_valid.tsv: %d strings, %d read with the listed bounds, %d sets refused (documented), %d wrong; level differs on %d\n",
+		   c->total, c->ok, c->sets, c->bad, c->level_diff);
+}
 
-	if (f == NULL)
-		return;
-	if (!fgets(line, sizeof(line), f))
-		fail_msg("empty corpus file");
-	while (fgets(line, sizeof(line), f))
+/* An invalid string: refused, with a date-time status. */
+static void
+check_invalid(char **fld, int nfld, corpus_counts *c)
+{
+	sn_edtf		v;
+	sn_error	err;
+
+	c->total++;
+	if (sn_edtf_parse(fld[0], strlen(fld[0]), &v, &err))
 	{
-		char	   *fld[4];
-		sn_edtf		v;
-		sn_error	err;
+		char		t[SN_EDTF_TEXT_MAX];
 
-		split_tsv(line, fld, 4);
-		total++;
-		if (sn_edtf_parse(fld[0], strlen(fld[0]), &v, &err))
-		{
-			char		t[SN_EDTF_TEXT_MAX];
-
-			sn_edtf_format(&v, t, sizeof(t));
-			printf("invalid \"%s\" accepted as %s\n", fld[0], t);
-			bad++;
-		}
-		else if (err.status != SN_ERR_DATETIME_FORMAT && err.status != SN_ERR_DATETIME_RANGE)
-		{
-			printf("invalid \"%s\" refused with status %d\n", fld[0], (int) err.status);
-			bad++;
-		}
+		sn_edtf_format(&v, t, sizeof(t));
+		printf("invalid \"%s\" accepted as %s\n", fld[0], t);
+		c->bad++;
 	}
-	fclose(f);
-	printf("[ CORPUS   ] edtf_invalid.tsv: %d strings, %d wrongly accepted\n", total, bad);
-	assert_int_equal(bad, 0);
-	assert_true(total > 250);
+	else if (err.status != SN_ERR_DATETIME_FORMAT && err.status != SN_ERR_DATETIME_RANGE)
+	{
+		printf("invalid \"%s\" refused with status %d\n", fld[0], (int) err.status);
+		c->bad++;
+	}
+}
+
+static void
+report_invalid(const corpus_counts *c)
+{
+	printf("[ CORPUS   ] edtf_invalid.tsv: %d strings, %d wrongly accepted\n", c->total, c->bad);
 }
 
 /*
@@ -267,55 +281,72 @@ disputed_decision(const char *input, const char *reading)
 	return strncmp(reading, "valid", 5) == 0;
 }
 
+/* A disputed string: accepted or refused as decided, and read back if accepted. */
 static void
-corpus_disputed(void **state)
+check_disputed(char **fld, int nfld, corpus_counts *c)
 {
-	FILE	   *f = open_corpus("edtf_disputed.tsv");
-	char		line[8192];
-	int			total = 0,
-				accepted = 0,
-				bad = 0;
+	sn_edtf		v;
+	sn_error	err;
+	bool		want,
+				got;
 
-	if (f == NULL)
+	if (nfld < 2)
 		return;
-	if (!fgets(line, sizeof(line), f))
-		fail_msg("empty corpus file");
-	while (fgets(line, sizeof(line), f))
+	c->total++;
+	want = disputed_decision(fld[0], fld[1]);
+	got = sn_edtf_parse(fld[0], strlen(fld[0]), &v, &err);
+	if (got)
 	{
-		char	   *fld[5];
-		sn_edtf		v;
-		sn_error	err;
-		bool		want,
-					got;
+		char		canon[SN_EDTF_TEXT_MAX],
+					why[512];
 
-		if (split_tsv(line, fld, 5) < 2)
-			continue;
-		total++;
-		want = disputed_decision(fld[0], fld[1]);
-		got = sn_edtf_parse(fld[0], strlen(fld[0]), &v, &err);
-		if (got)
+		c->accepted++;
+		if (!round_trip(fld[0], &v, canon, why, sizeof(why)))
 		{
-			char		canon[SN_EDTF_TEXT_MAX],
-						why[512];
-
-			accepted++;
-			if (!round_trip(fld[0], &v, canon, why, sizeof(why)))
-			{
-				printf("disputed \"%s\": %s\n", fld[0], why);
-				bad++;
-			}
-		}
-		if (got != want)
-		{
-			printf("disputed \"%s\" (%s): %s, decision says %s\n", fld[0], fld[1],
-				   got ? "accepted" : err.detail, want ? "accept" : "refuse");
-			bad++;
+			printf("disputed \"%s\": %s\n", fld[0], why);
+			c->bad++;
 		}
 	}
-	fclose(f);
+	if (got != want)
+	{
+		printf("disputed \"%s\" (%s): %s, decision says %s\n", fld[0], fld[1],
+			   got ? "accepted" : err.detail, want ? "accept" : "refuse");
+		c->bad++;
+	}
+}
+
+static void
+report_disputed(const corpus_counts *c)
+{
 	printf("[ CORPUS   ] edtf_disputed.tsv: %d strings, %d accepted by decision, %d against it\n",
-		   total, accepted, bad);
-	assert_int_equal(bad, 0);
+		   c->total, c->accepted, c->bad);
+}
+
+/* A corpus file, the check of its lines and the report of their counts. */
+typedef struct corpus_spec
+{
+	const char *file;
+	corpus_check check;
+	void		(*report) (const corpus_counts *c);
+	int			more_than;		/* the file has more strings than that */
+} corpus_spec;
+
+static const corpus_spec valid_corpus = {"edtf_valid.tsv", check_valid, report_valid, 600},
+			invalid_corpus = {"edtf_invalid.tsv", check_invalid, report_invalid, 250},
+			disputed_corpus = {"edtf_disputed.tsv", check_disputed, report_disputed, 0};
+
+/* The corpus of the state: every line as its check wants (skipped without the data). */
+static void
+corpus(void **state)
+{
+	const corpus_spec *spec = *state;
+	corpus_counts c = {0};
+
+	if (!each_corpus_line(spec->file, spec->check, &c))
+		return;
+	spec->report(&c);
+	assert_int_equal(c.bad, 0);
+	assert_true(c.total > spec->more_than);
 }
 
 /* ------------------------------------------------------------------------
@@ -737,9 +768,9 @@ main(void)
 		cmocka_unit_test(constructors),
 		cmocka_unit_test(plain_dates),
 		cmocka_unit_test(driver_date_parameters),
-		cmocka_unit_test(corpus_valid),
-		cmocka_unit_test(corpus_invalid),
-		cmocka_unit_test(corpus_disputed),
+		{"corpus_valid", corpus, NULL, NULL, (void *) &valid_corpus},
+		{"corpus_invalid", corpus, NULL, NULL, (void *) &invalid_corpus},
+		{"corpus_disputed", corpus, NULL, NULL, (void *) &disputed_corpus},
 	};
 
 	return cmocka_run_group_tests_name("edtf", tests, NULL, NULL);
