@@ -261,21 +261,20 @@ format_shortest_digits(void **state)
 /*
  * The rule sn_format_shortest() follows, written out with printf: the value
  * rounded to 15 significant digits if that reads back, else 16, else 17,
- * trailing zeros dropped, in plain notation.
+ * trailing zeros dropped, in plain notation (printf's %f to the decimal of
+ * the last digit kept: rounding there gives the same digits).
  */
 static void
-shortest_by_printf(double x, char *out)
+shortest_by_printf(double x, char *out, size_t outsize)
 {
-	char		tmp[40],
-				digits[20];
-	int			nd = 0,
-				exp10,
-				n = 0;
+	char		tmp[40];
+	int			nd,
+				decimals;
 	double		ax = fabs(x);
 
 	if (ax == 0.0)
 	{
-		strcpy(out, "0");
+		snprintf(out, outsize, "0");
 		return;
 	}
 	for (int prec = 15; prec <= 17; prec++)
@@ -284,35 +283,13 @@ shortest_by_printf(double x, char *out)
 		if (prec == 17 || strtod(tmp, NULL) == ax)
 			break;
 	}
-	for (const char *p = tmp; *p != 'e'; p++)
-		if (*p != '.')
-			digits[nd++] = *p;
-	exp10 = atoi(strchr(tmp, 'e') + 1);
-	while (nd > 1 && digits[nd - 1] == '0')
-		nd--;
-	if (x < 0)
-		out[n++] = '-';
-	if (exp10 >= 0)
-	{
-		for (int i = 0; i <= exp10; i++)
-			out[n++] = i < nd ? digits[i] : '0';
-		if (nd > exp10 + 1)
-		{
-			out[n++] = '.';
-			for (int i = exp10 + 1; i < nd; i++)
-				out[n++] = digits[i];
-		}
-	}
-	else
-	{
-		out[n++] = '0';
-		out[n++] = '.';
-		for (int i = 0; i < -exp10 - 1; i++)
-			out[n++] = '0';
-		for (int i = 0; i < nd; i++)
-			out[n++] = digits[i];
-	}
-	out[n] = '\0';
+	/* tmp is "d.ddd...e<exponent>": the digits up to the last that is not 0 */
+	nd = 1;
+	for (int i = 2; tmp[i] != 'e'; i++)
+		if (tmp[i] != '0')
+			nd = i;
+	decimals = nd - 1 - atoi(strchr(tmp, 'e') + 1);
+	snprintf(out, outsize, "%.*f", decimals > 0 ? decimals : 0, x);
 }
 
 static void
@@ -322,7 +299,7 @@ check_shortest(double x)
 				want[SN_GEOPOINT_COORD_MAX];
 
 	sn_format_shortest(x, got, sizeof(got));
-	shortest_by_printf(x, want);
+	shortest_by_printf(x, want, sizeof(want));
 	if (strcmp(got, want) != 0)
 		fail_msg("%.17g printed as \"%s\", the rule gives \"%s\"", x, got, want);
 }
