@@ -79,27 +79,20 @@ BEGIN
     EXECUTE pg_catalog.format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO sahel_news_reader', o.nspname);
   END LOOP;
 
-  -- tables, by name
+  -- tables, by name, and the sequences of those tables (identity columns
+  -- need none, but a user's own nextval() does): what an editor may change,
+  -- the editor and the loader; what only loaders write, the loader
   FOR o IN
-    SELECT c.oid::pg_catalog.regclass AS rel, c.relname
+    SELECT pg_catalog.format('TABLE %s', c.oid::pg_catalog.regclass) AS obj, c.relname,
+           'INSERT, UPDATE, DELETE' AS edit, 'INSERT, UPDATE, DELETE, TRUNCATE' AS load
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
      AND d.objid OPERATOR(pg_catalog.=) c.oid AND d.deptype OPERATOR(pg_catalog.=) 'e'
     JOIN pg_catalog.pg_extension e ON e.oid OPERATOR(pg_catalog.=) d.refobjid
      AND e.extname OPERATOR(pg_catalog.=) 'sahel_news'
     WHERE c.relkind IN ('r', 'p')
-  LOOP
-    IF o.relname OPERATOR(pg_catalog.~) edited THEN
-      EXECUTE pg_catalog.format('GRANT INSERT, UPDATE, DELETE ON %s TO sahel_news_editor, sahel_news_loader', o.rel);
-    ELSIF o.relname OPERATOR(pg_catalog.~) loaded THEN
-      EXECUTE pg_catalog.format('GRANT INSERT, UPDATE, DELETE, TRUNCATE ON %s TO sahel_news_loader', o.rel);
-    END IF;
-  END LOOP;
-
-  -- the sequences of those tables (identity columns need none, but a
-  -- user's own nextval() does)
-  FOR o IN
-    SELECT s.oid::pg_catalog.regclass AS seq, t.relname
+    UNION ALL
+    SELECT pg_catalog.format('SEQUENCE %s', s.oid::pg_catalog.regclass), t.relname, 'USAGE', 'USAGE'
     FROM pg_catalog.pg_class s
     JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
      AND d.objid OPERATOR(pg_catalog.=) s.oid AND d.deptype IN ('a', 'i')
@@ -109,9 +102,9 @@ BEGIN
       AND t.relnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
   LOOP
     IF o.relname OPERATOR(pg_catalog.~) edited THEN
-      EXECUTE pg_catalog.format('GRANT USAGE ON SEQUENCE %s TO sahel_news_editor, sahel_news_loader', o.seq);
+      EXECUTE pg_catalog.format('GRANT %s ON %s TO sahel_news_editor, sahel_news_loader', o.edit, o.obj);
     ELSIF o.relname OPERATOR(pg_catalog.~) loaded THEN
-      EXECUTE pg_catalog.format('GRANT USAGE ON SEQUENCE %s TO sahel_news_loader', o.seq);
+      EXECUTE pg_catalog.format('GRANT %s ON %s TO sahel_news_loader', o.load, o.obj);
     END IF;
   END LOOP;
 
