@@ -41,18 +41,10 @@ CALL bench.compare('edtf text output, 1M values',
   'SELECT count(r::text) FROM bench_edtf', 5);
 
 -- Index builds (timed once each).
-DO $$
-DECLARE t0 timestamptz; a float8; b float8;
-BEGIN
-  t0 := clock_timestamp();
-  CREATE INDEX bench_edtf_e ON bench_edtf USING gist (e);
-  a := extract(epoch FROM clock_timestamp() - t0) * 1000;
-  t0 := clock_timestamp();
-  CREATE INDEX bench_edtf_r ON bench_edtf USING gist (r);
-  b := extract(epoch FROM clock_timestamp() - t0) * 1000;
-  INSERT INTO bench.results (benchmark, ours_ms, baseline, base_ms, note)
-  VALUES ('GiST index build, 1M values', a, 'daterange GiST build', b, 'one run each');
-END $$;
+CALL bench.compare_once('GiST index build, 1M values',
+  'CREATE INDEX bench_edtf_e ON bench_edtf USING gist (e)',
+  'daterange GiST build',
+  'CREATE INDEX bench_edtf_r ON bench_edtf USING gist (r)');
 VACUUM ANALYZE bench_edtf;
 
 CREATE TABLE bench_edtf_q AS

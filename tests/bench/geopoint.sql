@@ -51,18 +51,10 @@ CALL bench.compare('geopoint to_wkt, 1M rows',
   'SELECT count(ST_AsText(g)) FROM bench_gp', 5);
 
 -- Index builds (timed once each).
-DO $$
-DECLARE t0 timestamptz; a float8; b float8;
-BEGIN
-  t0 := clock_timestamp();
-  CREATE INDEX bench_gp_p ON bench_gp USING gist (p);
-  a := extract(epoch FROM clock_timestamp() - t0) * 1000;
-  t0 := clock_timestamp();
-  CREATE INDEX bench_gp_g ON bench_gp USING gist (g);
-  b := extract(epoch FROM clock_timestamp() - t0) * 1000;
-  INSERT INTO bench.results (benchmark, ours_ms, baseline, base_ms, note)
-  VALUES ('GiST index build, 1M points', a, 'geography GiST build', b, 'one run each');
-END $$;
+CALL bench.compare_once('GiST index build, 1M points',
+  'CREATE INDEX bench_gp_p ON bench_gp USING gist (p)',
+  'geography GiST build',
+  'CREATE INDEX bench_gp_g ON bench_gp USING gist (g)');
 VACUUM ANALYZE bench_gp;
 
 -- The plans (both must be index scans).

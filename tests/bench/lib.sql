@@ -49,6 +49,29 @@ BEGIN
   VALUES (benchmark, bench.median(a), baseline_name, bench.median(b), note);
 END $$;
 
+-- Compare ours with a baseline by one timed run of each (what cannot run
+-- twice, such as building an index).
+CREATE PROCEDURE bench.compare_once(benchmark text, ours text, baseline_name text,
+                                    baseline text, note text DEFAULT 'one run each')
+LANGUAGE plpgsql AS $$
+DECLARE a float8; b float8;
+BEGIN
+  a := bench.time_once(ours);
+  b := bench.time_once(baseline);
+  INSERT INTO bench.results (benchmark, ours_ms, baseline, base_ms, note)
+  VALUES (benchmark, a, baseline_name, b, note);
+END $$;
+
+-- Server-side COPY (FORMAT text) of each file into the table.
+CREATE PROCEDURE bench.copy_files(tab regclass, files text[])
+LANGUAGE plpgsql AS $$
+DECLARE f text;
+BEGIN
+  FOREACH f IN ARRAY files LOOP
+    EXECUTE format('COPY %s FROM %L (FORMAT text)', tab, f);
+  END LOOP;
+END $$;
+
 -- Record a figure that is not a timing (sizes, errors, throughput).
 CREATE PROCEDURE bench.note(benchmark text, note text)
 LANGUAGE sql AS $$

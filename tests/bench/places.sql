@@ -30,48 +30,33 @@ CALL bench.note('import_geonames', 'skipped: SN_SHARED_DATA is not set');
 \set f_a1 :d 'admin1CodesASCII_sahel.txt'
 \set f_a2 :d 'admin2Codes_sahel.txt'
 
+SELECT ARRAY[:'f_ml', :'f_ne', :'f_bf', :'f_mr', :'f_ci'] AS files \gset
+
 -- the files once, kept for the replicated run
 CREATE TABLE bench_gn_src (LIKE sahel_news.geonames_raw);
-COPY bench_gn_src FROM :'f_ml' (FORMAT text);
-COPY bench_gn_src FROM :'f_ne' (FORMAT text);
-COPY bench_gn_src FROM :'f_bf' (FORMAT text);
-COPY bench_gn_src FROM :'f_mr' (FORMAT text);
-COPY bench_gn_src FROM :'f_ci' (FORMAT text);
+CALL bench.copy_files('bench_gn_src', :'files');
 CREATE TABLE bench_gn_text (LIKE sahel_news.geonames_raw);
 CREATE TABLE bench_gn_times (what text, ms float8, rows bigint);
 
--- baseline: staging the files alone, three times
-SELECT clock_timestamp() AS t0 \gset
-COPY bench_gn_text FROM :'f_ml' (FORMAT text);
-COPY bench_gn_text FROM :'f_ne' (FORMAT text);
-COPY bench_gn_text FROM :'f_bf' (FORMAT text);
-COPY bench_gn_text FROM :'f_mr' (FORMAT text);
-COPY bench_gn_text FROM :'f_ci' (FORMAT text);
-INSERT INTO bench_gn_times SELECT 'copy', extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) * 1000, count(*) FROM bench_gn_text;
-TRUNCATE bench_gn_text;
-SELECT clock_timestamp() AS t0 \gset
-COPY bench_gn_text FROM :'f_ml' (FORMAT text);
-COPY bench_gn_text FROM :'f_ne' (FORMAT text);
-COPY bench_gn_text FROM :'f_bf' (FORMAT text);
-COPY bench_gn_text FROM :'f_mr' (FORMAT text);
-COPY bench_gn_text FROM :'f_ci' (FORMAT text);
-INSERT INTO bench_gn_times SELECT 'copy', extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) * 1000, count(*) FROM bench_gn_text;
-TRUNCATE bench_gn_text;
-SELECT clock_timestamp() AS t0 \gset
-COPY bench_gn_text FROM :'f_ml' (FORMAT text);
-COPY bench_gn_text FROM :'f_ne' (FORMAT text);
-COPY bench_gn_text FROM :'f_bf' (FORMAT text);
-COPY bench_gn_text FROM :'f_mr' (FORMAT text);
-COPY bench_gn_text FROM :'f_ci' (FORMAT text);
-INSERT INTO bench_gn_times SELECT 'copy', extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) * 1000, count(*) FROM bench_gn_text;
+-- baseline: staging the files alone (into bench_gn_text, emptied first)
+CREATE PROCEDURE bench_gn_time_copy(files text[])
+LANGUAGE plpgsql AS $$
+DECLARE t0 timestamptz;
+BEGIN
+  TRUNCATE bench_gn_text;
+  t0 := clock_timestamp();
+  CALL bench.copy_files('bench_gn_text', files);
+  INSERT INTO bench_gn_times
+  SELECT 'copy', extract(epoch FROM clock_timestamp() - t0) * 1000, count(*) FROM bench_gn_text;
+END $$;
+-- three times
+CALL bench_gn_time_copy(:'files');
+CALL bench_gn_time_copy(:'files');
+CALL bench_gn_time_copy(:'files');
 
 -- ours: staging and import_geonames(), once (a second run would update)
 SELECT clock_timestamp() AS t0 \gset
-COPY sahel_news.geonames_raw FROM :'f_ml' (FORMAT text);
-COPY sahel_news.geonames_raw FROM :'f_ne' (FORMAT text);
-COPY sahel_news.geonames_raw FROM :'f_bf' (FORMAT text);
-COPY sahel_news.geonames_raw FROM :'f_mr' (FORMAT text);
-COPY sahel_news.geonames_raw FROM :'f_ci' (FORMAT text);
+CALL bench.copy_files('sahel_news.geonames_raw', :'files');
 COPY sahel_news.geonames_admin1_raw FROM :'f_a1' (FORMAT text);
 COPY sahel_news.geonames_admin2_raw FROM :'f_a2' (FORMAT text);
 CREATE TABLE bench_gn_run AS SELECT * FROM sahel_news.import_geonames();
@@ -156,4 +141,5 @@ SELECT format('import_geonames %s rows (dumps x 15)', r.rows_read),
               pg_size_pretty(:names_before::bigint), pg_size_pretty(pg_total_relation_size('sahel_news.place_names')))
 FROM bench_gn_big r;
 
+DROP PROCEDURE bench_gn_time_copy(text[]);
 DROP TABLE bench_gn_src, bench_gn_text, bench_gn_times, bench_gn_run, bench_gn_localities, bench_gn_big;
