@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "country.h"
-#include "unit_text.h"
+#include "unit_helpers.h"
 
 static const char *
 parsed(const char *s)

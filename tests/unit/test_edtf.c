@@ -17,21 +17,13 @@
 #include <cmocka.h>
 
 #include "edtf.h"
+#include "unit_helpers.h"
 
 /* ------------------------------------------------------------------------
  * helpers
  */
 
-static sn_edtf
-parse_ok(const char *s)
-{
-	sn_edtf		v;
-	sn_error	err;
-
-	if (!sn_edtf_parse(s, strlen(s), &v, &err))
-		fail_msg("\"%s\" was refused: %s (%s)", s, err.message, err.detail);
-	return v;
-}
+UNIT_PARSE_OK(sn_edtf, sn_edtf_parse)
 
 static sn_error
 parse_bad(const char *s)

@@ -17,17 +17,9 @@
 #include <cmocka.h>
 
 #include "geopoint.h"
+#include "unit_helpers.h"
 
-static sn_geopoint
-parse_ok(const char *s)
-{
-	sn_geopoint p;
-	sn_error	err;
-
-	if (!sn_geopoint_parse(s, strlen(s), &p, &err))
-		fail_msg("\"%s\" was refused: %s (%s)", s, err.message, err.detail);
-	return p;
-}
+UNIT_PARSE_OK(sn_geopoint, sn_geopoint_parse)
 
 static sn_status
 parse_status(const char *s, sn_error *err)

@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "matcher.h"
-#include "unit_text.h"
+#include "unit_helpers.h"
 
 typedef struct hits
 {

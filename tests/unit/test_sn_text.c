@@ -9,7 +9,7 @@
 #include <cmocka.h>
 
 #include "sn_text.h"
-#include "unit_text.h"
+#include "unit_helpers.h"
 
 #define fold(s) rewritten(sn_fold_string, (s))
 
