@@ -31,51 +31,27 @@ fail() { echo "FAIL: $*"; exit 1; }
 psql -d postgres -c "CREATE DATABASE $src" || fail "cannot create $src"
 psql -d $src -c "CREATE EXTENSION sahel_news" || fail "CREATE EXTENSION"
 
-# User rows in every table: new lookups, a source, places under shipped and
-# user places, aliases of shipped places and actors, actors, events with
-# actors, a claim pointing at an event, deployments with a total and its
-# parts, a figure, a shipped sample place linked to GeoNames.
-psql -d $src <<'SQL' || fail "inserting user rows"
-SET search_path = sahel_news, public;
-INSERT INTO acled_actor_types (code, name) VALUES (9, 'Unidentified armed group (local coding)');
+# User rows in every table: those of a user of 0.1 (user_rows_0.1.sql: new
+# lookups, a source, a place under a shipped place, aliases of shipped places
+# and actors, an actor, events with actors, a claim pointing at an event, a
+# deployment, a figure), and more: a user place under a user place, an event
+# of a user's own event type, deployments with a total and its parts, a
+# shipped sample place linked to GeoNames.
+{ cat "$SN_ROOT/tests/integration/user_rows_0.1.sql"; cat <<'SQL'; } | psql -d $src || fail "inserting user rows"
 INSERT INTO acled_event_types (event_type, disorder_type) VALUES ('Withdrawals (local coding)', 'Strategic developments');
 INSERT INTO acled_sub_event_types (sub_event_type, event_type, disorder_type, political_violence,
                                    organized_political_violence, demonstrations)
   VALUES ('Foreign forces leave', 'Withdrawals (local coding)', 'Strategic developments', false, false, false);
-INSERT INTO cameo_codes (code, parent, level, name, goldstein, quad_class)
-  VALUES ('0875', '087', 3, 'Hand over bases (local code)', 8.0, 2);
-INSERT INTO sources (publisher, url, published, language, subject)
-  VALUES ('Test wire', 'https://example.org/sevare', '2023-01-05', 'en', 'a test report');
-INSERT INTO places (name, kind, country, parent_id, location, precision_m)
-  VALUES ('Sévaré', 'town', 'MLI', 22, '14.53, -4.10', 5000);
 INSERT INTO places (name, kind, country, parent_id)
   VALUES ('Sévaré airport', 'base', 'MLI', (SELECT id FROM places WHERE name = 'Sévaré'));
-INSERT INTO place_names (place_id, name, lang) VALUES
-  ((SELECT id FROM places WHERE name = 'Sévaré'), 'Sevare', NULL), (14, 'Bandiagara cercle', 'en');
-INSERT INTO place_countries (place_id, country) VALUES (18, 'NGA'), (18, 'GHA');
-INSERT INTO actors (name, kind, country, parent_id, acled_inter)
-  VALUES ('Test militia', 'armed group', 'MLI', NULL, 9);
-INSERT INTO actor_names (actor_id, name, name_kind) VALUES
-  (currval('actors_id_seq'), 'TM', 'acronym'), (15, 'Nusrat al-Islam', 'alias');
-INSERT INTO events (source_id, occurred, place_id, location, geo_precision, event_type, sub_event_type,
-                    cameo_code, fatalities, summary, dataset, external_id)
-  VALUES (currval('sources_id_seq'), '2023-01-04', (SELECT id FROM places WHERE name = 'Sévaré'),
-          '14.53, -4.10', 1, 'Battles', 'Armed clash', '190', '~10', 'a test clash', 'test', 'T1');
+INSERT INTO place_countries (place_id, country) VALUES (18, 'GHA');
 INSERT INTO events (occurred, place_id, event_type, sub_event_type, dataset, external_id)
   VALUES ('2023-02', 4, 'Withdrawals (local coding)', 'Foreign forces leave', 'test', 'T3');
-INSERT INTO events (occurred, cameo_code, related_event_id, dataset, external_id)
-  VALUES ('2023-01-05', '015', (SELECT id FROM events WHERE external_id = 'T1'), 'test', 'T2');
 INSERT INTO event_actors (event_id, actor_id, role) VALUES
-  ((SELECT id FROM events WHERE external_id = 'T1'), currval('actors_id_seq'), 'actor1'),
   ((SELECT id FROM events WHERE external_id = 'T1'), 9, 'actor2'),
-  ((SELECT id FROM events WHERE external_id = 'T2'), currval('actors_id_seq'), 'claimant'),
   (7, 20, 'victim');
-INSERT INTO deployments (force_id, contributor, host, strength, as_of, dataset, external_id)
-  VALUES (2, 'FRA', 'NER', '~1500', '2023-01', 'test', 'total');
 INSERT INTO deployments (force_id, contributor, host, place_id, strength, as_of, part_of, dataset, external_id)
   VALUES (2, 'FRA', 'NER', 16, '~1200', '2023-01', (SELECT id FROM deployments WHERE external_id = 'total'), 'test', 'part');
-INSERT INTO figures (source_id, subject, place_id, period, value, unit)
-  VALUES (currval('sources_id_seq'), 'people displaced (test)', 12, '2023', '>=5000', 'people');
 -- the event taxonomy: a level of the user's own, a mapping using it, and a
 -- shipped mapping the user changed (it becomes theirs and must replace the
 -- shipped row that CREATE EXTENSION brings back)
