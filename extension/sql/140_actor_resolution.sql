@@ -122,6 +122,11 @@ LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   saved text := current_setting('sahel_news.resolving_actor_names', true);
   changed bigint;
+  keys text[] := ARRAY(SELECT @extschema@.name_key(x) FROM unnest(names) x);
+  ev bigint[];
+  roles text[];
+  old bigint[];
+  used bigint[];
 BEGIN
   -- the triggers on actors and actor_names stay quiet while this runs
   PERFORM set_config('sahel_news.resolving_actor_names', 'on', true);
@@ -133,11 +138,15 @@ BEGIN
   ELSE
     TRUNCATE pg_temp.sn_resolved;
   END IF;
-  INSERT INTO pg_temp.sn_resolved
-  SELECT r.event_id, r.role, r.name, r.code, e.occurred, r.actor_id,
-         @extschema@.actor_for_name(r.name, e.occurred, r.code)
+  -- the names as stored, then their actors now (in a statement of its own:
+  -- on Citus the events are on the workers, where actor_for_name() may not
+  -- query the actors, and Citus joins no temporary table to a table of its
+  -- own in an UPDATE or DELETE: what changes is passed on by keys)
+  INSERT INTO pg_temp.sn_resolved (event_id, role, name, code, occurred, old_actor)
+  SELECT r.event_id, r.role, r.name, r.code, e.occurred, r.actor_id
   FROM @extschema@.event_actor_names r JOIN @extschema@.events e ON e.id = r.event_id
-  WHERE names IS NULL OR @extschema@.name_key(r.name) = ANY (SELECT @extschema@.name_key(x) FROM unnest(names) x);
+  WHERE names IS NULL OR @extschema@.name_key(r.name) = ANY (keys);
+  UPDATE pg_temp.sn_resolved s SET new_actor = @extschema@.actor_for_name(s.name, s.occurred, s.code);
 
   -- a name nothing claims any more: one new provisional actor per name
   WITH orphan AS (
@@ -161,23 +170,25 @@ BEGIN
     FROM pg_temp.sn_resolved s
     WHERE r.event_id = s.event_id AND r.role = s.role AND r.name = s.name;
     -- event_actors: the old actor leaves a role no other name of the event still gives it
+    SELECT array_agg(s.event_id), array_agg(s.role), array_agg(s.old_actor) INTO ev, roles, old
+    FROM pg_temp.sn_resolved s WHERE s.old_actor IS NOT NULL;
     DELETE FROM @extschema@.event_actors ea
-    USING pg_temp.sn_resolved s
-    WHERE ea.event_id = s.event_id AND ea.role = s.role AND ea.actor_id = s.old_actor
+    WHERE ea.event_id = ANY (ev)
+      AND (ea.event_id, ea.role, ea.actor_id) IN (SELECT u.e, u.r, u.a FROM unnest(ev, roles, old) AS u(e, r, a))
       AND NOT EXISTS (SELECT 1 FROM @extschema@.event_actor_names r
-                      WHERE r.event_id = s.event_id AND r.role = s.role AND r.actor_id = s.old_actor);
+                      WHERE r.event_id = ea.event_id AND r.role = ea.role AND r.actor_id = ea.actor_id);
     INSERT INTO @extschema@.event_actors (event_id, actor_id, role)
     SELECT DISTINCT s.event_id, s.new_actor, s.role FROM pg_temp.sn_resolved s
     ON CONFLICT DO NOTHING;
     -- provisional actors left without any use
+    old := ARRAY(SELECT DISTINCT s.old_actor FROM pg_temp.sn_resolved s WHERE s.old_actor IS NOT NULL);
+    used := ARRAY(SELECT r.actor_id FROM @extschema@.event_actor_names r WHERE r.actor_id = ANY (old)
+                  UNION SELECT ea.actor_id FROM @extschema@.event_actors ea WHERE ea.actor_id = ANY (old)
+                  UNION SELECT d.force_id FROM @extschema@.deployments d WHERE d.force_id = ANY (old)
+                  UNION SELECT f.actor_id FROM @extschema@.figures f WHERE f.actor_id = ANY (old)
+                  UNION SELECT c.parent_id FROM @extschema@.actors c WHERE c.parent_id = ANY (old));
     DELETE FROM @extschema@.actors a
-    WHERE a.provisional
-      AND a.id IN (SELECT s.old_actor FROM pg_temp.sn_resolved s)
-      AND NOT EXISTS (SELECT 1 FROM @extschema@.event_actor_names r WHERE r.actor_id = a.id)
-      AND NOT EXISTS (SELECT 1 FROM @extschema@.event_actors ea WHERE ea.actor_id = a.id)
-      AND NOT EXISTS (SELECT 1 FROM @extschema@.deployments d WHERE d.force_id = a.id)
-      AND NOT EXISTS (SELECT 1 FROM @extschema@.figures f WHERE f.actor_id = a.id)
-      AND NOT EXISTS (SELECT 1 FROM @extschema@.actors c WHERE c.parent_id = a.id);
+    WHERE a.provisional AND a.id = ANY (old) AND NOT (a.id = ANY (used));
   END IF;
 
   PERFORM set_config('sahel_news.resolving_actor_names', coalesce(saved, ''), true);

@@ -181,6 +181,11 @@ BEGIN
           CASE WHEN cameo ~ '^([A-Z0-9]{3})+$' THEN cameo END, true)
   RETURNING id INTO found;
   INSERT INTO @extschema@.actor_names (actor_id, name) VALUES (found, actor_name);
+  -- on Citus no trigger re-resolves the events stored with this name
+  -- (actor_names_changed): done here, as on one node
+  IF @extschema@.model_distributed() THEN
+    PERFORM @extschema@.resolve_actor_names(ARRAY[actor_name]);
+  END IF;
   RETURN found;
 END
 $$;

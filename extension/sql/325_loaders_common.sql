@@ -44,16 +44,6 @@ DECLARE
 BEGIN
   GET DIAGNOSTICS stack = PG_CONTEXT;
   fn := (regexp_match(stack, 'function (?:[a-z_]+\.)?"?(import_[a-z0-9_]+)'))[1];
-  -- on Citus (citus_distribute(), 920_citus.sql) the loaders of ACLED, UCDP
-  -- GED, GDELT, IPI and Geo-PKO run; the others' statements have not been
-  -- made to (docs/reference/citus.md)
-  IF dataset NOT IN ('acled', 'ucdp_ged', 'gdelt', 'ipi_contributions', 'ipi_mission_totals', 'geopko')
-     AND @extschema@.model_distributed() THEN
-    RAISE EXCEPTION '% cannot load into the distributed model', coalesce(fn, 'loader of ' || dataset)
-      USING ERRCODE = 'feature_not_supported',
-            DETAIL = format('citus_distribute() has distributed the tables of sahel_news; the loader of %s has not been made to run on Citus.', dataset),
-            HINT = 'Load it before citus_distribute(); on Citus import_acled(), import_ucdp_ged(), import_gdelt_events(), import_ipi_contributions(), import_ipi_mission_totals() and import_geopko() run (docs/reference/citus.md).';
-  END IF;
   INSERT INTO @extschema@.import_runs (dataset, started_at, finished_at, rows_read, imported, updated, skipped, flagged,
                                        function, label, status)
   VALUES (dataset, clock_timestamp(), clock_timestamp(), 0, 0, 0, 0, 0, fn,
@@ -61,12 +51,12 @@ BEGIN
   RETURNING id INTO run;
   -- the run is the transaction's current one (the trigger import_run_opened
   -- says so too, but on Citus it fires on the shards of import_runs)
-  PERFORM set_config('sahel_news.import_run', run::text, true);
+  PERFORM @extschema@.model_set_local('sahel_news.import_run', run::text);
   RETURN run;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_begin(text) IS
-  'Opens an import_runs row for one import_* call (status running, the import function from the call stack, the label from the setting sahel_news.import_label), makes it the transaction''s current import run and returns its id; on a model citus_distribute() has distributed, refuses (0A000) the loaders not made to run on Citus (internal to the loaders).';
+  'Opens an import_runs row for one import_* call (status running, the import function from the call stack, the label from the setting sahel_news.import_label), makes it the transaction''s current import run (on Citus on the workers too: model_set_local()) and returns its id (internal to the loaders).';
 
 CREATE FUNCTION @extschema@.loader_finish(run bigint, n_read bigint, n_imported bigint, n_updated bigint,
                                           n_skipped bigint, n_flagged bigint, n_unchanged bigint DEFAULT 0)
@@ -81,7 +71,7 @@ BEGIN
       updated = n_updated, unchanged = n_unchanged, skipped = n_skipped, flagged = n_flagged, status = 'done'
   WHERE id = run
   RETURNING * INTO result;
-  PERFORM set_config('sahel_news.import_run', '', true);  -- the run is over (370_loaders_history.sql)
+  PERFORM @extschema@.model_set_local('sahel_news.import_run', '');  -- the run is over (370_loaders_history.sql)
   RAISE NOTICE '%: % rows read: % imported, % updated, % unchanged, % skipped, % flagged (import_issues.run_id = %)',
     result.dataset, n_read, n_imported, n_updated, n_unchanged, n_skipped, n_flagged, run;
   RETURN result;

@@ -25,37 +25,87 @@ COMMENT ON COLUMN @extschema@.event_keys.external_id IS 'the event''s id in that
 COMMENT ON COLUMN @extschema@.event_keys.event_id IS 'the event (events.id) that holds this key';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.event_keys', '');
 
+-- The events of a dataset that hold the given external ids, each with its
+-- id: on one node found in events by their unique key; on Citus through
+-- event_keys, a key an event holds without a claim (an event entered by hand
+-- with a dataset and external id) claimed for that event first.  Citus joins
+-- no temporary table to a table of its own in an UPDATE: the loaders pass the
+-- keys as an array and join what comes back to their work tables.
+CREATE FUNCTION @extschema@.loader_event_ids(dataset text, exts text[], OUT external_id text, OUT event_id bigint)
+RETURNS SETOF record
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
+DECLARE
+  missing text[];
+BEGIN
+  IF NOT @extschema@.model_distributed() THEN
+    RETURN QUERY SELECT e.external_id, e.id FROM @extschema@.events e
+                 WHERE e.dataset = loader_event_ids.dataset AND e.external_id = ANY (exts);
+    RETURN;
+  END IF;
+  missing := ARRAY(SELECT x.ext FROM unnest(exts) AS x(ext) WHERE x.ext IS NOT NULL
+                   EXCEPT
+                   SELECT k.external_id FROM @extschema@.event_keys k
+                   WHERE k.dataset = loader_event_ids.dataset AND k.external_id = ANY (exts));
+  IF cardinality(missing) > 0 THEN
+    INSERT INTO @extschema@.event_keys (dataset, external_id, event_id)
+    SELECT e.dataset, e.external_id, min(e.id) FROM @extschema@.events e
+    WHERE e.dataset = loader_event_ids.dataset AND e.external_id = ANY (missing)
+    GROUP BY e.dataset, e.external_id
+    ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN QUERY SELECT k.external_id, k.event_id FROM @extschema@.event_keys k
+               WHERE k.dataset = loader_event_ids.dataset AND k.external_id = ANY (exts);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_event_ids(text, text[]) IS
+  'The stored events of a dataset that hold the given external ids, with their ids: on one node by events'' unique key; on Citus (citus_distribute()) through event_keys, first claiming the keys events hold without a claim (internal to the loaders).';
+
+-- On Citus: claims the keys of events a load inserted (external ids and
+-- event ids, in the same order); a key claimed meanwhile by another load
+-- fails the load's statement (unique_violation).  On one node there is
+-- nothing to claim: events' own unique key did it.
+CREATE FUNCTION @extschema@.loader_keys_claim_ids(dataset text, exts text[], ids bigint[]) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  claimed bigint;
+BEGIN
+  IF coalesce(cardinality(exts), 0) = 0 OR NOT @extschema@.model_distributed() THEN
+    RETURN;
+  END IF;
+  WITH c AS (
+    INSERT INTO @extschema@.event_keys (dataset, external_id, event_id)
+    SELECT loader_keys_claim_ids.dataset, u.ext, u.id FROM unnest(exts, ids) AS u(ext, id)
+    ON CONFLICT DO NOTHING
+    RETURNING 1)
+  SELECT count(*) INTO claimed FROM c;
+  IF claimed < cardinality(exts) THEN
+    RAISE EXCEPTION 'a key of dataset % was claimed by another load meanwhile', dataset
+      USING ERRCODE = 'unique_violation';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_keys_claim_ids(text, text[], bigint[]) IS
+  'On Citus: claims in event_keys the dataset''s external ids exts for the events ids (same order) a load inserted, and fails (23505) when another load claimed one meanwhile; does nothing on one node (internal to the loaders).';
+
 -- On Citus: the ok rows of records lo..hi whose key is claimed get its event
 -- and are marked stored, not inserted, unchanged so far (as loader_batch_known
--- marks them on one node);
--- a key an event holds without a claim (an event entered by hand with a
--- dataset and external id) is claimed for that event first.  Citus joins no
--- temporary table to a table of its own in an UPDATE: the keys go to
--- event_keys and events as an array, and the ids come back as one.
+-- marks them on one node).
 CREATE FUNCTION @extschema@.loader_keys_known(dataset text, lo bigint, hi bigint) RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   exts text[];
   ids bigint[];
 BEGIN
-  FOR step IN 1 .. 2 LOOP
-    exts := ARRAY(SELECT w.ext FROM pg_temp.loader_rows w
-                  WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.event_id IS NULL);
-    EXIT WHEN cardinality(exts) = 0;
-    IF step = 2 THEN
-      INSERT INTO @extschema@.event_keys (dataset, external_id, event_id)
-      SELECT e.dataset, e.external_id, min(e.id) FROM @extschema@.events e
-      WHERE e.dataset = loader_keys_known.dataset AND e.external_id = ANY (exts)
-      GROUP BY e.dataset, e.external_id
-      ON CONFLICT DO NOTHING;
-    END IF;
-    SELECT array_agg(k.external_id), array_agg(k.event_id) INTO exts, ids
-    FROM @extschema@.event_keys k
-    WHERE k.dataset = loader_keys_known.dataset AND k.external_id = ANY (exts);
-    UPDATE pg_temp.loader_rows w SET event_id = u.id, inserted = false, changed = false, status = 'stored'
-    FROM unnest(exts, ids) AS u(ext, id)
-    WHERE w.ext = u.ext AND w.rec BETWEEN lo AND hi AND w.status = 'ok';
-  END LOOP;
+  exts := ARRAY(SELECT w.ext FROM pg_temp.loader_rows w
+                WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.event_id IS NULL);
+  IF cardinality(exts) = 0 THEN
+    RETURN;
+  END IF;
+  SELECT array_agg(k.external_id), array_agg(k.event_id) INTO exts, ids
+  FROM @extschema@.loader_event_ids(dataset, exts) k;
+  UPDATE pg_temp.loader_rows w SET event_id = u.id, inserted = false, changed = false, status = 'stored'
+  FROM unnest(exts, ids) AS u(ext, id)
+  WHERE w.ext = u.ext AND w.rec BETWEEN lo AND hi AND w.status = 'ok';
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_keys_known(text, bigint, bigint) IS
@@ -68,24 +118,11 @@ LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   exts text[];
   ids bigint[];
-  claimed bigint;
 BEGIN
   SELECT array_agg(w.ext ORDER BY w.rec), array_agg(w.event_id ORDER BY w.rec) INTO exts, ids
   FROM pg_temp.loader_rows w
   WHERE w.rec BETWEEN lo AND hi AND w.status = 'stored' AND w.inserted;
-  IF exts IS NULL THEN
-    RETURN;
-  END IF;
-  WITH c AS (
-    INSERT INTO @extschema@.event_keys (dataset, external_id, event_id)
-    SELECT loader_keys_claim.dataset, u.ext, u.id FROM unnest(exts, ids) AS u(ext, id)
-    ON CONFLICT DO NOTHING
-    RETURNING 1)
-  SELECT count(*) INTO claimed FROM c;
-  IF claimed < cardinality(exts) THEN
-    RAISE EXCEPTION 'a key of dataset % was claimed by another load meanwhile', dataset
-      USING ERRCODE = 'unique_violation';
-  END IF;
+  PERFORM @extschema@.loader_keys_claim_ids(dataset, exts, ids);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_keys_claim(text, bigint, bigint) IS

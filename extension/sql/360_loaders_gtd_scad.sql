@@ -5,10 +5,12 @@
 -- Both are set-based: one statement reads and checks the whole staged batch
 -- into a temporary table (pg_temp.sn_batch), and loader_store_batch() then
 -- lists the rows not loaded cleanly in import_issues, resolves the places and
--- actors of the batch once per distinct name, writes the events with one
--- INSERT ... ON CONFLICT, and the event actors with one DELETE and one
--- INSERT.  An event whose values are those already stored is not written
--- again.  Run bookkeeping (lock, import_runs row, emptying the staging table)
+-- actors of the batch once per distinct name, finds the events stored
+-- already by their key (loader_event_ids), updates those that changed with
+-- one UPDATE and inserts the new ones with one INSERT, and brings the event
+-- actors in line with one DELETE and one INSERT.  An event whose values are
+-- those already stored is not written again.  The same statements run on
+-- Citus (citus_distribute(), docs/reference/citus.md).  Run bookkeeping (lock, import_runs row, emptying the staging table)
 -- is 325_loaders_common.sql's.
 
 -- The datasets' own columns, lower-cased, in their files' order, all text:
@@ -262,7 +264,7 @@ BEGIN
       unchanged = n_unchanged, skipped = st.skipped, flagged = st.flagged, status = 'done'
   WHERE id = st.run
   RETURNING * INTO result;
-  PERFORM set_config('sahel_news.import_run', '', true);
+  PERFORM @extschema@.model_set_local('sahel_news.import_run', '');
   RAISE NOTICE '%: % rows read: % imported, % updated, % unchanged, % skipped, % flagged (import_issues.run_id = %)',
     result.dataset, result.rows_read, result.imported, result.updated, result.unchanged, result.skipped,
     result.flagged, st.run;
@@ -543,6 +545,9 @@ BEGIN
   IF to_regclass('pg_temp.sn_batch_actors') IS NOT NULL THEN
     DROP TABLE pg_temp.sn_batch_actors;
   END IF;
+  IF to_regclass('pg_temp.sn_batch_named') IS NOT NULL THEN
+    DROP TABLE pg_temp.sn_batch_named, pg_temp.sn_batch_stored, pg_temp.sn_batch_stored_actors;
+  END IF;
   CREATE TEMP TABLE sn_batch (
     rec         bigint PRIMARY KEY,
     ext         text,
@@ -580,15 +585,33 @@ RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   unchanged bigint;
+  run constant bigint := @extschema@.current_import_run();  -- a value: on Citus the shards do not know the run
+  exts text[];
+  ids bigint[];
+  place_ids bigint[];
+  stored bigint[];
+  stamped bigint[];
+  actor_ids bigint[];
+  roles text[];
+  names text[];
 BEGIN
   INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
   SELECT st.run, st.dataset, b.rec, b.ext, b.action, b.reason, b.raw
   FROM pg_temp.sn_batch b WHERE b.action IS NOT NULL ORDER BY b.rec;
 
-  UPDATE pg_temp.sn_batch b SET existed = true
-  FROM @extschema@.events e
-  WHERE e.dataset = st.dataset AND e.external_id = b.ext AND b.action IS DISTINCT FROM 'rejected'
-    AND b.action IS DISTINCT FROM 'skipped';
+  -- The events stored already, found by their key (loader_event_ids: on
+  -- Citus through event_keys).  Statements that write the model read
+  -- the work tables, and the model is read in statements of its own, its
+  -- rows passed on as arrays: Citus joins no temporary table to a table of
+  -- its own in an UPDATE or a DELETE (docs/reference/citus.md).
+  exts := ARRAY(SELECT b.ext FROM pg_temp.sn_batch b
+                WHERE b.ext IS NOT NULL AND b.action IS DISTINCT FROM 'rejected' AND b.action IS DISTINCT FROM 'skipped');
+  SELECT array_agg(k.external_id), array_agg(k.event_id) INTO exts, ids
+  FROM @extschema@.loader_event_ids(st.dataset, exts) k;
+  UPDATE pg_temp.sn_batch b SET existed = true, event_id = u.id
+  FROM unnest(exts, ids) AS u(ext, id)
+  WHERE b.ext = u.ext AND b.action IS DISTINCT FROM 'rejected' AND b.action IS DISTINCT FROM 'skipped';
+  stored := ARRAY(SELECT b.event_id FROM pg_temp.sn_batch b WHERE b.existed);
 
   -- places and actors are created under the loaders' gazetteer lock, as the
   -- event loaders do (320_loaders_resolve.sql): a GTD or SCAD load beside
@@ -612,39 +635,49 @@ BEGIN
   -- A re-imported event keeps its place while that place still fits the row
   -- (same name or alias, same country, within 25 km): the nearest place of
   -- the name may be one created after the event first came in.
-  UPDATE pg_temp.sn_batch b SET place_id = e.place_id
-  FROM @extschema@.events e
-  WHERE e.dataset = st.dataset AND e.external_id = b.ext AND b.place_key IS NOT NULL
-    AND e.place_id IS NOT NULL AND e.place_id <> b.place_id
+  SELECT array_agg(e.id), array_agg(e.place_id) INTO ids, place_ids
+  FROM @extschema@.events e WHERE e.id = ANY (stored) AND e.place_id IS NOT NULL;
+  UPDATE pg_temp.sn_batch b SET place_id = u.place_id
+  FROM unnest(ids, place_ids) AS u(id, place_id)
+  WHERE b.event_id = u.id AND b.existed AND b.place_key IS NOT NULL AND u.place_id <> b.place_id
     AND EXISTS (SELECT 1 FROM @extschema@.loader_places_named(b.place_name) n
-                WHERE n.id = e.place_id
+                WHERE n.id = u.place_id
                   AND (n.country OPERATOR(@extschema@.=) b.country OR (n.country IS NULL AND b.country IS NULL))
                   AND (b.location IS NULL OR n.location IS NULL
                        OR @extschema@.distance(n.location, b.location) <= 25000));
 
-  -- events: written when new or changed
+  -- events: the stored ones updated when something changed (changed_run
+  -- given as a value: on Citus the shards do not know the run), the new
+  -- ones inserted, their keys claimed (on Citus)
   WITH up AS (
+    UPDATE @extschema@.events e
+    SET occurred = b.occurred, place_id = b.place_id, location = b.location,
+        location_precision_m = b.precision_m, fatalities = b.fatalities, summary = b.summary,
+        dataset_category = b.category, note = b.note, changed_run = run
+    FROM pg_temp.sn_batch b
+    WHERE b.existed AND e.id = b.event_id
+      AND (e.occurred::text, e.place_id, e.location::text, e.location_precision_m, e.fatalities::text,
+           e.summary, e.dataset_category, e.note)
+          IS DISTINCT FROM
+          (b.occurred::text, b.place_id, b.location::text, b.precision_m, b.fatalities::text,
+           b.summary, b.category, b.note)
+    RETURNING e.id)
+  UPDATE pg_temp.sn_batch b SET written = true FROM up WHERE up.id = b.event_id AND b.existed;
+  WITH ins AS (
     INSERT INTO @extschema@.events AS e
       (occurred, place_id, location, location_precision_m, fatalities, summary, dataset_category, note, dataset, external_id)
     SELECT b.occurred, b.place_id, b.location, b.precision_m, b.fatalities, b.summary, b.category, b.note, st.dataset, b.ext
     FROM pg_temp.sn_batch b
-    WHERE b.action IS DISTINCT FROM 'rejected' AND b.action IS DISTINCT FROM 'skipped'
+    WHERE NOT b.existed AND b.action IS DISTINCT FROM 'rejected' AND b.action IS DISTINCT FROM 'skipped'
     ORDER BY b.rec
-    ON CONFLICT (dataset, external_id) DO UPDATE
-      SET occurred = excluded.occurred, place_id = excluded.place_id, location = excluded.location,
-          location_precision_m = excluded.location_precision_m, fatalities = excluded.fatalities,
-          summary = excluded.summary, dataset_category = excluded.dataset_category, note = excluded.note
-      WHERE (e.occurred::text, e.place_id, e.location::text, e.location_precision_m, e.fatalities::text,
-             e.summary, e.dataset_category, e.note)
-            IS DISTINCT FROM
-            (excluded.occurred::text, excluded.place_id, excluded.location::text, excluded.location_precision_m,
-             excluded.fatalities::text, excluded.summary, excluded.dataset_category, excluded.note)
-    RETURNING e.external_id)
-  UPDATE pg_temp.sn_batch b SET written = true FROM up WHERE up.external_id = b.ext;
-  UPDATE pg_temp.sn_batch b SET event_id = e.id
-  FROM @extschema@.events e
-  WHERE e.dataset = st.dataset AND e.external_id = b.ext
+    RETURNING e.id, e.external_id)
+  UPDATE pg_temp.sn_batch b SET written = true, event_id = ins.id
+  FROM ins
+  WHERE ins.external_id = b.ext AND NOT b.existed
     AND b.action IS DISTINCT FROM 'rejected' AND b.action IS DISTINCT FROM 'skipped';
+  SELECT array_agg(b.ext ORDER BY b.rec), array_agg(b.event_id ORDER BY b.rec) INTO exts, ids
+  FROM pg_temp.sn_batch b WHERE NOT b.existed AND b.event_id IS NOT NULL;
+  PERFORM @extschema@.loader_keys_claim_ids(st.dataset, exts, ids);
 
   -- actors: one loader_actor() call per distinct name and date (a name may
   -- stand for another actor at another date, actor_names.used), then the
@@ -658,56 +691,63 @@ BEGIN
         WHERE b.event_id IS NOT NULL
         ORDER BY x->>'name', b.occurred::text, b.rec) k
   ORDER BY k.rec;
+  -- what the batch names for each event, and what is stored for the events
+  -- loaded before
+  CREATE TEMP TABLE sn_batch_named ON COMMIT DROP AS
+  SELECT b.event_id, x->>'role' AS role, x->>'name' AS name, a.actor_id, b.existed, b.written
+  FROM pg_temp.sn_batch b CROSS JOIN LATERAL jsonb_array_elements(b.actors) x
+  JOIN pg_temp.sn_batch_actors a ON a.name = x->>'name' AND a.occurred = b.occurred::text
+  WHERE b.event_id IS NOT NULL;
+  CREATE TEMP TABLE sn_batch_stored ON COMMIT DROP AS
+  SELECT r.event_id, r.role, r.name, r.actor_id FROM @extschema@.event_actor_names r WHERE r.event_id = ANY (stored);
+  CREATE TEMP TABLE sn_batch_stored_actors ON COMMIT DROP AS
+  SELECT ea.event_id, ea.actor_id, ea.role FROM @extschema@.event_actors ea WHERE ea.event_id = ANY (stored);
   -- an event loaded before whose row is left alone but whose actors differ
   -- is stamped with the run first (changed_run, nothing else): that keeps
   -- its version, the actors as they were, in event_history
   -- (event_history_keep, 370_loaders_history.sql)
-  UPDATE @extschema@.events e SET changed_run = @extschema@.current_import_run()
-  WHERE e.id IN (
+  stamped := ARRAY(
     SELECT z.event_id FROM (
       (SELECT r.event_id, r.role, r.name, r.actor_id
-       FROM @extschema@.event_actor_names r JOIN pg_temp.sn_batch b ON b.event_id = r.event_id
+       FROM pg_temp.sn_batch_stored r JOIN pg_temp.sn_batch b ON b.event_id = r.event_id
        WHERE b.existed AND NOT b.written
        EXCEPT
-       SELECT b.event_id, x->>'role', x->>'name', a.actor_id
-       FROM pg_temp.sn_batch b CROSS JOIN LATERAL jsonb_array_elements(b.actors) x
-       JOIN pg_temp.sn_batch_actors a ON a.name = x->>'name' AND a.occurred = b.occurred::text
-       WHERE b.existed AND NOT b.written)
+       SELECT n.event_id, n.role, n.name, n.actor_id FROM pg_temp.sn_batch_named n WHERE n.existed AND NOT n.written)
       UNION ALL
-      (SELECT b.event_id, x->>'role', x->>'name', a.actor_id
-       FROM pg_temp.sn_batch b CROSS JOIN LATERAL jsonb_array_elements(b.actors) x
-       JOIN pg_temp.sn_batch_actors a ON a.name = x->>'name' AND a.occurred = b.occurred::text
-       WHERE b.existed AND NOT b.written
+      (SELECT n.event_id, n.role, n.name, n.actor_id FROM pg_temp.sn_batch_named n WHERE n.existed AND NOT n.written
        EXCEPT
        SELECT r.event_id, r.role, r.name, r.actor_id
-       FROM @extschema@.event_actor_names r JOIN pg_temp.sn_batch b ON b.event_id = r.event_id
+       FROM pg_temp.sn_batch_stored r JOIN pg_temp.sn_batch b ON b.event_id = r.event_id
        WHERE b.existed AND NOT b.written)) z);
+  IF cardinality(stamped) > 0 THEN
+    UPDATE @extschema@.events e SET changed_run = run WHERE e.id = ANY (stamped);
+  END IF;
+  -- the links the batch no longer names, chosen first, then deleted by
+  -- their keys
+  SELECT array_agg(s.event_id), array_agg(s.actor_id), array_agg(s.role) INTO ids, actor_ids, roles
+  FROM pg_temp.sn_batch_stored_actors s
+  WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sn_batch_named n
+                    WHERE n.event_id = s.event_id AND n.actor_id = s.actor_id AND n.role = s.role);
   WITH gone AS (
     DELETE FROM @extschema@.event_actors ea
-    USING pg_temp.sn_batch b
-    WHERE b.event_id IS NOT NULL AND ea.event_id = b.event_id
-      AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(b.actors) x JOIN pg_temp.sn_batch_actors a ON a.name = x->>'name'
-                      WHERE a.occurred = b.occurred::text AND a.actor_id = ea.actor_id AND x->>'role' = ea.role)
+    WHERE ea.event_id = ANY (ids)
+      AND (ea.event_id, ea.actor_id, ea.role) IN (SELECT u.e, u.a, u.r FROM unnest(ids, actor_ids, roles) AS u(e, a, r))
     RETURNING ea.event_id)
   UPDATE pg_temp.sn_batch b SET written = true FROM gone WHERE gone.event_id = b.event_id;
   WITH added AS (
     INSERT INTO @extschema@.event_actors (event_id, actor_id, role)
-    SELECT DISTINCT b.event_id, a.actor_id, x->>'role'
-    FROM pg_temp.sn_batch b CROSS JOIN LATERAL jsonb_array_elements(b.actors) x
-    JOIN pg_temp.sn_batch_actors a ON a.name = x->>'name' AND a.occurred = b.occurred::text
-    WHERE b.event_id IS NOT NULL
+    SELECT DISTINCT n.event_id, n.actor_id, n.role FROM pg_temp.sn_batch_named n
     ON CONFLICT DO NOTHING
     RETURNING event_id)
   UPDATE pg_temp.sn_batch b SET written = true FROM added WHERE added.event_id = b.event_id;
+  SELECT array_agg(s.event_id), array_agg(s.role), array_agg(s.name) INTO ids, roles, names
+  FROM pg_temp.sn_batch_stored s JOIN pg_temp.sn_batch b ON b.event_id = s.event_id
+  WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements(b.actors) x WHERE x->>'name' = s.name AND x->>'role' = s.role);
   DELETE FROM @extschema@.event_actor_names r
-  USING pg_temp.sn_batch b
-  WHERE b.event_id IS NOT NULL AND r.event_id = b.event_id
-    AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(b.actors) x WHERE x->>'name' = r.name AND x->>'role' = r.role);
+  WHERE r.event_id = ANY (ids)
+    AND (r.event_id, r.role, r.name) IN (SELECT u.e, u.r, u.n FROM unnest(ids, roles, names) AS u(e, r, n));
   INSERT INTO @extschema@.event_actor_names AS r (event_id, role, name, actor_id)
-  SELECT DISTINCT b.event_id, x->>'role', x->>'name', a.actor_id
-  FROM pg_temp.sn_batch b CROSS JOIN LATERAL jsonb_array_elements(b.actors) x
-  JOIN pg_temp.sn_batch_actors a ON a.name = x->>'name' AND a.occurred = b.occurred::text
-  WHERE b.event_id IS NOT NULL
+  SELECT DISTINCT n.event_id, n.role, n.name, n.actor_id FROM pg_temp.sn_batch_named n
   ON CONFLICT (event_id, role, name) DO UPDATE SET actor_id = excluded.actor_id
     WHERE r.actor_id IS DISTINCT FROM excluded.actor_id;
 
@@ -719,7 +759,8 @@ BEGIN
          count(*) FILTER (WHERE b.action IS NULL AND b.existed AND NOT b.written)
   INTO st.rows_read, st.imported, st.updated, st.skipped, st.flagged, unchanged
   FROM pg_temp.sn_batch b;
-  DROP TABLE pg_temp.sn_batch, pg_temp.sn_batch_places, pg_temp.sn_batch_actors;
+  DROP TABLE pg_temp.sn_batch, pg_temp.sn_batch_places, pg_temp.sn_batch_actors, pg_temp.sn_batch_named,
+             pg_temp.sn_batch_stored, pg_temp.sn_batch_stored_actors;
   RETURN @extschema@.loader_end_unchanged(st, staging, unchanged);
 END
 $$;

@@ -188,6 +188,9 @@ DECLARE
   n bigint;
   guard text := current_setting('sahel_news.allow_sample_changes', true);
   mojibake constant text := '[\u00c2-\u00f4][\u0080-\u00bf]';
+  ids bigint[];
+  gids bigint[];
+  batch jsonb;
 BEGIN
   LOCK TABLE @extschema@.geonames_raw, @extschema@.geonames_admin1_raw, @extschema@.geonames_admin2_raw,
              @extschema@.geonames_alternate_names_raw IN SHARE ROW EXCLUSIVE MODE;
@@ -277,10 +280,25 @@ BEGIN
          d.tid
   FROM dropped d;
 
+  -- The gazetteer as stored, read in statements of their own: on Citus
+  -- places and place_names are reference tables, which Citus joins to no
+  -- temporary table in an UPDATE or a DELETE (docs/reference/citus.md).
+  -- The places with a geonameid, and those a row may be linked to.
+  CREATE TEMP TABLE sn_gn_stored AS
+  SELECT p.id, p.geonames_id, p.geonames_modified FROM @extschema@.places p WHERE p.geonames_id IS NOT NULL;
+  CREATE INDEX ON sn_gn_stored (geonames_id);
+  CREATE TEMP TABLE sn_gn_linkable AS
+  SELECT p.id, p.name, p.kind, p.country, p.location, p.dataset, p.sample FROM @extschema@.places p
+  WHERE p.geonames_id IS NULL AND p.country IS NOT NULL;
+  CREATE TEMP TABLE sn_gn_linkable_names AS
+  SELECT n.place_id, n.name FROM @extschema@.place_names n
+  WHERE NOT n.is_demonym AND n.place_id IN (SELECT p.id FROM @extschema@.places p
+                                            WHERE p.geonames_id IS NULL AND p.country IS NOT NULL AND p.kind <> 'country');
+
   -- a record older than the one already stored (dumps of different years):
   -- the stored one stays
   WITH older AS (
-    DELETE FROM sn_gn_rows g USING @extschema@.places p
+    DELETE FROM sn_gn_rows g USING sn_gn_stored p
     WHERE p.geonames_id = g.gid AND p.geonames_modified IS NOT NULL
       AND (g.modified IS NULL OR g.modified < p.geonames_modified)
     RETURNING g.rec, g.gid, g.modified, g.tid, p.geonames_modified AS stored
@@ -337,8 +355,7 @@ BEGIN
   --    (nearest first, each place and each row at most once).
   CREATE TEMP TABLE sn_gn_match AS
   WITH linkable AS (
-    SELECT p.id, p.name, p.kind, p.country, p.location FROM @extschema@.places p
-    WHERE p.geonames_id IS NULL AND p.country IS NOT NULL
+    SELECT l.id, l.name, l.kind, l.country, l.location FROM sn_gn_linkable l
   ), countries AS (
     SELECT DISTINCT ON (g.rec) g.rec, l.id, 0::float8 AS metres
     FROM sn_gn_rows g JOIN linkable l ON l.kind = 'country' AND l.country OPERATOR(@extschema@.=) g.ctry
@@ -349,8 +366,8 @@ BEGIN
            @extschema@.admin_name_key(l.name) AS ak FROM linkable l WHERE l.kind <> 'country'
     UNION
     SELECT l.id, l.kind, l.country, l.location, @extschema@.name_key(n.name), @extschema@.admin_name_key(n.name)
-    FROM linkable l JOIN @extschema@.place_names n ON n.place_id = l.id
-    WHERE l.kind <> 'country' AND NOT n.is_demonym
+    FROM linkable l JOIN sn_gn_linkable_names n ON n.place_id = l.id
+    WHERE l.kind <> 'country'
   ), areas AS (
     -- an ADM* row and a region of the same admin name (its names and those
     -- the code files give it)
@@ -386,13 +403,13 @@ BEGIN
   --    their GeoNames identity, the rest inserted.  Shipped sample places
   --    may be linked (their geonameid, codes and population); the guard on
   --    them is lifted for this statement's transaction and put back below.
-  PERFORM set_config('sahel_news.allow_sample_changes', 'on', true);
-  UPDATE sn_gn_rows g SET place_id = p.id FROM @extschema@.places p WHERE p.geonames_id = g.gid;
+  PERFORM @extschema@.model_set_local('sahel_news.allow_sample_changes', 'on');
+  UPDATE sn_gn_rows g SET place_id = p.id FROM sn_gn_stored p WHERE p.geonames_id = g.gid;
   UPDATE sn_gn_rows g SET place_id = m.id,
          notes = g.notes || format('the same place as place %s %L (%s%s): linked to it', m.id, p.name,
                                    coalesce(p.dataset, CASE WHEN p.sample THEN 'sample' ELSE 'entered by hand' END),
                                    CASE WHEN m.metres > 0 THEN format(', %s km away', round((m.metres / 1000)::numeric, 1)) ELSE '' END)
-  FROM sn_gn_match m JOIN @extschema@.places p ON p.id = m.id
+  FROM sn_gn_match m JOIN sn_gn_linkable p ON p.id = m.id
   WHERE m.rec = g.rec AND g.place_id IS NULL;
 
   -- the canonical admin codes of an admin area: those of the code file when
@@ -403,6 +420,13 @@ BEGIN
   FROM sn_gn_codes c
   WHERE c.gid = g.gid AND (g.a1 IS DISTINCT FROM c.a1 OR (c.level = 2 AND g.a2 IS DISTINCT FROM c.a2));
 
+  -- (the rows passed as a value: on Citus an UPDATE of a reference table
+  -- may read no temporary table)
+  batch := coalesce((SELECT jsonb_agg(jsonb_build_object('place_id', r.place_id, 'name', r.name, 'fclass', r.fclass,
+                                                         'fcode', r.fcode, 'pop', r.pop, 'ctry', r.ctry, 'lat', r.lat,
+                                                         'lon', r.lon, 'gid', r.gid, 'a1', r.a1, 'a2', r.a2, 'a3', r.a3,
+                                                         'a4', r.a4, 'modified', r.modified))
+                     FROM sn_gn_rows r WHERE r.place_id IS NOT NULL), '[]');
   UPDATE @extschema@.places p SET
     name = CASE WHEN p.dataset = 'geonames' THEN g.name ELSE p.name END,
     kind = CASE WHEN p.dataset = 'geonames' THEN @extschema@.geonames_kind(g.fclass, g.fcode, g.pop) ELSE p.kind END,
@@ -413,7 +437,9 @@ BEGIN
     admin_level = @extschema@.geonames_admin_level(g.fclass, g.fcode),
     admin1_code = g.a1, admin2_code = g.a2, admin3_code = g.a3, admin4_code = g.a4,
     geonames_modified = g.modified
-  FROM sn_gn_rows g
+  FROM jsonb_to_recordset(batch)
+       AS g(place_id bigint, name text, fclass text, fcode text, pop bigint, ctry @extschema@.country, lat float8,
+            lon float8, gid bigint, a1 text, a2 text, a3 text, a4 text, modified date)
   WHERE g.place_id = p.id;
 
   -- new areas first (countries, divisions), then the code files' divisions
@@ -433,7 +459,9 @@ BEGIN
     RETURNING id, geonames_id
   )
   UPDATE sn_gn_rows g SET place_id = ins.id, inserted = true FROM ins WHERE ins.geonames_id = g.gid;
-  UPDATE sn_gn_codes c SET place_id = p.id FROM @extschema@.places p WHERE p.geonames_id = c.gid;
+  SELECT array_agg(p.id), array_agg(p.geonames_id) INTO ids, gids
+  FROM @extschema@.places p WHERE p.geonames_id = ANY (ARRAY(SELECT c.gid FROM sn_gn_codes c));
+  UPDATE sn_gn_codes c SET place_id = u.id FROM unnest(ids, gids) AS u(id, gid) WHERE u.gid = c.gid;
   WITH ins AS (
     INSERT INTO @extschema@.places (name, kind, country, geonames_id, feature_class, feature_code, admin_level,
                                     admin1_code, admin2_code, dataset, external_id)
@@ -445,10 +473,12 @@ BEGIN
   UPDATE sn_gn_codes c SET place_id = ins.id, inserted = true FROM ins WHERE ins.geonames_id = c.gid;
   -- a division already stored (from an earlier dump or code file): the code
   -- file's codes are the current ones
+  batch := coalesce((SELECT jsonb_agg(jsonb_build_object('place_id', r.place_id, 'level', r.level, 'a1', r.a1, 'a2', r.a2))
+                     FROM sn_gn_codes r WHERE r.place_id IS NOT NULL AND NOT r.inserted), '[]');
   UPDATE @extschema@.places p SET admin_level = c.level, admin1_code = c.a1, admin2_code = c.a2,
          feature_class = coalesce(p.feature_class, 'A'), feature_code = coalesce(p.feature_code, 'ADM' || c.level)
-  FROM sn_gn_codes c
-  WHERE c.place_id = p.id AND NOT c.inserted
+  FROM jsonb_to_recordset(batch) AS c(place_id bigint, level integer, a1 text, a2 text)
+  WHERE c.place_id = p.id
     AND (p.admin_level IS DISTINCT FROM c.level::smallint OR p.admin1_code IS DISTINCT FROM c.a1
          OR p.admin2_code IS DISTINCT FROM c.a2);
   -- the rest, each with the parent its codes give (geonames_plan_parents)
@@ -503,7 +533,9 @@ BEGIN
          btrim(r.alternate_name) AS name_as_given,
          NULL::bigint AS place_id, NULL::text AS outcome
   FROM @extschema@.geonames_alternate_names_raw r;
-  UPDATE sn_gn_alt a SET place_id = p.id FROM @extschema@.places p WHERE p.geonames_id = a.gid;
+  SELECT array_agg(p.id), array_agg(p.geonames_id) INTO ids, gids
+  FROM @extschema@.places p WHERE p.geonames_id = ANY (ARRAY(SELECT DISTINCT a.gid FROM sn_gn_alt a WHERE a.gid IS NOT NULL));
+  UPDATE sn_gn_alt a SET place_id = u.id FROM unnest(ids, gids) AS u(id, gid) WHERE u.gid = a.gid;
   UPDATE sn_gn_alt SET outcome = CASE
       WHEN gid IS NULL OR name IS NULL OR name = '' THEN 'rejected'
       WHEN lang IN ('link', 'wkdt', 'post', 'iata', 'icao', 'faac', 'unlc', 'tcid', 'phon', 'piny')
@@ -585,7 +617,7 @@ BEGIN
          EXCLUDED.admin4_code, EXCLUDED.geonames_modified, EXCLUDED.location::text, EXCLUDED.parent_id,
          EXCLUDED.parent_basis);
 
-  PERFORM set_config('sahel_news.allow_sample_changes', coalesce(guard, ''), true);
+  PERFORM @extschema@.model_set_local('sahel_news.allow_sample_changes', guard);
   -- places the codes left in their country (unknown codes, places of the
   -- datasets): under the areas of their nearest localities
   PERFORM @extschema@.attach_places(50000, c)
@@ -618,7 +650,8 @@ BEGIN
 
   TRUNCATE @extschema@.geonames_raw, @extschema@.geonames_admin1_raw, @extschema@.geonames_admin2_raw,
            @extschema@.geonames_alternate_names_raw;
-  DROP TABLE pg_temp.sn_gn_rows, pg_temp.sn_gn_codes, pg_temp.sn_gn_alt, pg_temp.sn_gn_match, pg_temp.sn_gn_issues;
+  DROP TABLE pg_temp.sn_gn_rows, pg_temp.sn_gn_codes, pg_temp.sn_gn_alt, pg_temp.sn_gn_match, pg_temp.sn_gn_issues,
+             pg_temp.sn_gn_stored, pg_temp.sn_gn_linkable, pg_temp.sn_gn_linkable_names;
   RETURN @extschema@.loader_finish(run, n_read, n_imported, n_updated, n_skipped, n_flagged);
 END
 $fn$;
@@ -676,29 +709,38 @@ SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
   guard text := current_setting('sahel_news.allow_sample_changes', true);
+  target text := '@extschema@.places';
 BEGIN
+  IF TG_TABLE_NAME <> 'place_geonames_links' THEN
+    -- a copy of the reference table on a node of Citus (citus_distribute()):
+    -- no query on a table of Citus may run from there, so the update goes
+    -- to that node's copy of places, as the one on every other node does
+    EXECUTE 'SELECT pg_catalog.shard_name($1, pg_catalog.get_shard_id_for_distribution_column($1))'
+      INTO target USING '@extschema@.places'::regclass;
+  END IF;
   PERFORM set_config('sahel_news.allow_sample_changes', 'on', true);
-  UPDATE @extschema@.places p SET
-    geonames_id = NEW.geonames_id, feature_class = NEW.feature_class, feature_code = NEW.feature_code,
-    population = NEW.population, admin_level = NEW.admin_level, admin1_code = NEW.admin1_code,
-    admin2_code = NEW.admin2_code, admin3_code = NEW.admin3_code, admin4_code = NEW.admin4_code,
-    geonames_modified = NEW.geonames_modified, location = coalesce(p.location, NEW.location),
-    parent_id = coalesce(NEW.parent_id, p.parent_id),
-    parent_basis = CASE WHEN NEW.parent_id IS NULL THEN p.parent_basis ELSE NEW.parent_basis END
-  WHERE p.id = NEW.place_id AND p.sample
+  EXECUTE format($u$
+  UPDATE %s p SET
+    geonames_id = $1.geonames_id, feature_class = $1.feature_class, feature_code = $1.feature_code,
+    population = $1.population, admin_level = $1.admin_level, admin1_code = $1.admin1_code,
+    admin2_code = $1.admin2_code, admin3_code = $1.admin3_code, admin4_code = $1.admin4_code,
+    geonames_modified = $1.geonames_modified, location = coalesce(p.location, $1.location),
+    parent_id = coalesce($1.parent_id, p.parent_id),
+    parent_basis = CASE WHEN $1.parent_id IS NULL THEN p.parent_basis ELSE $1.parent_basis END
+  WHERE p.id = $1.place_id AND p.sample
     AND (p.geonames_id, p.feature_class, p.feature_code, p.population, p.admin_level, p.admin1_code,
          p.admin2_code, p.admin3_code, p.admin4_code, p.geonames_modified, p.location::text,
          p.parent_id, p.parent_basis)
         IS DISTINCT FROM
-        (NEW.geonames_id, NEW.feature_class, NEW.feature_code, NEW.population, NEW.admin_level,
-         NEW.admin1_code, NEW.admin2_code, NEW.admin3_code, NEW.admin4_code, NEW.geonames_modified,
-         coalesce(p.location, NEW.location)::text, coalesce(NEW.parent_id, p.parent_id),
-         CASE WHEN NEW.parent_id IS NULL THEN p.parent_basis ELSE NEW.parent_basis END);
+        ($1.geonames_id, $1.feature_class, $1.feature_code, $1.population, $1.admin_level,
+         $1.admin1_code, $1.admin2_code, $1.admin3_code, $1.admin4_code, $1.geonames_modified,
+         coalesce(p.location, $1.location)::text, coalesce($1.parent_id, p.parent_id),
+         CASE WHEN $1.parent_id IS NULL THEN p.parent_basis ELSE $1.parent_basis END)$u$, target) USING NEW;
   PERFORM set_config('sahel_news.allow_sample_changes', coalesce(guard, ''), true);
   RETURN NULL;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.place_geonames_link_apply() IS
-  'Trigger of place_geonames_links: puts a row''s GeoNames identity on its shipped sample place (the guard on shipped rows lifted for that update alone), as after a restore';
+  'Trigger of place_geonames_links: puts a row''s GeoNames identity on its shipped sample place (the guard on shipped rows lifted for that update alone), as after a restore; on Citus (citus_distribute()) it runs on every node''s copy of the reference table and updates that node''s copy of places';
 CREATE TRIGGER place_geonames_link_apply AFTER INSERT OR UPDATE ON @extschema@.place_geonames_links
   FOR EACH ROW EXECUTE FUNCTION @extschema@.place_geonames_link_apply();

@@ -347,6 +347,8 @@ LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   st @extschema@.loader_state;
   n record;
+  ids bigint[];
+  ats timestamptz[];
 BEGIN
   st := @extschema@.loader_start('acled_deletions', 'import_acled_deletions', '@extschema@.acled_deletions_raw', progress_every);
   PERFORM @extschema@.loader_check_layout(
@@ -359,8 +361,21 @@ BEGIN
     'an ACLED event id such as MLI6442 and a deletion time (Unix seconds)');
   st.run := @extschema@.loader_begin('acled_deletions');
 
+  -- the events named, found by their key (loader_event_ids: on Citus
+  -- through event_keys), and when each was marked deleted: read in
+  -- statements of their own, and passed on as arrays (Citus joins no table
+  -- of PostgreSQL's to a table of its own in one statement)
+  CREATE TEMP TABLE sn_deletion_events ON COMMIT DROP AS
+  SELECT k.external_id AS ext, k.event_id AS id, NULL::timestamptz AS was_deleted
+  FROM @extschema@.loader_event_ids('acled', ARRAY(SELECT DISTINCT @extschema@.loader_value(t.event_id_cnty)
+                                                    FROM @extschema@.acled_deletions_raw t)) k;
+  ids := ARRAY(SELECT d.id FROM pg_temp.sn_deletion_events d);
+  SELECT array_agg(e.id), array_agg(e.deleted_at) INTO ids, ats
+  FROM @extschema@.events e WHERE e.id = ANY (ids);
+  UPDATE pg_temp.sn_deletion_events d SET was_deleted = u.at FROM unnest(ids, ats) AS u(id, at) WHERE u.id = d.id;
+
   CREATE TEMP TABLE sn_deletions ON COMMIT DROP AS
-  SELECT r.rec, r.raw, v.ext, v.at, e.id AS event_id, e.deleted_at AS was_deleted,
+  SELECT r.rec, r.raw, v.ext, v.at, e.id AS event_id, e.was_deleted,
          CASE WHEN v.header OR (v.ext IS NOT NULL AND r.winner <> r.rec) THEN 'skipped'
               WHEN v.ext IS NULL OR v.at IS NULL THEN 'rejected'
               WHEN e.id IS NULL THEN 'skipped' END AS action,
@@ -378,13 +393,15 @@ BEGIN
   CROSS JOIN LATERAL (SELECT @extschema@.loader_value(r.event_id_cnty) AS ext,
                              r.event_id_cnty = 'event_id_cnty' AND r.deleted_timestamp = 'deleted_timestamp' AS header,
                              @extschema@.loader_timestamp(r.deleted_timestamp) AS at) v
-  LEFT JOIN @extschema@.events e ON e.dataset = 'acled' AND e.external_id = v.ext;
+  LEFT JOIN pg_temp.sn_deletion_events e ON e.ext = v.ext;
 
   INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
   SELECT st.run, st.dataset, d.rec, d.ext, d.action, d.reason, d.raw
   FROM pg_temp.sn_deletions d WHERE d.action IS NOT NULL ORDER BY d.rec;
-  -- the deletion: kept, marked (a deletion already recorded at the same time changes nothing)
-  UPDATE @extschema@.events e SET deleted_at = d.at, deleted_run = st.run
+  -- the deletion: kept, marked (a deletion already recorded at the same
+  -- time changes nothing); changed_run given as a value, the run on one node
+  -- as on Citus, where the shards do not know it
+  UPDATE @extschema@.events e SET deleted_at = d.at, deleted_run = st.run, changed_run = st.run
   FROM pg_temp.sn_deletions d
   WHERE d.action IS NULL AND e.id = d.event_id AND e.deleted_at IS DISTINCT FROM d.at;
 
@@ -395,7 +412,7 @@ BEGIN
          count(*) FILTER (WHERE d.action = 'skipped') AS skipped,
          count(*) FILTER (WHERE d.action = 'rejected') AS flagged
   INTO n FROM pg_temp.sn_deletions d;
-  DROP TABLE pg_temp.sn_deletions;
+  DROP TABLE pg_temp.sn_deletions, pg_temp.sn_deletion_events;
   st.rows_read := n.rows_read;
   st.imported := n.imported;
   st.updated := n.updated;

@@ -10,19 +10,24 @@ CREATE INDEX places_admin_codes_idx ON @extschema@.places (country, admin_level,
 
 -- The administrative areas GeoNames' codes name, one per code: a current
 -- division (ADM1, not ADM1H) before a historical one, the last modified first.
+-- (PL/pgSQL, as country_places(): never inlined into a query that names no
+-- table of Citus, which would read the coordinator's emptied copy of places.)
 CREATE FUNCTION @extschema@.geonames_areas(countries @extschema@.country[])
 RETURNS TABLE (id bigint, name text, country @extschema@.country, level smallint,
                a1 text, a2 text, a3 text, a4 text)
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+BEGIN
+  RETURN QUERY
   SELECT DISTINCT ON (p.country, p.admin_level, p.admin1_code, p.admin2_code, p.admin3_code, p.admin4_code)
          p.id, p.name, p.country, p.admin_level, p.admin1_code, p.admin2_code, p.admin3_code, p.admin4_code
   FROM @extschema@.places p
   WHERE p.country OPERATOR(@extschema@.=) ANY (countries) AND p.admin_level BETWEEN 1 AND 4
     AND p.admin1_code IS NOT NULL
   ORDER BY p.country, p.admin_level, p.admin1_code, p.admin2_code, p.admin3_code, p.admin4_code,
-           (p.feature_code NOT LIKE '%H') DESC, p.geonames_modified DESC NULLS LAST, p.id
+           (p.feature_code NOT LIKE '%H') DESC, p.geonames_modified DESC NULLS LAST, p.id;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.geonames_areas(@extschema@.country[]) IS
   'The administrative areas of these countries by their GeoNames codes (level 1 to 4 and the codes down to it), one place per code: a current division before a historical one (ADM1H), the last modified first (internal to the hierarchy)';
@@ -31,13 +36,16 @@ COMMENT ON FUNCTION @extschema@.geonames_areas(@extschema@.country[]) IS
 -- first place of kind country).
 CREATE FUNCTION @extschema@.country_places(countries @extschema@.country[])
 RETURNS TABLE (country @extschema@.country, id bigint)
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+BEGIN
+  RETURN QUERY
   SELECT DISTINCT ON (p.country) p.country, p.id
   FROM @extschema@.places p
   WHERE p.kind = 'country' AND p.country OPERATOR(@extschema@.=) ANY (countries)
-  ORDER BY p.country, (p.feature_code LIKE 'PCL%') DESC NULLS LAST, p.id
+  ORDER BY p.country, (p.feature_code LIKE 'PCL%') DESC NULLS LAST, p.id;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.country_places(@extschema@.country[]) IS
   'The place that stands for each of these countries: the one GeoNames calls the country (PCL*), else the first of kind country (internal to the hierarchy)';
@@ -126,6 +134,8 @@ RETURNS TABLE (place_id bigint, note text)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+  plan jsonb;
 BEGIN
   CREATE TEMP TABLE sn_gh_input AS
   SELECT p.id, p.name, p.country, p.parent_id, p.dataset, p.feature_class, p.feature_code,
@@ -137,8 +147,13 @@ BEGIN
 
   -- GeoNames' own places take the parent their codes give; a place linked to
   -- GeoNames (a sample or dataset place) only moves down from its country.
+  -- (the plan passed as a value: on Citus an UPDATE of a reference table
+  -- may read no temporary table)
+  plan := coalesce((SELECT jsonb_agg(jsonb_build_object('id', g.id, 'new_parent', g.new_parent, 'basis', g.basis,
+                                                        'dataset', g.dataset, 'country_place', g.country_place))
+                    FROM sn_gh_plan g), '[]');
   UPDATE @extschema@.places p SET parent_id = g.new_parent, parent_basis = g.basis
-  FROM sn_gh_plan g
+  FROM jsonb_to_recordset(plan) AS g(id bigint, new_parent bigint, basis text, dataset text, country_place bigint)
   WHERE g.id = p.id AND g.new_parent IS NOT NULL AND g.new_parent <> p.id
     AND p.parent_id IS DISTINCT FROM g.new_parent
     AND (g.dataset = 'geonames' OR p.parent_id IS NULL OR p.parent_id = g.country_place)
@@ -235,11 +250,14 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   n bigint;
+  plan jsonb;
 BEGIN
   IF radius IS NULL OR NOT (radius > 0 AND radius <= 1000000) THEN
     RAISE EXCEPTION 'radius % is not a distance in metres between 0 and 1,000,000', radius
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
+  -- the parents chosen first, then written (passed as a value: on Citus an
+  -- UPDATE of a reference table calls no STABLE function over its columns)
   WITH loose AS (
     -- places with a point and a country that lie in no area: their parent
     -- is none, a country, or a wider region (a continent, the Sahel)
@@ -265,10 +283,15 @@ BEGIN
   ), winner AS (
     SELECT DISTINCT ON (v.id) v.id, v.area, v.nearest, v.via FROM votes v ORDER BY v.id, v.weight DESC, v.nearest
   )
-  UPDATE @extschema@.places p SET parent_id = w.area,
-         parent_basis = format('areas of the nearest GeoNames localities (%s, %s km)', w.via,
-                               round((w.nearest / 1000)::numeric, 1))
-  FROM winner w WHERE w.id = p.id AND w.area <> p.id;
+  SELECT coalesce(jsonb_agg(jsonb_build_object(
+           'id', w.id, 'area', w.area,
+           'basis', format('areas of the nearest GeoNames localities (%s, %s km)', w.via,
+                           round((w.nearest / 1000)::numeric, 1)))), '[]')
+  INTO plan
+  FROM winner w WHERE w.area <> w.id;
+  UPDATE @extschema@.places p SET parent_id = w.area, parent_basis = w.basis
+  FROM jsonb_to_recordset(plan) AS w(id bigint, area bigint, basis text)
+  WHERE w.id = p.id;
   GET DIAGNOSTICS n = ROW_COUNT;
   RETURN n;
 END

@@ -25,6 +25,61 @@ $$;
 COMMENT ON FUNCTION @extschema@.model_distributed() IS
   'Whether the model runs distributed on Citus (citus_distribute() has made events a distributed table); false on one node.';
 
+-- A setting of the transaction (SET LOCAL) that the triggers read, made on
+-- every node: on one node set_config(name, value, true); on the distributed
+-- model Citus is also told to pass it on (citus.propagate_set_commands =
+-- 'local', for this statement alone), so that the shards on the workers,
+-- written over the coordinator's connections, see it too: the current import
+-- run the provenance triggers stamp (sahel_news.import_run), the guard on
+-- shipped rows lifted by a loader that links them
+-- (sahel_news.allow_sample_changes).  Citus passes on a SET LOCAL run in a
+-- DO block (a command of a transaction of several statements), not
+-- set_config().
+CREATE FUNCTION @extschema@.model_set_local(name text, value text) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  propagate text;
+BEGIN
+  IF name IS NULL OR name !~ '^sahel_news\.[a-z_]+$' THEN
+    RAISE EXCEPTION 'model_set_local() sets settings of sahel_news only, not %', coalesce(name, 'NULL')
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  PERFORM pg_catalog.set_config(name, coalesce(value, ''), true);
+  IF @extschema@.model_distributed() THEN
+    propagate := pg_catalog.current_setting('citus.propagate_set_commands');
+    PERFORM pg_catalog.set_config('citus.propagate_set_commands', 'local', true);
+    EXECUTE format('DO %L', format('BEGIN SET LOCAL %s = %L; END', name, coalesce(value, '')));
+    PERFORM pg_catalog.set_config('citus.propagate_set_commands', propagate, true);
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.model_set_local(text, text) IS
+  'Sets a setting of sahel_news for the rest of the transaction (as set_config(name, value, true)), on the distributed model also in the transaction''s connections to the workers (a SET LOCAL Citus passes on), so that triggers on the shards read the same value (internal: the loaders'' current import run, the guard on shipped rows).';
+
+-- On a shard of events (citus_distribute()): what event_links_forget does
+-- on one node for a deleted event, as far as it lies on this node: its rows
+-- of event_match_state, incidents and event_links (the colocated shards of
+-- the event's id).  No query on a distributed table may run from a shard,
+-- so the shards are named and written directly, as event_history_keep()
+-- does.  The rows of other events that link to it (event_links.other_event_id)
+-- lie on their own shards: the next link_events() drops them.
+CREATE FUNCTION @extschema@.event_links_forget_shard() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  t text;
+  shard text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['event_match_state', 'incidents', 'event_links'] LOOP
+    EXECUTE 'SELECT pg_catalog.shard_name($1, pg_catalog.get_shard_id_for_distribution_column($1, $2))'
+      INTO shard USING format('@extschema@.%I', t)::regclass, OLD.id;
+    EXECUTE format('DELETE FROM %s x WHERE x.event_id = $1', shard) USING OLD.id;
+  END LOOP;
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.event_links_forget_shard() IS
+  'Trigger function on the shards of events on Citus (citus_distribute() puts it in place of event_links_forget): removes the matching state, incident membership and links of a deleted event from the colocated shards on the same node; the links of other events to it go at the next link_events().';
+
 CREATE FUNCTION @extschema@.citus_distribute()
 RETURNS TABLE (relation regclass, distribution text, note text)
 LANGUAGE plpgsql VOLATILE
@@ -53,6 +108,12 @@ DECLARE
   kept_triggers constant text[] := ARRAY[
     'shipped_rows_insert', 'shipped_rows_update', 'shipped_rows_delete', 'shipped_rows_truncate',
     'user_row_insert', 'user_row_update', 'import_run_opened',
+    -- changed_run of a changed row: the current import run, which the
+    -- loaders pass on to the workers (model_set_local()), NULL outside one
+    'provenance',
+    -- a shipped place's GeoNames identity: on each node's copy of
+    -- place_geonames_links, written to that node's copy of places
+    'place_geonames_link_apply',
     -- the history of events: on a shard, event_history_keep() writes to
     -- the colocated shard of event_history
     'event_history', 'event_history_delete',
@@ -122,7 +183,16 @@ BEGIN
     WHERE NOT g.tgisinternal AND g.tgrelid IN (SELECT format('%I.%I', s, x)::regclass FROM unnest(all_tables) x)
     ORDER BY g.tgrelid, g.tgname
   LOOP
-    IF r.tgname = 'annotate_invalidate' THEN
+    IF r.tgname = 'event_links_forget' THEN
+      -- on the shards, row by row, what lies on the shard's node
+      -- (event_links_forget_shard(): the links of other events to the
+      -- deleted one are dropped by the next link_events())
+      triggers := triggers || format(
+        'CREATE TRIGGER event_links_forget AFTER DELETE ON %s FOR EACH ROW EXECUTE FUNCTION %I.event_links_forget_shard()',
+        r.rel, s);
+      relation := r.rel; distribution := 'trigger changed'; note := 'event_links_forget: row by row on the shards (event_links_forget_shard)';
+      RETURN NEXT;
+    ELSIF r.tgname = 'annotate_invalidate' THEN
       -- Citus puts no trigger that fires on TRUNCATE on the shards: the
       -- signal of a row change runs on the shards (every node's sessions
       -- hear it), the one of a TRUNCATE on the coordinator's table
@@ -147,17 +217,8 @@ BEGIN
     worker_sql := worker_sql || format('; DROP TRIGGER IF EXISTS %I ON %s', r.tgname, r.rel);
   END LOOP;
 
-  -- The workers' own copies of the identity sequences give ids from
-  -- (the node's group id) << 48 on, as Citus does for its own: a row
-  -- inserted on a worker never takes an id of the coordinator's.
-  FOR r IN
-    SELECT pg_catalog.pg_get_serial_sequence(a.attrelid::regclass::text, a.attname) AS seq
-    FROM pg_catalog.pg_attribute a
-    WHERE a.attidentity <> '' AND a.attrelid IN (SELECT format('%I.%I', s, x)::regclass FROM unnest(all_tables) x)
-    ORDER BY 1
-  LOOP
-    worker_sql := worker_sql || format('; PERFORM pg_catalog.setval(%L, (SELECT groupid FROM pg_catalog.pg_dist_local_group)::bigint << 48, false)', r.seq);
-  END LOOP;
+  -- (The workers' own copies of the identity sequences are moved on at the
+  -- end: citus_prepare_workers().)
 
   -- 2. The workers' own copies of the tables (CREATE EXTENSION ran there
   -- too) become the empty shells Citus expects: without their keys and
@@ -232,9 +293,67 @@ BEGIN
   FOREACH t IN ARRAY fkeys LOOP EXECUTE t; END LOOP;
   SET LOCAL citus.enable_unsafe_triggers = on;
   FOREACH t IN ARRAY triggers LOOP EXECUTE t; END LOOP;
+  -- 6. The workers' own identity sequences: ids of their own ranges.
+  PERFORM @extschema@.citus_prepare_workers();
   RETURN;
 END
 $fn$;
 REVOKE EXECUTE ON FUNCTION @extschema@.citus_distribute() FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@.citus_distribute() IS
   'On a Citus coordinator (after CREATE EXTENSION citus and sahel_news): makes the gazetteer, the lookups, deployments and figures reference tables and distributes events, event_actors, event_actor_names, event_links, event_match_state, incidents and event_history by event id (colocated), import_issues by its id; the foreign keys and the guards of shipped rows come back on the shards; returns what it did to each table, the unique keys kept as plain indexes and the triggers that do not run on Citus (docs/reference/citus.md)';
+
+-- A worker's own copies of the extension's identity sequences give ids from
+-- (the node's group id) << 48 on, as Citus does for its own sequences: a row
+-- inserted on a worker (a query run there, a trigger) never takes an id the
+-- coordinator, or another worker, gives.  citus_distribute() does it for
+-- the workers it finds; a worker added later (citus_add_node()) gets
+-- CREATE EXTENSION sahel_news from Citus with sequences that start at 1,
+-- and needs this call once (docs/reference/citus.md).  A sequence already
+-- past its node's start is left alone: the call may be repeated.
+CREATE FUNCTION @extschema@.citus_prepare_workers()
+RETURNS TABLE (node text, first_id bigint, sequences integer)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+SET client_min_messages = warning
+AS $fn$
+DECLARE
+  seqs text[];
+  worker_sql text;
+  r record;
+BEGIN
+  IF NOT @extschema@.model_distributed() THEN
+    RAISE EXCEPTION 'the tables of sahel_news are not distributed'
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            HINT = 'Run SELECT * FROM sahel_news.citus_distribute() on the Citus coordinator first (docs/reference/citus.md).';
+  END IF;
+  seqs := ARRAY(
+    SELECT pg_catalog.pg_get_serial_sequence(a.attrelid::regclass::text, a.attname)
+    FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+    WHERE a.attidentity <> '' AND c.relnamespace = '@extschema@'::regnamespace AND c.relkind = 'r'
+    ORDER BY 1);
+  worker_sql := format($w$DO $d$ DECLARE
+      start bigint := (SELECT groupid FROM pg_catalog.pg_dist_local_group)::bigint << 48;
+      seq text;
+    BEGIN
+      FOREACH seq IN ARRAY %L::text[] LOOP
+        IF coalesce(pg_catalog.pg_sequence_last_value(seq::regclass), 0) < start THEN
+          PERFORM pg_catalog.setval(seq, start, false);
+        END IF;
+      END LOOP;
+    END $d$$w$, seqs);
+  FOR r IN EXECUTE 'SELECT nodename, nodeport, success, result FROM pg_catalog.run_command_on_workers($1)' USING worker_sql LOOP
+    IF NOT r.success THEN
+      RAISE EXCEPTION 'cannot set the identity sequences of sahel_news on worker %:%', r.nodename, r.nodeport
+        USING ERRCODE = 'object_not_in_prerequisite_state', DETAIL = r.result;
+    END IF;
+  END LOOP;
+  FOR r IN EXECUTE 'SELECT nodename, nodeport, result FROM pg_catalog.run_command_on_workers($1) ORDER BY nodename, nodeport'
+      USING 'SELECT (groupid::bigint << 48) FROM pg_catalog.pg_dist_local_group' LOOP
+    node := format('%s:%s', r.nodename, r.nodeport); first_id := r.result::bigint; sequences := cardinality(seqs);
+    RETURN NEXT;
+  END LOOP;
+END
+$fn$;
+REVOKE EXECUTE ON FUNCTION @extschema@.citus_prepare_workers() FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.citus_prepare_workers() IS
+  'On the coordinator of a Citus cluster whose model citus_distribute() has distributed: sets each worker''s own copies of the extension''s identity sequences to give ids from the node''s group id shifted by 48 bits on (unless already past it), so that rows inserted on a worker never take ids of another node; run it once after adding a worker (citus_add_node); returns each worker with its first id (docs/reference/citus.md).';

@@ -29,7 +29,7 @@ set -uo pipefail
 : "${SN_BINDIR:?SN_BINDIR must be set (run through tests/run)}"
 : "${SN_ROOT:?SN_ROOT must be set}"
 
-[ -n "${SN_CITUS_SOCKETS:-}" ] || exec "$SN_ROOT/tests/lib/citus_cluster" bash "$0"
+[ -n "${SN_CITUS_SOCKETS:-}" ] || exec "$SN_ROOT/tests/lib/citus_cluster" --spare bash "$0"
 
 one=sn_one
 psql() { "$SN_BINDIR/psql" -X -v ON_ERROR_STOP=1 -q -At "$@"; }
@@ -81,6 +81,45 @@ SQL
   done
   echo $(( $(ms) - t0 ))
 }
+# the other loaders: the GeoNames gazetteer ($SN_SHARED_DATA/places), GTD and
+# SCAD ($SN_SHARED_DATA/matching), then ACLED deletions made up from ids of
+# the loaded extract (a row for an event not loaded, one without a time, one
+# twice); again: one GTD file with an event changed, the deletions unchanged
+places=${SN_SHARED_DATA:-}/places matching=${SN_SHARED_DATA:-}/matching
+load_more() { # load_more DB again: prints the milliseconds it took
+  local db=$1 again=${2:-} t0 f sql=
+  t0=$(ms)
+  if [ -z "$again" ]; then
+    # (of the per-country dumps Mauritania's, the smallest: the four take
+    # minutes on Citus, docs/reference/citus.md; the towns of all five)
+    for f in MR.txt cities15000_sahel.txt; do
+      sql+="\\copy sahel_news.geonames_raw FROM '$places/$f' (FORMAT text)"$'\n'
+    done
+    sql+="\\copy sahel_news.geonames_admin1_raw FROM '$places/admin1CodesASCII_sahel.txt' (FORMAT text)"$'\n'
+    sql+="\\copy sahel_news.geonames_admin2_raw FROM '$places/admin2Codes_sahel.txt' (FORMAT text)"$'\n'
+    sql+="SELECT id FROM sahel_news.import_geonames();"$'\n'
+    for f in gtd_libya2014 gtd_ssudan2015; do
+      sql+="\\copy sahel_news.gtd_raw FROM '$matching/$f.csv' WITH (FORMAT csv, HEADER true)"$'\n'
+      sql+="SELECT id FROM sahel_news.import_gtd();"$'\n'
+    done
+    for f in scad_libya2014 scad_ssudan2015; do
+      sql+="\\copy sahel_news.scad_raw FROM '$matching/$f.csv' WITH (FORMAT csv, HEADER true)"$'\n'
+      sql+="SELECT id FROM sahel_news.import_scad();"$'\n'
+    done
+  else
+    sql+="\\copy sahel_news.gtd_raw FROM '$matching/gtd_ssudan2015.csv' WITH (FORMAT csv, HEADER true)"$'\n'
+    sql+="UPDATE sahel_news.gtd_raw SET nkill = '7', gname = 'Sahel News Test Group' WHERE eventid = (SELECT min(eventid) FROM sahel_news.gtd_raw WHERE eventid ~ '^[0-9]+\$');"$'\n'
+    sql+="SELECT id FROM sahel_news.import_gtd();"$'\n'
+  fi
+  sql+="\\copy sahel_news.acled_deletions_raw FROM '$SN_CITUS_SOCKETS/deletions.csv' WITH (FORMAT csv, HEADER true)"$'\n'
+  sql+="SELECT id FROM sahel_news.import_acled_deletions();"$'\n'
+  psql -d "$db" >/dev/null <<<"SET client_min_messages = warning;"$'\n'"$sql" || { echo "FAIL: the other loaders into $db" >&2; return 1; }
+  echo $(( $(ms) - t0 ))
+}
+have_more=
+if [ -n "$have_data" ] && [ -d "$places" ] && [ -d "$matching" ]; then have_more=1; fi
+[ -n "$have_more" ] ||
+  echo "SKIP (part): no shared places or matching data (SN_SHARED_DATA=${SN_SHARED_DATA:-unset}); GeoNames, GTD, SCAD and ACLED deletions are compared only with them"
 [ -n "$have_data" ] ||
   echo "SKIP (part): no shared conflict data (SN_SHARED_DATA=${SN_SHARED_DATA:-unset}); the comparison over the extracts needs ../shared/data/conflict"
 # --- the distribution
@@ -111,11 +150,29 @@ expect_error 55000 "citus_distribute() a second time" "$PGDATABASE" "SELECT * FR
 if [ -n "$have_data" ]; then
   load_one=$(load_all "$one") || fail "loading the shared extracts on one node"
   load_coord=$(load_all "$PGDATABASE") || fail "loading the shared extracts into the distributed model"
+  if [ -n "$have_more" ]; then
+    ids=$(psql -d "$one" -c "SELECT string_agg(external_id, ' ' ORDER BY external_id) FROM (SELECT external_id FROM sahel_news.events WHERE dataset = 'acled' ORDER BY external_id LIMIT 3) e")
+    set -- $ids
+    printf 'event_id_cnty,deleted_timestamp\n%s,1656633600\n%s,2022-07-02\n%s,1656806400\n%s,1656900000\nXYZ999999,1656633600\n,1656633600\n%s,not a time\n' \
+      "$1" "$2" "$3" "$3" "$2" >"$SN_CITUS_SOCKETS/deletions.csv"
+    more_one=$(load_more "$one") || fail "GeoNames, GTD, SCAD and ACLED deletions on one node"
+    more_coord=$(load_more "$PGDATABASE") || fail "GeoNames, GTD, SCAD and ACLED deletions into the distributed model"
+    n=$(psql -c "SELECT string_agg(format('%s %s', dataset, n), ', ' ORDER BY dataset) FROM (SELECT dataset, count(*) AS n FROM sahel_news.events WHERE dataset IN ('gtd', 'scad') GROUP BY 1) x")
+    g=$(psql -c "SELECT count(*) FROM sahel_news.places WHERE dataset = 'geonames'")
+    d=$(psql -c "SELECT count(*) FROM sahel_news.events WHERE deleted_at IS NOT NULL")
+    [ "$d" = 3 ] && [ "$g" -gt 8000 ] && grep -q 'gtd [0-9]' <<<"$n" && grep -q 'scad [0-9]' <<<"$n" ||
+      fail "after the other loaders on Citus: $n events, $g GeoNames places, $d events marked deleted"
+    echo "loaded into the distributed model: $g GeoNames places, events $n, $d ACLED events marked deleted"
+  fi
   changed="UPDATE @staging@ SET fatalities = '99' WHERE event_id_cnty = (SELECT min(event_id_cnty) FROM @staging@ WHERE event_id_cnty LIKE 'MLI%')"
   # (again: ACLED, GDELT and IPI, the small ones)
   first_runs=$(psql -c "SELECT max(id) FROM sahel_news.import_runs")
   reload_one=$(load_all "$one" "$changed" '[agi][cdp][lei]*') || fail "loading the shared extracts again on one node"
   reload_coord=$(load_all "$PGDATABASE" "$changed" '[agi][cdp][lei]*') || fail "loading the shared extracts again into the distributed model"
+  if [ -n "$have_more" ]; then
+    more_again_one=$(load_more "$one" again) || fail "GTD and ACLED deletions again on one node"
+    more_again_coord=$(load_more "$PGDATABASE" again) || fail "GTD and ACLED deletions again into the distributed model"
+  fi
   keys=$(psql -c "SELECT count(*), count(DISTINCT (dataset, external_id)) FROM sahel_news.events WHERE dataset IS NOT NULL")
   claimed=$(psql -c "SELECT count(*) FROM sahel_news.events e WHERE e.dataset IS NOT NULL
                      AND (e.id, e.dataset, e.external_id) IN (SELECT k.event_id, k.dataset, k.external_id FROM sahel_news.event_keys k)")
@@ -126,10 +183,6 @@ if [ -n "$have_data" ]; then
   a=$(psql -d "$one" -c "$again") b=$(psql -c "$again")
   [ "$a" = "$b" ] && ! grep -q '[1-9][0-9]* new' <<<"$b" || fail "the second load: on Citus $b; on one node $a"
   echo "loaded into the distributed model after citus_distribute(), then again: ${keys%|*} events, no key twice ($b)"
-  psql -c "INSERT INTO sahel_news.acled_deletions_raw VALUES ('MLI1', '1650000000')" || fail "staging a deletion"
-  expect_error 0A000 "import_acled_deletions() on the distributed model" "$PGDATABASE" \
-    "SELECT id FROM sahel_news.import_acled_deletions()"
-  psql -c "TRUNCATE sahel_news.acled_deletions_raw" || fail "emptying acled_deletions_raw"
 fi
 
 # the workers' own copies hold no stale shipped rows: their tables are
@@ -239,13 +292,18 @@ EXCEPTION WHEN OTHERS THEN
   RETURN 'ERROR ' || SQLSTATE || ': ' || SQLERRM;
 END $$;
 RESET client_min_messages;
-SELECT 'locate', name, pg_temp.try_locate(name) FROM (SELECT DISTINCT name FROM places) p ORDER BY name;
+-- (of the GeoNames places, the towns of 15,000 and more and the areas)
+SELECT 'locate', name, pg_temp.try_locate(name)
+FROM (SELECT DISTINCT name FROM places WHERE dataset IS DISTINCT FROM 'geonames' OR population >= 15000 OR admin_level IS NOT NULL) p
+ORDER BY name;
 -- annotate() over a text naming places, actors, quantities and dates
 SELECT 'annotate', a.* FROM annotate('On 12 June 2022 JNIM fighters attacked an army post near Djibo, Burkina Faso; about 20 soldiers and dozens of civilians were killed. French troops left Gao and Menaka for Niamey, Niger, last month.', '2022-08-15') a
 ORDER BY start_pos, kind;
 -- events_near() around the towns of the extracts, over the whole time and one month
-SELECT 'events_near', c.name, e.* FROM (VALUES ('Gao'), ('Menaka'), ('Bamako'), ('Niamey')) c(name),
-  LATERAL events_near(locate(c.name), 150000) e ORDER BY c.name, e.distance_m, e.event_id;
+-- (each town by its name near where it is: GeoNames' areas share the names)
+SELECT 'events_near', c.name, e.* FROM (VALUES ('Gao', '16.27, -0.04'::geopoint), ('Menaka', '15.92, 2.40'),
+                                               ('Bamako', '12.65, -8.0'), ('Niamey', '13.51, 2.11')) c(name, near),
+  LATERAL events_near(locate(c.name, near => c.near), 150000) e ORDER BY c.name, e.distance_m, e.event_id;
 SELECT 'events_near', c.at, e.* FROM (VALUES ('14.08, -1.63'::geopoint), ('12.37, -1.52'), ('13.1, 1.0')) c(at),
   LATERAL events_near(c.at, 200000) e ORDER BY c.at::text, e.distance_m, e.event_id;
 SELECT 'events_near_2022-03', e.* FROM events_near('14.49, -4.19', 300000, '2022-03') e ORDER BY e.distance_m, e.event_id;
@@ -275,7 +333,15 @@ FROM import_runs ORDER BY id;
 SELECT 'import_issues', run_id, record, external_id, action, reason FROM import_issues ORDER BY run_id, record, reason;
 SELECT 'deployments', id, dataset, external_id, strength, as_of, period, contributor, host, place_id, force_id, part_of, note
 FROM deployments ORDER BY id;
-SELECT 'places', id, name, kind, country, location, created_run, changed_run FROM places ORDER BY id;
+SELECT 'places', id, name, kind, country, location, created_run, changed_run FROM places
+WHERE dataset IS DISTINCT FROM 'geonames' ORDER BY id;
+-- the gazetteer as a whole (GeoNames' places, names, hierarchy and links)
+SELECT 'gazetteer', count(*), md5(string_agg(p::text, E'\n' ORDER BY p.id)) FROM places p;
+SELECT 'place_names', count(*), md5(string_agg(n::text, E'\n' ORDER BY n.place_id, n.name)) FROM place_names n;
+SELECT 'place_geonames_links', count(*), md5(string_agg(l::text, E'\n' ORDER BY l.place_id)) FROM place_geonames_links l;
+SELECT 'actors', count(*), md5(string_agg(a::text, E'\n' ORDER BY a.id)) FROM actors a;
+SELECT 'events', count(*), md5(string_agg(e::text, E'\n' ORDER BY e.id)) FROM events e;
+SELECT 'event_actor_names', count(*), md5(string_agg(n::text, E'\n' ORDER BY n.event_id, n.role, n.name)) FROM event_actor_names n;
 SQL
 # the README's queries (its ```sql blocks), as a user runs them
 awk '/^```sql/{f=1; next} /^```/{f=0} f' "$SN_ROOT/README.md" >"$SN_CITUS_SOCKETS/readme.sql"
@@ -298,10 +364,54 @@ else
   echo "SKIP (part): the model's queries compared only with the shared extracts loaded"
 fi
 compare "the README's queries" "$SN_CITUS_SOCKETS/readme.sql"
+
+# --- a worker added after the distribution and the loads: Citus runs
+# CREATE EXTENSION sahel_news there; the reference tables are copied to it
+# (replicate_reference_tables), its identity sequences moved to its own
+# range (citus_prepare_workers()), shards of events moved to it by the
+# rebalancer; then the same answers again, and after another load
+if [ -n "${SN_CITUS_SPARE_PORT:-}" ]; then
+  t0=$(ms)
+  psql -c "SELECT citus_add_node('$SN_CITUS_SOCKETS', $SN_CITUS_SPARE_PORT)" >/dev/null || fail "citus_add_node() of the spare server"
+  psql -c "SELECT replicate_reference_tables('block_writes')" >/dev/null || fail "replicate_reference_tables() to the new worker"
+  first=$(psql -c "SELECT first_id FROM sahel_news.citus_prepare_workers() WHERE node = '$SN_CITUS_SOCKETS:$SN_CITUS_SPARE_PORT'")
+  [ -n "$first" ] && [ "$first" -ge $((1 << 48)) ] || fail "citus_prepare_workers() on the new worker: first id $first"
+  psql -c "SELECT rebalance_table_shards(shard_transfer_mode => 'block_writes')" >/dev/null 2>&1 ||
+    fail "rebalance_table_shards() onto the new worker"
+  placed=$(psql -c "SELECT string_agg(format('%s %s', logicalrelid::regclass, count), ', ' ORDER BY logicalrelid::regclass::text)
+    FROM (SELECT s.logicalrelid, count(*) FROM pg_dist_shard s JOIN pg_dist_placement p USING (shardid)
+          JOIN pg_dist_node n ON n.groupid = p.groupid
+          WHERE n.nodeport = $SN_CITUS_SPARE_PORT AND s.logicalrelid IN ('sahel_news.events'::regclass, 'sahel_news.places'::regclass)
+          GROUP BY 1) x")
+  grep -q 'sahel_news.events [1-9]' <<<"$placed" && grep -q 'sahel_news.places 1' <<<"$placed" ||
+    fail "on the new worker: $placed (expected shards of events and the places of the reference table)"
+  q="SELECT sahel_news.locate('Gao', country => 'ML'),
+            (SELECT string_agg(a.surface || ' ' || a.place_id, ', ' ORDER BY a.start_pos, a.place_id) FROM sahel_news.annotate('Fighting near Gao and Menaka, Mali.') a WHERE a.kind = 'place')"
+  a=$(psql -d "$one" -c "$q") w=$(psql -p "$SN_CITUS_SPARE_PORT" -c "$q") ||
+    fail "locate() and annotate() on the new worker: $w"
+  [ "$a" = "$w" ] || fail "locate() and annotate() on the new worker: $w; on one node: $a"
+  id=$(psql -p "$SN_CITUS_SPARE_PORT" -c "INSERT INTO sahel_news.events (occurred, summary) VALUES ('2022-05', 'on the new worker') RETURNING id >= $first") &&
+    [ "$id" = t ] || fail "an event inserted on the new worker takes an id of another range: $id"
+  echo "worker added ($(( $(ms) - t0 )) ms): on it $placed; locate() and annotate() there as on one node ($w); its ids from $first"
+  psql -c "DELETE FROM sahel_news.events WHERE summary = 'on the new worker'; DELETE FROM sahel_news.event_history WHERE version->>'summary' = 'on the new worker'" >/dev/null
+  if [ -n "$have_data" ]; then
+    changed="UPDATE @staging@ SET fatalities = '42' WHERE event_id_cnty = (SELECT max(event_id_cnty) FROM @staging@ WHERE event_id_cnty LIKE 'BFO%')"
+    load_all "$one" "$changed" 'acled*' >/dev/null || fail "ACLED again on one node"
+    load_all "$PGDATABASE" "$changed" 'acled*' >/dev/null || fail "ACLED again with a worker added"
+    [ -z "$have_more" ] || { load_more "$one" again >/dev/null && load_more "$PGDATABASE" again >/dev/null; } ||
+      fail "GTD and ACLED deletions again with a worker added"
+    compare "the model's queries, with a worker added, after another load" "$SN_CITUS_SOCKETS/queries.sql"
+  fi
+  compare "the README's queries, with a worker added" "$SN_CITUS_SOCKETS/readme.sql"
+else
+  echo "SKIP (part): no spare server to add as a worker (SN_CITUS_SPARE_PORT unset)"
+fi
 if [ -n "$have_data" ]; then
   n=$(psql -c "SELECT count(*) FROM sahel_news.events WHERE NOT sample")
   [ "$n" -gt 1000 ] || fail "only $n events loaded from the shared extracts"
   echo "timings: citus_distribute() $distribute_ms ms; load one node $load_one ms, Citus $load_coord ms; load again one node $reload_one ms, Citus $reload_coord ms ($n events)"
+  [ -z "$have_more" ] ||
+    echo "timings: GeoNames, GTD, SCAD, ACLED deletions one node $more_one ms, Citus $more_coord ms; GTD and deletions again one node $more_again_one ms, Citus $more_again_coord ms"
 fi
 # --- what the triggers not put back on Citus leave undone, as
 # docs/reference/citus.md says: each on one node, then on Citus
@@ -322,15 +432,37 @@ if [ -n "$pair" ]; then
   echo "a verdict on Citus: ranked 1 as on one node; the pair's other row and event_link_reviews untouched"
 fi
 if [ -n "$have_data" ]; then
-  # an event changed by hand: changed_run NULL on one node, kept on Citus
+  # an event changed by hand: changed_run NULL on both (the provenance
+  # trigger runs on the shards); the loads before stamped it with their run
   a=$(psql -d "$one" -c "SELECT changed_run IS NULL FROM sahel_news.events WHERE id = $first")
   b=$(psql -c "SELECT changed_run IS NULL FROM sahel_news.events WHERE id = $first")
-  [ "$a|$b" = "t|f" ] || fail "changed_run of an event changed by hand: NULL on one node $a, on Citus $b (expected t|f)"
-  # an event deleted by hand: its matching state goes on one node, stays on Citus
-  a=$(psql -d "$one" -c "SELECT count(*) FROM sahel_news.event_match_state WHERE event_id = $last")
-  b=$(psql -c "SELECT count(*) FROM sahel_news.event_match_state WHERE event_id = $last")
-  [ "$a" = 0 ] && [ "$b" -gt 0 ] || fail "event_match_state of an event deleted by hand: one node $a rows, Citus $b"
-  echo "an event changed by hand keeps its changed_run on Citus; one deleted keeps its $b rows of event_match_state"
+  [ "$a|$b" = "t|t" ] || fail "changed_run of an event changed by hand: NULL on one node $a, on Citus $b (expected t|t)"
+  # an event deleted by hand: its matching state, incidents and links go on
+  # both (on Citus event_links_forget_shard() on the shard), the links of
+  # other events to it on one node at once, on Citus at the next link_events()
+  # (run above, after the deletion)
+  q="SELECT (SELECT count(*) FROM sahel_news.event_match_state WHERE event_id = $last)
+           + (SELECT count(*) FROM sahel_news.incidents WHERE event_id = $last)
+           + (SELECT count(*) FROM sahel_news.event_links WHERE $last IN (event_id, other_event_id))"
+  a=$(psql -d "$one" -c "$q") b=$(psql -c "$q")
+  [ "$a|$b" = "0|0" ] || fail "matching state, incidents and links of an event deleted by hand: one node $a rows, Citus $b"
+  echo "an event changed by hand: changed_run NULL on Citus as on one node; one deleted: its matching state gone on both"
+fi
+if [ -n "$have_more" ]; then
+  # a row of place_geonames_links changed: its shipped place takes it, on one
+  # node and on every copy of places on Citus (place_geonames_link_apply on
+  # each copy of the reference table)
+  p=$(psql -d "$one" -c "SELECT min(place_id) FROM sahel_news.place_geonames_links")
+  [ -n "$p" ] || fail "no shipped place linked to GeoNames on one node"
+  for db in "$one" "$PGDATABASE"; do
+    psql -d "$db" -c "UPDATE sahel_news.place_geonames_links SET population = 4242 WHERE place_id = $p" ||
+      fail "a row of place_geonames_links changed in $db"
+  done
+  a=$(psql -d "$one" -c "SELECT population FROM sahel_news.places WHERE id = $p")
+  b=$(psql -c "SELECT string_agg(result, ',') FROM run_command_on_placements('sahel_news.places', 'SELECT population FROM %s WHERE id = $p')")
+  [ "$a" = 4242 ] && [ -z "$(tr -d '4,' <<<"$b")" ] && [ -n "$b" ] ||
+    fail "population of shipped place $p after its place_geonames_links row changed: one node $a, the copies on Citus $b"
+  echo "a row of place_geonames_links put on its shipped place: on one node, on every copy on Citus ($b)"
 fi
 # an event related to no event: refused on one node (23503), accepted on Citus
 expect_error 23503 "an event related to a missing event, on one node" "$one" \
