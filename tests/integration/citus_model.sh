@@ -324,7 +324,8 @@ SELECT 'link_runs', run_id, dataset, other, within_km, within_days, pairs_consid
 SELECT 'event_match_state', other_dataset, count(*), count(DISTINCT fingerprint) FROM event_match_state s
 WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = s.event_id) GROUP BY 2 ORDER BY 2;
 -- the history of the edits (not its own ids and times)
-SELECT 'event_history', event_id, dataset, external_id, operation, version, replaced_run FROM event_history ORDER BY event_id;
+SELECT 'event_history', event_id, dataset, external_id, operation, version, replaced_run FROM event_history
+ORDER BY event_id, replaced_run NULLS LAST, version::text;
 -- the BI views
 SELECT 'bi_events', count(*), sum(fatalities_best) FROM bi_events;
 -- the loaders' runs (times aside) and issues, the deployments and places
@@ -374,8 +375,8 @@ if [ -n "${SN_CITUS_SPARE_PORT:-}" ]; then
   t0=$(ms)
   psql -c "SELECT citus_add_node('$SN_CITUS_SOCKETS', $SN_CITUS_SPARE_PORT)" >/dev/null || fail "citus_add_node() of the spare server"
   psql -c "SELECT replicate_reference_tables('block_writes')" >/dev/null || fail "replicate_reference_tables() to the new worker"
-  first=$(psql -c "SELECT first_id FROM sahel_news.citus_prepare_workers() WHERE node = '$SN_CITUS_SOCKETS:$SN_CITUS_SPARE_PORT'")
-  [ -n "$first" ] && [ "$first" -ge $((1 << 48)) ] || fail "citus_prepare_workers() on the new worker: first id $first"
+  first_id=$(psql -c "SELECT first_id FROM sahel_news.citus_prepare_workers() WHERE node = '$SN_CITUS_SOCKETS:$SN_CITUS_SPARE_PORT'")
+  [ -n "$first_id" ] && [ "$first_id" -ge $((1 << 48)) ] || fail "citus_prepare_workers() on the new worker: first id $first_id"
   psql -c "SELECT rebalance_table_shards(shard_transfer_mode => 'block_writes')" >/dev/null 2>&1 ||
     fail "rebalance_table_shards() onto the new worker"
   placed=$(psql -c "SELECT string_agg(format('%s %s', logicalrelid::regclass, count), ', ' ORDER BY logicalrelid::regclass::text)
@@ -390,9 +391,9 @@ if [ -n "${SN_CITUS_SPARE_PORT:-}" ]; then
   a=$(psql -d "$one" -c "$q") w=$(psql -p "$SN_CITUS_SPARE_PORT" -c "$q") ||
     fail "locate() and annotate() on the new worker: $w"
   [ "$a" = "$w" ] || fail "locate() and annotate() on the new worker: $w; on one node: $a"
-  id=$(psql -p "$SN_CITUS_SPARE_PORT" -c "INSERT INTO sahel_news.events (occurred, summary) VALUES ('2022-05', 'on the new worker') RETURNING id >= $first") &&
+  id=$(psql -p "$SN_CITUS_SPARE_PORT" -c "INSERT INTO sahel_news.events (occurred, summary) VALUES ('2022-05', 'on the new worker') RETURNING id >= $first_id") &&
     [ "$id" = t ] || fail "an event inserted on the new worker takes an id of another range: $id"
-  echo "worker added ($(( $(ms) - t0 )) ms): on it $placed; locate() and annotate() there as on one node ($w); its ids from $first"
+  echo "worker added ($(( $(ms) - t0 )) ms): on it $placed; locate() and annotate() there as on one node ($w); its ids from $first_id"
   psql -c "DELETE FROM sahel_news.events WHERE summary = 'on the new worker'; DELETE FROM sahel_news.event_history WHERE version->>'summary' = 'on the new worker'" >/dev/null
   if [ -n "$have_data" ]; then
     changed="UPDATE @staging@ SET fatalities = '42' WHERE event_id_cnty = (SELECT max(event_id_cnty) FROM @staging@ WHERE event_id_cnty LIKE 'BFO%')"
@@ -433,9 +434,11 @@ if [ -n "$pair" ]; then
 fi
 if [ -n "$have_data" ]; then
   # an event changed by hand: changed_run NULL on both (the provenance
-  # trigger runs on the shards); the loads before stamped it with their run
-  a=$(psql -d "$one" -c "SELECT changed_run IS NULL FROM sahel_news.events WHERE id = $first")
-  b=$(psql -c "SELECT changed_run IS NULL FROM sahel_news.events WHERE id = $first")
+  # trigger runs on the shards), where the loads stamped it with their run
+  # (first given a run, as a load does: provenance columns alone change nothing)
+  q="UPDATE sahel_news.events SET changed_run = (SELECT max(id) FROM sahel_news.import_runs) WHERE id = $first;
+     UPDATE sahel_news.events SET note = 'changed by hand again' WHERE id = $first RETURNING changed_run IS NULL"
+  a=$(psql -d "$one" -c "$q") b=$(psql -c "$q")
   [ "$a|$b" = "t|t" ] || fail "changed_run of an event changed by hand: NULL on one node $a, on Citus $b (expected t|t)"
   # an event deleted by hand: its matching state, incidents and links go on
   # both (on Citus event_links_forget_shard() on the shard), the links of
