@@ -37,7 +37,7 @@ FROM events WHERE dataset = 'gtd' AND external_id IN ('201401020001', '201402000
 ORDER BY external_id;
 SELECT h.external_id, h.operation, h.replaced_run = :run3 AS by_run3, h.version->>'occurred' AS was_occurred,
        h.version->>'fatalities' AS was_fatalities, (h.version->>'changed_run')::bigint = :run1 AS made_by_run1
-FROM event_history h ORDER BY h.id;
+FROM event_history h ORDER BY h.replaced_run, h.external_id, h.id;
 -- (the actors as names: their ids depend on what the tests before created)
 SELECT change, external_id, field,
        CASE WHEN field = 'actors' THEN (SELECT string_agg(a->>'role' || ': ' || (a->>'name'), '; ') FROM jsonb_array_elements(old_value::jsonb) a)
