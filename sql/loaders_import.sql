@@ -1,6 +1,8 @@
 -- loaders_import: the import_* functions on our own fixtures.
 SET search_path = sahel_news, public;
 SET client_min_messages = notice;
+-- progress NOTICEs by rows only: a slow machine must not add a timed one
+SET sahel_news.progress_seconds = 86400;
 -- what the model held before: the test removes everything it adds, so that
 -- the tests after it see the sample data alone
 CREATE TEMP TABLE loaders_before AS
@@ -72,6 +74,18 @@ SELECT * FROM import_acled();
 SELECT count(*) AS still_staged FROM acled_raw;
 TRUNCATE acled_raw;
 SELECT * FROM import_acled(0);
+-- The time between progress NOTICEs must be a positive number of seconds;
+-- a bad value is refused (22023) and the staged rows stay for another try.
+\copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
+SELECT count(*) AS acled_before FROM events WHERE dataset = 'acled' \gset
+SET sahel_news.progress_seconds = 'soon';
+SELECT sn_regress.fails('SELECT * FROM sahel_news.import_acled()') AS soon;
+SET sahel_news.progress_seconds = '0';
+SELECT sn_regress.fails('SELECT * FROM sahel_news.import_acled()') AS zero;
+SELECT count(*) AS still_staged, (SELECT count(*) FROM events WHERE dataset = 'acled') = :acled_before AS nothing_loaded
+FROM acled_raw;
+SET sahel_news.progress_seconds = 86400;
+TRUNCATE acled_raw;
 
 -- UCDP GED: date_prec 1-5, best outside [low, high], low > high, swapped
 -- coordinates settled by geom_wkt, unknown GW code, dates out of order.
@@ -87,7 +101,13 @@ WHERE e.dataset = 'ucdp_ged' ORDER BY e.external_id;
 -- The GED 2.0 layout (best_est, low_est, high_est, geom; no relid) loads by
 -- its header too.
 \copy ucdp_ged_raw (id,year,active_year,type_of_violence,conflict_new_id,conflict_name,dyad_new_id,dyad_name,side_a_new_id,side_a,side_b_new_id,side_b,number_of_sources,source_article,where_prec,where_coordinates,where_description,adm_1,adm_2,latitude,longitude,geom,priogrid_gid,country,country_id,region,event_clarity,date_prec,date_start,date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,low_est,best_est,high_est) FROM 'tests/fixtures/loaders/ucdp_ged_v2_layout.csv' WITH (FORMAT csv, HEADER MATCH)
+-- (a progress NOTICE whenever sahel_news.progress_seconds have passed: here
+-- after the first chunk, though far fewer rows than progress_every)
+SET sahel_news.progress_seconds = 0.000001;
+\set VERBOSITY terse
 SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_ucdp_ged();
+\set VERBOSITY default
+SET sahel_news.progress_seconds = 86400;
 -- what every event loader fills for event matching: the dataset's own
 -- category and how far the true site may lie (NULL without a location)
 SELECT e.dataset, e.external_id, e.fatalities::text, e.location::text, e.dataset_category, e.location_precision_m

@@ -106,9 +106,32 @@ $$;
 COMMENT ON FUNCTION @extschema@.loader_check_every(integer) IS
   'Rejects a progress_every argument that is not a positive number (internal to the loaders).';
 
--- Checks progress_every, locks the staging table against concurrent loads and
--- counts its rows.  The import_runs row is opened by loader_begin afterwards
--- (an import may first refuse the staged file as a whole).
+-- How long a batch load may go without a progress NOTICE: the setting
+-- sahel_news.progress_seconds (a positive number of seconds; 10 when unset).
+-- loader_start checks it, so a bad value fails before any row is read.
+CREATE FUNCTION @extschema@.loader_progress_interval() RETURNS interval
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v constant text := nullif(btrim(current_setting('sahel_news.progress_seconds', true)), '');
+BEGIN
+  IF v IS NULL THEN
+    RETURN interval '10 s';
+  END IF;
+  IF v !~ '^[0-9]{1,9}(\.[0-9]+)?$' OR v::numeric <= 0 THEN  -- at most nine digits: an interval holds it
+    RAISE EXCEPTION 'sahel_news.progress_seconds must be a positive number of seconds, not "%"', v
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'For example: SET sahel_news.progress_seconds = 60;';
+  END IF;
+  RETURN make_interval(secs => v::float8);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_progress_interval() IS
+  'The longest a batch load goes without a progress NOTICE: the setting sahel_news.progress_seconds in seconds (10 when unset; 22023 for a value that is not a positive number) (internal to the loaders).';
+
+-- Checks progress_every and sahel_news.progress_seconds, locks the staging
+-- table against concurrent loads and counts its rows.  The import_runs row is
+-- opened by loader_begin afterwards (an import may first refuse the staged
+-- file as a whole).
 CREATE FUNCTION @extschema@.loader_start(dataset text, fn text, staging regclass, every integer)
 RETURNS @extschema@.loader_state
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
@@ -116,6 +139,7 @@ DECLARE
   st @extschema@.loader_state;
 BEGIN
   PERFORM @extschema@.loader_check_every(every);
+  PERFORM @extschema@.loader_progress_interval();
   EXECUTE format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', staging);
   st := ROW(dataset, fn, every, 0, NULL, 0, 0, 0, 0, 0, 0)::@extschema@.loader_state;
   EXECUTE format('SELECT count(*) FROM %s', staging) INTO st.total;
@@ -123,7 +147,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_start(text, text, regclass, integer) IS
-  'Begins an import_* call: rejects a progress_every that is not positive, locks the staging table (SHARE ROW EXCLUSIVE), counts its rows and returns the call''s loader_state with zero counts and no run yet (internal to the loaders).';
+  'Begins an import_* call: rejects a progress_every that is not positive and a bad sahel_news.progress_seconds, locks the staging table (SHARE ROW EXCLUSIVE), counts its rows and returns the call''s loader_state with zero counts and no run yet (internal to the loaders).';
 
 -- Lists a row in import_issues and counts it: skipped rows as skipped, kept
 -- and rejected ones as flagged; then reports progress unless told not to.

@@ -384,7 +384,9 @@ DECLARE
   hi bigint;
   started timestamptz := clock_timestamp();
   last_notice timestamptz := clock_timestamp();
+  notice_after constant interval := @extschema@.loader_progress_interval();
   next_every bigint := st.every;
+  notice boolean;
   f record;
   n record;
 BEGIN
@@ -429,8 +431,9 @@ BEGIN
     st.unchanged := st.unchanged + n.unchanged;
     st.skipped := st.skipped + n.skipped;
     st.flagged := st.flagged + n.flagged;
-    st := @extschema@.loader_report(st, started, hi >= next_every OR clock_timestamp() - last_notice >= interval '10 s');
-    IF hi >= next_every OR clock_timestamp() - last_notice >= interval '10 s' THEN
+    notice := hi >= next_every OR clock_timestamp() - last_notice >= notice_after;
+    st := @extschema@.loader_report(st, started, notice);
+    IF notice THEN
       last_notice := clock_timestamp();
       WHILE next_every <= hi LOOP
         next_every := next_every + st.every;
