@@ -156,6 +156,31 @@ SELECT count(*) AS reviews_left FROM event_link_reviews;
 SELECT links, contenders FROM link_events('m_acled', 'm_ucdp');
 SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event IN ('A-town2', 'A-capital2');
 
+-- review_link() gives a verdict by a function (the way to give one on Citus,
+-- where a trigger reaches neither the pair's other row nor the reviews):
+-- both rows of the pair, the review with its note and who gave it; the
+-- verdict taken back from the other side of the pair.
+SELECT review_link(l.event_id, l.other_event_id, 'accepted', 'one attack, two coders')
+FROM event_links l JOIN events e ON e.id = l.event_id
+WHERE e.external_id = 'A-town2' AND l.rank = 1;
+SELECT e.external_id AS event, o.external_id AS other, l.status, l.rank
+FROM event_links l JOIN events e ON e.id = l.event_id JOIN events o ON o.id = l.other_event_id
+WHERE l.status = 'accepted' ORDER BY 1;
+SELECT dataset, external_id, other_dataset, other_external_id, status, note, reviewed_by = session_user AS by_this_user
+FROM event_link_reviews;
+SELECT review_link(l.other_event_id, l.event_id, 'proposed')
+FROM event_links l JOIN events e ON e.id = l.event_id
+WHERE e.external_id = 'A-town2' AND l.status = 'accepted';
+SELECT count(*) AS reviews_left, (SELECT count(*) FROM event_links WHERE status <> 'proposed') AS verdicts_left
+FROM event_link_reviews;
+SELECT * FROM pg_temp.links('m_acled', 'm_ucdp') WHERE event IN ('A-town2', 'A-capital2');
+-- a verdict that is none of the three, an event that does not exist, an
+-- event paired with itself: refused
+SELECT sn_regress.fails($$SELECT sahel_news.review_link(e.id, e.id + 1, 'maybe') FROM sahel_news.events e WHERE e.external_id = 'A-town2'$$) AS maybe;
+SELECT sn_regress.fails($$SELECT sahel_news.review_link(e.id, -1, 'accepted') FROM sahel_news.events e WHERE e.external_id = 'A-town2'$$) AS unknown;
+SELECT regexp_replace(sn_regress.fails($$SELECT sahel_news.review_link(e.id, e.id, 'rejected') FROM sahel_news.events e WHERE e.external_id = 'A-town2'$$),
+                      'event [0-9]+', 'event <id>') AS itself;
+
 -- ---------------------------------------------------------------------------
 -- 6. Split rows: ACLED's battle row and attack-on-civilians row of one
 --    incident share their UCDP counterpart, and the incident holds all three.

@@ -511,6 +511,75 @@ CREATE TRIGGER event_links_status_before BEFORE UPDATE OF status ON @extschema@.
 CREATE TRIGGER event_links_status_after AFTER UPDATE OF status ON @extschema@.event_links
   FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION @extschema@.event_links_status();
 
+-- A verdict given by a function rather than an UPDATE of event_links: the
+-- same effect on one node (where the triggers above do the work), and the
+-- whole of it on Citus, where the pair's other row lies on another shard and
+-- event_link_reviews is a reference table, neither reachable from a trigger
+-- on a shard.  It also takes the analyst's note.
+CREATE FUNCTION @extschema@.review_link(event_id bigint, other_event_id bigint, verdict text, note text DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+-- (the caller's own rights: UPDATE on event_links and INSERT/UPDATE/DELETE on
+-- event_link_reviews, which sahel_news_editor has; on Citus, one connection
+-- per worker: the two rows of the pair are written
+-- before the reference table in one transaction; without Citus the setting
+-- is an unused placeholder)
+SET citus.multi_shard_modify_mode = 'sequential' AS $$
+DECLARE
+  a constant bigint := review_link.event_id;
+  b constant bigint := review_link.other_event_id;
+  -- values, not calls: Citus takes no volatile or stable function in the
+  -- DO UPDATE of a reference table
+  at constant timestamptz := pg_catalog.now();
+  who constant text := SESSION_USER;
+  ka text[];
+  kb text[];
+BEGIN
+  IF a IS NULL OR b IS NULL OR verdict IS NULL THEN
+    RAISE EXCEPTION 'review_link: event_id, other_event_id and verdict must not be NULL'
+      USING ERRCODE = 'null_value_not_allowed';
+  END IF;
+  IF verdict NOT IN ('accepted', 'rejected', 'proposed') THEN
+    RAISE EXCEPTION 'review_link: verdict must be accepted, rejected or proposed, not "%"', verdict
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'proposed takes a verdict back: the pair is ranked by its score again.';
+  END IF;
+  IF a = b THEN
+    RAISE EXCEPTION 'review_link: an event is not a pair with itself (event %)', a
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  -- each event looked up by its id alone: on Citus one shard each
+  SELECT @extschema@.event_review_key(e.dataset, e.external_id, e.id) INTO ka FROM @extschema@.events e WHERE e.id = a;
+  SELECT @extschema@.event_review_key(e.dataset, e.external_id, e.id) INTO kb FROM @extschema@.events e WHERE e.id = b;
+  IF ka IS NULL OR kb IS NULL THEN
+    RAISE EXCEPTION 'review_link: no event with id %', CASE WHEN ka IS NULL THEN a ELSE b END
+      USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  -- both rows of the pair, each by its event's id (on one node the trigger
+  -- finds the other row already set and writes the review as below)
+  UPDATE @extschema@.event_links l SET status = verdict
+  WHERE l.event_id = a AND l.other_event_id = b AND l.status IS DISTINCT FROM verdict;
+  UPDATE @extschema@.event_links l SET status = verdict
+  WHERE l.event_id = b AND l.other_event_id = a AND l.status IS DISTINCT FROM verdict;
+  IF (ka[1], ka[2]) > (kb[1], kb[2]) THEN
+    SELECT kb, ka INTO ka, kb;
+  END IF;
+  IF verdict = 'proposed' THEN
+    DELETE FROM @extschema@.event_link_reviews r
+    WHERE (r.dataset, r.external_id, r.other_dataset, r.other_external_id) = (ka[1], ka[2], kb[1], kb[2]);
+  ELSE
+    INSERT INTO @extschema@.event_link_reviews AS r (dataset, external_id, other_dataset, other_external_id, status,
+                                                     reviewed_at, reviewed_by, note)
+    VALUES (ka[1], ka[2], kb[1], kb[2], verdict, at, who, review_link.note)
+    ON CONFLICT (dataset, external_id, other_dataset, other_external_id)
+    DO UPDATE SET status = EXCLUDED.status, reviewed_at = EXCLUDED.reviewed_at, reviewed_by = EXCLUDED.reviewed_by,
+                  note = coalesce(EXCLUDED.note, r.note);
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.review_link(bigint, bigint, text, text) IS
+  'Gives an analyst''s verdict on a pair of events: accepted (rank 1 at once and at every run), rejected (never selected) or proposed (the verdict taken back); sets both rows of the pair in event_links and writes event_link_reviews with the session''s user and the note (kept when NULL). The same as an UPDATE of event_links.status on one node, and the way to give a verdict on Citus; a pair link_events() has not proposed gets its review, and the next run adds it. Runs with the caller''s rights (sahel_news_editor may). 22023 for another verdict, 23503 for an unknown event';
+
 -- ---------------------------------------------------------------------------
 -- The least score a proposed link needs to be selected
 

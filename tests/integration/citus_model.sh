@@ -438,6 +438,36 @@ if [ -n "$pair" ]; then
     fail "a verdict on link $pair: one node $a, Citus $b (rank, the other row's status, reviews: expected 1|accepted|1 and 1|proposed|0)"
   echo "a verdict on Citus: ranked 1 as on one node; the pair's other row and event_link_reviews untouched"
 fi
+# review_link(): the verdict by a function gives on Citus what the UPDATE
+# gives on one node (both rows of the pair, the review), and a later run of
+# link_events() keeps it on both
+p1=${pair:-0|0}
+pair2=$(psql -c "SELECT event_id, other_event_id FROM sahel_news.event_links
+                 WHERE status = 'proposed' AND rank > 1 AND event_id NOT IN (${p1%|*}, ${p1#*|})
+                   AND other_event_id NOT IN (${p1%|*}, ${p1#*|})
+                 ORDER BY event_id, other_event_id LIMIT 1")
+if [ -n "$pair2" ]; then
+  pair_state() { # pair_state DB: rank and status of both rows, the pair's review
+    psql -d "$1" -c "SELECT concat_ws('|',
+                 (SELECT rank || ' ' || status FROM sahel_news.event_links WHERE event_id = ${pair2%|*} AND other_event_id = ${pair2#*|}),
+                 (SELECT rank || ' ' || status FROM sahel_news.event_links WHERE event_id = ${pair2#*|} AND other_event_id = ${pair2%|*}),
+                 (SELECT count(*) FROM sahel_news.event_link_reviews WHERE status = 'accepted' AND note = 'seen by both'))"
+  }
+  for db in "$one" "$PGDATABASE"; do
+    psql -d "$db" -c "SELECT count(*) FROM (SELECT sahel_news.review_link(${pair2%|*}, ${pair2#*|}, 'accepted', 'seen by both')) v" >/dev/null ||
+      fail "review_link() on $db"
+  done
+  a=$(pair_state "$one"); b=$(pair_state "$PGDATABASE")
+  [ "$a" = "1 accepted|1 accepted|1" ] && [ "$b" = "$a" ] ||
+    fail "review_link($pair2): one node $a, Citus $b (expected 1 accepted|1 accepted|1 on both)"
+  links_one=$(link_all "$one") || fail "link_events() after review_link() on one node: $links_one"
+  links_coord=$(link_all "$PGDATABASE") || fail "link_events() after review_link() on Citus: $links_coord"
+  [ "$links_one" = "$links_coord" ] || fail "link_events() after review_link(): Citus $links_coord, one node $links_one"
+  a=$(pair_state "$one"); b=$(pair_state "$PGDATABASE")
+  [ "$a" = "1 accepted|1 accepted|1" ] && [ "$b" = "$a" ] ||
+    fail "review_link($pair2) after another link_events(): one node $a, Citus $b"
+  echo "review_link() on Citus: both rows of the pair and the review as on one node, kept by the next link_events()"
+fi
 if [ -n "$have_data" ]; then
   # an event changed by hand: changed_run NULL on both (the provenance
   # trigger runs on the shards), where the loads stamped it with their run
