@@ -466,11 +466,47 @@ COMMENT ON FUNCTION @extschema@.event_review_key(text, text, bigint) IS
 -- Verdicts: a status changed in event_links goes to event_link_reviews and to
 -- the pair's other row
 
-CREATE FUNCTION @extschema@.event_links_status() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+-- Writes (or, for proposed, removes) the verdict on the pair a, b in
+-- event_link_reviews, keyed by the events' dataset and external id in order;
+-- false when either event does not exist.  The time and the user are values
+-- passed in: Citus takes no stable function in the DO UPDATE of a reference
+-- table.
+CREATE FUNCTION @extschema@.event_link_review_write(a bigint, b bigint, verdict text, note text,
+                                                    at timestamptz, who text)
+RETURNS boolean
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   ka text[];
   kb text[];
+BEGIN
+  -- each event looked up by its id alone: on Citus one shard each
+  SELECT @extschema@.event_review_key(e.dataset, e.external_id, e.id) INTO ka FROM @extschema@.events e WHERE e.id = a;
+  SELECT @extschema@.event_review_key(e.dataset, e.external_id, e.id) INTO kb FROM @extschema@.events e WHERE e.id = b;
+  IF ka IS NULL OR kb IS NULL THEN
+    RETURN false;
+  END IF;
+  IF (ka[1], ka[2]) > (kb[1], kb[2]) THEN
+    SELECT kb, ka INTO ka, kb;
+  END IF;
+  IF verdict = 'proposed' THEN
+    DELETE FROM @extschema@.event_link_reviews r
+    WHERE (r.dataset, r.external_id, r.other_dataset, r.other_external_id) = (ka[1], ka[2], kb[1], kb[2]);
+  ELSE
+    INSERT INTO @extschema@.event_link_reviews AS r (dataset, external_id, other_dataset, other_external_id, status,
+                                                     reviewed_at, reviewed_by, note)
+    VALUES (ka[1], ka[2], kb[1], kb[2], verdict, at, who, event_link_review_write.note)
+    ON CONFLICT (dataset, external_id, other_dataset, other_external_id)
+    DO UPDATE SET status = EXCLUDED.status, reviewed_at = EXCLUDED.reviewed_at, reviewed_by = EXCLUDED.reviewed_by,
+                  note = coalesce(EXCLUDED.note, r.note);
+  END IF;
+  RETURN true;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.event_link_review_write(bigint, bigint, text, text, timestamptz, text) IS
+  'Writes an analyst''s verdict on a pair of events to event_link_reviews (accepted or rejected, with when, who and the note, a NULL note keeping the one given before), or removes it (proposed); false when either event does not exist. Used by the event_links_status trigger and review_link()';
+
+CREATE FUNCTION @extschema@.event_links_status() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF TG_WHEN = 'BEFORE' THEN
     IF NEW.status = 'rejected' THEN
@@ -483,22 +519,9 @@ BEGIN
   IF pg_trigger_depth() > 1 THEN
     RETURN NULL;
   END IF;
-  SELECT @extschema@.event_review_key(e.dataset, e.external_id, e.id) INTO ka FROM @extschema@.events e WHERE e.id = NEW.event_id;
-  SELECT @extschema@.event_review_key(e.dataset, e.external_id, e.id) INTO kb FROM @extschema@.events e WHERE e.id = NEW.other_event_id;
-  IF (ka[1], ka[2]) > (kb[1], kb[2]) THEN
-    SELECT kb, ka INTO ka, kb;
-  END IF;
-  IF NEW.status = 'proposed' THEN
-    DELETE FROM @extschema@.event_link_reviews r
-    WHERE (r.dataset, r.external_id, r.other_dataset, r.other_external_id) = (ka[1], ka[2], kb[1], kb[2]);
-  ELSE
-    -- (who: the session's user; CURRENT_USER here is the function's owner)
-    INSERT INTO @extschema@.event_link_reviews AS r (dataset, external_id, other_dataset, other_external_id, status,
-                                                     reviewed_by)
-    VALUES (ka[1], ka[2], kb[1], kb[2], NEW.status, SESSION_USER)
-    ON CONFLICT (dataset, external_id, other_dataset, other_external_id)
-    DO UPDATE SET status = EXCLUDED.status, reviewed_at = pg_catalog.now(), reviewed_by = SESSION_USER;
-  END IF;
+  -- (who: the session's user; CURRENT_USER here is the function's owner)
+  PERFORM @extschema@.event_link_review_write(NEW.event_id, NEW.other_event_id, NEW.status, NULL,
+                                              pg_catalog.now(), SESSION_USER);
   UPDATE @extschema@.event_links l SET status = NEW.status
   WHERE l.event_id = NEW.other_event_id AND l.other_event_id = NEW.event_id AND l.status IS DISTINCT FROM NEW.status;
   RETURN NULL;
@@ -528,12 +551,6 @@ SET citus.multi_shard_modify_mode = 'sequential' AS $$
 DECLARE
   a constant bigint := review_link.event_id;
   b constant bigint := review_link.other_event_id;
-  -- values, not calls: Citus takes no volatile or stable function in the
-  -- DO UPDATE of a reference table
-  at constant timestamptz := pg_catalog.now();
-  who constant text := SESSION_USER;
-  ka text[];
-  kb text[];
 BEGIN
   IF a IS NULL OR b IS NULL OR verdict IS NULL THEN
     RAISE EXCEPTION 'review_link: event_id, other_event_id and verdict must not be NULL'
@@ -548,32 +565,17 @@ BEGIN
     RAISE EXCEPTION 'review_link: an event is not a pair with itself (event %)', a
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
-  -- each event looked up by its id alone: on Citus one shard each
-  SELECT @extschema@.event_review_key(e.dataset, e.external_id, e.id) INTO ka FROM @extschema@.events e WHERE e.id = a;
-  SELECT @extschema@.event_review_key(e.dataset, e.external_id, e.id) INTO kb FROM @extschema@.events e WHERE e.id = b;
-  IF ka IS NULL OR kb IS NULL THEN
-    RAISE EXCEPTION 'review_link: no event with id %', CASE WHEN ka IS NULL THEN a ELSE b END
-      USING ERRCODE = 'foreign_key_violation';
-  END IF;
   -- both rows of the pair, each by its event's id (on one node the trigger
   -- finds the other row already set and writes the review as below)
   UPDATE @extschema@.event_links l SET status = verdict
   WHERE l.event_id = a AND l.other_event_id = b AND l.status IS DISTINCT FROM verdict;
   UPDATE @extschema@.event_links l SET status = verdict
   WHERE l.event_id = b AND l.other_event_id = a AND l.status IS DISTINCT FROM verdict;
-  IF (ka[1], ka[2]) > (kb[1], kb[2]) THEN
-    SELECT kb, ka INTO ka, kb;
-  END IF;
-  IF verdict = 'proposed' THEN
-    DELETE FROM @extschema@.event_link_reviews r
-    WHERE (r.dataset, r.external_id, r.other_dataset, r.other_external_id) = (ka[1], ka[2], kb[1], kb[2]);
-  ELSE
-    INSERT INTO @extschema@.event_link_reviews AS r (dataset, external_id, other_dataset, other_external_id, status,
-                                                     reviewed_at, reviewed_by, note)
-    VALUES (ka[1], ka[2], kb[1], kb[2], verdict, at, who, review_link.note)
-    ON CONFLICT (dataset, external_id, other_dataset, other_external_id)
-    DO UPDATE SET status = EXCLUDED.status, reviewed_at = EXCLUDED.reviewed_at, reviewed_by = EXCLUDED.reviewed_by,
-                  note = coalesce(EXCLUDED.note, r.note);
+  -- (an event that does not exist has no links: nothing was written above)
+  IF NOT @extschema@.event_link_review_write(a, b, verdict, review_link.note, pg_catalog.now(), SESSION_USER) THEN
+    RAISE EXCEPTION 'review_link: no event with id %',
+      CASE WHEN EXISTS (SELECT 1 FROM @extschema@.events e WHERE e.id = a) THEN b ELSE a END
+      USING ERRCODE = 'foreign_key_violation';
   END IF;
 END
 $$;
