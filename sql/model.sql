@@ -47,7 +47,11 @@ FROM acled_sub_event_types GROUP BY event_type ORDER BY min(hierarchy_rank);
 --
 -- The sample report, as coded.
 --
-SELECT id, publisher, url, published, language, body IS NULL AS no_text FROM sources;
+-- (the address is checked by its host, its dated path and its digest: its
+-- last part spells out the publisher's headline)
+SELECT id, publisher, split_part(url, '/', 3) AS host, split_part(url, '/', 5) || '/' || split_part(url, '/', 6)
+       || '/' || split_part(url, '/', 7) AS dated, md5(url) AS url_md5, published, language, body IS NULL AS no_text
+FROM sources;
 
 SELECT e.external_id, e.occurred, sahel_news.precision(e.occurred) AS precision, p.name AS place,
        e.location, e.geo_precision AS gp, e.event_type, e.sub_event_type, e.cameo_code,
@@ -228,7 +232,9 @@ SELECT f->>'id' AS id, f->'geometry' AS geometry, f->'properties'->>'occurred' A
        f->'properties'->>'fatalities' AS fatalities, f->'properties'->>'fatalities_best' AS best,
        f->'properties'->>'country' AS country
 FROM json_array_elements((SELECT events_geojson()->'features')) AS f;
-SELECT jsonb_pretty(events_geojson('2022-08-13')::jsonb -> 'features' -> 0);
+SELECT jsonb_pretty(events_geojson('2022-08-13')::jsonb -> 'features' -> 0 #- '{properties,url}');
+SELECT f -> 'properties' ->> 'url' = (SELECT url FROM sources WHERE id = 1) AS url_of_its_source
+FROM jsonb_array_elements(events_geojson('2022-08-13')::jsonb -> 'features') AS f;
 SELECT events_geojson('2030')::text AS none_yet;
 
 --
