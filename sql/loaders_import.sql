@@ -130,6 +130,13 @@ SELECT e.external_id, e.dataset_category, e.location_precision_m FROM events e W
 SELECT d, c, location_precision_m(d, c)
 FROM unnest(ARRAY['acled', 'ucdp_ged', 'gdelt', 'gtd', 'scad']) d, generate_series(0, 8) c
 WHERE location_precision_m(d, c) IS NOT NULL ORDER BY 1, 2;
+-- codes ordered by decreasing accuracy never get a smaller radius than a
+-- more accurate code (GDELT's types are kinds of place, not an order)
+SELECT d, bool_and(r >= prev) AS radius_grows_with_the_code
+FROM (SELECT d, location_precision_m(d, c) AS r, lag(location_precision_m(d, c), 1, 0::float8) OVER (PARTITION BY d ORDER BY c) AS prev
+      FROM unnest(ARRAY['acled', 'ucdp_ged', 'gtd']) d, generate_series(1, 8) c
+      WHERE location_precision_m(d, c) IS NOT NULL) s
+GROUP BY d ORDER BY d;
 SELECT location_precision_m('acled', NULL) AS no_code, location_precision_m('ucdp_ged', 9) AS off_scale;
 SELECT location_precision_m('acled_deleted', 1);
 

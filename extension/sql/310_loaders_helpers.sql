@@ -141,9 +141,13 @@ RETURN CASE dataset
   -- UCDP GED where_prec: 1 the exact place; 2 the area around it; 3 a
   -- second-order division (ADM2 centroid); 4 a first-order one (ADM1
   -- centroid); 5 a line or area between places, or a part of a country
-  -- larger than ADM1; 6 the country; 7 international waters or airspace
+  -- larger than ADM1; 6 the country; 7 international waters or airspace.
+  -- The codebook orders the codes by decreasing accuracy, so 5 is given at
+  -- least ADM1's radius: it may mean an area larger than a province, and a
+  -- far larger radius would take its points between two places (the other
+  -- meaning, which the code does not tell apart) too far from where they are
   WHEN 'ucdp_ged' THEN CASE code WHEN 1 THEN 2000 WHEN 2 THEN 25000 WHEN 3 THEN 50000 WHEN 4 THEN 150000
-                                 WHEN 5 THEN 100000 WHEN 6 THEN 1000000 WHEN 7 THEN 1000000 END
+                                 WHEN 5 THEN 150000 WHEN 6 THEN 1000000 WHEN 7 THEN 1000000 END
   -- GDELT ActionGeo_Type: 1 a country; 2 a US state; 3 a US city; 4 a world
   -- city; 5 a world first-order division (ADM1); 0 no geography (NULL)
   WHEN 'gdelt' THEN CASE code WHEN 1 THEN 1000000 WHEN 2 THEN 300000 WHEN 3 THEN 10000 WHEN 4 THEN 10000
