@@ -96,8 +96,8 @@ SELECT (SELECT count(*) FROM geonames_raw) AS dump_rows, (SELECT count(*) FROM g
        (SELECT count(*) FROM geonames_admin2_raw) AS admin2_rows,
        (SELECT count(*) FROM geonames_alternate_names_raw) AS alternate_rows;
 CREATE TEMP TABLE run1 AS SELECT * FROM import_geonames();
-SELECT dataset, rows_read, imported, updated, skipped, flagged,
-       rows_read = imported + updated + skipped + flagged AS counts_add_up FROM run1;
+SELECT dataset, rows_read, imported, updated, unchanged, skipped, flagged,
+       rows_read = imported + updated + unchanged + skipped + flagged AS counts_add_up FROM run1;
 SELECT record, external_id, action, reason FROM import_issues WHERE run_id = (SELECT id FROM run1)
 ORDER BY reason LIKE '%file:%', record, reason;
 -- staging tables are emptied
@@ -130,14 +130,37 @@ WHERE a.geonames_id IS NULL OR b.geonames_id IS NULL;
 \copy geonames_admin1_raw FROM 'tests/fixtures/places/admin1.txt' (FORMAT text)
 \copy geonames_admin2_raw FROM 'tests/fixtures/places/admin2.txt' (FORMAT text)
 CREATE TEMP TABLE places_before AS SELECT count(*) AS n FROM places;
+-- the same files again: every record is stored with these values already,
+-- so it counts as unchanged and nothing is written (no row version of
+-- places or place_names, no changed_run stamped)
+CREATE TEMP TABLE writes_before AS
+SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_xact_user_tables
+WHERE schemaname = 'sahel_news' AND relname IN ('places', 'place_names', 'place_geonames_links');
 CREATE TEMP TABLE run2 AS SELECT * FROM import_geonames();
-SELECT rows_read, imported, updated, skipped, flagged FROM run2;
+SELECT rows_read, imported, updated, unchanged, skipped, flagged,
+       rows_read = imported + updated + unchanged + skipped + flagged AS counts_add_up FROM run2;
+SELECT s.relname, s.n_tup_ins - b.n_tup_ins AS inserted, s.n_tup_upd - b.n_tup_upd AS updated,
+       s.n_tup_del - b.n_tup_del AS deleted
+FROM pg_stat_xact_user_tables s JOIN writes_before b USING (relname)
+WHERE s.schemaname = 'sahel_news' ORDER BY s.relname;
+SELECT count(*) AS changed_by_run2 FROM places WHERE changed_run = (SELECT id FROM run2);
 SELECT (SELECT count(*) FROM places) - n AS new_places FROM places_before;
 INSERT INTO geonames_raw VALUES ('2457163', 'Gao', 'Gao', '', '16.27', '-0.04', 'P', 'PPLA', 'ML', '', '09', '', '', '',
                                  '50000', '', '263', 'Africa/Bamako', '2012-01-18');
 SELECT rows_read, imported, updated, skipped, flagged FROM import_geonames();
 SELECT reason FROM import_issues WHERE run_id = (SELECT max(id) FROM import_runs);
 SELECT population FROM places WHERE geonames_id = 2457163;
+-- a newer record with another population: updated, and only that place
+-- written
+SAVEPOINT newer_gao;
+INSERT INTO geonames_raw
+SELECT p.geonames_id, p.name, p.name, '', '16.27167', '-0.04472', 'P', 'PPLA', 'ML', '', '09', '', '', '',
+       '90000', '', '263', 'Africa/Bamako', '2024-05-01'
+FROM places p WHERE p.geonames_id = 2457163;
+CREATE TEMP TABLE run3 AS SELECT * FROM import_geonames();
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM run3;
+SELECT geonames_id, population, geonames_modified FROM places WHERE changed_run = (SELECT id FROM run3);
+ROLLBACK TO SAVEPOINT newer_gao;
 
 --
 -- locate() over the gazetteer

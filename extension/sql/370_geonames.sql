@@ -183,6 +183,7 @@ DECLARE
   n_read bigint := 0;
   n_imported bigint := 0;
   n_updated bigint := 0;
+  n_unchanged bigint := 0;
   n_skipped bigint := 0;
   n_flagged bigint := 0;
   n bigint;
@@ -440,7 +441,19 @@ BEGIN
   FROM jsonb_to_recordset(batch)
        AS g(place_id bigint, name text, fclass text, fcode text, pop bigint, ctry @extschema@.country, lat float8,
             lon float8, gid bigint, a1 text, a2 text, a3 text, a4 text, modified date)
-  WHERE g.place_id = p.id;
+  WHERE g.place_id = p.id
+    -- a record stored with these very values is not written again (no new
+    -- row version, changed_run untouched): it counts as unchanged
+    AND (CASE WHEN p.dataset = 'geonames' THEN g.name ELSE p.name END,
+         CASE WHEN p.dataset = 'geonames' THEN @extschema@.geonames_kind(g.fclass, g.fcode, g.pop) ELSE p.kind END,
+         CASE WHEN p.dataset = 'geonames' THEN g.ctry::text ELSE p.country::text END,
+         CASE WHEN p.dataset = 'geonames' OR p.location IS NULL THEN @extschema@.geopoint(g.lat, g.lon)::text
+              ELSE p.location::text END,
+         g.gid, g.fclass, g.fcode, g.pop, @extschema@.geonames_admin_level(g.fclass, g.fcode), g.a1, g.a2, g.a3, g.a4,
+         g.modified)
+        IS DISTINCT FROM
+        (p.name, p.kind, p.country::text, p.location::text, p.geonames_id, p.feature_class, p.feature_code,
+         p.population, p.admin_level, p.admin1_code, p.admin2_code, p.admin3_code, p.admin4_code, p.geonames_modified);
 
   -- new areas first (countries, divisions), then the code files' divisions
   -- that no dump row gave (places without a point: the dump of their country
@@ -580,8 +593,8 @@ BEGIN
   )
   UPDATE sn_gn_alt a SET outcome = 'imported'
   FROM ins WHERE ins.place_id = a.place_id AND ins.name = a.name AND a.outcome IS NULL;
-  -- names the place had, or the same name twice in the file: no news
-  UPDATE sn_gn_alt SET outcome = 'updated' WHERE outcome IS NULL;
+  -- names the place had, or the same name twice in the file: nothing written
+  UPDATE sn_gn_alt SET outcome = 'unchanged' WHERE outcome IS NULL;
 
   -- 6. The hierarchy of the countries in the batch, from the admin codes.
   UPDATE sn_gn_rows g SET notes = g.notes || h.notes
@@ -646,17 +659,26 @@ BEGIN
   n_imported := (SELECT count(*) FROM sn_gn_rows WHERE inserted AND cardinality(notes) = 0)
               + (SELECT count(*) FROM sn_gn_codes WHERE inserted)
               + (SELECT count(*) FROM sn_gn_alt WHERE outcome = 'imported');
-  n_updated := n_read - n_imported - n_skipped - n_flagged;
+  -- a dump or code-file row whose place was stored before this run and that
+  -- this run did not change (the provenance trigger stamps changed_run only
+  -- on a real change), and an alternate name the place had: unchanged; the
+  -- rest (their place created or changed by this run) updated
+  ids := ARRAY(SELECT p.id FROM @extschema@.places p WHERE p.changed_run = run OR p.created_run = run);
+  n_unchanged := (SELECT count(*) FROM sn_gn_rows
+                  WHERE NOT inserted AND cardinality(notes) = 0 AND place_id <> ALL (ids))
+               + (SELECT count(*) FROM sn_gn_codes WHERE NOT inserted AND place_id <> ALL (ids))
+               + (SELECT count(*) FROM sn_gn_alt WHERE outcome = 'unchanged');
+  n_updated := n_read - n_imported - n_unchanged - n_skipped - n_flagged;
 
   TRUNCATE @extschema@.geonames_raw, @extschema@.geonames_admin1_raw, @extschema@.geonames_admin2_raw,
            @extschema@.geonames_alternate_names_raw;
   DROP TABLE pg_temp.sn_gn_rows, pg_temp.sn_gn_codes, pg_temp.sn_gn_alt, pg_temp.sn_gn_match, pg_temp.sn_gn_issues,
              pg_temp.sn_gn_stored, pg_temp.sn_gn_linkable, pg_temp.sn_gn_linkable_names;
-  RETURN @extschema@.loader_finish(run, n_read, n_imported, n_updated, n_skipped, n_flagged);
+  RETURN @extschema@.loader_finish(run, n_read, n_imported, n_updated, n_skipped, n_flagged, n_unchanged);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_geonames() IS
-  'Imports the staged GeoNames files (geonames_raw, geonames_admin1_raw, geonames_admin2_raw, geonames_alternate_names_raw) into places and place_names, set-based: one place per geonameid (a re-import updates it; an older record than the stored one is skipped), linked to an existing place that is the same (the country, an area of the same admin name, a place of the same name within 25 km); every name, ASCII name and alternate name (with its language from the alternateNames file); then the administrative hierarchy of the countries loaded (geonames_build_hierarchy).  Returns the import_runs row; quirks are listed in import_issues.  Empties the staging tables.';
+  'Imports the staged GeoNames files (geonames_raw, geonames_admin1_raw, geonames_admin2_raw, geonames_alternate_names_raw) into places and place_names, set-based: one place per geonameid (a re-import updates it where a value differs, else counts it unchanged and writes nothing; an older record than the stored one is skipped), linked to an existing place that is the same (the country, an area of the same admin name, a place of the same name within 25 km); every name, ASCII name and alternate name (with its language from the alternateNames file); then the administrative hierarchy of the countries loaded (geonames_build_hierarchy).  Returns the import_runs row; quirks are listed in import_issues.  Empties the staging tables.';
 
 -- ---------------------------------------------------------------------------
 -- The GeoNames identity of the shipped sample places, as the user's rows.
