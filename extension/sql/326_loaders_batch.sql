@@ -4,6 +4,8 @@
 --
 --   st := loader_start(...);  st.run := loader_begin(...);
 --   PERFORM loader_batch_open();              -- the work tables, empty
+--   PERFORM loader_batch_same('acled', 'sahel_news.acled_raw', 'event_id_cnty');
+--                                              -- rows stored by the very same row: skipped
 --   INSERT INTO pg_temp.loader_rows ...        -- the dataset's parse: one row
 --   INSERT INTO pg_temp.loader_mentions ...    -- per staged row, actors named
 --   PERFORM loader_batch_mark('sahel_news.acled_raw', superseded reason);
@@ -97,6 +99,46 @@ $$;
 COMMENT ON FUNCTION @extschema@.loader_batch_open() IS
   'Creates the work tables of one import_* call, pg_temp.loader_rows (one row per staged row) and pg_temp.loader_mentions (the actors each row names), dropped at commit (internal to the loaders).';
 
+-- Before the parse: the staged rows whose event was stored by the very same
+-- row.  Each staged row gets a digest (md5 of the extension's version and the
+-- row as text, every column of the staging table) in pg_temp.loader_staged,
+-- in the parse's record order; a row whose external id appears once in the
+-- batch and whose event (dataset, external id) carries that digest in
+-- events.load_digest, and was not changed outside an import since
+-- (changed_run set), is unchanged: same holds its event, and the parse, the
+-- place and actor look-ups and the comparisons skip it.  events.load_digest
+-- is written only for an event stored without caveats (notes), so a row
+-- loaded with a caveat is parsed again and flagged again.  On Citus (events
+-- distributed) nothing is skipped: every row is parsed and compared.
+CREATE FUNCTION @extschema@.loader_batch_same(dataset text, staging regclass, ext_column text) RETURNS bigint
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
+DECLARE
+  n bigint;
+  version constant text := (SELECT x.extversion FROM pg_catalog.pg_extension x WHERE x.extname = 'sahel_news');
+BEGIN
+  IF to_regclass('pg_temp.loader_staged') IS NOT NULL THEN
+    DROP TABLE pg_temp.loader_staged;
+  END IF;
+  EXECUTE format($q$
+    CREATE TEMP TABLE loader_staged ON COMMIT DROP AS
+    SELECT k.rec, k.digest,
+           CASE WHEN k.n = 1 AND NOT $3 THEN
+             (SELECT e.id FROM @extschema@.events e
+              WHERE e.dataset = $1 AND e.external_id = k.ext AND e.load_digest = k.digest
+                AND e.changed_run IS NOT NULL) END AS same
+    FROM (SELECT d.rec, d.digest, d.ext, count(*) OVER (PARTITION BY d.ext) AS n
+          FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, pg_catalog.md5($2 || t::text)::uuid AS digest,
+                       @extschema@.loader_value(t.%I) AS ext
+                FROM %s t) d) k$q$, ext_column, staging)
+    USING dataset, version, @extschema@.model_distributed();
+  ALTER TABLE pg_temp.loader_staged ADD PRIMARY KEY (rec);
+  SELECT count(*) INTO n FROM pg_temp.loader_staged WHERE same IS NOT NULL;
+  RETURN n;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_batch_same(text, regclass, text) IS
+  'Before the parse of an event loader: the digest of every staged row (pg_temp.loader_staged, in record order) and, for a row whose external id (in ext_column) appears once in the batch and whose stored event carries that digest in events.load_digest (changed by no one since, changed_run set), that event in same: the row is unchanged and is neither parsed nor compared.  Returns how many rows are so unchanged (internal to the loaders).';
+
 -- After the parse: header lines, and rows that a later row with the same key
 -- replaces (the winner: the highest dup_order, then the last row).  A row
 -- already rejected by the parse is still a duplicate when a later row has
@@ -177,10 +219,12 @@ DECLARE
                    FROM unnest(owned) c);
 BEGIN
   -- (changed_run given as a value: on Citus the shards do not know the run)
+  -- (the digest of the row that stored it: loader_batch_same)
   EXECUTE format($q$
     WITH up AS (
-      UPDATE @extschema@.events e SET %s, changed_run = $3
-      FROM pg_temp.loader_rows w
+      UPDATE @extschema@.events e SET %s, changed_run = $3,
+        load_digest = CASE WHEN pg_catalog.cardinality(w.notes) = 0 THEN x.digest END
+      FROM pg_temp.loader_rows w LEFT JOIN pg_temp.loader_staged x ON x.rec = w.rec
       WHERE w.rec BETWEEN $1 AND $2 AND w.status = 'stored' AND NOT w.inserted AND e.id = w.event_id AND %s
       RETURNING e.id)
     UPDATE pg_temp.loader_rows w SET changed = true
@@ -237,7 +281,9 @@ BEGIN
          SELECT r.event_id, r.role, r.name, r.code, r.actor_id FROM @extschema@.event_actor_names r
          WHERE r.event_id = ANY (ARRAY(SELECT u.event_id FROM pg_temp.loader_old_events u)))) y);
   IF stamped IS NOT NULL THEN
-    UPDATE @extschema@.events e SET changed_run = run
+    -- (its digest, that of the row which stored the actors it had, goes:
+    -- that row loaded again is no longer unchanged, loader_batch_same)
+    UPDATE @extschema@.events e SET changed_run = run, load_digest = NULL
     WHERE e.id = ANY (stamped);
   END IF;
   -- the stored rows the chunk no longer names are chosen first, then deleted
@@ -314,11 +360,12 @@ BEGIN
   WITH ins AS (
     INSERT INTO @extschema@.events AS e
       (occurred, place_id, location, geo_precision, location_precision_m, event_type, sub_event_type,
-       cameo_code, fatalities, summary, dataset_category, admin1, admin2, admin3, dataset, external_id)
+       cameo_code, fatalities, summary, dataset_category, admin1, admin2, admin3, dataset, external_id, load_digest)
     SELECT w.occurred, w.place_id, w.location, w.geo_precision, w.location_precision_m, w.event_type,
            w.sub_event_type, w.cameo_code, w.fatalities, w.summary, w.dataset_category,
-           w.admin1, w.admin2, w.admin3, loader_batch_store_range.dataset, w.ext
-    FROM pg_temp.loader_rows w
+           w.admin1, w.admin2, w.admin3, loader_batch_store_range.dataset, w.ext,
+           CASE WHEN cardinality(w.notes) = 0 THEN x.digest END
+    FROM pg_temp.loader_rows w LEFT JOIN pg_temp.loader_staged x ON x.rec = w.rec
     WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.event_id IS NULL
     ORDER BY w.rec
     RETURNING e.id, e.external_id)
@@ -428,7 +475,9 @@ BEGIN
     st.rows_read := hi;
     st.imported := st.imported + n.imported;
     st.updated := st.updated + n.updated;
-    st.unchanged := st.unchanged + n.unchanged;
+    -- and the rows loader_batch_same found unchanged before the parse
+    st.unchanged := st.unchanged + n.unchanged
+                    + (SELECT count(*) FROM pg_temp.loader_staged x WHERE x.rec BETWEEN lo AND hi AND x.same IS NOT NULL);
     st.skipped := st.skipped + n.skipped;
     st.flagged := st.flagged + n.flagged;
     notice := hi >= next_every OR clock_timestamp() - last_notice >= notice_after;

@@ -138,6 +138,7 @@ BEGIN
   PERFORM @extschema@.loader_require_columns('acled_raw', st.total, needed);
   st.run := @extschema@.loader_begin('acled');
   PERFORM @extschema@.loader_batch_open();
+  PERFORM @extschema@.loader_batch_same('acled', '@extschema@.acled_raw', 'event_id_cnty');
 
   -- The parse: every staged row, its checks (problems reject it, notes keep
   -- it with a caveat), its event, its place and the actors it names.
@@ -184,7 +185,9 @@ BEGIN
                    WHERE et.event_type = s.event_type AND et.sub_event_type = s.sub_event_type) AS taxonomy_ok,
            s.assoc_actor_1, s.assoc_actor_2, s.ally_actor_1, s.ally_actor_2, s.actor1, s.actor2
     FROM s CROSS JOIN codes
-    LEFT JOIN @extschema@.loader_acled_legacy_types() lt ON lt.legacy = btrim(s.event_type)),
+    LEFT JOIN @extschema@.loader_acled_legacy_types() lt ON lt.legacy = btrim(s.event_type)
+    -- (the rows stored by this very row before: unchanged, not parsed)
+    WHERE s.rec NOT IN (SELECT x.rec FROM pg_temp.loader_staged x WHERE x.same IS NOT NULL)),
   p AS MATERIALIZED (
     SELECT p1.*,
            (p1.lat IS NULL AND @extschema@.loader_value(p1.latitude) IS NOT NULL)

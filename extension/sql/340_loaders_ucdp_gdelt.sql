@@ -43,6 +43,7 @@ BEGIN
   PERFORM @extschema@.loader_require_columns('ucdp_ged_raw', st.total, needed);
   st.run := @extschema@.loader_begin('ucdp_ged');
   PERFORM @extschema@.loader_batch_open();
+  PERFORM @extschema@.loader_batch_same('ucdp_ged', '@extschema@.ucdp_ged_raw', 'id');
 
   WITH codes AS MATERIALIZED (SELECT gw AS gw_map),
   s AS MATERIALIZED (
@@ -70,7 +71,9 @@ BEGIN
            regexp_match(s.geom_wkt, '^\s*POINT\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)\s*\)\s*$', 'i') AS wkt,
            (codes.gw_map ->> btrim(s.gwnoa))::@extschema@.country AS gw_a,
            (codes.gw_map ->> btrim(s.gwnob))::@extschema@.country AS gw_b
-    FROM s CROSS JOIN codes),
+    FROM s CROSS JOIN codes
+    -- (the rows stored by this very row before: unchanged, not parsed)
+    WHERE s.rec NOT IN (SELECT x.rec FROM pg_temp.loader_staged x WHERE x.same IS NOT NULL)),
   p2 AS (
     SELECT p1.*,
            CASE WHEN p1.wp <= 2 THEN 'town' WHEN p1.wp = 6 THEN 'country' WHEN p1.wp = 7 THEN 'sea' ELSE 'region' END AS kind,
@@ -206,6 +209,7 @@ BEGIN
   st := @extschema@.loader_start('gdelt', 'import_gdelt_events', '@extschema@.gdelt_events_raw', progress_every);
   st.run := @extschema@.loader_begin('gdelt');
   PERFORM @extschema@.loader_batch_open();
+  PERFORM @extschema@.loader_batch_same('gdelt', '@extschema@.gdelt_events_raw', 'globaleventid');
 
   WITH codes AS MATERIALIZED (
     SELECT jsonb_object_agg(c.fips, c.country::text) FILTER (WHERE c.fips IS NOT NULL) AS fips_map,
@@ -229,7 +233,9 @@ BEGIN
            @extschema@.loader_repair(@extschema@.loader_value(s.actiongeo_fullname)) AS name_fixed,
            @extschema@.loader_float(s.actiongeo_lat) AS lat,
            @extschema@.loader_float(s.actiongeo_long) AS lon
-    FROM s CROSS JOIN codes),
+    FROM s CROSS JOIN codes
+    -- (the rows stored by this very row before: unchanged, not parsed)
+    WHERE s.rec NOT IN (SELECT x.rec FROM pg_temp.loader_staged x WHERE x.same IS NOT NULL)),
   p AS MATERIALIZED (
     SELECT p1.*,
            coalesce(p1.gt, 0) <> 0 AS has_geo,

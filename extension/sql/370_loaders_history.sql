@@ -37,6 +37,12 @@ ALTER TABLE @extschema@.places
 ALTER TABLE @extschema@.actors
   ADD CONSTRAINT actors_created_run_fkey FOREIGN KEY (created_run) REFERENCES @extschema@.import_runs (id) ON DELETE SET NULL,
   ADD CONSTRAINT actors_changed_run_fkey FOREIGN KEY (changed_run) REFERENCES @extschema@.import_runs (id) ON DELETE SET NULL;
+-- The digest of the staged row that last stored an event without caveats
+-- (loader_batch_same, 326_loaders_batch.sql): a re-import of that very row is
+-- unchanged without being parsed again.  Not part of the event's versions.
+ALTER TABLE @extschema@.events ADD COLUMN load_digest uuid;
+COMMENT ON COLUMN @extschema@.events.load_digest IS
+  'md5 of the staged row (with the extension''s version) that last stored this event without caveats, set by import_acled, import_ucdp_ged and import_gdelt_events: a re-import of the identical row counts as unchanged without being parsed or compared again; NULL for events entered by hand or loaded with a caveat (those are compared in full)';
 CREATE INDEX events_created_run_idx ON @extschema@.events (created_run);
 CREATE INDEX events_changed_run_idx ON @extschema@.events (changed_run);
 CREATE INDEX events_deleted_run_idx ON @extschema@.events (deleted_run) WHERE deleted_run IS NOT NULL;  -- (live events: NULL)
@@ -185,8 +191,8 @@ BEGIN
     INSERT INTO @extschema@.event_history (event_id, dataset, external_id, operation, version, replaced_run)
     VALUES (OLD.id, OLD.dataset, OLD.external_id, lower(TG_OP),
             CASE WHEN TG_OP = 'UPDATE'
-                 THEN to_jsonb(OLD) || jsonb_build_object('actors', @extschema@.event_actors_version(OLD.id))
-                 ELSE to_jsonb(OLD) END,
+                 THEN (to_jsonb(OLD) - 'load_digest') || jsonb_build_object('actors', @extschema@.event_actors_version(OLD.id))
+                 ELSE to_jsonb(OLD) - 'load_digest' END,
             run);
   ELSE
     -- a shard of events on a Citus worker (citus_distribute()): no query on
@@ -206,8 +212,8 @@ BEGIN
     EXECUTE format('INSERT INTO %s (id, event_id, dataset, external_id, operation, version, replaced_run) '
                    'VALUES (nextval(%L), $1, $2, $3, $4, $5, $6)', history, '@extschema@.event_history_id_seq')
       USING OLD.id, OLD.dataset, OLD.external_id, lower(TG_OP),
-            CASE WHEN TG_OP = 'UPDATE' THEN to_jsonb(OLD) || jsonb_build_object('actors', actors)
-                 ELSE to_jsonb(OLD) END,
+            CASE WHEN TG_OP = 'UPDATE' THEN (to_jsonb(OLD) - 'load_digest') || jsonb_build_object('actors', actors)
+                 ELSE to_jsonb(OLD) - 'load_digest' END,
             run;
   END IF;
   RETURN NULL;
@@ -291,7 +297,7 @@ BEGIN
   SELECT k.ev, k.n->>'dataset', k.n->>'external_id', 'changed', f.key, k.o->>f.key, k.n->>f.key
   FROM kinds k
   CROSS JOIN LATERAL (SELECT j.key FROM jsonb_object_keys(k.o || k.n) j(key)
-                      WHERE j.key NOT IN ('created_run', 'changed_run', 'deleted_at', 'deleted_run')
+                      WHERE j.key NOT IN ('created_run', 'changed_run', 'deleted_at', 'deleted_run', 'load_digest')
                         AND (k.o->j.key) IS DISTINCT FROM (k.n->j.key)
                         -- the actors where both versions record them (a
                         -- deletion's version and those kept before did not)
