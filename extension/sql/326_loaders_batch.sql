@@ -99,6 +99,21 @@ $$;
 COMMENT ON FUNCTION @extschema@.loader_batch_open() IS
   'Creates the work tables of one import_* call, pg_temp.loader_rows (one row per staged row) and pg_temp.loader_mentions (the actors each row names), dropped at commit (internal to the loaders).';
 
+-- Whether an event stored with these notes may carry its row's digest: when
+-- it has none, or only notes about a place this very row created or gave its
+-- point (loader_resolve_places), which the same row loaded again cannot
+-- repeat (it then finds that place, by name and at its point).  Every other
+-- caveat (a repaired name, a missing count, swapped coordinates, a place
+-- taken among several) is found again in every load, so such a row is parsed
+-- and flagged each time.
+CREATE FUNCTION @extschema@.loader_digest_keeps(notes text[]) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN NOT EXISTS (SELECT 1 FROM pg_catalog.unnest(notes) AS n(note)
+                   WHERE n.note NOT LIKE 'new place % km away, more than % km'
+                     AND n.note NOT LIKE 'place % had no location: given this row''s point %');
+COMMENT ON FUNCTION @extschema@.loader_digest_keeps(text[]) IS
+  'Whether an event stored with these notes keeps the digest of the staged row (events.load_digest): no notes, or only those about a place the row itself created or gave its point, which loading the same row again cannot repeat (internal to the loaders).';
+
 -- Before the parse: the staged rows whose event was stored by the very same
 -- row.  Each staged row gets a digest (md5 of the extension's version and the
 -- row as text, every column of the staging table) in pg_temp.loader_staged,
@@ -107,8 +122,9 @@ COMMENT ON FUNCTION @extschema@.loader_batch_open() IS
 -- events.load_digest, and was not changed outside an import since
 -- (changed_run set), is unchanged: same holds its event, and the parse, the
 -- place and actor look-ups and the comparisons skip it.  events.load_digest
--- is written only for an event stored without caveats (notes), so a row
--- loaded with a caveat is parsed again and flagged again.  On Citus (events
+-- is written only for an event stored without a caveat that a new load of
+-- the row would find again (loader_digest_keeps), so such a row is parsed
+-- again and flagged again.  On Citus (events
 -- distributed) nothing is skipped: every row is parsed and compared.
 CREATE FUNCTION @extschema@.loader_batch_same(dataset text, staging regclass, ext_column text) RETURNS bigint
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
@@ -223,7 +239,7 @@ BEGIN
   EXECUTE format($q$
     WITH up AS (
       UPDATE @extschema@.events e SET %s, changed_run = $3,
-        load_digest = CASE WHEN pg_catalog.cardinality(w.notes) = 0 THEN x.digest END
+        load_digest = CASE WHEN @extschema@.loader_digest_keeps(w.notes) THEN x.digest END
       FROM pg_temp.loader_rows w LEFT JOIN pg_temp.loader_staged x ON x.rec = w.rec
       WHERE w.rec BETWEEN $1 AND $2 AND w.status = 'stored' AND NOT w.inserted AND e.id = w.event_id AND %s
       RETURNING e.id)
@@ -364,7 +380,7 @@ BEGIN
     SELECT w.occurred, w.place_id, w.location, w.geo_precision, w.location_precision_m, w.event_type,
            w.sub_event_type, w.cameo_code, w.fatalities, w.summary, w.dataset_category,
            w.admin1, w.admin2, w.admin3, loader_batch_store_range.dataset, w.ext,
-           CASE WHEN cardinality(w.notes) = 0 THEN x.digest END
+           CASE WHEN @extschema@.loader_digest_keeps(w.notes) THEN x.digest END
     FROM pg_temp.loader_rows w LEFT JOIN pg_temp.loader_staged x ON x.rec = w.rec
     WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.event_id IS NULL
     ORDER BY w.rec

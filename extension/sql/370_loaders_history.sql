@@ -37,12 +37,12 @@ ALTER TABLE @extschema@.places
 ALTER TABLE @extschema@.actors
   ADD CONSTRAINT actors_created_run_fkey FOREIGN KEY (created_run) REFERENCES @extschema@.import_runs (id) ON DELETE SET NULL,
   ADD CONSTRAINT actors_changed_run_fkey FOREIGN KEY (changed_run) REFERENCES @extschema@.import_runs (id) ON DELETE SET NULL;
--- The digest of the staged row that last stored an event without caveats
+-- The digest of the staged row that last stored an event without a caveat
 -- (loader_batch_same, 326_loaders_batch.sql): a re-import of that very row is
 -- unchanged without being parsed again.  Not part of the event's versions.
 ALTER TABLE @extschema@.events ADD COLUMN load_digest uuid;
 COMMENT ON COLUMN @extschema@.events.load_digest IS
-  'md5 of the staged row (with the extension''s version) that last stored this event without caveats, set by import_acled, import_ucdp_ged and import_gdelt_events: a re-import of the identical row counts as unchanged without being parsed or compared again; NULL for events entered by hand or loaded with a caveat (those are compared in full)';
+  'md5 of the staged row (with the extension''s version) that last stored this event without a caveat a new load of it would repeat, set by import_acled, import_ucdp_ged and import_gdelt_events: a re-import of the identical row counts as unchanged without being parsed or compared again; NULL for events entered by hand or loaded with such a caveat (those are compared in full)';
 CREATE INDEX events_created_run_idx ON @extschema@.events (created_run);
 CREATE INDEX events_changed_run_idx ON @extschema@.events (changed_run);
 CREATE INDEX events_deleted_run_idx ON @extschema@.events (deleted_run) WHERE deleted_run IS NOT NULL;  -- (live events: NULL)
