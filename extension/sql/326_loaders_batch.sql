@@ -138,7 +138,7 @@ BEGIN
   EXECUTE format($q$
     CREATE TEMP TABLE loader_staged ON COMMIT DROP AS
     SELECT k.rec, k.digest,
-           CASE WHEN k.n = 1 AND NOT $3 THEN
+           CASE WHEN k.n = 1 AND NOT $3 THEN   -- ($3: nothing to look up)
              (SELECT e.id FROM @extschema@.events e
               WHERE e.dataset = $1 AND e.external_id = k.ext AND e.load_digest = k.digest
                 AND e.changed_run IS NOT NULL) END AS same
@@ -146,7 +146,10 @@ BEGIN
           FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, pg_catalog.md5($2 || t::text)::uuid AS digest,
                        @extschema@.loader_value(t.%I) AS ext
                 FROM %s t) d) k$q$, ext_column, staging)
-    USING dataset, version, @extschema@.model_distributed();
+    -- (no event of the dataset stored yet: no look-up at all)
+    USING dataset, version,
+          @extschema@.model_distributed()
+          OR NOT EXISTS (SELECT 1 FROM @extschema@.events e WHERE e.dataset = loader_batch_same.dataset);
   ALTER TABLE pg_temp.loader_staged ADD PRIMARY KEY (rec);
   SELECT count(*) INTO n FROM pg_temp.loader_staged WHERE same IS NOT NULL;
   RETURN n;
