@@ -1602,6 +1602,8 @@ static const char *const en_approx[] = {
 	"estimated", "nearly", "almost", "close to", "circa", "an approximate",
 	"approximately some", "roughly some", NULL
 };
+/* Words of en_approx also written with a full stop: "approx. 300" */
+static const char *const en_approx_abbreviations[] = {"approx", NULL};
 static const char *const fr_approx[] = {
 	"environ", "autour de", "autour d'", "pres de", "pres d'", "quelque",
 	"approximativement", "a peu pres", "presque", "quasiment", "pratiquement",
@@ -1717,8 +1719,10 @@ approx_prefix(const ctx *c, size_t pos, size_t *end)
 		size_t		e = 0;
 
 		/* "approx." */
-		if (c->lang == SN_LANG_EN && word_is(&t, "approx") && sym_at(c, *end, '.', &e))
-			*end = e;
+		if (c->lang == SN_LANG_EN && sym_at(c, *end, '.', &e))
+			for (const char *const *a = en_approx_abbreviations; *a; a++)
+				if (word_is(&t, *a))
+					*end = e;
 		return true;
 	}
 	return false;
@@ -2046,7 +2050,7 @@ try_unknown(ctx *c, size_t pos, cand *best)
  *    when one begins a phrase the first set lacks;
  *  - whether it is a word of a count (WORD_COUNT: number names, scale words,
  *    collectives, vague words), which the prefix look-ahead below looks for;
- *  - whether it is a prefix-only word (prefix_only_words): then the quick
+ *  - whether it is a prefix word (computed: mark_prefix_only): then the quick
  *    test also wants the rest of a quantity to follow.
  *
  * The table is filled at its first lookup (like sn_wordset: each backend
@@ -2057,22 +2061,29 @@ try_unknown(ctx *c, size_t pos, cand *best)
  * ------------------------------------------------------------------------ */
 
 /*
- * Words that begin a phrase only as part of a prefix: an approximation, a
- * comparison, a range's frame, an article ("about 500", "at least a dozen",
- * "in excess of 300", "between 40 and 50", "a few", "des dizaines").  They
- * are among the commonest words of a text ("a", "in", "at", "some", "de"),
- * and after one of them a phrase always goes on, within a few words, to a
- * number, or to a word of a count or a starter that is not one of these
- * ("few", "dozen", "hundred", "dizaines", "undisclosed").  None of them is
- * a quantity alone or with other prefix words only; "not", "non", "un",
- * "une", "quelques" and "several" are, and are not listed.
+ * Prefix words (WORD_PREFIX_ONLY), computed from the grammar's lists when
+ * the table is filled (mark_prefix_only): the words that begin a phrase
+ * only as part of a prefix, so that the rest of a quantity must follow.
+ * A starter is one unless it is
+ *  - a word of a count ("two", "dozens", "several": a quantity alone);
+ *  - a phrase alone (WORD_NOT_PREFIX): a one-word entry of an unknown list
+ *    ("unknown", "inconnus"), or the first word of a longer entry whose
+ *    next word does not go on (see completes_prefix: "not known", "non
+ *    communique");
+ *  - an abbreviation, which a full stop may follow ("approx. 300"), where
+ *    the look-ahead stops (WORD_NOT_PREFIX too).
+ * Everything else a starter begins is followed by a quantity: the
+ * approximations, the comparisons and the hedged figures ("about", "at
+ * least", "could exceed", "pres de"), the frames of a range ("between",
+ * "de"), the unknown entries whose next word goes on ("an unknown number")
+ * and the articles of a count ("a dozen", "des dizaines": the words a
+ * quantity begins with that are no words of a count).  So after one of
+ * them a phrase goes on, within a few words, to a number, or to a word of
+ * a count or a starter that is not one of these: the commonest words of a
+ * text ("a", "in", "at", "some", "de") then cost a reader's call only where
+ * a quantity can follow.
  */
-static const char *const prefix_only_words[] = {
-	" a an about above almost around as at below between close from in ",
-	" less more nearly no over some under up could may might ",
-	" au aux autour de des entre environ moins plus pres quelque pourrait pourraient ",
-	NULL
-};
+#define WORD_NOT_PREFIX (UINT32_C(1) << 23)	/* a starter that is no prefix word (see above) */
 
 /*
  * The words of a count besides the number names, the scale words, the
@@ -2081,7 +2092,7 @@ static const char *const prefix_only_words[] = {
  * dozen", "quatre-vingts").
  */
 static const char *const en_count_words = "dozen hundred few half several";
-static const char *const fr_count_words = "cent cents vingts plusieurs quelques";
+static const char *const fr_count_words = "cent cents soixante vingts plusieurs quelques";
 
 /* The words a quantity can begin with besides the number-name tables */
 static const char *const en_quantity_words = "a half several";
@@ -2231,6 +2242,75 @@ mark_first_set(void)
 	}
 }
 
+static uint32_t word_bits_hashed(const char *w, size_t n);
+
+/* Give the word w (n bytes, in the table) bits */
+static void
+mark_word(const char *w, size_t n, uint32_t bits)
+{
+	size_t		s = word_slot(w, n);
+
+	if (word_table.slot[s] != 0)
+		word_table.word[word_table.slot[s] - 1].bits |= bits;
+}
+
+/*
+ * WORD_NOT_PREFIX for the entries of an unknown list that are a phrase without a
+ * quantity after their first word: the one-word entries (first pass), then
+ * the first words of longer entries whose second word does not surely go
+ * on, a word of a count or a one-word phrase itself (second pass: "an
+ * unknown number" goes on at "unknown", "not known" does not at "known").
+ */
+static bool
+mark_unknown_alone(const char *const *list, bool longer)
+{
+	bool		changed = false;
+
+	for (; *list; list++)
+	{
+		size_t		n = strcspn(*list, " ");
+		const char *second = *list + n + 1;
+		uint32_t	bits;
+
+		if (!longer)
+		{
+			if ((*list)[n] == '\0')
+				mark_word(*list, n, WORD_NOT_PREFIX);
+			continue;
+		}
+		if ((*list)[n] == '\0')
+			continue;
+		bits = word_bits_hashed(second, strcspn(second, " "));
+		if (!((bits & WORD_COUNT) || (bits & (WORD_STARTER | WORD_NOT_PREFIX)) == (WORD_STARTER | WORD_NOT_PREFIX)) &&
+			!(word_bits_hashed(*list, n) & WORD_NOT_PREFIX))
+		{
+			mark_word(*list, n, WORD_NOT_PREFIX);
+			changed = true;
+		}
+	}
+	return changed;
+}
+
+/* The prefix words: the starters that are no count, nor marked WORD_NOT_PREFIX */
+static void
+mark_prefix_only(void)
+{
+	for (const char *const *a = en_approx_abbreviations; *a; a++)
+		mark_word(*a, strlen(*a), WORD_NOT_PREFIX);
+	mark_unknown_alone(en_unknown, false);
+	mark_unknown_alone(fr_unknown, false);
+	/* until no first word changes: one that becomes alone may be another's second */
+	while (mark_unknown_alone(en_unknown, true) | mark_unknown_alone(fr_unknown, true))
+		;
+	for (int k = 0; k < word_table.nwords; k++)
+	{
+		uint32_t	bits = word_table.word[k].bits;
+
+		if ((bits & WORD_STARTER) && !(bits & (WORD_COUNT | WORD_NOT_PREFIX)))
+			word_table.word[k].bits |= WORD_PREFIX_ONLY;
+	}
+}
+
 /* The words of a count in each language (WORD_COUNT), from the number tables */
 static void
 add_count_words(void)
@@ -2256,9 +2336,6 @@ fill_word_table(void)
 {
 	const unsigned en = WORD_ALT_SHIFT(SN_LANG_EN),
 				fr = WORD_ALT_SHIFT(SN_LANG_FR);
-
-	for (const char *const *g = prefix_only_words; *g; g++)
-		add_words(*g, WORD_PREFIX_ONLY);
 
 	add_first_words(en_unknown, ALT_UNKNOWN << en);
 	add_first_words(fr_unknown, ALT_UNKNOWN << fr);
@@ -2295,6 +2372,7 @@ fill_word_table(void)
 	add_words(fr_quantity_words, ALT_QUANTITY << fr);
 	add_count_words();
 	mark_first_set();
+	mark_prefix_only();
 	word_table.ready = true;
 }
 
