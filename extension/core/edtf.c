@@ -12,6 +12,7 @@
  * short for every pattern that has a valid day).
  */
 #include "edtf.h"
+#include "sn_arith.h"
 #include "sn_binary.h"
 #include "sn_text.h"
 
@@ -25,16 +26,6 @@
 /* ------------------------------------------------------------------------
  * Calendar arithmetic (proleptic Gregorian, astronomical years)
  */
-
-static int64_t
-floor_div(int64_t a, int64_t b)
-{
-	int64_t		q = a / b;
-
-	if ((a % b != 0) && ((a < 0) != (b < 0)))
-		q--;
-	return q;
-}
 
 bool
 sn_is_leap_year(int64_t y)
@@ -68,7 +59,7 @@ sn_days_from_civil(int64_t y, int m, int d)
 
 	if (m <= 2)
 		y--;
-	era = floor_div(y, 400);
+	era = sn_floor_div(y, 400);
 	yoe = y - era * 400;
 	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
 	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
@@ -81,7 +72,7 @@ sn_civil_from_days(int64_t days)
 {
 	sn_civil_date r;
 	int64_t		z = days + 730425;
-	int64_t		era = floor_div(z, 146097);
+	int64_t		era = sn_floor_div(z, 146097);
 	int64_t		doe = z - era * 146097;
 	int64_t		yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	int64_t		doy = doe - (365 * yoe + yoe / 4 - yoe / 100);

@@ -7,6 +7,7 @@
 #include "event_match.h"
 #include "geopoint.h"
 #include "geopoint_index.h"
+#include "sn_arith.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -413,16 +414,6 @@ indexed_cmp(const void *x, const void *y)
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
-static int64_t
-floor_div(int64_t a, int64_t b)
-{
-	int64_t		q = a / b;
-
-	if ((a % b != 0) && ((a < 0) != (b < 0)))
-		q--;
-	return q;
-}
-
 static int32_t
 cell_of(double coord, double cell)
 {
@@ -478,7 +469,7 @@ tier_build(tier *t, const sn_match_event *ev, const double (*ecef)[3],
 		size_t		e = t->members[i];
 
 		ix[i].idx = e;
-		ix[i].key.tb = floor_div(ev[e].day_lo, t->tstep);
+		ix[i].key.tb = sn_floor_div(ev[e].day_lo, t->tstep);
 		for (int d = 0; d < 3; d++)
 			ix[i].key.c[d] = cell_of(ecef[e][d], t->cell);
 	}
@@ -645,8 +636,8 @@ sn_match_candidates(const sn_match_event *q, size_t nq,
 							chi[3];
 				bucket_key	key;
 
-				tb_lo = floor_div(a->day_lo - p->within_days - (tr->max_len - 1), tr->tstep);
-				tb_hi = floor_div(a->day_hi + p->within_days, tr->tstep);
+				tb_lo = sn_floor_div(a->day_lo - p->within_days - (tr->max_len - 1), tr->tstep);
+				tb_hi = sn_floor_div(a->day_hi + p->within_days, tr->tstep);
 				for (int d = 0; d < 3; d++)
 				{
 					clo[d] = cell_of(qecef[i][d] - r, tr->cell);
