@@ -40,6 +40,31 @@
 -- generic estimates for them can pass jit_above_cost, and compiling would then
 -- cost seconds for a millisecond's work.
 
+-- The rows of deployments a question about the contributor in the host (NULL:
+-- everywhere) reads, with the days each is live (live_from to live_to, before
+-- any hand-over day is taken off), the day its figure holds from
+-- (figure_from), and its series: the deployment (force, host and place) it is
+-- a figure of.  One definition for troop_strengths() and troop_timeline().
+CREATE FUNCTION @extschema@.troop_rows(contributor @extschema@.country, host @extschema@.country)
+RETURNS TABLE (id bigint, part_of bigint, strength @extschema@.estimate, in_host @extschema@.country,
+               series text, live_from date, live_to date, figure_from date)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT d.id, d.part_of, d.strength, d.host,
+       concat_ws('|', coalesce(d.force_id::text, '-'), coalesce(d.host::text, '-'),
+                 coalesce(d.place_id::text, '-')),
+       coalesce(@extschema@.lower(d.period), @extschema@.lower(d.as_of), '-infinity'::date),
+       CASE WHEN d.period IS NULL THEN 'infinity'::date
+            ELSE coalesce(@extschema@.upper(d.period), 'infinity'::date) END,
+       coalesce(@extschema@.lower(d.as_of), @extschema@.lower(d.period), '-infinity'::date)
+FROM @extschema@.deployments d
+WHERE d.contributor OPERATOR(@extschema@.=) $1
+  AND ($2 IS NULL OR d.host OPERATOR(@extschema@.=) $2)
+$$;
+COMMENT ON FUNCTION @extschema@.troop_rows(@extschema@.country, @extschema@.country) IS
+  'The deployments rows of the contributor in the host (NULL: everywhere) that troop_strengths() and troop_timeline() read: each with its series (force|host|place), the first and last day it is live (from its period, else from as_of on; an unknown end is open) and the day its figure holds from (lower(as_of), else the start of its period)';
+
 CREATE FUNCTION @extschema@.troop_strengths(contributor @extschema@.country, host @extschema@.country,
                                             days date[])
 RETURNS TABLE (day date, strength @extschema@.estimate)
@@ -49,16 +74,9 @@ SET jit = off
 AS $$
 WITH RECURSIVE
 rows_asked AS (
-  SELECT d.id, d.part_of, d.strength, d.host,
-         concat_ws('|', coalesce(d.force_id::text, '-'), coalesce(d.host::text, '-'),
-                   coalesce(d.place_id::text, '-')) AS series,
-         coalesce(@extschema@.lower(d.period), @extschema@.lower(d.as_of), '-infinity'::date) AS a_from,
-         CASE WHEN d.period IS NULL THEN 'infinity'::date
-              ELSE coalesce(@extschema@.upper(d.period), 'infinity'::date) END AS a_to,
-         coalesce(@extschema@.lower(d.as_of), @extschema@.lower(d.period), '-infinity'::date) AS f
-  FROM @extschema@.deployments d
-  WHERE d.contributor OPERATOR(@extschema@.=) $1
-    AND ($2 IS NULL OR d.host OPERATOR(@extschema@.=) $2)
+  SELECT r.id, r.part_of, r.strength, r.in_host AS host, r.series, r.live_from AS a_from, r.live_to AS a_to,
+         r.figure_from AS f
+  FROM @extschema@.troop_rows($1, $2) AS r
 ),
 -- a row is live from a_from to a_to, its last day left out on a hand-over day
 cand AS (
@@ -172,19 +190,12 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $$
-WITH cand AS (
-  SELECT coalesce(@extschema@.lower(d.period), @extschema@.lower(d.as_of), '-infinity'::date) AS a_from,
-         CASE WHEN d.period IS NULL THEN 'infinity'::date
-              ELSE coalesce(@extschema@.upper(d.period), 'infinity'::date) END AS a_to,
-         coalesce(@extschema@.lower(d.as_of), @extschema@.lower(d.period), '-infinity'::date) AS f
-  FROM @extschema@.deployments d
-  WHERE d.contributor OPERATOR(@extschema@.=) $1
-    AND ($2 IS NULL OR d.host OPERATOR(@extschema@.=) $2)
-),
+WITH
 -- the days on which the answer can change
 changes AS (
   SELECT DISTINCT b.day
-  FROM cand c CROSS JOIN LATERAL (VALUES (c.a_from), (c.f), (c.a_to + 1)) AS b(day)
+  FROM @extschema@.troop_rows($1, $2) AS r
+  CROSS JOIN LATERAL (VALUES (r.live_from), (r.figure_from), (r.live_to + 1)) AS b(day)
   WHERE b.day <> 'infinity'::date
 ),
 steps AS (
