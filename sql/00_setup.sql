@@ -124,5 +124,46 @@ BEGIN
   SELECT s.v::text INTO v FROM pg_temp.sn_binary_received s;
   RETURN v;
 END $$;
+-- model_now(): what the model holds, for a test that loads data and must
+-- leave the model as it found it (CREATE TEMP TABLE x_before AS SELECT * FROM
+-- sn_regress.model_now()): the highest place and actor ids (what a load adds
+-- is above them) and the rows of events, deployments, places, actors and
+-- bi_events.
+CREATE FUNCTION sn_regress.model_now()
+RETURNS TABLE (places bigint, actors bigint, events bigint, deployments bigint,
+               n_places bigint, n_actors bigint, bi_events bigint)
+LANGUAGE sql AS $$
+SELECT (SELECT coalesce(max(id), 0) FROM sahel_news.places), (SELECT coalesce(max(id), 0) FROM sahel_news.actors),
+       (SELECT count(*) FROM sahel_news.events), (SELECT count(*) FROM sahel_news.deployments),
+       (SELECT count(*) FROM sahel_news.places), (SELECT count(*) FROM sahel_news.actors),
+       (SELECT count(*) FROM sahel_news.bi_events)
+$$;
+-- forget_loads(before, datasets): remove what loads of the datasets added
+-- since before (a table holding a row of model_now()): their deployments
+-- (parts first) and events, the places and actors above before's ids, every
+-- import run and event history, and start the ids of runs, issues and history
+-- at 1 again; then whether each count is the one before holds.
+CREATE FUNCTION sn_regress.forget_loads(before regclass, datasets text[])
+RETURNS TABLE (events_as_before boolean, deployments_as_before boolean, places_as_before boolean,
+               actors_as_before boolean, bi_events_as_before boolean)
+LANGUAGE plpgsql AS $$
+DECLARE b record;
+BEGIN
+  EXECUTE format('SELECT * FROM %s', before) INTO STRICT b;
+  DELETE FROM sahel_news.deployments d WHERE d.dataset = ANY (datasets) AND d.part_of IS NOT NULL;
+  DELETE FROM sahel_news.deployments d WHERE d.dataset = ANY (datasets);
+  DELETE FROM sahel_news.events e WHERE e.dataset = ANY (datasets);
+  DELETE FROM sahel_news.places p WHERE p.id > b.places;
+  DELETE FROM sahel_news.actors a WHERE a.id > b.actors;
+  DELETE FROM sahel_news.event_history;
+  DELETE FROM sahel_news.import_runs;
+  ALTER SEQUENCE sahel_news.import_runs_id_seq RESTART;
+  ALTER SEQUENCE sahel_news.import_issues_id_seq RESTART;
+  ALTER SEQUENCE sahel_news.event_history_id_seq RESTART;
+  RETURN QUERY
+  SELECT n.events = b.events, n.deployments = b.deployments, n.n_places = b.n_places,
+         n.n_actors = b.n_actors, n.bi_events = b.bi_events
+  FROM sn_regress.model_now() n;
+END $$;
 SELECT sn_regress.binary_round_trip($$SELECT 1::int AS i, 'x'::text AS t$$) AS helper_works;
 SELECT sn_regress.binary_recv('int4', '\x00000001') AS recv_works;

@@ -2,10 +2,7 @@
 -- one row per quirk of the two datasets.
 SET search_path = sahel_news, public;
 SET client_min_messages = notice;
-CREATE TEMP TABLE gs_before AS
-SELECT (SELECT coalesce(max(id), 0) FROM places) AS places, (SELECT coalesce(max(id), 0) FROM actors) AS actors,
-       (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM places) AS n_places,
-       (SELECT count(*) FROM actors) AS n_actors;
+CREATE TEMP TABLE gs_before AS SELECT * FROM sn_regress.model_now();
 
 -- GTD: days and months of 0, approxdate, extended, nkill blank, no
 -- coordinates, a country of the past, swapped and impossible coordinates,
@@ -79,15 +76,4 @@ SELECT r.dataset, r.rows_read = r.imported + r.updated + r.unchanged + r.skipped
 FROM import_runs r ORDER BY r.id;
 
 -- Clean up: the model holds the sample data alone again.
-DELETE FROM events WHERE dataset IN ('gtd', 'scad');
-DELETE FROM places WHERE id > (SELECT places FROM gs_before);
-DELETE FROM actors WHERE id > (SELECT actors FROM gs_before);
-DELETE FROM event_history;
-DELETE FROM import_runs;
-ALTER SEQUENCE import_runs_id_seq RESTART;
-ALTER SEQUENCE import_issues_id_seq RESTART;
-ALTER SEQUENCE event_history_id_seq RESTART;
-SELECT (SELECT count(*) FROM events) = b.events AS events_as_before,
-       (SELECT count(*) FROM places) = b.n_places AS places_as_before,
-       (SELECT count(*) FROM actors) = b.n_actors AS actors_as_before
-FROM gs_before b;
+SELECT * FROM sn_regress.forget_loads('gs_before', '{gtd,scad}');

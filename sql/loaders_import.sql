@@ -5,10 +5,7 @@ SET client_min_messages = notice;
 SET sahel_news.progress_seconds = 86400;
 -- what the model held before: the test removes everything it adds, so that
 -- the tests after it see the sample data alone
-CREATE TEMP TABLE loaders_before AS
-SELECT (SELECT coalesce(max(id), 0) FROM places) AS places, (SELECT coalesce(max(id), 0) FROM actors) AS actors,
-       (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM deployments) AS deployments,
-       (SELECT count(*) FROM places) AS n_places, (SELECT count(*) FROM actors) AS n_actors;
+CREATE TEMP TABLE loaders_before AS SELECT * FROM sn_regress.model_now();
 
 -- ACLED: duplicates, a revised version, mojibake, swapped and impossible
 -- coordinates, missing values, bad dates and codes; NOTICE every 5 rows.
@@ -232,14 +229,4 @@ SELECT r.dataset, r.function, r.label, r.status,
 FROM import_runs r ORDER BY r.id;
 
 -- Clean up: the model holds the sample data alone again.
-DELETE FROM deployments WHERE dataset IN ('ipi_contributions', 'ipi_mission_totals', 'geopko') AND part_of IS NOT NULL;
-DELETE FROM deployments WHERE dataset IN ('ipi_contributions', 'ipi_mission_totals', 'geopko');
-DELETE FROM events WHERE dataset IN ('acled', 'ucdp_ged', 'gdelt');
-DELETE FROM places WHERE id > (SELECT places FROM loaders_before);
-DELETE FROM actors WHERE id > (SELECT actors FROM loaders_before);
-DELETE FROM import_runs;
-SELECT (SELECT count(*) FROM events) = b.events AS events_as_before,
-       (SELECT count(*) FROM deployments) = b.deployments AS deployments_as_before,
-       (SELECT count(*) FROM places) = b.n_places AS places_as_before,
-       (SELECT count(*) FROM actors) = b.n_actors AS actors_as_before
-FROM loaders_before b;
+SELECT * FROM sn_regress.forget_loads('loaders_before', '{ipi_contributions,ipi_mission_totals,geopko,acled,ucdp_ged,gdelt}');

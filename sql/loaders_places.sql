@@ -5,9 +5,7 @@
 -- place was not a clean match says which place it took and why.
 SET search_path = sahel_news, public;
 SET client_min_messages = warning;
-CREATE TEMP TABLE places_before AS
-SELECT (SELECT coalesce(max(id), 0) FROM places) AS places, (SELECT coalesce(max(id), 0) FROM actors) AS actors,
-       (SELECT count(*) FROM places) AS n_places, (SELECT count(*) FROM actors) AS n_actors;
+CREATE TEMP TABLE places_before AS SELECT * FROM sn_regress.model_now();
 
 -- ACLED rows staged by name: id, date, place, country, point (or none)
 CREATE TEMP TABLE rows_in (id text, day text, location text, iso text, lat text, lon text);
@@ -114,10 +112,4 @@ WHERE p.name IN ('Placetest Adminville', 'Placetest Noadmin', 'Placetest Ucdpvil
 DELETE FROM events WHERE external_id = '990013';
 
 -- Clean up: the model holds the sample data alone again.
-DELETE FROM events WHERE external_id LIKE 'PLT%';
-DELETE FROM places WHERE id > (SELECT places FROM places_before);
-DELETE FROM actors WHERE id > (SELECT actors FROM places_before);
-DELETE FROM import_runs;
-SELECT (SELECT count(*) FROM places) = b.n_places AS places_as_before,
-       (SELECT count(*) FROM actors) = b.n_actors AS actors_as_before
-FROM places_before b;
+SELECT * FROM sn_regress.forget_loads('places_before', '{acled,ucdp_ged}');
