@@ -98,6 +98,7 @@ resolves(const char *phrase, sn_lang lang, const sn_civil_date *ref, const char 
 }
 
 static size_t scan(const char *text, const sn_civil_date *ref, sn_lang lang, char *out);
+static void scans(const char *text, sn_lang lang, size_t n, const char *date);
 
 #define EN(p, e) resolves((p), SN_LANG_EN, &REF, (e))
 #define FR(p, e) resolves((p), SN_LANG_FR, &REF, (e))
@@ -166,8 +167,6 @@ approximate_dates_and_day_spans(void **state)
 static void
 year_spans(void **state)
 {
-	char		t[SN_EDTF_TEXT_MAX];
-
 	EN("in 2021-22", "2021/2022");
 	EN("in 2011-12", "2011/2012");
 	FR("en 2011-12", "2011/2012");
@@ -185,14 +184,10 @@ year_spans(void **state)
 	refused("1860 - 1852", SN_LANG_EN, &REF);
 	refused("in 2022-19", SN_LANG_EN, &REF);
 	/* in running text */
-	assert_int_equal(scan("2021-22 lean season", &REF, SN_LANG_EN, t), 7);
-	assert_string_equal(t, "2021/2022");
-	assert_int_equal(scan("2011-12 crisis", &REF, SN_LANG_EN, t), 7);
-	assert_string_equal(t, "2011/2012");
-	assert_int_equal(scan("1852 - 1860 the", &REF, SN_LANG_EN, t), 11);
-	assert_string_equal(t, "1852/1860");
-	assert_int_equal(scan("2022-08 saw", &REF, SN_LANG_EN, t), 7);
-	assert_string_equal(t, "2022-08");
+	scans("2021-22 lean season", SN_LANG_EN, 7, "2021/2022");
+	scans("2011-12 crisis", SN_LANG_EN, 7, "2011/2012");
+	scans("1852 - 1860 the", SN_LANG_EN, 11, "1852/1860");
+	scans("2022-08 saw", SN_LANG_EN, 7, "2022-08");
 }
 
 /*
@@ -203,8 +198,6 @@ year_spans(void **state)
 static void
 centuries_decades_bounds(void **state)
 {
-	char		t[SN_EDTF_TEXT_MAX];
-
 	EN("the 19th century", "18XX");
 	EN("19th-century", "18XX");
 	EN("the 20th century", "19XX");
@@ -232,8 +225,7 @@ centuries_decades_bounds(void **state)
 	refused("2001 CE", SN_LANG_EN, &REF);
 	refused("before Monday", SN_LANG_EN, &REF);
 	refused("the 1st century", SN_LANG_EN, &REF);
-	assert_int_equal(scan("the 19th century saw", &REF, SN_LANG_EN, t), 16);
-	assert_string_equal(t, "18XX");
+	scans("the 19th century saw", SN_LANG_EN, 16, "18XX");
 }
 
 static void
@@ -402,45 +394,49 @@ scan(const char *text, const sn_civil_date *ref, sn_lang lang, char *out)
 	return n;
 }
 
+/*
+ * scans(text, lang, n, date): scanning text in lang, with REF as today,
+ * reads its first n bytes (0: none), as date (NULL: not checked).
+ */
+static void
+scans(const char *text, sn_lang lang, size_t n, const char *date)
+{
+	char		t[SN_EDTF_TEXT_MAX];
+
+	assert_int_equal(scan(text, &REF, lang, t), n);
+	if (date)
+		assert_string_equal(t, date);
+}
+
 static void
 scanning_running_text(void **state)
 {
-	char		t[SN_EDTF_TEXT_MAX];
 	const char *s;
 
-	assert_int_equal(scan("2020 and 2021 saw coups", &REF, SN_LANG_EN, t), 4);
-	assert_string_equal(t, "2020");
+	scans("2020 and 2021 saw coups", SN_LANG_EN, 4, "2020");
 	s = "2020 and 2021 saw coups";
-	assert_int_equal(scan(s + 9, &REF, SN_LANG_EN, t), 4);
-	assert_string_equal(t, "2021");
-	assert_int_equal(scan("in 2013, France intervened", &REF, SN_LANG_EN, t), 7);
-	assert_string_equal(t, "2013");
-	assert_int_equal(scan("on Saturday. JNIM said", &REF, SN_LANG_EN, t), 11);
-	assert_string_equal(t, "2022-08-13");
-	assert_int_equal(scan("last month, officials said", &REF, SN_LANG_EN, t), 10);
-	assert_string_equal(t, "2022-07");
-	assert_int_equal(scan("in February to withdraw", &REF, SN_LANG_EN, t), 11);
-	assert_int_equal(scan("13 août 2022 à Bamako", &REF, SN_LANG_FR, t), strlen("13 août 2022"));
-	assert_string_equal(t, "2022-08-13");
+	scans(s + 9, SN_LANG_EN, 4, "2021");
+	scans("in 2013, France intervened", SN_LANG_EN, 7, "2013");
+	scans("on Saturday. JNIM said", SN_LANG_EN, 11, "2022-08-13");
+	scans("last month, officials said", SN_LANG_EN, 10, "2022-07");
+	scans("in February to withdraw", SN_LANG_EN, 11, "2022-02");
+	scans("13 août 2022 à Bamako", SN_LANG_FR, strlen("13 août 2022"), "2022-08-13");
 	/* EDTF text in running text */
-	assert_int_equal(scan("2022-08-15T11:00:00Z, the army said", &REF, SN_LANG_EN, t), 20);
-	assert_string_equal(t, "2022-08-15T11:00:00Z");
-	assert_int_equal(scan("2013/2022.", &REF, SN_LANG_EN, t), 9);
-	assert_string_equal(t, "2013/2022");
-	assert_int_equal(scan("2014/.. and after", &REF, SN_LANG_EN, t), 7);
-	assert_int_equal(scan("2022-07~ (approx.)", &REF, SN_LANG_EN, t), 8);
-	assert_string_equal(t, "2022-07~");
-	assert_int_equal(scan("5000 troops", &REF, SN_LANG_EN, t), 0);
+	scans("2022-08-15T11:00:00Z, the army said", SN_LANG_EN, 20, "2022-08-15T11:00:00Z");
+	scans("2013/2022.", SN_LANG_EN, 9, "2013/2022");
+	scans("2014/.. and after", SN_LANG_EN, 7, "2014/..");
+	scans("2022-07~ (approx.)", SN_LANG_EN, 8, "2022-07~");
+	scans("5000 troops", SN_LANG_EN, 0, NULL);
 	/* not dates */
-	assert_int_equal(scan("Mayor of Bamako", &REF, SN_LANG_EN, t), 0);
-	assert_int_equal(scan("may attack", &REF, SN_LANG_EN, t), 0);
-	assert_int_equal(scan("march on Bamako", &REF, SN_LANG_EN, t), 0);
-	assert_int_equal(scan("2013km", &REF, SN_LANG_EN, t), 0);
-	assert_int_equal(scan("2400 troops", &REF, SN_LANG_EN, t), 4);	/* a year, as read; annotate weighs it */
-	assert_int_equal(scan("13:00 Paris time", &REF, SN_LANG_EN, t), 0);
-	assert_int_equal(scan(" 2013", &REF, SN_LANG_EN, t), 0);	/* must start exactly there */
-	assert_int_equal(scan("in", &REF, SN_LANG_EN, t), 0);
-	assert_int_equal(scan("2013.5 percent", &REF, SN_LANG_EN, t), 0);
+	scans("Mayor of Bamako", SN_LANG_EN, 0, NULL);
+	scans("may attack", SN_LANG_EN, 0, NULL);
+	scans("march on Bamako", SN_LANG_EN, 0, NULL);
+	scans("2013km", SN_LANG_EN, 0, NULL);
+	scans("2400 troops", SN_LANG_EN, 4, "2400");	/* a year, as read; annotate weighs it */
+	scans("13:00 Paris time", SN_LANG_EN, 0, NULL);
+	scans(" 2013", SN_LANG_EN, 0, NULL);	/* must start exactly there */
+	scans("in", SN_LANG_EN, 0, NULL);
+	scans("2013.5 percent", SN_LANG_EN, 0, NULL);
 	/* the annotate reader shape */
 	{
 		sn_edtf		v;
@@ -517,29 +513,22 @@ after_prepositions(void **state)
 static void
 prepositions_alone(void **state)
 {
-	char		t[SN_EDTF_TEXT_MAX];
-
-	assert_int_equal(scan("in the north", &REF, SN_LANG_EN, t), 0);
-	assert_int_equal(scan("on the road", &REF, SN_LANG_EN, t), 0);
-	assert_int_equal(scan("during talks", &REF, SN_LANG_EN, t), 0);
-	assert_int_equal(scan("by a convoy", &REF, SN_LANG_EN, t), 0);
-	assert_int_equal(scan("since the attack", &REF, SN_LANG_EN, t), 0);
-	assert_int_equal(scan("between 40 and 50 troops", &REF, SN_LANG_EN, t), 0);
-	assert_int_equal(scan("a convoy", &REF, SN_LANG_EN, t), 0);
-	assert_int_equal(scan("en Mali", &REF, SN_LANG_FR, t), 0);
-	assert_int_equal(scan("le convoi", &REF, SN_LANG_FR, t), 0);
-	assert_int_equal(scan("au cours des combats", &REF, SN_LANG_FR, t), 0);
+	scans("in the north", SN_LANG_EN, 0, NULL);
+	scans("on the road", SN_LANG_EN, 0, NULL);
+	scans("during talks", SN_LANG_EN, 0, NULL);
+	scans("by a convoy", SN_LANG_EN, 0, NULL);
+	scans("since the attack", SN_LANG_EN, 0, NULL);
+	scans("between 40 and 50 troops", SN_LANG_EN, 0, NULL);
+	scans("a convoy", SN_LANG_EN, 0, NULL);
+	scans("en Mali", SN_LANG_FR, 0, NULL);
+	scans("le convoi", SN_LANG_FR, 0, NULL);
+	scans("au cours des combats", SN_LANG_FR, 0, NULL);
 	/* and the same prepositions before a date read it */
-	assert_int_equal(scan("in the 1990s", &REF, SN_LANG_EN, t), 12);
-	assert_string_equal(t, "199X");
-	assert_int_equal(scan("on the 13th of August", &REF, SN_LANG_EN, t), 21);
-	assert_string_equal(t, "2022-08-13");
-	assert_int_equal(scan("a week ago", &REF, SN_LANG_EN, t), 10);
-	assert_string_equal(t, "2022-08-08");
-	assert_int_equal(scan("au cours de 2013", &REF, SN_LANG_FR, t), 16);
-	assert_string_equal(t, "2013");
-	assert_int_equal(scan("le 13 août", &REF, SN_LANG_FR, t), strlen("le 13 août"));
-	assert_string_equal(t, "2022-08-13");
+	scans("in the 1990s", SN_LANG_EN, 12, "199X");
+	scans("on the 13th of August", SN_LANG_EN, 21, "2022-08-13");
+	scans("a week ago", SN_LANG_EN, 10, "2022-08-08");
+	scans("au cours de 2013", SN_LANG_FR, 16, "2013");
+	scans("le 13 août", SN_LANG_FR, strlen("le 13 août"), "2022-08-13");
 }
 
 /*
@@ -579,16 +568,9 @@ words_of_every_kind(void **state)
 				same_as_exhaustive(text, SN_LANG_FR, &REF);
 			}
 	/* and the fast path reads what it should */
-	{
-		char		t[SN_EDTF_TEXT_MAX];
-
-		assert_int_equal(scan("In February", &REF, SN_LANG_EN, t), 11);
-		assert_string_equal(t, "2022-02");
-		assert_int_equal(scan("FEVRIER 2022", &REF, SN_LANG_FR, t), 12);
-		assert_string_equal(t, "2022-02");
-		assert_int_equal(scan("Saturday", &REF, SN_LANG_EN, t), 8);
-		assert_string_equal(t, "2022-08-13");
-	}
+	scans("In February", SN_LANG_EN, 11, "2022-02");
+	scans("FEVRIER 2022", SN_LANG_FR, 12, "2022-02");
+	scans("Saturday", SN_LANG_EN, 8, "2022-08-13");
 }
 
 /*
@@ -634,19 +616,12 @@ look_ahead(void **state)
 			same_as_exhaustive(text, SN_LANG_FR, &REF);
 		}
 	/* the look-ahead refuses where it should, and reads what follows a known word */
-	{
-		char		t[SN_EDTF_TEXT_MAX];
-
-		assert_int_equal(scan("the attack", &REF, SN_LANG_EN, t), 0);
-		assert_int_equal(scan("in the north", &REF, SN_LANG_EN, t), 0);
-		assert_int_equal(scan("a convoy", &REF, SN_LANG_EN, t), 0);
-		assert_int_equal(scan("the day before yesterday", &REF, SN_LANG_EN, t), 24);
-		assert_string_equal(t, "2022-08-13");
-		assert_int_equal(scan("last year", &REF, SN_LANG_EN, t), 9);
-		assert_string_equal(t, "2021");
-		assert_int_equal(scan("Monday attack", &REF, SN_LANG_EN, t), 6);
-		assert_string_equal(t, "2022-08-15");
-	}
+	scans("the attack", SN_LANG_EN, 0, NULL);
+	scans("in the north", SN_LANG_EN, 0, NULL);
+	scans("a convoy", SN_LANG_EN, 0, NULL);
+	scans("the day before yesterday", SN_LANG_EN, 24, "2022-08-13");
+	scans("last year", SN_LANG_EN, 9, "2021");
+	scans("Monday attack", SN_LANG_EN, 6, "2022-08-15");
 }
 
 /*
