@@ -49,7 +49,7 @@ BEGIN
   s AS MATERIALIZED (
     SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid,
            t.id, t.date_start, t.date_end, t.date_prec, t.where_prec, t.where_coordinates, t.type_of_violence,
-           t.dyad_name, t.side_a, t.side_b, t.gwnoa, t.gwnob, t.latitude, t.longitude, t.adm_1, t.adm_2,
+           t.dyad_name, t.source_headline, t.side_a, t.side_b, t.gwnoa, t.gwnob, t.latitude, t.longitude, t.adm_1, t.adm_2,
            coalesce(t.country_id, t.gwno) AS country_id, coalesce(t.geom_wkt, t.geom) AS geom_wkt,
            coalesce(t.best, t.best_est) AS best, coalesce(t.low, t.low_est) AS low,
            coalesce(t.high, t.high_est) AS high
@@ -138,8 +138,11 @@ BEGIN
            g.loc,
            CASE WHEN g.loc IS NOT NULL THEN @extschema@.location_precision_m('ucdp_ged', g.wp::integer) END,
            g.fat,
-           concat_ws(': ', (ARRAY['state-based conflict', 'non-state conflict', 'one-sided violence'])[@extschema@.loader_int(g.type_of_violence)],
-                     @extschema@.loader_value(g.dyad_name)),
+           -- the kind of violence and the dyad, then the headline of the
+           -- source (what the matcher reads as the event's description)
+           concat_ws('. ', concat_ws(': ', (ARRAY['state-based conflict', 'non-state conflict', 'one-sided violence'])[@extschema@.loader_int(g.type_of_violence)],
+                                     @extschema@.loader_value(g.dyad_name)),
+                     @extschema@.loader_value(g.source_headline)),
            @extschema@.loader_value(g.type_of_violence),
            @extschema@.loader_repair(@extschema@.loader_value(g.adm_1)),
            @extschema@.loader_repair(@extschema@.loader_value(g.adm_2))
@@ -197,7 +200,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_ucdp_ged(integer) IS
-  'Moves the rows staged in ucdp_ged_raw (any layout: columns picked by name) into events, event_actors, places and actors (one event per id; a re-imported id updates its event), records every row not loaded cleanly in import_issues, empties ucdp_ged_raw and returns the import_runs row.  date_start..date_end becomes the edtf of exactly those days (a day, a month, a year or an interval); low/best/high (or low_est/best_est/high_est) become an estimate (best outside [low, high]: the narrowest range holding all three, flagged); country_id (Gleditsch-Ward) becomes a country; geom_wkt settles swapped coordinates; where_prec gives location_precision_m.  Set-based, NOTICE every progress_every rows.';
+  'Moves the rows staged in ucdp_ged_raw (any layout: columns picked by name) into events, event_actors, places and actors (one event per id; a re-imported id updates its event), records every row not loaded cleanly in import_issues, empties ucdp_ged_raw and returns the import_runs row.  date_start..date_end becomes the edtf of exactly those days (a day, a month, a year or an interval); low/best/high (or low_est/best_est/high_est) become an estimate (best outside [low, high]: the narrowest range holding all three, flagged); country_id (Gleditsch-Ward) becomes a country; geom_wkt settles swapped coordinates; where_prec gives location_precision_m; the kind of violence, dyad_name and source_headline make the summary.  Set-based, NOTICE every progress_every rows.';
 
 -- GDELT 2.0: one event per GLOBALEVENTID.
 CREATE FUNCTION @extschema@.import_gdelt_events(progress_every integer DEFAULT 10000)

@@ -930,7 +930,9 @@ BEGIN
          CASE WHEN p.ok AND chk.location IS NOT NULL THEN @extschema@.location_precision_m('scad', v.prec) END,
          CASE WHEN p.ok THEN CASE WHEN v.ndeath >= 0 THEN @extschema@.estimate(v.ndeath, v.ndeath)
                                   ELSE '?'::@extschema@.estimate END END,
-         @extschema@.loader_value(r.notes), @extschema@.loader_value(r.etype),
+         -- the issue note (what happened, in a sentence), then the coder's notes
+         nullif(concat_ws('. ', @extschema@.loader_value(r.issuenote), @extschema@.loader_value(r.notes)), ''),
+         @extschema@.loader_value(r.etype),
          NULL,
          @extschema@.loader_actor_list(ARRAY[r.actor1, r.actor2, r.actor3], NULL, 'actor1')
            || @extschema@.loader_actor_list(ARRAY[r.target1, r.target2], NULL, 'target')
@@ -992,4 +994,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_scad(integer) IS
-  'Moves the rows staged in scad_raw into events, event_actors, places and actors (one event per eventid and sublocal, the external id eventid-sublocal; a re-imported id updates its event only when something changed), records every row not loaded cleanly in import_issues, empties scad_raw and returns the import_runs row.  startdate/enddate become the day or the span; ndeath -99 (and -88) is ? (unknown); ccode (Correlates of War) gives the country; ilocal (else elocal) the place; location_precision with gislocnum the location_precision_m; etype the dataset_category; actor1-3 the actors (actor1) and target1-2 the targets (Unknown is none).';
+  'Moves the rows staged in scad_raw into events, event_actors, places and actors (one event per eventid and sublocal, the external id eventid-sublocal; a re-imported id updates its event only when something changed), records every row not loaded cleanly in import_issues, empties scad_raw and returns the import_runs row.  startdate/enddate become the day or the span; ndeath -99 (and -88) is ? (unknown); ccode (Correlates of War) gives the country; ilocal (else elocal) the place; location_precision with gislocnum the location_precision_m; etype the dataset_category; issuenote then notes the summary; actor1-3 the actors (actor1) and target1-2 the targets (Unknown is none).';
