@@ -5,6 +5,7 @@
  * clustering; see event_match.h and docs/reference/matching.md.
  */
 #include "event_match.h"
+#include "event_text.h"
 #include "geopoint.h"
 #include "geopoint_index.h"
 #include "sn_arith.h"
@@ -27,6 +28,7 @@ sn_match_params_default(sn_match_params *p, double within_km, int64_t within_day
 	p->w_category = 0.20;
 	p->w_actors = 0.10;
 	p->w_fatalities = 0.10;
+	p->w_text = 0.20;
 	p->dup_km = 1.0;
 	p->min_score = 0.0;
 	p->lone_min_score = 2.0;
@@ -47,7 +49,7 @@ sn_match_has_evidence(const sn_match_parts *r)
 {
 	return r->level >= 1 || r->actors == SN_MATCH_ACTORS_SAME_SIDES
 		|| r->actors == SN_MATCH_ACTORS_SHARED || r->actors == SN_MATCH_ACTORS_SWAPPED
-		|| r->fatalities == 1;
+		|| r->fatalities == 1 || r->shared_words >= SN_MATCH_TEXT_EVIDENCE;
 }
 
 /* ------------------------------------------------------------------------
@@ -160,7 +162,14 @@ sn_match_actor_part(const sn_match_actor *a, size_t na, const sn_match_actor *b,
  *   actors    same sides 1, shared 0.8, swapped 0.6, only a class shared
  *             0.5 (as unknown), none shared 0.25
  *   deaths    ranges overlap 1, else half the ratio of the nearer bounds
- * and 0.5 for a part one side does not know.
+ * and 0.5 for a part one side does not know; and the weighted sum moved by
+ * the text:
+ *   text      content words both descriptions hold: three or more 1, two
+ *             0.75, one 0.5, none 0.375; 0.5 when either has no content word;
+ *             weighted around the neutral 0.5, so it moves a score by
+ *             -w_text / 8 to +w_text / 2: one word in common may be chance,
+ *             and two coders' words for one incident (a headline, a note)
+ *             often differ, so no word in common is weak evidence against.
  */
 void
 sn_match_score(sn_match_parts *r, const sn_match_params *p)
@@ -209,13 +218,33 @@ sn_match_score(sn_match_parts *r, const sn_match_params *p)
 		r->s_fatalities = 0.5 * r->fatality_ratio;
 	else
 		r->s_fatalities = 0.5;
+	r->s_text = r->shared_words < 0 ? 0.5
+		: r->shared_words >= 3 ? 1.0 : r->shared_words == 2 ? 0.75 : r->shared_words == 1 ? 0.5 : 0.375;
 	r->score = p->w_time * r->s_time + p->w_space * r->s_space
 		+ p->w_category * r->s_category + p->w_actors * r->s_actors
-		+ p->w_fatalities * r->s_fatalities;
+		+ p->w_fatalities * r->s_fatalities + p->w_text * (r->s_text - 0.5);
 	if (r->score < 0)
 		r->score = 0;
 	if (r->score > 1)
 		r->score = 1;
+}
+
+size_t
+sn_match_group_words_shared(const sn_match_event *a, const sn_match_event *b, uint64_t *out)
+{
+	return sn_text_intersect(a->group_words, a->n_group_words, b->group_words, b->n_group_words, out);
+}
+
+int
+sn_match_shared_words(const sn_match_event *a, const sn_match_event *b)
+{
+	uint64_t	groups[SN_TEXT_MAX_WORDS];
+	size_t		ng;
+
+	if (a->n_words == 0 || b->n_words == 0)
+		return -1;
+	ng = sn_match_group_words_shared(a, b, groups);
+	return (int) sn_text_shared_except(a->words, a->n_words, b->words, b->n_words, groups, ng);
 }
 
 static void
@@ -230,6 +259,7 @@ parts_without_space(const sn_match_event *a, const sn_match_event *b, sn_match_p
 	r->actors = sn_match_actor_part(a->actors, a->n_actors, b->actors, b->n_actors);
 	r->fatalities = sn_match_fatalities(a->fat_lo, a->fat_hi, b->fat_lo, b->fat_hi,
 										&r->fatality_ratio);
+	r->shared_words = sn_match_shared_words(a, b);
 	r->radius_km = sqrt(a->precision_m * a->precision_m + b->precision_m * b->precision_m) / 1000.0;
 }
 
@@ -874,7 +904,7 @@ mark_eligible(sn_match_pair *pairs, size_t n,
 		r.km = r.km_apart = 0;	/* the space part is not used */
 		sn_match_score(&r, p);
 		place[k] = x->score - (p->w_category * r.s_category + p->w_actors * r.s_actors
-							   + p->w_fatalities * r.s_fatalities);
+							   + p->w_fatalities * r.s_fatalities + p->w_text * (r.s_text - 0.5));
 		evidence[k] = sn_match_has_evidence(&r);
 		contrary[k] = r.level == 0 && r.actors == SN_MATCH_ACTORS_NONE && r.fatalities == 0;
 		top2_add(&score_a[x->a], x->score);

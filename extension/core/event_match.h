@@ -68,6 +68,19 @@ typedef struct sn_match_event
 	uint64_t	source;			/* its source (a hash of the URL), 0 none */
 	const sn_match_actor *actors;	/* its resolved actors */
 	size_t		n_actors;
+	const uint64_t *words;		/* the content words of its description
+								 * (sn_text_words: sorted hashes); none: its
+								 * text is unknown */
+	size_t		n_words;
+	const uint64_t *group_words;	/* the words of its named groups' names
+									 * (sorted hashes): a word both events'
+									 * groups hold is compared by identity,
+									 * not as text */
+	size_t		n_group_words;
+	const char *text;			/* the description the words come from, and */
+	size_t		text_len;		/* the text whose words were left out (the */
+	const char *exclude;		/* place's name), for the reasons' list of */
+	size_t		exclude_len;	/* shared words; NULL: none */
 } sn_match_event;
 
 /* The windows and weights */
@@ -80,6 +93,8 @@ typedef struct sn_match_params
 	double		w_category;
 	double		w_actors;
 	double		w_fatalities;
+	double		w_text;			/* the text moves the score by w_text times
+								 * s_text - 0.5 (s_text 0.5: no effect) */
 	double		dup_km;			/* within one dataset: "the same location" */
 	double		min_score;		/* a proposed pair below it is never selected,
 								 * unless it is a lone pair (below) */
@@ -103,6 +118,13 @@ typedef struct sn_match_params
 #define SN_MATCH_CROWD_TOLERANCE 0.01
 
 /*
+ * Evidence of a pair's own in a crowded place (beside a shared type, a named
+ * group in common, or death ranges that overlap): at least this many content
+ * words both descriptions hold (event_text.h), beyond the place's name.
+ */
+#define SN_MATCH_TEXT_EVIDENCE 2
+
+/*
  * The precision radius of a place known to the town (ACLED geo_precision 1,
  * UCDP where_prec 1, GTD specificity 1: 2 km); a larger one is vaguer.
  */
@@ -120,11 +142,14 @@ typedef struct sn_match_parts
 	int			actors;			/* sn_match_actors */
 	int			fatalities;		/* 1 ranges overlap, 0 they do not, -1 unknown */
 	double		fatality_ratio; /* when disjoint: (smaller high + 1) / (larger low + 1) */
+	int			shared_words;	/* content words both descriptions hold; -1
+								 * when either has none */
 	double		s_time;			/* each part's value in [0, 1] */
 	double		s_space;
 	double		s_category;
 	double		s_actors;
 	double		s_fatalities;
+	double		s_text;			/* 0.5 (no effect) when shared_words is -1 or 1 */
 	double		score;			/* the weighted sum, [0, 1] */
 } sn_match_parts;
 
@@ -140,10 +165,23 @@ extern void sn_match_params_linking(sn_match_params *p);
 
 /*
  * Evidence beyond time and place: the two events share a type (taxonomy
- * level 1 or 2), a named group (on whichever sides), or death counts whose
- * ranges overlap.
+ * level 1 or 2), a named group (on whichever sides), death counts whose
+ * ranges overlap, or SN_MATCH_TEXT_EVIDENCE content words of their
+ * descriptions.
  */
 extern bool sn_match_has_evidence(const sn_match_parts *parts);
+
+/*
+ * The content words both events' descriptions hold, less those of groups both
+ * name (which the actor part compares); -1 when either has no content word.
+ */
+extern int	sn_match_shared_words(const sn_match_event *a, const sn_match_event *b);
+
+/*
+ * The words both events' groups hold, as sorted hashes into out (room for
+ * SN_TEXT_MAX_WORDS); returns how many.
+ */
+extern size_t sn_match_group_words_shared(const sn_match_event *a, const sn_match_event *b, uint64_t *out);
 
 /* ---- the parts ---- */
 

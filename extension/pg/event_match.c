@@ -20,6 +20,7 @@
 #include "common/hashfn.h"
 #include "executor/spi.h"
 #include "funcapi.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -28,6 +29,7 @@
 #include "utils/lsyscache.h"
 
 #include "event_match.h"
+#include "event_text.h"
 
 PG_FUNCTION_INFO_V1(event_match_pairs);
 PG_FUNCTION_INFO_V1(event_match_select);
@@ -89,6 +91,31 @@ col_float8(SPITupleTable *tt, uint64 row, int col, double if_null)
 	return DatumGetFloat8(d);
 }
 
+/*
+ * A text column in UTF-8 (the core reads UTF-8; a database of another
+ * encoding converts), as a C string of the current memory context (it
+ * outlives the tuple table), with its length; NULL when NULL or empty.
+ */
+static void
+col_text_utf8(SPITupleTable *tt, uint64 row, int col, const char **s, size_t *len)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tt->vals[row], tt->tupdesc, col, &isnull);
+	text	   *t;
+	char	   *c;
+
+	*s = NULL;
+	*len = 0;
+	if (isnull)
+		return;
+	t = DatumGetTextPP(d);
+	if (VARSIZE_ANY_EXHDR(t) == 0)
+		return;
+	c = text_to_cstring(t);
+	*s = pg_server_to_any(c, (int) VARSIZE_ANY_EXHDR(t), PG_UTF8);
+	*len = strlen(*s);
+}
+
 /* A text column as a non-zero 64-bit identity (0 when NULL or empty). */
 static uint64
 col_text_hash(SPITupleTable *tt, uint64 row, int col)
@@ -145,7 +172,11 @@ col_actors(SPITupleTable *tt, uint64 row, int col, int side,
 /*
  * The events of a feature query: id, day_lo, day_hi, lat, lon, precision_m,
  * fat_lo, fat_hi, level1, level2, source, actors1[], actors2[], actors0[],
- * category.
+ * category; then, found by name, the columns summary (its description),
+ * place_name (words left out of it: the place's name) and group_names (the
+ * names of its named groups: their words count as text only where the other
+ * event's groups do not hold them too), each optional, and changed (when
+ * changed_out is asked for).
  */
 static sn_match_event *
 read_events(const char *query, const char *what, size_t *n_out, bool **changed_out)
@@ -157,18 +188,40 @@ read_events(const char *query, const char *what, size_t *n_out, bool **changed_o
 	size_t		n_actors = 0,
 				cap = 1024;
 	size_t	   *actor_start;
+	int			c_summary,
+				c_place,
+				c_groups,
+				c_changed = 0;
+	uint64_t   *words;
+	size_t		n_words = 0,
+				words_cap = 1024;
+	size_t	   *word_start;
+	size_t	   *group_start;
 
 	if (SPI_execute(query, true, 0) != SPI_OK_SELECT)
 		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						errmsg("%s query must be a SELECT: \"%s\"", what, query)));
 	tt = SPI_tuptable;
 	n = SPI_processed;
-	check_columns(tt, changed_out ? 16 : 15, what);
+	check_columns(tt, 15, what);
+	c_summary = SPI_fnumber(tt->tupdesc, "summary");
+	c_place = SPI_fnumber(tt->tupdesc, "place_name");
+	c_groups = SPI_fnumber(tt->tupdesc, "group_names");
+	if (changed_out)
+	{
+		c_changed = SPI_fnumber(tt->tupdesc, "changed");
+		if (c_changed <= 0)
+			ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							errmsg("%s query has no column changed", what)));
+	}
 	if (changed_out)
 		*changed_out = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(bool) * (n ? n : 1));
 	ev = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(sn_match_event) * (n ? n : 1));
 	actor_start = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(size_t) * (n ? n : 1));
 	actors = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(sn_match_actor) * cap);
+	word_start = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(size_t) * (n ? n : 1));
+	group_start = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(size_t) * (n ? n : 1));
+	words = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(uint64_t) * words_cap);
 	for (uint64 i = 0; i < n; i++)
 	{
 		sn_match_event *e = &ev[i];
@@ -195,17 +248,57 @@ read_events(const char *query, const char *what, size_t *n_out, bool **changed_o
 		col_actors(tt, i, 14, SN_MATCH_SIDE_NONE, &actors, &n_actors, &cap);
 		e->n_actors = n_actors - actor_start[i];
 		e->category = col_text_hash(tt, i, 15);
+		word_start[i] = group_start[i] = n_words;
+		if (c_summary > 0)
+		{
+			col_text_utf8(tt, i, c_summary, &e->text, &e->text_len);
+			if (c_place > 0)
+				col_text_utf8(tt, i, c_place, &e->exclude, &e->exclude_len);
+			if (e->text)
+			{
+				if (n_words + SN_TEXT_MAX_WORDS > words_cap)
+				{
+					words_cap = 2 * words_cap + SN_TEXT_MAX_WORDS;
+					words = repalloc_huge(words, sizeof(uint64_t) * words_cap);
+				}
+				e->n_words = sn_text_words(e->text, e->text_len, e->exclude, e->exclude_len,
+										   words + n_words);
+				n_words += e->n_words;
+			}
+			group_start[i] = n_words;
+			if (e->n_words > 0 && c_groups > 0)
+			{
+				const char *names;
+				size_t		names_len;
+
+				col_text_utf8(tt, i, c_groups, &names, &names_len);
+				if (names)
+				{
+					if (n_words + SN_TEXT_MAX_WORDS > words_cap)
+					{
+						words_cap = 2 * words_cap + SN_TEXT_MAX_WORDS;
+						words = repalloc_huge(words, sizeof(uint64_t) * words_cap);
+					}
+					e->n_group_words = sn_text_words(names, names_len, NULL, 0, words + n_words);
+					n_words += e->n_group_words;
+				}
+			}
+		}
 		if (changed_out)
 		{
 			bool		isnull;
-			Datum		d = SPI_getbinval(tt->vals[i], tt->tupdesc, 16, &isnull);
+			Datum		d = SPI_getbinval(tt->vals[i], tt->tupdesc, c_changed, &isnull);
 
 			(*changed_out)[i] = isnull || DatumGetBool(d);
 		}
 	}
 	/* pointers only once the array stops moving */
 	for (uint64 i = 0; i < n; i++)
+	{
 		ev[i].actors = actors + actor_start[i];
+		ev[i].words = ev[i].n_words ? words + word_start[i] : NULL;
+		ev[i].group_words = ev[i].n_group_words ? words + group_start[i] : NULL;
+	}
 	SPI_freetuptable(tt);
 	*n_out = (size_t) n;
 	return ev;
@@ -296,11 +389,50 @@ jb_bool(JsonbParseState **st, const char *key, bool x)
 }
 
 /*
+ * "words": the content words both descriptions hold, in the order a's text
+ * gives them; null when either event has no content word.
+ */
+static void
+jb_shared_words(JsonbParseState **st, const sn_match_parts *r, const sn_match_event *a, const sn_match_event *b)
+{
+	JsonbValue	v;
+	char		buf[1024];
+	char	   *w;
+	uint64_t	groups[SN_TEXT_MAX_WORDS];
+	size_t		ng;
+
+	jb_key(st, "words");
+	if (r->shared_words < 0)
+	{
+		v.type = jbvNull;
+		pushJsonbValue(st, WJB_VALUE, &v);
+		return;
+	}
+	ng = sn_match_group_words_shared(a, b, groups);
+	sn_text_shared_list(a->text, a->text_len, a->exclude, a->exclude_len, b->words, b->n_words,
+						groups, ng, buf, sizeof(buf));
+	pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
+	for (w = buf; *w;)
+	{
+		char	   *sp = strchr(w, ' ');
+		size_t		len = sp ? (size_t) (sp - w) : strlen(w);
+
+		v.type = jbvString;
+		v.val.string.val = w;
+		v.val.string.len = len;
+		pushJsonbValue(st, WJB_ELEM, &v);
+		w += len + (sp ? 1 : 0);
+	}
+	pushJsonbValue(st, WJB_END_ARRAY, NULL);
+}
+
+/*
  * The reasons of a pair, built as jsonb here (no JSON text to parse): days
- * apart, km, km apart, radius, level, actors, fatalities, each part's value.
+ * apart, km, km apart, radius, level, actors, fatalities, the shared words,
+ * each part's value.
  */
 static Datum
-reasons_jsonb(const sn_match_parts *r, bool dup)
+reasons_jsonb(const sn_match_parts *r, bool dup, const sn_match_event *a, const sn_match_event *b)
 {
 	static const char *const actors[] = {"unknown", "none shared", "shared, sides swapped", "shared", "shared, same sides",
 	"only a class shared"};
@@ -325,6 +457,7 @@ reasons_jsonb(const sn_match_parts *r, bool dup)
 	}
 	jb_str(&st, "actors", actors[r->actors + 1]);
 	jb_str(&st, "fatalities", deaths[r->fatalities + 1]);
+	jb_shared_words(&st, r, a, b);
 	jb_key(&st, "parts");
 	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
 	jb_num(&st, "time", r->s_time, 3);
@@ -332,6 +465,7 @@ reasons_jsonb(const sn_match_parts *r, bool dup)
 	jb_num(&st, "category", r->s_category, 3);
 	jb_num(&st, "actors", r->s_actors, 3);
 	jb_num(&st, "fatalities", r->s_fatalities, 3);
+	jb_num(&st, "text", r->s_text, 3);
 	pushJsonbValue(&st, WJB_END_OBJECT, NULL);
 	jb_bool(&st, "duplicate", dup);
 	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
@@ -366,7 +500,7 @@ emit_pair(void *ctx, size_t iq, size_t it, const sn_match_parts *r)
 	values[13] = Float8GetDatum(r->s_actors);
 	values[14] = Float8GetDatum(r->s_fatalities);
 	values[15] = BoolGetDatum(dup);
-	values[16] = reasons_jsonb(r, dup);
+	values[16] = c->swapped ? reasons_jsonb(r, dup, &c->t[it], &c->q[iq]) : reasons_jsonb(r, dup, &c->q[iq], &c->t[it]);
 	MemoryContextSwitchTo(old);
 	tuplestore_putvalues(c->rsinfo->setResult, c->rsinfo->setDesc, values, nulls);
 	c->count++;
@@ -1143,7 +1277,7 @@ event_match_link(PG_FUNCTION_ARGS)
 			values[6] = BoolGetDatum(f->dup);
 			values[7] = Int64GetDatum(f->parts.days_apart);
 			values[8] = Float8GetDatum(f->parts.km_apart);
-			values[9] = reasons_jsonb(&f->parts, f->dup);
+			values[9] = reasons_jsonb(&f->parts, f->dup, &a[x->a], &b[x->b]);
 		}
 		else
 		{

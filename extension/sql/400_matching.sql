@@ -203,7 +203,7 @@ RETURNS TABLE (event_id bigint, other_event_id bigint, score float8, days_apart 
                duplicate boolean, reasons jsonb)
 AS 'MODULE_PATHNAME', 'event_match_pairs' LANGUAGE C STRICT VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION @extschema@.event_match_pairs(text, text, float8, integer) IS
-  'Internal to link_events(): every pair of the events of query a and query b (columns id, day_lo, day_hi, lat, lon, precision_m, fat_lo, fat_hi, level1, level2, source, actors1[], actors2[], actors0[], category) within within_days and within_km beyond both precision radii, with the parts of its score and the reasons (jsonb)';
+  'Internal to link_events(): every pair of the events of query a and query b (columns id, day_lo, day_hi, lat, lon, precision_m, fat_lo, fat_hi, level1, level2, source, actors1[], actors2[], actors0[], category, and optionally summary, place_name and group_names: a description, the words of its place, left out of it, and the names of its groups, whose words both events'' groups hold are not compared) within within_days and within_km beyond both precision radii, with the parts of its score and the reasons (jsonb)';
 
 CREATE FUNCTION @extschema@.event_match_select(pairs text, a_splits boolean, b_splits boolean,
                                                within_km float8, within_days integer, min_score float8)
@@ -379,7 +379,8 @@ CREATE INDEX actor_match_aliases_key_idx ON @extschema@.actor_match_aliases (@ex
 CREATE FUNCTION @extschema@.event_match_features(p_dataset text)
 RETURNS TABLE (id bigint, day_lo bigint, day_hi bigint, lat float8, lon float8, precision_m float8,
                fat_lo bigint, fat_hi bigint, level1 text, level2 text, source text,
-               actors1 bigint[], actors2 bigint[], actors0 bigint[], category text)
+               actors1 bigint[], actors2 bigint[], actors0 bigint[], category text,
+               summary text, place_name text, group_names text)
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   -- (PL/pgSQL rather than SQL: Citus plans this query over the distributed
@@ -404,7 +405,14 @@ BEGIN
          coalesce(ac.actors1, '{}'),
          coalesce(ac.actors2, '{}'),
          coalesce(ac.actors0, '{}'),
-         coalesce(e.dataset_category, e.sub_event_type, e.event_type, e.cameo_code)
+         coalesce(e.dataset_category, e.sub_event_type, e.event_type, e.cameo_code),
+         e.summary,
+         -- the words of its place and country: the matcher leaves them out
+         -- of the description, as the place is compared by distance
+         nullif(concat_ws(' ', p.name, e.admin1, e.admin2, e.admin3, @extschema@.name(p.country)), ''),
+         -- and the names of its named groups, whose words count as text only
+         -- where the other event's groups do not hold them too
+         ac.names
   FROM @extschema@.events e
   LEFT JOIN @extschema@.places p ON p.id = e.place_id
   -- the levels as event_categories gives them (the same three lookups, in
@@ -425,14 +433,17 @@ BEGIN
     SELECT x.event_id,
            array_agg(DISTINCT x.k) FILTER (WHERE x.role IN ('actor1', 'claimant') AND x.k IS NOT NULL) AS actors1,
            array_agg(DISTINCT x.k) FILTER (WHERE x.role IN ('actor2', 'target', 'victim') AND x.k IS NOT NULL) AS actors2,
-           array_agg(DISTINCT x.k) FILTER (WHERE x.role = 'associate' AND x.k IS NOT NULL) AS actors0
+           array_agg(DISTINCT x.k) FILTER (WHERE x.role = 'associate' AND x.k IS NOT NULL) AS actors0,
+           -- the names of its named groups (not of a class: a state's forces,
+           -- civilians, a crowd)
+           string_agg(x.name, ' ' ORDER BY x.name) FILTER (WHERE x.k >= 0) AS names
     FROM (
       WITH ak AS MATERIALIZED (
-        SELECT a.id, @extschema@.actor_match_identity(a.name, a.kind, a.acled_inter, a.country::text) AS ident
+        SELECT a.id, a.name, @extschema@.actor_match_identity(a.name, a.kind, a.acled_inter, a.country::text) AS ident
         FROM @extschema@.actors a
         WHERE a.id IN (SELECT r3.actor_id FROM @extschema@.event_actors r3
                        JOIN @extschema@.events e3 ON e3.id = r3.event_id AND e3.dataset = p_dataset))
-      SELECT r.event_id, r.role,
+      SELECT r.event_id, r.role, ak.name,
              -- a group as a number >= 0, a class (state:, civilians, crowd) < 0
              CASE WHEN ak.ident LIKE 'state:%' OR ak.ident IN ('civilians', 'crowd') THEN -9223372036854775807 - 1 ELSE 0 END
                OPERATOR(pg_catalog.|)
@@ -453,7 +464,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.event_match_features(text) IS
-  'What link_events() compares of each event of a dataset: its days (edtf bounds as days from 2000-01-01), point, precision radius in metres (events.location_precision_m, else its place''s precision_m, else ACLED geo_precision 1/2/3 = 2/25/100 km, else 0), deaths (low, high; unknown as NULL), taxonomy levels (a catch-all level, such as other / type unknown, counts as none), source URL, resolved actors by side and own category (for duplicates). Events its dataset deleted (deleted_at set), without a location or with an open or unknown date end are left out';
+  'What link_events() compares of each event of a dataset: its days (edtf bounds as days from 2000-01-01), point, precision radius in metres (events.location_precision_m, else its place''s precision_m, else ACLED geo_precision 1/2/3 = 2/25/100 km, else 0), deaths (low, high; unknown as NULL), taxonomy levels (a catch-all level, such as other / type unknown, counts as none), source URL, resolved actors by side, own category (for duplicates), description (summary), the words of its place, admin areas and country (left out of the description''s words) and the names of its named groups (group_names: a word both events'' groups hold is not compared as text). Events its dataset deleted (deleted_at set), without a location or with an open or unknown date end are left out';
 
 -- The key of an event in event_link_reviews
 CREATE FUNCTION @extschema@.event_review_key(e_dataset text, e_external_id text, e_id bigint)
@@ -630,13 +641,13 @@ DECLARE
   so boolean;
   params text;
   min_score float8 := @extschema@.link_min_score();
-  cols constant text := 'id, day_lo, day_hi, lat, lon, precision_m, fat_lo, fat_hi, level1, level2, source, actors1, actors2, actors0, category';
+  cols constant text := 'id, day_lo, day_hi, lat, lon, precision_m, fat_lo, fat_hi, level1, level2, source, actors1, actors2, actors0, category, summary, place_name, group_names';
   n_new bigint;
 BEGIN
   SELECT coalesce((SELECT m.splits_incidents FROM @extschema@.matching_settings m WHERE m.dataset = d), false) INTO sd;
   SELECT coalesce((SELECT m.splits_incidents FROM @extschema@.matching_settings m WHERE m.dataset = o), false) INTO so;
   -- the same for (d, o) and (o, d), so that linking either way keeps the state
-  params := format('|v2|%s|%s|%s|%s', km, days, least(d || ':' || sd, o || ':' || so),
+  params := format('|v3|%s|%s|%s|%s', km, days, least(d || ':' || sd, o || ':' || so),
                    greatest(d || ':' || sd, o || ':' || so));
   -- (min_score is not in the fingerprint: it changes no pair's score, and the
   -- selection below runs over every stored pair on every run)

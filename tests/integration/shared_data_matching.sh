@@ -27,7 +27,7 @@ if [ -z "${SN_SHARED_DATA:-}" ] || [ ! -d "$m" ]; then
   exit 77
 fi
 : "${SN_BINDIR:?SN_BINDIR must be set (run through tests/run)}"
-PRECISION_FLOOR=${PRECISION_FLOOR:-0.73}
+PRECISION_FLOOR=${PRECISION_FLOOR:-0.76}
 RECALL_FLOOR=${RECALL_FLOOR:-0.54}
 
 db=sn_matching_$$

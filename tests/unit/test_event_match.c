@@ -575,6 +575,110 @@ test_select_crowded(void **state)
 	assert_int_equal(x[0].rank_a, 1);
 }
 
+/* the text part: content words both descriptions hold (event_text.h) */
+static void
+test_text_part(void **state)
+{
+	sn_match_params p = params(5, 1);
+	sn_match_event a = ev(1, 100, 100, 12.0, -8.0, 0);
+	sn_match_event b = ev(2, 100, 100, 12.0, -8.0, 0);
+	uint64_t	wa[4] = {11, 22, 33, 44};
+	uint64_t	wb[4] = {11, 22, 33, 55};
+	sn_match_parts r;
+	double		no_text;
+
+	assert_true(sn_match_compare(&a, &b, &p, &r));
+	assert_int_equal(r.shared_words, -1);
+	assert_true(r.s_text == 0.5);
+	no_text = r.score;
+	/* one side has words, the other none: unknown */
+	a.words = wa;
+	a.n_words = 4;
+	assert_true(sn_match_compare(&a, &b, &p, &r));
+	assert_int_equal(r.shared_words, -1);
+	assert_true(r.score == no_text);
+	/* three words in common: the text part 1, w_text / 2 more */
+	b.words = wb;
+	b.n_words = 4;
+	assert_true(sn_match_compare(&a, &b, &p, &r));
+	assert_int_equal(r.shared_words, 3);
+	assert_true(r.s_text == 1.0);
+	assert_true(fabs(r.score - (no_text + p.w_text / 2)) < 1e-9);
+	assert_true(sn_match_has_evidence(&r));
+	/* two: 0.75, still evidence */
+	b.n_words = 2;
+	assert_true(sn_match_compare(&a, &b, &p, &r));
+	assert_int_equal(r.shared_words, 2);
+	assert_true(fabs(r.score - (no_text + p.w_text / 4)) < 1e-9);
+	assert_true(sn_match_has_evidence(&r));
+	/* one: neutral, and no evidence; none: w_text / 8 less */
+	b.n_words = 1;
+	assert_true(sn_match_compare(&a, &b, &p, &r));
+	assert_int_equal(r.shared_words, 1);
+	assert_true(r.score == no_text);
+	assert_false(sn_match_has_evidence(&r));
+	b.words = wb + 3;
+	assert_true(sn_match_compare(&a, &b, &p, &r));
+	assert_int_equal(r.shared_words, 0);
+	assert_true(fabs(r.score - (no_text - p.w_text / 8)) < 1e-9);
+	/* a word of a group both events name is the actor part's, not the text's */
+	{
+		uint64_t	ga[2] = {22, 66};
+		uint64_t	gb[1] = {22};
+
+		b.words = wb;
+		b.n_words = 4;
+		a.group_words = ga;
+		a.n_group_words = 2;
+		assert_true(sn_match_compare(&a, &b, &p, &r));
+		assert_int_equal(r.shared_words, 3);	/* the other event names no group */
+		b.group_words = gb;
+		b.n_group_words = 1;
+		assert_true(sn_match_compare(&a, &b, &p, &r));
+		assert_int_equal(r.shared_words, 2);
+		assert_int_equal(sn_match_shared_words(&a, &b), 2);
+	}
+}
+
+/* two words in common are evidence in a crowded place */
+static void
+test_select_crowded_text(void **state)
+{
+	sn_match_event a[1] = {ev(10, 0, 0, 12, -8, 0)};
+	sn_match_event b[2] = {ev(20, 0, 0, 12, -8, 0), ev(21, 0, 0, 12, -8, 0)};
+	uint64_t	wa[3] = {1, 2, 3};
+	uint64_t	w20[2] = {4, 5};
+	uint64_t	w21[3] = {2, 3, 9};
+	sn_match_params p = params(5, 1);
+	sn_match_pair x[2] = {pair(0, 0, 0.7, 0, 0), pair(0, 1, 0.7, 0, 0)};
+
+	sn_match_params_linking(&p);
+	p.min_score = 0.62;
+	a[0].words = wa;
+	a[0].n_words = 3;
+	b[0].words = w20;
+	b[0].n_words = 2;
+	b[1].words = w21;
+	b[1].n_words = 3;
+	/*
+	 * the second row shares two words with the event: it alone qualifies (the
+	 * first shares none: its score is w_text / 8 lower than the same pair
+	 * without descriptions, the second's w_text / 4 higher)
+	 */
+	x[0].score = 0.675;
+	x[1].score = 0.75;
+	assert_true(sn_match_select(x, 2, a, 1, false, b, 2, false, &p));
+	assert_int_equal(x[1].rank_a, 1);
+	assert_int_equal(x[0].rank_a, 2);
+	/* one word in common is not enough: neither qualifies (the better first) */
+	b[1].n_words = 1;
+	w21[0] = 3;
+	x[1].score = 0.7;
+	assert_true(sn_match_select(x, 2, a, 1, false, b, 2, false, &p));
+	assert_int_equal(x[1].rank_a, 2);
+	assert_int_equal(x[0].rank_a, 3);
+}
+
 static void
 test_select_split_rows(void **state)
 {
@@ -707,6 +811,8 @@ main(void)
 		cmocka_unit_test(test_select_lone),
 		cmocka_unit_test(test_select_lone_contrary),
 		cmocka_unit_test(test_select_crowded),
+		cmocka_unit_test(test_text_part),
+		cmocka_unit_test(test_select_crowded_text),
 		cmocka_unit_test(test_select_split_rows),
 		cmocka_unit_test(test_select_split_rows_actors),
 		cmocka_unit_test(test_select_split_rows_radius),
