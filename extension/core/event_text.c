@@ -181,28 +181,14 @@ among(uint64_t h, const uint64_t *sorted, size_t n)
 	return n > 0 && bsearch(&h, sorted, n, sizeof(uint64_t), hash_cmp) != NULL;
 }
 
-/* the words of exclude as sorted hashes (every word, common or not) */
+/*
+ * The distinct words of text as sorted hashes into out (room for
+ * SN_TEXT_MAX_WORDS): its content words not among the sorted hashes ex, or,
+ * with content_only false, every word.
+ */
 static size_t
-excluded_words(const char *exclude, size_t exclude_len, uint64_t *out)
+read_words(const char *text, size_t len, bool content_only, const uint64_t *ex, size_t n_ex, uint64_t *out)
 {
-	sn_word_reader r;
-	char		w[WORD_MAX];
-	size_t		len,
-				n = 0;
-
-	if (!exclude)
-		return 0;
-	sn_words_begin(&r, exclude, exclude_len);
-	while (n < SN_TEXT_MAX_WORDS && next_word(&r, w, WORD_MAX, &len))
-		out[n++] = word_hash(w, len);
-	return sort_unique(out, n);
-}
-
-size_t
-sn_text_words(const char *text, size_t len, const char *exclude, size_t exclude_len, uint64_t *out)
-{
-	uint64_t	ex[SN_TEXT_MAX_WORDS];
-	size_t		n_ex = excluded_words(exclude, exclude_len, ex);
 	sn_word_reader r;
 	char		w[WORD_MAX];
 	size_t		wlen,
@@ -215,7 +201,7 @@ sn_text_words(const char *text, size_t len, const char *exclude, size_t exclude_
 	{
 		uint64_t	h;
 
-		if (!content_word(w, wlen))
+		if (content_only && !content_word(w, wlen))
 			continue;
 		h = word_hash(w, wlen);
 		if (!among(h, ex, n_ex))
@@ -226,56 +212,64 @@ sn_text_words(const char *text, size_t len, const char *exclude, size_t exclude_
 }
 
 size_t
+sn_text_words(const char *text, size_t len, const char *exclude, size_t exclude_len, uint64_t *out)
+{
+	uint64_t	ex[SN_TEXT_MAX_WORDS];
+	size_t		n_ex = read_words(exclude, exclude_len, false, NULL, 0, ex);
+
+	return read_words(text, len, true, ex, n_ex, out);
+}
+
+size_t
 sn_text_shared(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 {
 	return sn_text_shared_except(a, na, b, nb, NULL, 0);
+}
+
+/*
+ * The hashes two sorted lists share that are not in skip: how many, and
+ * into out when it is not NULL.
+ */
+static size_t
+merge_shared(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
+			 const uint64_t *skip, size_t n_skip, uint64_t *out)
+{
+	size_t		i = 0,
+				j = 0,
+				n = 0;
+
+	while (i < na && j < nb)
+	{
+		if (a[i] < b[j])
+			i++;
+		else if (a[i] > b[j])
+			j++;
+		else
+		{
+			if (!among(a[i], skip, n_skip))
+			{
+				if (out)
+					out[n] = a[i];
+				n++;
+			}
+			i++;
+			j++;
+		}
+	}
+	return n;
 }
 
 size_t
 sn_text_shared_except(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
 					  const uint64_t *skip, size_t n_skip)
 {
-	size_t		i = 0,
-				j = 0,
-				n = 0;
-
-	while (i < na && j < nb)
-	{
-		if (a[i] < b[j])
-			i++;
-		else if (a[i] > b[j])
-			j++;
-		else
-		{
-			n += !among(a[i], skip, n_skip);
-			i++;
-			j++;
-		}
-	}
-	return n;
+	return merge_shared(a, na, b, nb, skip, n_skip, NULL);
 }
 
 size_t
 sn_text_intersect(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, uint64_t *out)
 {
-	size_t		i = 0,
-				j = 0,
-				n = 0;
-
-	while (i < na && j < nb)
-	{
-		if (a[i] < b[j])
-			i++;
-		else if (a[i] > b[j])
-			j++;
-		else
-		{
-			out[n++] = a[i];
-			i++;
-			j++;
-		}
-	}
-	return n;
+	return merge_shared(a, na, b, nb, NULL, 0, out);
 }
 
 size_t
@@ -285,7 +279,7 @@ sn_text_shared_list(const char *text, size_t len, const char *exclude, size_t ex
 {
 	uint64_t	ex[SN_TEXT_MAX_WORDS];
 	uint64_t	seen[SN_TEXT_MAX_WORDS];
-	size_t		n_ex = excluded_words(exclude, exclude_len, ex);
+	size_t		n_ex = read_words(exclude, exclude_len, false, NULL, 0, ex);
 	sn_word_reader r;
 	char		w[WORD_MAX];
 	size_t		wlen,
