@@ -1,7 +1,9 @@
 -- tests/bench/matching.sql — link_events() against what a user writes by hand.
 --
 -- Generated data shaped like the real sets: incidents clustered around 2,000
--- towns of a Sahel-sized box (10-20N, 12W-15E) over five years; dataset
+-- towns of a Sahel-sized box (10-20N, 12W-15E) over five years, each row
+-- with a short description (a target and an occasion of its incident, each
+-- one of 400, among words of its own); dataset
 -- bench_a reports each incident in two rows (as ACLED splits a battle and its
 -- attack on civilians) with day, week and month precision (80/15/5 %) and geo
 -- precision 1-3 (2/25/100 km, the last placed at a region's centre); bench_b
@@ -51,12 +53,15 @@ BEGIN
   CREATE TEMP TABLE inc AS
   SELECT i, t.lat + (random() - 0.5) * 0.1 AS lat, t.lon + (random() - 0.5) * 0.1 AS lon,
          (date '2015-01-01' + (random() * 1825)::int) AS day, random() < 0.5 AS clash,
-         (random() * 20)::int AS deaths
+         (random() * 20)::int AS deaths,
+         -- what its descriptions name: a target and an occasion, each one of
+         -- 400 (so that other incidents of the place and days name them too)
+         'target' || (random() * 400)::int AS w1, 'occasion' || (random() * 400)::int AS w2
   FROM generate_series(1, n_inc) i
   JOIN bench_towns t ON t.t = 1 + (i * 7919) % 2000;
   -- bench_a: two rows per incident
   INSERT INTO sahel_news.events (occurred, location, geo_precision, location_precision_m, dataset_category,
-                                 fatalities, dataset, external_id)
+                                 fatalities, summary, dataset, external_id)
   SELECT CASE WHEN r.tp < 0.80 THEN (inc.day + r.k)::text
               WHEN r.tp < 0.95 THEN (inc.day + r.k)::text || '/' || (inc.day + r.k + 6)::text
               ELSE to_char(inc.day, 'YYYY-MM') END::sahel_news.edtf,
@@ -67,11 +72,16 @@ BEGIN
          CASE WHEN r.gp < 0.75 THEN 2000 WHEN r.gp < 0.95 THEN 25000 ELSE 100000 END,
          CASE WHEN (inc.clash AND r.k = 0) OR (NOT inc.clash AND r.k = 1) THEN 'Armed clash' ELSE 'Attack' END,
          sahel_news.estimate(inc.deaths / 2 + r.k),
+         -- a description: two words of the incident (its target and
+         -- occasion) among words of the row's own
+         format('Armed men attacked the %s near the %s; %s and %s were among those reported, %s',
+                inc.w1, inc.w2, left(md5(random()::text), 6), left(md5(random()::text), 6),
+                left(md5(random()::text), 6)),
          'bench_a' || size, format('A%s-%s', inc.i, r.k)
   FROM inc CROSS JOIN LATERAL (SELECT k, random() AS tp, random() AS gp FROM generate_series(0, 1) k) r;
   -- bench_b: two incidents in three
   INSERT INTO sahel_news.events (occurred, location, location_precision_m, dataset_category, fatalities,
-                                 dataset, external_id)
+                                 summary, dataset, external_id)
   SELECT CASE WHEN r.tp < 0.85 THEN (inc.day + r.lag)::text
               ELSE inc.day::text || '/' || (inc.day + 1 + (random() * 3)::int)::text END::sahel_news.edtf,
          CASE WHEN r.gp < 0.70 THEN sahel_news.geopoint(inc.lat + (random() - 0.5) * 0.02, inc.lon + (random() - 0.5) * 0.02)
@@ -80,6 +90,8 @@ BEGIN
          CASE WHEN r.gp < 0.70 THEN 2000 WHEN r.gp < 0.90 THEN 25000 ELSE 150000 END,
          CASE WHEN inc.clash THEN '1' ELSE '3' END,
          sahel_news.estimate(greatest(inc.deaths - 2, 0), inc.deaths + 3),
+         format('Report of an attack on the %s: %s', CASE WHEN r.gp < 0.5 THEN inc.w1 ELSE inc.w2 END,
+                left(md5(random()::text), 6)),
          'bench_b' || size, format('B%s', inc.i)
   FROM inc CROSS JOIN LATERAL (SELECT random() AS tp, random() AS gp, (random() < 0.5)::int AS lag) r
   WHERE inc.i % 3 <> 0;
