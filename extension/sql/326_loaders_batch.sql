@@ -135,21 +135,24 @@ BEGIN
   IF to_regclass('pg_temp.loader_staged') IS NOT NULL THEN
     DROP TABLE pg_temp.loader_staged;
   END IF;
+  -- the stored events are looked up only on one node, and when the dataset
+  -- has any (not in a first load); on Citus the statement names no
+  -- distributed table (it writes a temporary one)
   EXECUTE format($q$
     CREATE TEMP TABLE loader_staged ON COMMIT DROP AS
-    SELECT k.rec, k.digest,
-           CASE WHEN k.n = 1 AND NOT $3 THEN   -- ($3: nothing to look up)
-             (SELECT e.id FROM @extschema@.events e
-              WHERE e.dataset = $1 AND e.external_id = k.ext AND e.load_digest = k.digest
-                AND e.changed_run IS NOT NULL) END AS same
+    SELECT k.rec, k.digest, CASE WHEN k.n = 1 THEN %s END AS same
     FROM (SELECT d.rec, d.digest, d.ext, count(*) OVER (PARTITION BY d.ext) AS n
           FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, pg_catalog.md5($2 || t::text)::uuid AS digest,
                        @extschema@.loader_value(t.%I) AS ext
-                FROM %s t) d) k$q$, ext_column, staging)
-    -- (no event of the dataset stored yet: no look-up at all)
-    USING dataset, version,
-          @extschema@.model_distributed()
-          OR NOT EXISTS (SELECT 1 FROM @extschema@.events e WHERE e.dataset = loader_batch_same.dataset);
+                FROM %s t) d) k$q$,
+    CASE WHEN NOT @extschema@.model_distributed()
+              AND EXISTS (SELECT 1 FROM @extschema@.events e WHERE e.dataset = loader_batch_same.dataset)
+         THEN '(SELECT e.id FROM @extschema@.events e
+                WHERE e.dataset = $1 AND e.external_id = k.ext AND e.load_digest = k.digest
+                  AND e.changed_run IS NOT NULL)'
+         ELSE 'NULL::bigint' END,
+    ext_column, staging)
+    USING dataset, version;
   ALTER TABLE pg_temp.loader_staged ADD PRIMARY KEY (rec);
   SELECT count(*) INTO n FROM pg_temp.loader_staged WHERE same IS NOT NULL;
   RETURN n;
