@@ -1,6 +1,41 @@
 -- extension/sql/350_loaders_peacekeeping.sql — troop figures from the IPI
 -- Peacekeeping Database and Geo-PKO into deployments.
 
+-- IPI peacekeeping files: the opening every staged row goes through (IPI
+-- contributions and mission totals alike): counted as read; a copied header
+-- line and a row a later one with the same key replaces are skipped (skip);
+-- else its Date read into d and its Mission into mission, each missing one a
+-- problem.
+CREATE FUNCTION @extschema@.loader_ipi_row(INOUT st @extschema@.loader_state, rec bigint, raw jsonb, ext text,
+                                           winner bigint, winner_raw jsonb, superseded text,
+                                           OUT skip boolean, OUT d date, OUT mission text, OUT problems text[])
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  st.rows_read := st.rows_read + 1;
+  problems := '{}';
+  skip := true;
+  IF raw ->> 'Date' = 'Date' AND raw ->> 'Mission' = 'Mission' THEN
+    st := @extschema@.loader_header(st, rec, raw);
+    RETURN;
+  END IF;
+  IF winner <> rec THEN
+    st := @extschema@.loader_duplicate(st, rec, ext, raw, winner, winner_raw, superseded);
+    RETURN;
+  END IF;
+  skip := false;
+  d := @extschema@.loader_date(raw ->> 'Date');
+  IF d IS NULL THEN
+    problems := problems || format('Date %L is not a date', raw ->> 'Date');
+  END IF;
+  mission := @extschema@.loader_value(raw ->> 'Mission');
+  IF mission IS NULL THEN
+    problems := problems || 'Mission is missing'::text;
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_ipi_row(@extschema@.loader_state, bigint, jsonb, text, bigint, jsonb, text) IS
+  'The opening of a staged row of an IPI file: counts it read, skips a header line or a row the later record winner replaces (superseded: the reason when not an exact duplicate), else reads its Date and Mission, a missing one being a problem (internal to the loaders).';
+
 -- IPI contributions: one deployment per contributor, mission and month (troops only).
 CREATE FUNCTION @extschema@.import_ipi_contributions(progress_every integer DEFAULT 10000)
 RETURNS @extschema@.import_runs
@@ -9,6 +44,7 @@ DECLARE
   st @extschema@.loader_state;
   r record;
   problems text[];
+  opening record;
   d date;
   troops bigint;
   contributor @extschema@.country;
@@ -35,25 +71,13 @@ BEGIN
     WINDOW w AS (PARTITION BY s.ext ORDER BY s.rec DESC)
     ORDER BY s.rec
   LOOP
-    st.rows_read := st.rows_read + 1;
-    problems := '{}';
-    IF r."Date" = 'Date' AND r."Mission" = 'Mission' THEN
-      st := @extschema@.loader_header(st, r.rec, r.raw);
-      CONTINUE;
-    END IF;
-    IF r.winner <> r.rec THEN
-      st := @extschema@.loader_duplicate(st, r.rec, r.ext, r.raw, r.winner, r.winner_raw,
-              format('superseded by record %s, a later row for the same month, mission and contributor', r.winner));
-      CONTINUE;
-    END IF;
-    d := @extschema@.loader_date(r."Date");
-    IF d IS NULL THEN
-      problems := problems || format('Date %L is not a date', r."Date");
-    END IF;
-    mission := @extschema@.loader_value(r."Mission");
-    IF mission IS NULL THEN
-      problems := problems || 'Mission is missing'::text;
-    END IF;
+    opening := @extschema@.loader_ipi_row(st, r.rec, r.raw, r.ext, r.winner, r.winner_raw,
+                 format('superseded by record %s, a later row for the same month, mission and contributor', r.winner));
+    st := opening.st;
+    CONTINUE WHEN opening.skip;
+    d := opening.d;
+    mission := opening.mission;
+    problems := opening.problems;
     contributor := (iso3_map ->> upper(@extschema@.loader_value(r."Contributor_ISO-3")))::@extschema@.country;
     IF contributor IS NULL THEN
       problems := problems || format('Contributor_ISO-3 %L (%s) is not an ISO 3166 alpha-3 code', r."Contributor_ISO-3", r."Contributor");
@@ -114,6 +138,7 @@ DECLARE
   st @extschema@.loader_state;
   r record;
   problems text[];
+  opening record;
   notes text[];
   d date;
   troops bigint;
@@ -143,26 +168,14 @@ BEGIN
     WINDOW w AS (PARTITION BY s.ext ORDER BY s.rec DESC)
     ORDER BY s.rec
   LOOP
-    st.rows_read := st.rows_read + 1;
-    problems := '{}';
     notes := '{}';
-    IF r."Date" = 'Date' AND r."Mission" = 'Mission' THEN
-      st := @extschema@.loader_header(st, r.rec, r.raw);
-      CONTINUE;
-    END IF;
-    IF r.winner <> r.rec THEN
-      st := @extschema@.loader_duplicate(st, r.rec, r.ext, r.raw, r.winner, r.winner_raw,
-              format('superseded by record %s, a later row for the same month and mission', r.winner));
-      CONTINUE;
-    END IF;
-    d := @extschema@.loader_date(r."Date");
-    IF d IS NULL THEN
-      problems := problems || format('Date %L is not a date', r."Date");
-    END IF;
-    mission := @extschema@.loader_value(r."Mission");
-    IF mission IS NULL THEN
-      problems := problems || 'Mission is missing'::text;
-    END IF;
+    opening := @extschema@.loader_ipi_row(st, r.rec, r.raw, r.ext, r.winner, r.winner_raw,
+                 format('superseded by record %s, a later row for the same month and mission', r.winner));
+    st := opening.st;
+    CONTINUE WHEN opening.skip;
+    d := opening.d;
+    mission := opening.mission;
+    problems := opening.problems;
     host := (iso3_map ->> upper(@extschema@.loader_value(r."Country of Mission ISO-3")))::@extschema@.country;
     IF host IS NULL THEN
       problems := problems || format('Country of Mission ISO-3 %L is not an ISO 3166 alpha-3 code', r."Country of Mission ISO-3");

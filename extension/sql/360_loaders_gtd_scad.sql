@@ -797,6 +797,26 @@ COMMENT ON FUNCTION @extschema@.loader_check_layout(boolean, text, text, text, t
   'Raises 22P04 naming what was expected and how the staged rows begin when a staged file is not of the dataset''s layout (internal to the loaders).';
 
 -- ---------------------------------------------------------------------------
+-- What becomes of a staged row of GTD or SCAD, and why: the file's header
+-- line and a row a later one with the same key replaces are skipped (an
+-- exact duplicate, or superseded: the caller's reason), a row with problems
+-- rejected, one with notes kept; NULL (loaded cleanly) otherwise.
+CREATE FUNCTION @extschema@.loader_row_verdict(header boolean, dup boolean, exact boolean, winner bigint,
+                                               superseded text, problems text[], notes text[],
+                                               OUT action text, OUT reason text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT CASE WHEN header OR dup THEN 'skipped' WHEN cardinality(problems) > 0 THEN 'rejected'
+              WHEN cardinality(notes) > 0 THEN 'kept' END,
+         CASE WHEN header THEN 'the file''s header line (copy with HEADER true)'
+              WHEN dup AND exact THEN format('exact duplicate of record %s', winner)
+              WHEN dup THEN superseded
+              WHEN cardinality(problems) > 0 THEN array_to_string(problems, '; ')
+              WHEN cardinality(notes) > 0 THEN array_to_string(notes, '; ') END;
+END;
+COMMENT ON FUNCTION @extschema@.loader_row_verdict(boolean, boolean, boolean, bigint, text, text[], text[]) IS
+  'What import_gtd and import_scad do with a staged row and why: skipped (the header line, an exact duplicate of the later record winner, or superseded by it: the superseded reason), rejected (its problems), kept (its notes), or NULL for a row loaded cleanly (internal to the loaders).';
+
 -- GTD: one event per eventid.
 
 CREATE FUNCTION @extschema@.import_gtd(progress_every integer DEFAULT 10000)
@@ -818,14 +838,7 @@ BEGIN
 
   INSERT INTO pg_temp.sn_batch (rec, ext, raw, action, reason, occurred, place_name, place_kind, country, location,
                                 precision_m, fatalities, summary, category, note, actors)
-  SELECT r.rec, v.ext, r.raw,
-         CASE WHEN v.header OR v.dup THEN 'skipped' WHEN cardinality(p.problems) > 0 THEN 'rejected'
-              WHEN cardinality(p.notes) > 0 THEN 'kept' END,
-         CASE WHEN v.header THEN 'the file''s header line (copy with HEADER true)'
-              WHEN v.dup AND r.raw = r.winner_raw THEN format('exact duplicate of record %s', r.winner)
-              WHEN v.dup THEN format('superseded by record %s, a later row with the same eventid', r.winner)
-              WHEN cardinality(p.problems) > 0 THEN array_to_string(p.problems, '; ')
-              WHEN cardinality(p.notes) > 0 THEN array_to_string(p.notes, '; ') END,
+  SELECT r.rec, v.ext, r.raw, o.action, o.reason,
          CASE WHEN p.ok THEN dt.occurred::@extschema@.edtf END,
          CASE WHEN p.ok THEN v.place_name END, v.place_kind, v.ctry,
          CASE WHEN p.ok THEN chk.location END,
@@ -879,7 +892,9 @@ BEGIN
                         THEN format('coordinates missing: event stored without a location (specificity %s)', coalesce(r.specificity, 'missing')) END,
                    CASE WHEN chk.location IS NOT NULL AND (v.spec IS NULL OR v.spec NOT BETWEEN 1 AND 5)
                         THEN format('specificity %L is not 1-5: location stored without a precision', r.specificity) END], NULL) AS notes) x
-  ) p;
+  ) p
+  CROSS JOIN LATERAL @extschema@.loader_row_verdict(v.header, v.dup, r.raw = r.winner_raw, r.winner,
+    format('superseded by record %s, a later row with the same eventid', r.winner), p.problems, p.notes) o;
 
   RETURN @extschema@.loader_store_batch(st, '@extschema@.gtd_raw');
 END
@@ -915,14 +930,7 @@ BEGIN
 
   INSERT INTO pg_temp.sn_batch (rec, ext, raw, action, reason, occurred, place_name, place_kind, country, location,
                                 precision_m, fatalities, summary, category, note, actors)
-  SELECT r.rec, v.ext, r.raw,
-         CASE WHEN v.header OR v.dup THEN 'skipped' WHEN cardinality(p.problems) > 0 THEN 'rejected'
-              WHEN cardinality(p.notes) > 0 THEN 'kept' END,
-         CASE WHEN v.header THEN 'the file''s header line (copy with HEADER true)'
-              WHEN v.dup AND r.raw = r.winner_raw THEN format('exact duplicate of record %s', r.winner)
-              WHEN v.dup THEN format('superseded by record %s, a later row with the same eventid and sublocal', r.winner)
-              WHEN cardinality(p.problems) > 0 THEN array_to_string(p.problems, '; ')
-              WHEN cardinality(p.notes) > 0 THEN array_to_string(p.notes, '; ') END,
+  SELECT r.rec, v.ext, r.raw, o.action, o.reason,
          CASE WHEN p.ok THEN dt.occurred::@extschema@.edtf END,
          CASE WHEN p.ok AND v.prec <> 4 THEN v.place_name END,
          CASE WHEN v.prec = 3 THEN 'region' ELSE 'town' END, v.ctry,
@@ -988,7 +996,9 @@ BEGIN
                    CASE WHEN chk.location IS NOT NULL AND v.prec IS NULL
                         THEN format('location_precision %L, gislocnum %L, locnum %L give no precision: location stored without one',
                                     r.location_precision, r.gislocnum, r.locnum) END], NULL) AS notes) x
-  ) p;
+  ) p
+  CROSS JOIN LATERAL @extschema@.loader_row_verdict(v.header, v.dup, r.raw = r.winner_raw, r.winner,
+    format('superseded by record %s, a later row with the same eventid and sublocal', r.winner), p.problems, p.notes) o;
 
   RETURN @extschema@.loader_store_batch(st, '@extschema@.scad_raw');
 END
