@@ -3,11 +3,12 @@
 
 -- IPI peacekeeping files: the opening every staged row goes through (IPI
 -- contributions and mission totals alike): counted as read; a copied header
--- line and a row a later one with the same key replaces are skipped (skip);
+-- line and a row a later one with the same key replaces (key: what they
+-- share, for the reason) are skipped (skip);
 -- else its Date read into d and its Mission into mission, each missing one a
 -- problem.
 CREATE FUNCTION @extschema@.loader_ipi_row(INOUT st @extschema@.loader_state, rec bigint, raw jsonb, ext text,
-                                           winner bigint, winner_raw jsonb, superseded text,
+                                           winner bigint, winner_raw jsonb, key text,
                                            OUT skip boolean, OUT d date, OUT mission text, OUT problems text[])
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -19,7 +20,8 @@ BEGIN
     RETURN;
   END IF;
   IF winner <> rec THEN
-    st := @extschema@.loader_duplicate(st, rec, ext, raw, winner, winner_raw, superseded);
+    st := @extschema@.loader_duplicate(st, rec, ext, raw, winner, winner_raw,
+                                       format('superseded by record %s, a later row for %s', winner, key));
     RETURN;
   END IF;
   skip := false;
@@ -34,7 +36,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_ipi_row(@extschema@.loader_state, bigint, jsonb, text, bigint, jsonb, text) IS
-  'The opening of a staged row of an IPI file: counts it read, skips a header line or a row the later record winner replaces (superseded: the reason when not an exact duplicate), else reads its Date and Mission, a missing one being a problem (internal to the loaders).';
+  'The opening of a staged row of an IPI file: counts it read, skips a header line or a row the later record winner with the same key replaces (key says what the key is: the same month and mission, ...), else reads its Date and Mission, a missing one being a problem (internal to the loaders).';
 
 -- IPI contributions: one deployment per contributor, mission and month (troops only).
 CREATE FUNCTION @extschema@.import_ipi_contributions(progress_every integer DEFAULT 10000)
@@ -71,13 +73,10 @@ BEGIN
     WINDOW w AS (PARTITION BY s.ext ORDER BY s.rec DESC)
     ORDER BY s.rec
   LOOP
-    opening := @extschema@.loader_ipi_row(st, r.rec, r.raw, r.ext, r.winner, r.winner_raw,
-                 format('superseded by record %s, a later row for the same month, mission and contributor', r.winner));
+    opening := @extschema@.loader_ipi_row(st, r.rec, r.raw, r.ext, r.winner, r.winner_raw, 'the same month, mission and contributor');
     st := opening.st;
     CONTINUE WHEN opening.skip;
-    d := opening.d;
-    mission := opening.mission;
-    problems := opening.problems;
+    SELECT opening.d, opening.mission, opening.problems INTO d, mission, problems;
     contributor := (iso3_map ->> upper(@extschema@.loader_value(r."Contributor_ISO-3")))::@extschema@.country;
     IF contributor IS NULL THEN
       problems := problems || format('Contributor_ISO-3 %L (%s) is not an ISO 3166 alpha-3 code', r."Contributor_ISO-3", r."Contributor");
@@ -169,13 +168,10 @@ BEGIN
     ORDER BY s.rec
   LOOP
     notes := '{}';
-    opening := @extschema@.loader_ipi_row(st, r.rec, r.raw, r.ext, r.winner, r.winner_raw,
-                 format('superseded by record %s, a later row for the same month and mission', r.winner));
+    opening := @extschema@.loader_ipi_row(st, r.rec, r.raw, r.ext, r.winner, r.winner_raw, 'the same month and mission');
     st := opening.st;
     CONTINUE WHEN opening.skip;
-    d := opening.d;
-    mission := opening.mission;
-    problems := opening.problems;
+    SELECT opening.d, opening.mission, opening.problems INTO d, mission, problems;
     host := (iso3_map ->> upper(@extschema@.loader_value(r."Country of Mission ISO-3")))::@extschema@.country;
     IF host IS NULL THEN
       problems := problems || format('Country of Mission ISO-3 %L is not an ISO 3166 alpha-3 code', r."Country of Mission ISO-3");
