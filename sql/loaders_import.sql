@@ -228,5 +228,43 @@ SELECT r.dataset, r.function, r.label, r.status,
        r.skipped + r.flagged = (SELECT count(*) FROM import_issues i WHERE i.run_id = r.id) AS all_listed
 FROM import_runs r ORDER BY r.id;
 
+-- Every loader given its file twice more: the first time puts back what
+-- the tests above changed, the second writes nothing at all to the model
+-- (no row inserted, updated or deleted; import_runs and import_issues apart)
+-- and counts every row it stored before as unchanged.
+BEGIN;
+SET LOCAL client_min_messages = warning;
+\copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
+SELECT imported, updated, unchanged FROM import_acled() \gset
+\copy ucdp_ged_raw (id, relid, year, active_year, code_status, type_of_violence, conflict_dset_id, conflict_new_id, conflict_name, dyad_dset_id, dyad_new_id, dyad_name, side_a_dset_id, side_a_new_id, side_a, side_b_dset_id, side_b_new_id, side_b, number_of_sources, source_article, source_office, source_date, source_headline, source_original, where_prec, where_coordinates, where_description, adm_1, adm_2, latitude, longitude, geom_wkt, priogrid_gid, country, country_id, region, event_clarity, date_prec, date_start, date_end, deaths_a, deaths_b, deaths_civilians, deaths_unknown, best, high, low, gwnoa, gwnob) FROM 'tests/fixtures/loaders/ucdp_ged.csv' WITH (FORMAT csv, HEADER MATCH)
+SELECT imported, updated, unchanged FROM import_ucdp_ged() \gset
+\copy gdelt_events_raw FROM 'tests/fixtures/loaders/gdelt_events.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\b')
+SELECT imported, updated, unchanged FROM import_gdelt_events() \gset
+\copy ipi_contributions_raw FROM 'tests/fixtures/loaders/ipi_contributions.csv' WITH (FORMAT csv, HEADER MATCH)
+SELECT imported, updated, unchanged FROM import_ipi_contributions() \gset
+\copy ipi_mission_totals_raw FROM 'tests/fixtures/loaders/ipi_mission_totals.csv' WITH (FORMAT csv, HEADER MATCH)
+SELECT imported, updated, unchanged FROM import_ipi_mission_totals() \gset
+\copy geopko_raw FROM 'tests/fixtures/loaders/geopko.csv' WITH (FORMAT csv, HEADER MATCH)
+SELECT imported, updated, unchanged FROM import_geopko() \gset
+CREATE TEMP TABLE writes_before ON COMMIT DROP AS
+SELECT relname, n_tup_ins + n_tup_upd + n_tup_del AS n FROM pg_stat_xact_user_tables WHERE schemaname = 'sahel_news';
+\copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
+SELECT imported, updated, unchanged FROM import_acled();
+\copy ucdp_ged_raw (id, relid, year, active_year, code_status, type_of_violence, conflict_dset_id, conflict_new_id, conflict_name, dyad_dset_id, dyad_new_id, dyad_name, side_a_dset_id, side_a_new_id, side_a, side_b_dset_id, side_b_new_id, side_b, number_of_sources, source_article, source_office, source_date, source_headline, source_original, where_prec, where_coordinates, where_description, adm_1, adm_2, latitude, longitude, geom_wkt, priogrid_gid, country, country_id, region, event_clarity, date_prec, date_start, date_end, deaths_a, deaths_b, deaths_civilians, deaths_unknown, best, high, low, gwnoa, gwnob) FROM 'tests/fixtures/loaders/ucdp_ged.csv' WITH (FORMAT csv, HEADER MATCH)
+SELECT imported, updated, unchanged FROM import_ucdp_ged();
+\copy gdelt_events_raw FROM 'tests/fixtures/loaders/gdelt_events.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\b')
+SELECT imported, updated, unchanged FROM import_gdelt_events();
+\copy ipi_contributions_raw FROM 'tests/fixtures/loaders/ipi_contributions.csv' WITH (FORMAT csv, HEADER MATCH)
+SELECT imported, updated, unchanged FROM import_ipi_contributions();
+\copy ipi_mission_totals_raw FROM 'tests/fixtures/loaders/ipi_mission_totals.csv' WITH (FORMAT csv, HEADER MATCH)
+SELECT imported, updated, unchanged FROM import_ipi_mission_totals();
+\copy geopko_raw FROM 'tests/fixtures/loaders/geopko.csv' WITH (FORMAT csv, HEADER MATCH)
+SELECT imported, updated, unchanged FROM import_geopko();
+SELECT s.relname, s.n_tup_ins + s.n_tup_upd + s.n_tup_del - b.n AS rows_written
+FROM pg_stat_xact_user_tables s JOIN writes_before b USING (relname)
+WHERE s.schemaname = 'sahel_news' AND s.relname NOT IN ('import_runs', 'import_issues')
+  AND s.relname NOT LIKE '%\_raw' AND s.n_tup_ins + s.n_tup_upd + s.n_tup_del <> b.n;
+COMMIT;
+
 -- Clean up: the model holds the sample data alone again.
 SELECT * FROM sn_regress.forget_loads('loaders_before', '{ipi_contributions,ipi_mission_totals,geopko,acled,ucdp_ged,gdelt}');
