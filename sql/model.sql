@@ -208,8 +208,10 @@ EXPLAIN (COSTS OFF) SELECT id FROM figures WHERE period @> '2020'::edtf;
 -- so that such a plan still searches the index on occurred.
 SET plan_cache_mode = force_generic_plan;
 PREPARE near_during(geopoint, float8, edtf) AS
-  SELECT e.id FROM events e
-  WHERE dwithin(e.location, $1, $2) AND e.occurred && $3;
+  SELECT x.id FROM events x WHERE $3 IS NULL AND dwithin(x.location, $1, $2) AND x.deleted_at IS NULL
+  UNION ALL
+  SELECT x.id FROM events x WHERE $3 IS NOT NULL AND dwithin(x.location, $1, $2) AND x.deleted_at IS NULL
+    AND x.occurred && $3;
 EXPLAIN (COSTS OFF) EXECUTE near_during('14.35, -3.61', 50000, '2022-08');
 PREPARE geojson_events(edtf) AS
   SELECT x.id FROM events x WHERE $1 IS NULL AND x.location IS NOT NULL

@@ -410,26 +410,21 @@ BEGIN
       USING ERRCODE = 'invalid_parameter_value',
             HINT = 'Give a finite radius of 0 metres or more.';
   END IF;
-  -- Two statements rather than "during IS NULL OR occurred && during": a
-  -- cached generic plan of the OR could not use the index on occurred.
-  IF during IS NULL THEN
-    RETURN QUERY
-      SELECT e.id, @extschema@.distance(e.location, centre), e.occurred, p.name,
-             e.event_type, e.sub_event_type, e.fatalities, e.summary
-      FROM @extschema@.events e
-      LEFT JOIN @extschema@.places p ON p.id = e.place_id
-      WHERE @extschema@.dwithin(e.location, centre, metres) AND e.deleted_at IS NULL
-      ORDER BY 2, e.id;
-  ELSE
-    RETURN QUERY
-      SELECT e.id, @extschema@.distance(e.location, centre), e.occurred, p.name,
-             e.event_type, e.sub_event_type, e.fatalities, e.summary
-      FROM @extschema@.events e
-      LEFT JOIN @extschema@.places p ON p.id = e.place_id
-      WHERE @extschema@.dwithin(e.location, centre, metres) AND e.deleted_at IS NULL
-        AND e.occurred OPERATOR(@extschema@.&&) during
-      ORDER BY 2, e.id;
-  END IF;
+  -- the events within the radius (all, or those that may have happened
+  -- during the time given): two branches, each skipped by a one-time test of
+  -- during, rather than "during IS NULL OR occurred && during", so that a
+  -- cached generic plan can still search the index on occurred
+  RETURN QUERY
+    SELECT e.id, @extschema@.distance(e.location, centre), e.occurred, p.name,
+           e.event_type, e.sub_event_type, e.fatalities, e.summary
+    FROM (SELECT x.* FROM @extschema@.events x
+          WHERE during IS NULL AND @extschema@.dwithin(x.location, centre, metres) AND x.deleted_at IS NULL
+          UNION ALL
+          SELECT x.* FROM @extschema@.events x
+          WHERE during IS NOT NULL AND @extschema@.dwithin(x.location, centre, metres) AND x.deleted_at IS NULL
+            AND x.occurred OPERATOR(@extschema@.&&) during) e
+    LEFT JOIN @extschema@.places p ON p.id = e.place_id
+    ORDER BY 2, e.id;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.events_near(@extschema@.geopoint, float8, @extschema@.edtf) IS
