@@ -82,6 +82,27 @@ EXCEPTION WHEN OTHERS THEN
   RETURN NULL;
 END $$;
 
+-- One timed run of import_acled() over the size rows staged, recorded in
+-- bench_loader_times as what (first, reimport) with its counts, the places
+-- and actors created (the model holds more than places0 and actors0) and its
+-- CPU time; returns the run's row.
+CREATE FUNCTION bench_import_acled(size int, what text, places0 bigint, actors0 bigint) RETURNS record
+LANGUAGE plpgsql AS $$
+DECLARE
+  t0 timestamptz := clock_timestamp();
+  c0 float8 := bench_cpu_seconds();
+  r record;
+BEGIN
+  SELECT * INTO r FROM sahel_news.import_acled(1000000);
+  INSERT INTO bench_loader_times VALUES (size, what, extract(epoch FROM clock_timestamp() - t0) * 1000,
+    format('%s imported, %s updated, %s unchanged, %s flagged, %s skipped; %s places and %s actors created; '
+           'CPU %s s, %s rows/s of CPU',
+           r.imported, r.updated, r.unchanged, r.flagged, r.skipped,
+           (SELECT count(*) FROM sahel_news.places) - places0, (SELECT count(*) FROM sahel_news.actors) - actors0,
+           round((bench_cpu_seconds() - c0)::numeric, 1), round(size / nullif(bench_cpu_seconds() - c0, 0))));
+  RETURN r;
+END $$;
+
 CREATE PROCEDURE bench_loader_measure(size int) LANGUAGE plpgsql AS $$
 DECLARE
   t0 timestamptz;
@@ -109,14 +130,7 @@ BEGIN
   t0 := clock_timestamp();
   INSERT INTO sahel_news.acled_raw SELECT * FROM bench_acled_src;
   INSERT INTO bench_loader_times VALUES (size, 'stage', extract(epoch FROM clock_timestamp() - t0) * 1000);
-  t0 := clock_timestamp();
-  c0 := bench_cpu_seconds();
-  SELECT * INTO r FROM sahel_news.import_acled(1000000);
-  INSERT INTO bench_loader_times VALUES (size, 'first', extract(epoch FROM clock_timestamp() - t0) * 1000,
-    format('%s imported, %s flagged, %s skipped; %s places and %s actors created; CPU %s s, %s rows/s of CPU',
-           r.imported, r.flagged, r.skipped,
-           (SELECT count(*) FROM sahel_news.places) - places0, (SELECT count(*) FROM sahel_news.actors) - actors0,
-           round((bench_cpu_seconds() - c0)::numeric, 1), round(size / nullif(bench_cpu_seconds() - c0, 0))));
+  r := bench_import_acled(size, 'first', places0, actors0);
   IF r.imported + r.flagged <> size OR r.updated <> 0 THEN
     RAISE EXCEPTION 'first load of % rows: % imported, % updated, % flagged', size, r.imported, r.updated, r.flagged;
   END IF;
@@ -168,14 +182,7 @@ BEGIN
            n_places, n_events, n_actor_rows, n_actor_names, round(writes_cpu::numeric, 1)));
 
   INSERT INTO sahel_news.acled_raw SELECT * FROM bench_acled_src;
-  t0 := clock_timestamp();
-  c0 := bench_cpu_seconds();
-  SELECT * INTO r FROM sahel_news.import_acled(1000000);
-  INSERT INTO bench_loader_times VALUES (size, 'reimport', extract(epoch FROM clock_timestamp() - t0) * 1000,
-    format('%s unchanged, %s updated, %s flagged; %s places and %s actors created; CPU %s s, %s rows/s of CPU',
-           r.unchanged, r.updated, r.flagged,
-           (SELECT count(*) FROM sahel_news.places) - places0, (SELECT count(*) FROM sahel_news.actors) - actors0,
-           round((bench_cpu_seconds() - c0)::numeric, 1), round(size / nullif(bench_cpu_seconds() - c0, 0))));
+  r := bench_import_acled(size, 'reimport', places0, actors0);
   IF r.imported <> 0 OR r.updated <> 0 THEN
     RAISE EXCEPTION 're-import of % identical rows imported % and updated % events', size, r.imported, r.updated;
   END IF;
