@@ -165,5 +165,12 @@ BEGIN
          n.n_actors = b.n_actors, n.bi_events = b.bi_events
   FROM sn_regress.model_now() n;
 END $$;
+-- rows_marked(tab, flag): how many rows the table holds, and whether its
+-- boolean column flag (standard, sample) is true in every one of them.
+CREATE FUNCTION sn_regress.rows_marked(tab regclass, flag name, OUT n bigint, OUT marked boolean)
+LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format('SELECT count(*), bool_and(%I) FROM %s', flag, tab) INTO n, marked;
+END $$;
 SELECT sn_regress.binary_round_trip($$SELECT 1::int AS i, 'x'::text AS t$$) AS helper_works;
 SELECT sn_regress.binary_recv('int4', '\x00000001') AS recv_works;

@@ -22,20 +22,17 @@ DELETE FROM sources WHERE NOT sample;
 --
 -- What CREATE EXTENSION loaded: lookups and the sample, all marked shipped.
 --
-SELECT 'acled_event_types' AS tab, count(*) AS n, bool_and(standard) AS shipped FROM acled_event_types
-UNION ALL SELECT 'acled_sub_event_types', count(*), bool_and(standard) FROM acled_sub_event_types
-UNION ALL SELECT 'acled_actor_types', count(*), bool_and(standard) FROM acled_actor_types
-UNION ALL SELECT 'cameo_codes', count(*), bool_and(standard) FROM cameo_codes
-UNION ALL SELECT 'sources', count(*), bool_and(sample) FROM sources
-UNION ALL SELECT 'places', count(*), bool_and(sample) FROM places
-UNION ALL SELECT 'place_names', count(*), bool_and(sample) FROM place_names
-UNION ALL SELECT 'place_countries', count(*), bool_and(sample) FROM place_countries
-UNION ALL SELECT 'actors', count(*), bool_and(sample) FROM actors
-UNION ALL SELECT 'actor_names', count(*), bool_and(sample) FROM actor_names
-UNION ALL SELECT 'events', count(*), bool_and(sample) FROM events
-UNION ALL SELECT 'event_actors', count(*), bool_and(sample) FROM event_actors
-UNION ALL SELECT 'deployments', count(*), bool_and(sample) FROM deployments
-UNION ALL SELECT 'figures', count(*), bool_and(sample) FROM figures;
+-- The lookups mark their rows standard, the sample's tables sample.
+SELECT t.tab, r.n, r.marked AS shipped
+FROM (SELECT l.tab, l.o, 'standard' AS flag
+      FROM unnest('{acled_event_types,acled_sub_event_types,acled_actor_types,cameo_codes}'::text[])
+           WITH ORDINALITY AS l(tab, o)
+      UNION ALL
+      SELECT s.tab, 100 + s.o, 'sample'
+      FROM unnest('{sources,places,place_names,place_countries,actors,actor_names,events,event_actors,
+                    deployments,figures}'::text[]) WITH ORDINALITY AS s(tab, o)) t
+CROSS JOIN LATERAL sn_regress.rows_marked(t.tab::regclass, t.flag) r
+ORDER BY t.o;
 
 -- CAMEO: 20 roots, every code under its parent; ACLED: 6 types, 25 sub-types.
 SELECT level, count(*) FROM cameo_codes GROUP BY level ORDER BY level;
