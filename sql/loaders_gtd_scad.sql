@@ -60,7 +60,7 @@ WHERE e.dataset = 'scad' ORDER BY e.external_id;
 SELECT e.external_id, ea.role, a.name
 FROM events e JOIN event_actors ea ON ea.event_id = e.id JOIN actors a ON a.id = ea.actor_id
 WHERE e.dataset = 'scad' ORDER BY e.external_id, ea.role, a.name;
--- the summary: the issue note, then the notes
+-- the summary: issuenote, then notes
 SELECT external_id, summary FROM events WHERE dataset = 'scad' AND external_id IN ('4320001-1', '4320002-1') ORDER BY 1;
 \copy scad_raw FROM 'tests/fixtures/loaders/scad.csv' WITH (FORMAT csv, HEADER true)
 SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_scad();

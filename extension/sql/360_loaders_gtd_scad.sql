@@ -938,7 +938,7 @@ BEGIN
          CASE WHEN p.ok AND chk.location IS NOT NULL THEN @extschema@.location_precision_m('scad', v.prec) END,
          CASE WHEN p.ok THEN CASE WHEN v.ndeath >= 0 THEN @extschema@.estimate(v.ndeath, v.ndeath)
                                   ELSE '?'::@extschema@.estimate END END,
-         -- the issue note (what happened, in a sentence), then the coder's notes
+         -- issuenote (what happened, in a sentence), then the coder's notes
          nullif(concat_ws('. ', @extschema@.loader_value(r.issuenote), @extschema@.loader_value(r.notes)), ''),
          @extschema@.loader_value(r.etype),
          NULL,
