@@ -40,13 +40,20 @@ PG_FUNCTION_INFO_V1(event_match_link);
  * Reading the columns of a query's rows
  */
 
+/*
+ * Runs a query built by link_events() that must be a SELECT of at least ncols
+ * columns; its rows are left in SPI_tuptable and SPI_processed.
+ */
 static void
-check_columns(SPITupleTable *tt, int n, const char *what)
+run_select(const char *query, int ncols, const char *what)
 {
-	if (tt->tupdesc->natts < n)
+	if (SPI_execute(query, true, 0) != SPI_OK_SELECT)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("%s query must be a SELECT: \"%s\"", what, query)));
+	if (SPI_tuptable->tupdesc->natts < ncols)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s query returns %d columns, %d expected", what, tt->tupdesc->natts, n)));
+				 errmsg("%s query returns %d columns, %d expected", what, SPI_tuptable->tupdesc->natts, ncols)));
 }
 
 static bool
@@ -198,12 +205,9 @@ read_events(const char *query, const char *what, size_t *n_out, bool **changed_o
 	size_t	   *word_start;
 	size_t	   *group_start;
 
-	if (SPI_execute(query, true, 0) != SPI_OK_SELECT)
-		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("%s query must be a SELECT: \"%s\"", what, query)));
+	run_select(query, 15, what);
 	tt = SPI_tuptable;
 	n = SPI_processed;
-	check_columns(tt, 15, what);
 	c_summary = SPI_fnumber(tt->tupdesc, "summary");
 	c_place = SPI_fnumber(tt->tupdesc, "place_name");
 	c_groups = SPI_fnumber(tt->tupdesc, "group_names");
@@ -625,12 +629,9 @@ event_match_select(PG_FUNCTION_ARGS)
 	sn_match_params_default(&p, within_km, within_days);
 	p.min_score = min_score;
 	SPI_connect();
-	if (SPI_execute(query, true, 0) != SPI_OK_SELECT)
-		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("the pairs query must be a SELECT: \"%s\"", query)));
+	run_select(query, 14, "the pairs");
 	tt = SPI_tuptable;
 	n = SPI_processed;
-	check_columns(tt, 14, "the pairs");
 	aid = distinct_ids(tt, n, 1, &na);
 	bid = distinct_ids(tt, n, 2, &nb);
 	a = palloc0_array(sn_match_event, na ? na : 1);
@@ -720,12 +721,9 @@ event_match_clusters(PG_FUNCTION_ARGS)
 	deconstruct_array(splitting, TEXTOID, -1, false, TYPALIGN_INT, &split_names, &split_nulls, &n_split);
 	InitMaterializedSRF(fcinfo, 0);
 	SPI_connect();
-	if (SPI_execute(query, true, 0) != SPI_OK_SELECT)
-		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("the links query must be a SELECT: \"%s\"", query)));
+	run_select(query, 4, "the links");
 	tt = SPI_tuptable;
 	n = SPI_processed;
-	check_columns(tt, 4, "the links");
 	{
 		/* the ids of both columns */
 		int64	   *all = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int64) * (2 * n + 1));
@@ -971,113 +969,101 @@ parse_status(const char *status)
 
 static const char *const status_names[] = {"proposed", "accepted", "rejected"};
 
-Datum
-event_match_link(PG_FUNCTION_ARGS)
+/* The events of one link pass: both datasets, what changed, their ids sorted */
+typedef struct link_sides
 {
-	char	   *qa = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	char	   *qb = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	char	   *qstored = text_to_cstring(PG_GETARG_TEXT_PP(2));
-	char	   *qreviews = text_to_cstring(PG_GETARG_TEXT_PP(3));
-	text	   *dname = PG_GETARG_TEXT_PP(4);
-	text	   *oname = PG_GETARG_TEXT_PP(5);
-	bool		a_splits = PG_GETARG_BOOL(6);
-	bool		b_splits = PG_GETARG_BOOL(7);
-	double		within_km = PG_GETARG_FLOAT8(8);
-	int32		within_days = PG_GETARG_INT32(9);
-	double		min_score = PG_GETARG_FLOAT8(10);
-	char	   *qupdates = text_to_cstring(PG_GETARG_TEXT_PP(11));
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	sn_match_params p;
-	sn_match_event *a,
-			   *b;
-	bool	   *a_changed,
-			   *b_changed;
-	size_t		na,
-				nb;
-	size_t	   *map1,
-			   *map2;
-	size_t		n1,
-				n2;
-	id_index   *aix,
-			   *bix;
-	found_ctx	fc;
-	pair_key   *reviews;
-	size_t		n_reviews = 0;
-	pair_key   *stored_keys;
-	size_t		n_stored;
-	int		   *stored_old_rank_a,
-			   *stored_old_rank_b;
-	bool	   *stored_old_shared;
-	sn_match_pair *pairs;
-	size_t		n_pairs;
+	sn_match_event *a;
+	sn_match_event *b;
+	size_t		na;
+	size_t		nb;
+	bool	   *a_changed;
+	bool	   *b_changed;
+	id_index   *aix;
+	id_index   *bix;
+} link_sides;
+
+/*
+ * The stored pairs as they were read: their keys (sorted) and the ranks and
+ * shared flag each held, so that only the rows that change are written.
+ * Stored pair s is pairs[first + s] of the pass's pair array.
+ */
+typedef struct stored_pairs
+{
+	size_t		first;
+	size_t		n;
+	pair_key   *keys;
+	int		   *old_rank_a;
+	int		   *old_rank_b;
+	bool	   *old_shared;
+} stored_pairs;
+
+/*
+ * The found pairs live in malloc'd memory (the core's search may not
+ * long-jump); they are freed with the function's memory context, so that an
+ * error anywhere after the search leaks nothing.
+ */
+static void
+found_pairs_free(void *arg)
+{
+	found_ctx  *fc = arg;
+
+	free(fc->pairs);
+	fc->pairs = NULL;
+}
+
+/* The new pairs: changed events of a against all of b, then unchanged of a against changed of b */
+static void
+search_new_pairs(found_ctx *fc, const link_sides *s)
+{
+	size_t	   *amap = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(size_t) * (s->na ? s->na : 1));
+	size_t	   *bmap = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(size_t) * (s->nb ? s->nb : 1));
+	size_t		n_a = 0,
+				n_b = 0;
+	bool		ok;
+
+	for (size_t i = 0; i < s->na; i++)
+		if (s->a_changed[i])
+			amap[n_a++] = i;
+	for (size_t i = 0; i < s->nb; i++)
+		bmap[i] = i;
+	ok = found_search(fc, amap, n_a, bmap, s->nb);
+	if (ok)
+	{
+		n_a = 0;
+		for (size_t i = 0; i < s->na; i++)
+			if (!s->a_changed[i])
+				amap[n_a++] = i;
+		for (size_t i = 0; i < s->nb; i++)
+			if (s->b_changed[i])
+				bmap[n_b++] = i;
+		ok = found_search(fc, amap, n_a, bmap, n_b);
+	}
+	if (!ok)
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory while searching candidate pairs")));
+	pfree(amap);
+	pfree(bmap);
+}
+
+/* The analysts' verdicts (a id, b id, status) on pairs of these events, sorted */
+static pair_key *
+read_reviews(const char *query, const link_sides *s, size_t *n_out)
+{
 	SPITupleTable *tt;
 	uint64		n;
-	MemoryContext pair_cxt;
-	Datum		accepted_reasons;
+	pair_key   *reviews;
+	size_t		n_reviews = 0;
 
-	check_windows(within_km, within_days);
-	if (isnan(min_score) || min_score < 0 || min_score > 1)
-		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("min_score must lie in [0, 1], not %g", min_score)));
-	InitMaterializedSRF(fcinfo, 0);
-	sn_match_params_default(&p, within_km, within_days);
-	sn_match_params_linking(&p);
-	p.min_score = min_score;
-	SPI_connect();
-
-	/* the events, each with whether it changed since it was last compared */
-	a = read_events(qa, "the first event", &na, &a_changed);
-	b = read_events(qb, "the second event", &nb, &b_changed);
-	aix = sorted_ids(a, na);
-	bix = sorted_ids(b, nb);
-
-	/* the new pairs: changed a x all b, then unchanged a x changed b */
-	memset(&fc, 0, sizeof(fc));
-	fc.a = a;
-	fc.b = b;
-	fc.p = &p;
-	map1 = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(size_t) * (na ? na : 1));
-	map2 = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(size_t) * (nb ? nb : 1));
-	n1 = 0;
-	for (size_t i = 0; i < na; i++)
-		if (a_changed[i])
-			map1[n1++] = i;
-	for (size_t i = 0; i < nb; i++)
-		map2[i] = i;
-	if (!found_search(&fc, map1, n1, map2, nb))
-	{
-		free(fc.pairs);
-		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory while searching candidate pairs")));
-	}
-	n1 = 0;
-	for (size_t i = 0; i < na; i++)
-		if (!a_changed[i])
-			map1[n1++] = i;
-	n2 = 0;
-	for (size_t i = 0; i < nb; i++)
-		if (b_changed[i])
-			map2[n2++] = i;
-	if (!found_search(&fc, map1, n1, map2, n2))
-	{
-		free(fc.pairs);
-		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory while searching candidate pairs")));
-	}
-
-	/* the verdicts: a id, b id, status (pairs of other events are ignored) */
-	if (SPI_execute(qreviews, true, 0) != SPI_OK_SELECT)
-		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("the reviews query must be a SELECT: \"%s\"", qreviews)));
+	run_select(query, 3, "the reviews");
 	tt = SPI_tuptable;
 	n = SPI_processed;
-	check_columns(tt, 3, "the reviews");
 	reviews = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(pair_key) * (n ? n : 1));
 	for (uint64 i = 0; i < n; i++)
 	{
-		size_t		ia = find_id(aix, na, col_int8(tt, i, 1, 0)),
-					ib = find_id(bix, nb, col_int8(tt, i, 2, 0));
+		size_t		ia = find_id(s->aix, s->na, col_int8(tt, i, 1, 0)),
+					ib = find_id(s->bix, s->nb, col_int8(tt, i, 2, 0));
 
 		if (ia == (size_t) -1 || ib == (size_t) -1)
-			continue;
+			continue;			/* a pair of other events */
 		reviews[n_reviews].a = ia;
 		reviews[n_reviews].b = ib;
 		reviews[n_reviews].value = parse_status(SPI_getvalue(tt->vals[i], tt->tupdesc, 3));
@@ -1085,203 +1071,225 @@ event_match_link(PG_FUNCTION_ARGS)
 	}
 	SPI_freetuptable(tt);
 	qsort(reviews, n_reviews, sizeof(pair_key), pair_key_cmp);
+	*n_out = n_reviews;
+	return reviews;
+}
 
-	/*
-	 * The stored pairs: a id, b id, score, days_apart, km_apart, status, the
-	 * rank of a's row, the rank of b's row, shared.
-	 */
-	if (SPI_execute(qstored, true, 0) != SPI_OK_SELECT)
-		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("the stored pairs query must be a SELECT: \"%s\"", qstored)));
-	tt = SPI_tuptable;
-	n = SPI_processed;
-	check_columns(tt, 9, "the stored pairs");
-	n_pairs = fc.n + n + n_reviews;
-	pairs = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(sn_match_pair) * (n_pairs ? n_pairs : 1));
-	stored_keys = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(pair_key) * (n ? n : 1));
-	stored_old_rank_a = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int) * (n ? n : 1));
-	stored_old_rank_b = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int) * (n ? n : 1));
-	stored_old_shared = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(bool) * (n ? n : 1));
-	n_pairs = 0;
-	/* new pairs first: pairs[0 .. fc.n) */
-	for (size_t i = 0; i < fc.n; i++)
+static sn_match_pair *
+next_pair(sn_match_pair *pairs, size_t *n, size_t a, size_t b, int status)
+{
+	sn_match_pair *x = &pairs[(*n)++];
+
+	memset(x, 0, sizeof(*x));
+	x->a = a;
+	x->b = b;
+	x->status = status;
+	return x;
+}
+
+/* The new pairs, each with the analysts' verdict if there is one */
+static void
+add_new_pairs(sn_match_pair *pairs, size_t *n_pairs, const found_ctx *fc,
+			  const pair_key *reviews, size_t n_reviews)
+{
+	for (size_t i = 0; i < fc->n; i++)
 	{
-		sn_match_pair *x = &pairs[n_pairs++];
-		const pair_key *rv = find_pair(reviews, n_reviews, fc.pairs[i].a, fc.pairs[i].b);
+		const found_pair *f = &fc->pairs[i];
+		const pair_key *rv = find_pair(reviews, n_reviews, f->a, f->b);
+		sn_match_pair *x = next_pair(pairs, n_pairs, f->a, f->b, rv ? rv->value : SN_MATCH_PROPOSED);
 
-		memset(x, 0, sizeof(*x));
-		x->a = fc.pairs[i].a;
-		x->b = fc.pairs[i].b;
-		x->score = fc.pairs[i].parts.score;
-		x->days_apart = fc.pairs[i].parts.days_apart;
-		x->km_apart = fc.pairs[i].parts.km_apart;
-		x->status = rv ? rv->value : SN_MATCH_PROPOSED;
+		x->score = f->parts.score;
+		x->days_apart = f->parts.days_apart;
+		x->km_apart = f->parts.km_apart;
 	}
-	/* then the stored ones: pairs[fc.n .. fc.n + n_stored) */
-	n_stored = 0;
+}
+
+/*
+ * The stored pairs between events still compared (a id, b id, score,
+ * days_apart, km_apart, status, the rank of a's row, the rank of b's row,
+ * shared), from the rows already in tt.
+ */
+static void
+add_stored_pairs(sn_match_pair *pairs, size_t *n_pairs, SPITupleTable *tt, uint64 n,
+				 const link_sides *s, stored_pairs *st)
+{
+	st->first = *n_pairs;
+	st->n = 0;
+	st->keys = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(pair_key) * (n ? n : 1));
+	st->old_rank_a = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int) * (n ? n : 1));
+	st->old_rank_b = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int) * (n ? n : 1));
+	st->old_shared = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(bool) * (n ? n : 1));
 	for (uint64 i = 0; i < n; i++)
 	{
-		size_t		ia = find_id(aix, na, col_int8(tt, i, 1, 0)),
-					ib = find_id(bix, nb, col_int8(tt, i, 2, 0));
+		size_t		ia = find_id(s->aix, s->na, col_int8(tt, i, 1, 0)),
+					ib = find_id(s->bix, s->nb, col_int8(tt, i, 2, 0));
 		sn_match_pair *x;
+		bool		isnull;
 
 		if (ia == (size_t) -1 || ib == (size_t) -1)
 			continue;			/* an event no longer compared: its rows went */
-		x = &pairs[n_pairs++];
-		memset(x, 0, sizeof(*x));
-		x->a = ia;
-		x->b = ib;
+		x = next_pair(pairs, n_pairs, ia, ib, parse_status(SPI_getvalue(tt->vals[i], tt->tupdesc, 6)));
 		x->score = col_float8(tt, i, 3, 0.0);
 		x->days_apart = col_int8(tt, i, 4, INT64_MAX);
 		x->km_apart = col_float8(tt, i, 5, INFINITY);
-		x->status = parse_status(SPI_getvalue(tt->vals[i], tt->tupdesc, 6));
-		stored_old_rank_a[n_stored] = (int) col_int8(tt, i, 7, 0);
-		stored_old_rank_b[n_stored] = (int) col_int8(tt, i, 8, 0);
-		stored_old_shared[n_stored] = !col_null(tt, i, 9) && DatumGetBool(SPI_getbinval(tt->vals[i], tt->tupdesc, 9, &(bool){false}));
-		stored_keys[n_stored].a = ia;
-		stored_keys[n_stored].b = ib;
-		stored_keys[n_stored].value = 0;
-		n_stored++;
+		st->old_rank_a[st->n] = (int) col_int8(tt, i, 7, 0);
+		st->old_rank_b[st->n] = (int) col_int8(tt, i, 8, 0);
+		st->old_shared[st->n] = DatumGetBool(SPI_getbinval(tt->vals[i], tt->tupdesc, 9, &isnull)) && !isnull;
+		st->keys[st->n].a = ia;
+		st->keys[st->n].b = ib;
+		st->keys[st->n].value = 0;
+		st->n++;
 	}
-	SPI_freetuptable(tt);
-	qsort(stored_keys, n_stored, sizeof(pair_key), pair_key_cmp);
+	qsort(st->keys, st->n, sizeof(pair_key), pair_key_cmp);
+}
 
-	/* accepted pairs the windows left out: neither new nor stored */
+/* Accepted pairs the windows left out: neither new nor stored */
+static void
+add_accepted_outside_windows(sn_match_pair *pairs, size_t *n_pairs, const found_ctx *fc,
+							 const pair_key *reviews, size_t n_reviews, const stored_pairs *st)
+{
+	pair_key   *found_keys = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(pair_key) * (fc->n ? fc->n : 1));
+
+	for (size_t i = 0; i < fc->n; i++)
 	{
-		pair_key   *found_keys = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(pair_key) * (fc.n ? fc.n : 1));
-
-		for (size_t i = 0; i < fc.n; i++)
-		{
-			found_keys[i].a = fc.pairs[i].a;
-			found_keys[i].b = fc.pairs[i].b;
-			found_keys[i].value = 0;
-		}
-		qsort(found_keys, fc.n, sizeof(pair_key), pair_key_cmp);
-		for (size_t i = 0; i < n_reviews; i++)
-		{
-			sn_match_pair *x;
-
-			if (reviews[i].value != SN_MATCH_ACCEPTED
-				|| find_pair(found_keys, fc.n, reviews[i].a, reviews[i].b)
-				|| find_pair(stored_keys, n_stored, reviews[i].a, reviews[i].b))
-				continue;
-			x = &pairs[n_pairs++];
-			memset(x, 0, sizeof(*x));
-			x->a = reviews[i].a;
-			x->b = reviews[i].b;
-			x->score = 0.0;
-			x->days_apart = INT64_MAX;
-			x->km_apart = INFINITY;
-			x->status = SN_MATCH_ACCEPTED;
-		}
-		pfree(found_keys);
+		found_keys[i].a = fc->pairs[i].a;
+		found_keys[i].b = fc->pairs[i].b;
+		found_keys[i].value = 0;
 	}
-
-	if (!sn_match_select(pairs, n_pairs, a, na, a_splits, b, nb, b_splits, &p))
+	qsort(found_keys, fc->n, sizeof(pair_key), pair_key_cmp);
+	for (size_t i = 0; i < n_reviews; i++)
 	{
-		free(fc.pairs);
-		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory while selecting matches")));
+		sn_match_pair *x;
+
+		if (reviews[i].value != SN_MATCH_ACCEPTED
+			|| find_pair(found_keys, fc->n, reviews[i].a, reviews[i].b)
+			|| find_pair(st->keys, st->n, reviews[i].a, reviews[i].b))
+			continue;
+		x = next_pair(pairs, n_pairs, reviews[i].a, reviews[i].b, SN_MATCH_ACCEPTED);
+		x->score = 0.0;
+		x->days_apart = INT64_MAX;
+		x->km_apart = INFINITY;
 	}
+	pfree(found_keys);
+}
 
-	/* the rows */
-	pair_cxt = AllocSetContextCreate(CurrentMemoryContext, "event_match_link pair", ALLOCSET_SMALL_SIZES);
+/*
+ * The stored pairs whose rank or shared flag changed: both rows of each,
+ * handed to the updates statement as four arrays ($1 event ids, $2 other
+ * event ids, $3 ranks, NULL when rejected, $4 shared).
+ */
+static void
+write_changed_stored(const char *qupdates, const sn_match_pair *pairs, const stored_pairs *st,
+					 const link_sides *s)
+{
+	size_t		cap = 2 * (st->n ? st->n : 1);
+	Datum	   *u_ev = palloc(sizeof(Datum) * cap);
+	Datum	   *u_other = palloc(sizeof(Datum) * cap);
+	Datum	   *u_rank = palloc(sizeof(Datum) * cap);
+	bool	   *u_rank_null = palloc(sizeof(bool) * cap);
+	Datum	   *u_shared = palloc(sizeof(Datum) * cap);
+	int			n_upd = 0;
+
+	for (size_t k = 0; k < st->n; k++)
 	{
-		JsonbParseState *st = NULL;
-		JsonbValue	v;
-		JsonbValue *res;
+		const sn_match_pair *x = &pairs[st->first + k];
+		bool		rejected = x->status == SN_MATCH_REJECTED;
+		int			new_rank[2] = {rejected ? 0 : x->rank_a, rejected ? 0 : x->rank_b};
+		int64		ids[2] = {s->a[x->a].id, s->b[x->b].id};
 
-		pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-		jb_key(&st, "accepted_outside_windows");
-		v.type = jbvBool;
-		v.val.boolean = true;
-		pushJsonbValue(&st, WJB_VALUE, &v);
-		res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
-		accepted_reasons = JsonbPGetDatum(JsonbValueToJsonb(res));
-	}
-	/*
-	 * The stored pairs whose rank or shared flag changed: both rows of each,
-	 * handed to the updates statement as four arrays ($1 event ids, $2 other
-	 * event ids, $3 ranks, NULL when rejected, $4 shared).
-	 */
-	{
-		int64	   *u_ev = palloc(sizeof(int64) * 2 * (n_stored ? n_stored : 1));
-		int64	   *u_other = palloc(sizeof(int64) * 2 * (n_stored ? n_stored : 1));
-		Datum	   *u_rank = palloc(sizeof(Datum) * 2 * (n_stored ? n_stored : 1));
-		bool	   *u_rank_null = palloc(sizeof(bool) * 2 * (n_stored ? n_stored : 1));
-		Datum	   *u_shared = palloc(sizeof(Datum) * 2 * (n_stored ? n_stored : 1));
-		Datum	   *u_ev_d = palloc(sizeof(Datum) * 2 * (n_stored ? n_stored : 1));
-		Datum	   *u_other_d = palloc(sizeof(Datum) * 2 * (n_stored ? n_stored : 1));
-		int			n_upd = 0;
-
-		for (size_t s = 0; s < n_stored; s++)
+		if (st->old_rank_a[k] == new_rank[0] && st->old_rank_b[k] == new_rank[1]
+			&& st->old_shared[k] == x->shared)
+			continue;
+		for (int side = 0; side < 2; side++)
 		{
-			sn_match_pair *x = &pairs[fc.n + s];
-			bool		rejected = x->status == SN_MATCH_REJECTED;
-			int			new_a = rejected ? 0 : x->rank_a,
-						new_b = rejected ? 0 : x->rank_b;
-
-			if (stored_old_rank_a[s] == new_a && stored_old_rank_b[s] == new_b
-				&& stored_old_shared[s] == x->shared)
-				continue;
-			for (int side = 0; side < 2; side++)
-			{
-				u_ev[n_upd] = side ? b[x->b].id : a[x->a].id;
-				u_other[n_upd] = side ? a[x->a].id : b[x->b].id;
-				u_ev_d[n_upd] = Int64GetDatum(u_ev[n_upd]);
-				u_other_d[n_upd] = Int64GetDatum(u_other[n_upd]);
-				u_rank[n_upd] = Int32GetDatum(side ? new_b : new_a);
-				u_rank_null[n_upd] = (side ? new_b : new_a) == 0;
-				u_shared[n_upd] = BoolGetDatum(x->shared);
-				n_upd++;
-			}
-		}
-		if (n_upd > 0)
-		{
-			int			dims[1] = {n_upd};
-			int			lbs[1] = {1};
-			Oid			argtypes[4] = {INT8ARRAYOID, INT8ARRAYOID, INT4ARRAYOID, BOOLARRAYOID};
-			Datum		args[4];
-
-			args[0] = PointerGetDatum(construct_array(u_ev_d, n_upd, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-			args[1] = PointerGetDatum(construct_array(u_other_d, n_upd, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-			args[2] = PointerGetDatum(construct_md_array(u_rank, u_rank_null, 1, dims, lbs, INT4OID, 4, true, TYPALIGN_INT));
-			args[3] = PointerGetDatum(construct_array(u_shared, n_upd, BOOLOID, 1, true, TYPALIGN_CHAR));
-			if (SPI_execute_with_args(qupdates, 4, argtypes, args, NULL, false, 0) < 0)
-				ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-								errmsg("the updates statement failed: \"%s\"", qupdates)));
+			u_ev[n_upd] = Int64GetDatum(ids[side]);
+			u_other[n_upd] = Int64GetDatum(ids[1 - side]);
+			u_rank[n_upd] = Int32GetDatum(new_rank[side]);
+			u_rank_null[n_upd] = new_rank[side] == 0;
+			u_shared[n_upd] = BoolGetDatum(x->shared);
+			n_upd++;
 		}
 	}
+	if (n_upd > 0)
+	{
+		int			dims[1] = {n_upd};
+		int			lbs[1] = {1};
+		Oid			argtypes[4] = {INT8ARRAYOID, INT8ARRAYOID, INT4ARRAYOID, BOOLARRAYOID};
+		Datum		args[4];
+
+		args[0] = PointerGetDatum(construct_array(u_ev, n_upd, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		args[1] = PointerGetDatum(construct_array(u_other, n_upd, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		args[2] = PointerGetDatum(construct_md_array(u_rank, u_rank_null, 1, dims, lbs, INT4OID, 4, true, TYPALIGN_INT));
+		args[3] = PointerGetDatum(construct_array(u_shared, n_upd, BOOLOID, 1, true, TYPALIGN_CHAR));
+		if (SPI_execute_with_args(qupdates, 4, argtypes, args, NULL, false, 0) < 0)
+			ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							errmsg("the updates statement failed: \"%s\"", qupdates)));
+	}
+	pfree(u_ev);
+	pfree(u_other);
+	pfree(u_rank);
+	pfree(u_rank_null);
+	pfree(u_shared);
+}
+
+/* reasons of a pair an analyst accepted that the windows leave out */
+static Datum
+accepted_outside_windows_reasons(void)
+{
+	JsonbParseState *st = NULL;
+	JsonbValue	v;
+	JsonbValue *res;
+
+	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	jb_key(&st, "accepted_outside_windows");
+	v.type = jbvBool;
+	v.val.boolean = true;
+	pushJsonbValue(&st, WJB_VALUE, &v);
+	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
+	return JsonbPGetDatum(JsonbValueToJsonb(res));
+}
+
+/*
+ * Both rows of every pair that is not a stored one: the new pairs
+ * (pairs[0 .. fc->n)) and the accepted pairs outside the windows (after the
+ * stored ones).
+ */
+static void
+return_new_rows(ReturnSetInfo *rsinfo, const sn_match_pair *pairs, size_t n_pairs, const found_ctx *fc,
+				const stored_pairs *st, const link_sides *s, text *dname, text *oname)
+{
+	MemoryContext pair_cxt = AllocSetContextCreate(CurrentMemoryContext, "event_match_link pair",
+												   ALLOCSET_SMALL_SIZES);
+	Datum		accepted_reasons = accepted_outside_windows_reasons();
 
 	for (size_t k = 0; k < n_pairs; k++)
 	{
-		sn_match_pair *x = &pairs[k];
-		bool		is_new = k < fc.n;
-		bool		is_stored = k >= fc.n && k < fc.n + n_stored;
+		const sn_match_pair *x = &pairs[k];
+		bool		is_new = k < fc->n;
 		Datum		values[12];
 		bool		nulls[12] = {0};
 		MemoryContext old;
 		text	   *names[2] = {dname, oname};
-		int64		ids[2] = {a[x->a].id, b[x->b].id};
+		int64		ids[2] = {s->a[x->a].id, s->b[x->b].id};
 		int			ranks[2] = {x->rank_a, x->rank_b};
 
-		if (is_stored)
-			continue;			/* written above when changed */
+		if (k >= st->first && k < st->first + st->n)
+			continue;			/* stored: written by write_changed_stored when changed */
 		CHECK_FOR_INTERRUPTS();
 		MemoryContextReset(pair_cxt);
 		old = MemoryContextSwitchTo(pair_cxt);
 		if (is_new)
 		{
-			const found_pair *f = &fc.pairs[k];
+			const found_pair *f = &fc->pairs[k];
 
 			values[4] = Float8GetDatum(f->parts.score);
 			values[6] = BoolGetDatum(f->dup);
 			values[7] = Int64GetDatum(f->parts.days_apart);
 			values[8] = Float8GetDatum(f->parts.km_apart);
-			values[9] = reasons_jsonb(&f->parts, f->dup, &a[x->a], &b[x->b]);
+			values[9] = reasons_jsonb(&f->parts, f->dup, &s->a[x->a], &s->b[x->b]);
 		}
 		else
 		{
-			/* accepted outside the windows */
 			nulls[4] = nulls[7] = nulls[8] = true;
 			values[6] = BoolGetDatum(false);
 			values[9] = accepted_reasons;
@@ -1300,7 +1308,77 @@ event_match_link(PG_FUNCTION_ARGS)
 		}
 		MemoryContextSwitchTo(old);
 	}
-	free(fc.pairs);
+	MemoryContextDelete(pair_cxt);
+}
+
+Datum
+event_match_link(PG_FUNCTION_ARGS)
+{
+	char	   *qa = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char	   *qb = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	char	   *qstored = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	char	   *qreviews = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	text	   *dname = PG_GETARG_TEXT_PP(4);
+	text	   *oname = PG_GETARG_TEXT_PP(5);
+	bool		a_splits = PG_GETARG_BOOL(6);
+	bool		b_splits = PG_GETARG_BOOL(7);
+	double		within_km = PG_GETARG_FLOAT8(8);
+	int32		within_days = PG_GETARG_INT32(9);
+	double		min_score = PG_GETARG_FLOAT8(10);
+	char	   *qupdates = text_to_cstring(PG_GETARG_TEXT_PP(11));
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	sn_match_params p;
+	link_sides	s;
+	found_ctx  *fc;
+	MemoryContextCallback *free_found;
+	pair_key   *reviews;
+	size_t		n_reviews;
+	stored_pairs st;
+	sn_match_pair *pairs;
+	size_t		n_pairs = 0;
+
+	check_windows(within_km, within_days);
+	if (isnan(min_score) || min_score < 0 || min_score > 1)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("min_score must lie in [0, 1], not %g", min_score)));
+	InitMaterializedSRF(fcinfo, 0);
+	sn_match_params_default(&p, within_km, within_days);
+	sn_match_params_linking(&p);
+	p.min_score = min_score;
+	SPI_connect();
+
+	/* the events, each with whether it changed since it was last compared */
+	s.a = read_events(qa, "the first event", &s.na, &s.a_changed);
+	s.b = read_events(qb, "the second event", &s.nb, &s.b_changed);
+	s.aix = sorted_ids(s.a, s.na);
+	s.bix = sorted_ids(s.b, s.nb);
+
+	fc = palloc0(sizeof(found_ctx));
+	fc->a = s.a;
+	fc->b = s.b;
+	fc->p = &p;
+	free_found = palloc(sizeof(MemoryContextCallback));
+	free_found->func = found_pairs_free;
+	free_found->arg = fc;
+	MemoryContextRegisterResetCallback(CurrentMemoryContext, free_found);
+	search_new_pairs(fc, &s);
+
+	reviews = read_reviews(qreviews, &s, &n_reviews);
+
+	/* every pair to select over: new, stored, accepted outside the windows */
+	run_select(qstored, 9, "the stored pairs");
+	pairs = MemoryContextAllocHuge(CurrentMemoryContext,
+								   sizeof(sn_match_pair) * (fc->n + SPI_processed + n_reviews + 1));
+	add_new_pairs(pairs, &n_pairs, fc, reviews, n_reviews);
+	add_stored_pairs(pairs, &n_pairs, SPI_tuptable, SPI_processed, &s, &st);
+	SPI_freetuptable(SPI_tuptable);
+	add_accepted_outside_windows(pairs, &n_pairs, fc, reviews, n_reviews, &st);
+
+	if (!sn_match_select(pairs, n_pairs, s.a, s.na, a_splits, s.b, s.nb, b_splits, &p))
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory while selecting matches")));
+
+	write_changed_stored(qupdates, pairs, &st, &s);
+	return_new_rows(rsinfo, pairs, n_pairs, fc, &st, &s, dname, oname);
 	SPI_finish();
 	return (Datum) 0;
 }
