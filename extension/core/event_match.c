@@ -940,119 +940,109 @@ done:
 	return ok;
 }
 
-bool
-sn_match_select(sn_match_pair *pairs, size_t n,
-				const sn_match_event *a, size_t na, bool a_splits,
-				const sn_match_event *b, size_t nb, bool b_splits,
-				const sn_match_params *p)
+#define NO_PAIR ((size_t) -1)
+
+/* A pair that may not be selected: rejected, or proposed and too weak or crowded without evidence */
+static bool
+held_back(const sn_match_pair *x)
 {
-	size_t	   *order = NULL;
-	size_t	   *holder_a = NULL;	/* for a side-a event: the pair that selected it */
-	size_t	   *holder_b = NULL;
-	size_t	   *counter = NULL;
-	bool		ok = false;
-	order_ctx	oc = {pairs, a, b};
-	const size_t NONE = (size_t) -1;
+	return x->status == SN_MATCH_REJECTED
+		|| (x->status == SN_MATCH_PROPOSED && (!x->eligible || x->crowded_a || x->crowded_b));
+}
 
-	order = malloc(sizeof(size_t) * (n ? n : 1));
-	holder_a = malloc(sizeof(size_t) * (na ? na : 1));
-	holder_b = malloc(sizeof(size_t) * (nb ? nb : 1));
-	counter = malloc(sizeof(size_t) * ((na > nb ? na : nb) ? (na > nb ? na : nb) : 1));
-	if (!order || !holder_a || !holder_b || !counter)
-		goto done;
-	for (size_t i = 0; i < n; i++)
-	{
-		order[i] = i;
-		pairs[i].rank_a = pairs[i].rank_b = 0;
-		pairs[i].shared = false;
-	}
-	for (size_t i = 0; i < na; i++)
-		holder_a[i] = NONE;
-	for (size_t i = 0; i < nb; i++)
-		holder_b[i] = NONE;
-	sort_ctx = &oc;
-	qsort(order, n, sizeof(size_t), order_cmp);
-	sort_ctx = NULL;
-	if (!mark_eligible(pairs, n, a, na, b, nb, p))
-		goto done;
-
-	/* one-to-one, best first; accepted pairs come first and always hold */
+/*
+ * One-to-one, best first: a pair is selected when neither of its events is
+ * yet; accepted pairs come first and always hold.  holder_a[i] (holder_b)
+ * becomes the pair that selected event i.
+ */
+static void
+select_one_to_one(sn_match_pair *pairs, const size_t *order, size_t n, size_t *holder_a, size_t *holder_b)
+{
 	for (size_t k = 0; k < n; k++)
 	{
 		sn_match_pair *x = &pairs[order[k]];
 
-		if (x->status == SN_MATCH_REJECTED
-			|| (x->status == SN_MATCH_PROPOSED
-				&& (!x->eligible || x->crowded_a || x->crowded_b)))
+		if (held_back(x))
 			continue;
 		if (x->status == SN_MATCH_ACCEPTED
-			|| (holder_a[x->a] == NONE && holder_b[x->b] == NONE))
+			|| (holder_a[x->a] == NO_PAIR && holder_b[x->b] == NO_PAIR))
 		{
 			x->rank_a = x->rank_b = 1;
-			if (holder_a[x->a] == NONE)
+			if (holder_a[x->a] == NO_PAIR)
 				holder_a[x->a] = order[k];
-			if (holder_b[x->b] == NONE)
+			if (holder_b[x->b] == NO_PAIR)
 				holder_b[x->b] = order[k];
 		}
 	}
+}
 
-	/*
-	 * Split rows: an event left unmatched whose best remaining candidate was
-	 * taken by another row of its own (splitting) dataset at the same place
-	 * shares it.  Only its best candidate is considered, in the same order.
-	 */
-	if (a_splits || b_splits)
+/*
+ * Split rows: an event left unmatched whose best remaining candidate was
+ * taken by another row of its own (splitting) dataset at the same place
+ * shares it.  Only its best candidate is considered, in the same order.
+ * False when out of memory.
+ */
+static bool
+share_split_rows(sn_match_pair *pairs, const size_t *order, size_t n,
+				 const sn_match_event *a, size_t na, bool a_splits,
+				 const sn_match_event *b, size_t nb, bool b_splits,
+				 size_t *holder_a, size_t *holder_b, const sn_match_params *p)
+{
+	bool	   *seen_a = calloc(na ? na : 1, sizeof(bool));
+	bool	   *seen_b = calloc(nb ? nb : 1, sizeof(bool));
+
+	if (!seen_a || !seen_b)
 	{
-		bool	   *seen_a = calloc(na ? na : 1, sizeof(bool));
-		bool	   *seen_b = calloc(nb ? nb : 1, sizeof(bool));
-
-		if (!seen_a || !seen_b)
-		{
-			free(seen_a);
-			free(seen_b);
-			goto done;
-		}
-		for (size_t k = 0; k < n; k++)
-		{
-			sn_match_pair *x = &pairs[order[k]];
-
-			if (x->status == SN_MATCH_REJECTED || x->rank_a == 1
-				|| (x->status == SN_MATCH_PROPOSED
-					&& (!x->eligible || x->crowded_a || x->crowded_b)))
-				continue;
-			if (a_splits && holder_a[x->a] == NONE && !seen_a[x->a])
-			{
-				size_t		h = holder_b[x->b];
-
-				seen_a[x->a] = true;
-				if (h != NONE && !pairs[h].shared
-					&& may_share(&a[x->a], &a[pairs[h].a], &b[x->b], p))
-				{
-					x->rank_a = x->rank_b = 1;
-					x->shared = true;
-					holder_a[x->a] = order[k];
-					continue;
-				}
-			}
-			if (b_splits && holder_b[x->b] == NONE && !seen_b[x->b])
-			{
-				size_t		h = holder_a[x->a];
-
-				seen_b[x->b] = true;
-				if (h != NONE && !pairs[h].shared
-					&& may_share(&b[x->b], &b[pairs[h].b], &a[x->a], p))
-				{
-					x->rank_a = x->rank_b = 1;
-					x->shared = true;
-					holder_b[x->b] = order[k];
-				}
-			}
-		}
 		free(seen_a);
 		free(seen_b);
+		return false;
 	}
+	for (size_t k = 0; k < n; k++)
+	{
+		sn_match_pair *x = &pairs[order[k]];
 
-	/* ranks from side a: selected 1, then 2, 3, ... in order */
+		if (held_back(x) || x->rank_a == 1)
+			continue;
+		if (a_splits && holder_a[x->a] == NO_PAIR && !seen_a[x->a])
+		{
+			size_t		h = holder_b[x->b];
+
+			seen_a[x->a] = true;
+			if (h != NO_PAIR && !pairs[h].shared
+				&& may_share(&a[x->a], &a[pairs[h].a], &b[x->b], p))
+			{
+				x->rank_a = x->rank_b = 1;
+				x->shared = true;
+				holder_a[x->a] = order[k];
+				continue;
+			}
+		}
+		if (b_splits && holder_b[x->b] == NO_PAIR && !seen_b[x->b])
+		{
+			size_t		h = holder_a[x->a];
+
+			seen_b[x->b] = true;
+			if (h != NO_PAIR && !pairs[h].shared
+				&& may_share(&b[x->b], &b[pairs[h].b], &a[x->a], p))
+			{
+				x->rank_a = x->rank_b = 1;
+				x->shared = true;
+				holder_b[x->b] = order[k];
+			}
+		}
+	}
+	free(seen_a);
+	free(seen_b);
+	return true;
+}
+
+/*
+ * The contenders' ranks, from each side: after the selected pair (1), 2, 3,
+ * ... in order; counter has room for the larger side.
+ */
+static void
+rank_contenders(sn_match_pair *pairs, const size_t *order, size_t n, size_t na, size_t nb, size_t *counter)
+{
 	for (int side = 0; side < 2; side++)
 	{
 		size_t		nside = side ? nb : na;
@@ -1070,6 +1060,44 @@ sn_match_select(sn_match_pair *pairs, size_t n,
 			*rank = (int) (++counter[e]);
 		}
 	}
+}
+
+bool
+sn_match_select(sn_match_pair *pairs, size_t n,
+				const sn_match_event *a, size_t na, bool a_splits,
+				const sn_match_event *b, size_t nb, bool b_splits,
+				const sn_match_params *p)
+{
+	size_t		nmax = na > nb ? na : nb;
+	size_t	   *order = malloc(sizeof(size_t) * (n ? n : 1));
+	size_t	   *holder_a = malloc(sizeof(size_t) * (na ? na : 1));	/* the pair that selected each a event */
+	size_t	   *holder_b = malloc(sizeof(size_t) * (nb ? nb : 1));
+	size_t	   *counter = malloc(sizeof(size_t) * (nmax ? nmax : 1));
+	bool		ok = false;
+	order_ctx	oc = {pairs, a, b};
+
+	if (!order || !holder_a || !holder_b || !counter)
+		goto done;
+	for (size_t i = 0; i < n; i++)
+	{
+		order[i] = i;
+		pairs[i].rank_a = pairs[i].rank_b = 0;
+		pairs[i].shared = false;
+	}
+	for (size_t i = 0; i < na; i++)
+		holder_a[i] = NO_PAIR;
+	for (size_t i = 0; i < nb; i++)
+		holder_b[i] = NO_PAIR;
+	sort_ctx = &oc;
+	qsort(order, n, sizeof(size_t), order_cmp);
+	sort_ctx = NULL;
+	if (!mark_eligible(pairs, n, a, na, b, nb, p))
+		goto done;
+	select_one_to_one(pairs, order, n, holder_a, holder_b);
+	if ((a_splits || b_splits)
+		&& !share_split_rows(pairs, order, n, a, na, a_splits, b, nb, b_splits, holder_a, holder_b, p))
+		goto done;
+	rank_contenders(pairs, order, n, na, nb, counter);
 	ok = true;
 done:
 	free(order);
