@@ -272,9 +272,12 @@ typedef enum date_problem
 	DP_FIELDS					/* inconsistent fields (constructed or stored) */
 } date_problem;
 
-/* The bounds of one date; the date's fields are assumed syntactically sound. */
+/*
+ * The years a date can be, before looking at its months and days: its year,
+ * or the span its significant digits or unspecified digits (X) leave open.
+ */
 static date_problem
-date_bounds(const sn_edtf_date *d, int64_t *lo, int64_t *hi)
+year_span(const sn_edtf_date *d, int64_t *ylo_out, int64_t *yhi_out)
 {
 	unsigned	ymask = d->xmask & SN_EDTF_X_YEAR;
 	int64_t		ylo,
@@ -285,8 +288,6 @@ date_bounds(const sn_edtf_date *d, int64_t *lo, int64_t *hi)
 		return DP_RANGE;
 	if (d->negative && mag == 0 && ymask == 0)
 		return DP_MINUS_ZERO;
-
-	/* the years it can be, before looking at months and days */
 	if (d->sigdigits)
 	{
 		int			digits = 1;
@@ -330,7 +331,48 @@ date_bounds(const sn_edtf_date *d, int64_t *lo, int64_t *hi)
 	}
 	else
 		ylo = yhi = d->negative ? -mag : mag;
+	*ylo_out = ylo;
+	*yhi_out = yhi;
+	return DP_OK;
+}
 
+/*
+ * The bounds of a date whose month (1-12) or day holds unspecified digits
+ * (X): the first and last days any month and day it allows can be, in the
+ * years ylo .. yhi.
+ */
+static date_problem
+pattern_bounds(const sn_edtf_date *d, int64_t ylo, int64_t yhi, int64_t *lo, int64_t *hi)
+{
+	unsigned	ymask = d->xmask & SN_EDTF_X_YEAR;
+	int			m,
+				dd;
+	bool		any_month = false;
+
+	for (int i = 1; i <= 12; i++)
+		if (match2(i, d->month, d->xmask & 0x20, d->xmask & 0x10))
+			any_month = true;
+	if (!any_month)
+		return DP_MONTH;
+	/* a leap year admits every month/day there is */
+	if (!month_day_in_year(d, 2000, true, &m, &dd))
+		return DP_DAY;
+	if (!bound_day(d, ymask, ylo, true, lo) || !bound_day(d, ymask, yhi, false, hi))
+		return DP_DAY;
+	return DP_OK;
+}
+
+/* The bounds of one date; the date's fields are assumed syntactically sound. */
+static date_problem
+date_bounds(const sn_edtf_date *d, int64_t *lo, int64_t *hi)
+{
+	unsigned	ymask = d->xmask & SN_EDTF_X_YEAR;
+	int64_t		ylo,
+				yhi;
+	date_problem problem = year_span(d, &ylo, &yhi);
+
+	if (problem != DP_OK)
+		return problem;
 	if (d->month == 0 && !(d->xmask & SN_EDTF_X_MONTH))
 	{
 		if (d->day != 0 || (d->xmask & SN_EDTF_X_DAY))
@@ -379,26 +421,7 @@ date_bounds(const sn_edtf_date *d, int64_t *lo, int64_t *hi)
 		return DP_OK;
 	}
 
-	/* months 1-12 (or a pattern of them) and perhaps a day */
-	{
-		int			m,
-					dd,
-					i;
-		bool		any_month = false;
-
-		for (i = 1; i <= 12; i++)
-			if (match2(i, d->month, d->xmask & 0x20, d->xmask & 0x10))
-				any_month = true;
-		if (!any_month)
-			return DP_MONTH;
-		/* a leap year admits every month/day there is */
-		if (!month_day_in_year(d, 2000, true, &m, &dd))
-			return DP_DAY;
-
-		if (!bound_day(d, ymask, ylo, true, lo) || !bound_day(d, ymask, yhi, false, hi))
-			return DP_DAY;
-	}
-	return DP_OK;
+	return pattern_bounds(d, ylo, yhi, lo, hi);
 }
 
 /* ------------------------------------------------------------------------
