@@ -1080,6 +1080,52 @@ plain_key(const char *text, size_t len, size_t i, size_t n)
 }
 
 /*
+ * The readers asked at a word of ASCII letters that an apostrophe (ASCII
+ * or U+2019) and an ASCII letter follow: the English possessive ("Mali's")
+ * and the French elision ("d'un", "l'armée").  Such a word is not plain,
+ * but each reader cuts its first token there in a way known in advance:
+ * the quantity reader keeps the apostrophe with the word, as it reads
+ * elisions ("mali'", "d'"), and the date reader ends the word before it
+ * ("mali", the apostrophe a mark of its own).  Each reader's word test is
+ * asked of the token it would cut, so that "Mali's" costs no call of either
+ * reader while "d'un millier" still reaches the quantity reader.  No
+ * look-ahead here: the readers judge what follows.  Returns
+ * ASK_QUANTITY | ASK_DATE, both readers asked, for any other word.
+ */
+static unsigned
+apostrophe_word_asks(const sn_annotate_options *opt, const char *text, size_t len,
+					 const sn_word *w)
+{
+	size_t		i = w->start_byte,
+				n = w->end_byte - w->start_byte,
+				after;
+	/* the folded token, zeroes after it: plain_key reads eight bytes */
+	char		tok[MEMO_WORD_MAX + 8] = {0};
+
+	if (n + 1 > MEMO_WORD_MAX)
+		return ASK_QUANTITY | ASK_DATE;
+	if (w->end_byte < len && text[w->end_byte] == '\'')
+		after = w->end_byte + 1;
+	else if (len - w->end_byte >= 3 && memcmp(text + w->end_byte, "\xE2\x80\x99", 3) == 0)
+		after = w->end_byte + 3;	/* U+2019, which both readers fold to an apostrophe */
+	else
+		return ASK_QUANTITY | ASK_DATE;
+	if (after >= len || !is_alpha(text[after]))
+		return ASK_QUANTITY | ASK_DATE;
+	for (size_t k = 0; k < n; k++)
+	{
+		if (!is_alpha(text[i + k]))
+			return ASK_QUANTITY | ASK_DATE;
+		tok[k] = (char) (text[i + k] | 0x20);
+	}
+	tok[n] = '\'';
+	return (plain_word_asks(opt, tok, 0, n + 1, plain_key(tok, sizeof(tok), 0, n + 1 < 8 ? n + 1 : 8)) &
+			ASK_QUANTITY) |
+		(plain_word_asks(opt, tok, 0, n, plain_key(tok, sizeof(tok), 0, n < 8 ? n : 8)) &
+		 ASK_DATE);
+}
+
+/*
  * The prefix look-ahead (SN_WORD_PREFIX, sn_text.h) of the reader whose
  * ASK_* bits sit at shift, after the word k: does a number, a '?' or a
  * word it classes SN_WORD_GOES_ON come within SN_WORD_PREFIX_WINDOW tokens,
@@ -1229,7 +1275,7 @@ find_values(const char *text, size_t len, const sn_words *words, const sn_annota
 		asks = plain ? look_ahead(opt, text, len, i, wn,
 								  plain_word_asks(opt, text, i, wn,
 												  plain_key(text, len, i, wn < 8 ? wn : 8))) :
-			ASK_QUANTITY | ASK_DATE;
+			apostrophe_word_asks(opt, text, len, w);
 		if (plain)
 			asks = prefix_look_ahead(opt, text, len, words, k, asks);
 

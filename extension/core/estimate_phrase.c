@@ -2610,13 +2610,17 @@ quantity_follows_prefix(const ctx *c, size_t pos)
 /*
  * Can a quantity phrase begin at c's position 0 (spaces skipped)?  Its
  * first word must be a starter, and a prefix word must be followed by the
- * rest of a quantity.
+ * rest of a quantity.  A number glued to what follows ("40%", "10:00",
+ * "2013/14", "10km") begins none: every reading of a number goes through
+ * numeral(), which refuses it, so the alternatives are not tried.
  */
 static bool
 may_begin(const ctx *c)
 {
 	const tok  *t = lex_ref(c, 0);
 
+	if (t->kind == TK_NUM)
+		return !t->glued;
 	if (t->kind != TK_WORD)
 		return true;
 	if (!(t->bits & WORD_STARTER))
