@@ -43,6 +43,8 @@ INSERT INTO sahel_news.matching_datasets (dataset, splits_incidents, date_lag_da
 SELECT d, d LIKE 'bench\_a%', CASE WHEN d LIKE 'bench\_a%' THEN 0 ELSE 1 END
 FROM unnest(ARRAY['bench_a30', 'bench_a100', 'bench_a300', 'bench_b30', 'bench_b100', 'bench_b300']) d;
 
+-- the towns drawn from a fixed seed too, so that every run generates the same data
+SELECT setseed(0.17);
 CREATE TABLE bench_towns AS
 SELECT t, 10 + 10 * random() AS lat, -12 + 27 * random() AS lon FROM generate_series(1, 2000) t;
 
@@ -62,39 +64,40 @@ BEGIN
   -- bench_a: two rows per incident
   INSERT INTO sahel_news.events (occurred, location, geo_precision, location_precision_m, dataset_category,
                                  fatalities, summary, dataset, external_id)
-  SELECT CASE WHEN r.tp < 0.80 THEN (inc.day + r.k)::text
-              WHEN r.tp < 0.95 THEN (inc.day + r.k)::text || '/' || (inc.day + r.k + 6)::text
-              ELSE to_char(inc.day, 'YYYY-MM') END::sahel_news.edtf,
-         CASE WHEN r.gp < 0.75 THEN sahel_news.geopoint(inc.lat, inc.lon)
-              WHEN r.gp < 0.95 THEN sahel_news.geopoint(inc.lat + (random() - 0.5) * 0.15, inc.lon + (random() - 0.5) * 0.15)
-              ELSE sahel_news.geopoint(floor(inc.lat) + 0.5, floor(inc.lon) + 0.5) END,
+  SELECT CASE WHEN r.tp < 0.80 THEN (r.day + r.k)::text
+              WHEN r.tp < 0.95 THEN (r.day + r.k)::text || '/' || (r.day + r.k + 6)::text
+              ELSE to_char(r.day, 'YYYY-MM') END::sahel_news.edtf,
+         CASE WHEN r.gp < 0.75 THEN sahel_news.geopoint(r.lat, r.lon)
+              WHEN r.gp < 0.95 THEN sahel_news.geopoint(r.lat + (random() - 0.5) * 0.15, r.lon + (random() - 0.5) * 0.15)
+              ELSE sahel_news.geopoint(floor(r.lat) + 0.5, floor(r.lon) + 0.5) END,
          CASE WHEN r.gp < 0.75 THEN 1 WHEN r.gp < 0.95 THEN 2 ELSE 3 END,
          CASE WHEN r.gp < 0.75 THEN 2000 WHEN r.gp < 0.95 THEN 25000 ELSE 100000 END,
-         CASE WHEN (inc.clash AND r.k = 0) OR (NOT inc.clash AND r.k = 1) THEN 'Armed clash' ELSE 'Attack' END,
-         sahel_news.estimate(inc.deaths / 2 + r.k),
+         CASE WHEN (r.clash AND r.k = 0) OR (NOT r.clash AND r.k = 1) THEN 'Armed clash' ELSE 'Attack' END,
+         sahel_news.estimate(r.deaths / 2 + r.k),
          -- a description: two words of the incident (its target and
          -- occasion) among words of the row's own
          format('Armed men attacked the %s near the %s; %s and %s were among those reported, %s',
-                inc.w1, inc.w2, left(md5(random()::text), 6), left(md5(random()::text), 6),
+                r.w1, r.w2, left(md5(random()::text), 6), left(md5(random()::text), 6),
                 left(md5(random()::text), 6)),
-         'bench_a' || size, format('A%s-%s', inc.i, r.k)
-  FROM inc CROSS JOIN LATERAL (SELECT k, random() AS tp, random() AS gp FROM generate_series(0, 1) k) r;
+         'bench_a' || size, format('A%s-%s', r.i, r.k)
+  -- the draws in the select list of a join: one per row (random() in an
+  -- uncorrelated LATERAL subquery is drawn once, the same for every row)
+  FROM (SELECT inc.*, k, random() AS tp, random() AS gp FROM inc CROSS JOIN generate_series(0, 1) k) r;
   -- bench_b: two incidents in three
   INSERT INTO sahel_news.events (occurred, location, location_precision_m, dataset_category, fatalities,
                                  summary, dataset, external_id)
-  SELECT CASE WHEN r.tp < 0.85 THEN (inc.day + r.lag)::text
-              ELSE inc.day::text || '/' || (inc.day + 1 + (random() * 3)::int)::text END::sahel_news.edtf,
-         CASE WHEN r.gp < 0.70 THEN sahel_news.geopoint(inc.lat + (random() - 0.5) * 0.02, inc.lon + (random() - 0.5) * 0.02)
-              WHEN r.gp < 0.90 THEN sahel_news.geopoint(inc.lat + (random() - 0.5) * 0.2, inc.lon + (random() - 0.5) * 0.2)
-              ELSE sahel_news.geopoint(floor(inc.lat) + 0.3, floor(inc.lon) + 0.7) END,
+  SELECT CASE WHEN r.tp < 0.85 THEN (r.day + r.lag)::text
+              ELSE r.day::text || '/' || (r.day + 1 + (random() * 3)::int)::text END::sahel_news.edtf,
+         CASE WHEN r.gp < 0.70 THEN sahel_news.geopoint(r.lat + (random() - 0.5) * 0.02, r.lon + (random() - 0.5) * 0.02)
+              WHEN r.gp < 0.90 THEN sahel_news.geopoint(r.lat + (random() - 0.5) * 0.2, r.lon + (random() - 0.5) * 0.2)
+              ELSE sahel_news.geopoint(floor(r.lat) + 0.3, floor(r.lon) + 0.7) END,
          CASE WHEN r.gp < 0.70 THEN 2000 WHEN r.gp < 0.90 THEN 25000 ELSE 150000 END,
-         CASE WHEN inc.clash THEN '1' ELSE '3' END,
-         sahel_news.estimate(greatest(inc.deaths - 2, 0), inc.deaths + 3),
-         format('Report of an attack on the %s: %s', CASE WHEN r.gp < 0.5 THEN inc.w1 ELSE inc.w2 END,
+         CASE WHEN r.clash THEN '1' ELSE '3' END,
+         sahel_news.estimate(greatest(r.deaths - 2, 0), r.deaths + 3),
+         format('Report of an attack on the %s: %s', CASE WHEN r.gp < 0.5 THEN r.w1 ELSE r.w2 END,
                 left(md5(random()::text), 6)),
-         'bench_b' || size, format('B%s', inc.i)
-  FROM inc CROSS JOIN LATERAL (SELECT random() AS tp, random() AS gp, (random() < 0.5)::int AS lag) r
-  WHERE inc.i % 3 <> 0;
+         'bench_b' || size, format('B%s', r.i)
+  FROM (SELECT inc.*, random() AS tp, random() AS gp, (random() < 0.5)::int AS lag FROM inc WHERE inc.i % 3 <> 0) r;
   DROP TABLE inc;
 END $$;
 
