@@ -6,7 +6,8 @@
 #
 # Every dataset is linked with the defaults; the selected links (rank 1) are
 # compared with the truth over the dataset pairs the truth labels exhaustively
-# (tests/fixtures/matching/README.md):
+# (tests/fixtures/matching/README.md) by tests/fixtures/matching/score.sql,
+# which tests/compare/meltt.sh uses to score the real meltt:
 #   precision = correct selected links / selected links
 #   recall    = true matches found / true matches, where a true match is an
 #               event (a SCAD event: all its location rows) and another dataset
@@ -44,69 +45,22 @@ if [ -n "$missing" ]; then
   exit 77
 fi
 
-# the column list of a file: its header line, lower-cased (the loaders pick columns by name)
-columns() { head -n 1 "$1" | tr -d '"\r' | tr '[:upper:]' '[:lower:]'; }
-for c in ssudan2015 libya2014; do
-  if ! psql <<SQL >/dev/null; then
-\\copy sahel_news.acled_raw ($(columns "$m/acled_$c.csv")) FROM '$m/acled_$c.csv' WITH (FORMAT csv, HEADER true)
-SELECT * FROM sahel_news.import_acled();
-\\copy sahel_news.ucdp_ged_raw ($(columns "$m/ucdp_$c.csv")) FROM '$m/ucdp_$c.csv' WITH (FORMAT csv, HEADER true)
-SELECT * FROM sahel_news.import_ucdp_ged();
-\\copy sahel_news.gtd_raw FROM '$m/gtd_$c.csv' WITH (FORMAT csv, HEADER true)
-SELECT * FROM sahel_news.import_gtd();
-\\copy sahel_news.scad_raw FROM '$m/scad_$c.csv' WITH (FORMAT csv, HEADER true)
-SELECT * FROM sahel_news.import_scad();
-SQL
-    echo "SKIP: the loaders do not read the 2015 layouts of the $c extracts yet"
-    exit 77
-  fi
-done
+. "$fixtures/load.sh"
+if ! load_matching_extracts "$m"; then
+  echo "SKIP: the loaders do not read the 2015 layouts of the extracts yet"
+  exit 77
+fi
 psql -c "SELECT dataset, count(*) AS events FROM sahel_news.events WHERE dataset IN ('acled', 'ucdp_ged', 'gtd', 'scad') GROUP BY 1 ORDER BY 1"
 
 # link every dataset with the defaults
 echo "link_events with the defaults:"
 psql -c "SELECT d AS dataset, r.* FROM unnest(ARRAY['acled', 'ucdp_ged', 'gtd', 'scad']) d, sahel_news.link_events(d) r" || exit 1
 
+# the truth, the scope and the definitions of precision and recall: shared
+# with tests/compare/meltt.sh (the real meltt scored on the same sets)
+(cd "$fixtures" && psql -f score.sql) || exit 1
 psql <<SQL || exit 1
 SET search_path = sahel_news, public;
-CREATE SCHEMA mt;
-CREATE TABLE mt.truth (incident text, dataset text, external_id text, why text);
-\\copy mt.truth FROM '$fixtures/incidents_ssudan2015.csv' WITH (FORMAT csv, HEADER true)
-\\copy mt.truth FROM '$fixtures/incidents_libya2014.csv' WITH (FORMAT csv, HEADER true)
-
--- every event of the four datasets: its country-year, its unit (the event as
--- the truth names it: a SCAD event is all its location rows) and its incident
-CREATE TABLE mt.ev AS
-SELECT e.id, e.dataset, e.external_id,
-       CASE WHEN lat(e.location) > 18 THEN 'libya2014' ELSE 'ssudan2015' END AS cy,
-       e.dataset || ':' || CASE WHEN e.dataset = 'scad' THEN split_part(e.external_id, '-', 1) ELSE e.external_id END AS unit,
-       t.incident
-FROM events e
-LEFT JOIN mt.truth t ON t.dataset = e.dataset
-  AND t.external_id = CASE WHEN e.dataset = 'scad' THEN split_part(e.external_id, '-', 1) ELSE e.external_id END
-WHERE e.dataset IN ('acled', 'ucdp_ged', 'gtd', 'scad') AND e.location IS NOT NULL;
-CREATE INDEX ON mt.ev (id);
-
--- the dataset pairs labelled exhaustively, both ways
-CREATE TABLE mt.scope (cy text, d1 text, d2 text);
-INSERT INTO mt.scope SELECT 'ssudan2015', x, y FROM (VALUES ('acled', 'ucdp_ged'), ('acled', 'gtd'), ('acled', 'scad'),
-  ('ucdp_ged', 'gtd'), ('ucdp_ged', 'scad'), ('gtd', 'scad')) v(x, y);
-INSERT INTO mt.scope SELECT 'libya2014', x, y FROM (VALUES ('ucdp_ged', 'acled'), ('ucdp_ged', 'gtd'), ('ucdp_ged', 'scad')) v(x, y);
-INSERT INTO mt.scope SELECT cy, d2, d1 FROM mt.scope;
--- events whose pairs with one other dataset were not labelled exhaustively
--- (SCAD's long Libyan episodes against GTD): left out of that pair's figures
-CREATE TABLE mt.unlabelled (unit text, other text);
-
--- true pairs: two events of different datasets in one incident
-CREATE TABLE mt.truepairs AS
-SELECT x.id AS a, y.id AS b FROM mt.ev x JOIN mt.ev y ON x.incident = y.incident AND x.dataset <> y.dataset;
-CREATE INDEX ON mt.truepairs (a, b);
-
--- the selected links of each method, both ways
-CREATE TABLE mt.sel (method text, a bigint, b bigint);
-INSERT INTO mt.sel SELECT 'sahel_news', l.event_id, l.other_event_id FROM event_links l
-WHERE l.rank = 1 AND l.status <> 'rejected' AND l.dataset <> l.other_dataset;
-
 -- the meltt-like baseline, in SQL: the first day of each event, exact points,
 -- 1 day and 3 km, level 1 shared (level 2 scores higher), one-to-one per
 -- dataset pair (best first, then fewer days, fewer km, lower ids)
@@ -130,44 +84,9 @@ LATERAL event_match_select(format(
   'SELECT a, b, score, days, km, ''proposed'', alo, alo, alat, alon, blo, blo, blat, blon FROM mt.base_pairs WHERE da = %L AND db = %L',
   p.da, p.db), false, false, 3, 1, 0) s
 WHERE s.rank = 1;
+INSERT INTO mt.methods VALUES ('meltt-like');
 INSERT INTO mt.sel SELECT 'meltt-like', event_id, other_event_id FROM mt.base_sel
 UNION ALL SELECT 'meltt-like', other_event_id, event_id FROM mt.base_sel;
-
--- precision per dataset pair (each unordered pair once)
-CREATE VIEW mt.prec AS
-SELECT s.method, x.cy, least(x.dataset, y.dataset) || ' x ' || greatest(x.dataset, y.dataset) AS pair,
-       count(*) AS selected,
-       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM mt.truepairs t WHERE t.a = s.a AND t.b = s.b)) AS correct
-FROM mt.sel s JOIN mt.ev x ON x.id = s.a JOIN mt.ev y ON y.id = s.b
-WHERE s.a < s.b AND x.cy = y.cy
-  AND EXISTS (SELECT 1 FROM mt.scope c WHERE c.cy = x.cy AND c.d1 = x.dataset AND c.d2 = y.dataset)
-  AND NOT EXISTS (SELECT 1 FROM mt.unlabelled u
-                  WHERE (u.unit = x.unit AND u.other = y.dataset) OR (u.unit = y.unit AND u.other = x.dataset))
-GROUP BY 1, 2, 3;
--- recall per dataset pair
-CREATE VIEW mt.rec AS
-WITH tm AS (
-  SELECT DISTINCT x.unit, x.cy, x.dataset, y.dataset AS other
-  FROM mt.truepairs t JOIN mt.ev x ON x.id = t.a JOIN mt.ev y ON y.id = t.b
-  WHERE EXISTS (SELECT 1 FROM mt.scope c WHERE c.cy = x.cy AND c.d1 = x.dataset AND c.d2 = y.dataset)
-    AND NOT EXISTS (SELECT 1 FROM mt.unlabelled u
-                    WHERE (u.unit = x.unit AND u.other = y.dataset) OR (u.unit = y.unit AND u.other = x.dataset)))
-SELECT m.method, tm.cy, least(tm.dataset, tm.other) || ' x ' || greatest(tm.dataset, tm.other) AS pair,
-       count(*) AS true_matches,
-       count(*) FILTER (WHERE EXISTS (
-         SELECT 1 FROM mt.ev x JOIN mt.sel s ON s.a = x.id JOIN mt.ev y ON y.id = s.b
-         JOIN mt.truepairs t ON t.a = s.a AND t.b = s.b
-         WHERE x.unit = tm.unit AND s.method = m.method AND y.dataset = tm.other)) AS found
-FROM tm CROSS JOIN (VALUES ('sahel_news'), ('meltt-like')) m(method)
-GROUP BY 1, 2, 3;
-CREATE VIEW mt.measures AS
-SELECT p.method, sum(p.correct)::bigint AS correct, sum(p.selected)::bigint AS selected,
-       round(sum(p.correct) / nullif(sum(p.selected), 0), 3) AS "precision",
-       r.found, r.true_matches, round(r.found::numeric / nullif(r.true_matches, 0), 3) AS recall
-FROM mt.prec p
-JOIN (SELECT method, sum(found)::bigint AS found, sum(true_matches)::bigint AS true_matches FROM mt.rec GROUP BY 1) r
-  USING (method)
-GROUP BY p.method, r.found, r.true_matches;
 SQL
 
 echo "per country-year and dataset pair (selected, correct: precision; true matches, found: recall):"
@@ -195,12 +114,7 @@ after=$(psql -At -c "SELECT md5(string_agg(event_id || ',' || other_event_id || 
 # The wider scope, for information (no floor): Libya's SCAD against ACLED and
 # GTD is labelled exhaustively too (tests/fixtures/matching/README.md), but for
 # GTD x SCAD the pairs of seven SCAD episodes, and ACLED x GTD is not.
-psql <<SQL || exit 1
-INSERT INTO mt.scope SELECT 'libya2014', x, y FROM (VALUES ('acled', 'scad'), ('scad', 'acled'),
-  ('gtd', 'scad'), ('scad', 'gtd')) v(x, y);
-INSERT INTO mt.unlabelled SELECT 'scad:' || e, 'gtd'
-FROM unnest(ARRAY['6200400', '6200476', '6200506', '6200533', '6200534', '6200548', '6200552']) e;
-SQL
+(cd "$fixtures" && psql -f score_wider.sql) || exit 1
 echo "overall, with Libya's SCAD x ACLED and SCAD x GTD as well:"
 psql -c "SELECT * FROM mt.measures ORDER BY method DESC" || exit 1
 
