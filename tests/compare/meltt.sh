@@ -163,6 +163,32 @@ psql -c "SELECT * FROM mt.measures_cy ORDER BY cy DESC, method DESC" || exit 1
 sn_say "overall (the scope of tests/integration/shared_data_matching.sh)"
 psql -c "SELECT * FROM mt.measures ORDER BY method DESC" || exit 1
 
+# How many true matches meltt could find at all: those with a true
+# counterpart that its rules compare (both one-day events or both episodes,
+# starts and ends within the time window, within the distance, the event
+# type's coarser level shared), and those whose counterparts all form a pair
+# with an episode (multi-day event), which meltt only flags.
+sn_say "true matches meltt can compare (per true match: is one of its true pairs within meltt's rules)"
+psql <<SQL || exit 1
+SET search_path = sahel_news, public;
+CREATE TABLE mx.true_pairs AS
+SELECT x.unit, x.cy, x.dataset, y.dataset AS other, a.date AS da, a.enddate AS ea, b.date AS db, b.enddate AS eb,
+       a.level1 = b.level1 AS type_shared, distance(e.location, f.location) / 1000 AS km
+FROM mt.truepairs t JOIN mt.ev x ON x.id = t.a JOIN mt.ev y ON y.id = t.b
+JOIN mx.export a ON a.event_id = t.a JOIN mx.export b ON b.event_id = t.b
+JOIN events e ON e.id = t.a JOIN events f ON f.id = t.b
+WHERE EXISTS (SELECT 1 FROM mt.scope c WHERE c.cy = x.cy AND c.d1 = x.dataset AND c.d2 = y.dataset);
+SELECT w.km AS spatwindow, m.cy, count(*) AS true_matches,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM mx.true_pairs p WHERE (p.unit, p.other) = (m.unit, m.other)
+         AND (p.da = p.ea) = (p.db = p.eb) AND abs(p.da - p.db) <= $TWINDOW AND abs(p.ea - p.eb) <= $TWINDOW
+         AND p.km <= w.km AND p.type_shared)) AS comparable,
+       count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM mx.true_pairs p WHERE (p.unit, p.other) = (m.unit, m.other)
+         AND p.da = p.ea AND p.db = p.eb)) AS only_with_an_episode
+FROM (SELECT DISTINCT unit, cy, other FROM mx.true_pairs) m
+CROSS JOIN unnest('{$(echo $SPATWINDOWS | tr ' ' ',')}'::float8[]) w(km)
+GROUP BY 1, ROLLUP (2) ORDER BY 1, 2 DESC NULLS LAST;
+SQL
+
 # The wider scope, for information, as in the integration test: Libya's SCAD
 # against ACLED and GTD, less the pairs of seven SCAD episodes with GTD.
 (cd "$fixtures" && psql -f score_wider.sql) || exit 1
