@@ -1013,6 +1013,42 @@ plain_word_asks(const sn_annotate_options *opt, const char *text, size_t i, size
 }
 
 /*
+ * The date reader's look-ahead two words on: the plain word x at text[i..]
+ * (n letters) begins a date only before a known word, the plain word y at
+ * text[j..] (nn letters, its asks in next) is known but begins a date only
+ * before a known word too: when the token after y, past ASCII white space,
+ * is a plain word the reader does not know, and the reader says that x y
+ * then begin nothing (pair_needs_known_next), the reader is not asked at
+ * x.  "in the area", "on the road": the reader would read three words to
+ * find nothing.
+ */
+static bool
+pair_goes_nowhere(const sn_annotate_options *opt, const char *text, size_t len, size_t i,
+				  size_t n, size_t j, size_t nn, unsigned next)
+{
+	const unsigned y_needs = (ASK_KNOWN | ASK_NEEDS_KNOWN_NEXT) << ASK_DATE_SHIFT;
+	size_t		k = j + nn,
+				n3;
+	uint64_t	key3;
+	char		x[PLAIN_WORD_MAX + 1],
+				y[PLAIN_WORD_MAX + 1];
+
+	if (!opt->date.pair_needs_known_next || (next & y_needs) != y_needs)
+		return false;
+	while (k < len && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r' ||
+					   text[k] == '\f' || text[k] == '\v'))
+		k++;
+	if (k >= len || !plain_word_at(text, len, k, &n3, &key3) ||
+		(plain_word_asks(opt, text, k, n3, key3) & ASK_KNOWN << ASK_DATE_SHIFT))
+		return false;
+	for (size_t c = 0; c < n; c++)
+		x[c] = (char) (text[i + c] | 0x20);
+	for (size_t c = 0; c < nn; c++)
+		y[c] = (char) (text[j + c] | 0x20);
+	return opt->date.pair_needs_known_next(x, n, y, nn, opt->lang);
+}
+
+/*
  * The look-ahead: asks of the plain word at text[i..] (n letters), less the
  * readers for which the word begins a phrase only before a known word and
  * the next token is a plain word the reader does not know.  The next token
@@ -1042,6 +1078,8 @@ look_ahead(const sn_annotate_options *opt, const char *text, size_t len, size_t 
 	if ((asks & q_looks) == q_looks && !(next & ASK_KNOWN))
 		asks &= ~ASK_QUANTITY;
 	if ((asks & d_looks) == d_looks && !(next & ASK_KNOWN << ASK_DATE_SHIFT))
+		asks &= ~ASK_DATE;
+	else if ((asks & d_looks) == d_looks && pair_goes_nowhere(opt, text, len, i, n, j, nn, next))
 		asks &= ~ASK_DATE;
 	return asks;
 }

@@ -80,6 +80,18 @@ typedef struct sn_phrase_reader
 	 * lang alone, and is remembered as word_may_begin's is.
 	 */
 	unsigned	(*word_class) (const char *w, size_t n, sn_lang lang);
+
+	/*
+	 * Optional, asked only with word_class: the look-ahead two words on.
+	 * At a plain word x followed by a plain word y that both need a known
+	 * word after them (SN_WORD_KNOWN | SN_WORD_NEEDS_KNOWN_NEXT), and then
+	 * by a plain word that is not known, annotate does not ask read when
+	 * this says true of the folded x and y: "in the area", "on the road".
+	 * Never true where read would find a phrase; the answer depends on the
+	 * words and lang alone.
+	 */
+	bool		(*pair_needs_known_next) (const char *x, size_t nx, const char *y, size_t ny,
+										  sn_lang lang);
 } sn_phrase_reader;
 
 typedef struct sn_mention

@@ -35,4 +35,5 @@ sn_annotate_use_readers(sn_annotate_options *opt, const sn_civil_date *reference
 	opt->date.arg = (void *) reference;
 	opt->date.word_may_begin = sn_date_phrase_word_may_begin;
 	opt->date.word_class = sn_date_phrase_word_class;
+	opt->date.pair_needs_known_next = sn_date_phrase_pair_needs_known_next;
 }

@@ -2242,6 +2242,75 @@ reads_with_unknown_next(const lexeme *x, sn_lang lang)
 	return false;
 }
 
+/*
+ * Does a phrase begin with the words x y when a word outside the vocabulary
+ * follows them ("in the area", "on the road")?  Asked, as for one word, of
+ * the exhaustive reader: each word as written and capitalised, the unknown
+ * word too, with a reference day.
+ */
+static bool
+reads_pair_with_unknown_next(const lexeme *x, const lexeme *y, sn_lang lang)
+{
+	static const sn_civil_date ref = {2022, 8, 15};
+	char		t[128];
+	sn_edtf		v;
+
+	for (int caps = 0; caps < 8; caps++)
+	{
+		int			n = snprintf(t, sizeof(t), "%.*s %.*s %s", (int) x->len, x->word,
+								 (int) y->len, y->word, caps & 4 ? "Zzzz" : "zzzz");
+
+		if (caps & 1)
+			t[0] = (char) (t[0] - 'a' + 'A');
+		if (caps & 2)
+			t[x->len + 1] = (char) (t[x->len + 1] - 'a' + 'A');
+		if (scan(t, (size_t) n, &ref, lang, &v, true) != 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The answers of sn_date_phrase_pair_needs_known_next, found when first
+ * asked (eight readings of the exhaustive reader each): a small table keyed
+ * by the two words' places in the vocabulary and the language.
+ */
+#define PAIR_MEMO_BITS 9
+#define PAIR_MEMO_SLOTS (1 << PAIR_MEMO_BITS)
+static struct
+{
+	uint32_t	key;			/* 0: empty */
+	bool		needs;
+}			pair_memo[PAIR_MEMO_SLOTS];
+
+bool
+sn_date_phrase_pair_needs_known_next(const char *x, size_t nx, const char *y, size_t ny,
+									 sn_lang lang)
+{
+	const lexeme *a,
+			   *b;
+	int			l = lang == SN_LANG_FR ? 1 : 0;
+	uint32_t	key,
+				slot;
+
+	if (!lexemes.ready)
+		lexemes_fill();
+	a = lexeme_find(x, nx);
+	b = lexeme_find(y, ny);
+	/* only for two words that each begin a phrase only before a known word */
+	if (a == NULL || b == NULL || !a->needs_next[l] || !b->needs_next[l])
+		return false;
+	key = (uint32_t) (a - lexemes.lex + 1) << 16 | (uint32_t) (b - lexemes.lex + 1) << 1 |
+		(uint32_t) l;
+	slot = (key * UINT32_C(0x9E3779B1)) >> (32 - PAIR_MEMO_BITS);
+	if (pair_memo[slot].key != key)
+	{
+		pair_memo[slot].needs = !reads_pair_with_unknown_next(a, b, (sn_lang) l);
+		pair_memo[slot].key = key;
+	}
+	return pair_memo[slot].needs;
+}
+
 size_t
 sn_date_phrase_scan(const char *text, size_t len, const sn_civil_date *reference,
 					sn_lang lang, sn_edtf *out)

@@ -78,6 +78,17 @@ extern bool sn_date_phrase_word_may_begin(const char *w, size_t n);
 extern unsigned sn_date_phrase_word_class(const char *w, size_t n, sn_lang lang);
 
 /*
+ * annotate's look-ahead two words on (sn_phrase_reader.pair_needs_known_next):
+ * true when x and y, folded words that each begin a date only before a
+ * known word (SN_WORD_NEEDS_KNOWN_NEXT), begin no date in language lang
+ * when a word outside the vocabulary follows them ("in the area", "on the
+ * road"); false for any other pair.  Found by asking the exhaustive reader
+ * the first time a pair is asked, and remembered.
+ */
+extern bool sn_date_phrase_pair_needs_known_next(const char *x, size_t nx, const char *y,
+												 size_t ny, sn_lang lang);
+
+/*
  * resolve_date: the whole phrase (surrounding white space ignored) must be
  * one date phrase; otherwise false with SN_ERR_DATETIME_FORMAT (22007), the
  * phrase quoted.

@@ -428,6 +428,61 @@ date_word_classes(void **state)
 }
 
 /*
+ * The look-ahead two words on: the real date reader, counted.  "in the
+ * area" begins no date ("in" and "the" each begin one only before a known
+ * word, and "area" is none), so the reader is not asked at "in"; at "in the
+ * past week" and "on the 13th" it still is.
+ */
+static int	date_reads;
+
+static size_t
+counted_date(void *arg, const char *t, size_t len, sn_lang lang, void *value)
+{
+	date_reads++;
+	return sn_date_phrase_reader(arg, t, len, lang, value);
+}
+
+static int
+date_asked(const char *text, size_t *found)
+{
+	static const sn_civil_date ref = {2022, 8, 15};
+	sn_annotate_options opt = {0};
+	sn_mentions m = {0};
+	sn_error	err;
+
+	sn_annotate_use_readers(&opt, &ref);
+	opt.quantity.read = NULL;
+	opt.date.read = counted_date;
+	date_reads = 0;
+	assert_true(sn_annotate(text, strlen(text), &opt, &m, &err));
+	*found = m.n;
+	sn_mentions_free(&opt, &m);
+	return date_reads;
+}
+
+static void
+date_pair_look_ahead(void **state)
+{
+	size_t		found;
+
+	assert_true(sn_date_phrase_pair_needs_known_next("in", 2, "the", 3, SN_LANG_EN));
+	assert_true(sn_date_phrase_pair_needs_known_next("on", 2, "the", 3, SN_LANG_EN));
+	/* only of two words that each need a known word after them */
+	assert_false(sn_date_phrase_pair_needs_known_next("in", 2, "area", 4, SN_LANG_EN));
+	assert_false(sn_date_phrase_pair_needs_known_next("in", 2, "august", 6, SN_LANG_EN));
+
+	/* at "in", "the" and "on", "the" of each: asked at none */
+	assert_int_equal(date_asked("in the area, on The road", &found), 0);
+	assert_int_equal(found, 0);
+	/* a known third word, a word with a digit, a mark: asked at "in" and "the" */
+	assert_int_equal(date_asked("in the past week", &found), 3);		/* and "past week" read */
+	assert_int_equal(found, 1);
+	assert_int_equal(date_asked("on the 13th", &found), 3);
+	assert_int_equal(date_asked("in the, area", &found), 2);
+	assert_int_equal(found, 0);
+}
+
+/*
  * The prefix look-ahead (SN_WORD_PREFIX): the real quantity reader, counted.
  * A prefix word ("a", "in", "about") is read only where a number, a '?' or
  * a word of a count follows within four tokens before any other mark; what
@@ -652,6 +707,7 @@ main(void)
 		cmocka_unit_test(word_tests_are_remembered_per_test),
 		cmocka_unit_test(look_ahead_skips_words_unknown_after),
 		cmocka_unit_test(apostrophe_asks_the_token_each_reader_cuts),
+		cmocka_unit_test(date_pair_look_ahead),
 		cmocka_unit_test(date_word_classes),
 		cmocka_unit_test(prefix_look_ahead_skips_prefixes_without_a_count),
 		cmocka_unit_test(quantity_word_classes),
