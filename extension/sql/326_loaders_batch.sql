@@ -29,14 +29,14 @@
 -- each in a subtransaction, and the failing rows are rejected with the
 -- error's message: no row is lost.
 
-CREATE FUNCTION @extschema@.loader_batch_open() RETURNS void
+-- The work tables are updated several times per row: with the default 8 MB
+-- of temp_buffers a batch of 100,000 rows spills them to disk over and over.
+-- temp_buffers can only be raised before the session first touches a
+-- temporary table; when it is too late, the load runs with what the session
+-- has.
+CREATE FUNCTION @extschema@.loader_temp_buffers() RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  -- The work tables are updated several times per row: with the default
-  -- 8 MB of temp_buffers a batch of 100,000 rows spills them to disk over
-  -- and over.  temp_buffers can only be raised before the session first
-  -- touches a temporary table; when it is too late, the load runs with what
-  -- the session has.
   IF current_setting('temp_buffers') <> '1GB' THEN
     BEGIN
       PERFORM set_config('temp_buffers', '1GB', true);
@@ -44,6 +44,15 @@ BEGIN
       NULL;
     END;
   END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_temp_buffers() IS
+  'Raises temp_buffers to 1GB for the transaction, when the session has touched no temporary table yet (else leaves it), so that a load''s work tables stay in memory (internal to the loaders).';
+
+CREATE FUNCTION @extschema@.loader_batch_open() RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  PERFORM @extschema@.loader_temp_buffers();
   IF to_regclass('pg_temp.loader_rows') IS NOT NULL THEN
     DROP TABLE pg_temp.loader_rows;
   END IF;

@@ -1,42 +1,258 @@
 -- extension/sql/350_loaders_peacekeeping.sql — troop figures from the IPI
 -- Peacekeeping Database and Geo-PKO into deployments.
 
--- IPI peacekeeping files: the opening every staged row goes through (IPI
--- contributions and mission totals alike): counted as read; a copied header
--- line and a row a later one with the same key replaces (key: what they
--- share, for the reason) are skipped (skip);
--- else its Date read into d and its Mission into mission, each missing one a
--- problem.
-CREATE FUNCTION @extschema@.loader_ipi_row(INOUT st @extschema@.loader_state, rec bigint, raw jsonb, ext text,
-                                           winner bigint, winner_raw jsonb, key text,
-                                           OUT skip boolean, OUT d date, OUT mission text, OUT problems text[])
+-- IPI peacekeeping files (contributions and mission totals): the whole staged
+-- batch is parsed in one statement into pg_temp.loader_ipi_rows (one row per
+-- staged row: its position rec, its ctid, its key ext, the record of the
+-- last row with that key, the values read and the problems found), marked
+-- (header lines and rows a later one with the same key replaces are skipped,
+-- rows with problems rejected, rows without troops skipped), then stored a
+-- chunk at a time: the missions resolved once each, the deployments written
+-- with one INSERT ... ON CONFLICT, the month's contributions linked to a
+-- mission total with one UPDATE, import_issues written in bulk.  Should a
+-- chunk fail (a value no check foresaw), it is stored again a row at a time,
+-- each in a subtransaction, and the failing rows are rejected with the
+-- error: no row is lost.  The model is read and written through arrays of
+-- keys and values, never by a statement that joins it to a temporary table
+-- (Citus refuses those on its tables: docs/reference/citus.md).
+CREATE FUNCTION @extschema@.loader_ipi_open() RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  st.rows_read := st.rows_read + 1;
-  problems := '{}';
-  skip := true;
-  IF raw ->> 'Date' = 'Date' AND raw ->> 'Mission' = 'Mission' THEN
-    st := @extschema@.loader_header(st, rec, raw);
-    RETURN;
+  PERFORM @extschema@.loader_temp_buffers();
+  IF to_regclass('pg_temp.loader_ipi_rows') IS NOT NULL THEN
+    DROP TABLE pg_temp.loader_ipi_rows;
   END IF;
-  IF winner <> rec THEN
-    st := @extschema@.loader_duplicate(st, rec, ext, raw, winner, winner_raw,
-                                       format('superseded by record %s, a later row for %s', winner, key));
-    RETURN;
-  END IF;
-  skip := false;
-  d := @extschema@.loader_date(raw ->> 'Date');
-  IF d IS NULL THEN
-    problems := problems || format('Date %L is not a date', raw ->> 'Date');
-  END IF;
-  mission := @extschema@.loader_value(raw ->> 'Mission');
-  IF mission IS NULL THEN
-    problems := problems || 'Mission is missing'::text;
-  END IF;
+  CREATE TEMP TABLE loader_ipi_rows (
+    rec bigint PRIMARY KEY,
+    tid tid NOT NULL,
+    ext text,
+    winner bigint,          -- the last record with this key
+    header boolean NOT NULL,
+    status text NOT NULL DEFAULT 'ok',  -- ok, header, duplicate, rejected, skipped; stored or failed
+    reason text,
+    problems text[] NOT NULL,
+    no_troops text NOT NULL,  -- the reason a row without troops is skipped
+    notes text[] NOT NULL DEFAULT '{}',
+    d date,
+    mission text,
+    contributor @extschema@.country,
+    host @extschema@.country,
+    troops bigint,
+    force bigint,
+    dep bigint,
+    outcome text              -- imported, updated or unchanged
+  ) ON COMMIT DROP;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.loader_ipi_row(@extschema@.loader_state, bigint, jsonb, text, bigint, jsonb, text) IS
-  'The opening of a staged row of an IPI file: counts it read, skips a header line or a row the later record winner with the same key replaces (key says what the key is: the same month and mission, ...), else reads its Date and Mission, a missing one being a problem (internal to the loaders).';
+COMMENT ON FUNCTION @extschema@.loader_ipi_open() IS
+  'Creates the work table of an IPI import, pg_temp.loader_ipi_rows (one row per staged row: its key, the values read, the problems found, its status and outcome), dropped at commit (internal to the loaders).';
+
+-- After the parse: the status of every row, in the order the row-by-row
+-- loaders checked them: a copied header line, a row a later one with the
+-- same key replaces (an exact duplicate, or superseded: key says what the
+-- key is), a row with problems (rejected), a row without troops (skipped).
+CREATE FUNCTION @extschema@.loader_ipi_mark(staging regclass, key text) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  ANALYZE pg_temp.loader_ipi_rows (rec, tid, ext, winner, mission);
+  UPDATE pg_temp.loader_ipi_rows w
+  SET status = CASE WHEN w.header THEN 'header'
+                    WHEN w.winner <> w.rec THEN 'duplicate'
+                    WHEN cardinality(w.problems) > 0 THEN 'rejected'
+                    ELSE 'skipped' END,
+      reason = CASE WHEN w.header THEN 'the file''s header line (copy with HEADER or HEADER MATCH)'
+                    WHEN w.winner <> w.rec THEN NULL
+                    WHEN cardinality(w.problems) > 0 THEN array_to_string(w.problems, '; ')
+                    ELSE w.no_troops END
+  WHERE w.header OR w.winner <> w.rec OR cardinality(w.problems) > 0 OR w.troops IS NULL;
+  EXECUTE format($q$
+    UPDATE pg_temp.loader_ipi_rows w
+    SET reason = CASE WHEN pg_catalog.to_jsonb(a) = pg_catalog.to_jsonb(b) THEN pg_catalog.format('exact duplicate of record %%s', w.winner)
+                      ELSE pg_catalog.format('superseded by record %%s, a later row for %%s', w.winner, $1) END
+    FROM pg_temp.loader_ipi_rows v, %s a, %s b
+    WHERE w.status = 'duplicate' AND v.rec = w.winner AND a.ctid = w.tid AND b.ctid = v.tid$q$, staging, staging)
+  USING key;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_ipi_mark(regclass, text) IS
+  'Sets the status and reason of every row of pg_temp.loader_ipi_rows: header line, duplicate (exact, or superseded by the later record with the same key, key saying what that is), rejected with its problems, skipped without troops, else ok (internal to the loaders).';
+
+-- Stores the ok rows of records lo..hi as deployments of into_dataset
+-- (ipi_contributions or ipi_mission_totals) and sets their outcome.
+CREATE FUNCTION @extschema@.loader_ipi_store_range(into_dataset text, lo bigint, hi bigint) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  m record;
+  force_of jsonb := '{}';   -- mission -> its actor
+  w_ext text[];
+  w_force bigint[];
+  w_contributor text[];
+  w_host text[];
+  w_troops bigint[];
+  w_month text[];
+  existed jsonb;            -- the keys stored before, as sets (key -> true)
+  written jsonb;
+  dep_of jsonb := '{}';     -- a total's key -> its deployment
+  part_ids bigint[];
+  part_deps bigint[];
+  relinked jsonb := '{}';
+BEGIN
+  -- the missions, each resolved once (a new one created as a provisional
+  -- actor), in the order the rows first name them
+  FOR m IN SELECT w.mission FROM pg_temp.loader_ipi_rows w
+           WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' GROUP BY w.mission ORDER BY min(w.rec) LOOP
+    force_of := force_of || jsonb_build_object(m.mission, @extschema@.loader_actor(m.mission, 'peacekeeping mission', NULL));
+  END LOOP;
+  SELECT array_agg(w.ext ORDER BY w.rec), array_agg((force_of ->> w.mission)::bigint ORDER BY w.rec),
+         array_agg(w.contributor::text ORDER BY w.rec), array_agg(w.host::text ORDER BY w.rec),
+         array_agg(w.troops ORDER BY w.rec), array_agg(to_char(w.d, 'YYYY-MM') ORDER BY w.rec)
+  INTO w_ext, w_force, w_contributor, w_host, w_troops, w_month
+  FROM pg_temp.loader_ipi_rows w WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok';
+  IF w_ext IS NULL THEN
+    RETURN;
+  END IF;
+  SELECT coalesce(jsonb_object_agg(x.external_id, true), '{}') INTO existed
+  FROM unnest(w_ext) AS k(ext) JOIN @extschema@.deployments x ON x.dataset = into_dataset AND x.external_id = k.ext;
+  -- a deployment stored already with these very values is not rewritten
+  IF into_dataset = 'ipi_contributions' THEN
+    WITH up AS (
+      INSERT INTO @extschema@.deployments AS x (force_id, contributor, host, strength, as_of, dataset, external_id)
+      SELECT u.force, u.contributor::@extschema@.country, u.host::@extschema@.country,
+             @extschema@.estimate(u.troops, u.troops), u.month::@extschema@.edtf, 'ipi_contributions', u.ext
+      FROM unnest(w_ext, w_force, w_contributor, w_host, w_troops, w_month) WITH ORDINALITY
+           AS u(ext, force, contributor, host, troops, month, n)
+      ORDER BY u.n
+      ON CONFLICT (dataset, external_id) DO UPDATE
+        SET force_id = excluded.force_id, contributor = excluded.contributor, host = excluded.host,
+            strength = excluded.strength, as_of = excluded.as_of
+        WHERE (x.force_id, x.contributor::text, x.host::text, x.strength::text, x.as_of::text)
+              IS DISTINCT FROM (excluded.force_id, excluded.contributor::text, excluded.host::text,
+                                excluded.strength::text, excluded.as_of::text)
+      RETURNING x.external_id)
+    SELECT coalesce(jsonb_object_agg(up.external_id, true), '{}') INTO written FROM up;
+  ELSE
+    WITH up AS (
+      INSERT INTO @extschema@.deployments AS x (force_id, contributor, host, strength, as_of, dataset, external_id)
+      SELECT u.force, NULL, u.host::@extschema@.country,
+             @extschema@.estimate(u.troops, u.troops), u.month::@extschema@.edtf, 'ipi_mission_totals', u.ext
+      FROM unnest(w_ext, w_force, w_host, w_troops, w_month) WITH ORDINALITY AS u(ext, force, host, troops, month, n)
+      ORDER BY u.n
+      ON CONFLICT (dataset, external_id) DO UPDATE
+        SET force_id = excluded.force_id, host = excluded.host, strength = excluded.strength, as_of = excluded.as_of
+        WHERE (x.force_id, x.host::text, x.strength::text, x.as_of::text)
+              IS DISTINCT FROM (excluded.force_id, excluded.host::text, excluded.strength::text, excluded.as_of::text)
+      RETURNING x.external_id)
+    SELECT coalesce(jsonb_object_agg(up.external_id, true), '{}') INTO written FROM up;
+    -- a total: the month's contributions already loaded are its parts (the
+    -- last total of a mission and month in the file, should there be two);
+    -- linking a part changes the total's row.  The candidates are read by
+    -- their missions in one statement, matched to the totals by mission and
+    -- month, and relinked by id.
+    SELECT coalesce(jsonb_object_agg(x.external_id, x.id), '{}') INTO dep_of
+    FROM unnest(w_ext) AS k(ext) JOIN @extschema@.deployments x ON x.dataset = 'ipi_mission_totals' AND x.external_id = k.ext;
+    -- (the deployments of the missions read first, by mission alone: a
+    -- plan that also used the dataset's index would read every contribution
+    -- once per total)
+    WITH c AS MATERIALIZED (
+      SELECT p.id, p.force_id, p.as_of, p.part_of, p.dataset FROM @extschema@.deployments p
+      WHERE p.force_id = ANY (ARRAY(SELECT DISTINCT f.force FROM unnest(w_force) AS f(force))))
+    SELECT array_agg(c.id), array_agg(t.dep) INTO part_ids, part_deps
+    FROM (SELECT DISTINCT ON (u.force, u.month) (dep_of ->> u.ext)::bigint AS dep, u.force, u.month::@extschema@.edtf AS month
+          FROM unnest(w_ext, w_force, w_month) WITH ORDINALITY AS u(ext, force, month, n)
+          ORDER BY u.force, u.month, u.n DESC) t
+    JOIN c ON c.force_id = t.force AND c.as_of OPERATOR(@extschema@.=) t.month
+    WHERE c.dataset = 'ipi_contributions' AND c.part_of IS DISTINCT FROM t.dep;
+    IF part_ids IS NOT NULL THEN
+      UPDATE @extschema@.deployments p SET part_of = u.dep
+      FROM unnest(part_ids, part_deps) AS u(id, dep) WHERE p.id = u.id;
+      SELECT jsonb_object_agg(d.dep, true) INTO relinked FROM (SELECT DISTINCT unnest(part_deps) AS dep) d;
+    END IF;
+  END IF;
+  -- imported, unless stored before: then updated if written (or, a total,
+  -- given parts), else unchanged
+  UPDATE pg_temp.loader_ipi_rows w
+  SET status = 'stored', force = (force_of ->> w.mission)::bigint, dep = (dep_of ->> w.ext)::bigint,
+      outcome = CASE WHEN NOT existed ? w.ext THEN 'imported'
+                     WHEN written ? w.ext OR relinked ? (dep_of ->> w.ext) THEN 'updated'
+                     ELSE 'unchanged' END
+  WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_ipi_store_range(text, bigint, bigint) IS
+  'Stores the ok rows of records lo..hi of pg_temp.loader_ipi_rows as deployments of into_dataset (ipi_contributions or ipi_mission_totals): resolves their missions once each, inserts the new deployments and updates those stored with other values (one with these very values is not rewritten: unchanged), and for mission totals links the month''s contributions to the total (part_of; a total whose parts so change is updated) (internal to the loaders).';
+
+-- Stores the batch a chunk at a time, lists every row not loaded cleanly in
+-- import_issues, counts and reports progress.
+CREATE FUNCTION @extschema@.loader_ipi_store(st @extschema@.loader_state, staging regclass)
+RETURNS @extschema@.loader_state
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  chunk constant bigint := least(st.every, 20000);
+  lo bigint := 1;
+  hi bigint;
+  started timestamptz := clock_timestamp();
+  last_notice timestamptz := clock_timestamp();
+  notice_after constant interval := @extschema@.loader_progress_interval();
+  next_every bigint := st.every;
+  notice boolean;
+  f record;
+  n record;
+BEGIN
+  WHILE lo <= st.total LOOP
+    hi := least(lo + chunk - 1, st.total);
+    BEGIN
+      PERFORM @extschema@.loader_ipi_store_range(st.dataset, lo, hi);
+    EXCEPTION WHEN OTHERS THEN
+      FOR f IN SELECT w.rec FROM pg_temp.loader_ipi_rows w
+               WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' ORDER BY w.rec LOOP
+        BEGIN
+          PERFORM @extschema@.loader_ipi_store_range(st.dataset, f.rec, f.rec);
+        EXCEPTION WHEN OTHERS THEN
+          UPDATE pg_temp.loader_ipi_rows w
+          SET status = 'failed', reason = format('could not be stored: %s (SQLSTATE %s)', SQLERRM, SQLSTATE)
+          WHERE w.rec = f.rec;
+        END;
+      END LOOP;
+    END;
+    EXECUTE format($q$
+      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
+      SELECT $1, $2, w.rec, CASE WHEN w.status <> 'header' THEN w.ext END,
+             CASE w.status WHEN 'stored' THEN 'kept' WHEN 'rejected' THEN 'rejected' WHEN 'failed' THEN 'rejected'
+                           ELSE 'skipped' END,
+             CASE WHEN w.status = 'stored' THEN pg_catalog.array_to_string(w.notes, '; ') ELSE w.reason END,
+             pg_catalog.to_jsonb(t)
+      FROM pg_temp.loader_ipi_rows w JOIN %s t ON t.ctid = w.tid
+      WHERE w.rec BETWEEN $3 AND $4 AND (w.status <> 'stored' OR pg_catalog.cardinality(w.notes) > 0)
+      ORDER BY w.rec$q$, staging) USING st.run, st.dataset, lo, hi;
+    SELECT count(*) FILTER (WHERE w.status = 'stored' AND cardinality(w.notes) = 0 AND w.outcome = 'imported') AS imported,
+           count(*) FILTER (WHERE w.status = 'stored' AND cardinality(w.notes) = 0 AND w.outcome = 'updated') AS updated,
+           count(*) FILTER (WHERE w.status = 'stored' AND cardinality(w.notes) = 0 AND w.outcome = 'unchanged') AS unchanged,
+           count(*) FILTER (WHERE w.status IN ('header', 'duplicate', 'skipped')) AS skipped,
+           count(*) FILTER (WHERE w.status IN ('rejected', 'failed')
+                               OR (w.status = 'stored' AND cardinality(w.notes) > 0)) AS flagged
+    INTO n
+    FROM pg_temp.loader_ipi_rows w WHERE w.rec BETWEEN lo AND hi;
+    st.rows_read := hi;
+    st.imported := st.imported + n.imported;
+    st.updated := st.updated + n.updated;
+    st.unchanged := st.unchanged + n.unchanged;
+    st.skipped := st.skipped + n.skipped;
+    st.flagged := st.flagged + n.flagged;
+    notice := hi >= next_every OR clock_timestamp() - last_notice >= notice_after;
+    st := @extschema@.loader_report(st, started, notice);
+    IF notice THEN
+      last_notice := clock_timestamp();
+      WHILE next_every <= hi LOOP
+        next_every := next_every + st.every;
+      END LOOP;
+    END IF;
+    lo := hi + 1;
+  END LOOP;
+  RETURN st;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_ipi_store(@extschema@.loader_state, regclass) IS
+  'Stores the ok rows of pg_temp.loader_ipi_rows a chunk at a time (loader_ipi_store_range; a chunk that fails is stored again row by row, the failing rows rejected with the error), writes import_issues for every row not loaded cleanly, counts the rows and reports progress (internal to the loaders).';
 
 -- IPI contributions: one deployment per contributor, mission and month (troops only).
 CREATE FUNCTION @extschema@.import_ipi_contributions(progress_every integer DEFAULT 10000)
@@ -44,90 +260,41 @@ RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   st @extschema@.loader_state;
-  r record;
-  problems text[];
-  opening record;
-  d date;
-  troops bigint;
-  contributor @extschema@.country;
-  host @extschema@.country;
-  mission text;
-  force bigint;
-  dep bigint;
-  inserted boolean;
-  outcome text;
   iso3_map jsonb;
 BEGIN
   st := @extschema@.loader_start('ipi_contributions', 'import_ipi_contributions', '@extschema@.ipi_contributions_raw', progress_every);
   st.run := @extschema@.loader_begin('ipi_contributions');
   SELECT jsonb_object_agg(c.iso3, c.country::text) INTO iso3_map FROM @extschema@.countries() c;
-
-  FOR r IN
-    WITH s AS (
-      SELECT row_number() OVER (ORDER BY t.ctid) AS rec, to_jsonb(t) AS raw,
-             concat_ws('|', btrim(t."Date"), btrim(t."Mission"), btrim(t."Contributor_ISO-3")) AS ext, t.*
-      FROM @extschema@.ipi_contributions_raw t
-    )
-    SELECT s.*, first_value(s.rec) OVER w AS winner, first_value(s.raw) OVER w AS winner_raw
-    FROM s
-    WINDOW w AS (PARTITION BY s.ext ORDER BY s.rec DESC)
-    ORDER BY s.rec
-  LOOP
-    opening := @extschema@.loader_ipi_row(st, r.rec, r.raw, r.ext, r.winner, r.winner_raw, 'the same month, mission and contributor');
-    st := opening.st;
-    CONTINUE WHEN opening.skip;
-    SELECT opening.d, opening.mission, opening.problems INTO d, mission, problems;
-    contributor := (iso3_map ->> upper(@extschema@.loader_value(r."Contributor_ISO-3")))::@extschema@.country;
-    IF contributor IS NULL THEN
-      problems := problems || format('Contributor_ISO-3 %L (%s) is not an ISO 3166 alpha-3 code', r."Contributor_ISO-3", r."Contributor");
-    END IF;
-    host := (iso3_map ->> upper(@extschema@.loader_value(r."Mission_Country_ISO-3")))::@extschema@.country;
-    IF host IS NULL AND @extschema@.loader_value(r."Mission_Country_ISO-3") IS NOT NULL THEN
-      problems := problems || format('Mission_Country_ISO-3 %L is not an ISO 3166 alpha-3 code', r."Mission_Country_ISO-3");
-    END IF;
-    troops := @extschema@.loader_int(r."Troops");
-    IF @extschema@.loader_value(r."Troops") IS NOT NULL AND (troops IS NULL OR troops < 0) THEN
-      problems := problems || format('Troops %L is not a count', r."Troops");
-    END IF;
-
-    IF cardinality(problems) > 0 THEN
-      st := @extschema@.loader_issue(st, r.rec, r.ext, 'rejected', array_to_string(problems, '; '), r.raw);
-      CONTINUE;
-    END IF;
-    IF troops IS NULL THEN
-      st := @extschema@.loader_issue(st, r.rec, r.ext, 'skipped',
-              format('no troops (Troops NA): %s sends only police, experts or observers to %s', r."Contributor", mission),
-              r.raw);
-      CONTINUE;
-    END IF;
-
-    BEGIN
-      force := @extschema@.loader_actor(mission, 'peacekeeping mission', NULL);
-      INSERT INTO @extschema@.deployments AS x
-        (force_id, contributor, host, strength, as_of, dataset, external_id)
-      VALUES (force, contributor, host, @extschema@.estimate(troops, troops), to_char(d, 'YYYY-MM')::@extschema@.edtf,
-              'ipi_contributions', r.ext)
-      ON CONFLICT (dataset, external_id) DO UPDATE
-        SET force_id = excluded.force_id, contributor = excluded.contributor, host = excluded.host,
-            strength = excluded.strength, as_of = excluded.as_of
-        WHERE (x.force_id, x.contributor::text, x.host::text, x.strength::text, x.as_of::text)
-              IS DISTINCT FROM (excluded.force_id, excluded.contributor::text, excluded.host::text,
-                                excluded.strength::text, excluded.as_of::text)
-      RETURNING x.id, (x.xmax = 0) INTO dep, inserted;
-      -- no row back: stored already with these very values, not rewritten
-      outcome := CASE WHEN NOT FOUND THEN 'unchanged' WHEN inserted THEN 'imported' ELSE 'updated' END;
-    EXCEPTION WHEN OTHERS THEN
-      st := @extschema@.loader_failed(st, r.rec, r.ext, r.raw, SQLERRM, SQLSTATE);
-      CONTINUE;
-    END;
-    st := @extschema@.loader_done(st, r.rec, r.ext, '{}', outcome, r.raw);
-  END LOOP;
-
+  PERFORM @extschema@.loader_ipi_open();
+  INSERT INTO pg_temp.loader_ipi_rows (rec, tid, ext, winner, header, problems, no_troops, d, mission, contributor, host, troops)
+  SELECT s.rec, s.tid, s.ext, max(s.rec) OVER (PARTITION BY s.ext), s.header,
+         array_remove(ARRAY[
+           CASE WHEN p.d IS NULL THEN format('Date %L is not a date', s."Date") END,
+           CASE WHEN p.mission IS NULL THEN 'Mission is missing' END,
+           CASE WHEN p.contributor IS NULL
+                THEN format('Contributor_ISO-3 %L (%s) is not an ISO 3166 alpha-3 code', s."Contributor_ISO-3", s."Contributor") END,
+           CASE WHEN p.host IS NULL AND @extschema@.loader_value(s."Mission_Country_ISO-3") IS NOT NULL
+                THEN format('Mission_Country_ISO-3 %L is not an ISO 3166 alpha-3 code', s."Mission_Country_ISO-3") END,
+           CASE WHEN @extschema@.loader_value(s."Troops") IS NOT NULL AND (p.troops IS NULL OR p.troops < 0)
+                THEN format('Troops %L is not a count', s."Troops") END], NULL),
+         format('no troops (Troops NA): %s sends only police, experts or observers to %s', s."Contributor", p.mission),
+         p.d, p.mission, p.contributor, p.host, p.troops
+  FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid,
+               concat_ws('|', btrim(t."Date"), btrim(t."Mission"), btrim(t."Contributor_ISO-3")) AS ext,
+               coalesce(t."Date" = 'Date' AND t."Mission" = 'Mission', false) AS header,
+               t."Date", t."Mission", t."Contributor", t."Contributor_ISO-3", t."Mission_Country_ISO-3", t."Troops"
+        FROM @extschema@.ipi_contributions_raw t) s,
+  LATERAL (SELECT @extschema@.loader_date(s."Date") AS d, @extschema@.loader_value(s."Mission") AS mission,
+                  (iso3_map ->> upper(@extschema@.loader_value(s."Contributor_ISO-3")))::@extschema@.country AS contributor,
+                  (iso3_map ->> upper(@extschema@.loader_value(s."Mission_Country_ISO-3")))::@extschema@.country AS host,
+                  @extschema@.loader_int(s."Troops") AS troops) p;
+  PERFORM @extschema@.loader_ipi_mark('@extschema@.ipi_contributions_raw', 'the same month, mission and contributor');
+  st := @extschema@.loader_ipi_store(st, '@extschema@.ipi_contributions_raw');
   RETURN @extschema@.loader_end(st, '@extschema@.ipi_contributions_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_ipi_contributions(integer) IS
-  'Moves the rows staged in ipi_contributions_raw into deployments: one per month, mission and contributing country with its Troops as an exact estimate, as_of the month, contributor and host (Mission_Country_ISO-3) as countries, the mission as the force (an actor).  Rows without troops (police or experts only) are skipped and listed in import_issues, as is every row not loaded cleanly; a re-imported row updates its deployment where a value differs and is counted unchanged, not rewritten, where none does.  Empties ipi_contributions_raw and returns the import_runs row.';
+  'Moves the rows staged in ipi_contributions_raw into deployments: one per month, mission and contributing country with its Troops as an exact estimate, as_of the month, contributor and host (Mission_Country_ISO-3) as countries, the mission as the force (an actor).  Rows without troops (police or experts only) are skipped and listed in import_issues, as is every row not loaded cleanly; a re-imported row updates its deployment where a value differs and is counted unchanged, not rewritten, where none does.  The batch is parsed and stored set-wise.  Empties ipi_contributions_raw and returns the import_runs row.';
 
 -- IPI mission totals: one deployment per mission and month (all contributors together).
 CREATE FUNCTION @extschema@.import_ipi_mission_totals(progress_every integer DEFAULT 10000)
@@ -135,111 +302,53 @@ RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   st @extschema@.loader_state;
-  r record;
-  problems text[];
-  opening record;
-  notes text[];
-  d date;
-  troops bigint;
-  host @extschema@.country;
-  mission text;
-  force bigint;
-  dep bigint;
-  inserted boolean;
-  outcome text;
-  chk record;
-  lat float8;
-  lon float8;
   iso3_map jsonb;
 BEGIN
   st := @extschema@.loader_start('ipi_mission_totals', 'import_ipi_mission_totals', '@extschema@.ipi_mission_totals_raw', progress_every);
   st.run := @extschema@.loader_begin('ipi_mission_totals');
   SELECT jsonb_object_agg(c.iso3, c.country::text) INTO iso3_map FROM @extschema@.countries() c;
-
-  FOR r IN
-    WITH s AS (
-      SELECT row_number() OVER (ORDER BY t.ctid) AS rec, to_jsonb(t) AS raw,
-             concat_ws('|', btrim(t."Date"), btrim(t."Mission")) AS ext, t.*
-      FROM @extschema@.ipi_mission_totals_raw t
-    )
-    SELECT s.*, first_value(s.rec) OVER w AS winner, first_value(s.raw) OVER w AS winner_raw
-    FROM s
-    WINDOW w AS (PARTITION BY s.ext ORDER BY s.rec DESC)
-    ORDER BY s.rec
-  LOOP
-    notes := '{}';
-    opening := @extschema@.loader_ipi_row(st, r.rec, r.raw, r.ext, r.winner, r.winner_raw, 'the same month and mission');
-    st := opening.st;
-    CONTINUE WHEN opening.skip;
-    SELECT opening.d, opening.mission, opening.problems INTO d, mission, problems;
-    host := (iso3_map ->> upper(@extschema@.loader_value(r."Country of Mission ISO-3")))::@extschema@.country;
-    IF host IS NULL THEN
-      problems := problems || format('Country of Mission ISO-3 %L is not an ISO 3166 alpha-3 code', r."Country of Mission ISO-3");
-    END IF;
-    troops := @extschema@.loader_int(r."Troops");
-    IF @extschema@.loader_value(r."Troops") IS NOT NULL AND (troops IS NULL OR troops < 0) THEN
-      problems := problems || format('Troops %L is not a count', r."Troops");
-    END IF;
-    -- the headquarters' coordinates are checked (later rows of the published
-    -- file have them swapped) though a mission total has no single place
-    lat := @extschema@.loader_float(r."Mission HQ Latitude");
-    lon := @extschema@.loader_float(r."Mission HQ Longitude");
-    IF lat IS NOT NULL AND lon IS NOT NULL AND host IS NOT NULL THEN
-      chk := @extschema@.loader_check_location(lat, lon, host, @extschema@.loader_value(r."Mission HQ"));
-      IF chk.note IS NOT NULL THEN
-        notes := notes || ('Mission HQ (its position is not stored with a mission total): ' || chk.note);
-      END IF;
-    END IF;
-
-    IF cardinality(problems) > 0 THEN
-      st := @extschema@.loader_issue(st, r.rec, r.ext, 'rejected', array_to_string(problems, '; '), r.raw);
-      CONTINUE;
-    END IF;
-    IF troops IS NULL THEN
-      st := @extschema@.loader_issue(st, r.rec, r.ext, 'skipped', format('no troops (Troops NA) in %s that month', mission),
-                                     r.raw);
-      CONTINUE;
-    END IF;
-
-    BEGIN
-      force := @extschema@.loader_actor(mission, 'peacekeeping mission', NULL);
-      INSERT INTO @extschema@.deployments AS x
-        (force_id, contributor, host, strength, as_of, dataset, external_id)
-      VALUES (force, NULL, host, @extschema@.estimate(troops, troops), to_char(d, 'YYYY-MM')::@extschema@.edtf,
-              'ipi_mission_totals', r.ext)
-      ON CONFLICT (dataset, external_id) DO UPDATE
-        SET force_id = excluded.force_id, host = excluded.host, strength = excluded.strength, as_of = excluded.as_of
-        WHERE (x.force_id, x.host::text, x.strength::text, x.as_of::text)
-              IS DISTINCT FROM (excluded.force_id, excluded.host::text, excluded.strength::text, excluded.as_of::text)
-      RETURNING x.id, (x.xmax = 0) INTO dep, inserted;
-      IF FOUND THEN
-        outcome := CASE WHEN inserted THEN 'imported' ELSE 'updated' END;
-      ELSE
-        -- stored already with these very values, not rewritten
-        outcome := 'unchanged';
-        SELECT x.id INTO STRICT dep FROM @extschema@.deployments x
-        WHERE x.dataset = 'ipi_mission_totals' AND x.external_id = r.ext;
-      END IF;
-      -- the month's contributions already loaded are parts of this total
-      -- (linking one that was loaded after the total changes the total's row)
-      UPDATE @extschema@.deployments p SET part_of = dep
-      WHERE p.dataset = 'ipi_contributions' AND p.force_id = force AND p.as_of OPERATOR(@extschema@.=) to_char(d, 'YYYY-MM')::@extschema@.edtf
-        AND p.part_of IS DISTINCT FROM dep;
-      IF FOUND AND outcome = 'unchanged' THEN
-        outcome := 'updated';
-      END IF;
-    EXCEPTION WHEN OTHERS THEN
-      st := @extschema@.loader_failed(st, r.rec, r.ext, r.raw, SQLERRM, SQLSTATE);
-      CONTINUE;
-    END;
-    st := @extschema@.loader_done(st, r.rec, r.ext, notes, outcome, r.raw);
-  END LOOP;
-
+  PERFORM @extschema@.loader_ipi_open();
+  -- the headquarters' coordinates are checked (later rows of the published
+  -- file have them swapped) though a mission total has no single place:
+  -- once per headquarters, country and point
+  WITH s AS MATERIALIZED (
+    SELECT s0.*, @extschema@.loader_date(s0."Date") AS d, @extschema@.loader_value(s0."Mission") AS mission,
+           (iso3_map ->> upper(@extschema@.loader_value(s0."Country of Mission ISO-3")))::@extschema@.country AS host,
+           @extschema@.loader_int(s0."Troops") AS troops,
+           @extschema@.loader_value(s0."Mission HQ") AS hq, @extschema@.loader_float(s0."Mission HQ Latitude") AS hq_lat,
+           @extschema@.loader_float(s0."Mission HQ Longitude") AS hq_lon
+    FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid,
+                 concat_ws('|', btrim(t."Date"), btrim(t."Mission")) AS ext,
+                 coalesce(t."Date" = 'Date' AND t."Mission" = 'Mission', false) AS header,
+                 t."Date", t."Mission", t."Country of Mission ISO-3", t."Troops", t."Mission HQ",
+                 t."Mission HQ Latitude", t."Mission HQ Longitude"
+          FROM @extschema@.ipi_mission_totals_raw t) s0),
+  hq AS MATERIALIZED (
+    SELECT c.hq, c.hq_lat, c.hq_lon, c.host, (@extschema@.loader_check_location(c.hq_lat, c.hq_lon, c.host, c.hq)).note
+    FROM (SELECT DISTINCT s.hq, s.hq_lat, s.hq_lon, s.host FROM s
+          WHERE s.hq_lat IS NOT NULL AND s.hq_lon IS NOT NULL AND s.host IS NOT NULL) c)
+  INSERT INTO pg_temp.loader_ipi_rows (rec, tid, ext, winner, header, problems, no_troops, notes, d, mission, host, troops)
+  SELECT s.rec, s.tid, s.ext, max(s.rec) OVER (PARTITION BY s.ext), s.header,
+         array_remove(ARRAY[
+           CASE WHEN s.d IS NULL THEN format('Date %L is not a date', s."Date") END,
+           CASE WHEN s.mission IS NULL THEN 'Mission is missing' END,
+           CASE WHEN s.host IS NULL
+                THEN format('Country of Mission ISO-3 %L is not an ISO 3166 alpha-3 code', s."Country of Mission ISO-3") END,
+           CASE WHEN @extschema@.loader_value(s."Troops") IS NOT NULL AND (s.troops IS NULL OR s.troops < 0)
+                THEN format('Troops %L is not a count', s."Troops") END], NULL),
+         format('no troops (Troops NA) in %s that month', s.mission),
+         CASE WHEN hq.note IS NOT NULL THEN ARRAY['Mission HQ (its position is not stored with a mission total): ' || hq.note]
+              ELSE '{}' END,
+         s.d, s.mission, s.host, s.troops
+  FROM s LEFT JOIN hq ON coalesce(hq.hq, '') = coalesce(s.hq, '') AND hq.hq_lat = s.hq_lat AND hq.hq_lon = s.hq_lon
+                       AND hq.host OPERATOR(@extschema@.=) s.host;
+  PERFORM @extschema@.loader_ipi_mark('@extschema@.ipi_mission_totals_raw', 'the same month and mission');
+  st := @extschema@.loader_ipi_store(st, '@extschema@.ipi_mission_totals_raw');
   RETURN @extschema@.loader_end(st, '@extschema@.ipi_mission_totals_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_ipi_mission_totals(integer) IS
-  'Moves the rows staged in ipi_mission_totals_raw (IPI data_mission.csv) into deployments: one per mission and month with its Troops as an exact estimate, as_of the month, host country, no single contributor; the month''s contributions already loaded by import_ipi_contributions become its parts (part_of).  A re-imported row whose values are stored already (and whose parts are linked) is counted unchanged and not rewritten.  Swapped headquarters coordinates are flagged.  Empties ipi_mission_totals_raw and returns the import_runs row.';
+  'Moves the rows staged in ipi_mission_totals_raw (IPI data_mission.csv) into deployments: one per mission and month with its Troops as an exact estimate, as_of the month, host country, no single contributor; the month''s contributions already loaded by import_ipi_contributions become its parts (part_of).  A re-imported row whose values are stored already (and whose parts are linked) is counted unchanged and not rewritten.  Swapped headquarters coordinates are flagged.  The batch is parsed and stored set-wise.  Empties ipi_mission_totals_raw and returns the import_runs row.';
 
 -- Geo-PKO: one deployment per site, map month and troop-contributing country.
 CREATE FUNCTION @extschema@.import_geopko(progress_every integer DEFAULT 10000)
