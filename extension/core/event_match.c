@@ -977,10 +977,41 @@ select_one_to_one(sn_match_pair *pairs, const size_t *order, size_t n, size_t *h
 }
 
 /*
+ * Side 0: the a event of pair ix, unmatched, meets its best remaining
+ * candidate, the b event; side 1: the reverse.  When the pair that took that
+ * candidate holds another row of the unmatched event's own dataset, is not
+ * itself shared, and the two rows are at the same place (may_share), the
+ * unmatched row shares the candidate.  Only the row's best remaining
+ * candidate is considered (seen).
+ */
+static bool
+try_share(sn_match_pair *pairs, size_t ix, int side, const sn_match_event *a, const sn_match_event *b,
+		  size_t *holder_a, size_t *holder_b, bool *seen, const sn_match_params *p)
+{
+	sn_match_pair *x = &pairs[ix];
+	size_t		row = side ? x->b : x->a;
+	size_t		candidate = side ? x->a : x->b;
+	size_t	   *holder_own = side ? holder_b : holder_a;
+	size_t		h = (side ? holder_a : holder_b)[candidate];
+	const sn_match_event *own = side ? b : a;
+	const sn_match_event *other = side ? a : b;
+
+	if (holder_own[row] != NO_PAIR || seen[row])
+		return false;
+	seen[row] = true;
+	if (h == NO_PAIR || pairs[h].shared
+		|| !may_share(&own[row], &own[side ? pairs[h].b : pairs[h].a], &other[candidate], p))
+		return false;
+	x->rank_a = x->rank_b = 1;
+	x->shared = true;
+	holder_own[row] = ix;
+	return true;
+}
+
+/*
  * Split rows: an event left unmatched whose best remaining candidate was
  * taken by another row of its own (splitting) dataset at the same place
- * shares it.  Only its best candidate is considered, in the same order.
- * False when out of memory.
+ * shares it, in the selection's order.  False when out of memory.
  */
 static bool
 share_split_rows(sn_match_pair *pairs, const size_t *order, size_t n,
@@ -999,37 +1030,14 @@ share_split_rows(sn_match_pair *pairs, const size_t *order, size_t n,
 	}
 	for (size_t k = 0; k < n; k++)
 	{
-		sn_match_pair *x = &pairs[order[k]];
+		const sn_match_pair *x = &pairs[order[k]];
 
 		if (held_back(x) || x->rank_a == 1)
 			continue;
-		if (a_splits && holder_a[x->a] == NO_PAIR && !seen_a[x->a])
-		{
-			size_t		h = holder_b[x->b];
-
-			seen_a[x->a] = true;
-			if (h != NO_PAIR && !pairs[h].shared
-				&& may_share(&a[x->a], &a[pairs[h].a], &b[x->b], p))
-			{
-				x->rank_a = x->rank_b = 1;
-				x->shared = true;
-				holder_a[x->a] = order[k];
-				continue;
-			}
-		}
-		if (b_splits && holder_b[x->b] == NO_PAIR && !seen_b[x->b])
-		{
-			size_t		h = holder_a[x->a];
-
-			seen_b[x->b] = true;
-			if (h != NO_PAIR && !pairs[h].shared
-				&& may_share(&b[x->b], &b[pairs[h].b], &a[x->a], p))
-			{
-				x->rank_a = x->rank_b = 1;
-				x->shared = true;
-				holder_b[x->b] = order[k];
-			}
-		}
+		if (a_splits && try_share(pairs, order[k], 0, a, b, holder_a, holder_b, seen_a, p))
+			continue;
+		if (b_splits)
+			try_share(pairs, order[k], 1, a, b, holder_a, holder_b, seen_b, p);
 	}
 	free(seen_a);
 	free(seen_b);

@@ -319,6 +319,18 @@ check_windows(double within_km, int32 within_days)
 						errmsg("within_days must be >= 0, not %d", within_days)));
 }
 
+/* The shipped parameters with the user's windows and least score, checked */
+static void
+selection_params(sn_match_params *p, double within_km, int32 within_days, double min_score)
+{
+	check_windows(within_km, within_days);
+	if (isnan(min_score) || min_score < 0 || min_score > 1)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("min_score must lie in [0, 1], not %g", min_score)));
+	sn_match_params_default(p, within_km, within_days);
+	p->min_score = min_score;
+}
+
 /* ------------------------------------------------------------------------
  * event_match_pairs
  */
@@ -621,13 +633,8 @@ event_match_select(PG_FUNCTION_ARGS)
 			   *b;
 	sn_match_pair *pairs;
 
-	check_windows(within_km, within_days);
-	if (isnan(min_score) || min_score < 0 || min_score > 1)
-		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("min_score must lie in [0, 1], not %g", min_score)));
+	selection_params(&p, within_km, within_days, min_score);
 	InitMaterializedSRF(fcinfo, 0);
-	sn_match_params_default(&p, within_km, within_days);
-	p.min_score = min_score;
 	SPI_connect();
 	run_select(query, 14, "the pairs");
 	tt = SPI_tuptable;
@@ -1337,14 +1344,9 @@ event_match_link(PG_FUNCTION_ARGS)
 	sn_match_pair *pairs;
 	size_t		n_pairs = 0;
 
-	check_windows(within_km, within_days);
-	if (isnan(min_score) || min_score < 0 || min_score > 1)
-		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("min_score must lie in [0, 1], not %g", min_score)));
-	InitMaterializedSRF(fcinfo, 0);
-	sn_match_params_default(&p, within_km, within_days);
+	selection_params(&p, within_km, within_days, min_score);
 	sn_match_params_linking(&p);
-	p.min_score = min_score;
+	InitMaterializedSRF(fcinfo, 0);
 	SPI_connect();
 
 	/* the events, each with whether it changed since it was last compared */
