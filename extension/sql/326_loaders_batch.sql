@@ -135,7 +135,8 @@ COMMENT ON FUNCTION @extschema@.loader_digest_keeps(text[]) IS
 -- the row would find again (loader_digest_keeps), so such a row is parsed
 -- again and flagged again.  On Citus (events
 -- distributed) nothing is skipped: every row is parsed and compared.
-CREATE FUNCTION @extschema@.loader_batch_same(dataset text, staging regclass, ext_column text) RETURNS bigint
+CREATE FUNCTION @extschema@.loader_batch_same(dataset text, staging regclass, ext_column text,
+                                              ext_suffix_column text DEFAULT NULL) RETURNS bigint
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
 DECLARE
   n bigint;
@@ -152,7 +153,7 @@ BEGIN
     SELECT k.rec, k.digest, CASE WHEN k.n = 1 THEN %s END AS same
     FROM (SELECT d.rec, d.digest, d.ext, count(*) OVER (PARTITION BY d.ext) AS n
           FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, pg_catalog.md5($2 || t::text)::uuid AS digest,
-                       @extschema@.loader_value(t.%I) AS ext
+                       %s AS ext
                 FROM %s t) d) k$q$,
     CASE WHEN NOT @extschema@.model_distributed()
               AND EXISTS (SELECT 1 FROM @extschema@.events e WHERE e.dataset = loader_batch_same.dataset)
@@ -160,15 +161,18 @@ BEGIN
                 WHERE e.dataset = $1 AND e.external_id = k.ext AND e.load_digest = k.digest
                   AND e.changed_run IS NOT NULL)'
          ELSE 'NULL::bigint' END,
-    ext_column, staging)
+    CASE WHEN ext_suffix_column IS NULL THEN format('@extschema@.loader_value(t.%I)', ext_column)
+         ELSE format('@extschema@.loader_value(t.%1$I) || coalesce(''-'' || @extschema@.loader_value(t.%2$I), '''')',
+                     ext_column, ext_suffix_column) END,
+    staging)
     USING dataset, version;
   ALTER TABLE pg_temp.loader_staged ADD PRIMARY KEY (rec);
   SELECT count(*) INTO n FROM pg_temp.loader_staged WHERE same IS NOT NULL;
   RETURN n;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.loader_batch_same(text, regclass, text) IS
-  'Before the parse of an event loader: the digest of every staged row (pg_temp.loader_staged, in record order) and, for a row whose external id (in ext_column) appears once in the batch and whose stored event carries that digest in events.load_digest (changed by no one since, changed_run set), that event in same: the row is unchanged and is neither parsed nor compared.  Returns how many rows are so unchanged (internal to the loaders).';
+COMMENT ON FUNCTION @extschema@.loader_batch_same(text, regclass, text, text) IS
+  'Before the parse of an event loader: the digest of every staged row (pg_temp.loader_staged, in record order) and, for a row whose external id (in ext_column, followed by a hyphen and ext_suffix_column''s value when that is given and has one: SCAD''s eventid-sublocal) appears once in the batch and whose stored event carries that digest in events.load_digest (changed by no one since, changed_run set), that event in same: the row is unchanged and is neither parsed nor compared.  Returns how many rows are so unchanged (internal to the loaders).';
 
 -- After the parse: header lines, and rows that a later row with the same key
 -- replaces (the winner: the highest dup_order, then the last row).  A row

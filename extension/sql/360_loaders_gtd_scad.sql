@@ -569,7 +569,8 @@ BEGIN
     written     boolean NOT NULL DEFAULT false,
     place_key   text,
     place_id    bigint,
-    event_id    bigint
+    event_id    bigint,
+    digest      uuid        -- the staged row's (loader_batch_same): events.load_digest of a row loaded cleanly
   ) ON COMMIT DROP;
 END
 $$;
@@ -594,6 +595,8 @@ DECLARE
   actor_ids bigint[];
   roles text[];
   names text[];
+  digests uuid[];
+  same bigint;
 BEGIN
   INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
   SELECT st.run, st.dataset, b.rec, b.ext, b.action, b.reason, b.raw
@@ -653,7 +656,8 @@ BEGIN
     UPDATE @extschema@.events e
     SET occurred = b.occurred, place_id = b.place_id, location = b.location,
         location_precision_m = b.precision_m, fatalities = b.fatalities, summary = b.summary,
-        dataset_category = b.category, note = b.note, changed_run = run
+        dataset_category = b.category, note = b.note, changed_run = run,
+        load_digest = CASE WHEN b.action IS NULL THEN b.digest END
     FROM pg_temp.sn_batch b
     WHERE b.existed AND e.id = b.event_id
       AND (e.occurred::text, e.place_id, e.location::text, e.location_precision_m, e.fatalities::text,
@@ -665,8 +669,10 @@ BEGIN
   UPDATE pg_temp.sn_batch b SET written = true FROM up WHERE up.id = b.event_id AND b.existed;
   WITH ins AS (
     INSERT INTO @extschema@.events AS e
-      (occurred, place_id, location, location_precision_m, fatalities, summary, dataset_category, note, dataset, external_id)
-    SELECT b.occurred, b.place_id, b.location, b.precision_m, b.fatalities, b.summary, b.category, b.note, st.dataset, b.ext
+      (occurred, place_id, location, location_precision_m, fatalities, summary, dataset_category, note, dataset, external_id,
+       load_digest)
+    SELECT b.occurred, b.place_id, b.location, b.precision_m, b.fatalities, b.summary, b.category, b.note, st.dataset, b.ext,
+           CASE WHEN b.action IS NULL THEN b.digest END
     FROM pg_temp.sn_batch b
     WHERE NOT b.existed AND b.action IS DISTINCT FROM 'rejected' AND b.action IS DISTINCT FROM 'skipped'
     ORDER BY b.rec
@@ -703,7 +709,7 @@ BEGIN
   CREATE TEMP TABLE sn_batch_stored_actors ON COMMIT DROP AS
   SELECT ea.event_id, ea.actor_id, ea.role FROM @extschema@.event_actors ea WHERE ea.event_id = ANY (stored);
   -- an event loaded before whose row is left alone but whose actors differ
-  -- is stamped with the run first (changed_run, nothing else): that keeps
+  -- is stamped with the run first (changed_run, and the row's digest): that keeps
   -- its version, the actors as they were, in event_history
   -- (event_history_keep, 370_loaders_history.sql)
   stamped := ARRAY(
@@ -719,8 +725,12 @@ BEGIN
        SELECT r.event_id, r.role, r.name, r.actor_id
        FROM pg_temp.sn_batch_stored r JOIN pg_temp.sn_batch b ON b.event_id = r.event_id
        WHERE b.existed AND NOT b.written)) z);
+  -- (the row's digest with it: the event now holds what this row gives)
   IF cardinality(stamped) > 0 THEN
-    UPDATE @extschema@.events e SET changed_run = run WHERE e.id = ANY (stamped);
+    SELECT array_agg(b.event_id), array_agg(CASE WHEN b.action IS NULL THEN b.digest END) INTO ids, digests
+    FROM pg_temp.sn_batch b WHERE b.event_id = ANY (stamped) AND b.existed;
+    UPDATE @extschema@.events e SET changed_run = run, load_digest = u.digest
+    FROM unnest(ids, digests) AS u(id, digest) WHERE e.id = u.id;
   END IF;
   -- the links the batch no longer names, chosen first, then deleted by
   -- their keys
@@ -759,6 +769,10 @@ BEGIN
          count(*) FILTER (WHERE b.action IS NULL AND b.existed AND NOT b.written)
   INTO st.rows_read, st.imported, st.updated, st.skipped, st.flagged, unchanged
   FROM pg_temp.sn_batch b;
+  -- and the rows loader_batch_same found stored by the very same row: not parsed
+  SELECT count(*) INTO same FROM pg_temp.loader_staged x WHERE x.same IS NOT NULL;
+  st.rows_read := st.rows_read + same;
+  unchanged := unchanged + same;
   DROP TABLE pg_temp.sn_batch, pg_temp.sn_batch_places, pg_temp.sn_batch_actors, pg_temp.sn_batch_named,
              pg_temp.sn_batch_stored, pg_temp.sn_batch_stored_actors;
   RETURN @extschema@.loader_end_unchanged(st, staging, unchanged);
@@ -835,9 +849,10 @@ BEGIN
     'an eventid such as 201401020030 in its first column and a year in its second');
   st.run := @extschema@.loader_begin('gtd');
   PERFORM @extschema@.loader_batch_create();
+  PERFORM @extschema@.loader_batch_same('gtd', '@extschema@.gtd_raw', 'eventid');
 
   INSERT INTO pg_temp.sn_batch (rec, ext, raw, action, reason, occurred, place_name, place_kind, country, location,
-                                precision_m, fatalities, summary, category, note, actors)
+                                precision_m, fatalities, summary, category, note, actors, digest)
   SELECT r.rec, v.ext, r.raw, o.action, o.reason,
          CASE WHEN p.ok THEN dt.occurred::@extschema@.edtf END,
          CASE WHEN p.ok THEN v.place_name END, v.place_kind, v.ctry,
@@ -846,9 +861,14 @@ BEGIN
          CASE WHEN p.ok THEN coalesce(@extschema@.estimate(v.nkill, v.nkill), '?'::@extschema@.estimate) END,
          @extschema@.loader_value(r.summary), @extschema@.loader_value(r.attacktype1),
          dt.event_note,
-         @extschema@.loader_actor_list(ARRAY[r.gname, r.gname2, r.gname3], 'armed group', 'actor1')
+         @extschema@.loader_actor_list(ARRAY[r.gname, r.gname2, r.gname3], 'armed group', 'actor1'),
+         r.digest
+  -- (the rows stored by this very row before: unchanged, not parsed)
   FROM (SELECT s.*, first_value(s.rec) OVER w AS winner, first_value(s.raw) OVER w AS winner_raw
-        FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, to_jsonb(t) AS raw, t.* FROM @extschema@.gtd_raw t) s
+        FROM (SELECT n.*, x.digest
+              FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, to_jsonb(t) AS raw, t.* FROM @extschema@.gtd_raw t) n
+              JOIN pg_temp.loader_staged x ON x.rec = n.rec
+              WHERE x.same IS NULL) s
         WINDOW w AS (PARTITION BY btrim(s.eventid) ORDER BY s.rec DESC)) r
   CROSS JOIN LATERAL (
     SELECT @extschema@.loader_value(r.eventid) AS ext,
@@ -925,11 +945,12 @@ BEGIN
     'an eventid such as 6200396 in its first column and a date (YYYY-MM-DD) in its fifth, startdate');
   st.run := @extschema@.loader_begin('scad');
   PERFORM @extschema@.loader_batch_create();
+  PERFORM @extschema@.loader_batch_same('scad', '@extschema@.scad_raw', 'eventid', 'sublocal');
   SELECT jsonb_object_agg(c.cow_code::text, c.country::text) INTO cow_map
   FROM @extschema@.countries() c WHERE c.cow_code IS NOT NULL;
 
   INSERT INTO pg_temp.sn_batch (rec, ext, raw, action, reason, occurred, place_name, place_kind, country, location,
-                                precision_m, fatalities, summary, category, note, actors)
+                                precision_m, fatalities, summary, category, note, actors, digest)
   SELECT r.rec, v.ext, r.raw, o.action, o.reason,
          CASE WHEN p.ok THEN dt.occurred::@extschema@.edtf END,
          CASE WHEN p.ok AND v.prec <> 4 THEN v.place_name END,
@@ -943,9 +964,14 @@ BEGIN
          @extschema@.loader_value(r.etype),
          NULL,
          @extschema@.loader_actor_list(ARRAY[r.actor1, r.actor2, r.actor3], NULL, 'actor1')
-           || @extschema@.loader_actor_list(ARRAY[r.target1, r.target2], NULL, 'target')
+           || @extschema@.loader_actor_list(ARRAY[r.target1, r.target2], NULL, 'target'),
+         r.digest
+  -- (the rows stored by this very row before: unchanged, not parsed)
   FROM (SELECT s.*, first_value(s.rec) OVER w AS winner, first_value(s.raw) OVER w AS winner_raw
-        FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, to_jsonb(t) AS raw, t.* FROM @extschema@.scad_raw t) s
+        FROM (SELECT n.*, x.digest
+              FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, to_jsonb(t) AS raw, t.* FROM @extschema@.scad_raw t) n
+              JOIN pg_temp.loader_staged x ON x.rec = n.rec
+              WHERE x.same IS NULL) s
         WINDOW w AS (PARTITION BY btrim(s.eventid), btrim(s.sublocal) ORDER BY s.rec DESC)) r
   CROSS JOIN LATERAL (
     SELECT CASE WHEN @extschema@.loader_value(r.sublocal) IS NULL THEN @extschema@.loader_value(r.eventid)
