@@ -22,6 +22,19 @@ LANGUAGE sql IMMUTABLE AS $$
   SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM unnest($1) v
 $$;
 
+-- The CPU time this backend has used, in seconds (user + system, from
+-- /proc/self/stat; NULL where there is no /proc): on a machine others share,
+-- the wall clock also counts the waits for a core.
+CREATE FUNCTION bench.cpu_seconds() RETURNS float8 LANGUAGE plpgsql AS $$
+DECLARE
+  f text[];
+BEGIN
+  f := string_to_array(split_part(pg_read_file('/proc/self/stat'), ') ', 2), ' ');
+  RETURN (f[12]::float8 + f[13]::float8) / 100;   -- utime, stime in clock ticks
+EXCEPTION WHEN OTHERS THEN
+  RETURN NULL;
+END $$;
+
 -- Milliseconds one execution of sql takes (the result is discarded).
 CREATE FUNCTION bench.time_once(sql text) RETURNS float8
 LANGUAGE plpgsql AS $$

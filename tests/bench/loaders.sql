@@ -69,19 +69,6 @@ BEGIN
   ORDER BY g.n;
 END $$;
 
--- The CPU time this backend has used, in seconds (user + system, from
--- /proc/self/stat; NULL where there is no /proc): on a shared machine the
--- wall-clock time of a load says more about the other jobs than about it.
-CREATE FUNCTION bench_cpu_seconds() RETURNS float8 LANGUAGE plpgsql AS $$
-DECLARE
-  f text[];
-BEGIN
-  f := string_to_array(split_part(pg_read_file('/proc/self/stat'), ') ', 2), ' ');
-  RETURN (f[12]::float8 + f[13]::float8) / 100;   -- utime, stime in clock ticks
-EXCEPTION WHEN OTHERS THEN
-  RETURN NULL;
-END $$;
-
 -- One timed run of import_acled() over the size rows staged, recorded in
 -- bench_loader_times as what (first, reimport) with its counts, the places
 -- and actors created (the model holds more than places0 and actors0) and its
@@ -90,7 +77,7 @@ CREATE FUNCTION bench_import_acled(size int, what text, places0 bigint, actors0 
 LANGUAGE plpgsql AS $$
 DECLARE
   t0 timestamptz := clock_timestamp();
-  c0 float8 := bench_cpu_seconds();
+  c0 float8 := bench.cpu_seconds();
   r record;
 BEGIN
   SELECT * INTO r FROM sahel_news.import_acled(1000000);
@@ -99,7 +86,7 @@ BEGIN
            'CPU %s s, %s rows/s of CPU',
            r.imported, r.updated, r.unchanged, r.flagged, r.skipped,
            (SELECT count(*) FROM sahel_news.places) - places0, (SELECT count(*) FROM sahel_news.actors) - actors0,
-           round((bench_cpu_seconds() - c0)::numeric, 1), round(size / nullif(bench_cpu_seconds() - c0, 0))));
+           round((bench.cpu_seconds() - c0)::numeric, 1), round(size / nullif(bench.cpu_seconds() - c0, 0))));
   RETURN r;
 END $$;
 
@@ -120,10 +107,10 @@ BEGIN
   FOR i IN 1..3 LOOP
     TRUNCATE bench_acled_floor;
     t0 := clock_timestamp();
-    c0 := bench_cpu_seconds();
+    c0 := bench.cpu_seconds();
     INSERT INTO bench_acled_floor SELECT * FROM bench_acled_src;
     INSERT INTO bench_loader_times VALUES (size, 'floor', extract(epoch FROM clock_timestamp() - t0) * 1000,
-                                           format('CPU %s s', round((bench_cpu_seconds() - c0)::numeric, 2)));
+                                           format('CPU %s s', round((bench.cpu_seconds() - c0)::numeric, 2)));
   END LOOP;
   TRUNCATE bench_acled_floor;
 
@@ -144,7 +131,7 @@ BEGIN
   BEGIN
     PERFORM set_config('sahel_news.import_run', r.id::text, true);
     t0 := clock_timestamp();
-    c0 := bench_cpu_seconds();
+    c0 := bench.cpu_seconds();
     INSERT INTO sahel_news.places (id, name, kind, country, location)
     SELECT p.id + 1000000000, p.name, p.kind, p.country, p.location
     FROM sahel_news.places p WHERE p.created_run = r.id ORDER BY p.id;
@@ -172,7 +159,7 @@ BEGIN
     ORDER BY a.event_id, a.role, a.name;
     GET DIAGNOSTICS n_actor_names = ROW_COUNT;
     writes_ms := extract(epoch FROM clock_timestamp() - t0) * 1000;
-    writes_cpu := bench_cpu_seconds() - c0;
+    writes_cpu := bench.cpu_seconds() - c0;
     RAISE EXCEPTION 'bench: roll the copies back';
   EXCEPTION WHEN raise_exception THEN
     NULL;
@@ -226,5 +213,4 @@ SELECT format('import_acled: the floor, %s rows, three runs', size),
 FROM bench_loader_times WHERE what = 'floor' GROUP BY size ORDER BY size;
 
 DROP PROCEDURE bench_loader_generate(int), bench_loader_measure(int);
-DROP FUNCTION bench_cpu_seconds();
 DROP TABLE bench_acled_template, bench_acled_src, bench_acled_floor, bench_loader_times;

@@ -59,18 +59,6 @@ CREATE TABLE bench_ipi_floor (LIKE sahel_news.ipi_contributions_raw);
 VACUUM ANALYZE bench_ipi_c_src;
 VACUUM ANALYZE bench_ipi_t_src;
 
--- The CPU time this backend has used, in seconds (user + system, from
--- /proc/self/stat; NULL where there is no /proc).
-CREATE FUNCTION bench_cpu_seconds() RETURNS float8 LANGUAGE plpgsql AS $$
-DECLARE
-  f text[];
-BEGIN
-  f := string_to_array(split_part(pg_read_file('/proc/self/stat'), ') ', 2), ' ');
-  RETURN (f[12]::float8 + f[13]::float8) / 100;   -- utime, stime in clock ticks
-EXCEPTION WHEN OTHERS THEN
-  RETURN NULL;
-END $$;
-
 CREATE TABLE bench_ipi_times (what text, ms float8, note text);
 
 -- One timed load: the source rows staged, then fn() run; recorded with its
@@ -86,12 +74,12 @@ BEGIN
   EXECUTE format('INSERT INTO %s SELECT * FROM %s', staging, src);
   GET DIAGNOSTICS n = ROW_COUNT;
   t0 := clock_timestamp();
-  c0 := bench_cpu_seconds();
+  c0 := bench.cpu_seconds();
   EXECUTE format('SELECT * FROM sahel_news.%I(1000000)', fn) INTO r;
   INSERT INTO bench_ipi_times VALUES (what, extract(epoch FROM clock_timestamp() - t0) * 1000,
     format('%s rows: %s imported, %s updated, %s unchanged, %s skipped, %s flagged; CPU %s s, %s rows/s of CPU',
            n, r.imported, r.updated, r.unchanged, r.skipped, r.flagged,
-           round((bench_cpu_seconds() - c0)::numeric, 1), round(n / nullif(bench_cpu_seconds() - c0, 0))));
+           round((bench.cpu_seconds() - c0)::numeric, 1), round(n / nullif(bench.cpu_seconds() - c0, 0))));
   IF r.rows_read <> n OR r.imported + r.updated + r.unchanged + r.skipped + r.flagged <> n THEN
     RAISE EXCEPTION '%: % rows staged, % read, the counts add up to %', what, n, r.rows_read,
       r.imported + r.updated + r.unchanged + r.skipped + r.flagged;
@@ -128,6 +116,6 @@ WHERE t.what <> 'floor';
 
 DROP PROCEDURE bench_ipi_generate(regclass, regclass, int, text, text), bench_ipi_load(text, regclass, regclass, text),
                bench_ipi_floor();
-DROP FUNCTION bench_cpu_seconds(), bench_ipi_month(text, int);
+DROP FUNCTION bench_ipi_month(text, int);
 DROP TABLE bench_ipi_c_template, bench_ipi_t_template, bench_ipi_c_src, bench_ipi_t_src, bench_ipi_floor,
            bench_ipi_times;

@@ -113,21 +113,14 @@ FROM sahel_news.events e WHERE e.dataset LIKE 'bench\_%';
 CREATE INDEX ON bench_flat (dataset, day);
 ANALYZE bench_flat;
 
--- the CPU time this backend has used, in ms (utime + stime of /proc/PID/stat,
--- in clock ticks of 10 ms): on a shared machine the wall-clock time also
--- counts the time spent waiting for a core
-CREATE FUNCTION bench_cpu_ms() RETURNS float8 LANGUAGE sql AS $$
-  SELECT (split_part(f, ' ', 14)::bigint + split_part(f, ' ', 15)::bigint) * 10.0
-  FROM pg_read_file('/proc/' || pg_backend_pid() || '/stat') f $$;
-
 CREATE FUNCTION bench_link(a text, b text) RETURNS float8 LANGUAGE plpgsql AS $$
 DECLARE t0 timestamptz; c0 float8;
 BEGIN
   TRUNCATE sahel_news.event_links, sahel_news.event_match_state, sahel_news.incidents;
   t0 := clock_timestamp();
-  c0 := bench_cpu_ms();
+  c0 := bench.cpu_seconds();
   PERFORM * FROM sahel_news.link_events(a, b);
-  PERFORM set_config('bench.link_cpu_ms', (bench_cpu_ms() - c0)::text, false);
+  PERFORM set_config('bench.link_cpu_s', (bench.cpu_seconds() - c0)::text, false);
   RETURN extract(epoch FROM clock_timestamp() - t0) * 1000;
 END $$;
 
@@ -175,7 +168,7 @@ BEGIN
     INSERT INTO bench.results (benchmark, ours_ms, baseline, base_ms, note)
     VALUES ('link_events ' || s.label, ours, 'all-pairs join (abs(days) <= 1, distance <= 10 km)', base,
             format('%s pairs scored, %s links; link_events used %s s of CPU; baseline %s', pairs, links,
-                   round(current_setting('bench.link_cpu_ms')::numeric / 1000, 1),
+                   round(current_setting('bench.link_cpu_s')::numeric, 1),
                    CASE WHEN s.slice = 1 THEN 'timed in full'
                         ELSE format('timed on every %sth row of bench_a and scaled by %s', s.slice, s.slice) END));
     INSERT INTO bench.results (benchmark, ours_ms, baseline, base_ms, note)
