@@ -4,7 +4,11 @@
 # temporary file (the committed docs/troop_strength.png is not touched).
 set -uo pipefail
 SN_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-command -v gnuplot >/dev/null || { echo "SKIP: gnuplot is not installed"; exit 77; }
+export SN_ROOT
+. "$SN_ROOT/tests/lib/common.sh"
+# gnuplot comes from Debian's gnuplot-nox, installed here when we are root
+command -v gnuplot >/dev/null || ( sn_install_packages gnuplot-nox ) >/dev/null 2>&1
+command -v gnuplot >/dev/null || { echo "SKIP: gnuplot is not installed (apt-get install gnuplot-nox)"; exit 77; }
 out=$(mktemp "${TMPDIR:-/tmp}/sn_chart.XXXXXX.png")
 trap 'rm -f "$out"' EXIT
 PGDATABASE=postgres "$SN_ROOT/tests/chart/troop_strength.sh" "$out" 2>&1 | grep -v 'Skipping data file with no valid points' || true
