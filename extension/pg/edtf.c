@@ -89,19 +89,13 @@ PG_FUNCTION_INFO_V1(edtf_after);
 PG_FUNCTION_INFO_V1(edtf_resolve_date);
 
 /* A new stored value from a finished core value. */
-static sn_edtf_packed *
-edtf_packed_new(const sn_edtf *v)
+static inline Datum
+edtf_datum(const sn_edtf *v)
 {
 	sn_edtf_packed *p = (sn_edtf_packed *) palloc(sizeof(sn_edtf_packed));
 
 	sn_edtf_pack(v, p);
-	return p;
-}
-
-static inline Datum
-edtf_datum(const sn_edtf *v)
-{
-	return PointerGetDatum(edtf_packed_new(v));
+	return PointerGetDatum(p);
 }
 
 /* ------------------------------------------------------------------------
@@ -117,13 +111,10 @@ edtf_in(PG_FUNCTION_ARGS)
 Datum
 edtf_out(PG_FUNCTION_ARGS)
 {
-	sn_edtf_packed *p = PG_GETARG_EDTF_P(0);
 	sn_edtf		v;
-	char	   *buf = palloc(SN_EDTF_TEXT_MAX);
 
-	sn_edtf_unpack(p, &v);
-	sn_edtf_format(&v, buf, SN_EDTF_TEXT_MAX);
-	PG_RETURN_CSTRING(buf);
+	sn_edtf_unpack(PG_GETARG_EDTF_P(0), &v);
+	SN_RETURN_FORMATTED(sn_edtf_format, &v, SN_EDTF_TEXT_MAX);
 }
 
 Datum
@@ -248,7 +239,7 @@ edtf_from_date(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("date %s is beyond year 9999, which an EDTF day cannot be",
 						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d))))));
-	PG_RETURN_EDTF_P(edtf_packed_new(&v));
+	return edtf_datum(&v);
 }
 
 Datum
@@ -280,7 +271,7 @@ edtf_from_timestamptz(PG_FUNCTION_ARGS)
 	v.time.tz = SN_EDTF_TZ_Z;
 	if (!sn_edtf_finish(&v, &err))
 		SN_THROW(&err);
-	PG_RETURN_EDTF_P(edtf_packed_new(&v));
+	return edtf_datum(&v);
 }
 
 static bool
@@ -491,13 +482,8 @@ edtf_resolve_date(PG_FUNCTION_ARGS)
 	}
 	if (!PG_ARGISNULL(1))
 	{
-		DateADT		d = PG_GETARG_DATEADT(1);
-
-		if (DATE_NOT_FINITE(d))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-					 errmsg("the reference date of resolve_date must be finite")));
-		ref = sn_civil_from_days((int64) d);
+		ref = sn_arg_finite_date(fcinfo, 1, ERRCODE_DATETIME_VALUE_OUT_OF_RANGE,
+								 "the reference date of resolve_date");
 		refp = &ref;
 	}
 	{
@@ -518,5 +504,5 @@ edtf_resolve_date(PG_FUNCTION_ARGS)
 					 err.hint[0] ? errhint("%s", pg_any_to_server(err.hint, (int) strlen(err.hint), PG_UTF8)) : 0));
 		}
 	}
-	PG_RETURN_EDTF_P(edtf_packed_new(&v));
+	return edtf_datum(&v);
 }

@@ -1,8 +1,10 @@
 /*
  * extension/pg/edtf_pg.h
  *
- * What the edtf glue files share: the stored form is sn_edtf_packed (32
- * bytes, passed by reference), and day numbers are PostgreSQL date values.
+ * What the glue files that read dates share: the stored form of edtf is
+ * sn_edtf_packed (32 bytes, passed by reference), day numbers are PostgreSQL
+ * date values, and a date argument that must be finite is read as a civil
+ * date.
  */
 #ifndef SN_EDTF_PG_H
 #define SN_EDTF_PG_H
@@ -32,6 +34,20 @@ edtf_date_to_day(DateADT d)
 	if (DATE_IS_NOEND(d))
 		return SN_EDTF_DAY_POS_INF;
 	return (int64) d;
+}
+
+/*
+ * The civil date of date argument n, which is not NULL; a date at infinity is
+ * an error with the given SQLSTATE: "<what> must be finite".
+ */
+static inline sn_civil_date
+sn_arg_finite_date(FunctionCallInfo fcinfo, int n, int sqlstate, const char *what)
+{
+	DateADT		d = PG_GETARG_DATEADT(n);
+
+	if (DATE_NOT_FINITE(d))
+		ereport(ERROR, (errcode(sqlstate), errmsg("%s must be finite", what)));
+	return sn_civil_from_days((int64) d);
 }
 
 #endif							/* SN_EDTF_PG_H */

@@ -77,19 +77,14 @@ PG_FUNCTION_INFO_V1(geopoint_gt);
 PG_FUNCTION_INFO_V1(geopoint_hash);
 PG_FUNCTION_INFO_V1(geopoint_hash_extended);
 
-static sn_geopoint *
-new_geopoint(const sn_geopoint *p)
+/* A new stored value, a copy of p. */
+static inline Datum
+geopoint_datum(const sn_geopoint *p)
 {
 	sn_geopoint *r = palloc(sizeof(sn_geopoint));
 
 	*r = *p;
-	return r;
-}
-
-static inline Datum
-geopoint_datum(const sn_geopoint *p)
-{
-	return PointerGetDatum(new_geopoint(p));
+	return PointerGetDatum(r);
 }
 
 /* ------------------------------------------------------------------------
@@ -105,11 +100,7 @@ geopoint_in(PG_FUNCTION_ARGS)
 Datum
 geopoint_out(PG_FUNCTION_ARGS)
 {
-	sn_geopoint *p = PG_GETARG_GEOPOINT_P(0);
-	char	   *buf = palloc(SN_GEOPOINT_TEXT_MAX);
-
-	sn_geopoint_format(p, buf, SN_GEOPOINT_TEXT_MAX);
-	PG_RETURN_CSTRING(buf);
+	SN_RETURN_FORMATTED(sn_geopoint_format, PG_GETARG_GEOPOINT_P(0), SN_GEOPOINT_TEXT_MAX);
 }
 
 /* Binary form: sn_geopoint_encode / sn_geopoint_decode (geopoint.h). */
@@ -139,7 +130,7 @@ geopoint_make(PG_FUNCTION_ARGS)
 
 	if (!sn_geopoint_make(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), &p, &err))
 		SN_THROW(&err);
-	PG_RETURN_GEOPOINT_P(new_geopoint(&p));
+	return geopoint_datum(&p);
 }
 
 Datum
@@ -196,7 +187,7 @@ geopoint_from_point(PG_FUNCTION_ARGS)
 		sn_error_hint(&err, "A point casts to geopoint as (longitude, latitude).");
 		SN_THROW(&err);
 	}
-	PG_RETURN_GEOPOINT_P(new_geopoint(&p));
+	return geopoint_datum(&p);
 }
 
 /* ------------------------------------------------------------------------

@@ -109,6 +109,19 @@ sn_sqlstate(sn_status status)
 	} while (0)
 
 /*
+ * The body of a type's text output function: the cstring that a core format
+ * function (value, buffer, its size) writes for value, in a new buffer of
+ * size bytes.
+ */
+#define SN_RETURN_FORMATTED(format, value, size) \
+	do { \
+		char	   *sn_buf_ = palloc(size); \
+		\
+		format((value), sn_buf_, (size)); \
+		PG_RETURN_CSTRING(sn_buf_); \
+	} while (0)
+
+/*
  * Binary I/O of the types: the core decodes and encodes (sn_<type>_decode,
  * sn_<type>_encode), so that its checks and its one wording of refusals
  * ("invalid binary <type>: ...") are unit-tested and fuzzed; the glue only
