@@ -45,26 +45,31 @@ loader_value(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(VARDATA_ANY(t) + start, (int) vlen));
 }
 
+/*
+ * The body of a reader of one number: the value that the core reader
+ * read(text, length, ctype *out) finds in the text argument, as
+ * to_datum(value), or NULL where it finds none.
+ */
+#define RETURN_FIELD_OR_NULL(read, ctype, to_datum) \
+	do { \
+		text	   *t_ = PG_GETARG_TEXT_PP(0); \
+		ctype		v_; \
+		\
+		if (!read(VARDATA_ANY(t_), VARSIZE_ANY_EXHDR(t_), &v_)) \
+			PG_RETURN_NULL(); \
+		return to_datum(v_); \
+	} while (0)
+
 Datum
 loader_int(PG_FUNCTION_ARGS)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
-	int64_t		v;
-
-	if (!sn_field_int(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &v))
-		PG_RETURN_NULL();
-	PG_RETURN_INT64((int64) v);
+	RETURN_FIELD_OR_NULL(sn_field_int, int64_t, Int64GetDatum);
 }
 
 Datum
 loader_float(PG_FUNCTION_ARGS)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
-	double		v;
-
-	if (!sn_field_float(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &v))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(v);
+	RETURN_FIELD_OR_NULL(sn_field_float, double, Float8GetDatum);
 }
 
 Datum
