@@ -35,6 +35,28 @@ trim_spaces(const char *s, size_t len, size_t *start, size_t *vlen)
 	*vlen = e - b;
 }
 
+/* n digits at v read as a number (n at most 18: no overflow). */
+static int64_t
+digits_value(const char *v, size_t n)
+{
+	int64_t		x = 0;
+
+	for (size_t i = 0; i < n; i++)
+		x = x * 10 + (v[i] - '0');
+	return x;
+}
+
+/* The number of digits at v[i..n). */
+static size_t
+digit_run(const char *v, size_t i, size_t n)
+{
+	size_t		j = i;
+
+	while (j < n && is_digit(v[j]))
+		j++;
+	return j - i;
+}
+
 bool
 sn_field_value(const char *s, size_t len, size_t *start, size_t *vlen)
 {
@@ -51,83 +73,85 @@ sn_field_value(const char *s, size_t len, size_t *start, size_t *vlen)
 	return true;
 }
 
+/*
+ * The parts of a number in a field, s[0..len) without the spaces at its ends
+ * (text, n bytes): a sign or none, a run of digits (whole, from whole_at),
+ * then a point or none and a run of digits (frac, from frac_at).  end is
+ * where they stop: n when nothing else follows.
+ */
+typedef struct number_parts
+{
+	const char *text;
+	size_t		n;
+	bool		negative;
+	size_t		whole_at;
+	size_t		whole;
+	bool		point;
+	size_t		frac_at;
+	size_t		frac;
+	size_t		end;
+} number_parts;
+
+static void
+number_scan(const char *s, size_t len, number_parts *p)
+{
+	size_t		b,
+				i = 0;
+
+	trim_spaces(s, len, &b, &p->n);
+	p->text = s + b;
+	p->negative = p->n > 0 && p->text[0] == '-';
+	if (p->n > 0 && (p->text[0] == '+' || p->text[0] == '-'))
+		i++;
+	p->whole_at = i;
+	p->whole = digit_run(p->text, i, p->n);
+	i += p->whole;
+	p->point = i < p->n && p->text[i] == '.';
+	if (p->point)
+		i++;
+	p->frac_at = i;
+	p->frac = p->point ? digit_run(p->text, i, p->n) : 0;
+	p->end = i + p->frac;
+}
+
 bool
 sn_field_int(const char *s, size_t len, int64_t *out)
 {
-	size_t		b,
-				n,
-				i = 0,
-				digits = 0;
-	const char *v;
-	bool		negative = false;
-	int64_t		value = 0;
+	number_parts p;
+	int64_t		value;
 
-	trim_spaces(s, len, &b, &n);
-	v = s + b;
-	if (i < n && (v[i] == '+' || v[i] == '-'))
-		negative = v[i++] == '-';
-	while (i < n && is_digit(v[i]))
-	{
-		if (++digits > 18)
-			return false;
-		value = value * 10 + (v[i++] - '0');
-	}
-	if (digits == 0)
+	number_scan(s, len, &p);
+	if (p.whole == 0 || p.whole > 18 || p.end != p.n)
 		return false;
-	if (i < n)
+	/* a point is followed by at least one zero, and nothing else */
+	if (p.point)
 	{
-		/* a point and at least one zero, and nothing else */
-		if (v[i++] != '.' || i == n)
+		if (p.frac == 0)
 			return false;
-		while (i < n)
-			if (v[i++] != '0')
+		for (size_t i = p.frac_at; i < p.end; i++)
+			if (p.text[i] != '0')
 				return false;
 	}
-	*out = negative ? -value : value;
+	value = digits_value(p.text + p.whole_at, p.whole);
+	*out = p.negative ? -value : value;
 	return true;
 }
 
 bool
 sn_field_float(const char *s, size_t len, double *out)
 {
-	size_t		b,
-				n,
-				i = 0,
-				whole = 0,
-				frac = 0;
-	const char *v;
+	number_parts p;
 	char		buf[40];
-	bool		point = false;
 
-	trim_spaces(s, len, &b, &n);
-	v = s + b;
-	if (i < n && (v[i] == '+' || v[i] == '-'))
-		i++;
-	while (i < n && is_digit(v[i]))
-	{
-		if (++whole > 15)
-			return false;
-		i++;
-	}
-	if (i < n && v[i] == '.')
-	{
-		point = true;
-		i++;
-		while (i < n && is_digit(v[i]))
-		{
-			if (++frac > 15)
-				return false;
-			i++;
-		}
-	}
-	if (i != n)
+	number_scan(s, len, &p);
+	if (p.whole > 15 || p.frac > 15 || p.end != p.n)
 		return false;
 	/* digits before the point, or (without them) after it */
-	if (whole == 0 && (!point || frac == 0))
+	if (p.whole == 0 && p.frac == 0)
 		return false;
 	/* at most a sign, 15 digits, a point and 15 digits: 32 bytes */
-	memcpy(buf, v, n);
-	buf[n] = '\0';
+	memcpy(buf, p.text, p.n);
+	buf[p.n] = '\0';
 	*out = strtod(buf, NULL);
 	return true;
 }
@@ -136,28 +160,6 @@ static bool
 valid_ymd(int y, int m, int d)
 {
 	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= sn_days_in_month(y, m);
-}
-
-/* n digits at v read as a number (n small: no overflow). */
-static int
-digits_value(const char *v, size_t n)
-{
-	int			x = 0;
-
-	for (size_t i = 0; i < n; i++)
-		x = x * 10 + (v[i] - '0');
-	return x;
-}
-
-/* The number of digits at v[i..n). */
-static size_t
-digit_run(const char *v, size_t i, size_t n)
-{
-	size_t		j = i;
-
-	while (j < n && is_digit(v[j]))
-		j++;
-	return j - i;
 }
 
 /* An English month name, in full or its first three letters, any case: 1..12, else 0. */
