@@ -19,39 +19,40 @@ sn_error_clear(sn_error *err)
 	err->hint[0] = '\0';
 }
 
+/*
+ * Write the text of fmt and the arguments that follow it, the last named
+ * parameter of the calling function, into the array field, cut to its size.
+ */
+#define PRINT_INTO(field, fmt) \
+	do { \
+		va_list		args_; \
+		\
+		va_start(args_, fmt); \
+		vsnprintf((field), sizeof(field), (fmt), args_); \
+		va_end(args_); \
+	} while (0)
+
 bool
 sn_error_set(sn_error *err, sn_status status, int position, const char *fmt,...)
 {
-	va_list		args;
-
 	err->status = status;
 	err->position = position;
 	err->detail[0] = '\0';
 	err->hint[0] = '\0';
-	va_start(args, fmt);
-	vsnprintf(err->message, sizeof(err->message), fmt, args);
-	va_end(args);
+	PRINT_INTO(err->message, fmt);
 	return false;
 }
 
 void
 sn_error_detail(sn_error *err, const char *fmt,...)
 {
-	va_list		args;
-
-	va_start(args, fmt);
-	vsnprintf(err->detail, sizeof(err->detail), fmt, args);
-	va_end(args);
+	PRINT_INTO(err->detail, fmt);
 }
 
 void
 sn_error_hint(sn_error *err, const char *fmt,...)
 {
-	va_list		args;
-
-	va_start(args, fmt);
-	vsnprintf(err->hint, sizeof(err->hint), fmt, args);
-	va_end(args);
+	PRINT_INTO(err->hint, fmt);
 }
 
 const char *
