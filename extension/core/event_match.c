@@ -154,6 +154,16 @@ sn_match_actor_part(const sn_match_actor *a, size_t na, const sn_match_actor *b,
 	return SN_MATCH_ACTORS_SWAPPED;
 }
 
+/* The category part by shared level (0, 1, 2), the actors part by sn_match_actors */
+static const double category_value[3] = {0.0, 0.5, 1.0};
+static const double actors_value[5] = {
+	[SN_MATCH_ACTORS_NONE] = 0.25,
+	[SN_MATCH_ACTORS_SWAPPED] = 0.6,
+	[SN_MATCH_ACTORS_SHARED] = 0.8,
+	[SN_MATCH_ACTORS_SAME_SIDES] = 1.0,
+	[SN_MATCH_ACTORS_KIND] = 0.5,
+};
+
 /*
  * The parts' values (docs/reference/matching.md, "The score"):
  *   time      1 / (1 + days apart + log2(longer interval in days) / 4)
@@ -178,40 +188,8 @@ sn_match_score(sn_match_parts *r, const sn_match_params *p)
 
 	r->s_time = 1.0 / (1.0 + (double) r->days_apart + span);
 	r->s_space = 1.0 / (1.0 + r->km_apart / 5.0 + r->radius_km / 50.0);
-	switch (r->level)
-	{
-		case 2:
-			r->s_category = 1.0;
-			break;
-		case 1:
-			r->s_category = 0.5;
-			break;
-		case 0:
-			r->s_category = 0.0;
-			break;
-		default:
-			r->s_category = 0.5;
-	}
-	switch (r->actors)
-	{
-		case SN_MATCH_ACTORS_SAME_SIDES:
-			r->s_actors = 1.0;
-			break;
-		case SN_MATCH_ACTORS_SHARED:
-			r->s_actors = 0.8;
-			break;
-		case SN_MATCH_ACTORS_SWAPPED:
-			r->s_actors = 0.6;
-			break;
-		case SN_MATCH_ACTORS_NONE:
-			r->s_actors = 0.25;
-			break;
-		case SN_MATCH_ACTORS_KIND:
-			r->s_actors = 0.5;
-			break;
-		default:
-			r->s_actors = 0.5;
-	}
+	r->s_category = r->level >= 0 && r->level < 3 ? category_value[r->level] : 0.5;
+	r->s_actors = r->actors >= 0 && r->actors < 5 ? actors_value[r->actors] : 0.5;
 	if (r->fatalities == 1)
 		r->s_fatalities = 1.0;
 	else if (r->fatalities == 0)
@@ -336,41 +314,25 @@ sn_match_is_duplicate(const sn_match_event *a, const sn_match_event *b, const sn
  * few dozen buckets whatever the size of the tier.
  */
 
-#define N_LEN_CLASSES 6
-#define N_PREC_CLASSES 7
+/*
+ * The classes of the tiers: an event's length in days and its place's
+ * precision in metres each fall in the first class whose upper bound they do
+ * not exceed, or in the last class, which has none (as does a NaN).
+ */
+static const double len_bounds[] = {1, 8, 32, 100, 400};
+static const double prec_bounds[] = {1000, 5000, 15000, 40000, 100000, 300000};
+
+#define N_LEN_CLASSES ((int) (sizeof(len_bounds) / sizeof(len_bounds[0])) + 1)
+#define N_PREC_CLASSES ((int) (sizeof(prec_bounds) / sizeof(prec_bounds[0])) + 1)
 
 static int
-len_class(int64_t len)
+class_of(double v, const double *bounds, int nbounds)
 {
-	if (len <= 1)
-		return 0;
-	if (len <= 8)
-		return 1;
-	if (len <= 32)
-		return 2;
-	if (len <= 100)
-		return 3;
-	if (len <= 400)
-		return 4;
-	return 5;
-}
+	int			c = 0;
 
-static int
-prec_class(double m)
-{
-	if (m <= 1000)
-		return 0;
-	if (m <= 5000)
-		return 1;
-	if (m <= 15000)
-		return 2;
-	if (m <= 40000)
-		return 3;
-	if (m <= 100000)
-		return 4;
-	if (m <= 300000)
-		return 5;
-	return 6;
+	while (c < nbounds && !(v <= bounds[c]))
+		c++;
+	return c;
 }
 
 typedef struct bucket_key
@@ -546,7 +508,8 @@ tier_build(tier *t, const sn_match_event *ev, const double (*ecef)[3],
 static int
 tier_of(const sn_match_event *e)
 {
-	return len_class(e->day_hi - e->day_lo + 1) * N_PREC_CLASSES + prec_class(e->precision_m);
+	return class_of((double) (e->day_hi - e->day_lo + 1), len_bounds, N_LEN_CLASSES - 1) * N_PREC_CLASSES +
+		class_of(e->precision_m, prec_bounds, N_PREC_CLASSES - 1);
 }
 
 /* Sort the usable events of ev into tiers; members is the backing array (n). */
