@@ -359,49 +359,47 @@ jb_key(JsonbParseState **st, const char *key)
 }
 
 static void
+jb_value(JsonbParseState **st, const char *key, JsonbValue v)
+{
+	jb_key(st, key);
+	pushJsonbValue(st, WJB_VALUE, &v);
+}
+
+static void
 jb_num(JsonbParseState **st, const char *key, double x, int decimals)
 {
-	JsonbValue	v;
 	double		scale = decimals == 3 ? 1000.0 : 100.0;
 
-	jb_key(st, key);
-	v.type = jbvNumeric;
-	v.val.numeric = int64_div_fast_to_numeric((int64) llround(x * scale), decimals);
-	pushJsonbValue(st, WJB_VALUE, &v);
+	jb_value(st, key, (JsonbValue) {
+		.type = jbvNumeric,
+		.val.numeric = int64_div_fast_to_numeric((int64) llround(x * scale), decimals)
+	});
 }
 
 static void
 jb_int(JsonbParseState **st, const char *key, int64 x)
 {
-	JsonbValue	v;
-
-	jb_key(st, key);
-	v.type = jbvNumeric;
-	v.val.numeric = int64_to_numeric(x);
-	pushJsonbValue(st, WJB_VALUE, &v);
+	jb_value(st, key, (JsonbValue) {.type = jbvNumeric, .val.numeric = int64_to_numeric(x)});
 }
 
 static void
 jb_str(JsonbParseState **st, const char *key, const char *x)
 {
-	JsonbValue	v;
-
-	jb_key(st, key);
-	v.type = jbvString;
-	v.val.string.val = (char *) x;
-	v.val.string.len = strlen(x);
-	pushJsonbValue(st, WJB_VALUE, &v);
+	jb_value(st, key, (JsonbValue) {
+		.type = jbvString, .val.string.val = (char *) x, .val.string.len = strlen(x)
+	});
 }
 
 static void
 jb_bool(JsonbParseState **st, const char *key, bool x)
 {
-	JsonbValue	v;
+	jb_value(st, key, (JsonbValue) {.type = jbvBool, .val.boolean = x});
+}
 
-	jb_key(st, key);
-	v.type = jbvBool;
-	v.val.boolean = x;
-	pushJsonbValue(st, WJB_VALUE, &v);
+static void
+jb_null(JsonbParseState **st, const char *key)
+{
+	jb_value(st, key, (JsonbValue) {.type = jbvNull});
 }
 
 /*
@@ -417,13 +415,12 @@ jb_shared_words(JsonbParseState **st, const sn_match_parts *r, const sn_match_ev
 	uint64_t	groups[SN_TEXT_MAX_WORDS];
 	size_t		ng;
 
-	jb_key(st, "words");
 	if (r->shared_words < 0)
 	{
-		v.type = jbvNull;
-		pushJsonbValue(st, WJB_VALUE, &v);
+		jb_null(st, "words");
 		return;
 	}
+	jb_key(st, "words");
 	ng = sn_match_group_words_shared(a, b, groups);
 	sn_text_shared_list(a->text, a->text_len, a->exclude, a->exclude_len, b->words, b->n_words,
 						groups, ng, buf, sizeof(buf));
@@ -464,13 +461,7 @@ reasons_jsonb(const sn_match_parts *r, bool dup, const sn_match_event *a, const 
 	if (r->level >= 0)
 		jb_int(&st, "level", r->level);
 	else
-	{
-		JsonbValue	v;
-
-		jb_key(&st, "level");
-		v.type = jbvNull;
-		pushJsonbValue(&st, WJB_VALUE, &v);
-	}
+		jb_null(&st, "level");
 	jb_str(&st, "actors", actors[r->actors + 1]);
 	jb_str(&st, "fatalities", deaths[r->fatalities + 1]);
 	jb_shared_words(&st, r, a, b);
@@ -1244,14 +1235,10 @@ static Datum
 accepted_outside_windows_reasons(void)
 {
 	JsonbParseState *st = NULL;
-	JsonbValue	v;
 	JsonbValue *res;
 
 	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-	jb_key(&st, "accepted_outside_windows");
-	v.type = jbvBool;
-	v.val.boolean = true;
-	pushJsonbValue(&st, WJB_VALUE, &v);
+	jb_bool(&st, "accepted_outside_windows", true);
 	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
 	return JsonbPGetDatum(JsonbValueToJsonb(res));
 }

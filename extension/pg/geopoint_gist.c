@@ -140,18 +140,30 @@ geopoint_gist_compress(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(entry);
 }
 
+/*
+ * The query of a consistent or distance call (entry, query, strategy, subtype,
+ * recheck), which serves the one strategy `served`; *key is the entry's key.
+ */
+static query_cache *
+scan_query(FunctionCallInfo fcinfo, StrategyNumber served, sn_geobox **key)
+{
+	GISTENTRY  *entry = (GISTENTRY *) PG_GETARG_POINTER(0);
+	StrategyNumber strategy = (StrategyNumber) PG_GETARG_UINT16(2);
+
+	if (strategy != served)
+		elog(ERROR, "unrecognized geopoint GiST strategy number: %d", strategy);
+	*key = (sn_geobox *) DatumGetPointer(entry->key);
+	return get_query(fcinfo, strategy, PG_GETARG_DATUM(1));
+}
+
 Datum
 geopoint_gist_consistent(PG_FUNCTION_ARGS)
 {
 	GISTENTRY  *entry = (GISTENTRY *) PG_GETARG_POINTER(0);
-	StrategyNumber strategy = (StrategyNumber) PG_GETARG_UINT16(2);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(4);
-	sn_geobox  *key = (sn_geobox *) DatumGetPointer(entry->key);
-	query_cache *qc;
+	sn_geobox  *key;
+	query_cache *qc = scan_query(fcinfo, SN_GEOPOINT_STRATEGY_IN_DISC, &key);
 
-	if (strategy != SN_GEOPOINT_STRATEGY_IN_DISC)
-		elog(ERROR, "unrecognized geopoint GiST strategy number: %d", strategy);
-	qc = get_query(fcinfo, strategy, PG_GETARG_DATUM(1));
 	*recheck = false;
 	if (qc->radius < 0)
 		PG_RETURN_BOOL(false);
@@ -168,15 +180,10 @@ geopoint_gist_consistent(PG_FUNCTION_ARGS)
 Datum
 geopoint_gist_distance(PG_FUNCTION_ARGS)
 {
-	GISTENTRY  *entry = (GISTENTRY *) PG_GETARG_POINTER(0);
-	StrategyNumber strategy = (StrategyNumber) PG_GETARG_UINT16(2);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(4);
-	sn_geobox  *key = (sn_geobox *) DatumGetPointer(entry->key);
-	query_cache *qc;
+	sn_geobox  *key;
+	query_cache *qc = scan_query(fcinfo, SN_GEOPOINT_STRATEGY_KNN, &key);
 
-	if (strategy != SN_GEOPOINT_STRATEGY_KNN)
-		elog(ERROR, "unrecognized geopoint GiST strategy number: %d", strategy);
-	qc = get_query(fcinfo, strategy, PG_GETARG_DATUM(1));
 	/* a lower bound, on leaves too: the executor reorders on the true distance */
 	*recheck = true;
 	PG_RETURN_FLOAT8(sn_geobox_distance_lower_bound(key, qc->ecef));
