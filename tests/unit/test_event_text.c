@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "event_text.h"
+#include "unit_helpers.h"
 
 static uint64_t words_a[SN_TEXT_MAX_WORDS];
 static uint64_t words_b[SN_TEXT_MAX_WORDS];
@@ -149,15 +150,8 @@ static void
 test_common_words(void **state)
 {
 	/* the first and the last of the list, and words between */
-	assert_true(sn_text_is_common("about", 5));
-	assert_true(sn_text_is_common("yesterday", 9));
-	assert_true(sn_text_is_common("killed", 6));
-	assert_true(sn_text_is_common("forces", 6));
-	assert_true(sn_text_is_common("january", 7));
-	assert_false(sn_text_is_common("convoy", 6));
-	assert_false(sn_text_is_common("kill", 3));	/* a prefix of a listed word */
-	assert_false(sn_text_is_common("killedx", 7));
-	assert_false(sn_text_is_common("", 0));
+	assert_texts(sn_text_is_common, true, "about", "yesterday", "killed", "forces", "january");
+	assert_texts(sn_text_is_common, false, "convoy", "kil" /* a prefix of a listed word */ , "killedx", "");
 }
 
 int

@@ -10,179 +10,188 @@
 #include <cmocka.h>
 
 #include "loader_fields.h"
+#include "unit_helpers.h"
+
+/* The value sn_field_value finds in s; the test fails where it finds none. */
+static const char *
+value_of(const char *s)
+{
+	static char buf[64];
+	size_t		start,
+				n;
+
+	assert_true(sn_field_value(s, strlen(s), &start, &n));
+	memcpy(buf, s + start, n);
+	buf[n] = '\0';
+	return buf;
+}
 
 static bool
-value_of(const char *s, char *out)
+has_value(const char *s, size_t len)
 {
 	size_t		start,
 				n;
 
-	if (!sn_field_value(s, strlen(s), &start, &n))
-		return false;
-	memcpy(out, s + start, n);
-	out[n] = '\0';
-	return true;
+	return sn_field_value(s, len, &start, &n);
 }
 
 static void
 values_are_trimmed_and_missing_ones_refused(void **state)
 {
-	char		buf[64];
+	/* only spaces are trimmed */
+	static const unit_case cases[] = {
+		{"  Gao ", "Gao"},
+		{"Gao", "Gao"},
+		{"na", "na"},
+		{"NAN", "NAN"},
+		{"\tNA", "\tNA"},
+	};
 
-	assert_true(value_of("  Gao ", buf));
-	assert_string_equal(buf, "Gao");
-	assert_true(value_of("Gao", buf));
-	assert_string_equal(buf, "Gao");
-	/* nothing, blanks, NA and N/A are no value; only spaces are trimmed */
-	assert_false(value_of("", buf));
-	assert_false(value_of("    ", buf));
-	assert_false(value_of("NA", buf));
-	assert_false(value_of(" N/A ", buf));
-	assert_true(value_of("na", buf));
-	assert_string_equal(buf, "na");
-	assert_true(value_of("NAN", buf));
-	assert_true(value_of("\tNA", buf));
-	assert_string_equal(buf, "\tNA");
+	assert_cases(value_of, cases);
+	/* nothing, blanks, NA and N/A are no value */
+	assert_texts(has_value, false, "", "    ", "NA", " N/A ");
 }
 
-static bool
-int_of(const char *s, int64_t *v)
+/*
+ * READS(name, read, ctype) defines name(s, len): whether the reader read
+ * (text, length, ctype *out) finds a value in s.
+ */
+#define READS(name, read, ctype) \
+static bool \
+name(const char *s, size_t len) \
+{ \
+	ctype		v; \
+\
+	return read(s, len, &v); \
+}
+
+READS(is_int, sn_field_int, int64_t)
+READS(is_float, sn_field_float, double)
+
+/* A number as a field holds it, and its value. */
+typedef struct int_case
 {
-	return sn_field_int(s, strlen(s), v);
-}
+	const char *text;
+	int64_t		value;
+} int_case;
+
+typedef struct float_case
+{
+	const char *text;
+	double		value;
+} float_case;
+
+/* The reader read (text, length, ctype *out) reads each case's text as its value. */
+#define assert_reads(read, ctype, cases) \
+	do { \
+		for (size_t i_ = 0; i_ < UNIT_LENGTH(cases); i_++) \
+		{ \
+			ctype		v_; \
+			\
+			if (!read((cases)[i_].text, strlen((cases)[i_].text), &v_)) \
+				fail_msg("\"%s\" is not read", (cases)[i_].text); \
+			if (v_ != (cases)[i_].value) \
+				fail_msg("\"%s\" is not read as %.17g", (cases)[i_].text, (double) (cases)[i_].value); \
+		} \
+	} while (0)
 
 static void
 whole_numbers(void **state)
 {
-	int64_t		v;
+	static const int_case cases[] = {
+		{"12", 12},
+		{" -3 ", -3},
+		{"+7", 7},
+		{"12.0", 12},
+		{"12.000", 12},
+		{"999999999999999999", INT64_C(999999999999999999)},	/* 18 digits */
+		{"-000000000000000001", -1},
+	};
 
-	assert_true(int_of("12", &v));
-	assert_int_equal(v, 12);
-	assert_true(int_of(" -3 ", &v));
-	assert_int_equal(v, -3);
-	assert_true(int_of("+7", &v));
-	assert_int_equal(v, 7);
-	assert_true(int_of("12.0", &v));
-	assert_int_equal(v, 12);
-	assert_true(int_of("12.000", &v));
-	assert_int_equal(v, 12);
-	assert_true(int_of("999999999999999999", &v));	/* 18 digits */
-	assert_int_equal(v, INT64_C(999999999999999999));
-	assert_true(int_of("-000000000000000001", &v));
-	assert_int_equal(v, -1);
+	assert_reads(sn_field_int, int64_t, cases);
 	/* not whole numbers as the datasets write them */
-	assert_false(int_of("1000000000000000000", &v));	/* 19 digits */
-	assert_false(int_of("12.5", &v));
-	assert_false(int_of("12.", &v));
-	assert_false(int_of(".0", &v));
-	assert_false(int_of("1e3", &v));
-	assert_false(int_of("", &v));
-	assert_false(int_of("-", &v));
-	assert_false(int_of("+-1", &v));
-	assert_false(int_of("1 2", &v));
-	assert_false(int_of("\t1", &v));
-	assert_false(int_of("twelve", &v));
-}
-
-static bool
-float_of(const char *s, double *v)
-{
-	return sn_field_float(s, strlen(s), v);
+	assert_texts(is_int, false, "1000000000000000000" /* 19 digits */ , "12.5", "12.", ".0", "1e3", "",
+				 "-", "+-1", "1 2", "\t1", "twelve");
 }
 
 static void
 decimal_numbers(void **state)
 {
-	double		v;
+	static const float_case cases[] = {
+		{"14.5", 14.5},
+		{" -0.25 ", -0.25},
+		{".5", 0.5},
+		{"3.", 3.0},
+		{"+17", 17.0},
+	};
 
-	assert_true(float_of("14.5", &v));
-	assert_true(v == 14.5);
-	assert_true(float_of(" -0.25 ", &v));
-	assert_true(v == -0.25);
-	assert_true(float_of(".5", &v));
-	assert_true(v == 0.5);
-	assert_true(float_of("3.", &v));
-	assert_true(v == 3.0);
-	assert_true(float_of("+17", &v));
-	assert_true(v == 17.0);
-	assert_true(float_of("123456789012345.123456789012345", &v));	/* 15 and 15 */
+	assert_reads(sn_field_float, double, cases);
+	assert_texts(is_float, true, "123456789012345.123456789012345");	/* 15 and 15 */
 	/* anything else */
-	assert_false(float_of("1234567890123456", &v));	/* 16 digits */
-	assert_false(float_of("1.1234567890123456", &v));
-	assert_false(float_of(".", &v));
-	assert_false(float_of("-.", &v));
-	assert_false(float_of("1e3", &v));
-	assert_false(float_of("NaN", &v));
-	assert_false(float_of("1,5", &v));
-	assert_false(float_of("", &v));
-	assert_false(float_of("1.2.3", &v));
+	assert_texts(is_float, false, "1234567890123456" /* 16 digits */ , "1.1234567890123456", ".", "-.",
+				 "1e3", "NaN", "1,5", "", "1.2.3");
 }
 
 static bool
-date_of(const char *s, int *y, int *m, int *d)
-{
-	return sn_field_date(s, strlen(s), y, m, d);
-}
-
-#define assert_date(s, yy, mm, dd) \
-	do { \
-		int y_, m_, d_; \
-		assert_true(date_of((s), &y_, &m_, &d_)); \
-		assert_int_equal(y_, (yy)); \
-		assert_int_equal(m_, (mm)); \
-		assert_int_equal(d_, (dd)); \
-	} while (0)
-
-static void
-dates_in_the_datasets_forms(void **state)
+is_date(const char *s, size_t len)
 {
 	int			y,
 				m,
 				d;
 
-	assert_date("2022-03-26", 2022, 3, 26);
-	assert_date(" 2022-3-6 ", 2022, 3, 6);
-	assert_date("20220326", 2022, 3, 26);
-	assert_date("26 March 2022", 2022, 3, 26);
-	assert_date("1 sep 2022", 2022, 9, 1);
-	assert_date("01 JANUARY 2022", 2022, 1, 1);
-	assert_date("9 May 2022", 2022, 5, 9);
-	assert_date("2024-02-29", 2024, 2, 29);
-	assert_date("2000-02-29", 2000, 2, 29);
-	assert_date("9999-12-31", 9999, 12, 31);
-	assert_date("0001-01-01", 1, 1, 1);
+	return sn_field_date(s, len, &y, &m, &d);
+}
+
+static void
+dates_in_the_datasets_forms(void **state)
+{
+	static const struct
+	{
+		const char *text;
+		int			y,
+					m,
+					d;
+	}			cases[] = {
+		{"2022-03-26", 2022, 3, 26},
+		{" 2022-3-6 ", 2022, 3, 6},
+		{"20220326", 2022, 3, 26},
+		{"26 March 2022", 2022, 3, 26},
+		{"1 sep 2022", 2022, 9, 1},
+		{"01 JANUARY 2022", 2022, 1, 1},
+		{"9 May 2022", 2022, 5, 9},
+		{"2024-02-29", 2024, 2, 29},
+		{"2000-02-29", 2000, 2, 29},
+		{"9999-12-31", 9999, 12, 31},
+		{"0001-01-01", 1, 1, 1},
+	};
+
+	for (size_t i = 0; i < UNIT_LENGTH(cases); i++)
+	{
+		int			y,
+					m,
+					d;
+
+		assert_true(sn_field_date(cases[i].text, strlen(cases[i].text), &y, &m, &d));
+		assert_int_equal(y, cases[i].y);
+		assert_int_equal(m, cases[i].m);
+		assert_int_equal(d, cases[i].d);
+	}
 	/* no such day, or not a form the datasets write */
-	assert_false(date_of("2022-02-29", &y, &m, &d));
-	assert_false(date_of("1900-02-29", &y, &m, &d));
-	assert_false(date_of("31 Apr 2022", &y, &m, &d));
-	assert_false(date_of("0000-01-01", &y, &m, &d));
-	assert_false(date_of("2022-13-01", &y, &m, &d));
-	assert_false(date_of("2022-001-01", &y, &m, &d));
-	assert_false(date_of("22-01-01", &y, &m, &d));
-	assert_false(date_of("2022/03/26", &y, &m, &d));
-	assert_false(date_of("10000-01-01", &y, &m, &d));
-	assert_false(date_of("1 Sept 2022", &y, &m, &d));
-	assert_false(date_of("1 mayo 2022", &y, &m, &d));
-	assert_false(date_of("1  jan 2022", &y, &m, &d));
-	assert_false(date_of("001 jan 2022", &y, &m, &d));
-	assert_false(date_of("1 jan 22", &y, &m, &d));
-	assert_false(date_of("1 jan 2022x", &y, &m, &d));
-	assert_false(date_of("2022032", &y, &m, &d));
-	assert_false(date_of("", &y, &m, &d));
+	assert_texts(is_date, false, "2022-02-29", "1900-02-29", "31 Apr 2022", "0000-01-01", "2022-13-01",
+				 "2022-001-01", "22-01-01", "2022/03/26", "10000-01-01", "1 Sept 2022", "1 mayo 2022",
+				 "1  jan 2022", "001 jan 2022", "1 jan 22", "1 jan 2022x", "2022032", "");
 }
 
 static void
 mojibake_needs_a_latin1_lead(void **state)
 {
-	/* "SÃ©gou": Ã is U+00C3, C3 83 in UTF-8 */
-	assert_true(sn_field_may_be_mojibake("S\xc3\x83\xc2\xa9gou", 9));
-	/* "Ségou": é is U+00E9, C3 A9: a possible lead too (the repair decides) */
-	assert_true(sn_field_may_be_mojibake("S\xc3\xa9gou", 6));
-	assert_false(sn_field_may_be_mojibake("Gao", 3));
-	/* U+00C1 (C3 81) and U+00F5 (C3 B5) lead no UTF-8 sequence */
-	assert_false(sn_field_may_be_mojibake("\xc3\x81\xc3\xb5", 4));
-	/* a cut pair at the end */
-	assert_false(sn_field_may_be_mojibake("ab\xc3", 3));
+	/*
+	 * "SÃ©gou": Ã is U+00C3, C3 83 in UTF-8; "Ségou": é is U+00E9, C3 A9: a
+	 * possible lead too (the repair decides)
+	 */
+	assert_texts(sn_field_may_be_mojibake, true, "S\xc3\x83\xc2\xa9gou", "S\xc3\xa9gou");
+	/* U+00C1 (C3 81) and U+00F5 (C3 B5) lead no UTF-8 sequence; a cut pair at the end */
+	assert_texts(sn_field_may_be_mojibake, false, "Gao", "\xc3\x81\xc3\xb5", "ab\xc3");
 }
 
 int

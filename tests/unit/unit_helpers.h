@@ -2,6 +2,11 @@
  * tests/unit/unit_helpers.h — helpers several unit tests share (include
  * after cmocka.h).
  *
+ * Table-driven checks: assert_cases(f, cases) and assert_rewrites(f, cases)
+ * check that each input of a unit_case table gives its expected text;
+ * assert_texts(f, want, "a", "b", ...) that a core test of a text (bytes and
+ * length) says want for each text listed.  A failure names the input.
+ *
  * rewritten(): what a core function that rewrites a string writes for a C
  * string.  Such functions (sn_fold_string, sn_name_key, sn_admin_name_key,
  * sn_country_name_key, sn_matcher_normalize) take the text and its length and
@@ -11,7 +16,18 @@
 #ifndef UNIT_HELPERS_H
 #define UNIT_HELPERS_H
 
+#include <stdbool.h>
 #include <string.h>
+
+/* The number of elements of an array. */
+#define UNIT_LENGTH(a) (sizeof(a) / sizeof((a)[0]))
+
+/* An input and the text a test expects for it. */
+typedef struct unit_case
+{
+	const char *in;
+	const char *want;
+} unit_case;
 
 typedef size_t (*unit_rewrite) (const char *in, size_t len, char *out, size_t outsize);
 
@@ -27,6 +43,52 @@ rewritten(unit_rewrite f, const char *s)
 	assert_true(f(s, strlen(s), buf, sizeof(buf)) != (size_t) -1);
 	return buf;
 }
+
+/* What f gives for each case's input is the case's text. */
+static inline void
+unit_cases_give(const char *(*f) (const char *), const unit_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		const char *got = f(cases[i].in);
+
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("\"%s\" gives \"%s\", not \"%s\"", cases[i].in, got, cases[i].want);
+	}
+}
+
+#define assert_cases(f, cases) unit_cases_give((f), (cases), UNIT_LENGTH(cases))
+
+/* What the rewriting function f writes for each case's input is the case's text. */
+static inline void
+unit_rewrites_give(unit_rewrite f, const unit_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		const char *got = rewritten(f, cases[i].in);
+
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("\"%s\" is rewritten \"%s\", not \"%s\"", cases[i].in, got, cases[i].want);
+	}
+}
+
+#define assert_rewrites(f, cases) unit_rewrites_give((f), (cases), UNIT_LENGTH(cases))
+
+/* A core test of a text: its bytes and their number. */
+typedef bool (*unit_text_test) (const char *s, size_t len);
+
+/* f says want for each of texts[0..n), C strings. */
+static inline void
+unit_texts_are(unit_text_test f, bool want, const char *const *texts, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (f(texts[i], strlen(texts[i])) != want)
+			fail_msg("\"%s\" is %s, not %s", texts[i], want ? "false" : "true", want ? "true" : "false");
+}
+
+#define assert_texts(f, want, ...) \
+	unit_texts_are((f), (want), (const char *const[]) {__VA_ARGS__}, \
+				   UNIT_LENGTH(((const char *const[]) {__VA_ARGS__})))
 
 /*
  * UNIT_PARSE_OK(ctype, parse) defines static ctype parse_ok(const char *s):
