@@ -27,19 +27,9 @@ SELECT count(*) AS staged_after_import FROM gtd_raw;
 -- with another row of the file (two of the four clean ones) are read again
 -- (and listed again).
 CREATE TEMP TABLE gs_versions AS SELECT id, xmin::text AS version FROM events WHERE dataset = 'gtd';
-SELECT count(*) FILTER (WHERE load_digest IS NOT NULL) AS with_digest, count(*) AS gtd_events
-FROM events WHERE dataset = 'gtd';
-BEGIN;
 \copy gtd_raw FROM 'tests/fixtures/loaders/gtd.csv' WITH (FORMAT csv, HEADER true)
-CREATE TEMP TABLE gs_writes ON COMMIT DROP AS
-SELECT relname, n_tup_ins + n_tup_upd + n_tup_del AS n FROM pg_stat_xact_user_tables WHERE schemaname = 'sahel_news';
-SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_gtd();
-SELECT count(*) AS staged, count(*) FILTER (WHERE same IS NOT NULL) AS unchanged_unparsed FROM pg_temp.loader_staged;
-SELECT s.relname, s.n_tup_ins + s.n_tup_upd + s.n_tup_del - b.n AS rows_written
-FROM pg_stat_xact_user_tables s JOIN gs_writes b USING (relname)
-WHERE s.schemaname = 'sahel_news' AND s.relname NOT IN ('import_runs', 'import_issues')
-  AND s.relname NOT LIKE '%\_raw' AND s.n_tup_ins + s.n_tup_upd + s.n_tup_del <> b.n;
-COMMIT;
+\set dataset gtd
+\ir sql/include/reimport_unchanged.sql
 SELECT count(*) AS gtd_events, count(DISTINCT external_id) AS distinct_ids,
        count(*) FILTER (WHERE v.version IS DISTINCT FROM e.xmin::text) AS rewritten
 FROM events e LEFT JOIN gs_versions v ON v.id = e.id WHERE e.dataset = 'gtd';
@@ -81,19 +71,9 @@ SELECT external_id, summary FROM events WHERE dataset = 'scad' AND external_id I
 -- The same file again: nothing written, the rows stored cleanly unchanged
 -- without being parsed (by their digest, the key being eventid-sublocal;
 -- the event repeated in the file is read again).
-SELECT count(*) FILTER (WHERE load_digest IS NOT NULL) AS with_digest, count(*) AS scad_events
-FROM events WHERE dataset = 'scad';
-BEGIN;
 \copy scad_raw FROM 'tests/fixtures/loaders/scad.csv' WITH (FORMAT csv, HEADER true)
-CREATE TEMP TABLE gs_writes ON COMMIT DROP AS
-SELECT relname, n_tup_ins + n_tup_upd + n_tup_del AS n FROM pg_stat_xact_user_tables WHERE schemaname = 'sahel_news';
-SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_scad();
-SELECT count(*) AS staged, count(*) FILTER (WHERE same IS NOT NULL) AS unchanged_unparsed FROM pg_temp.loader_staged;
-SELECT s.relname, s.n_tup_ins + s.n_tup_upd + s.n_tup_del - b.n AS rows_written
-FROM pg_stat_xact_user_tables s JOIN gs_writes b USING (relname)
-WHERE s.schemaname = 'sahel_news' AND s.relname NOT IN ('import_runs', 'import_issues')
-  AND s.relname NOT LIKE '%\_raw' AND s.n_tup_ins + s.n_tup_upd + s.n_tup_del <> b.n;
-COMMIT;
+\set dataset scad
+\ir sql/include/reimport_unchanged.sql
 SELECT count(*) AS scad_events, count(DISTINCT external_id) AS distinct_ids FROM events WHERE dataset = 'scad';
 
 -- The precision codes in metres; a dataset without codes is an error.
