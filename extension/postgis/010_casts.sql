@@ -13,17 +13,31 @@
 -- x = longitude, y = latitude as float8, SRID 4326 (WGS84): the casts copy the
 -- two numbers, so geopoint -> geography -> geopoint returns the same value.
 
-CREATE FUNCTION @extschema@.not_a_geopoint(what pg_catalog.text, value pg_catalog.text, why pg_catalog.text)
-RETURNS sahel_news.geopoint
+-- The one error of this extension's refused values (22023, with why as its
+-- detail): the functions below word it for what was refused.
+CREATE FUNCTION @extschema@.raise_invalid_parameter(message pg_catalog.text, why pg_catalog.text,
+                                                    hint pg_catalog.text DEFAULT NULL)
+RETURNS pg_catalog.text
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  RAISE EXCEPTION 'cannot cast % to geopoint: "%"', what, pg_catalog.left(value, 200)
-    USING ERRCODE = 'invalid_parameter_value', DETAIL = why,
-          HINT = 'A geopoint is one WGS84 point: a 2D POINT with SRID 4326 (ST_SetSRID, ST_Transform, ST_Force2D, ST_PointOnSurface make one).';
+  IF hint IS NULL THEN
+    RAISE EXCEPTION USING MESSAGE = message, ERRCODE = 'invalid_parameter_value', DETAIL = why;
+  END IF;
+  RAISE EXCEPTION USING MESSAGE = message, ERRCODE = 'invalid_parameter_value', DETAIL = why, HINT = hint;
 END
 $$;
+COMMENT ON FUNCTION @extschema@.raise_invalid_parameter(text, text, text) IS
+  'raises the error 22023 (invalid_parameter_value) with message, why as its detail and hint (used by not_a_geopoint, bad_boundary and bad_area)';
+
+CREATE FUNCTION @extschema@.not_a_geopoint(what pg_catalog.text, value pg_catalog.text, why pg_catalog.text)
+RETURNS sahel_news.geopoint
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@.raise_invalid_parameter(
+  pg_catalog.format('cannot cast %s to geopoint: "%s"', what, pg_catalog.left(value, 200)), why,
+  'A geopoint is one WGS84 point: a 2D POINT with SRID 4326 (ST_SetSRID, ST_Transform, ST_Force2D, ST_PointOnSurface make one).'
+)::sahel_news.geopoint;
 COMMENT ON FUNCTION @extschema@.not_a_geopoint(text, text, text) IS
   'raises the error (22023) of a geometry or geography that is no geopoint: what type, the value as text, why (used by the casts)';
 

@@ -38,27 +38,17 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.admin_areas_id_seq', '')
 
 CREATE FUNCTION @extschema@.bad_boundary(feature pg_catalog.jsonb, why pg_catalog.text)
 RETURNS pg_catalog.text
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  RAISE EXCEPTION 'invalid boundary feature: %', pg_catalog.left(coalesce(feature -> 'properties', feature)::text, 300)
-    USING ERRCODE = 'invalid_parameter_value', DETAIL = why;
-END
-$$;
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@.raise_invalid_parameter(
+  pg_catalog.format('invalid boundary feature: %s',
+                    pg_catalog.left(coalesce(feature OPERATOR(pg_catalog.->) 'properties', feature)::text, 300)), why);
 COMMENT ON FUNCTION @extschema@.bad_boundary(jsonb, text) IS
   'raises the error (22023) of a GeoJSON feature import_boundaries() cannot load: its properties and why';
 
 CREATE FUNCTION @extschema@.bad_area(area pg_catalog.text, why pg_catalog.text)
 RETURNS pg_catalog.text
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  RAISE EXCEPTION 'invalid area: "%"', pg_catalog.left(area, 300)
-    USING ERRCODE = 'invalid_parameter_value', DETAIL = why;
-END
-$$;
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@.raise_invalid_parameter(pg_catalog.format('invalid area: "%s"', pg_catalog.left(area, 300)), why);
 COMMENT ON FUNCTION @extschema@.bad_area(text, text) IS
   'raises the error (22023) of a polygon events_in_area() cannot use: the polygon as text and why';
 

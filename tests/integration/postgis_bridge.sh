@@ -83,8 +83,10 @@ check "a point without SRID is no geopoint" 'ERROR:  cannot cast geometry to geo
   "$(err "ST_MakePoint(-2, 13)")"
 check "a 3D point is no geopoint" 'ERROR:  cannot cast geometry to geopoint: "POINT Z (-2 13 300)"' \
   "$(err "ST_SetSRID(ST_MakePoint(-2, 13, 300), 4326)")"
-got=$(psql_db -c "\\set VERBOSITY verbose" -c "SELECT 'POINT EMPTY'::geography::sahel_news.geopoint" 2>&1 | head -n 1)
-check "an empty point is refused with 22023" "ERROR:  22023: cannot cast geometry to geopoint: \"POINT EMPTY\"" "$got"
+got=$(psql_db -c "\\set VERBOSITY verbose" -c "SELECT 'POINT EMPTY'::geography::sahel_news.geopoint" 2>&1 | grep -E '^(ERROR|DETAIL|HINT):')
+check "an empty point is refused with 22023, saying why and what would do" "ERROR:  22023: cannot cast geometry to geopoint: \"POINT EMPTY\"
+DETAIL:  the point is empty
+HINT:  A geopoint is one WGS84 point: a 2D POINT with SRID 4326 (ST_SetSRID, ST_Transform, ST_Force2D, ST_PointOnSurface make one)." "$got"
 check "NULL casts to NULL" "t|t|t|t" \
   "$(psql_db -c "SELECT NULL::geometry::sahel_news.geopoint IS NULL, NULL::geography::sahel_news.geopoint IS NULL,
                         NULL::sahel_news.geopoint::geometry IS NULL, NULL::sahel_news.geopoint::geography IS NULL")"
@@ -120,8 +122,9 @@ got=$(psql_db -c "SELECT count(*) FROM sahel_news_postgis.events_in_area(ST_Tran
                     AND sahel_news.lat(e.location) BETWEEN -40 AND 40 AND sahel_news.lon(e.location) BETWEEN -20 AND 60")
 check "events_in_area transforms a polygon of another SRID (the 9 located outside Paris)" "9
 9" "$got"
-got=$(psql_db -c "SELECT count(*) FROM sahel_news_postgis.events_in_area(ST_MakeEnvelope(-20, -40, 60, 40))" 2>&1 | head -n 1)
-check "a polygon without SRID is refused" "ERROR:  invalid area: \"POLYGON((-20 -40,-20 40,60 40,60 -40,-20 -40))\"" "$got"
+got=$(psql_db -c "SELECT count(*) FROM sahel_news_postgis.events_in_area(ST_MakeEnvelope(-20, -40, 60, 40))" 2>&1 | grep -E '^(ERROR|DETAIL|HINT):')
+check "a polygon without SRID is refused" "ERROR:  invalid area: \"POLYGON((-20 -40,-20 40,60 40,60 -40,-20 -40))\"
+DETAIL:  the polygon has no SRID: give it one (ST_SetSRID(polygon, 4326) for longitude/latitude)" "$got"
 
 # Rights: a reader reads the layers and may not load boundaries
 got=$(psql_db -c "CREATE ROLE sn_gis_reader LOGIN IN ROLE sahel_news_reader" \
