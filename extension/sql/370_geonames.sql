@@ -47,12 +47,8 @@ CREATE UNLOGGED TABLE @extschema@.geonames_admin1_raw (
 COMMENT ON TABLE @extschema@.geonames_admin1_raw IS
   'GeoNames admin1CodesASCII.txt as downloaded (code such as ML.04, name, ASCII name, geonameid). Load with \copy ... (FORMAT text) before import_geonames().';
 
-CREATE UNLOGGED TABLE @extschema@.geonames_admin2_raw (
-  code text,
-  name text,
-  asciiname text,
-  geonameid text
-);
+-- admin2Codes.txt has the layout of admin1CodesASCII.txt
+CREATE UNLOGGED TABLE @extschema@.geonames_admin2_raw (LIKE @extschema@.geonames_admin1_raw);
 COMMENT ON TABLE @extschema@.geonames_admin2_raw IS
   'GeoNames admin2Codes.txt as downloaded (code such as ML.04.7701484, name, ASCII name, geonameid). Load with \copy ... (FORMAT text) before import_geonames().';
 
@@ -379,17 +375,11 @@ BEGIN
     JOIN place_keys k ON k.ak = @extschema@.admin_name_key(n.name) AND k.country OPERATOR(@extschema@.=) g.ctry
     WHERE g.fclass = 'A' AND g.fcode LIKE 'ADM%' AND k.kind = 'region'
   ), others AS (
-    -- any other row and a place of the same name within 25 km
+    -- any other row and a place of the same name (or ASCII name) within 25 km
     SELECT g.rec, k.id, @extschema@.distance(k.location, @extschema@.geopoint(g.lat, g.lon)) AS metres
     FROM sn_gn_rows g
-    JOIN place_keys k ON k.k = @extschema@.name_key(g.name) AND k.country OPERATOR(@extschema@.=) g.ctry
-    WHERE NOT (g.fclass = 'A' AND (g.fcode LIKE 'ADM%' OR g.fcode LIKE 'PCL%'))
-      AND k.kind NOT IN ('region', 'country', 'continent', 'supranational region', 'border area')
-      AND k.location IS NOT NULL AND @extschema@.distance(k.location, @extschema@.geopoint(g.lat, g.lon)) <= 25000
-    UNION ALL
-    SELECT g.rec, k.id, @extschema@.distance(k.location, @extschema@.geopoint(g.lat, g.lon)) AS metres
-    FROM sn_gn_rows g
-    JOIN place_keys k ON k.k = @extschema@.name_key(g.asciiname) AND k.country OPERATOR(@extschema@.=) g.ctry
+    CROSS JOIN LATERAL (VALUES (g.name), (g.asciiname)) n(name)
+    JOIN place_keys k ON k.k = @extschema@.name_key(n.name) AND k.country OPERATOR(@extschema@.=) g.ctry
     WHERE NOT (g.fclass = 'A' AND (g.fcode LIKE 'ADM%' OR g.fcode LIKE 'PCL%'))
       AND k.kind NOT IN ('region', 'country', 'continent', 'supranational region', 'border area')
       AND k.location IS NOT NULL AND @extschema@.distance(k.location, @extschema@.geopoint(g.lat, g.lon)) <= 25000
