@@ -10,7 +10,6 @@
 DO $layers$
 DECLARE
   v record;
-  col record;
   gis name := (SELECT e.extnamespace::pg_catalog.regnamespace::pg_catalog.name
                FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'postgis');
 BEGIN
@@ -25,20 +24,9 @@ BEGIN
                     AND a.attname OPERATOR(pg_catalog.=) 'longitude')
     ORDER BY c.relname
   LOOP
-    EXECUTE pg_catalog.format(
-      'CREATE VIEW @extschema@.%1$I AS SELECT b.*, '
-      '%2$I.st_setsrid(%2$I.st_makepoint(b.longitude, b.latitude), 4326)::%2$I.geometry(Point, 4326) AS geom '
-      'FROM sahel_news_bi.%1$I b', v.relname, gis);
-    EXECUTE pg_catalog.format('COMMENT ON VIEW @extschema@.%I IS %L', v.relname,
-      pg_catalog.obj_description(v.oid, 'pg_class') OPERATOR(pg_catalog.||)
+    PERFORM sahel_news.mirror_view(v.oid, '@extschema@',
+      pg_catalog.format('%1$I.st_setsrid(%1$I.st_makepoint(b.longitude, b.latitude), 4326)::%1$I.geometry(Point, 4326) AS geom', gis),
       ', with geom: the point of latitude and longitude (geometry(Point, 4326)) for map layers');
-    FOR col IN
-      SELECT a.attname, pg_catalog.col_description(v.oid, a.attnum) AS note
-      FROM pg_catalog.pg_attribute a
-      WHERE a.attrelid OPERATOR(pg_catalog.=) v.oid AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped
-    LOOP
-      EXECUTE pg_catalog.format('COMMENT ON COLUMN @extschema@.%I.%I IS %L', v.relname, col.attname, col.note);
-    END LOOP;
     EXECUTE pg_catalog.format('COMMENT ON COLUMN @extschema@.%I.geom IS %L', v.relname,
       'latitude and longitude as a PostGIS point, SRID 4326 (NULL when they are)');
   END LOOP;

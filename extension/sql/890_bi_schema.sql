@@ -21,31 +21,50 @@ CREATE SCHEMA sahel_news_bi;
 COMMENT ON SCHEMA sahel_news_bi IS
   'sahel_news for BI tools: the bi_* views only (flat, built-in column types); point Metabase, Superset, Tableau or JDBC clients here, as a member of sahel_news_reader';
 
+-- mirror_view(source, target_schema, extra_columns, note): the view of
+-- source's name in target_schema that reads every column of the view source
+-- (b.*, then extra_columns, an SQL select list over b), with source's
+-- comments: the view's, note appended, and each column's.  The loop below
+-- makes the views of sahel_news_bi with it, sahel_news_postgis its map layers.
+CREATE FUNCTION @extschema@.mirror_view(source pg_catalog.regclass, target_schema pg_catalog.name,
+                                        extra_columns pg_catalog.text DEFAULT NULL,
+                                        note pg_catalog.text DEFAULT '')
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  target text := format('%I.%I', target_schema, (SELECT c.relname FROM pg_class c WHERE c.oid = source));
+  col record;
+BEGIN
+  EXECUTE format('CREATE OR REPLACE VIEW %s AS SELECT b.*%s FROM %s b', target,
+                 coalesce(', ' || extra_columns, ''), source);
+  EXECUTE format('COMMENT ON VIEW %s IS %L', target, obj_description(source, 'pg_class') || note);
+  FOR col IN
+    SELECT a.attname, col_description(source, a.attnum) AS note
+    FROM pg_attribute a
+    WHERE a.attrelid = source AND a.attnum > 0 AND NOT a.attisdropped
+  LOOP
+    EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', target, col.attname, col.note);
+  END LOOP;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.mirror_view(pg_catalog.regclass, pg_catalog.name, pg_catalog.text, pg_catalog.text) IS
+  'Install-script helper: creates or replaces the view of the same name in target_schema reading every column of the view source (then extra_columns, a select list over its row b), with source''s comments (note appended to the view''s)';
+
 DO $bi$
 DECLARE
   v record;
-  col record;
 BEGIN
   FOR v IN
-    SELECT c.oid, c.relname
+    SELECT c.oid
     FROM pg_catalog.pg_class c
     WHERE c.relnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
       AND c.relkind OPERATOR(pg_catalog.=) 'v'
       AND c.relname OPERATOR(pg_catalog.~) '^bi_'
     ORDER BY c.relname
   LOOP
-    EXECUTE pg_catalog.format('CREATE OR REPLACE VIEW sahel_news_bi.%I AS SELECT * FROM @extschema@.%I',
-                              v.relname, v.relname);
-    EXECUTE pg_catalog.format('COMMENT ON VIEW sahel_news_bi.%I IS %L', v.relname,
-                              pg_catalog.obj_description(v.oid, 'pg_class'));
-    FOR col IN
-      SELECT a.attname, pg_catalog.col_description(v.oid, a.attnum) AS note
-      FROM pg_catalog.pg_attribute a
-      WHERE a.attrelid OPERATOR(pg_catalog.=) v.oid AND a.attnum OPERATOR(pg_catalog.>) 0
-        AND NOT a.attisdropped
-    LOOP
-      EXECUTE pg_catalog.format('COMMENT ON COLUMN sahel_news_bi.%I.%I IS %L', v.relname, col.attname, col.note);
-    END LOOP;
+    PERFORM @extschema@.mirror_view(v.oid, 'sahel_news_bi');
   END LOOP;
 END
 $bi$;
