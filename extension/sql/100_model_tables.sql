@@ -509,6 +509,30 @@ COMMENT ON COLUMN @extschema@.figures.sample IS 'true for the sample rows shippe
 -- ---------------------------------------------------------------------------
 -- Guards on shipped rows, and what pg_dump dumps
 
+-- guard_shipped_rows(tab, flag): the guard of the rows of table tab shipped
+-- with the extension (those whose boolean column flag is true): sample_guard
+-- triggers on insert, update, delete and truncate, and pg_dump told to dump
+-- the other rows only.  Run again, it leaves everything as it was.
+CREATE FUNCTION @extschema@.guard_shipped_rows(tab pg_catalog.regclass, flag pg_catalog.name)
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  EXECUTE format('CREATE OR REPLACE TRIGGER shipped_rows_insert BEFORE INSERT ON %1$s FOR EACH ROW WHEN (NEW.%2$I) '
+                 'EXECUTE FUNCTION %3$I.sample_guard(%2$L)', tab, flag, '@extschema@');
+  EXECUTE format('CREATE OR REPLACE TRIGGER shipped_rows_update BEFORE UPDATE ON %1$s FOR EACH ROW WHEN (OLD.%2$I OR NEW.%2$I) '
+                 'EXECUTE FUNCTION %3$I.sample_guard(%2$L)', tab, flag, '@extschema@');
+  EXECUTE format('CREATE OR REPLACE TRIGGER shipped_rows_delete BEFORE DELETE ON %1$s FOR EACH ROW WHEN (OLD.%2$I) '
+                 'EXECUTE FUNCTION %3$I.sample_guard(%2$L)', tab, flag, '@extschema@');
+  EXECUTE format('CREATE OR REPLACE TRIGGER shipped_rows_truncate BEFORE TRUNCATE ON %1$s FOR EACH STATEMENT '
+                 'EXECUTE FUNCTION %3$I.sample_guard(%2$L)', tab, flag, '@extschema@');
+  PERFORM pg_extension_config_dump(tab, format('WHERE NOT %I', flag));
+END
+$$;
+COMMENT ON FUNCTION @extschema@.guard_shipped_rows(pg_catalog.regclass, pg_catalog.name) IS
+  'Install-script helper: puts the sample_guard triggers (shipped_rows_insert, _update, _delete, _truncate) on a table whose rows with flag = true are shipped with the extension, and has pg_dump dump only its other rows';
+
 DO $guard$
 DECLARE
   t record;
@@ -521,21 +545,7 @@ BEGIN
       ('events', 'sample'), ('event_actors', 'sample'), ('deployments', 'sample'),
       ('figures', 'sample')) AS v(tab, flag)
   LOOP
-    EXECUTE pg_catalog.format(
-      'CREATE TRIGGER shipped_rows_insert BEFORE INSERT ON %1$I.%2$I FOR EACH ROW WHEN (NEW.%3$I) '
-      'EXECUTE FUNCTION %1$I.sample_guard(%3$L)', '@extschema@', t.tab, t.flag);
-    EXECUTE pg_catalog.format(
-      'CREATE TRIGGER shipped_rows_update BEFORE UPDATE ON %1$I.%2$I FOR EACH ROW WHEN (OLD.%3$I OR NEW.%3$I) '
-      'EXECUTE FUNCTION %1$I.sample_guard(%3$L)', '@extschema@', t.tab, t.flag);
-    EXECUTE pg_catalog.format(
-      'CREATE TRIGGER shipped_rows_delete BEFORE DELETE ON %1$I.%2$I FOR EACH ROW WHEN (OLD.%3$I) '
-      'EXECUTE FUNCTION %1$I.sample_guard(%3$L)', '@extschema@', t.tab, t.flag);
-    EXECUTE pg_catalog.format(
-      'CREATE TRIGGER shipped_rows_truncate BEFORE TRUNCATE ON %1$I.%2$I FOR EACH STATEMENT '
-      'EXECUTE FUNCTION %1$I.sample_guard(%3$L)', '@extschema@', t.tab, t.flag);
-    PERFORM pg_catalog.pg_extension_config_dump(
-      pg_catalog.format('%I.%I', '@extschema@', t.tab)::pg_catalog.regclass,
-      pg_catalog.format('WHERE NOT %I', t.flag));
+    PERFORM @extschema@.guard_shipped_rows(pg_catalog.format('%I.%I', '@extschema@', t.tab)::pg_catalog.regclass, t.flag);
   END LOOP;
   FOR t IN SELECT * FROM (VALUES ('sources_id_seq'), ('places_id_seq'), ('actors_id_seq'),
                                  ('events_id_seq'), ('deployments_id_seq'), ('figures_id_seq')) AS v(seq)

@@ -114,15 +114,7 @@ CREATE TRIGGER shipped_rows_truncate BEFORE TRUNCATE ON @extschema@.event_taxono
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.sample_guard('standard');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.event_taxonomy', 'WHERE NOT standard');
 
-CREATE TRIGGER shipped_rows_insert BEFORE INSERT ON @extschema@.event_taxonomy_levels
-  FOR EACH ROW WHEN (NEW.standard) EXECUTE FUNCTION @extschema@.sample_guard('standard');
-CREATE TRIGGER shipped_rows_update BEFORE UPDATE ON @extschema@.event_taxonomy_levels
-  FOR EACH ROW WHEN (OLD.standard OR NEW.standard) EXECUTE FUNCTION @extschema@.sample_guard('standard');
-CREATE TRIGGER shipped_rows_delete BEFORE DELETE ON @extschema@.event_taxonomy_levels
-  FOR EACH ROW WHEN (OLD.standard) EXECUTE FUNCTION @extschema@.sample_guard('standard');
-CREATE TRIGGER shipped_rows_truncate BEFORE TRUNCATE ON @extschema@.event_taxonomy_levels
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.sample_guard('standard');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.event_taxonomy_levels', 'WHERE NOT standard');
+SELECT @extschema@.guard_shipped_rows('@extschema@.event_taxonomy_levels', 'standard');
 
 -- Every event with its common levels.  The category is looked up, in this
 -- order, as

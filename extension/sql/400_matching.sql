@@ -33,15 +33,7 @@ INSERT INTO @extschema@.matching_datasets (dataset, splits_incidents, date_lag_d
   ('gdelt', true, 1, 'one row per article that reports an event: syndicated copies of one wire story repeat the incident; dated by the article', true),
   ('sahel_news_sample', false, 0, 'the sample report coded by hand: one row per event', true);
 
-CREATE TRIGGER shipped_rows_insert BEFORE INSERT ON @extschema@.matching_datasets FOR EACH ROW WHEN (NEW.standard)
-  EXECUTE FUNCTION @extschema@.sample_guard('standard');
-CREATE TRIGGER shipped_rows_update BEFORE UPDATE ON @extschema@.matching_datasets FOR EACH ROW WHEN (OLD.standard OR NEW.standard)
-  EXECUTE FUNCTION @extschema@.sample_guard('standard');
-CREATE TRIGGER shipped_rows_delete BEFORE DELETE ON @extschema@.matching_datasets FOR EACH ROW WHEN (OLD.standard)
-  EXECUTE FUNCTION @extschema@.sample_guard('standard');
-CREATE TRIGGER shipped_rows_truncate BEFORE TRUNCATE ON @extschema@.matching_datasets FOR EACH STATEMENT
-  EXECUTE FUNCTION @extschema@.sample_guard('standard');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.matching_datasets', 'WHERE NOT standard');
+SELECT @extschema@.guard_shipped_rows('@extschema@.matching_datasets', 'standard');
 
 -- The settings in force: the user's row where there is one, else the shipped one.
 CREATE VIEW @extschema@.matching_settings AS
@@ -272,15 +264,7 @@ INSERT INTO @extschema@.actor_match_aliases (name, same_as, note, standard) VALU
   ('Jama''at Nusrat al-Islam wal-Muslimin', 'JNIM', 'the Sahel coalition of al-Qaeda''s allies (2017-)', true),
   ('JNIM: Group for Support of Islam and Muslims', 'JNIM', 'ACLED''s name of it', true),
   ('Islamic State Sahel Province', 'Islamic State in the Greater Sahara', 'its name from 2022', true);
-CREATE TRIGGER shipped_rows_insert BEFORE INSERT ON @extschema@.actor_match_aliases FOR EACH ROW WHEN (NEW.standard)
-  EXECUTE FUNCTION @extschema@.sample_guard('standard');
-CREATE TRIGGER shipped_rows_update BEFORE UPDATE ON @extschema@.actor_match_aliases FOR EACH ROW WHEN (OLD.standard OR NEW.standard)
-  EXECUTE FUNCTION @extschema@.sample_guard('standard');
-CREATE TRIGGER shipped_rows_delete BEFORE DELETE ON @extschema@.actor_match_aliases FOR EACH ROW WHEN (OLD.standard)
-  EXECUTE FUNCTION @extschema@.sample_guard('standard');
-CREATE TRIGGER shipped_rows_truncate BEFORE TRUNCATE ON @extschema@.actor_match_aliases FOR EACH STATEMENT
-  EXECUTE FUNCTION @extschema@.sample_guard('standard');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.actor_match_aliases', 'WHERE NOT standard');
+SELECT @extschema@.guard_shipped_rows('@extschema@.actor_match_aliases', 'standard');
 
 -- A parenthesised part of an actor's name that only qualifies it: a period
 -- of years ("(2011-)", "(1969-2011)"), a country ("(Libya)") or an acronym of
