@@ -18,33 +18,32 @@ sn_session_open "$db"
 . "$SN_ROOT/tests/lib/check.sh"
 query="SELECT string_agg(surface || '=' || coalesce(place_id::text, '-'), ' ' ORDER BY start_pos) FROM sahel_news.annotate('Fighters were seen near Tessit and Djallo.') WHERE kind = 'place';"
 
+# step_a SQL LABEL EXPECTED: session A runs SQL (the test ends if it does
+# not answer), then its annotate() finds the places EXPECTED.
+step_a() { in_a "$1" >/dev/null || exit 1; check_a "$2" "$3" "$query"; }
+
 check_a "A before any change" "Djallo=15" "$query"
 
 # REPEATABLE READ: A's snapshot is taken, then B adds the name.
 in_a "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT 1;" >/dev/null || exit 1
 sql "$db" -c "INSERT INTO sahel_news.place_names (place_id, name) VALUES (15, 'Tessit')" || exit 1
 # a first lock in A's transaction takes B's invalidation
-in_a "SELECT count(*) FROM other;" >/dev/null || exit 1
-check_a "A in its REPEATABLE READ transaction: the gazetteer has every committed name" \
-  "Tessit=15 Djallo=15" "$query"
-in_a "COMMIT;" >/dev/null || exit 1
-check_a "A after that transaction still sees the name B added" "Tessit=15 Djallo=15" "$query"
+step_a "SELECT count(*) FROM other;" \
+  "A in its REPEATABLE READ transaction: the gazetteer has every committed name" "Tessit=15 Djallo=15"
+step_a "COMMIT;" "A after that transaction still sees the name B added" "Tessit=15 Djallo=15"
 
 # The same for a removal, in a READ COMMITTED transaction of several
 # statements (A holds its locks already: nothing else makes it read B's
 # invalidation before annotate() does).
-in_a "BEGIN; SELECT count(*) FROM other;" >/dev/null || exit 1
-check_a "A in a new transaction" "Tessit=15 Djallo=15" "$query"
+step_a "BEGIN; SELECT count(*) FROM other;" "A in a new transaction" "Tessit=15 Djallo=15"
 sql "$db" -c "DELETE FROM sahel_news.place_names WHERE name = 'Tessit'" || exit 1
 check_a "A, later in the same READ COMMITTED transaction, no longer sees the removed name" \
   "Djallo=15" "$query"
-in_a "COMMIT;" >/dev/null || exit 1
-check_a "A after it" "Djallo=15" "$query"
+step_a "COMMIT;" "A after it" "Djallo=15"
 
 # A's own uncommitted change is seen in its transaction, and forgotten when
 # it rolls back.
-in_a "BEGIN; INSERT INTO sahel_news.place_names (place_id, name) VALUES (15, 'Tessit');" >/dev/null || exit 1
-check_a "A sees its own uncommitted name" "Tessit=15 Djallo=15" "$query"
-in_a "ROLLBACK;" >/dev/null || exit 1
-check_a "and not after rolling it back" "Djallo=15" "$query"
+step_a "BEGIN; INSERT INTO sahel_news.place_names (place_id, name) VALUES (15, 'Tessit');" \
+  "A sees its own uncommitted name" "Tessit=15 Djallo=15"
+step_a "ROLLBACK;" "and not after rolling it back" "Djallo=15"
 exit $fail
