@@ -167,5 +167,24 @@ SELECT summary <> 'edited by hand' AS restored, load_digest IS NOT NULL AS diges
 WHERE dataset = 'acled' AND external_id = 'CHA9005';
 -- the digest is none of the event's versions
 SELECT count(*) AS versions_with_digest FROM event_history WHERE version ? 'load_digest';
+-- Digests written by another version never match (the version salts the
+-- digest, and versions before 0.2's loader_row_digest used md5 of the row as
+-- text): after ALTER EXTENSION UPDATE the first re-import parses and
+-- compares every row once, with the same counts, and leaves the current
+-- digests.  Here the events' digests are put back as such a version wrote
+-- them (with triggers off, as the update script leaves the rows).
+SELECT count(*) FILTER (WHERE load_digest IS NOT NULL) AS with_digest FROM events WHERE dataset = 'acled' \gset
+BEGIN;
+\copy acled_raw (event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp) FROM 'tests/fixtures/loaders/acled.csv' WITH (FORMAT csv, HEADER MATCH)
+SET LOCAL session_replication_role = replica;
+UPDATE events e SET load_digest = md5('0.1' || r::text)::uuid
+FROM acled_raw r WHERE e.dataset = 'acled' AND e.external_id = r.event_id_cnty AND e.load_digest IS NOT NULL;
+UPDATE events e SET load_digest = loader_row_digest('0.1', r)
+FROM acled_raw r WHERE e.dataset = 'acled' AND e.external_id = r.event_id_cnty AND e.external_id = 'CHA9004';
+SET LOCAL session_replication_role = origin;
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_acled();
+SELECT count(*) AS parsed, count(*) FILTER (WHERE w.status = 'stored') AS stored FROM pg_temp.loader_rows w;
+COMMIT;
+SELECT count(*) FILTER (WHERE load_digest IS NOT NULL) = :with_digest AS digests_again FROM events WHERE dataset = 'acled';
 -- Clean up: the model holds the sample data alone again.
 SELECT * FROM sn_regress.forget_loads('h_before', '{gtd,acled,gdelt}');

@@ -124,8 +124,8 @@ COMMENT ON FUNCTION @extschema@.loader_digest_keeps(text[]) IS
   'Whether an event stored with these notes keeps the digest of the staged row (events.load_digest): no notes, or only those about a place the row itself created or gave its point, which loading the same row again cannot repeat (internal to the loaders).';
 
 -- Before the parse: the staged rows whose event was stored by the very same
--- row.  Each staged row gets a digest (md5 of the extension's version and the
--- row as text, every column of the staging table) in pg_temp.loader_staged,
+-- row.  Each staged row gets a digest (loader_row_digest of the extension's
+-- version and every column of the staging table) in pg_temp.loader_staged,
 -- in the parse's record order; a row whose external id appears once in the
 -- batch and whose event (dataset, external id) carries that digest in
 -- events.load_digest, and was not changed outside an import since
@@ -152,7 +152,7 @@ BEGIN
     CREATE TEMP TABLE loader_staged ON COMMIT DROP AS
     SELECT k.rec, k.digest, CASE WHEN k.n = 1 THEN %s END AS same
     FROM (SELECT d.rec, d.digest, d.ext, count(*) OVER (PARTITION BY d.ext) AS n
-          FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, pg_catalog.md5($2 || t::text)::uuid AS digest,
+          FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, @extschema@.loader_row_digest($2, t) AS digest,
                        %s AS ext
                 FROM %s t) d) k$q$,
     CASE WHEN NOT @extschema@.model_distributed()

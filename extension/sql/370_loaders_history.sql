@@ -42,7 +42,7 @@ ALTER TABLE @extschema@.actors
 -- unchanged without being parsed again.  Not part of the event's versions.
 ALTER TABLE @extschema@.events ADD COLUMN load_digest uuid;
 COMMENT ON COLUMN @extschema@.events.load_digest IS
-  'md5 of the staged row (with the extension''s version) that last stored this event without a caveat a new load of it would repeat, set by import_acled, import_ucdp_ged, import_gdelt_events, import_gtd and import_scad: a re-import of the identical row counts as unchanged without being parsed or compared again; NULL for events entered by hand or loaded with such a caveat (those are compared in full)';
+  'The digest (loader_row_digest, 128 bits) of the staged row (with the extension''s version) that last stored this event without a caveat a new load of it would repeat, set by import_acled, import_ucdp_ged, import_gdelt_events, import_gtd and import_scad: a re-import of the identical row counts as unchanged without being parsed or compared again; NULL for events entered by hand or loaded with such a caveat (those are compared in full)';
 CREATE INDEX events_created_run_idx ON @extschema@.events (created_run);
 CREATE INDEX events_changed_run_idx ON @extschema@.events (changed_run);
 CREATE INDEX events_deleted_run_idx ON @extschema@.events (deleted_run) WHERE deleted_run IS NOT NULL;  -- (live events: NULL)

@@ -7,7 +7,9 @@
  * date are also a value (what a reader accepts is never "no value"); a whole
  * number is also a decimal number of the same value (up to 15 digits); a date
  * is a real day of a year 1..9999; and each reader gives the same answer with
- * spaces added around the field.
+ * spaces added around the field.  The row digest (sn_digest.h) of the field
+ * is the same fed whole or in two pieces split anywhere, and differs from
+ * that of the field split into two fields.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 
 #include "edtf.h"
 #include "loader_fields.h"
+#include "sn_digest.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -76,6 +79,35 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(has_date && (y2 != y || m2 != m || d2 != d)))
 		abort();
 	(void) sn_field_may_be_mojibake(in, size);
+
+	/* the digest: whole or in pieces the same; one field is not two */
+	{
+		sn_digest	a,
+					b;
+		unsigned char da[SN_DIGEST_BYTES],
+					db[SN_DIGEST_BYTES];
+		size_t		cut = size ? (size_t) in[0] % (size + 1) : 0;
+		unsigned char len[8];
+
+		sn_digest_init(&a);
+		sn_digest_field(&a, in, size);
+		sn_digest_final(&a, da);
+		sn_digest_init(&b);
+		for (int i = 0; i < 8; i++)
+			len[i] = (unsigned char) ((uint64_t) (size + 1) >> (8 * i));
+		sn_digest_bytes(&b, len, 8);
+		sn_digest_bytes(&b, in, cut);
+		sn_digest_bytes(&b, in + cut, size - cut);
+		sn_digest_final(&b, db);
+		if (memcmp(da, db, SN_DIGEST_BYTES) != 0)
+			abort();
+		sn_digest_init(&b);
+		sn_digest_field(&b, in, cut);
+		sn_digest_field(&b, in + cut, size - cut);
+		sn_digest_final(&b, db);
+		if (memcmp(da, db, SN_DIGEST_BYTES) == 0)
+			abort();
+	}
 	free(in);
 	free(padded);
 	return 0;
