@@ -9,7 +9,7 @@
 --   INSERT INTO pg_temp.loader_rows ...        -- the dataset's parse: one row
 --   INSERT INTO pg_temp.loader_mentions ...    -- per staged row, actors named
 --   PERFORM loader_batch_mark('sahel_news.acled_raw', superseded reason);
---   st := loader_batch_store(st, 'sahel_news.acled_raw', the events columns it owns);
+--   st := loader_store(st, 'sahel_news.acled_raw', 'events', the events columns it owns);
 --   RETURN loader_end(st, 'sahel_news.acled_raw');
 --
 -- pg_temp.loader_rows holds one row per staged row: its position (rec), its
@@ -455,12 +455,42 @@ $$;
 COMMENT ON FUNCTION @extschema@.loader_batch_store_range(text, bigint, bigint, text[]) IS
   'Stores the ok rows of records lo..hi of pg_temp.loader_rows: resolves their places and actors, inserts their new events and updates the stored ones (owned: the events columns the dataset writes; an event whose values are unchanged is not rewritten) and replaces their event_actors and event_actor_names (internal to the loaders).';
 
--- Stores the whole batch a chunk at a time, lists every row not loaded
--- cleanly in import_issues, counts, and reports progress.
-CREATE FUNCTION @extschema@.loader_batch_store(st @extschema@.loader_state, staging regclass, owned text[])
+-- Stores the ok rows of records lo..hi of a parsed batch: an event loader's
+-- (kind events: pg_temp.loader_rows, loader_batch_store_range, owned the
+-- events columns the dataset writes) or an IPI loader's (kind deployments:
+-- pg_temp.loader_ipi_rows, loader_ipi_store_range, 350_loaders_peacekeeping.sql).
+CREATE FUNCTION @extschema@.loader_store_range(kind text, dataset text, lo bigint, hi bigint, owned text[])
+RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF kind = 'events' THEN
+    PERFORM @extschema@.loader_batch_store_range(dataset, lo, hi, owned);
+  ELSE
+    PERFORM @extschema@.loader_ipi_store_range(dataset, lo, hi);
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_store_range(text, text, bigint, bigint, text[]) IS
+  'Stores the ok rows of records lo..hi of the work table of kind (events: pg_temp.loader_rows by loader_batch_store_range; deployments: pg_temp.loader_ipi_rows by loader_ipi_store_range) (internal to the loaders).';
+
+-- Stores a parsed batch a chunk at a time (loader_store_range), lists every
+-- row not loaded cleanly in import_issues, counts, and reports progress.
+-- Should a chunk fail (a value no check foresaw), it is stored again a row
+-- at a time, each in a subtransaction, and the failing rows are rejected
+-- with the error: no row is lost.  The two kinds differ only in their work
+-- table, how a stored row's outcome is kept (events: inserted and changed;
+-- deployments: outcome), the raw row of an issue (an event loader's without
+-- its NULL columns: a staging table of every layout's columns) and, for
+-- events, the rows loader_batch_same found unchanged before the parse.
+CREATE FUNCTION @extschema@.loader_store(st @extschema@.loader_state, staging regclass, kind text,
+                                         owned text[] DEFAULT NULL)
 RETURNS @extschema@.loader_state
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
+  work constant text := CASE kind WHEN 'events' THEN 'pg_temp.loader_rows' ELSE 'pg_temp.loader_ipi_rows' END;
+  outcome constant text[] := CASE kind WHEN 'events'
+    THEN ARRAY['w.inserted', 'NOT w.inserted AND w.changed', 'NOT w.inserted AND NOT w.changed']
+    ELSE ARRAY['w.outcome = ''imported''', 'w.outcome = ''updated''', 'w.outcome = ''unchanged'''] END;
   chunk constant bigint := least(st.every, 20000);
   lo bigint := 1;
   hi bigint;
@@ -475,16 +505,16 @@ BEGIN
   WHILE lo <= st.total LOOP
     hi := least(lo + chunk - 1, st.total);
     BEGIN
-      PERFORM @extschema@.loader_batch_store_range(st.dataset, lo, hi, owned);
+      PERFORM @extschema@.loader_store_range(kind, st.dataset, lo, hi, owned);
     EXCEPTION WHEN OTHERS THEN
       -- one row at a time, each in its own subtransaction
-      FOR f IN SELECT w.rec FROM pg_temp.loader_rows w WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' ORDER BY w.rec LOOP
+      FOR f IN EXECUTE format('SELECT w.rec FROM %s w WHERE w.rec BETWEEN $1 AND $2 AND w.status = ''ok'' ORDER BY w.rec', work)
+               USING lo, hi LOOP
         BEGIN
-          PERFORM @extschema@.loader_batch_store_range(st.dataset, f.rec, f.rec, owned);
+          PERFORM @extschema@.loader_store_range(kind, st.dataset, f.rec, f.rec, owned);
         EXCEPTION WHEN OTHERS THEN
-          UPDATE pg_temp.loader_rows w
-          SET status = 'failed', reason = format('could not be stored: %s (SQLSTATE %s)', SQLERRM, SQLSTATE)
-          WHERE w.rec = f.rec;
+          EXECUTE format('UPDATE %s w SET status = ''failed'', reason = $1 WHERE w.rec = $2', work)
+          USING format('could not be stored: %s (SQLSTATE %s)', SQLERRM, SQLSTATE), f.rec;
         END;
       END LOOP;
     END;
@@ -492,27 +522,34 @@ BEGIN
     EXECUTE format($q$
       INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
       SELECT $1, $2, w.rec, CASE WHEN w.status <> 'header' THEN w.ext END,
-             CASE w.status WHEN 'header' THEN 'skipped' WHEN 'duplicate' THEN 'skipped'
-                           WHEN 'stored' THEN 'kept' ELSE 'rejected' END,
+             CASE WHEN w.status = 'stored' THEN 'kept' WHEN w.status IN ('rejected', 'failed') THEN 'rejected'
+                  WHEN w.status IN ('header', 'duplicate', 'skipped') THEN 'skipped' ELSE $5 END,
              CASE WHEN w.status = 'stored' THEN pg_catalog.array_to_string(w.notes, '; ') ELSE w.reason END,
-             pg_catalog.jsonb_strip_nulls(pg_catalog.to_jsonb(t))
-      FROM pg_temp.loader_rows w JOIN %s t ON t.ctid = w.tid
+             %s
+      FROM %s w JOIN %s t ON t.ctid = w.tid
       WHERE w.rec BETWEEN $3 AND $4 AND (w.status <> 'stored' OR pg_catalog.cardinality(w.notes) > 0)
-      ORDER BY w.rec$q$, staging) USING st.run, st.dataset, lo, hi;
-    SELECT count(*) FILTER (WHERE w.status = 'stored' AND cardinality(w.notes) = 0 AND w.inserted) AS imported,
-           count(*) FILTER (WHERE w.status = 'stored' AND cardinality(w.notes) = 0 AND NOT w.inserted AND w.changed) AS updated,
-           count(*) FILTER (WHERE w.status = 'stored' AND cardinality(w.notes) = 0 AND NOT w.inserted AND NOT w.changed) AS unchanged,
-           count(*) FILTER (WHERE w.status IN ('header', 'duplicate')) AS skipped,
-           count(*) FILTER (WHERE w.status IN ('rejected', 'failed')
-                               OR (w.status = 'stored' AND cardinality(w.notes) > 0)) AS flagged
-    INTO n
-    FROM pg_temp.loader_rows w WHERE w.rec BETWEEN lo AND hi;
+      ORDER BY w.rec$q$,
+      CASE kind WHEN 'events' THEN 'pg_catalog.jsonb_strip_nulls(pg_catalog.to_jsonb(t))' ELSE 'pg_catalog.to_jsonb(t)' END,
+      work, staging)
+    USING st.run, st.dataset, lo, hi, CASE kind WHEN 'events' THEN 'rejected' ELSE 'skipped' END;
+    EXECUTE format($q$
+      SELECT count(*) FILTER (WHERE w.status = 'stored' AND pg_catalog.cardinality(w.notes) = 0 AND %s) AS imported,
+             count(*) FILTER (WHERE w.status = 'stored' AND pg_catalog.cardinality(w.notes) = 0 AND %s) AS updated,
+             count(*) FILTER (WHERE w.status = 'stored' AND pg_catalog.cardinality(w.notes) = 0 AND %s) AS unchanged,
+             count(*) FILTER (WHERE w.status IN ('header', 'duplicate', 'skipped')) AS skipped,
+             count(*) FILTER (WHERE w.status IN ('rejected', 'failed')
+                                 OR (w.status = 'stored' AND pg_catalog.cardinality(w.notes) > 0)) AS flagged
+      FROM %s w WHERE w.rec BETWEEN $1 AND $2$q$, outcome[1], outcome[2], outcome[3], work)
+    INTO n USING lo, hi;
     st.rows_read := hi;
     st.imported := st.imported + n.imported;
     st.updated := st.updated + n.updated;
-    -- and the rows loader_batch_same found unchanged before the parse
-    st.unchanged := st.unchanged + n.unchanged
-                    + (SELECT count(*) FROM pg_temp.loader_staged x WHERE x.rec BETWEEN lo AND hi AND x.same IS NOT NULL);
+    st.unchanged := st.unchanged + n.unchanged;
+    IF kind = 'events' THEN
+      -- and the rows loader_batch_same found unchanged before the parse
+      st.unchanged := st.unchanged
+                      + (SELECT count(*) FROM pg_temp.loader_staged x WHERE x.rec BETWEEN lo AND hi AND x.same IS NOT NULL);
+    END IF;
     st.skipped := st.skipped + n.skipped;
     st.flagged := st.flagged + n.flagged;
     notice := hi >= next_every OR clock_timestamp() - last_notice >= notice_after;
@@ -528,8 +565,8 @@ BEGIN
   RETURN st;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.loader_batch_store(@extschema@.loader_state, regclass, text[]) IS
-  'Stores pg_temp.loader_rows a chunk at a time (loader_batch_store_range; a chunk that fails is stored again row by row, and the failing rows rejected with the error), writes import_issues for every row not loaded cleanly, counts the rows and reports progress (internal to the loaders).';
+COMMENT ON FUNCTION @extschema@.loader_store(@extschema@.loader_state, regclass, text, text[]) IS
+  'Stores a parsed batch a chunk at a time (kind events: pg_temp.loader_rows of an event loader, owned the events columns it writes; kind deployments: pg_temp.loader_ipi_rows of an IPI loader); a chunk that fails is stored again row by row, and the failing rows rejected with the error; writes import_issues for every row not loaded cleanly, counts the rows and reports progress (internal to the loaders).';
 
 -- Progress: the run's import_runs row carries the counts so far (the caller's
 -- transaction sees it at once, other sessions when the load commits), the

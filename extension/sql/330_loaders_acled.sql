@@ -286,7 +286,7 @@ BEGIN
     'the file''s header line (copy with HEADER or HEADER MATCH)',
     $$format('superseded by record %s, a version of the same event with timestamp %s (this one: %s)',
              w.reason, coalesce(b.timestamp, 'none'), coalesce(a.timestamp, 'none'))$$);
-  st := @extschema@.loader_batch_store(st, '@extschema@.acled_raw',
+  st := @extschema@.loader_store(st, '@extschema@.acled_raw', 'events',
     ARRAY['occurred', 'place_id', 'location', 'geo_precision', 'location_precision_m', 'event_type',
           'sub_event_type', 'dataset_category', 'fatalities', 'summary', 'admin1', 'admin2', 'admin3']);
   RETURN @extschema@.loader_end_unchanged(st, '@extschema@.acled_raw', st.unchanged);

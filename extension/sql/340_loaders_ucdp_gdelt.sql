@@ -193,7 +193,7 @@ BEGIN
   PERFORM @extschema@.loader_batch_mark('@extschema@.ucdp_ged_raw',
     'the file''s header line (copy with HEADER or HEADER MATCH)',
     $$format('superseded by record %s, a later row with the same id', w.reason)$$);
-  st := @extschema@.loader_batch_store(st, '@extschema@.ucdp_ged_raw',
+  st := @extschema@.loader_store(st, '@extschema@.ucdp_ged_raw', 'events',
     ARRAY['occurred', 'place_id', 'location', 'location_precision_m', 'fatalities', 'summary', 'dataset_category',
           'admin1', 'admin2']);
   RETURN @extschema@.loader_end_unchanged(st, '@extschema@.ucdp_ged_raw', st.unchanged);
@@ -317,7 +317,7 @@ BEGIN
 
   PERFORM @extschema@.loader_batch_mark('@extschema@.gdelt_events_raw', NULL,
     $$format('superseded by record %s, a later row with the same GLOBALEVENTID', w.reason)$$);
-  st := @extschema@.loader_batch_store(st, '@extschema@.gdelt_events_raw',
+  st := @extschema@.loader_store(st, '@extschema@.gdelt_events_raw', 'events',
     ARRAY['occurred', 'place_id', 'location', 'location_precision_m', 'cameo_code', 'summary', 'dataset_category']);
   RETURN @extschema@.loader_end_unchanged(st, '@extschema@.gdelt_events_raw', st.unchanged);
 END

@@ -7,7 +7,7 @@
 -- last row with that key, the values read and the problems found), marked
 -- (header lines and rows a later one with the same key replaces are skipped,
 -- rows with problems rejected, rows without troops skipped), then stored a
--- chunk at a time: the missions resolved once each, the deployments written
+-- chunk at a time (loader_store, 326_loaders_batch.sql): the missions resolved once each, the deployments written
 -- with one INSERT ... ON CONFLICT, the month's contributions linked to a
 -- mission total with one UPDATE, import_issues written in bulk.  Should a
 -- chunk fail (a value no check foresaw), it is stored again a row at a time,
@@ -15,9 +15,14 @@
 -- error: no row is lost.  The model is read and written through arrays of
 -- keys and values, never by a statement that joins it to a temporary table
 -- (Citus refuses those on its tables: docs/reference/citus.md).
-CREATE FUNCTION @extschema@.loader_ipi_open() RETURNS void
+CREATE FUNCTION @extschema@.loader_ipi_open(dataset text, fn text, staging regclass, every integer)
+RETURNS @extschema@.loader_state
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  st @extschema@.loader_state;
 BEGIN
+  st := @extschema@.loader_start(dataset, fn, staging, every);
+  st.run := @extschema@.loader_begin(dataset);
   PERFORM @extschema@.loader_temp_buffers();
   IF to_regclass('pg_temp.loader_ipi_rows') IS NOT NULL THEN
     DROP TABLE pg_temp.loader_ipi_rows;
@@ -42,10 +47,11 @@ BEGIN
     dep bigint,
     outcome text              -- imported, updated or unchanged
   ) ON COMMIT DROP;
+  RETURN st;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.loader_ipi_open() IS
-  'Creates the work table of an IPI import, pg_temp.loader_ipi_rows (one row per staged row: its key, the values read, the problems found, its status and outcome), dropped at commit (internal to the loaders).';
+COMMENT ON FUNCTION @extschema@.loader_ipi_open(text, text, regclass, integer) IS
+  'Starts an IPI import (loader_start: the staging table locked and counted; loader_begin: its import_runs row) and creates its work table, pg_temp.loader_ipi_rows (one row per staged row: its key, the values read, the problems found, its status and outcome), dropped at commit; returns the import''s state (internal to the loaders).';
 
 -- After the parse: the status of every row, in the order the row-by-row
 -- loaders checked them: a copied header line, a row a later one with the
@@ -181,79 +187,6 @@ $$;
 COMMENT ON FUNCTION @extschema@.loader_ipi_store_range(text, bigint, bigint) IS
   'Stores the ok rows of records lo..hi of pg_temp.loader_ipi_rows as deployments of into_dataset (ipi_contributions or ipi_mission_totals): resolves their missions once each, inserts the new deployments and updates those stored with other values (one with these very values is not rewritten: unchanged), and for mission totals links the month''s contributions to the total (part_of; a total whose parts so change is updated) (internal to the loaders).';
 
--- Stores the batch a chunk at a time, lists every row not loaded cleanly in
--- import_issues, counts and reports progress.
-CREATE FUNCTION @extschema@.loader_ipi_store(st @extschema@.loader_state, staging regclass)
-RETURNS @extschema@.loader_state
-LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-  chunk constant bigint := least(st.every, 20000);
-  lo bigint := 1;
-  hi bigint;
-  started timestamptz := clock_timestamp();
-  last_notice timestamptz := clock_timestamp();
-  notice_after constant interval := @extschema@.loader_progress_interval();
-  next_every bigint := st.every;
-  notice boolean;
-  f record;
-  n record;
-BEGIN
-  WHILE lo <= st.total LOOP
-    hi := least(lo + chunk - 1, st.total);
-    BEGIN
-      PERFORM @extschema@.loader_ipi_store_range(st.dataset, lo, hi);
-    EXCEPTION WHEN OTHERS THEN
-      FOR f IN SELECT w.rec FROM pg_temp.loader_ipi_rows w
-               WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' ORDER BY w.rec LOOP
-        BEGIN
-          PERFORM @extschema@.loader_ipi_store_range(st.dataset, f.rec, f.rec);
-        EXCEPTION WHEN OTHERS THEN
-          UPDATE pg_temp.loader_ipi_rows w
-          SET status = 'failed', reason = format('could not be stored: %s (SQLSTATE %s)', SQLERRM, SQLSTATE)
-          WHERE w.rec = f.rec;
-        END;
-      END LOOP;
-    END;
-    EXECUTE format($q$
-      INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
-      SELECT $1, $2, w.rec, CASE WHEN w.status <> 'header' THEN w.ext END,
-             CASE w.status WHEN 'stored' THEN 'kept' WHEN 'rejected' THEN 'rejected' WHEN 'failed' THEN 'rejected'
-                           ELSE 'skipped' END,
-             CASE WHEN w.status = 'stored' THEN pg_catalog.array_to_string(w.notes, '; ') ELSE w.reason END,
-             pg_catalog.to_jsonb(t)
-      FROM pg_temp.loader_ipi_rows w JOIN %s t ON t.ctid = w.tid
-      WHERE w.rec BETWEEN $3 AND $4 AND (w.status <> 'stored' OR pg_catalog.cardinality(w.notes) > 0)
-      ORDER BY w.rec$q$, staging) USING st.run, st.dataset, lo, hi;
-    SELECT count(*) FILTER (WHERE w.status = 'stored' AND cardinality(w.notes) = 0 AND w.outcome = 'imported') AS imported,
-           count(*) FILTER (WHERE w.status = 'stored' AND cardinality(w.notes) = 0 AND w.outcome = 'updated') AS updated,
-           count(*) FILTER (WHERE w.status = 'stored' AND cardinality(w.notes) = 0 AND w.outcome = 'unchanged') AS unchanged,
-           count(*) FILTER (WHERE w.status IN ('header', 'duplicate', 'skipped')) AS skipped,
-           count(*) FILTER (WHERE w.status IN ('rejected', 'failed')
-                               OR (w.status = 'stored' AND cardinality(w.notes) > 0)) AS flagged
-    INTO n
-    FROM pg_temp.loader_ipi_rows w WHERE w.rec BETWEEN lo AND hi;
-    st.rows_read := hi;
-    st.imported := st.imported + n.imported;
-    st.updated := st.updated + n.updated;
-    st.unchanged := st.unchanged + n.unchanged;
-    st.skipped := st.skipped + n.skipped;
-    st.flagged := st.flagged + n.flagged;
-    notice := hi >= next_every OR clock_timestamp() - last_notice >= notice_after;
-    st := @extschema@.loader_report(st, started, notice);
-    IF notice THEN
-      last_notice := clock_timestamp();
-      WHILE next_every <= hi LOOP
-        next_every := next_every + st.every;
-      END LOOP;
-    END IF;
-    lo := hi + 1;
-  END LOOP;
-  RETURN st;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.loader_ipi_store(@extschema@.loader_state, regclass) IS
-  'Stores the ok rows of pg_temp.loader_ipi_rows a chunk at a time (loader_ipi_store_range; a chunk that fails is stored again row by row, the failing rows rejected with the error), writes import_issues for every row not loaded cleanly, counts the rows and reports progress (internal to the loaders).';
-
 -- IPI contributions: one deployment per contributor, mission and month (troops only).
 CREATE FUNCTION @extschema@.import_ipi_contributions(progress_every integer DEFAULT 10000)
 RETURNS @extschema@.import_runs
@@ -262,10 +195,8 @@ DECLARE
   st @extschema@.loader_state;
   iso3_map jsonb;
 BEGIN
-  st := @extschema@.loader_start('ipi_contributions', 'import_ipi_contributions', '@extschema@.ipi_contributions_raw', progress_every);
-  st.run := @extschema@.loader_begin('ipi_contributions');
+  st := @extschema@.loader_ipi_open('ipi_contributions', 'import_ipi_contributions', '@extschema@.ipi_contributions_raw', progress_every);
   SELECT jsonb_object_agg(c.iso3, c.country::text) INTO iso3_map FROM @extschema@.countries() c;
-  PERFORM @extschema@.loader_ipi_open();
   INSERT INTO pg_temp.loader_ipi_rows (rec, tid, ext, winner, header, problems, no_troops, d, mission, contributor, host, troops)
   SELECT s.rec, s.tid, s.ext, max(s.rec) OVER (PARTITION BY s.ext), s.header,
          array_remove(ARRAY[
@@ -289,7 +220,7 @@ BEGIN
                   (iso3_map ->> upper(@extschema@.loader_value(s."Mission_Country_ISO-3")))::@extschema@.country AS host,
                   @extschema@.loader_int(s."Troops") AS troops) p;
   PERFORM @extschema@.loader_ipi_mark('@extschema@.ipi_contributions_raw', 'the same month, mission and contributor');
-  st := @extschema@.loader_ipi_store(st, '@extschema@.ipi_contributions_raw');
+  st := @extschema@.loader_store(st, '@extschema@.ipi_contributions_raw', 'deployments');
   RETURN @extschema@.loader_end(st, '@extschema@.ipi_contributions_raw');
 END
 $fn$;
@@ -304,10 +235,8 @@ DECLARE
   st @extschema@.loader_state;
   iso3_map jsonb;
 BEGIN
-  st := @extschema@.loader_start('ipi_mission_totals', 'import_ipi_mission_totals', '@extschema@.ipi_mission_totals_raw', progress_every);
-  st.run := @extschema@.loader_begin('ipi_mission_totals');
+  st := @extschema@.loader_ipi_open('ipi_mission_totals', 'import_ipi_mission_totals', '@extschema@.ipi_mission_totals_raw', progress_every);
   SELECT jsonb_object_agg(c.iso3, c.country::text) INTO iso3_map FROM @extschema@.countries() c;
-  PERFORM @extschema@.loader_ipi_open();
   -- the headquarters' coordinates are checked (later rows of the published
   -- file have them swapped) though a mission total has no single place:
   -- once per headquarters, country and point
@@ -343,7 +272,7 @@ BEGIN
   FROM s LEFT JOIN hq ON coalesce(hq.hq, '') = coalesce(s.hq, '') AND hq.hq_lat = s.hq_lat AND hq.hq_lon = s.hq_lon
                        AND hq.host OPERATOR(@extschema@.=) s.host;
   PERFORM @extschema@.loader_ipi_mark('@extschema@.ipi_mission_totals_raw', 'the same month and mission');
-  st := @extschema@.loader_ipi_store(st, '@extschema@.ipi_mission_totals_raw');
+  st := @extschema@.loader_store(st, '@extschema@.ipi_mission_totals_raw', 'deployments');
   RETURN @extschema@.loader_end(st, '@extschema@.ipi_mission_totals_raw');
 END
 $fn$;
