@@ -20,6 +20,7 @@
 #include "unit_helpers.h"
 
 UNIT_PARSE_OK(sn_geopoint, sn_geopoint_parse)
+UNIT_CANONICAL(sn_geopoint, sn_geopoint_format, SN_GEOPOINT_TEXT_MAX)
 
 static sn_status
 parse_status(const char *s, sn_error *err)
@@ -156,29 +157,31 @@ bad_input_is_a_syntax_error(void **state)
 static void
 out_of_range_names_the_coordinate(void **state)
 {
+	/* each input, and the word its message names */
+	static const unit_case cases[] = {
+		{"95, 10", "latitude"},
+		{"-90.000001, 10", "latitude"},
+		{"10, 360.5", "longitude"},
+		{"91N 8W", "latitude"},
+		{"8W 91S", "latitude"},
+		{"10N 181W", "longitude"},
+		{"POINT(-8 95)", "latitude"},
+		{"POINT(1e400 0)", "longitude"},
+		{"12°60′N 8W", "minutes"},
+		{"12°59′60″N 8W", "seconds"},
+	};
 	sn_error	err;
 
+	for (size_t i = 0; i < UNIT_LENGTH(cases); i++)
+	{
+		if (parse_status(cases[i].in, &err) != SN_ERR_RANGE)
+			fail_msg("\"%s\": status %d, %s", cases[i].in, err.status, err.message);
+		if (strstr(err.message, cases[i].want) == NULL)
+			fail_msg("\"%s\": the message \"%s\" does not name %s", cases[i].in, err.message, cases[i].want);
+	}
+	/* the input is quoted */
 	assert_int_equal(parse_status("95, 10", &err), SN_ERR_RANGE);
-	assert_non_null(strstr(err.message, "latitude"));
 	assert_non_null(strstr(err.message, "\"95, 10\""));
-	assert_int_equal(parse_status("-90.000001, 10", &err), SN_ERR_RANGE);
-	assert_non_null(strstr(err.message, "latitude"));
-	assert_int_equal(parse_status("10, 360.5", &err), SN_ERR_RANGE);
-	assert_non_null(strstr(err.message, "longitude"));
-	assert_int_equal(parse_status("91N 8W", &err), SN_ERR_RANGE);
-	assert_non_null(strstr(err.message, "latitude"));
-	assert_int_equal(parse_status("8W 91S", &err), SN_ERR_RANGE);
-	assert_non_null(strstr(err.message, "latitude"));
-	assert_int_equal(parse_status("10N 181W", &err), SN_ERR_RANGE);
-	assert_non_null(strstr(err.message, "longitude"));
-	assert_int_equal(parse_status("POINT(-8 95)", &err), SN_ERR_RANGE);
-	assert_non_null(strstr(err.message, "latitude"));
-	assert_int_equal(parse_status("POINT(1e400 0)", &err), SN_ERR_RANGE);
-	assert_non_null(strstr(err.message, "longitude"));
-	assert_int_equal(parse_status("12°60′N 8W", &err), SN_ERR_RANGE);
-	assert_non_null(strstr(err.message, "minutes"));
-	assert_int_equal(parse_status("12°59′60″N 8W", &err), SN_ERR_RANGE);
-	assert_non_null(strstr(err.message, "seconds"));
 }
 
 static void
@@ -203,26 +206,21 @@ make_validates(void **state)
 static void
 format_is_canonical(void **state)
 {
+	static const unit_case cases[] = {
+		{"12.6392, -8.0029", "12.6392N 8.0029W"},
+		{"-33.9, 151.2", "33.9S 151.2E"},
+		{"0.0001, 100", "0.0001N 100E"},
+		{"POINT(1e-7 -1.5e-10)", "0.00000000015S 0.0000001E"},
+	};
 	char		buf[SN_GEOPOINT_TEXT_MAX];
 	sn_geopoint p = parse_ok("12.6392, -8.0029");
 
-	sn_geopoint_format(&p, buf, sizeof(buf));
-	assert_string_equal(buf, "12.6392N 8.0029W");
+	assert_cases(canonical, cases);
 	sn_geopoint_to_wkt(&p, buf, sizeof(buf));
 	assert_string_equal(buf, "POINT(-8.0029 12.6392)");
 	sn_geopoint_to_geojson(&p, buf, sizeof(buf));
 	assert_string_equal(buf, "{\"type\":\"Point\",\"coordinates\":[-8.0029,12.6392]}");
-	p = parse_ok("-33.9, 151.2");
-	sn_geopoint_format(&p, buf, sizeof(buf));
-	assert_string_equal(buf, "33.9S 151.2E");
-	p = parse_ok("0.0001, 100");
-	sn_geopoint_format(&p, buf, sizeof(buf));
-	assert_string_equal(buf, "0.0001N 100E");
-	p = parse_ok("POINT(1e-7 -1.5e-10)");
-	sn_geopoint_format(&p, buf, sizeof(buf));
-	assert_string_equal(buf, "0.00000000015S 0.0000001E");
 	/* a short buffer gets what fits, as with snprintf; the length is the whole */
-	p = parse_ok("12.6392, -8.0029");
 	assert_int_equal(sn_geopoint_format(&p, buf, 8), 16);
 	assert_string_equal(buf, "12.6392");
 	assert_int_equal(sn_geopoint_to_wkt(&p, buf, 1), 22);
@@ -233,18 +231,24 @@ format_is_canonical(void **state)
 static void
 format_shortest_digits(void **state)
 {
+	static const struct
+	{
+		double		x;
+		const char *text;
+	}			cases[] = {
+		{0.1, "0.1"},
+		{1.0 / 3.0, "0.3333333333333333"},
+		{100, "100"},
+		{-180, "-180"},
+		{1e-5, "0.00001"},
+	};
 	char		buf[SN_GEOPOINT_COORD_MAX];
 
-	sn_format_shortest(0.1, buf, sizeof(buf));
-	assert_string_equal(buf, "0.1");
-	sn_format_shortest(1.0 / 3.0, buf, sizeof(buf));
-	assert_string_equal(buf, "0.3333333333333333");
-	sn_format_shortest(100, buf, sizeof(buf));
-	assert_string_equal(buf, "100");
-	sn_format_shortest(-180, buf, sizeof(buf));
-	assert_string_equal(buf, "-180");
-	sn_format_shortest(1e-5, buf, sizeof(buf));
-	assert_string_equal(buf, "0.00001");
+	for (size_t i = 0; i < UNIT_LENGTH(cases); i++)
+	{
+		sn_format_shortest(cases[i].x, buf, sizeof(buf));
+		assert_string_equal(buf, cases[i].text);
+	}
 	sn_format_shortest(5e-324, buf, sizeof(buf));
 	assert_int_equal(strtod(buf, NULL), 5e-324);
 	assert_int_equal(strncmp(buf, "0.000", 5), 0);

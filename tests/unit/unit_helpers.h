@@ -107,4 +107,21 @@ parse_ok(const char *s) \
 	return v; \
 }
 
+/*
+ * UNIT_CANONICAL(ctype, format, size), after UNIT_PARSE_OK(ctype, ...),
+ * defines static const char *canonical(const char *s): the text that the core
+ * format function (const ctype *, buffer, its size) writes for parse_ok(s),
+ * in a buffer of size bytes that the next call overwrites.
+ */
+#define UNIT_CANONICAL(ctype, format, size) \
+static const char * \
+canonical(const char *s) \
+{ \
+	static char buf[size]; \
+	ctype		v = parse_ok(s); \
+\
+	format(&v, buf, sizeof(buf)); \
+	return buf; \
+}
+
 #endif							/* UNIT_HELPERS_H */
