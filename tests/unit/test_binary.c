@@ -25,6 +25,34 @@ assert_binary_error(const sn_error *err, const char *message)
 	assert_true(err->detail[0] != '\0');
 }
 
+/* A payload that a decode function refuses, and its message (NULL: any). */
+typedef struct bad_payload
+{
+	const char *bytes;
+	size_t		len;
+	const char *message;
+} bad_payload;
+
+/*
+ * The core decode function (bytes, length, ctype *out, error) refuses each
+ * payload of the array bad, with an SN_ERR_BINARY error and its message.
+ */
+#define assert_refused(decode, ctype, bad) \
+	do { \
+		for (size_t i_ = 0; i_ < sizeof(bad) / sizeof((bad)[0]); i_++) \
+		{ \
+			ctype		v_; \
+			sn_error	err_; \
+			\
+			if (decode((bad)[i_].bytes, (bad)[i_].len, &v_, &err_)) \
+				fail_msg("payload %zu (%zu bytes) was accepted", i_, (bad)[i_].len); \
+			if ((bad)[i_].message) \
+				assert_binary_error(&err_, (bad)[i_].message); \
+			else \
+				assert_int_equal(err_.status, SN_ERR_BINARY); \
+		} \
+	} while (0)
+
 /* ---- estimate ---------------------------------------------------------- */
 
 static void
@@ -140,21 +168,16 @@ edtf_round_trips(void **state)
 static void
 edtf_refuses_bad_payloads(void **state)
 {
-	sn_edtf		v;
-	sn_error	err;
+	static const bad_payload bad[] = {
+		{"", 0, "invalid binary edtf: expected at least 2 bytes, got 0"},
+		{"\001", 1, "invalid binary edtf: expected at least 2 bytes, got 1"},
+		{"\0022022", 5, "invalid binary edtf: unknown version 2 (this server reads version 1)"},
+		{"\001202\377", 5, "invalid binary edtf: byte 4 of the text is 0xff"},
+		{"\001202\n", 5, "invalid binary edtf: byte 4 of the text is 0x0a"},
+		{"\0012022-13", 8, "invalid binary edtf: invalid input syntax for type edtf: \"2022-13\""},
+	};
 
-	assert_false(sn_edtf_decode("", 0, &v, &err));
-	assert_binary_error(&err, "invalid binary edtf: expected at least 2 bytes, got 0");
-	assert_false(sn_edtf_decode("\001", 1, &v, &err));
-	assert_binary_error(&err, "invalid binary edtf: expected at least 2 bytes, got 1");
-	assert_false(sn_edtf_decode("\0022022", 5, &v, &err));
-	assert_binary_error(&err, "invalid binary edtf: unknown version 2 (this server reads version 1)");
-	assert_false(sn_edtf_decode("\001202\377", 5, &v, &err));
-	assert_binary_error(&err, "invalid binary edtf: byte 4 of the text is 0xff");
-	assert_false(sn_edtf_decode("\001202\n", 5, &v, &err));
-	assert_binary_error(&err, "invalid binary edtf: byte 4 of the text is 0x0a");
-	assert_false(sn_edtf_decode("\0012022-13", 8, &v, &err));
-	assert_binary_error(&err, "invalid binary edtf: invalid input syntax for type edtf: \"2022-13\"");
+	assert_refused(sn_edtf_decode, sn_edtf, bad);
 }
 
 /* ---- geopoint ---------------------------------------------------------- */
@@ -240,19 +263,15 @@ country_round_trips_every_country(void **state)
 static void
 country_refuses_bad_payloads(void **state)
 {
-	sn_country	c;
-	sn_error	err;
+	static const bad_payload bad[] = {
+		{"MLIX", 4, "invalid binary country: expected 3 bytes, got 4"},
+		{"", 0, "invalid binary country: expected 3 bytes, got 0"},
+		{"mli", 3, "invalid binary country: not an upper-case ISO 3166-1 alpha-3 code of the table"},
+		{"QQQ", 3, "invalid binary country: not an upper-case ISO 3166-1 alpha-3 code of the table"},
+		{"M\0I", 3, NULL},
+	};
 
-	assert_false(sn_country_decode("MLIX", 4, &c, &err));
-	assert_binary_error(&err, "invalid binary country: expected 3 bytes, got 4");
-	assert_false(sn_country_decode("", 0, &c, &err));
-	assert_binary_error(&err, "invalid binary country: expected 3 bytes, got 0");
-	assert_false(sn_country_decode("mli", 3, &c, &err));
-	assert_binary_error(&err, "invalid binary country: not an upper-case ISO 3166-1 alpha-3 code of the table");
-	assert_false(sn_country_decode("QQQ", 3, &c, &err));
-	assert_binary_error(&err, "invalid binary country: not an upper-case ISO 3166-1 alpha-3 code of the table");
-	assert_false(sn_country_decode("M\0I", 3, &c, &err));
-	assert_int_equal(err.status, SN_ERR_BINARY);
+	assert_refused(sn_country_decode, sn_country, bad);
 }
 
 int
