@@ -11,6 +11,7 @@
  *   fips_iso2_collisions.csv   every code reads as ISO by the text input and
  *                              as FIPS by sn_country_from_code
  */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -347,81 +348,93 @@ crosswalk_rows(void **state)
 	assert_int_equal(unexpected, 0);
 }
 
+/* A check of row r of a data file: the number of wrong findings it printed. */
+typedef int (*row_check) (csv *c, int r);
+
+/*
+ * Every row of the data file name checked by check, none wrong; the file has
+ * min_rows to max_rows rows (what they are: what).  The test is skipped when
+ * the file is absent.
+ */
+static void
+check_each_row(const char *name, const char *what, row_check check, int min_rows, int max_rows)
+{
+	csv		   *c = csv_read(name);
+	int			bad = 0;
+
+	SKIP_IF_ABSENT(c, name);
+	for (int r = 0; r < c->nrows; r++)
+		bad += check(c, r);
+	printf("%s: %d %s, %d wrong\n", name, c->nrows, what, bad);
+	assert_in_range(c->nrows, min_rows, max_rows);
+	csv_free(c);
+	assert_int_equal(bad, 0);
+}
+
+static int
+name_variant_row(csv *c, int r)
+{
+	const char *v = col(c, r, "variant");
+	const char *want = col(c, r, "expected_iso3");
+	const char *got = status_of(v);
+	const sn_country_info *i;
+
+	if (strcmp(got, want) != 0)
+	{
+		printf("  variant \"%s\": expected %s, got %s\n", v, want, got);
+		return 1;
+	}
+	/* and COW, where the file gives one */
+	i = by_text(v);
+	if (*col(c, r, "expected_cown") && atoi(col(c, r, "expected_cown")) != i->cow)
+	{
+		printf("  variant \"%s\": COW %s, ours %d\n", v, col(c, r, "expected_cown"), i->cow);
+		return 1;
+	}
+	return 0;
+}
+
 static void
 name_variants(void **state)
 {
-	csv		   *c = csv_read("country_name_variants.csv");
+	check_each_row("country_name_variants.csv", "variants", name_variant_row, 99, INT_MAX);
+}
+
+static int
+fips_iso_collision_row(csv *c, int r)
+{
+	const char *code = col(c, r, "code");
+	const sn_country_info *fips_means = by_text(col(c, r, "fips_meaning"));
+	const sn_country_info *iso_means = by_text(col(c, r, "iso2_meaning"));
+	sn_country	v;
+	sn_error	err;
 	int			bad = 0;
 
-	SKIP_IF_ABSENT(c, "country_name_variants.csv");
-	for (int r = 0; r < c->nrows; r++)
+	sn_error_clear(&err);
+	if (!fips_means || !iso_means)
 	{
-		const char *v = col(c, r, "variant");
-		const char *want = col(c, r, "expected_iso3");
-		const char *got = status_of(v);
-
-		if (strcmp(got, want) != 0)
-		{
-			printf("  variant \"%s\": expected %s, got %s\n", v, want, got);
-			bad++;
-		}
-		else
-		{
-			/* and COW, where the file gives one */
-			const sn_country_info *i = by_text(v);
-
-			if (*col(c, r, "expected_cown") && atoi(col(c, r, "expected_cown")) != i->cow)
-			{
-				printf("  variant \"%s\": COW %s, ours %d\n", v, col(c, r, "expected_cown"), i->cow);
-				bad++;
-			}
-		}
+		printf("  %s: cannot read \"%s\" / \"%s\"\n", code,
+			   col(c, r, "fips_meaning"), col(c, r, "iso2_meaning"));
+		return 1;
 	}
-	printf("country_name_variants.csv: %d variants, %d wrong\n", c->nrows, bad);
-	assert_true(c->nrows >= 99);
-	csv_free(c);
-	assert_int_equal(bad, 0);
+	if (by_text(code) != iso_means)
+	{
+		printf("  %s as text: expected %s (ISO)\n", code, iso_means->iso3);
+		bad++;
+	}
+	if (!sn_country_from_code(SN_COUNTRY_SCHEME_FIPS, code, strlen(code), &v, &err) ||
+		sn_country_info_of(v) != fips_means)
+	{
+		printf("  %s as FIPS: expected %s\n", code, fips_means->iso3);
+		bad++;
+	}
+	return bad;
 }
 
 static void
 fips_iso_collisions(void **state)
 {
-	csv		   *c = csv_read("fips_iso2_collisions.csv");
-	int			bad = 0;
-
-	SKIP_IF_ABSENT(c, "fips_iso2_collisions.csv");
-	for (int r = 0; r < c->nrows; r++)
-	{
-		const char *code = col(c, r, "code");
-		const sn_country_info *fips_means = by_text(col(c, r, "fips_meaning"));
-		const sn_country_info *iso_means = by_text(col(c, r, "iso2_meaning"));
-		sn_country	v;
-		sn_error	err;
-
-		sn_error_clear(&err);
-		if (!fips_means || !iso_means)
-		{
-			printf("  %s: cannot read \"%s\" / \"%s\"\n", code,
-				   col(c, r, "fips_meaning"), col(c, r, "iso2_meaning"));
-			bad++;
-			continue;
-		}
-		if (by_text(code) != iso_means)
-		{
-			printf("  %s as text: expected %s (ISO)\n", code, iso_means->iso3);
-			bad++;
-		}
-		if (!sn_country_from_code(SN_COUNTRY_SCHEME_FIPS, code, strlen(code), &v, &err) ||
-			sn_country_info_of(v) != fips_means)
-		{
-			printf("  %s as FIPS: expected %s\n", code, fips_means->iso3);
-			bad++;
-		}
-	}
-	printf("fips_iso2_collisions.csv: %d codes, %d wrong\n", c->nrows, bad);
-	assert_int_equal(c->nrows, 69);
-	csv_free(c);
-	assert_int_equal(bad, 0);
+	check_each_row("fips_iso2_collisions.csv", "codes", fips_iso_collision_row, 69, 69);
 }
 
 int
