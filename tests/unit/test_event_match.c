@@ -18,18 +18,10 @@
 static sn_match_event
 ev(int64_t id, int64_t lo, int64_t hi, double lat, double lon, double prec_m)
 {
-	sn_match_event e;
-
-	memset(&e, 0, sizeof(e));
-	e.id = id;
-	e.day_lo = lo;
-	e.day_hi = hi;
-	e.lat = lat;
-	e.lon = lon;
-	e.precision_m = prec_m;
-	e.fat_lo = SN_MATCH_UNKNOWN;
-	e.fat_hi = SN_MATCH_UNKNOWN;
-	return e;
+	return (sn_match_event) {
+		.id = id, .day_lo = lo, .day_hi = hi, .lat = lat, .lon = lon, .precision_m = prec_m,
+		.fat_lo = SN_MATCH_UNKNOWN, .fat_hi = SN_MATCH_UNKNOWN
+	};
 }
 
 static sn_match_params
@@ -383,15 +375,9 @@ test_candidates(void **state)
 static sn_match_pair
 pair(size_t a, size_t b, double score, int64_t days, double km)
 {
-	sn_match_pair x;
-
-	memset(&x, 0, sizeof(x));
-	x.a = a;
-	x.b = b;
-	x.score = score;
-	x.days_apart = days;
-	x.km_apart = km;
-	return x;
+	return (sn_match_pair) {
+		.a = a, .b = b, .score = score, .days_apart = days, .km_apart = km
+	};
 }
 
 static void
@@ -473,36 +459,56 @@ test_select_min_score(void **state)
 	assert_int_equal(x[0].rank_a, 1);
 }
 
+/*
+ * The least score the lone and crowded rules are tested with, 0.62, on the
+ * linking parameters (the rules on) or on the plain ones (the rules off).
+ */
+static sn_match_params
+least_score_params(bool linking)
+{
+	sn_match_params p = params(5, 1);
+
+	if (linking)
+		sn_match_params_linking(&p);
+	p.min_score = 0.62;
+	return p;
+}
+
+/*
+ * sn_match_select over x[0..nx) of a and b (neither splits) gives x[0] the
+ * rank rank0 for its side-a event and, where rank1 is not -1, x[1] rank1.
+ */
+static void
+assert_ranks(sn_match_pair *x, size_t nx, const sn_match_event *a, size_t na,
+			 const sn_match_event *b, size_t nb, const sn_match_params *p, int rank0, int rank1)
+{
+	assert_true(sn_match_select(x, nx, a, na, false, b, nb, false, p));
+	assert_int_equal(x[0].rank_a, rank0);
+	if (rank1 != -1)
+		assert_int_equal(x[1].rank_a, rank1);
+}
+
 static void
 test_select_lone(void **state)
 {
 	/* nothing but the place and day known of either event: no evidence, none against */
 	sn_match_event a[1] = {ev(10, 0, 0, 12, -8, 0)};
 	sn_match_event b[2] = {ev(20, 0, 0, 12, -8, 0), ev(21, 0, 0, 12.1, -8, 0)};
-	sn_match_params p = params(5, 1);
+	sn_match_params p = least_score_params(true);
 	sn_match_pair x[2] = {pair(0, 0, 0.55, 0, 0), pair(0, 1, 0.35, 0, 0)};
 
-	sn_match_params_linking(&p);
-	p.min_score = 0.62;
 	/* under the least score, but every other candidate 0.2 lower: selected */
-	assert_true(sn_match_select(x, 2, a, 1, false, b, 2, false, &p));
-	assert_int_equal(x[0].rank_a, 1);
-	assert_int_equal(x[1].rank_a, 2);
+	assert_ranks(x, 2, a, 1, b, 2, &p, 1, 2);
 	/* a rival 0.1 lower: not lone, both contenders */
 	x[1].score = 0.45;
-	assert_true(sn_match_select(x, 2, a, 1, false, b, 2, false, &p));
-	assert_int_equal(x[0].rank_a, 2);
-	assert_int_equal(x[1].rank_a, 3);
+	assert_ranks(x, 2, a, 1, b, 2, &p, 2, 3);
 	/* alone but under the lone floor of 0.5 */
 	x[0].score = 0.48;
-	assert_true(sn_match_select(x, 1, a, 1, false, b, 2, false, &p));
-	assert_int_equal(x[0].rank_a, 2);
+	assert_ranks(x, 1, a, 1, b, 2, &p, 2, -1);
 	/* the rule off (the plain parameters): the least score decides */
 	x[0].score = 0.55;
-	p = params(5, 1);
-	p.min_score = 0.62;
-	assert_true(sn_match_select(x, 1, a, 1, false, b, 2, false, &p));
-	assert_int_equal(x[0].rank_a, 2);
+	p = least_score_params(false);
+	assert_ranks(x, 1, a, 1, b, 2, &p, 2, -1);
 }
 
 static void
@@ -513,11 +519,9 @@ test_select_lone_contrary(void **state)
 	sn_match_actor rebels[] = {{31, SN_MATCH_SIDE_1}};
 	sn_match_event a[1] = {ev(10, 0, 0, 12, -8, 0)};
 	sn_match_event b[1] = {ev(20, 0, 0, 12, -8, 0)};
-	sn_match_params p = params(5, 1);
+	sn_match_params p = least_score_params(true);
 	sn_match_pair x[1] = {pair(0, 0, 0.58, 0, 0)};
 
-	sn_match_params_linking(&p);
-	p.min_score = 0.62;
 	a[0].level1 = 1;
 	b[0].level1 = 2;
 	a[0].actors = crowd;
@@ -526,12 +530,10 @@ test_select_lone_contrary(void **state)
 	b[0].n_actors = 1;
 	a[0].fat_lo = a[0].fat_hi = 0;
 	b[0].fat_lo = b[0].fat_hi = 10;
-	assert_true(sn_match_select(x, 1, a, 1, false, b, 1, false, &p));
-	assert_int_equal(x[0].rank_a, 2);
+	assert_ranks(x, 1, a, 1, b, 1, &p, 2, -1);
 	/* the deaths unknown on one side: only two of the three disagree */
 	b[0].fat_lo = b[0].fat_hi = SN_MATCH_UNKNOWN;
-	assert_true(sn_match_select(x, 1, a, 1, false, b, 1, false, &p));
-	assert_int_equal(x[0].rank_a, 1);
+	assert_ranks(x, 1, a, 1, b, 1, &p, 1, -1);
 }
 
 static void
@@ -543,36 +545,27 @@ test_select_crowded(void **state)
 	 */
 	sn_match_event a[1] = {ev(10, 0, 0, 12, -8, 0)};
 	sn_match_event b[2] = {ev(20, 0, 0, 12, -8, 0), ev(21, 0, 0, 12, -8, 0)};
-	sn_match_params p = params(5, 1);
+	sn_match_params p = least_score_params(true);
 	sn_match_pair x[2] = {pair(0, 0, 0.7, 0, 0), pair(0, 1, 0.7, 0, 0)};
 
-	sn_match_params_linking(&p);
-	p.min_score = 0.62;
-	assert_true(sn_match_select(x, 2, a, 1, false, b, 2, false, &p));
-	assert_int_equal(x[0].rank_a, 2);
-	assert_int_equal(x[1].rank_a, 3);
+	assert_ranks(x, 2, a, 1, b, 2, &p, 2, 3);
 	/* deaths in range with the first row: evidence, and 0.05 more */
 	a[0].fat_lo = 4;
 	a[0].fat_hi = 6;
 	b[0].fat_lo = b[0].fat_hi = 5;
 	x[0].score = 0.75;
-	assert_true(sn_match_select(x, 2, a, 1, false, b, 2, false, &p));
-	assert_int_equal(x[0].rank_a, 1);
-	assert_int_equal(x[1].rank_a, 2);
+	assert_ranks(x, 2, a, 1, b, 2, &p, 1, 2);
 	/* a shared type is evidence too: both rows then qualify, the better wins */
 	b[0].fat_lo = b[0].fat_hi = SN_MATCH_UNKNOWN;
 	a[0].fat_lo = a[0].fat_hi = SN_MATCH_UNKNOWN;
 	a[0].level1 = b[0].level1 = b[1].level1 = 7;
 	x[0].score = 0.71;
-	assert_true(sn_match_select(x, 2, a, 1, false, b, 2, false, &p));
-	assert_int_equal(x[0].rank_a, 1);
+	assert_ranks(x, 2, a, 1, b, 2, &p, 1, -1);
 	/* the rule off: the lower id wins on equal scores, evidence or not */
 	a[0].level1 = b[0].level1 = b[1].level1 = 0;
 	x[0].score = 0.7;
-	p = params(5, 1);
-	p.min_score = 0.62;
-	assert_true(sn_match_select(x, 2, a, 1, false, b, 2, false, &p));
-	assert_int_equal(x[0].rank_a, 1);
+	p = least_score_params(false);
+	assert_ranks(x, 2, a, 1, b, 2, &p, 1, -1);
 }
 
 /* the text part: content words both descriptions hold (event_text.h) */
