@@ -394,6 +394,49 @@ typedef struct coord
 	size_t		start;
 } coord;
 
+/*
+ * After the mark of degrees (or of minutes), the minutes (or the seconds,
+ * when seconds): a number and that part's mark.  A number without a mark is
+ * the next coordinate ("12° 8°"): the position goes back to where it was and
+ * *has stays false.  A number with the other part's mark is an error, and so
+ * is a part after one with a fraction (prev_int false).  Second marks are
+ * tried first: "''" is a second mark, "'" a minute mark.  The number read is
+ * left in *v and *v_int.
+ */
+static bool
+scan_dms_part(scan *sc, const coord *c, bool seconds, bool prev_int, double *v, bool *v_int, bool *has)
+{
+	size_t		save = sc->pos,
+				ns,
+				nm;
+
+	*has = false;
+	skip_space(sc);
+	if (!is_digit(peek(sc, 0)))
+	{
+		sc->pos = save;
+		return true;
+	}
+	if (!scan_number(sc, EXP_NONE, v, v_int))
+		return false;
+	skip_space(sc);
+	ns = match_any(sc, second_marks);
+	nm = ns > 0 ? 0 : match_any(sc, minute_marks);
+	if (seconds ? nm > 0 : ns > 0)
+		return syntax_error(sc, sc->pos, seconds ? "Seconds take a second mark (″ or \")." :
+							"Seconds need minutes before them.");
+	if (ns == 0 && nm == 0)
+	{
+		sc->pos = save;
+		return true;
+	}
+	sc->pos += ns + nm;
+	*has = true;
+	if (!prev_int)
+		return syntax_error(sc, c->start, "Only the last of degrees, minutes and seconds may have a fraction.");
+	return true;
+}
+
 static bool
 scan_coord(scan *sc, coord *c)
 {
@@ -434,53 +477,10 @@ scan_coord(scan *sc, coord *c)
 					sec_int;
 
 		sc->pos += n;
-
-		/*
-		 * Minutes, if a number with a minute mark follows; a number without a
-		 * mark is the next coordinate ("12° 8°").
-		 */
-		save = sc->pos;
-		skip_space(sc);
-		if (is_digit(peek(sc, 0)))
-		{
-			if (!scan_number(sc, EXP_NONE, &min, &min_int))
-				return false;
-			skip_space(sc);
-			if (match_any(sc, second_marks) > 0)
-				return syntax_error(sc, sc->pos, "Seconds need minutes before them.");
-			if ((n = match_any(sc, minute_marks)) > 0)
-			{
-				sc->pos += n;
-				has_min = true;
-				if (!is_int)
-					return syntax_error(sc, c->start, "Only the last of degrees, minutes and seconds may have a fraction.");
-				save = sc->pos;
-				skip_space(sc);
-				if (is_digit(peek(sc, 0)))
-				{
-					if (!scan_number(sc, EXP_NONE, &sec, &sec_int))
-						return false;
-					skip_space(sc);
-					if ((n = match_any(sc, second_marks)) > 0)
-					{
-						sc->pos += n;
-						has_sec = true;
-						if (!min_int)
-							return syntax_error(sc, c->start, "Only the last of degrees, minutes and seconds may have a fraction.");
-					}
-					else if (match_any(sc, minute_marks) > 0)
-						return syntax_error(sc, sc->pos, "Seconds take a second mark (″ or \").");
-					else
-						sc->pos = save;
-				}
-				else
-					sc->pos = save;
-			}
-			else
-				sc->pos = save;
-		}
-		else
-			sc->pos = save;
+		if (!scan_dms_part(sc, c, false, is_int, &min, &min_int, &has_min))
+			return false;
+		if (has_min && !scan_dms_part(sc, c, true, min_int, &sec, &sec_int, &has_sec))
+			return false;
 	}
 	else if (match_any(sc, minute_marks) > 0 || match_any(sc, second_marks) > 0)
 		return syntax_error(sc, sc->pos, "Minutes and seconds need degrees with a degree sign (°) before them.");
