@@ -568,6 +568,15 @@ lone_unknown_word(const char *text, size_t len, size_t i, size_t ql)
 	bool		capital,
 				letters;
 
+	/*
+	 * Every word of the list has seven letters at least and begins with u
+	 * or i, which only those letters or one beyond ASCII fold to (an
+	 * accented capital): most phrases, a number first, are told at their
+	 * first byte without reading the word.
+	 */
+	if (ql < 7 || ((unsigned char) text[i] < 0x80 &&
+				   (text[i] | 0x20) != 'u' && (text[i] | 0x20) != 'i'))
+		return false;
 	if (read_word(text, len, i, w, sizeof(w), &capital, &letters) != i + ql)
 		return false;
 	for (int k = 0; words[k]; k++)

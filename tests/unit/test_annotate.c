@@ -670,6 +670,12 @@ analysts_phrasing(void **state)
 	EXPECT(annotate_real("Des hommes arm\u00e9s inconnus ont tu\u00e9 5 civils. Bilan inconnu.",
 						 SN_LANG_FR, false),
 		   "Q[5 civils]=5 A[civils]#0 Q[inconnu]=?");
+	/* a capital or an accent on the word of unknownness changes nothing */
+	EXPECT(annotate_real("Unknown gunmen attacked the post; casualties UNKNOWN.", SN_LANG_EN, false),
+		   "Q[UNKNOWN]=?");
+	EXPECT(annotate_real("Des assaillants \u00cdNCONNUS ont attaqu\u00e9 le poste ; bilan \u00cdnconnu.",
+						 SN_LANG_FR, false),
+		   "Q[\u00cdnconnu]=?");
 }
 
 /* Who "civilians" are: the civilians of the report's country, or no one. */
