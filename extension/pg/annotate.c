@@ -12,7 +12,6 @@
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
-#include "utils/date.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
@@ -20,6 +19,7 @@
 #include "annotate_gazetteer.h"
 #include "annotate_readers.h"
 #include "country.h"
+#include "edtf_pg.h"
 
 PGDLLEXPORT Datum annotate(PG_FUNCTION_ARGS);
 
@@ -115,13 +115,8 @@ annotate_options(FunctionCallInfo fcinfo, call_info *call, sn_lang lang, sn_allo
 	sn_annotate_use_readers(opt, NULL);
 	if (!PG_ARGISNULL(1))
 	{
-		DateADT		d = PG_GETARG_DATEADT(1);
-
-		if (DATE_NOT_FINITE(d))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("the publication date of annotate() must be finite")));
-		*published = sn_civil_from_days(d);
+		*published = sn_arg_finite_date(fcinfo, 1, ERRCODE_INVALID_PARAMETER_VALUE,
+										"the publication date of annotate()");
 		sn_annotate_use_readers(opt, published);
 	}
 	sn_pg_allocator(a, CurrentMemoryContext);
