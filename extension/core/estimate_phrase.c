@@ -1229,17 +1229,23 @@ en_vague_plural(const tok *t, int64_t *lo, int64_t *hi)
 	return false;
 }
 
+/*
+ * The scale of a plural word of thousands, millions or billions, given the
+ * three words of a language in that order (0: none of them).
+ */
 static int64_t
-en_plural_scale(const tok *t)
+plural_scale(const tok *t, const char *const words[3])
 {
-	if (word_is(t, "thousands"))
-		return 1000;
-	if (word_is(t, "millions"))
-		return 1000000;
-	if (word_is(t, "billions"))
-		return 1000000000;
+	static const int64_t scales[3] = {1000, 1000000, 1000000000};
+
+	for (int i = 0; i < 3; i++)
+		if (word_is(t, words[i]))
+			return scales[i];
 	return 0;
 }
+
+static const char *const en_plural_scales[3] = {"thousands", "millions", "billions"};
+static const char *const fr_plural_scales[3] = {"milliers", "millions", "milliards"};
 
 /* English units after several / a few: dozen, hundred [thousand|million|billion], thousand... */
 static int64_t
@@ -1304,18 +1310,6 @@ fr_collective(const tok *t, bool plural)
 	return 0;
 }
 
-static int64_t
-fr_plural_scale(const tok *t)
-{
-	if (word_is(t, "milliers"))
-		return 1000;
-	if (word_is(t, "millions"))
-		return 1000000;
-	if (word_is(t, "milliards"))
-		return 1000000000;
-	return 0;
-}
-
 /* "de milliers", "d'millions": a French scale chain after a collective */
 static int64_t
 fr_de_scale(const ctx *c, size_t pos, size_t *end)
@@ -1327,7 +1321,7 @@ fr_de_scale(const ctx *c, size_t pos, size_t *end)
 	if (!de_at(c, pos, &e))
 		return 0;
 	lex(c, e, &t);
-	s = fr_plural_scale(&t);
+	s = plural_scale(&t, fr_plural_scales);
 	if (s > 0)
 		*end = t.end;
 	return s;
@@ -1393,7 +1387,7 @@ vague_quantity(ctx *c, size_t pos, qv *q)
 			if (hi < 1000 && words_at(c, t.end, "of", &e))
 			{
 				lex(c, e, &n);
-				s = en_plural_scale(&n);
+				s = plural_scale(&n, en_plural_scales);
 				if (s > 0)
 					return scale_vague(c, q, s, n.end);
 			}
@@ -1427,7 +1421,7 @@ vague_quantity(ctx *c, size_t pos, qv *q)
 			vague_q(q, 200, 999, false, n.end);
 		else if (u == 1000)
 			vague_q(q, 2000, 9999, false, n.end);
-		else if ((s = fr_plural_scale(&n)) > 1000)
+		else if ((s = plural_scale(&n, fr_plural_scales)) > 1000)
 		{
 			vague_q(q, 2 * s, 10 * s - 1, false, n.end);
 			return true;
@@ -1450,7 +1444,7 @@ vague_quantity(ctx *c, size_t pos, qv *q)
 		lex(c, t.end, &n);
 		u = fr_collective(&n, true);
 		if (u == 0)
-			u = fr_plural_scale(&n);
+			u = plural_scale(&n, fr_plural_scales);
 		if (u > 0)
 		{
 			q->lo = lo * u;
