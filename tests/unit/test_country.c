@@ -288,12 +288,11 @@ name_keys(void **state)
 
 	assert_rewrites(sn_country_name_key, cases);
 	/* snprintf-style length, truncation, invalid UTF-8 */
+	assert_truncates(sn_country_name_key, "Mauritania", "mauritania");
+	assert_int_equal(sn_country_name_key("Mali", 4, NULL, 0), 4);
 	{
 		char		small[4];
 
-		assert_int_equal(sn_country_name_key("Mauritania", 10, small, sizeof(small)), 10);
-		assert_string_equal(small, "mau");
-		assert_int_equal(sn_country_name_key("Mali", 4, NULL, 0), 4);
 		assert_int_equal(sn_country_name_key("Ma\xc3", 3, small, sizeof(small)), (size_t) -1);
 	}
 }

@@ -8,7 +8,7 @@
  * length) says want for each text listed.  A failure names the input.
  *
  * rewritten(): what a core function that rewrites a string writes for a C
- * string.  Such functions (sn_fold_string, sn_name_key, sn_admin_name_key,
+ * string; assert_truncates(f, s, want): what it does where out is too small.  Such functions (sn_fold_string, sn_name_key, sn_admin_name_key,
  * sn_country_name_key, sn_matcher_normalize) take the text and its length and
  * write into out, of outsize bytes, returning the length written, or
  * (size_t) -1 when the text is not UTF-8 or the result does not fit.
@@ -73,6 +73,22 @@ unit_rewrites_give(unit_rewrite f, const unit_case *cases, size_t n)
 }
 
 #define assert_rewrites(f, cases) unit_rewrites_give((f), (cases), UNIT_LENGTH(cases))
+
+/*
+ * The rewriting function f gives the length of what it writes for s, want,
+ * even where out is too small (as snprintf does), and then writes as much of
+ * it as fits, terminated: here the first three bytes, into four.
+ */
+static inline void
+assert_truncates(unit_rewrite f, const char *s, const char *want)
+{
+	char		small[4];
+
+	assert_int_equal(f(s, strlen(s), small, sizeof(small)), strlen(want));
+	assert_int_equal(strlen(small), 3);
+	assert_memory_equal(small, want, 3);
+	assert_int_equal(f(s, strlen(s), NULL, 0), strlen(want));
+}
 
 /* A core test of a text: its bytes and their number. */
 typedef bool (*unit_text_test) (const char *s, size_t len);
