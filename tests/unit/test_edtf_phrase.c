@@ -82,6 +82,45 @@ same_as_exhaustive(const char *text, sn_lang lang, const sn_civil_date *ref)
 	}
 }
 
+/* A list of strings; a language with a reference day (or none). */
+typedef struct strings
+{
+	const char *const *s;
+	size_t		n;
+} strings;
+
+typedef struct reading
+{
+	sn_lang		lang;
+	const sn_civil_date *ref;
+} reading;
+
+/* STRINGS(array); READINGS({lang, ref}, ...): the readings and their number. */
+#define STRINGS(a) ((strings) {(a), sizeof(a) / sizeof((a)[0])})
+#define READINGS(...) (const reading[]) {__VA_ARGS__}, \
+	sizeof((const reading[]) {__VA_ARGS__}) / sizeof(reading)
+
+static const char *const no_string[] = {""};
+
+/*
+ * same_as_exhaustive() in each of the n readings r for every text that fmt
+ * (three %s) makes of a string of x, one of y and one of z.
+ */
+static void
+every_text_same(const char *fmt, strings x, strings y, strings z, const reading *r, size_t n)
+{
+	char		text[200];
+
+	for (size_t i = 0; i < x.n; i++)
+		for (size_t j = 0; j < y.n; j++)
+			for (size_t k = 0; k < z.n; k++)
+			{
+				snprintf(text, sizeof(text), fmt, x.s[i], y.s[j], z.s[k]);
+				for (size_t e = 0; e < n; e++)
+					same_as_exhaustive(text, r[e].lang, r[e].ref);
+			}
+}
+
 static void
 resolves(const char *phrase, sn_lang lang, const sn_civil_date *ref, const char *expected)
 {
@@ -483,27 +522,11 @@ after_prepositions(void **state)
 		"depuis 2013", "de 2013 à 2022", "du 1er au 13 août", "entre février et juillet",
 	};
 	static const char *const after[] = {"", ", officials said", " troops", "."};
-	char		text[200];
-	size_t		b,
-				d,
-				a;
 
-	for (b = 0; b < sizeof(en_before) / sizeof(en_before[0]); b++)
-		for (d = 0; d < sizeof(en_dates) / sizeof(en_dates[0]); d++)
-			for (a = 0; a < sizeof(after) / sizeof(after[0]); a++)
-			{
-				snprintf(text, sizeof(text), "Troops withdrew %s%s%s", en_before[b], en_dates[d], after[a]);
-				same_as_exhaustive(text, SN_LANG_EN, &REF);
-				same_as_exhaustive(text, SN_LANG_EN, NULL);
-			}
-	for (b = 0; b < sizeof(fr_before) / sizeof(fr_before[0]); b++)
-		for (d = 0; d < sizeof(fr_dates) / sizeof(fr_dates[0]); d++)
-			for (a = 0; a < sizeof(after) / sizeof(after[0]); a++)
-			{
-				snprintf(text, sizeof(text), "Les soldats sont partis %s%s%s", fr_before[b], fr_dates[d], after[a]);
-				same_as_exhaustive(text, SN_LANG_FR, &REF);
-				same_as_exhaustive(text, SN_LANG_FR, NULL);
-			}
+	every_text_same("Troops withdrew %s%s%s", STRINGS(en_before), STRINGS(en_dates), STRINGS(after),
+					READINGS({SN_LANG_EN, &REF}, {SN_LANG_EN, NULL}));
+	every_text_same("Les soldats sont partis %s%s%s", STRINGS(fr_before), STRINGS(fr_dates), STRINGS(after),
+					READINGS({SN_LANG_FR, &REF}, {SN_LANG_FR, NULL}));
 	/* the languages crossed: words of one are not dates in the other, in both scanners */
 	same_as_exhaustive("le mois dernier, en février, samedi", SN_LANG_EN, &REF);
 	same_as_exhaustive("last month, in February, on Saturday", SN_LANG_FR, &REF);
@@ -553,20 +576,9 @@ words_of_every_kind(void **state)
 		"last month", "le mois dernier", "the 13th of August", "été 2022", "",
 	};
 	static const char *const gap[] = {" ", "", "\u00a0", " \u00ad"};
-	char		text[200];
-	size_t		w,
-				n,
-				g;
 
-	for (w = 0; w < sizeof(words) / sizeof(words[0]); w++)
-		for (n = 0; n < sizeof(next) / sizeof(next[0]); n++)
-			for (g = 0; g < sizeof(gap) / sizeof(gap[0]); g++)
-			{
-				snprintf(text, sizeof(text), "Troops left %s%s%s. Then", words[w], gap[g], next[n]);
-				same_as_exhaustive(text, SN_LANG_EN, &REF);
-				same_as_exhaustive(text, SN_LANG_EN, NULL);
-				same_as_exhaustive(text, SN_LANG_FR, &REF);
-			}
+	every_text_same("Troops left %s%s%s. Then", STRINGS(words), STRINGS(gap), STRINGS(next),
+					READINGS({SN_LANG_EN, &REF}, {SN_LANG_EN, NULL}, {SN_LANG_FR, &REF}));
 	/* and the fast path reads what it should */
 	scans("In February", SN_LANG_EN, 11, "2022-02");
 	scans("FEVRIER 2022", SN_LANG_FR, 12, "2022-02");
@@ -600,21 +612,11 @@ look_ahead(void **state)
 		"-July", "'été 2022", "’an dernier", ", August 13, 2022", ".", "attack", "convoi",
 		"réunion", "10km", "",
 	};
-	char		text[200];
-	size_t		f,
-				n;
 
-	for (f = 0; f < sizeof(first) / sizeof(first[0]); f++)
-		for (n = 0; n < sizeof(next) / sizeof(next[0]); n++)
-		{
-			snprintf(text, sizeof(text), "x %s %s", first[f], next[n]);
-			same_as_exhaustive(text, SN_LANG_EN, &REF);
-			same_as_exhaustive(text, SN_LANG_FR, &REF);
-			same_as_exhaustive(text, SN_LANG_EN, NULL);
-			snprintf(text, sizeof(text), "x %s%s", first[f], next[n]);
-			same_as_exhaustive(text, SN_LANG_EN, &REF);
-			same_as_exhaustive(text, SN_LANG_FR, &REF);
-		}
+	every_text_same("x %s %s%s", STRINGS(first), STRINGS(next), STRINGS(no_string),
+					READINGS({SN_LANG_EN, &REF}, {SN_LANG_FR, &REF}, {SN_LANG_EN, NULL}));
+	every_text_same("x %s%s%s", STRINGS(first), STRINGS(next), STRINGS(no_string),
+					READINGS({SN_LANG_EN, &REF}, {SN_LANG_FR, &REF}));
 	/* the look-ahead refuses where it should, and reads what follows a known word */
 	scans("the attack", SN_LANG_EN, 0, NULL);
 	scans("in the north", SN_LANG_EN, 0, NULL);
