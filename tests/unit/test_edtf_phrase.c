@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "edtf_phrase.h"
+#include "unit_helpers.h"
 
 static const sn_civil_date REF = {2022, 8, 15};
 
@@ -96,7 +97,7 @@ typedef struct reading
 } reading;
 
 /* STRINGS(array); READINGS({lang, ref}, ...): the readings and their number. */
-#define STRINGS(a) ((strings) {(a), sizeof(a) / sizeof((a)[0])})
+#define STRINGS(a) ((strings) {(a), UNIT_LENGTH(a)})
 #define READINGS(...) (const reading[]) {__VA_ARGS__}, \
 	sizeof((const reading[]) {__VA_ARGS__}) / sizeof(reading)
 
@@ -646,14 +647,9 @@ word_test(void **state)
 		"and", "dernier", "semaine", "un", "deux", "une", "momafako", "t", "z", "",
 		"septembers", "augusta", "inn",
 	};
-	size_t		k;
 
-	for (k = 0; k < sizeof(yes) / sizeof(yes[0]); k++)
-		if (!sn_date_phrase_word_may_begin(yes[k], strlen(yes[k])))
-			fail_msg("the word test refuses \"%s\"", yes[k]);
-	for (k = 0; k < sizeof(no) / sizeof(no[0]); k++)
-		if (sn_date_phrase_word_may_begin(no[k], strlen(no[k])))
-			fail_msg("the word test passes \"%s\"", no[k]);
+	unit_texts_are(sn_date_phrase_word_may_begin, true, yes, UNIT_LENGTH(yes));
+	unit_texts_are(sn_date_phrase_word_may_begin, false, no, UNIT_LENGTH(no));
 	assert_true(sn_date_phrase_word_may_begin("2013", 4));	/* digits always may */
 }
 

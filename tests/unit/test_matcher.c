@@ -512,18 +512,11 @@ against_brute_force_word_edges(void **state)
 static void
 letter_case_of_a_match(void **state)
 {
-	assert_true(sn_matcher_first_upper("Koudiamata", 10));
-	assert_false(sn_matcher_first_upper("koudiamata", 10));
-	assert_false(sn_matcher_first_upper("1er", 3));
-	assert_false(sn_matcher_first_upper("", 0));
-	assert_true(sn_matcher_first_upper("\xc3\x89gypte", 7));	/* Égypte */
-	assert_false(sn_matcher_first_upper("\xc3\xa9t\xc3\xa9", 5));	/* été */
-	assert_false(sn_matcher_has_lower("UN", 2));
-	assert_true(sn_matcher_has_lower("Un", 2));
-	assert_false(sn_matcher_has_lower("AL-QAEDA 2", 10));
-	assert_false(sn_matcher_has_lower("\xc3\x89T\xc3\x89", 5));	/* ÉTÉ */
-	assert_true(sn_matcher_has_lower("\xc3\x89T\xc3\xa9", 5));	/* ÉTé */
-	assert_false(sn_matcher_has_lower("AB\xc3", 3));	/* invalid UTF-8 stops the search */
+	assert_texts(sn_matcher_first_upper, true, "Koudiamata", "\xc3\x89gypte" /* Égypte */ );
+	assert_texts(sn_matcher_first_upper, false, "koudiamata", "1er", "", "\xc3\xa9t\xc3\xa9" /* été */ );
+	assert_texts(sn_matcher_has_lower, true, "Un", "\xc3\x89T\xc3\xa9" /* ÉTé */ );
+	assert_texts(sn_matcher_has_lower, false, "UN", "AL-QAEDA 2", "\xc3\x89T\xc3\x89" /* ÉTÉ */ ,
+				 "AB\xc3" /* invalid UTF-8 stops the search */ );
 }
 
 int

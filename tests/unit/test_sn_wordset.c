@@ -14,6 +14,7 @@
 #include "edtf_phrase.h"
 #include "estimate_phrase.h"
 #include "sn_wordset.h"
+#include "unit_helpers.h"
 
 static void
 members_and_non_members(void **state)
@@ -60,19 +61,12 @@ many_words(void **state)
 static void
 phrase_starters(void **state)
 {
-	assert_true(sn_estimate_phrase_word_may_begin("about", 5));
-	assert_true(sn_estimate_phrase_word_may_begin("dozens", 6));
+	assert_texts(sn_estimate_phrase_word_may_begin, true, "about", "dozens", "jusqu'",
+				 "a" /* one-letter words pass the quick filter */ );
 	/* a collective begins a phrase only after "des" ("des dizaines"): not alone */
-	assert_false(sn_estimate_phrase_word_may_begin("dizaines", 8));
-	assert_true(sn_estimate_phrase_word_may_begin("jusqu'", 6));
-	assert_false(sn_estimate_phrase_word_may_begin("troops", 6));
-	assert_false(sn_estimate_phrase_word_may_begin("the", 3));
-	assert_true(sn_estimate_phrase_word_may_begin("a", 1));	/* one-letter words pass the quick filter */
-	assert_false(sn_estimate_phrase_word_may_begin("x", 1));
-	assert_true(sn_date_phrase_word_may_begin("last", 4));
-	assert_true(sn_date_phrase_word_may_begin("fevrier", 7));
-	assert_false(sn_date_phrase_word_may_begin("troops", 6));
-	assert_false(sn_date_phrase_word_may_begin("ago", 3));
+	assert_texts(sn_estimate_phrase_word_may_begin, false, "dizaines", "troops", "the", "x");
+	assert_texts(sn_date_phrase_word_may_begin, true, "last", "fevrier");
+	assert_texts(sn_date_phrase_word_may_begin, false, "troops", "ago");
 }
 
 int
