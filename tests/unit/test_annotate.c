@@ -433,31 +433,49 @@ date_word_classes(void **state)
  * word, and "area" is none), so the reader is not asked at "in"; at "in the
  * past week" and "on the 13th" it still is.
  */
-static int	date_reads;
+static int	reads;				/* how many times the counted reader was asked */
 
 static size_t
 counted_date(void *arg, const char *t, size_t len, sn_lang lang, void *value)
 {
-	date_reads++;
+	reads++;
 	return sn_date_phrase_reader(arg, t, len, lang, value);
 }
 
+static size_t
+counted_quantity(void *arg, const char *t, size_t len, sn_lang lang, void *value)
+{
+	reads++;
+	return sn_annotate_read_quantity(arg, t, len, lang, value);
+}
+
+/*
+ * Annotates text with one reader alone, counted: the date reader (dates
+ * relative to 2022-08-15) or the quantity reader (no reference day).
+ * Returns how many times annotate asked it to read; *found: the mentions.
+ */
 static int
-date_asked(const char *text, size_t *found)
+asked(const char *text, bool date, size_t *found)
 {
 	static const sn_civil_date ref = {2022, 8, 15};
 	sn_annotate_options opt = {0};
 	sn_mentions m = {0};
 	sn_error	err;
 
-	sn_annotate_use_readers(&opt, &ref);
-	opt.quantity.read = NULL;
-	opt.date.read = counted_date;
-	date_reads = 0;
+	sn_annotate_use_readers(&opt, date ? &ref : NULL);
+	opt.date.read = date ? counted_date : NULL;
+	opt.quantity.read = date ? NULL : counted_quantity;
+	reads = 0;
 	assert_true(sn_annotate(text, strlen(text), &opt, &m, &err));
 	*found = m.n;
 	sn_mentions_free(&opt, &m);
-	return date_reads;
+	return reads;
+}
+
+static int
+date_asked(const char *text, size_t *found)
+{
+	return asked(text, true, found);
 }
 
 static void
@@ -489,30 +507,10 @@ date_pair_look_ahead(void **state)
  * annotate cannot judge from its words (an accented word, an elision) is
  * left to the reader.
  */
-static int	quantity_reads;
-
-static size_t
-counted_quantity(void *arg, const char *t, size_t len, sn_lang lang, void *value)
-{
-	quantity_reads++;
-	return sn_annotate_read_quantity(arg, t, len, lang, value);
-}
-
 static int
 quantity_asked(const char *text, size_t *found)
 {
-	sn_annotate_options opt = {0};
-	sn_mentions m = {0};
-	sn_error	err;
-
-	sn_annotate_use_readers(&opt, NULL);
-	opt.date.read = NULL;
-	opt.quantity.read = counted_quantity;
-	quantity_reads = 0;
-	assert_true(sn_annotate(text, strlen(text), &opt, &m, &err));
-	*found = m.n;
-	sn_mentions_free(&opt, &m);
-	return quantity_reads;
+	return asked(text, false, found);
 }
 
 static void
