@@ -440,6 +440,16 @@ is_word(const ctx *c, int i, const char *w)
 	return t->type == T_WORD && word_is(c, t->w, w);
 }
 
+/* The index of token i among the n words (-1: it is none of them). */
+static int
+word_among(const ctx *c, int i, const char *const *words, int n)
+{
+	for (int k = 0; k < n; k++)
+		if (is_word(c, i, words[k]))
+			return k;
+	return -1;
+}
+
 static inline bool
 is_punct(const ctx *c, int i, char ch)
 {
@@ -1242,12 +1252,9 @@ p_part(const ctx *c, int i, sn_edtf *out)
 
 	if (c->lang == SN_LANG_EN)
 	{
-		if (is_word(c, i, "early"))
-			part = 0;
-		else if (is_word(c, i, "mid"))
-			part = 1;
-		else if (is_word(c, i, "late"))
-			part = 2;
+		static const char *const parts[] = {"early", "mid", "late"};
+
+		part = word_among(c, i, parts, 3);
 		if (part == 1 && is_glued(c, j, '-'))
 			j++;
 	}
@@ -1410,6 +1417,7 @@ p_relative_period(const ctx *c, int i, sn_edtf *out)
 	r = *c->ref;
 	if (c->lang == SN_LANG_EN)
 	{
+		static const char *const units[] = {"week", "month", "year"};
 		int			j = i;
 
 		if (is_word(c, j, "earlier") && is_word(c, j + 1, "this"))
@@ -1429,13 +1437,8 @@ p_relative_period(const ctx *c, int i, sn_edtf *out)
 		}
 		else
 			return 0;
-		if (is_word(c, j, "week"))
-			unit = 0;
-		else if (is_word(c, j, "month"))
-			unit = 1;
-		else if (is_word(c, j, "year"))
-			unit = 2;
-		else
+		unit = word_among(c, j, units, 3);
+		if (unit < 0)
 			return 0;
 		end = j + 1;
 	}
