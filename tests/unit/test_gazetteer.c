@@ -12,6 +12,7 @@
 
 #include "country.h"
 #include "gazetteer.h"
+#include "unit_helpers.h"
 
 static void
 add(sn_gazetteer *g, const char *name, sn_ref_kind kind, int64_t id, int32_t country, uint32_t flags)
@@ -82,48 +83,66 @@ sahel(void)
 	return g;
 }
 
+/* The sahel() gazetteer, built once for all the tests */
+static sn_gazetteer *sahel_g;
+
+static int
+build_sahel(void **state)
+{
+	sahel_g = sahel();
+	return 0;
+}
+
+static int
+free_sahel(void **state)
+{
+	sn_gazetteer_free(sahel_g);
+	return 0;
+}
+
+/* What find() gives for text in the sahel() gazetteer. */
+static const char *
+in_sahel(const char *text)
+{
+	return find(sahel_g, text);
+}
+
 static void
 longest_match_wins(void **state)
 {
-	sn_gazetteer *g = sahel();
+	static const unit_case cases[] = {
+		{"the Lake Chad region and Lake Chad in Chad", "Lake Chad region=P3 Lake Chad=P2 Chad=P1/148"},
+		{"Burkina Faso, or Burkina.", "Burkina Faso=P4/854 Burkina=P4/854"},
+		{"French armed forces and French troops", "French armed forces=A2/250 French=P8/250"},
+	};
 
-	assert_string_equal(find(g, "the Lake Chad region and Lake Chad in Chad"),
-						"Lake Chad region=P3 Lake Chad=P2 Chad=P1/148");
-	assert_string_equal(find(g, "Burkina Faso, or Burkina."), "Burkina Faso=P4/854 Burkina=P4/854");
-	assert_string_equal(find(g, "French armed forces and French troops"),
-						"French armed forces=A2/250 French=P8/250");
-	sn_gazetteer_free(g);
+	assert_cases(in_sahel, cases);
 }
 
 static void
 word_boundaries(void **state)
 {
-	sn_gazetteer *g = sahel();
-
-	assert_string_equal(find(g, "Nigeria and Niger, Nigerian, Somalia, Malibu"),
+	assert_string_equal(in_sahel("Nigeria and Niger, Nigerian, Somalia, Malibu"),
 						"Nigeria=P6/566 Niger=P5/562");
-	sn_gazetteer_free(g);
 }
 
 static void
 possessives_brackets_hyphens(void **state)
 {
-	sn_gazetteer *g = sahel();
-
-	assert_string_equal(find(g, "Mali's junta, Mali\xe2\x80\x99s army, al-Qaeda-linked (ISIL) groups"),
+	assert_string_equal(in_sahel("Mali's junta, Mali\xe2\x80\x99s army, al-Qaeda-linked (ISIL) groups"),
 						"Mali=P7/466 Mali=P7/466 al-Qaeda=A3 ISIL=A4");
-	sn_gazetteer_free(g);
 }
 
 static void
 several_references(void **state)
 {
-	sn_gazetteer *g = sahel();
+	static const unit_case cases[] = {
+		/* a place and an actor: places first */
+		{"France said", "France=P8/250 France=A1/250"},
+		{"BAMAKO -", "BAMAKO=P9/466 BAMAKO=A6/466"},
+	};
 
-	/* a place and an actor: places first */
-	assert_string_equal(find(g, "France said"), "France=P8/250 France=A1/250");
-	assert_string_equal(find(g, "BAMAKO -"), "BAMAKO=P9/466 BAMAKO=A6/466");
-	sn_gazetteer_free(g);
+	assert_cases(in_sahel, cases);
 }
 
 /*
@@ -176,11 +195,12 @@ references_come_back_whole(void **state)
 static void
 acronyms_want_capitals(void **state)
 {
-	sn_gazetteer *g = sahel();
+	static const unit_case cases[] = {
+		{"un soldat de l'ONU et du UN, Un, un", "UN=A5"},
+		{"the isil and the United Nations", "United Nations=A5"},
+	};
 
-	assert_string_equal(find(g, "un soldat de l'ONU et du UN, Un, un"), "UN=A5");
-	assert_string_equal(find(g, "the isil and the United Nations"), "United Nations=A5");
-	sn_gazetteer_free(g);
+	assert_cases(in_sahel, cases);
 }
 
 static void
@@ -200,15 +220,16 @@ proper_nouns_want_a_capital(void **state)
 static void
 demonym_forms(void **state)
 {
-	sn_gazetteer *g = sahel();
+	static const unit_case cases[] = {
+		{"Malians and Malian soldiers", "Malians=P7/466 Malian=P7/466"},
+		{"l'arm\xc3\xa9" "e malienne, les Maliens, des soldats maliens, "
+		 "la force fran\xc3\xa7" "aise, les Fran\xc3\xa7" "ais, les Frenchs",
+		 "malienne=P7/466 Maliens=P7/466 maliens=P7/466 "
+		 "fran\xc3\xa7" "aise=P8/250 Fran\xc3\xa7" "ais=P8/250"},
+		{"le Tchad et le TCHAD", "Tchad=P1/148 TCHAD=P1/148"},
+	};
 
-	assert_string_equal(find(g, "Malians and Malian soldiers"), "Malians=P7/466 Malian=P7/466");
-	assert_string_equal(find(g, "l'arm\xc3\xa9" "e malienne, les Maliens, des soldats maliens, "
-							 "la force fran\xc3\xa7" "aise, les Fran\xc3\xa7" "ais, les Frenchs"),
-						"malienne=P7/466 Maliens=P7/466 maliens=P7/466 "
-						"fran\xc3\xa7" "aise=P8/250 Fran\xc3\xa7" "ais=P8/250");
-	assert_string_equal(find(g, "le Tchad et le TCHAD"), "Tchad=P1/148 TCHAD=P1/148");
-	sn_gazetteer_free(g);
+	assert_cases(in_sahel, cases);
 }
 
 static int32_t
@@ -591,5 +612,5 @@ main(void)
 		cmocka_unit_test(delta_errors),
 	};
 
-	return cmocka_run_group_tests_name("gazetteer", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("gazetteer", tests, build_sahel, free_sahel);
 }
