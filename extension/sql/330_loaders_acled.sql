@@ -289,7 +289,7 @@ BEGIN
   st := @extschema@.loader_store(st, '@extschema@.acled_raw', 'events',
     ARRAY['occurred', 'place_id', 'location', 'geo_precision', 'location_precision_m', 'event_type',
           'sub_event_type', 'dataset_category', 'fatalities', 'summary', 'admin1', 'admin2', 'admin3']);
-  RETURN @extschema@.loader_end_unchanged(st, '@extschema@.acled_raw', st.unchanged);
+  RETURN @extschema@.loader_end(st, '@extschema@.acled_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_acled(integer) IS

@@ -196,7 +196,7 @@ BEGIN
   st := @extschema@.loader_store(st, '@extschema@.ucdp_ged_raw', 'events',
     ARRAY['occurred', 'place_id', 'location', 'location_precision_m', 'fatalities', 'summary', 'dataset_category',
           'admin1', 'admin2']);
-  RETURN @extschema@.loader_end_unchanged(st, '@extschema@.ucdp_ged_raw', st.unchanged);
+  RETURN @extschema@.loader_end(st, '@extschema@.ucdp_ged_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_ucdp_ged(integer) IS
@@ -319,7 +319,7 @@ BEGIN
     $$format('superseded by record %s, a later row with the same GLOBALEVENTID', w.reason)$$);
   st := @extschema@.loader_store(st, '@extschema@.gdelt_events_raw', 'events',
     ARRAY['occurred', 'place_id', 'location', 'location_precision_m', 'cameo_code', 'summary', 'dataset_category']);
-  RETURN @extschema@.loader_end_unchanged(st, '@extschema@.gdelt_events_raw', st.unchanged);
+  RETURN @extschema@.loader_end(st, '@extschema@.gdelt_events_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_gdelt_events(integer) IS

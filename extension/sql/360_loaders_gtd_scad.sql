@@ -243,37 +243,6 @@ ALTER TABLE @extschema@.import_runs ADD CONSTRAINT import_runs_counts_check
 COMMENT ON TABLE @extschema@.import_runs IS
   'One row per import_* call: rows read from the staging table, and how many were imported (new), updated (same dataset and external id as a row already loaded, with other values), unchanged (already loaded with these very values: not written), skipped (not loaded on purpose: duplicates, header lines, rows without a figure; listed in import_issues) and flagged (loaded with a caveat, or rejected; listed in import_issues).  rows_read = imported + updated + unchanged + skipped + flagged.';
 
--- Ends an import that counts unchanged rows: empties the staging table (as
--- loader_end does), closes the run with every count, reports them, and ends
--- the transaction's current import run.
-CREATE FUNCTION @extschema@.loader_end_unchanged(st @extschema@.loader_state, staging regclass, n_unchanged bigint)
-RETURNS @extschema@.import_runs
-LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-  result @extschema@.import_runs;
-  finished timestamptz;
-BEGIN
-  BEGIN
-    EXECUTE format('TRUNCATE %s', staging);
-  EXCEPTION WHEN object_in_use THEN
-    EXECUTE format('DELETE FROM %s', staging);
-  END;
-  finished := clock_timestamp();  -- a value: Citus runs no volatile function in an UPDATE
-  UPDATE @extschema@.import_runs
-  SET finished_at = finished, rows_read = st.rows_read, imported = st.imported, updated = st.updated,
-      unchanged = n_unchanged, skipped = st.skipped, flagged = st.flagged, status = 'done'
-  WHERE id = st.run
-  RETURNING * INTO result;
-  PERFORM @extschema@.model_set_local('sahel_news.import_run', '');
-  RAISE NOTICE '%: % rows read: % imported, % updated, % unchanged, % skipped, % flagged (import_issues.run_id = %)',
-    result.dataset, result.rows_read, result.imported, result.updated, result.unchanged, result.skipped,
-    result.flagged, st.run;
-  RETURN result;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.loader_end_unchanged(@extschema@.loader_state, regclass, bigint) IS
-  'Ends an import_* call that counts unchanged rows: empties its staging table, closes its import_runs row with its counts (unchanged included), reports them in a NOTICE, ends the transaction''s current import run and returns the row (internal to the loaders).';
-
 -- ---------------------------------------------------------------------------
 -- The datasets' codes
 
@@ -775,7 +744,8 @@ BEGIN
   unchanged := unchanged + same;
   DROP TABLE pg_temp.sn_batch, pg_temp.sn_batch_places, pg_temp.sn_batch_actors, pg_temp.sn_batch_named,
              pg_temp.sn_batch_stored, pg_temp.sn_batch_stored_actors;
-  RETURN @extschema@.loader_end_unchanged(st, staging, unchanged);
+  st.unchanged := unchanged;
+  RETURN @extschema@.loader_end(st, staging);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_store_batch(@extschema@.loader_state, regclass) IS

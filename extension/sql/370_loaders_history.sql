@@ -424,7 +424,8 @@ BEGIN
   st.updated := n.updated;
   st.skipped := n.skipped;
   st.flagged := n.flagged;
-  RETURN @extschema@.loader_end_unchanged(st, '@extschema@.acled_deletions_raw', n.unchanged);
+  st.unchanged := n.unchanged;
+  RETURN @extschema@.loader_end(st, '@extschema@.acled_deletions_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_acled_deletions(integer) IS
