@@ -59,7 +59,7 @@ REGRESS_OPTS = --inputdir=$(SN_SRC)
 WERROR      ?=
 PG_CPPFLAGS  = -I$(srcdir)/extension/core -I$(srcdir)/extension/pg
 PG_CFLAGS    = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers $(WERROR)
-SHLIB_LINK   = -lproj -lm
+SHLIB_LINK   = -lproj -lxxhash -lm
 EXTRA_CLEAN  = build results regression.diffs regression.out
 
 PG_CONFIG   ?= pg_config
@@ -118,7 +118,7 @@ build/unit-core/%.o: extension/core/%.c $(CORE_HDRS)
 build/unit/%: tests/unit/%.c $(UNIT_CORE) $(CORE_HDRS)
 	@mkdir -p $(dir $@)
 	$(UNIT_CC) $(UNIT_CFLAGS) $(CORE_INC) -I$(SN_SRC)/tests/unit -DSN_SOURCE_DIR='"$(abspath $(SN_SRC))"' \
-		-o $@ $< $(UNIT_CORE) -lcmocka -lproj -lm
+		-o $@ $< $(UNIT_CORE) -lcmocka -lproj -lxxhash -lm
 
 .PHONY: unit-build unit
 unit-build: $(UNIT_BINS)
@@ -134,7 +134,7 @@ BENCH_BINS   = $(patsubst tests/bench/%.c,build/bench/%,$(BENCH_SRCS))
 
 build/bench/%: tests/bench/%.c $(CORE_SRCS) $(CORE_HDRS)
 	@mkdir -p $(dir $@)
-	$(UNIT_CC) $(BENCH_CFLAGS) $(CORE_INC) -o $@ $(filter %.c,$^) -lproj -lm
+	$(UNIT_CC) $(BENCH_CFLAGS) $(CORE_INC) -o $@ $(filter %.c,$^) -lproj -lxxhash -lm
 
 .PHONY: bench-build
 bench-build: $(BENCH_BINS)
@@ -157,7 +157,7 @@ build/fuzz-core/%.o: extension/core/%.c $(CORE_HDRS)
 
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_CORE) $(CORE_HDRS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,$(FUZZ_SAN) $(CORE_INC) -o $@ $< $(FUZZ_CORE) -lproj -lm
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,$(FUZZ_SAN) $(CORE_INC) -o $@ $< $(FUZZ_CORE) -lproj -lxxhash -lm
 
 .PHONY: fuzz-build fuzz
 fuzz-build: $(FUZZ_BINS)

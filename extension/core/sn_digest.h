@@ -6,12 +6,13 @@
  * (events.load_digest).  Not cryptographic: it guards against accidental
  * equality only, as the md5 it replaced did in that use.
  *
- * The digest is the same on every platform (the input is read as
- * little-endian 64-bit words whatever the machine's byte order) and depends
- * only on the bytes given, in order: feeding "ab" then "c" gives the digest
- * of feeding "abc".  A row is fed field by field with sn_digest_field and
- * sn_digest_null, which write each field's length (or a null mark) before
- * its bytes, so that no two different rows of fields give the same stream.
+ * The digest is XXH3's 128-bit hash (Debian's libxxhash) of the bytes fed,
+ * in order, written in its canonical big-endian form: the same on every
+ * platform, and feeding "ab" then "c" gives the digest of feeding "abc",
+ * which is what `xxhsum -H2` prints for "abc".  A row is fed field by field
+ * with sn_digest_field and sn_digest_null, which write each field's length
+ * (or a null mark) before its bytes, so that no two different rows of fields
+ * give the same stream.
  */
 #ifndef SN_DIGEST_H
 #define SN_DIGEST_H
@@ -19,15 +20,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* the state's layout, so that a digest can live on the stack */
+#define XXH_STATIC_LINKING_ONLY
+#include <xxhash.h>
+
 #define SN_DIGEST_BYTES 16
 
 typedef struct sn_digest
 {
-	uint64_t	h0;
-	uint64_t	h1;
-	uint64_t	total;			/* bytes fed so far */
-	unsigned char buf[8];		/* the bytes of an unfinished word */
-	size_t		nbuf;
+	XXH3_state_t state;
 } sn_digest;
 
 extern void sn_digest_init(sn_digest *d);

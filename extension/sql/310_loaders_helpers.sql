@@ -88,9 +88,9 @@ RETURN CASE WHEN @extschema@.loader_may_be_mojibake(v) THEN @extschema@.repair_m
 COMMENT ON FUNCTION @extschema@.loader_repair(text) IS
   'repair_mojibake(v), without the call for text that cannot hold mojibake (no character U+00C2..U+00F4); inlined into the loaders'' statements.';
 
--- The digest of a whole staged row (events.load_digest): 128 bits of a fast
--- hash (extension/core/sn_digest.c) of the salt, then each column's text or
--- NULL, column by column.  Not cryptographic; it tells the very row that
+-- The digest of a whole staged row (events.load_digest): XXH3's 128-bit hash
+-- (libxxhash, through extension/core/sn_digest.c) of the salt, then each
+-- column's text or NULL, column by column.  Not cryptographic; it tells the very row that
 -- stored an event from any other, as md5 of the row as text did before at
 -- some twenty times the cost.
 CREATE FUNCTION @extschema@.loader_row_digest(salt text, r record) RETURNS uuid

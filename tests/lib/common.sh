@@ -58,7 +58,7 @@ sn_install_build_dependencies() {
   [ -n "$server_version" ] && dev="$dev=$server_version"
   # a server built from source (tests/lib/pg_source.sh) has its own headers
   [ -n "${SN_PG_FROM_SOURCE:-}" ] && dev=make
-  sn_install_packages make gcc "$dev" libproj-dev libcmocka-dev clang libclang-rt-14-dev "$@"
+  sn_install_packages make gcc "$dev" libproj-dev libxxhash-dev libcmocka-dev clang libclang-rt-14-dev "$@"
 }
 
 sn_build() {
