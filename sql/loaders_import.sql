@@ -197,6 +197,22 @@ UPDATE geopko_raw SET "No.troops.per.TCC1" = '160' WHERE location = 'Diabaly' AN
 SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_geopko();
 SELECT d.external_id, d.strength::text FROM deployments d JOIN geopko_versions v ON v.id = d.id
 WHERE d.xmin::text <> v.version ORDER BY 1;
+-- A site row naming one country in two contingents (Benin with 150, then
+-- with 175): one deployment, the later contingent's (as one contingent
+-- written over the other); the same row again writes nothing and is
+-- counted unchanged.
+\copy geopko_raw FROM 'tests/fixtures/loaders/geopko.csv' WITH (FORMAT csv, HEADER MATCH)
+DELETE FROM geopko_raw WHERE ctid <> (SELECT min(ctid) FROM geopko_raw WHERE location = 'Bamako');
+UPDATE geopko_raw SET "Source" = 'Fixture map 2', "name.of.TCC2" = 'Benin', "TCC2" = '434', "No.troops.per.TCC2" = '175';
+CREATE TEMP TABLE geopko_twice AS SELECT * FROM geopko_raw;
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_geopko();
+SELECT d.external_id, d.contributor::text, d.strength::text FROM deployments d
+WHERE d.dataset = 'geopko' AND d.external_id LIKE '%|Fixture map 2|%' ORDER BY 1;
+CREATE TEMP TABLE geopko_twice_versions AS
+SELECT d.id, d.xmin::text AS version FROM deployments d WHERE d.dataset = 'geopko' AND d.external_id LIKE '%|Fixture map 2|%';
+INSERT INTO geopko_raw SELECT * FROM geopko_twice;
+SELECT rows_read, imported, updated, unchanged, skipped, flagged FROM import_geopko();
+SELECT count(*) AS rewritten FROM deployments d JOIN geopko_twice_versions v ON v.id = d.id WHERE d.xmin::text <> v.version;
 
 -- GDELT writes one CAMEO actor code several ways (ZMB as LUSAKA and as
 -- ZAMBIA) and one name with several codes (ZAMBIA as ZMB and as ZMBJUD).

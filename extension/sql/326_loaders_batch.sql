@@ -457,21 +457,24 @@ COMMENT ON FUNCTION @extschema@.loader_batch_store_range(text, bigint, bigint, t
 
 -- Stores the ok rows of records lo..hi of a parsed batch: an event loader's
 -- (kind events: pg_temp.loader_rows, loader_batch_store_range, owned the
--- events columns the dataset writes) or an IPI loader's (kind deployments:
--- pg_temp.loader_ipi_rows, loader_ipi_store_range, 350_loaders_peacekeeping.sql).
+-- events columns the dataset writes) or a peacekeeping loader's (kind
+-- deployments: pg_temp.loader_ipi_rows, loader_ipi_store_range or for
+-- Geo-PKO loader_geopko_store_range, 350_loaders_peacekeeping.sql).
 CREATE FUNCTION @extschema@.loader_store_range(kind text, dataset text, lo bigint, hi bigint, owned text[])
 RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF kind = 'events' THEN
     PERFORM @extschema@.loader_batch_store_range(dataset, lo, hi, owned);
+  ELSIF dataset = 'geopko' THEN
+    PERFORM @extschema@.loader_geopko_store_range(lo, hi);
   ELSE
     PERFORM @extschema@.loader_ipi_store_range(dataset, lo, hi);
   END IF;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_store_range(text, text, bigint, bigint, text[]) IS
-  'Stores the ok rows of records lo..hi of the work table of kind (events: pg_temp.loader_rows by loader_batch_store_range; deployments: pg_temp.loader_ipi_rows by loader_ipi_store_range) (internal to the loaders).';
+  'Stores the ok rows of records lo..hi of the work table of kind (events: pg_temp.loader_rows by loader_batch_store_range; deployments: pg_temp.loader_ipi_rows by loader_ipi_store_range, or loader_geopko_store_range for Geo-PKO) (internal to the loaders).';
 
 -- Stores a parsed batch a chunk at a time (loader_store_range), lists every
 -- row not loaded cleanly in import_issues, counts, and reports progress.
@@ -566,7 +569,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_store(@extschema@.loader_state, regclass, text, text[]) IS
-  'Stores a parsed batch a chunk at a time (kind events: pg_temp.loader_rows of an event loader, owned the events columns it writes; kind deployments: pg_temp.loader_ipi_rows of an IPI loader); a chunk that fails is stored again row by row, and the failing rows rejected with the error; writes import_issues for every row not loaded cleanly, counts the rows and reports progress (internal to the loaders).';
+  'Stores a parsed batch a chunk at a time (kind events: pg_temp.loader_rows of an event loader, owned the events columns it writes; kind deployments: pg_temp.loader_ipi_rows of an IPI or Geo-PKO loader); a chunk that fails is stored again row by row, and the failing rows rejected with the error; writes import_issues for every row not loaded cleanly, counts the rows and reports progress (internal to the loaders).';
 
 -- Progress: the run's import_runs row carries the counts so far (the caller's
 -- transaction sees it at once, other sessions when the load commits), the

@@ -1,13 +1,15 @@
 -- extension/sql/350_loaders_peacekeeping.sql — troop figures from the IPI
 -- Peacekeeping Database and Geo-PKO into deployments.
 
--- IPI peacekeeping files (contributions and mission totals): the whole staged
--- batch is parsed in one statement into pg_temp.loader_ipi_rows (one row per
--- staged row: its position rec, its ctid, its key ext, the record of the
--- last row with that key, the values read and the problems found), marked
--- (header lines and rows a later one with the same key replaces are skipped,
--- rows with problems rejected, rows without troops skipped), then stored a
--- chunk at a time (loader_store, 326_loaders_batch.sql): the missions resolved once each, the deployments written
+-- IPI peacekeeping files (contributions and mission totals) and Geo-PKO: the
+-- whole staged batch is parsed in one statement into pg_temp.loader_ipi_rows
+-- (one row per staged row: its position rec, its ctid, its key ext, the
+-- record of the last row with that key, the values read and the problems
+-- found), marked (header lines and rows a later one with the same key
+-- replaces are skipped, rows with problems rejected, rows without troops
+-- skipped), then stored a chunk at a time (loader_store,
+-- 326_loaders_batch.sql): the missions (and Geo-PKO's sites) resolved once
+-- each, the deployments written
 -- with one INSERT ... ON CONFLICT, the month's contributions linked to a
 -- mission total with one UPDATE, import_issues written in bulk.  Should a
 -- chunk fail (a value no check foresaw), it is stored again a row at a time,
@@ -36,7 +38,7 @@ BEGIN
     status text NOT NULL DEFAULT 'ok',  -- ok, header, duplicate, rejected, skipped; stored or failed
     reason text,
     problems text[] NOT NULL,
-    no_troops text NOT NULL,  -- the reason a row without troops is skipped
+    no_troops text,           -- a row without troops: the reason it is skipped
     notes text[] NOT NULL DEFAULT '{}',
     d date,
     mission text,
@@ -45,18 +47,23 @@ BEGIN
     troops bigint,
     force bigint,
     dep bigint,
-    outcome text              -- imported, updated or unchanged
+    outcome text,             -- imported, updated or unchanged
+    site text,                -- Geo-PKO: the site (a place of kind base), its point,
+    at @extschema@.geopoint,
+    tccs @extschema@.country[],  -- its contingents' countries, in the file's order,
+    counts bigint[]           -- and their troops (NULL: unknown)
   ) ON COMMIT DROP;
   RETURN st;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_ipi_open(text, text, regclass, integer) IS
-  'Starts an IPI import (loader_start: the staging table locked and counted; loader_begin: its import_runs row) and creates its work table, pg_temp.loader_ipi_rows (one row per staged row: its key, the values read, the problems found, its status and outcome), dropped at commit; returns the import''s state (internal to the loaders).';
+  'Starts an IPI or Geo-PKO import (loader_start: the staging table locked and counted; loader_begin: its import_runs row) and creates its work table, pg_temp.loader_ipi_rows (one row per staged row: its key, the values read, the problems found, its status and outcome), dropped at commit; returns the import''s state (internal to the loaders).';
 
 -- After the parse: the status of every row, in the order the row-by-row
 -- loaders checked them: a copied header line, a row a later one with the
 -- same key replaces (an exact duplicate, or superseded: key says what the
--- key is), a row with problems (rejected), a row without troops (skipped).
+-- key is), a row with problems (rejected), a row without troops (skipped,
+-- no_troops saying why).
 CREATE FUNCTION @extschema@.loader_ipi_mark(staging regclass, key text) RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -70,7 +77,7 @@ BEGIN
                     WHEN w.winner <> w.rec THEN NULL
                     WHEN cardinality(w.problems) > 0 THEN array_to_string(w.problems, '; ')
                     ELSE w.no_troops END
-  WHERE w.header OR w.winner <> w.rec OR cardinality(w.problems) > 0 OR w.troops IS NULL;
+  WHERE w.header OR w.winner <> w.rec OR cardinality(w.problems) > 0 OR w.no_troops IS NOT NULL;
   EXECUTE format($q$
     UPDATE pg_temp.loader_ipi_rows w
     SET reason = CASE WHEN pg_catalog.to_jsonb(a) = pg_catalog.to_jsonb(b) THEN pg_catalog.format('exact duplicate of record %%s', w.winner)
@@ -208,7 +215,8 @@ BEGIN
                 THEN format('Mission_Country_ISO-3 %L is not an ISO 3166 alpha-3 code', s."Mission_Country_ISO-3") END,
            CASE WHEN @extschema@.loader_value(s."Troops") IS NOT NULL AND (p.troops IS NULL OR p.troops < 0)
                 THEN format('Troops %L is not a count', s."Troops") END], NULL),
-         format('no troops (Troops NA): %s sends only police, experts or observers to %s', s."Contributor", p.mission),
+         CASE WHEN p.troops IS NULL
+              THEN format('no troops (Troops NA): %s sends only police, experts or observers to %s', s."Contributor", p.mission) END,
          p.d, p.mission, p.contributor, p.host, p.troops
   FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid,
                concat_ws('|', btrim(t."Date"), btrim(t."Mission"), btrim(t."Contributor_ISO-3")) AS ext,
@@ -265,7 +273,7 @@ BEGIN
                 THEN format('Country of Mission ISO-3 %L is not an ISO 3166 alpha-3 code', s."Country of Mission ISO-3") END,
            CASE WHEN @extschema@.loader_value(s."Troops") IS NOT NULL AND (s.troops IS NULL OR s.troops < 0)
                 THEN format('Troops %L is not a count', s."Troops") END], NULL),
-         format('no troops (Troops NA) in %s that month', s.mission),
+         CASE WHEN s.troops IS NULL THEN format('no troops (Troops NA) in %s that month', s.mission) END,
          CASE WHEN hq.note IS NOT NULL THEN ARRAY['Mission HQ (its position is not stored with a mission total): ' || hq.note]
               ELSE '{}' END,
          s.d, s.mission, s.host, s.troops
@@ -279,189 +287,185 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.import_ipi_mission_totals(integer) IS
   'Moves the rows staged in ipi_mission_totals_raw (IPI data_mission.csv) into deployments: one per mission and month with its Troops as an exact estimate, as_of the month, host country, no single contributor; the month''s contributions already loaded by import_ipi_contributions become its parts (part_of).  A re-imported row whose values are stored already (and whose parts are linked) is counted unchanged and not rewritten.  Swapped headquarters coordinates are flagged.  The batch is parsed and stored set-wise.  Empties ipi_mission_totals_raw and returns the import_runs row.';
 
+-- Stores the ok Geo-PKO rows of records lo..hi as deployments, one per
+-- contingent, and sets their outcome.  A site row may name one country in
+-- two contingents: the row-by-row loader wrote the later over the earlier,
+-- so the later one is the deployment written (at the earlier one's place in
+-- the insertion order), and one INSERT ... ON CONFLICT never meets a key
+-- twice.
+CREATE FUNCTION @extschema@.loader_geopko_store_range(lo bigint, hi bigint) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  m record;
+  force_of jsonb := '{}';   -- mission -> its actor
+  place_of jsonb := '{}';   -- [site, host, point] -> its place
+  w_ext text[];
+  w_force bigint[];
+  w_contributor text[];
+  w_host text[];
+  w_place bigint[];
+  w_troops bigint[];
+  w_month text[];
+  existed jsonb;            -- the keys stored before, as sets (key -> true)
+  written jsonb;
+BEGIN
+  -- the missions, then the sites, each resolved once (a new mission
+  -- created as a provisional actor, a new site as a place of kind base), in
+  -- the order the rows first name them
+  FOR m IN SELECT w.mission FROM pg_temp.loader_ipi_rows w
+           WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' GROUP BY w.mission ORDER BY min(w.rec) LOOP
+    force_of := force_of || jsonb_build_object(m.mission, @extschema@.loader_actor(m.mission, 'peacekeeping mission', NULL));
+  END LOOP;
+  FOR m IN SELECT s.key, s.site, s.host, s.at
+           FROM (SELECT DISTINCT ON (k.key) k.key, k.site, k.host, k.at, k.rec
+                 FROM (SELECT jsonb_build_array(w.site, w.host::text, w.at::text)::text AS key, w.site, w.host, w.at, w.rec
+                       FROM pg_temp.loader_ipi_rows w WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok') k
+                 ORDER BY k.key, k.rec) s
+           ORDER BY s.rec LOOP
+    place_of := place_of || jsonb_build_object(m.key, @extschema@.loader_place(m.site, 'base', m.host, m.at));
+  END LOOP;
+  -- one deployment per row and country: the last contingent of that
+  -- country, in the order of its first
+  SELECT array_agg(c.ext ORDER BY c.rec, c.first), array_agg(c.force ORDER BY c.rec, c.first),
+         array_agg(c.contributor ORDER BY c.rec, c.first), array_agg(c.host ORDER BY c.rec, c.first),
+         array_agg(c.place ORDER BY c.rec, c.first), array_agg(c.troops ORDER BY c.rec, c.first),
+         array_agg(c.month ORDER BY c.rec, c.first)
+  INTO w_ext, w_force, w_contributor, w_host, w_place, w_troops, w_month
+  FROM (SELECT DISTINCT ON (w.rec, t.contributor::text)
+               w.rec, min(t.k) OVER (PARTITION BY w.rec, t.contributor::text) AS first,
+               w.ext || '|' || t.contributor::text AS ext, (force_of ->> w.mission)::bigint AS force,
+               t.contributor::text AS contributor, w.host::text AS host,
+               (place_of ->> jsonb_build_array(w.site, w.host::text, w.at::text)::text)::bigint AS place,
+               t.troops, to_char(w.d, 'YYYY-MM') AS month
+        FROM pg_temp.loader_ipi_rows w CROSS JOIN LATERAL unnest(w.tccs, w.counts) WITH ORDINALITY AS t(contributor, troops, k)
+        WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok'
+        ORDER BY w.rec, t.contributor::text, t.k DESC) c;
+  IF w_ext IS NOT NULL THEN
+    SELECT coalesce(jsonb_object_agg(x.external_id, true), '{}') INTO existed
+    FROM unnest(w_ext) AS k(ext) JOIN @extschema@.deployments x ON x.dataset = 'geopko' AND x.external_id = k.ext;
+    -- Geo-PKO counts units on a UN map at standard unit sizes: approximate;
+    -- a deployment stored already with these very values is not rewritten
+    WITH up AS (
+      INSERT INTO @extschema@.deployments AS x (force_id, contributor, host, place_id, strength, as_of, dataset, external_id)
+      SELECT u.force, u.contributor::@extschema@.country, u.host::@extschema@.country, u.place,
+             CASE WHEN u.troops IS NULL THEN '?'::@extschema@.estimate
+                  ELSE @extschema@.estimate(u.troops, u.troops, NULL, true) END,
+             u.month::@extschema@.edtf, 'geopko', u.ext
+      FROM unnest(w_ext, w_force, w_contributor, w_host, w_place, w_troops, w_month) WITH ORDINALITY
+           AS u(ext, force, contributor, host, place, troops, month, n)
+      ORDER BY u.n
+      ON CONFLICT (dataset, external_id) DO UPDATE
+        SET force_id = excluded.force_id, contributor = excluded.contributor, host = excluded.host,
+            place_id = excluded.place_id, strength = excluded.strength, as_of = excluded.as_of
+        WHERE (x.force_id, x.contributor::text, x.host::text, x.place_id, x.strength::text, x.as_of::text)
+              IS DISTINCT FROM (excluded.force_id, excluded.contributor::text, excluded.host::text,
+                                excluded.place_id, excluded.strength::text, excluded.as_of::text)
+      RETURNING x.external_id)
+    SELECT coalesce(jsonb_object_agg(up.external_id, true), '{}') INTO written FROM up;
+  END IF;
+  -- imported when a contingent is new, else updated when one was written,
+  -- else unchanged
+  UPDATE pg_temp.loader_ipi_rows w
+  SET status = 'stored', force = (force_of ->> w.mission)::bigint,
+      outcome = CASE WHEN EXISTS (SELECT 1 FROM unnest(w.tccs) AS t(c) WHERE NOT existed ? (w.ext || '|' || t.c::text))
+                     THEN 'imported'
+                     WHEN EXISTS (SELECT 1 FROM unnest(w.tccs) AS t(c) WHERE written ? (w.ext || '|' || t.c::text))
+                     THEN 'updated'
+                     ELSE 'unchanged' END
+  WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_geopko_store_range(bigint, bigint) IS
+  'Stores the ok Geo-PKO rows of records lo..hi of pg_temp.loader_ipi_rows as deployments, one per contingent (a country named twice in a row: the later contingent): resolves their missions and sites once each, inserts the new deployments and updates those stored with other values (one with these very values is not rewritten), and counts a row imported when a contingent is new, else updated when one was written, else unchanged (internal to the loaders).';
+
 -- Geo-PKO: one deployment per site, map month and troop-contributing country.
 CREATE FUNCTION @extschema@.import_geopko(progress_every integer DEFAULT 10000)
 RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   st @extschema@.loader_state;
-  r record;
-  problems text[];
-  notes text[];
-  y bigint;
-  mo bigint;
-  host @extschema@.country;
-  loc_name text;
-  lat float8;
-  lon float8;
-  chk record;
-  loc @extschema@.geopoint;
-  mission text;
-  force bigint;
-  place bigint;
-  dep bigint;
-  inserted boolean;
-  any_new boolean;
-  any_changed boolean;
-  i integer;
-  tcc_name text;
-  tcc_n text;
-  tcc_code bigint;
-  by_code @extschema@.country;
-  by_name @extschema@.country;
-  tccs @extschema@.country[];
-  counts bigint[];
-  k integer;
   cow_map jsonb;
 BEGIN
-  st := @extschema@.loader_start('geopko', 'import_geopko', '@extschema@.geopko_raw', progress_every);
-  st.run := @extschema@.loader_begin('geopko');
+  st := @extschema@.loader_ipi_open('geopko', 'import_geopko', '@extschema@.geopko_raw', progress_every);
   SELECT jsonb_object_agg(c.cow_code::text, c.country::text) INTO cow_map
   FROM @extschema@.countries() c WHERE c.cow_code IS NOT NULL;
-
-  FOR r IN
-    WITH s AS (
-      SELECT row_number() OVER (ORDER BY t.ctid) AS rec, to_jsonb(t) AS raw,
-             concat_ws('|', btrim(t."Mission"), btrim(t."Source"), btrim(t.year), btrim(t.month), btrim(t.location),
-                       btrim(t.latitude), btrim(t.longitude)) AS ext, t.*
-      FROM @extschema@.geopko_raw t
-    )
-    SELECT s.*, first_value(s.rec) OVER w AS winner, first_value(s.raw) OVER w AS winner_raw
-    FROM s
-    WINDOW w AS (PARTITION BY s.ext ORDER BY s.rec DESC)
-    ORDER BY s.rec
-  LOOP
-    st.rows_read := st.rows_read + 1;
-    problems := '{}';
-    notes := '{}';
-    IF r."Source" = 'Source' AND r."Mission" = 'Mission' THEN
-      st := @extschema@.loader_header(st, r.rec, r.raw);
-      CONTINUE;
-    END IF;
-    IF r.winner <> r.rec THEN
-      st := @extschema@.loader_duplicate(st, r.rec, r.ext, r.raw, r.winner, r.winner_raw,
-              format('superseded by record %s, a later row for the same map, month and site', r.winner));
-      CONTINUE;
-    END IF;
-    mission := @extschema@.loader_value(r."Mission");
-    IF mission IS NULL THEN
-      problems := problems || 'Mission is missing'::text;
-    END IF;
-    y := @extschema@.loader_int(r.year);
-    mo := @extschema@.loader_int(r.month);
-    IF y IS NULL OR y NOT BETWEEN 1 AND 9999 OR mo IS NULL OR mo NOT BETWEEN 1 AND 12 THEN
-      problems := problems || format('year %L, month %L are not a month', r.year, r.month);
-    END IF;
-    host := @extschema@.try_country(@extschema@.repair_mojibake(@extschema@.loader_value(r.country)));
-    IF host IS NULL THEN
-      host := (cow_map ->> btrim(r.cow_code))::@extschema@.country;
-    END IF;
-    IF host IS NULL THEN
-      problems := problems || format('country %L (cow_code %L) is not a known country', r.country, r.cow_code);
-    END IF;
-    loc_name := @extschema@.loader_value(r.location);
-    IF loc_name IS NOT NULL AND @extschema@.repair_mojibake(loc_name) <> loc_name THEN
-      notes := notes || format('location %L repaired to %L (UTF-8 read as Latin-1)', loc_name, @extschema@.repair_mojibake(loc_name));
-      loc_name := @extschema@.repair_mojibake(loc_name);
-    END IF;
-    IF loc_name IS NULL THEN
-      problems := problems || 'location is missing'::text;
-    END IF;
-    lat := @extschema@.loader_float(r.latitude);
-    lon := @extschema@.loader_float(r.longitude);
-    loc := NULL;
-    IF (lat IS NULL AND @extschema@.loader_value(r.latitude) IS NOT NULL)
-       OR (lon IS NULL AND @extschema@.loader_value(r.longitude) IS NOT NULL) THEN
-      problems := problems || format('latitude %L, longitude %L are not numbers', r.latitude, r.longitude);
-    ELSE
-      chk := @extschema@.loader_check_location(lat, lon, host, loc_name);
-      loc := chk.location;
-      IF NOT chk.ok THEN
-        problems := problems || chk.note;
-      ELSIF chk.note IS NOT NULL THEN
-        notes := notes || chk.note;
-      END IF;
-    END IF;
-    -- the contingents: name.of.TCCn, No.troops.per.TCCn and TCCn (a COW code)
-    tccs := '{}';
-    counts := '{}';
-    FOR i IN 1..14 LOOP
-      tcc_name := @extschema@.repair_mojibake(@extschema@.loader_value(r.raw ->> ('name.of.TCC' || i)));
-      tcc_n := @extschema@.loader_value(r.raw ->> ('No.troops.per.TCC' || i));
-      tcc_code := @extschema@.loader_int(r.raw ->> ('TCC' || i));
-      IF tcc_name IS NULL AND tcc_n IS NULL AND tcc_code IS NULL THEN
-        CONTINUE;
-      END IF;
-      by_code := (cow_map ->> tcc_code::text)::@extschema@.country;
-      by_name := @extschema@.try_country(tcc_name);
-      IF by_code IS NOT NULL AND by_name IS NOT NULL AND by_code OPERATOR(@extschema@.<>) by_name THEN
-        problems := problems || format('contingent %s: name %L and COW code %s name different countries', i, tcc_name, tcc_code);
-        CONTINUE;
-      ELSIF by_code IS NULL AND by_name IS NULL THEN
-        problems := problems || format('contingent %s: neither name %L nor COW code %L is a known country', i, tcc_name, r.raw ->> ('TCC' || i));
-        CONTINUE;
-      ELSIF by_code IS NULL THEN
-        notes := notes || format('contingent %s: COW code %L unknown, country taken from its name %L', i, r.raw ->> ('TCC' || i), tcc_name);
-      END IF;
-      IF lower(tcc_n) IN ('unknown', 'unk', '?') THEN
-        notes := notes || format('contingent %s (%s): troop number %L, stored as unknown (?)', i, tcc_name, tcc_n);
-        tcc_n := NULL;
-      ELSIF tcc_n IS NOT NULL AND (@extschema@.loader_int(tcc_n) IS NULL OR @extschema@.loader_int(tcc_n) < 0) THEN
-        problems := problems || format('contingent %s: troops %L is not a count', i, tcc_n);
-        CONTINUE;
-      ELSIF tcc_n IS NULL THEN
-        notes := notes || format('contingent %s (%s): troop number missing, stored as unknown (?)', i, tcc_name);
-      END IF;
-      tccs := tccs || coalesce(by_code, by_name);
-      counts := counts || @extschema@.loader_int(tcc_n);
-    END LOOP;
-
-    IF cardinality(problems) > 0 THEN
-      st := @extschema@.loader_issue(st, r.rec, r.ext, 'rejected', array_to_string(problems, '; '), r.raw);
-      CONTINUE;
-    END IF;
-    IF cardinality(tccs) = 0 THEN
-      st := @extschema@.loader_issue(st, r.rec, r.ext, 'skipped',
-              format('no troop contingent at %s (police, observers or headquarters only)', loc_name), r.raw);
-      CONTINUE;
-    END IF;
-
-    BEGIN
-      force := @extschema@.loader_actor(mission, 'peacekeeping mission', NULL);
-      place := @extschema@.loader_place(loc_name, 'base', host, loc);
-      any_new := false;
-      any_changed := false;
-      FOR k IN 1..cardinality(tccs) LOOP
-        -- Geo-PKO counts units on a UN map at standard unit sizes: approximate
-        INSERT INTO @extschema@.deployments AS x
-          (force_id, contributor, host, place_id, strength, as_of, dataset, external_id)
-        VALUES (force, tccs[k], host, place,
-                CASE WHEN counts[k] IS NULL THEN '?'::@extschema@.estimate
-                     ELSE @extschema@.estimate(counts[k], counts[k], NULL, true) END,
-                format('%s-%s', lpad(y::text, 4, '0'), lpad(mo::text, 2, '0'))::@extschema@.edtf,
-                'geopko', r.ext || '|' || tccs[k]::text)
-        ON CONFLICT (dataset, external_id) DO UPDATE
-          SET force_id = excluded.force_id, contributor = excluded.contributor, host = excluded.host,
-              place_id = excluded.place_id, strength = excluded.strength, as_of = excluded.as_of
-          WHERE (x.force_id, x.contributor::text, x.host::text, x.place_id, x.strength::text, x.as_of::text)
-                IS DISTINCT FROM (excluded.force_id, excluded.contributor::text, excluded.host::text,
-                                  excluded.place_id, excluded.strength::text, excluded.as_of::text)
-        RETURNING x.id, (x.xmax = 0) INTO dep, inserted;
-        -- no row back: that contingent is stored already with these very values
-        any_new := any_new OR (FOUND AND inserted);
-        any_changed := any_changed OR (FOUND AND NOT inserted);
-      END LOOP;
-    EXCEPTION WHEN OTHERS THEN
-      st := @extschema@.loader_failed(st, r.rec, r.ext, r.raw, SQLERRM, SQLSTATE);
-      CONTINUE;
-    END;
-    st := @extschema@.loader_done(st, r.rec, r.ext, notes,
-                                  CASE WHEN any_new THEN 'imported' WHEN any_changed THEN 'updated' ELSE 'unchanged' END,
-                                  r.raw);
-  END LOOP;
-
+  -- the problems and the notes of a row in the order the row-by-row loader
+  -- found them: mission, month, country, location, coordinates, then each
+  -- contingent (name.of.TCCn, No.troops.per.TCCn and TCCn, a COW code)
+  INSERT INTO pg_temp.loader_ipi_rows (rec, tid, ext, winner, header, problems, no_troops, notes, d, mission, host,
+                                       site, at, tccs, counts)
+  SELECT s.rec, s.tid, s.ext, max(s.rec) OVER (PARTITION BY s.ext), s.header,
+         array_remove(ARRAY[
+           CASE WHEN v.mission IS NULL THEN 'Mission is missing' END,
+           CASE WHEN v.y IS NULL OR v.y NOT BETWEEN 1 AND 9999 OR v.mo IS NULL OR v.mo NOT BETWEEN 1 AND 12
+                THEN format('year %L, month %L are not a month', s.year, s.month) END,
+           CASE WHEN v.host IS NULL THEN format('country %L (cow_code %L) is not a known country', s.country, s.cow_code) END,
+           CASE WHEN v.site IS NULL THEN 'location is missing' END,
+           CASE WHEN v.not_numbers THEN format('latitude %L, longitude %L are not numbers', s.latitude, s.longitude)
+                WHEN NOT chk.ok THEN chk.note END], NULL) || tcc.problems,
+         CASE WHEN cardinality(tcc.tccs) = 0
+              THEN format('no troop contingent at %s (police, observers or headquarters only)', v.site) END,
+         array_remove(ARRAY[
+           CASE WHEN v.loc_name IS NOT NULL AND v.site <> v.loc_name
+                THEN format('location %L repaired to %L (UTF-8 read as Latin-1)', v.loc_name, v.site) END,
+           CASE WHEN NOT v.not_numbers AND chk.ok THEN chk.note END], NULL) || tcc.notes,
+         CASE WHEN v.y BETWEEN 1 AND 9999 AND v.mo BETWEEN 1 AND 12 THEN make_date(v.y::integer, v.mo::integer, 1) END,
+         v.mission, v.host, v.site, CASE WHEN NOT v.not_numbers THEN chk.location END, tcc.tccs, tcc.counts
+  FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid, to_jsonb(t) AS raw,
+               concat_ws('|', btrim(t."Mission"), btrim(t."Source"), btrim(t.year), btrim(t.month), btrim(t.location),
+                         btrim(t.latitude), btrim(t.longitude)) AS ext,
+               coalesce(t."Source" = 'Source' AND t."Mission" = 'Mission', false) AS header,
+               t."Mission", t.year, t.month, t.country, t.cow_code, t.location, t.latitude, t.longitude
+        FROM @extschema@.geopko_raw t) s
+  CROSS JOIN LATERAL (
+    SELECT @extschema@.loader_value(s."Mission") AS mission,
+           @extschema@.loader_int(s.year) AS y, @extschema@.loader_int(s.month) AS mo,
+           coalesce(@extschema@.try_country(@extschema@.repair_mojibake(@extschema@.loader_value(s.country))),
+                    (cow_map ->> btrim(s.cow_code))::@extschema@.country) AS host,
+           @extschema@.loader_value(s.location) AS loc_name,
+           @extschema@.repair_mojibake(@extschema@.loader_value(s.location)) AS site,
+           @extschema@.loader_float(s.latitude) AS lat, @extschema@.loader_float(s.longitude) AS lon,
+           (@extschema@.loader_float(s.latitude) IS NULL AND @extschema@.loader_value(s.latitude) IS NOT NULL)
+           OR (@extschema@.loader_float(s.longitude) IS NULL AND @extschema@.loader_value(s.longitude) IS NOT NULL) AS not_numbers) v
+  -- (the coordinates are checked against the gazetteer as it was before the load)
+  CROSS JOIN LATERAL @extschema@.loader_check_location(CASE WHEN NOT v.not_numbers THEN v.lat END,
+                                                       CASE WHEN NOT v.not_numbers THEN v.lon END, v.host, v.site) chk
+  CROSS JOIN LATERAL (
+    -- (two rows per contingent, one per note it may have: the others are
+    -- taken from the first)
+    SELECT coalesce(array_agg(c.problem ORDER BY c.i) FILTER (WHERE n.o = 1 AND c.problem IS NOT NULL), '{}') AS problems,
+           coalesce(array_agg(n.note ORDER BY c.i, n.o) FILTER (WHERE c.problem IS NULL AND n.note IS NOT NULL), '{}') AS notes,
+           coalesce(array_agg(c.tcc ORDER BY c.i) FILTER (WHERE n.o = 1 AND c.problem IS NULL), '{}') AS tccs,
+           coalesce(array_agg(c.troops ORDER BY c.i) FILTER (WHERE n.o = 1 AND c.problem IS NULL), '{}') AS counts
+    FROM (SELECT x.i, x.name, x.n, x.code, x.by_code, x.by_name,
+                 coalesce(x.by_code, x.by_name) AS tcc,
+                 CASE WHEN lower(x.n) IN ('unknown', 'unk', '?') THEN NULL ELSE @extschema@.loader_int(x.n) END AS troops,
+                 CASE WHEN x.by_code IS NOT NULL AND x.by_name IS NOT NULL AND x.by_code OPERATOR(@extschema@.<>) x.by_name
+                      THEN format('contingent %s: name %L and COW code %s name different countries', x.i, x.name, x.code)
+                      WHEN x.by_code IS NULL AND x.by_name IS NULL
+                      THEN format('contingent %s: neither name %L nor COW code %L is a known country', x.i, x.name, x.code_raw)
+                      WHEN lower(x.n) IN ('unknown', 'unk', '?') THEN NULL
+                      WHEN x.n IS NOT NULL AND (@extschema@.loader_int(x.n) IS NULL OR @extschema@.loader_int(x.n) < 0)
+                      THEN format('contingent %s: troops %L is not a count', x.i, x.n) END AS problem,
+                 CASE WHEN x.by_code IS NULL AND x.by_name IS NOT NULL
+                      THEN format('contingent %s: COW code %L unknown, country taken from its name %L', x.i, x.code_raw, x.name) END
+                   AS note_code,
+                 CASE WHEN lower(x.n) IN ('unknown', 'unk', '?')
+                      THEN format('contingent %s (%s): troop number %L, stored as unknown (?)', x.i, x.name, x.n)
+                      WHEN x.n IS NULL THEN format('contingent %s (%s): troop number missing, stored as unknown (?)', x.i, x.name) END
+                   AS note_n
+          FROM (SELECT y.i, y.name, y.n, y.code, y.code_raw, (cow_map ->> y.code::text)::@extschema@.country AS by_code,
+                       @extschema@.try_country(y.name) AS by_name
+                FROM (SELECT i, @extschema@.repair_mojibake(@extschema@.loader_value(s.raw ->> ('name.of.TCC' || i))) AS name,
+                             @extschema@.loader_value(s.raw ->> ('No.troops.per.TCC' || i)) AS n,
+                             @extschema@.loader_int(s.raw ->> ('TCC' || i)) AS code, s.raw ->> ('TCC' || i) AS code_raw
+                      FROM generate_series(1, 14) AS i) y
+                WHERE y.name IS NOT NULL OR y.n IS NOT NULL OR y.code IS NOT NULL) x) c
+    CROSS JOIN LATERAL (VALUES (1, c.note_code), (2, c.note_n)) AS n(o, note)) tcc;
+  PERFORM @extschema@.loader_ipi_mark('@extschema@.geopko_raw', 'the same map, month and site');
+  st := @extschema@.loader_store(st, '@extschema@.geopko_raw', 'deployments');
   RETURN @extschema@.loader_end(st, '@extschema@.geopko_raw');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.import_geopko(integer) IS
-  'Moves the rows staged in geopko_raw (Geo-PKO v2.0) into deployments: one per site, map month and troop-contributing country (name.of.TCCn with its COW code TCCn), strength approximate (~N: Geo-PKO counts units on UN maps at standard unit sizes), as_of the month, place the site (matched or created, kind base).  Sites without troops are skipped and listed in import_issues, as is every row not loaded cleanly; a re-imported row whose contingents are stored already with these values is counted unchanged and not rewritten.  Empties geopko_raw and returns the import_runs row.';
+  'Moves the rows staged in geopko_raw (Geo-PKO v2.0) into deployments: one per site, map month and troop-contributing country (name.of.TCCn with its COW code TCCn), strength approximate (~N: Geo-PKO counts units on UN maps at standard unit sizes), as_of the month, place the site (matched or created, kind base); a country named in two contingents of a row gets the later one.  Sites without troops are skipped and listed in import_issues, as is every row not loaded cleanly; a re-imported row whose contingents are stored already with these values is counted unchanged and not rewritten.  The batch is parsed and stored set-wise.  Empties geopko_raw and returns the import_runs row.';
