@@ -391,26 +391,47 @@ BEGIN
   FROM @extschema@.countries() c WHERE c.cow_code IS NOT NULL;
   -- the problems and the notes of a row in the order the row-by-row loader
   -- found them: mission, month, country, location, coordinates, then each
-  -- contingent (name.of.TCCn, No.troops.per.TCCn and TCCn, a COW code)
+  -- contingent (name.of.TCCn, No.troops.per.TCCn and TCCn, a COW code).
+  -- The coordinates are checked against the gazetteer as it was before the
+  -- load, except where the row-by-row loader had a place of this batch to
+  -- check them against: a site no place is named after in that country,
+  -- created by its first row stored at that row's point; its later rows are
+  -- checked against that point, as they were (f.first_ok, f.first_at).
   INSERT INTO pg_temp.loader_ipi_rows (rec, tid, ext, winner, header, problems, no_troops, notes, d, mission, host,
                                        site, at, tccs, counts)
-  SELECT s.rec, s.tid, s.ext, max(s.rec) OVER (PARTITION BY s.ext), s.header,
+  SELECT f.rec, f.tid, f.ext, f.winner, f.header,
+         f.site_problems
+         || array_remove(ARRAY[CASE WHEN f.not_numbers THEN format('latitude %L, longitude %L are not numbers', f.latitude, f.longitude)
+                                    WHEN NOT coalesce(r.ok, f.chk_ok) THEN coalesce(r.note, f.chk_note) END], NULL)
+         || f.tcc_problems,
+         CASE WHEN cardinality(f.tccs) = 0
+              THEN format('no troop contingent at %s (police, observers or headquarters only)', f.site) END,
+         f.site_notes
+         || array_remove(ARRAY[CASE WHEN NOT f.not_numbers AND coalesce(r.ok, f.chk_ok)
+                                    THEN CASE WHEN r.ok IS NOT NULL THEN r.note ELSE f.chk_note END END], NULL)
+         || f.tcc_notes,
+         f.d, f.mission, f.host, f.site,
+         CASE WHEN NOT f.not_numbers THEN CASE WHEN r.ok IS NOT NULL THEN r.location ELSE f.chk_at END END, f.tccs, f.counts
+  FROM (SELECT o.*, min(o.rec) FILTER (WHERE o.ok) OVER k AS first_ok,
+               first_value(o.chk_at) OVER (k ORDER BY NOT o.ok, o.rec) AS first_at
+        FROM (SELECT p.*, NOT p.header AND p.winner = p.rec AND NOT p.not_numbers AND p.chk_ok AND cardinality(p.tccs) > 0
+                          AND cardinality(p.site_problems) + cardinality(p.tcc_problems) = 0 AS ok
+              FROM (
+  SELECT s.rec, s.tid, s.ext, max(s.rec) OVER (PARTITION BY s.ext) AS winner, s.header, s.latitude, s.longitude,
          array_remove(ARRAY[
            CASE WHEN v.mission IS NULL THEN 'Mission is missing' END,
            CASE WHEN v.y IS NULL OR v.y NOT BETWEEN 1 AND 9999 OR v.mo IS NULL OR v.mo NOT BETWEEN 1 AND 12
                 THEN format('year %L, month %L are not a month', s.year, s.month) END,
            CASE WHEN v.host IS NULL THEN format('country %L (cow_code %L) is not a known country', s.country, s.cow_code) END,
-           CASE WHEN v.site IS NULL THEN 'location is missing' END,
-           CASE WHEN v.not_numbers THEN format('latitude %L, longitude %L are not numbers', s.latitude, s.longitude)
-                WHEN NOT chk.ok THEN chk.note END], NULL) || tcc.problems,
-         CASE WHEN cardinality(tcc.tccs) = 0
-              THEN format('no troop contingent at %s (police, observers or headquarters only)', v.site) END,
+           CASE WHEN v.site IS NULL THEN 'location is missing' END], NULL) AS site_problems,
+         tcc.problems AS tcc_problems,
          array_remove(ARRAY[
            CASE WHEN v.loc_name IS NOT NULL AND v.site <> v.loc_name
-                THEN format('location %L repaired to %L (UTF-8 read as Latin-1)', v.loc_name, v.site) END,
-           CASE WHEN NOT v.not_numbers AND chk.ok THEN chk.note END], NULL) || tcc.notes,
-         CASE WHEN v.y BETWEEN 1 AND 9999 AND v.mo BETWEEN 1 AND 12 THEN make_date(v.y::integer, v.mo::integer, 1) END,
-         v.mission, v.host, v.site, CASE WHEN NOT v.not_numbers THEN chk.location END, tcc.tccs, tcc.counts
+                THEN format('location %L repaired to %L (UTF-8 read as Latin-1)', v.loc_name, v.site) END], NULL) AS site_notes,
+         tcc.notes AS tcc_notes,
+         v.not_numbers, v.lat, v.lon, chk.ok AS chk_ok, chk.location AS chk_at, chk.note AS chk_note,
+         CASE WHEN v.y BETWEEN 1 AND 9999 AND v.mo BETWEEN 1 AND 12 THEN make_date(v.y::integer, v.mo::integer, 1) END AS d,
+         v.mission, v.host, v.site, tcc.tccs, tcc.counts
   FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid, to_jsonb(t) AS raw,
                concat_ws('|', btrim(t."Mission"), btrim(t."Source"), btrim(t.year), btrim(t.month), btrim(t.location),
                          btrim(t.latitude), btrim(t.longitude)) AS ext,
@@ -427,7 +448,6 @@ BEGIN
            @extschema@.loader_float(s.latitude) AS lat, @extschema@.loader_float(s.longitude) AS lon,
            (@extschema@.loader_float(s.latitude) IS NULL AND @extschema@.loader_value(s.latitude) IS NOT NULL)
            OR (@extschema@.loader_float(s.longitude) IS NULL AND @extschema@.loader_value(s.longitude) IS NOT NULL) AS not_numbers) v
-  -- (the coordinates are checked against the gazetteer as it was before the load)
   CROSS JOIN LATERAL @extschema@.loader_check_location(CASE WHEN NOT v.not_numbers THEN v.lat END,
                                                        CASE WHEN NOT v.not_numbers THEN v.lon END, v.host, v.site) chk
   CROSS JOIN LATERAL (
@@ -461,7 +481,16 @@ BEGIN
                              @extschema@.loader_int(s.raw ->> ('TCC' || i)) AS code, s.raw ->> ('TCC' || i) AS code_raw
                       FROM generate_series(1, 14) AS i) y
                 WHERE y.name IS NOT NULL OR y.n IS NOT NULL OR y.code IS NOT NULL) x) c
-    CROSS JOIN LATERAL (VALUES (1, c.note_code), (2, c.note_n)) AS n(o, note)) tcc;
+    CROSS JOIN LATERAL (VALUES (1, c.note_code), (2, c.note_n)) AS n(o, note)) tcc
+              ) p) o
+        WINDOW k AS (PARTITION BY @extschema@.loader_name_key(o.site), o.host::text)) f
+  -- a later row of a site its first stored row created: checked again
+  LEFT JOIN LATERAL (
+    SELECT x.ok, x.location, x.note FROM @extschema@.loader_fix_location(f.lat, f.lon, f.first_at, true, f.site) x
+    WHERE f.rec > f.first_ok AND f.first_at IS NOT NULL AND f.site IS NOT NULL AND f.host IS NOT NULL
+      AND NOT f.header AND f.winner = f.rec AND NOT f.not_numbers
+      AND NOT EXISTS (SELECT 1 FROM @extschema@.loader_places_named(f.site) n
+                      WHERE n.country OPERATOR(@extschema@.=) f.host)) r ON true;
   PERFORM @extschema@.loader_ipi_mark('@extschema@.geopko_raw', 'the same map, month and site');
   st := @extschema@.loader_store(st, '@extschema@.geopko_raw', 'deployments');
   RETURN @extschema@.loader_end(st, '@extschema@.geopko_raw');
