@@ -432,19 +432,28 @@ BEGIN
          v.not_numbers, v.lat, v.lon, chk.ok AS chk_ok, chk.location AS chk_at, chk.note AS chk_note,
          CASE WHEN v.y BETWEEN 1 AND 9999 AND v.mo BETWEEN 1 AND 12 THEN make_date(v.y::integer, v.mo::integer, 1) END AS d,
          v.mission, v.host, v.site, tcc.tccs, tcc.counts
-  FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid, to_jsonb(t) AS raw,
+  FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid,
                concat_ws('|', btrim(t."Mission"), btrim(t."Source"), btrim(t.year), btrim(t.month), btrim(t.location),
                          btrim(t.latitude), btrim(t.longitude)) AS ext,
                coalesce(t."Source" = 'Source' AND t."Mission" = 'Mission', false) AS header,
-               t."Mission", t.year, t.month, t.country, t.cow_code, t.location, t.latitude, t.longitude
+               t."Mission", t.year, t.month, t.country, t.cow_code, t.location, t.latitude, t.longitude,
+               ARRAY[t."name.of.TCC1", t."name.of.TCC2", t."name.of.TCC3", t."name.of.TCC4", t."name.of.TCC5",
+               t."name.of.TCC6", t."name.of.TCC7", t."name.of.TCC8", t."name.of.TCC9", t."name.of.TCC10",
+               t."name.of.TCC11", t."name.of.TCC12", t."name.of.TCC13", t."name.of.TCC14"] AS tcc_names,
+               ARRAY[t."No.troops.per.TCC1", t."No.troops.per.TCC2", t."No.troops.per.TCC3",
+               t."No.troops.per.TCC4", t."No.troops.per.TCC5", t."No.troops.per.TCC6", t."No.troops.per.TCC7",
+               t."No.troops.per.TCC8", t."No.troops.per.TCC9", t."No.troops.per.TCC10", t."No.troops.per.TCC11",
+               t."No.troops.per.TCC12", t."No.troops.per.TCC13", t."No.troops.per.TCC14"] AS tcc_troops,
+               ARRAY[t."TCC1", t."TCC2", t."TCC3", t."TCC4", t."TCC5", t."TCC6", t."TCC7", t."TCC8", t."TCC9",
+               t."TCC10", t."TCC11", t."TCC12", t."TCC13", t."TCC14"] AS tcc_codes
         FROM @extschema@.geopko_raw t) s
   CROSS JOIN LATERAL (
     SELECT @extschema@.loader_value(s."Mission") AS mission,
            @extschema@.loader_int(s.year) AS y, @extschema@.loader_int(s.month) AS mo,
-           coalesce(@extschema@.try_country(@extschema@.repair_mojibake(@extschema@.loader_value(s.country))),
+           coalesce(@extschema@.try_country(@extschema@.loader_repair(@extschema@.loader_value(s.country))),
                     (cow_map ->> btrim(s.cow_code))::@extschema@.country) AS host,
            @extschema@.loader_value(s.location) AS loc_name,
-           @extschema@.repair_mojibake(@extschema@.loader_value(s.location)) AS site,
+           @extschema@.loader_repair(@extschema@.loader_value(s.location)) AS site,
            @extschema@.loader_float(s.latitude) AS lat, @extschema@.loader_float(s.longitude) AS lon,
            (@extschema@.loader_float(s.latitude) IS NULL AND @extschema@.loader_value(s.latitude) IS NOT NULL)
            OR (@extschema@.loader_float(s.longitude) IS NULL AND @extschema@.loader_value(s.longitude) IS NOT NULL) AS not_numbers) v
@@ -476,10 +485,9 @@ BEGIN
                    AS note_n
           FROM (SELECT y.i, y.name, y.n, y.code, y.code_raw, (cow_map ->> y.code::text)::@extschema@.country AS by_code,
                        @extschema@.try_country(y.name) AS by_name
-                FROM (SELECT i, @extschema@.repair_mojibake(@extschema@.loader_value(s.raw ->> ('name.of.TCC' || i))) AS name,
-                             @extschema@.loader_value(s.raw ->> ('No.troops.per.TCC' || i)) AS n,
-                             @extschema@.loader_int(s.raw ->> ('TCC' || i)) AS code, s.raw ->> ('TCC' || i) AS code_raw
-                      FROM generate_series(1, 14) AS i) y
+                FROM (SELECT u.i, @extschema@.loader_repair(@extschema@.loader_value(u.name)) AS name,
+                             @extschema@.loader_value(u.n) AS n, @extschema@.loader_int(u.code) AS code, u.code AS code_raw
+                      FROM unnest(s.tcc_names, s.tcc_troops, s.tcc_codes) WITH ORDINALITY AS u(name, n, code, i)) y
                 WHERE y.name IS NOT NULL OR y.n IS NOT NULL OR y.code IS NOT NULL) x) c
     CROSS JOIN LATERAL (VALUES (1, c.note_code), (2, c.note_n)) AS n(o, note)) tcc
               ) p) o
