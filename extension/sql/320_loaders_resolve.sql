@@ -133,18 +133,25 @@ BEGIN
   IF place_name IS NULL THEN
     RETURN NULL;
   END IF;
-  WITH named AS MATERIALIZED (SELECT * FROM @extschema@.loader_places_named(place_name))
-  SELECT named.id INTO found
-  FROM named
-  WHERE (named.country OPERATOR(@extschema@.=) in_country OR (named.country IS NULL AND in_country IS NULL))
-    AND (at IS NULL OR named.location IS NULL OR @extschema@.distance(named.location, at) <= radius)
-  ORDER BY CASE WHEN at IS NULL OR named.location IS NULL THEN 1 ELSE 0 END,
-           CASE WHEN at IS NULL OR named.location IS NULL THEN 0 ELSE @extschema@.distance(named.location, at) END,
-           named.id
-  LIMIT 1;
-  IF found IS NOT NULL THEN
-    RETURN found;
-  END IF;
+  -- looked up, and when not found looked up again under the loaders'
+  -- gazetteer lock, which a load in another session holds while it creates
+  -- places until it commits: then its place is found, not made twice
+  LOOP
+    WITH named AS MATERIALIZED (SELECT * FROM @extschema@.loader_places_named(place_name))
+    SELECT named.id INTO found
+    FROM named
+    WHERE (named.country OPERATOR(@extschema@.=) in_country OR (named.country IS NULL AND in_country IS NULL))
+      AND (at IS NULL OR named.location IS NULL OR @extschema@.distance(named.location, at) <= radius)
+    ORDER BY CASE WHEN at IS NULL OR named.location IS NULL THEN 1 ELSE 0 END,
+             CASE WHEN at IS NULL OR named.location IS NULL THEN 0 ELSE @extschema@.distance(named.location, at) END,
+             named.id
+    LIMIT 1;
+    IF found IS NOT NULL THEN
+      RETURN found;
+    END IF;
+    EXIT WHEN @extschema@.loader_gazetteer_locked();
+    PERFORM @extschema@.loader_lock_gazetteer();
+  END LOOP;
   INSERT INTO @extschema@.places (name, kind, country, location)
   VALUES (place_name, place_kind, in_country, at)
   RETURNING id INTO found;
@@ -156,7 +163,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_place(text, text, @extschema@.country, @extschema@.geopoint, float8, text) IS
-  'The place a dataset row names: the nearest existing place with that name or alias (case-insensitive) in that country within radius metres (default 25 km) of the point, else a new place of that kind, its name (and alias) added to place_names.';
+  'The place a dataset row names: the nearest existing place with that name or alias (case-insensitive) in that country within radius metres (default 25 km) of the point, else a new place of that kind, its name (and alias) added to place_names; created under loader_lock_gazetteer() after a second look-up.';
 
 -- The actor a dataset row names at the event's date: the actor that claims
 -- the name (or the CAMEO actor code) by actor_for_name's rules, else a new
@@ -172,10 +179,15 @@ BEGIN
   IF actor_name IS NULL THEN
     RETURN NULL;
   END IF;
-  found := @extschema@.actor_for_name(actor_name, at, cameo);
-  IF found IS NOT NULL THEN
-    RETURN found;
-  END IF;
+  -- looked up again under the gazetteer lock before creating, as loader_place
+  LOOP
+    found := @extschema@.actor_for_name(actor_name, at, cameo);
+    IF found IS NOT NULL THEN
+      RETURN found;
+    END IF;
+    EXIT WHEN @extschema@.loader_gazetteer_locked();
+    PERFORM @extschema@.loader_lock_gazetteer();
+  END LOOP;
   INSERT INTO @extschema@.actors (name, kind, country, acled_inter, cameo_code, provisional)
   VALUES (actor_name, actor_kind, in_country, nullif(acled_type, 0),
           CASE WHEN cameo ~ '^([A-Z0-9]{3})+$' THEN cameo END, true)
@@ -190,7 +202,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.loader_actor(text, text, @extschema@.country, smallint, text, @extschema@.edtf) IS
-  'The actor a dataset row names at date at: actor_for_name(actor_name, at, cameo) (a curated actor before a provisional one, by name or alias in its period, else by CAMEO actor code), else a new provisional actor of that kind (name added to actor_names).';
+  'The actor a dataset row names at date at: actor_for_name(actor_name, at, cameo) (a curated actor before a provisional one, by name or alias in its period, else by CAMEO actor code), else a new provisional actor of that kind (name added to actor_names), created under loader_lock_gazetteer() after a second look-up.';
 
 -- One actor of a loaded event: resolved by loader_actor at the event's date,
 -- put in event_actors, and its name as the dataset wrote it kept in
