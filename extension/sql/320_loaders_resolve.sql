@@ -149,8 +149,7 @@ BEGIN
     IF found IS NOT NULL THEN
       RETURN found;
     END IF;
-    EXIT WHEN @extschema@.loader_gazetteer_locked();
-    PERFORM @extschema@.loader_lock_gazetteer();
+    EXIT WHEN NOT @extschema@.loader_take_gazetteer_lock();
   END LOOP;
   INSERT INTO @extschema@.places (name, kind, country, location)
   VALUES (place_name, place_kind, in_country, at)
@@ -185,8 +184,7 @@ BEGIN
     IF found IS NOT NULL THEN
       RETURN found;
     END IF;
-    EXIT WHEN @extschema@.loader_gazetteer_locked();
-    PERFORM @extschema@.loader_lock_gazetteer();
+    EXIT WHEN NOT @extschema@.loader_take_gazetteer_lock();
   END LOOP;
   INSERT INTO @extschema@.actors (name, kind, country, acled_inter, cameo_code, provisional)
   VALUES (actor_name, actor_kind, in_country, nullif(acled_type, 0),
@@ -291,6 +289,23 @@ COMMENT ON FUNCTION @extschema@.loader_gazetteer_locked() IS
   'True when this session holds the loaders'' gazetteer lock (loader_lock_gazetteer), taken by an earlier chunk of the same load (internal to the loaders).';
 COMMENT ON FUNCTION @extschema@.loader_lock_gazetteer() IS
   'Takes the transaction-scoped advisory lock under which the loaders create places and actors (and give a place its first location), so that loads in parallel sessions never create the same one twice; anything else that creates places or actors in bulk should take it too.';
+
+-- For a creation after a look-up that found nothing: takes the gazetteer
+-- lock when this transaction does not hold it yet and says so (true: look
+-- again, another load may have committed the name meanwhile; false: the lock
+-- was held already, so the look-up was made under it and creating is safe).
+CREATE FUNCTION @extschema@.loader_take_gazetteer_lock() RETURNS boolean
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF @extschema@.loader_gazetteer_locked() THEN
+    RETURN false;
+  END IF;
+  PERFORM @extschema@.loader_lock_gazetteer();
+  RETURN true;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_take_gazetteer_lock() IS
+  'Takes the loaders'' gazetteer lock (loader_lock_gazetteer) unless this transaction holds it already; true when it took it now, so that a name not found is looked up again before it is created (internal to the loaders).';
 
 -- The places named (or aliased) as each key says: key|country, the name
 -- key and the country's code (empty for none).  Run with sequential scans
