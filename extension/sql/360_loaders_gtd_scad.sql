@@ -585,12 +585,10 @@ BEGIN
   WHERE b.ext = u.ext AND b.action IS DISTINCT FROM 'rejected' AND b.action IS DISTINCT FROM 'skipped';
   stored := ARRAY(SELECT b.event_id FROM pg_temp.sn_batch b WHERE b.existed);
 
-  -- places and actors are created under the loaders' gazetteer lock, as the
-  -- event loaders do (320_loaders_resolve.sql): a GTD or SCAD load beside
-  -- another load never creates the same place or actor twice (loader_place
-  -- and loader_actor look each name up in a statement of their own, which
-  -- sees what the other load committed before the lock was granted)
-  PERFORM @extschema@.loader_lock_gazetteer();
+  -- places and actors: loader_place and loader_actor create a name only under
+  -- the loaders' gazetteer lock, after looking it up again in a statement of
+  -- their own, so a GTD or SCAD load beside another load never creates the
+  -- same place or actor twice
   -- places: one loader_place() call per distinct name, kind, country and point
   UPDATE pg_temp.sn_batch b
   SET place_key = concat_ws('|', b.place_name, b.place_kind, b.country::text, b.location::text)
