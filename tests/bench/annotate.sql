@@ -201,46 +201,42 @@ BEGIN
   PERFORM 1 FROM sahel_news.places WHERE id = (SELECT max(id) FROM sahel_news.places);
   RETURN (SELECT count(*) FROM sahel_news.annotate('Djallo'));
 END $$;
--- (bench.compare calls each statement once untimed, then 5 times)
-SELECT builds AS builds_before FROM sahel_news.annotate_gazetteer_info() \gset
-CALL bench.compare('annotate: call after a change (rebuilds the gazetteer)',
-  'SELECT bench.annotate_after_change()',
-  'the same call, no change',
-  'SELECT bench.annotate_no_change()', 5);
-SELECT builds - :builds_before AS builds_made, build_ms, names
-FROM sahel_news.annotate_gazetteer_info() \gset
+-- bench.compare of a call after a change against the same call with no
+-- change (each once untimed, then 5 times), and what this session's
+-- gazetteer did meanwhile: the builds made, and annotate_gazetteer_info()'s
+-- figures of the last build and the last delta.
+CREATE FUNCTION bench.annotate_compare_after(benchmark text, after_change text,
+    OUT builds_made bigint, OUT build_ms float8, OUT names bigint, OUT deltas bigint, OUT delta_ms float8)
+LANGUAGE plpgsql AS $$
+DECLARE
+  builds_before bigint := (SELECT g.builds FROM sahel_news.annotate_gazetteer_info() g);
+BEGIN
+  CALL bench.compare(benchmark, after_change, 'the same call, no change', 'SELECT bench.annotate_no_change()', 5);
+  SELECT g.builds - builds_before, g.build_ms, g.names, g.deltas, g.delta_ms
+    INTO builds_made, build_ms, names, deltas, delta_ms
+    FROM sahel_news.annotate_gazetteer_info() g;
+END $$;
+
+SELECT builds_made, build_ms, names
+FROM bench.annotate_compare_after('annotate: call after a change (rebuilds the gazetteer)',
+                                  'SELECT bench.annotate_after_change()') \gset
 SELECT builds AS builds_before_still FROM sahel_news.annotate_gazetteer_info() \gset
 SELECT bench.annotate_no_change() FROM generate_series(1, 3) \g /dev/null
 SELECT builds - :builds_before_still AS builds_still FROM sahel_news.annotate_gazetteer_info() \gset
--- (psql does not put variables into a DO block: the counts go as settings)
-SELECT set_config('bench.builds_made', :'builds_made', false),
-       set_config('bench.builds_still', :'builds_still', false) \g /dev/null
-DO $$ BEGIN
-  IF current_setting('bench.builds_made')::int < 6 OR current_setting('bench.builds_still')::int <> 0 THEN
-    RAISE EXCEPTION 'annotate: 6 calls after a change of a place''s country made % builds of the gazetteer (not 6 or more), 3 calls without a change % (not 0)',
-      current_setting('bench.builds_made'), current_setting('bench.builds_still');
-  END IF;
-END $$;
+CALL bench.expect(:builds_made >= 6 AND :builds_still = 0,
+  format('annotate: 6 calls after a change of a place''s country made %s builds of the gazetteer (not 6 or more), 3 calls without a change %s (not 0)',
+         :builds_made, :builds_still));
 INSERT INTO bench.results (benchmark, note)
 VALUES ('annotate: call after a change (rebuilds the gazetteer)',
         format('builds: %s in the 6 calls after a change and the 6 without (at least one per change; none in 3 more calls without a change); last build: %s ms for %s names',
                :builds_made, round(:build_ms::numeric, 1), :names));
 
-SELECT builds AS builds_before FROM sahel_news.annotate_gazetteer_info() \gset
-CALL bench.compare('annotate: call after a change of name (a delta)',
-  'SELECT bench.annotate_after_name_change()',
-  'the same call, no change',
-  'SELECT bench.annotate_no_change()', 5);
-SELECT builds - :builds_before AS builds_made, deltas, delta_ms
-FROM sahel_news.annotate_gazetteer_info() \gset
-SELECT set_config('bench.builds_made', :'builds_made', false),
-       set_config('bench.deltas', :'deltas', false) \g /dev/null
-DO $$ BEGIN
-  IF current_setting('bench.builds_made')::int <> 0 OR current_setting('bench.deltas')::int < 1 THEN
-    RAISE EXCEPTION 'annotate: 6 calls after a change of name made % builds and % deltas, not 0 builds and at least a delta',
-      current_setting('bench.builds_made'), current_setting('bench.deltas');
-  END IF;
-END $$;
+SELECT builds_made, deltas, delta_ms
+FROM bench.annotate_compare_after('annotate: call after a change of name (a delta)',
+                                  'SELECT bench.annotate_after_name_change()') \gset
+CALL bench.expect(:builds_made = 0 AND :deltas >= 1,
+  format('annotate: 6 calls after a change of name made %s builds and %s deltas, not 0 builds and at least a delta',
+         :builds_made, :deltas));
 INSERT INTO bench.results (benchmark, note)
 VALUES ('annotate: call after a change of name (a delta)',
         format('builds: %s; deltas since the last build: %s; the last delta took %s ms',

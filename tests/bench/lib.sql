@@ -85,6 +85,17 @@ BEGIN
   END LOOP;
 END $$;
 
+-- Stop the benchmark with message unless ok holds: a check of what the
+-- timed statements did (psql puts its variables into a CALL, never into a
+-- DO block).
+CREATE PROCEDURE bench.expect(ok boolean, message text)
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF ok IS NOT TRUE THEN
+    RAISE EXCEPTION '%', message;
+  END IF;
+END $$;
+
 -- Record a figure that is not a timing (sizes, errors, throughput).
 CREATE PROCEDURE bench.note(benchmark text, note text)
 LANGUAGE sql AS $$
