@@ -2080,6 +2080,20 @@ try_unknown(ctx *c, size_t pos, cand *best)
 #define WORD_NOT_PREFIX (UINT32_C(1) << 23)	/* a starter that is no prefix word (see above) */
 
 /*
+ * A word of the grammar's vocabulary: any word of its lists' entries (not
+ * only the first) and of its number tables, and the words its code compares
+ * a token with.  Between a prefix word and its quantity only such words
+ * come ("in excess of", "a minimum of", "aux alentours de" are entries of
+ * the lists), so the prefix look-ahead stops at any other word: "a
+ * statement on 12 August", "in a convoy of 40 trucks" begin no quantity at
+ * "a" or "in".
+ */
+#define WORD_KNOWN (UINT32_C(1) << 24)
+
+/* The words the grammar's code compares a token with, besides its lists */
+static const char *const code_words = "a and et to of de d' from between entre plus";
+
+/*
  * The words of a count besides the number names, the scale words, the
  * collectives and the vague plurals: what en_unit_chain and
  * vague_quantity() read after a first word ("a dozen", "a few", "half a
@@ -2196,6 +2210,14 @@ add_words(const char *words, uint32_t bits)
 		add_word(words, n, bits);
 		words += n;
 	}
+}
+
+/* Every word of each entry of a NULL-terminated list, as WORD_KNOWN */
+static void
+add_known_words(const char *const *list)
+{
+	for (; *list; list++)
+		add_words(*list, WORD_KNOWN);
 }
 
 /* The first word of each entry of a NULL-terminated list ("more than": "more") */
@@ -2325,6 +2347,31 @@ add_count_words(void)
 	add_words(fr_count_words, WORD_COUNT);
 }
 
+/*
+ * WORD_KNOWN on every word of the vocabulary: the lists' entries whole, the
+ * number tables (given their own bits above) and the code's words.
+ */
+static void
+add_vocabulary(void)
+{
+	static const char *const *const lists[] = {
+		en_unknown, fr_unknown, en_gt, en_ge, en_ge_best, en_le_best, fr_ge_best,
+		en_le, en_lt, fr_gt, fr_ge, fr_le, fr_lt, en_approx, fr_approx,
+		en_ge_post, en_le_post, fr_ge_post, fr_le_post
+	};
+
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		add_known_words(lists[i]);
+	add_words(EN_APPROX_POST, WORD_KNOWN);
+	add_words(FR_APPROX_POST, WORD_KNOWN);
+	add_words(code_words, WORD_KNOWN);
+	ADD_NAMES(en_plural_scales, WORD_KNOWN);
+	ADD_NAMES(fr_plural_scales, WORD_KNOWN);
+	/* every word given bits so far is a word of a list or a table */
+	for (int k = 0; k < word_table.nwords; k++)
+		word_table.word[k].bits |= WORD_KNOWN;
+}
+
 static void
 fill_word_table(void)
 {
@@ -2365,6 +2412,7 @@ fill_word_table(void)
 	ADD_NAMES(fr_ten_names, ALT_QUANTITY << fr);
 	add_words(fr_quantity_words, ALT_QUANTITY << fr);
 	add_count_words();
+	add_vocabulary();
 	mark_first_set();
 	mark_prefix_only();
 	word_table.ready = true;
@@ -2405,6 +2453,17 @@ completes_prefix(const char *w, size_t n, uint32_t bits)
 		return false;
 	return (bits & goes_on) ||
 		(n > 1 && w[n - 1] == 's' && (word_bits(w, n - 1) & goes_on));
+}
+
+/*
+ * A word of the vocabulary (WORD_KNOWN), or the plural of one ("dizaines":
+ * the collectives are read in the plural by adding an "s").
+ */
+static bool
+known_word(const char *w, size_t n, uint32_t bits)
+{
+	return (bits & WORD_KNOWN) ||
+		(n > 1 && w[n - 1] == 's' && (word_bits(w, n - 1) & WORD_KNOWN));
 }
 
 /*
@@ -2580,7 +2639,9 @@ lex_ahead(const ctx *c, size_t pos, tok *t)
  * After a prefix word ending at pos: does a number, a '?' or a starter word
  * that is not a prefix word follow within PREFIX_WINDOW tokens?  A symbol
  * (other than '?') ends the search: none comes between a prefix and its
- * quantity.  A word that folding could not reduce to ASCII passes.
+ * quantity; so does a word outside the vocabulary (WORD_KNOWN), since the
+ * prefix's own words are all in it.  A word that folding could not reduce
+ * to ASCII passes.
  */
 static bool
 quantity_follows_prefix(const ctx *c, size_t pos)
@@ -2596,6 +2657,8 @@ quantity_follows_prefix(const ctx *c, size_t pos)
 			return t.kind == TK_SYM && t.sym == '?';
 		if (t.n == 0 || completes_prefix(t.w, t.n, t.bits))
 			return true;
+		if (!known_word(t.w, t.n, t.bits))
+			return false;
 		pos = t.end;
 	}
 	return false;

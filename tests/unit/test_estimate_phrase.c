@@ -460,6 +460,50 @@ prefix_words_need_a_quantity(void **state)
 }
 
 /*
+ * Between a prefix word and its quantity come only words of the grammar: the
+ * quick test stops at any other word, though a number follows within the
+ * look-ahead's four tokens, and lets the prefixes of more than one word
+ * through.
+ */
+static void
+prefix_stops_at_an_unknown_word(void **state)
+{
+	static const char *const not_phrases[] = {
+		"a statement on 12 August", "in a statement on 12", "about the 3 towns",
+		"at dawn, 45", "some villages near 3", "plus tard 45"
+	};
+	static const char *const phrases[] = {
+		"in excess of 500", "as many as 300", "no fewer than 12", "an estimated 3,000",
+		"approximately some 40", "pourrait depasser les 100", "un peu plus de 30",
+		"aux alentours de 20", "an unknown number"
+	};
+
+	for (size_t i = 0; i < sizeof(not_phrases) / sizeof(not_phrases[0]); i++)
+		for (int l = 0; l < 2; l++)
+		{
+			sn_lang		lang = l == 0 ? SN_LANG_EN : SN_LANG_FR;
+			sn_estimate e;
+
+			if (sn_estimate_phrase_may_begin(not_phrases[i], strlen(not_phrases[i]), lang))
+				fail_msg("the quick test lets \"%s\" through", not_phrases[i]);
+			assert_int_equal(sn_estimate_phrase_scan_exhaustive(not_phrases[i], strlen(not_phrases[i]),
+																lang, &e, NULL), 0);
+		}
+	for (size_t i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++)
+	{
+		sn_lang		lang = i >= 5 && i <= 7 ? SN_LANG_FR : SN_LANG_EN;
+		sn_estimate e;
+		size_t		n = sn_estimate_phrase_scan_exhaustive(phrases[i], strlen(phrases[i]), lang,
+														   &e, NULL);
+
+		assert_true(n > 0);
+		if (!sn_estimate_phrase_may_begin(phrases[i], strlen(phrases[i]), lang))
+			fail_msg("the quick test turns \"%s\" away", phrases[i]);
+		assert_int_equal(sn_estimate_phrase_scan(phrases[i], strlen(phrases[i]), lang, &e, NULL), n);
+	}
+}
+
+/*
  * Every beginning before every quantity, then noun, read in lang and in other;
  * every ending after every beginning with one number (in lang); and, with no
  * beginnings, every ending after every quantity.  All pairs, not all triples,
@@ -602,6 +646,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(prefix_words_need_a_quantity),
+		cmocka_unit_test(prefix_stops_at_an_unknown_word),
 		cmocka_unit_test(hedged_counts),
 		cmocka_unit_test(english_report_phrases),
 		cmocka_unit_test(french_report_phrases),
