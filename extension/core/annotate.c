@@ -1176,12 +1176,13 @@ apostrophe_word_asks(const sn_annotate_options *opt, const char *text, size_t le
  * The prefix look-ahead (SN_WORD_PREFIX, sn_text.h) of the reader whose
  * ASK_* bits sit at shift, after the word k: does a number, a '?' or a
  * word it classes SN_WORD_GOES_ON come within SN_WORD_PREFIX_WINDOW tokens,
- * before any other mark and the end of the text?  Read off the words as
+ * before any other mark, any word it does not know (SN_WORD_KNOWN) and the
+ * end of the text?  Read off the words as
  * the reader cuts its tokens: past ASCII white space, a plain word whole.
  * Where the reader would cut a token otherwise (a character beyond ASCII,
  * an elision, a word with digits, a very long word) the answer is yes: the
  * reader is asked and judges for itself.  "a convoy", "in the north",
- * "from Koudiamata" cost no call.
+ * "from Koudiamata", "a statement on 12 August" cost no call.
  */
 static bool
 prefix_goes_on(const sn_annotate_options *opt, const char *text, size_t len,
@@ -1193,6 +1194,7 @@ prefix_goes_on(const sn_annotate_options *opt, const char *text, size_t len,
 	{
 		const sn_word *w;
 		size_t		n;
+		unsigned	asks;
 
 		while (pos < len && (text[pos] == ' ' || (text[pos] >= '\t' && text[pos] <= '\r')))
 			pos++;
@@ -1207,9 +1209,11 @@ prefix_goes_on(const sn_annotate_options *opt, const char *text, size_t len,
 		n = w->end_byte - w->start_byte;
 		if (!(w->flags & SN_WORD_PLAIN) || n > PLAIN_WORD_MAX)
 			return true;
-		if (plain_word_asks(opt, text, pos, n, plain_key(text, len, pos, n < 8 ? n : 8)) &
-			(ASK_GOES_ON << shift))
+		asks = plain_word_asks(opt, text, pos, n, plain_key(text, len, pos, n < 8 ? n : 8));
+		if (asks & (ASK_GOES_ON << shift))
 			return true;
+		if (!(asks & (ASK_KNOWN << shift)))
+			return false;
 		pos = w->end_byte;
 	}
 	return false;

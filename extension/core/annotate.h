@@ -75,9 +75,12 @@ typedef struct sn_phrase_reader
 	 * SN_WORD_* bits (sn_text.h) of the word in language lang.  At a word
 	 * that begins a phrase only before a known word
 	 * (SN_WORD_NEEDS_KNOWN_NEXT), followed by a plain word that is not
-	 * known, annotate does not ask read: "the attack", "in Koudiamata".  Never
-	 * so where read would find a phrase; the answer depends on the word and
-	 * lang alone, and is remembered as word_may_begin's is.
+	 * known, annotate does not ask read: "the attack", "in Koudiamata"; nor
+	 * at a prefix word (SN_WORD_PREFIX) that no number or word that goes on
+	 * follows before a mark or a word that is not known: "a convoy", "a
+	 * statement on 12 August".  Never so where read would find a phrase; the
+	 * answer depends on the word and lang alone, and is remembered as
+	 * word_may_begin's is.
 	 */
 	unsigned	(*word_class) (const char *w, size_t n, sn_lang lang);
 

@@ -2578,6 +2578,12 @@ sn_estimate_phrase_word_class(const char *w, size_t n, sn_lang lang)
 		(completes_prefix(w, n, bits) ? SN_WORD_GOES_ON : 0);
 }
 
+bool
+sn_estimate_phrase_word_known(const char *w, size_t n)
+{
+	return known_word(w, n, word_bits(w, n));
+}
+
 /*
  * The token at pos as the look-ahead below needs it: read here when it is
  * plain ASCII (spaces, then a number -- kind only --, a symbol -- kind and

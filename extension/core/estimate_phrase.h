@@ -164,6 +164,15 @@ extern bool sn_estimate_phrase_word_may_begin(const char *w, size_t n);
 extern unsigned sn_estimate_phrase_word_class(const char *w, size_t n, sn_lang lang);
 
 /*
+ * Is the folded word w (n bytes) in the grammar's vocabulary (a word of its
+ * lists, its number tables, or the plural of one)?  Only such words come
+ * between a prefix word and its quantity ("in excess of 500"): the quick
+ * test's look-ahead stops at any other, and so does annotate's, which gets
+ * this as SN_WORD_KNOWN (annotate_readers.h).
+ */
+extern bool sn_estimate_phrase_word_known(const char *w, size_t n);
+
+/*
  * parse_estimate: the whole of phrase (len bytes) must be one quantity
  * phrase, surrounding spaces and trailing nouns allowed ("about 1,000
  * troops", "des dizaines de soldats").  Trailing words may not contain

@@ -50,8 +50,9 @@ extern const char *sn_lang_code(sn_lang lang);
  * "at least", "in excess of", "a"): a phrase begins with a word classed
  * SN_WORD_PREFIX only where, within the SN_WORD_PREFIX_WINDOW tokens after
  * it (ASCII white space between them), a number, a '?' or a word classed
- * SN_WORD_GOES_ON comes before any other mark and before the end of the
- * text; words of neither class may come between.
+ * SN_WORD_GOES_ON comes before any other mark, any word the reader does not
+ * know (SN_WORD_KNOWN) and the end of the text; known words of neither
+ * class may come between ("in excess of 500").
  */
 #define SN_WORD_PREFIX 0x4u
 #define SN_WORD_GOES_ON 0x8u

@@ -540,6 +540,30 @@ prefix_look_ahead_skips_prefixes_without_a_count(void **state)
 	assert_int_equal(found, 0);
 }
 
+/*
+ * Only words the quantity reader knows come between a prefix word and its
+ * number: the look-ahead stops at any other word, as the reader's quick
+ * test does, though a number follows within four tokens.
+ */
+static void
+prefix_look_ahead_stops_at_unknown_words(void **state)
+{
+	size_t		found;
+
+	/* asked only at "12", which is read */
+	assert_int_equal(quantity_asked("in a statement on 12 August", &found), 1);
+	assert_int_equal(found, 1);
+	assert_int_equal(quantity_asked("about the 3 towns", &found), 1);
+	/* the words of a prefix of several words are known: asked at the first */
+	assert_int_equal(quantity_asked("in excess of 500", &found), 1);
+	assert_int_equal(found, 1);
+	assert_int_equal(quantity_asked("no fewer than 12", &found), 1);
+	assert_int_equal(found, 1);
+	assert_true(sn_estimate_phrase_word_known("excess", 6));
+	assert_true(sn_estimate_phrase_word_known("dizaines", 8));
+	assert_false(sn_estimate_phrase_word_known("statement", 9));
+}
+
 /* The real quantity reader's classes, as its quick test reads the words. */
 static void
 quantity_word_classes(void **state)
@@ -714,6 +738,7 @@ main(void)
 		cmocka_unit_test(date_pair_look_ahead),
 		cmocka_unit_test(date_word_classes),
 		cmocka_unit_test(prefix_look_ahead_skips_prefixes_without_a_count),
+		cmocka_unit_test(prefix_look_ahead_stops_at_unknown_words),
 		cmocka_unit_test(quantity_word_classes),
 		cmocka_unit_test(analysts_phrasing),
 		cmocka_unit_test(civilians_of_the_report),
