@@ -1022,6 +1022,191 @@ typedef struct gz_join
 #define GZ_JOIN_REACH 256
 
 /*
+ * A window of the text around joinable apostrophes, and its copy without
+ * them.  The buffers are kept from one window to the next.
+ */
+typedef struct gz_window
+{
+	size_t		start;			/* the window in the text: [start, end) */
+	size_t		end;
+	size_t		start_char;		/* characters of the text before start */
+	char	   *buf;			/* the copy: bn bytes */
+	size_t		bn;
+	size_t		buf_cap;
+	gz_join    *joins;			/* the apostrophes taken out: nj of them */
+	size_t		nj;
+	size_t		joins_cap;
+} gz_window;
+
+/*
+ * Where the next apostrophe that may be joinable is, at i or after: with
+ * words, the end of the next word that a joinable apostrophe follows (kw
+ * moves on to that word), since such an apostrophe comes right after a word
+ * and is all its gap; without, the next ASCII ' or byte beyond ASCII (an
+ * apostrophe is one of those).  len when there is none.  Runs over every
+ * word of the text: kept inline.
+ */
+static inline size_t
+next_apostrophe(const char *text, size_t len, const sn_words *words, size_t *kw, size_t i)
+{
+	if (words)
+	{
+		while (*kw < words->n &&
+			   (words->items[*kw].end_byte < i ||
+				words->items[*kw].end_byte >= len ||
+				(text[words->items[*kw].end_byte] != '\'' &&
+				 (unsigned char) text[words->items[*kw].end_byte] < 0x80) ||
+				joinable_apostrophe(text, len, words->items[*kw].end_byte) == 0))
+			(*kw)++;
+		return *kw < words->n ? words->items[*kw].end_byte : len;
+	}
+	while (i < len && text[i] != '\'' && (unsigned char) text[i] < 0x80)
+		i++;
+	return i;
+}
+
+/*
+ * Where the window around the apostrophe at i begins: GZ_JOIN_REACH bytes
+ * before it, back to white space, but not before counted_to (the end of the
+ * previous window: windows that would overlap are not read twice).
+ */
+static size_t
+window_start(const char *text, size_t i, size_t counted_to)
+{
+	size_t		ws = i > GZ_JOIN_REACH ? i - GZ_JOIN_REACH : 0;
+
+	if (ws < counted_to)
+		ws = counted_to;
+	while (ws > counted_to && text[ws - 1] != ' ' && text[ws - 1] != '\n')
+		ws--;
+	return ws;
+}
+
+/*
+ * Where the window around the apostrophe at i ends: GZ_JOIN_REACH bytes
+ * after the last joinable apostrophe that follows within GZ_JOIN_REACH of
+ * i (so that close apostrophes share one window), on to white space.
+ */
+static size_t
+window_end(const char *text, size_t len, size_t i)
+{
+	size_t		we = i;
+
+	for (size_t k = i; k < len && k < we + GZ_JOIN_REACH; k++)
+		if (joinable_apostrophe(text, len, k) > 0)
+			we = k;
+	we = we + GZ_JOIN_REACH < len ? we + GZ_JOIN_REACH : len;
+	while (we < len && text[we] != ' ' && text[we] != '\n')
+		we++;
+	return we;
+}
+
+/* The characters of text[from, to) (UTF-8: the bytes that begin one). */
+static size_t
+count_chars(const char *text, size_t from, size_t to)
+{
+	size_t		n = 0;
+
+	for (size_t k = from; k < to; k++)
+		if (((unsigned char) text[k] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * Copy the window [w->start, w->end) of text into w->buf without its
+ * joinable apostrophes, noting in w->joins where each was.  False when out
+ * of memory.
+ */
+static bool
+copy_without_joins(gz_window *w, const sn_allocator *a, const char *text, size_t len)
+{
+	size_t		bc = 0;
+
+	w->bn = 0;
+	w->nj = 0;
+	if (!gz_grow(a, (void **) &w->buf, &w->buf_cap, w->end - w->start + 1, 1))
+		return false;
+	for (size_t k = w->start; k < w->end;)
+	{
+		int			an = joinable_apostrophe(text, len, k);
+
+		if (an > 0)
+		{
+			if (!gz_grow(a, (void **) &w->joins, &w->joins_cap, w->nj + 1, sizeof(gz_join)))
+				return false;
+			w->joins[w->nj].jbyte = w->bn;
+			w->joins[w->nj].jchar = bc;
+			w->joins[w->nj].nbytes = an;
+			w->nj++;
+			k += an;
+			continue;
+		}
+		if (((unsigned char) text[k] & 0xC0) != 0x80)
+			bc++;
+		w->buf[w->bn++] = text[k++];
+	}
+	return true;
+}
+
+/*
+ * Does the hit m of the window's copy span one of the apostrophes taken
+ * out?  If so, m is moved to the text's own offsets (the window's start,
+ * plus the apostrophes before each end).  A hit that spans none is the main
+ * scan's.
+ */
+static bool
+joined_hit_in_text(gz_cand *m, const gz_window *w)
+{
+	bool		spans = false;
+	size_t		sb = 0,
+				eb = 0,
+				sc = 0,
+				ec = 0;
+
+	for (size_t j = 0; j < w->nj; j++)
+	{
+		const gz_join *jn = &w->joins[j];
+
+		if (m->start_byte < jn->jbyte && jn->jbyte < m->end_byte)
+			spans = true;
+		if (jn->jbyte <= m->start_byte)
+		{
+			sb += jn->nbytes;
+			sc++;
+		}
+		if (jn->jbyte < m->end_byte)
+		{
+			eb += jn->nbytes;
+			ec++;
+		}
+	}
+	if (!spans)
+		return false;
+	m->start_byte += w->start + sb;
+	m->end_byte += w->start + eb;
+	m->start_char += w->start_char + sc;
+	m->end_char += w->start_char + ec;
+	return true;
+}
+
+/* Add to f the hits of the window's copy that span a joined apostrophe. */
+static bool
+add_joined_hits(gz_find *f, const gz_find *hits, const gz_window *w, sn_error *err)
+{
+	for (size_t c = 0; c < hits->n; c++)
+	{
+		gz_cand		m = hits->c[c];
+
+		if (!joined_hit_in_text(&m, w))
+			continue;
+		if (!gz_put(f, &m))
+			return gz_oom(err);
+	}
+	return true;
+}
+
+/*
  * The names found across apostrophes the name key drops: "N’Djamena" in the
  * text is the name "Ndjamena", as name_key() has it.  The matcher reads an
  * apostrophe as a gap between words (so that "Mali’s" is Mali), and the
@@ -1041,139 +1226,40 @@ gz_scan_joined(const sn_gazetteer *g, const char *text, size_t len, const sn_wor
 				kw = 0,			/* in words: the first that may end before a joinable apostrophe */
 				chars_before = 0,	/* characters of text before counted_to */
 				counted_to = 0;
-	char	   *buf = NULL;
-	size_t		buf_cap = 0;
-	gz_join    *joins = NULL;
-	size_t		joins_cap = 0;
+	gz_window	w;
 	bool		ok = true;
 
+	memset(&w, 0, sizeof(w));
 	while (ok && i < len)
 	{
-		size_t		ws,
-					we,
-					k,
-					bn = 0,
-					bc = 0,
-					nj = 0,
-					wchar;
-		gz_find		w = {a, NULL, 0, 0, false, NULL, NULL, 0, NULL};
+		gz_find		hits = {a, NULL, 0, 0, false, NULL, NULL, 0, NULL};
 
-		if (words)
-		{
-			/* a joinable apostrophe comes right after a word (and is all its gap) */
-			while (kw < words->n &&
-				   (words->items[kw].end_byte < i ||
-					words->items[kw].end_byte >= len ||
-					(text[words->items[kw].end_byte] != '\'' &&
-					 (unsigned char) text[words->items[kw].end_byte] < 0x80) ||
-					joinable_apostrophe(text, len, words->items[kw].end_byte) == 0))
-				kw++;
-			i = kw < words->n ? words->items[kw].end_byte : len;
-			if (i >= len)
-				break;
-		}
-		else
-		{
-			/* an apostrophe is ASCII ' or a character beyond ASCII: skip the rest */
-			while (i < len && text[i] != '\'' && (unsigned char) text[i] < 0x80)
-				i++;
-		}
+		i = next_apostrophe(text, len, words, &kw, i);
+		if (i >= len)
+			break;
 		if (joinable_apostrophe(text, len, i) == 0)
 		{
 			i++;
 			continue;
 		}
-		/* the window: back and forth to white space, grown while apostrophes follow */
-		ws = i > GZ_JOIN_REACH ? i - GZ_JOIN_REACH : 0;
-		if (ws < counted_to)
-			ws = counted_to;
-		while (ws > counted_to && text[ws - 1] != ' ' && text[ws - 1] != '\n')
-			ws--;
-		we = i;
-		for (k = i; k < len && k < we + GZ_JOIN_REACH; k++)
-			if (joinable_apostrophe(text, len, k) > 0)
-				we = k;
-		we = we + GZ_JOIN_REACH < len ? we + GZ_JOIN_REACH : len;
-		while (we < len && text[we] != ' ' && text[we] != '\n')
-			we++;
-		/* characters before the window */
-		for (k = counted_to; k < ws; k++)
-			if (((unsigned char) text[k] & 0xC0) != 0x80)
-				chars_before++;
-		counted_to = ws;
-		wchar = chars_before;
-
-		/* the window without its joinable apostrophes */
-		if (!gz_grow(a, (void **) &buf, &buf_cap, we - ws + 1, 1))
-		{
+		w.start = window_start(text, i, counted_to);
+		w.end = window_end(text, len, i);
+		chars_before += count_chars(text, counted_to, w.start);
+		counted_to = w.start;
+		w.start_char = chars_before;
+		if (!copy_without_joins(&w, a, text, len))
 			ok = gz_oom(err);
-			break;
-		}
-		for (k = ws; k < we;)
-		{
-			int			an = joinable_apostrophe(text, len, k);
-
-			if (an > 0)
-			{
-				if (!gz_grow(a, (void **) &joins, &joins_cap, nj + 1, sizeof(gz_join)))
-				{
-					ok = gz_oom(err);
-					break;
-				}
-				joins[nj].jbyte = bn;
-				joins[nj].jchar = bc;
-				joins[nj].nbytes = an;
-				nj++;
-				k += an;
-				continue;
-			}
-			if (((unsigned char) text[k] & 0xC0) != 0x80)
-				bc++;
-			buf[bn++] = text[k++];
-		}
-		if (ok)
-			ok = gz_scan(g, buf, bn, NULL, &w, progress, progress_arg, err);
-		for (size_t c = 0; ok && c < w.n; c++)
-		{
-			gz_cand		m = w.c[c];
-			bool		spans = false;
-			size_t		sb = 0,
-						eb = 0,
-						sc = 0,
-						ec = 0;
-
-			for (size_t j = 0; j < nj; j++)
-			{
-				if (m.start_byte < joins[j].jbyte && joins[j].jbyte < m.end_byte)
-					spans = true;
-				if (joins[j].jbyte <= m.start_byte)
-				{
-					sb += joins[j].nbytes;
-					sc++;
-				}
-				if (joins[j].jbyte < m.end_byte)
-				{
-					eb += joins[j].nbytes;
-					ec++;
-				}
-			}
-			if (!spans)
-				continue;		/* the main scan has it */
-			m.start_byte += ws + sb;
-			m.end_byte += ws + eb;
-			m.start_char += wchar + sc;
-			m.end_char += wchar + ec;
-			if (!gz_put(f, &m))
-				ok = gz_oom(err);
-		}
-		if (w.c)
-			a->free(a->ctx, w.c);
-		i = we;
+		else
+			ok = gz_scan(g, w.buf, w.bn, NULL, &hits, progress, progress_arg, err) &&
+				add_joined_hits(f, &hits, &w, err);
+		if (hits.c)
+			a->free(a->ctx, hits.c);
+		i = w.end;
 	}
-	if (buf)
-		a->free(a->ctx, buf);
-	if (joins)
-		a->free(a->ctx, joins);
+	if (w.buf)
+		a->free(a->ctx, w.buf);
+	if (w.joins)
+		a->free(a->ctx, w.joins);
 	return ok;
 }
 
