@@ -1282,6 +1282,45 @@ add_value(const char *text, size_t len, const sn_word *w, size_t n, bool is_date
 }
 
 /*
+ * Is word k (SN_WORD_DIGIT) a number of ASCII digits alone that a measure
+ * follows ("45 kilometres", "48 hours")?  Whatever the quantity reader found there,
+ * accept_quantity would refuse it: counted_noun answers 0 for a noun of
+ * noun_not_count.  So the reader is not asked where the word after the
+ * number (past the spaces and tabs counted_noun skips) is a plain word in
+ * lower case that the reader does not know (SN_WORD_KNOWN), so that its
+ * phrase could end nowhere but at the number, and that noun_not_count
+ * holds.  A reader without word classes is always asked.
+ */
+static bool
+number_before_a_measure(const sn_annotate_options *opt, const char *text, size_t len,
+						const sn_words *words, size_t k)
+{
+	const sn_word *w = &words->items[k],
+			   *x;
+	size_t		p = w->end_byte,
+				n;
+	char		folded[PLAIN_WORD_MAX + 1];
+
+	if (opt->quantity.word_class == NULL || k + 1 >= words->n || p >= len ||
+		(text[p] != ' ' && text[p] != '\t'))
+		return false;
+	for (size_t b = w->start_byte; b < p; b++)
+		if (!is_digit(text[b]))
+			return false;
+	while (p < len && (text[p] == ' ' || text[p] == '\t'))
+		p++;
+	x = &words->items[k + 1];
+	n = x->end_byte - x->start_byte;
+	if (x->start_byte != p || !(x->flags & SN_WORD_PLAIN) || n > PLAIN_WORD_MAX ||
+		text[p] < 'a' || text[p] > 'z' ||
+		(plain_word_asks(opt, text, p, n, plain_key(text, len, p, n < 8 ? n : 8)) & ASK_KNOWN))
+		return false;
+	for (size_t c = 0; c < n; c++)
+		folded[c] = (char) (text[p + c] | 0x20);
+	return sn_wordset_has(&noun_not_count, folded, n);
+}
+
+/*
  * Quantities and dates, leftmost first, never overlapping: the readers are
  * asked at the start of each word of the text (words, read once for the
  * names too) that their word tests do not turn away.
@@ -1330,7 +1369,8 @@ find_values(const char *text, size_t len, const sn_words *words, const sn_annota
 		if (plain)
 			asks = prefix_look_ahead(opt, text, len, words, k, asks);
 
-		if (opt->quantity.read && (asks & ASK_QUANTITY))
+		if (opt->quantity.read && (asks & ASK_QUANTITY) &&
+			!((w->flags & SN_WORD_DIGIT) && number_before_a_measure(opt, text, len, words, k)))
 		{
 			ql = opt->quantity.read(opt->quantity.arg, text + i, len - i, opt->lang, qv);
 			if (ql > len - i)

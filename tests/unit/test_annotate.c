@@ -564,6 +564,28 @@ prefix_look_ahead_stops_at_unknown_words(void **state)
 	assert_false(sn_estimate_phrase_word_known("statement", 9));
 }
 
+/*
+ * A number of digits before a measure in lower case ("45 kilometres") is no
+ * count, whatever the quantity reader finds: it is not asked there.
+ */
+static void
+number_before_a_measure_not_asked(void **state)
+{
+	size_t		found;
+
+	assert_int_equal(quantity_asked("45 kilometres north, 48 hours", &found), 0);
+	assert_int_equal(found, 0);
+	/* a measure written with a capital, a counted noun, a number word: asked */
+	assert_int_equal(quantity_asked("45 Kilometres", &found), 1);
+	assert_int_equal(quantity_asked("45 soldiers", &found), 1);
+	assert_int_equal(found, 1);
+	assert_int_equal(quantity_asked("two kilometres", &found), 1);
+	assert_int_equal(found, 0);
+	/* the number goes on past the space: asked */
+	assert_int_equal(quantity_asked("4,500 kilometres", &found), 1);
+	assert_int_equal(found, 0);
+}
+
 /* The real quantity reader's classes, as its quick test reads the words. */
 static void
 quantity_word_classes(void **state)
@@ -739,6 +761,7 @@ main(void)
 		cmocka_unit_test(date_word_classes),
 		cmocka_unit_test(prefix_look_ahead_skips_prefixes_without_a_count),
 		cmocka_unit_test(prefix_look_ahead_stops_at_unknown_words),
+		cmocka_unit_test(number_before_a_measure_not_asked),
 		cmocka_unit_test(quantity_word_classes),
 		cmocka_unit_test(analysts_phrasing),
 		cmocka_unit_test(civilians_of_the_report),
