@@ -122,6 +122,22 @@ $$;
 COMMENT ON FUNCTION @extschema@.loader_gw_map() IS
   'A jsonb object from every Gleditsch-Ward number that country_from_gw() accepts (1 to 999, as text) to its country''s alpha-3 code, including former states'' numbers read as their successor (345: SRB); import_ucdp_ged() looks codes up in it without raising.';
 
+-- One of the codings countries() lists (iso3, iso_numeric, fips, cow) -> the
+-- country: a jsonb object from each code of that coding to its country's
+-- alpha-3 code, in which the loaders look a staged code up without raising.
+CREATE FUNCTION @extschema@.loader_code_map(coding text) RETURNS jsonb
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT jsonb_object_agg(k.code, k.country) FILTER (WHERE k.code IS NOT NULL)
+  FROM (SELECT CASE coding WHEN 'iso3' THEN c.iso3
+                           WHEN 'iso_numeric' THEN c.iso_numeric::text
+                           WHEN 'fips' THEN c.fips
+                           WHEN 'cow' THEN c.cow_code::text END AS code,
+               c.country::text AS country
+        FROM @extschema@.countries() c) k
+$$;
+COMMENT ON FUNCTION @extschema@.loader_code_map(text) IS
+  'A jsonb object from every code of one coding countries() lists (iso3, iso_numeric, fips or cow) to its country''s alpha-3 code; the loaders look staged codes up in it without raising (internal to the loaders).';
+
 -- How far, in metres, the true site of an event may lie from the point its
 -- dataset gives, read from the dataset's own precision code.  One function for
 -- every loader, so that events of different datasets compare on one scale

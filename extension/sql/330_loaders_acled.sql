@@ -143,9 +143,7 @@ BEGIN
   -- The parse: every staged row, its checks (problems reject it, notes keep
   -- it with a caveat), its event, its place and the actors it names.
   WITH codes AS MATERIALIZED (
-    SELECT jsonb_object_agg(c.iso_numeric::text, c.country::text) FILTER (WHERE c.iso_numeric IS NOT NULL) AS iso_map,
-           gw AS gw_map
-    FROM @extschema@.countries() c),
+    SELECT @extschema@.loader_code_map('iso_numeric') AS iso_map, gw AS gw_map),
   s AS (   -- the columns read below, not t.*: notes, source and tags are long
     SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid,
            t.event_id_cnty, t.event_date, t.year, t.time_precision, t.event_type, t.sub_event_type, t.iso, t.gwno,

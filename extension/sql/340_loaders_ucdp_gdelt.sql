@@ -215,9 +215,7 @@ BEGIN
   PERFORM @extschema@.loader_batch_same('gdelt', '@extschema@.gdelt_events_raw', 'globaleventid');
 
   WITH codes AS MATERIALIZED (
-    SELECT jsonb_object_agg(c.fips, c.country::text) FILTER (WHERE c.fips IS NOT NULL) AS fips_map,
-           jsonb_object_agg(c.iso3, c.country::text) AS iso3_map
-    FROM @extschema@.countries() c),
+    SELECT @extschema@.loader_code_map('fips') AS fips_map, @extschema@.loader_code_map('iso3') AS iso3_map),
   s AS MATERIALIZED (
     SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid, t.*
     FROM @extschema@.gdelt_events_raw t),

@@ -200,10 +200,9 @@ RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   st @extschema@.loader_state;
-  iso3_map jsonb;
+  iso3_map constant jsonb := @extschema@.loader_code_map('iso3');
 BEGIN
   st := @extschema@.loader_ipi_open('ipi_contributions', 'import_ipi_contributions', '@extschema@.ipi_contributions_raw', progress_every);
-  SELECT jsonb_object_agg(c.iso3, c.country::text) INTO iso3_map FROM @extschema@.countries() c;
   INSERT INTO pg_temp.loader_ipi_rows (rec, tid, ext, winner, header, problems, no_troops, d, mission, contributor, host, troops)
   SELECT s.rec, s.tid, s.ext, max(s.rec) OVER (PARTITION BY s.ext), s.header,
          array_remove(ARRAY[
@@ -241,10 +240,9 @@ RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   st @extschema@.loader_state;
-  iso3_map jsonb;
+  iso3_map constant jsonb := @extschema@.loader_code_map('iso3');
 BEGIN
   st := @extschema@.loader_ipi_open('ipi_mission_totals', 'import_ipi_mission_totals', '@extschema@.ipi_mission_totals_raw', progress_every);
-  SELECT jsonb_object_agg(c.iso3, c.country::text) INTO iso3_map FROM @extschema@.countries() c;
   -- the headquarters' coordinates are checked (later rows of the published
   -- file have them swapped) though a mission total has no single place:
   -- once per headquarters, country and point
@@ -384,11 +382,9 @@ RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   st @extschema@.loader_state;
-  cow_map jsonb;
+  cow_map constant jsonb := @extschema@.loader_code_map('cow');
 BEGIN
   st := @extschema@.loader_ipi_open('geopko', 'import_geopko', '@extschema@.geopko_raw', progress_every);
-  SELECT jsonb_object_agg(c.cow_code::text, c.country::text) INTO cow_map
-  FROM @extschema@.countries() c WHERE c.cow_code IS NOT NULL;
   -- the problems and the notes of a row in the order the row-by-row loader
   -- found them: mission, month, country, location, coordinates, then each
   -- contingent (name.of.TCCn, No.troops.per.TCCn and TCCn, a COW code).

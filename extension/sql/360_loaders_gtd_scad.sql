@@ -901,7 +901,7 @@ RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   st @extschema@.loader_state;
-  cow_map jsonb;
+  cow_map constant jsonb := @extschema@.loader_code_map('cow');
 BEGIN
   st := @extschema@.loader_start('scad', 'import_scad', '@extschema@.scad_raw', progress_every);
   PERFORM @extschema@.loader_check_layout(
@@ -914,8 +914,6 @@ BEGIN
   st.run := @extschema@.loader_begin('scad');
   PERFORM @extschema@.loader_batch_create();
   PERFORM @extschema@.loader_batch_same('scad', '@extschema@.scad_raw', 'eventid', 'sublocal');
-  SELECT jsonb_object_agg(c.cow_code::text, c.country::text) INTO cow_map
-  FROM @extschema@.countries() c WHERE c.cow_code IS NOT NULL;
 
   INSERT INTO pg_temp.sn_batch (rec, ext, raw, action, reason, occurred, place_name, place_kind, country, location,
                                 precision_m, fatalities, summary, category, note, actors, digest)
