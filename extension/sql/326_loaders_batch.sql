@@ -126,7 +126,8 @@ COMMENT ON FUNCTION @extschema@.loader_digest_keeps(text[]) IS
 -- Before the parse: the staged rows whose event was stored by the very same
 -- row.  Each staged row gets a digest (loader_row_digest of the extension's
 -- version and every column of the staging table) in pg_temp.loader_staged,
--- in the parse's record order; a row whose external id appears once in the
+-- in the parse's record order, with its ctid (the event loaders' parses read
+-- their record numbers from there, by ctid); a row whose external id appears once in the
 -- batch and whose event (dataset, external id) carries that digest in
 -- events.load_digest, and was not changed outside an import since
 -- (changed_run set), is unchanged: same holds its event, and the parse, the
@@ -150,11 +151,12 @@ BEGIN
   -- distributed table (it writes a temporary one)
   EXECUTE format($q$
     CREATE TEMP TABLE loader_staged ON COMMIT DROP AS
-    SELECT k.rec, k.digest, CASE WHEN k.n = 1 THEN %s END AS same
-    FROM (SELECT d.rec, d.digest, d.ext, count(*) OVER (PARTITION BY d.ext) AS n
-          FROM (SELECT row_number() OVER (ORDER BY t.ctid) AS rec, @extschema@.loader_row_digest($2, t) AS digest,
-                       %s AS ext
-                FROM %s t) d) k$q$,
+    SELECT k.rec, k.tid, k.digest, CASE WHEN k.n = 1 THEN %s END AS same
+    FROM (SELECT d.rec, d.tid, d.digest, d.ext, count(*) OVER (PARTITION BY d.ext) AS n
+          FROM (SELECT row_number() OVER (ORDER BY r.tid) AS rec, r.tid, r.digest, r.ext
+                FROM (SELECT t.ctid AS tid, @extschema@.loader_row_digest($2, t) AS digest, %s AS ext
+                      FROM %s t
+                      OFFSET 0) r) d) k$q$,   -- (digested in the scan: the rows sorted are narrow)
     CASE WHEN NOT @extschema@.model_distributed()
               AND EXISTS (SELECT 1 FROM @extschema@.events e WHERE e.dataset = loader_batch_same.dataset)
          THEN '(SELECT e.id FROM @extschema@.events e

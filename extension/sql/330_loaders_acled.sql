@@ -144,13 +144,16 @@ BEGIN
   -- it with a caveat), its event, its place and the actors it names.
   WITH codes AS MATERIALIZED (
     SELECT @extschema@.loader_code_map('iso_numeric') AS iso_map, gw AS gw_map),
-  s AS (   -- the columns read below, not t.*: notes, source and tags are long
-    SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid,
+  s AS (   -- the columns read below, not t.*: notes, source and tags are long; each row's
+           -- record number from loader_staged, by ctid (not sorting the rows again), and
+           -- not the rows stored by this very row before (unchanged, not parsed)
+    SELECT x.rec, t.ctid AS tid,
            t.event_id_cnty, t.event_date, t.year, t.time_precision, t.event_type, t.sub_event_type, t.iso, t.gwno,
            t.country, t.geo_precision, t.fatalities, t.inter1, t.inter2, t.latitude, t.longitude, t.notes,
            t.timestamp, t.location, t.admin1, t.admin2, t.admin3, t.assoc_actor_1, t.assoc_actor_2,
            t.ally_actor_1, t.ally_actor_2, t.actor1, t.actor2
-    FROM @extschema@.acled_raw t),
+    FROM @extschema@.acled_raw t JOIN pg_temp.loader_staged x ON x.tid = t.ctid
+    WHERE x.same IS NULL),
   p1 AS (
     SELECT s.rec, s.tid, s.event_id_cnty, s.event_date, s.year, s.time_precision, s.event_type, s.sub_event_type,
            s.iso, s.gwno, s.country, s.geo_precision, s.fatalities, s.inter1, s.inter2, s.latitude, s.longitude,
@@ -183,9 +186,7 @@ BEGIN
                    WHERE et.event_type = s.event_type AND et.sub_event_type = s.sub_event_type) AS taxonomy_ok,
            s.assoc_actor_1, s.assoc_actor_2, s.ally_actor_1, s.ally_actor_2, s.actor1, s.actor2
     FROM s CROSS JOIN codes
-    LEFT JOIN @extschema@.loader_acled_legacy_types() lt ON lt.legacy = btrim(s.event_type)
-    -- (the rows stored by this very row before: unchanged, not parsed)
-    WHERE s.rec NOT IN (SELECT x.rec FROM pg_temp.loader_staged x WHERE x.same IS NOT NULL)),
+    LEFT JOIN @extschema@.loader_acled_legacy_types() lt ON lt.legacy = btrim(s.event_type)),
   p AS MATERIALIZED (
     SELECT p1.*,
            (p1.lat IS NULL AND @extschema@.loader_value(p1.latitude) IS NOT NULL)

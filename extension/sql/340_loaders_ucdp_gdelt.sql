@@ -46,14 +46,15 @@ BEGIN
   PERFORM @extschema@.loader_batch_same('ucdp_ged', '@extschema@.ucdp_ged_raw', 'id');
 
   WITH codes AS MATERIALIZED (SELECT gw AS gw_map),
-  s AS MATERIALIZED (
-    SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid,
+  s AS MATERIALIZED (   -- (record numbers and unchanged rows: as import_acled)
+    SELECT x.rec, t.ctid AS tid,
            t.id, t.date_start, t.date_end, t.date_prec, t.where_prec, t.where_coordinates, t.type_of_violence,
            t.dyad_name, t.source_headline, t.side_a, t.side_b, t.gwnoa, t.gwnob, t.latitude, t.longitude, t.adm_1, t.adm_2,
            coalesce(t.country_id, t.gwno) AS country_id, coalesce(t.geom_wkt, t.geom) AS geom_wkt,
            coalesce(t.best, t.best_est) AS best, coalesce(t.low, t.low_est) AS low,
            coalesce(t.high, t.high_est) AS high
-    FROM @extschema@.ucdp_ged_raw t),
+    FROM @extschema@.ucdp_ged_raw t JOIN pg_temp.loader_staged x ON x.tid = t.ctid
+    WHERE x.same IS NULL),
   p1 AS (
     SELECT s.*,
            @extschema@.loader_value(s.id) AS ext,
@@ -71,9 +72,7 @@ BEGIN
            regexp_match(s.geom_wkt, '^\s*POINT\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)\s*\)\s*$', 'i') AS wkt,
            (codes.gw_map ->> btrim(s.gwnoa))::@extschema@.country AS gw_a,
            (codes.gw_map ->> btrim(s.gwnob))::@extschema@.country AS gw_b
-    FROM s CROSS JOIN codes
-    -- (the rows stored by this very row before: unchanged, not parsed)
-    WHERE s.rec NOT IN (SELECT x.rec FROM pg_temp.loader_staged x WHERE x.same IS NOT NULL)),
+    FROM s CROSS JOIN codes),
   p2 AS (
     SELECT p1.*,
            CASE WHEN p1.wp <= 2 THEN 'town' WHEN p1.wp = 6 THEN 'country' WHEN p1.wp = 7 THEN 'sea' ELSE 'region' END AS kind,
@@ -216,9 +215,10 @@ BEGIN
 
   WITH codes AS MATERIALIZED (
     SELECT @extschema@.loader_code_map('fips') AS fips_map, @extschema@.loader_code_map('iso3') AS iso3_map),
-  s AS MATERIALIZED (
-    SELECT row_number() OVER (ORDER BY t.ctid) AS rec, t.ctid AS tid, t.*
-    FROM @extschema@.gdelt_events_raw t),
+  s AS MATERIALIZED (   -- (record numbers and unchanged rows: as import_acled)
+    SELECT x.rec, t.ctid AS tid, t.*
+    FROM @extschema@.gdelt_events_raw t JOIN pg_temp.loader_staged x ON x.tid = t.ctid
+    WHERE x.same IS NULL),
   p1 AS (
     SELECT s.rec, s.tid, s.globaleventid, s.sqldate, s.eventcode, s.eventrootcode, s.goldsteinscale,
            s.actiongeo_type, s.actiongeo_countrycode, s.actiongeo_fullname, s.actiongeo_lat, s.actiongeo_long,
@@ -234,9 +234,7 @@ BEGIN
            @extschema@.loader_repair(@extschema@.loader_value(s.actiongeo_fullname)) AS name_fixed,
            @extschema@.loader_float(s.actiongeo_lat) AS lat,
            @extschema@.loader_float(s.actiongeo_long) AS lon
-    FROM s CROSS JOIN codes
-    -- (the rows stored by this very row before: unchanged, not parsed)
-    WHERE s.rec NOT IN (SELECT x.rec FROM pg_temp.loader_staged x WHERE x.same IS NOT NULL)),
+    FROM s CROSS JOIN codes),
   p AS MATERIALIZED (
     SELECT p1.*,
            coalesce(p1.gt, 0) <> 0 AS has_geo,
