@@ -311,10 +311,13 @@ COMMENT ON FUNCTION @extschema@.loader_take_gazetteer_lock() IS
 -- key and the country's code (empty for none).  Run with sequential scans
 -- off: places and place_names grow during a load, their statistics (taken
 -- before) would have the planner scan them whole for each key, and the load
--- would turn quadratic; each look-up is an index scan on name_key(name).
+-- would turn quadratic; each look-up is an index scan on name_key(name)
+-- (bitmap scans off too: for the one or two rows of a key, a bitmap of
+-- place_names cost some 3 us more a key, and a load looks up every name of
+-- its rows two or three times).
 CREATE FUNCTION @extschema@.loader_lookup_places(keys text[])
 RETURNS TABLE (key text, country @extschema@.country, id bigint, location @extschema@.geopoint, sample boolean)
-LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp SET enable_seqscan = off SET enable_bitmapscan = off AS $$
   WITH k AS (SELECT split_part(u, '|', 1) AS key, split_part(u, '|', 2) AS country FROM unnest(keys) AS u)
   SELECT DISTINCT k.key, c.country, c.id, c.location, c.sample
   FROM k
@@ -527,8 +530,12 @@ BEGIN
     WHERE w.rec = o.rec AND w.rec BETWEEN lo AND hi AND o.id = ANY (given);
     UPDATE pg_temp.loader_candidates c SET location = o.place_at
     FROM unnest(ids, ats) AS o(id, place_at) WHERE c.id = o.id AND o.id = ANY (given);
+    -- the rows near a place given its point join it (only then did the
+    -- candidates change: else step 1 found for these rows all there is)
+    IF given IS NOT NULL THEN
+      PERFORM @extschema@.loader_match_located(lo, hi);
+    END IF;
   END IF;
-  PERFORM @extschema@.loader_match_located(lo, hi);
 
   -- 3. new located places, seeded by the first row of each name and country
   -- (the seeds a table of their own: on Citus no statement may both write a

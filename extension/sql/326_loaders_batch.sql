@@ -260,7 +260,7 @@ BEGIN
   EXECUTE format($q$
     WITH up AS (
       UPDATE @extschema@.events e SET %s, changed_run = $3,
-        load_digest = CASE WHEN @extschema@.loader_digest_keeps(w.notes) THEN x.digest END
+        load_digest = CASE WHEN cardinality(w.notes) = 0 OR @extschema@.loader_digest_keeps(w.notes) THEN x.digest END
       FROM pg_temp.loader_rows w LEFT JOIN pg_temp.loader_staged x ON x.rec = w.rec
       WHERE w.rec BETWEEN $1 AND $2 AND w.status = 'stored' AND NOT w.inserted AND e.id = w.event_id AND %s
       RETURNING e.id)
@@ -401,7 +401,8 @@ BEGIN
     SELECT w.occurred, w.place_id, w.location, w.geo_precision, w.location_precision_m, w.event_type,
            w.sub_event_type, w.cameo_code, w.fatalities, w.summary, w.dataset_category,
            w.admin1, w.admin2, w.admin3, loader_batch_store_range.dataset, w.ext,
-           CASE WHEN @extschema@.loader_digest_keeps(w.notes) THEN x.digest END
+           -- (a row without notes, most of them, keeps it without a call)
+           CASE WHEN cardinality(w.notes) = 0 OR @extschema@.loader_digest_keeps(w.notes) THEN x.digest END
     FROM pg_temp.loader_rows w LEFT JOIN pg_temp.loader_staged x ON x.rec = w.rec
     WHERE w.rec BETWEEN lo AND hi AND w.status = 'ok' AND w.event_id IS NULL
     ORDER BY w.rec
@@ -523,7 +524,8 @@ BEGIN
         END;
       END LOOP;
     END;
-    -- import_issues for the chunk, in record order
+    -- import_issues for the chunk, in record order, each raw row fetched by
+    -- its ctid (joined as sets, every chunk hashed the whole staging table)
     EXECUTE format($q$
       INSERT INTO @extschema@.import_issues (run_id, dataset, record, external_id, action, reason, raw)
       SELECT $1, $2, w.rec, CASE WHEN w.status <> 'header' THEN w.ext END,
@@ -531,7 +533,7 @@ BEGIN
                   WHEN w.status IN ('header', 'duplicate', 'skipped') THEN 'skipped' ELSE $5 END,
              CASE WHEN w.status = 'stored' THEN pg_catalog.array_to_string(w.notes, '; ') ELSE w.reason END,
              %s
-      FROM %s w JOIN %s t ON t.ctid = w.tid
+      FROM %s w CROSS JOIN LATERAL (SELECT t.* FROM %s t WHERE t.ctid = w.tid OFFSET 0) t
       WHERE w.rec BETWEEN $3 AND $4 AND (w.status <> 'stored' OR pg_catalog.cardinality(w.notes) > 0)
       ORDER BY w.rec$q$,
       CASE kind WHEN 'events' THEN 'pg_catalog.jsonb_strip_nulls(pg_catalog.to_jsonb(t))' ELSE 'pg_catalog.to_jsonb(t)' END,
