@@ -23,6 +23,7 @@
 #include "edtf_phrase.h"
 #include "estimate.h"
 #include "estimate_phrase.h"
+#include "unit_helpers.h"
 
 static size_t
 digits_then(const char *t, size_t len, size_t i)
@@ -540,6 +541,18 @@ prefix_look_ahead_skips_prefixes_without_a_count(void **state)
 	assert_int_equal(found, 0);
 }
 
+/* How often the real quantity reader is asked in text, and what is found: "asked/found" */
+static const char *
+quantity_asked_found(const char *text)
+{
+	static char buf[32];
+	size_t		found;
+	int			n = quantity_asked(text, &found);
+
+	snprintf(buf, sizeof(buf), "%d/%zu", n, found);
+	return buf;
+}
+
 /*
  * Only words the quantity reader knows come between a prefix word and its
  * number: the look-ahead stops at any other word, as the reader's quick
@@ -548,17 +561,16 @@ prefix_look_ahead_skips_prefixes_without_a_count(void **state)
 static void
 prefix_look_ahead_stops_at_unknown_words(void **state)
 {
-	size_t		found;
+	static const unit_case cases[] = {
+		/* asked only at the number, which is read */
+		{"in a statement on 12 August", "1/1"},
+		{"about the 3 towns", "1/1"},
+		/* the words of a prefix of several words are known: asked at the first */
+		{"in excess of 500", "1/1"},
+		{"no fewer than 12", "1/1"},
+	};
 
-	/* asked only at "12", which is read */
-	assert_int_equal(quantity_asked("in a statement on 12 August", &found), 1);
-	assert_int_equal(found, 1);
-	assert_int_equal(quantity_asked("about the 3 towns", &found), 1);
-	/* the words of a prefix of several words are known: asked at the first */
-	assert_int_equal(quantity_asked("in excess of 500", &found), 1);
-	assert_int_equal(found, 1);
-	assert_int_equal(quantity_asked("no fewer than 12", &found), 1);
-	assert_int_equal(found, 1);
+	assert_cases(quantity_asked_found, cases);
 	assert_true(sn_estimate_phrase_word_known("excess", 6));
 	assert_true(sn_estimate_phrase_word_known("dizaines", 8));
 	assert_false(sn_estimate_phrase_word_known("statement", 9));
@@ -571,19 +583,17 @@ prefix_look_ahead_stops_at_unknown_words(void **state)
 static void
 number_before_a_measure_not_asked(void **state)
 {
-	size_t		found;
+	static const unit_case cases[] = {
+		{"45 kilometres north, 48 hours", "0/0"},
+		/* a measure written with a capital, a counted noun, a number word: asked */
+		{"45 Kilometres", "1/1"},
+		{"45 soldiers", "1/1"},
+		{"two kilometres", "1/0"},
+		/* the number goes on past the space: asked */
+		{"4,500 kilometres", "1/0"},
+	};
 
-	assert_int_equal(quantity_asked("45 kilometres north, 48 hours", &found), 0);
-	assert_int_equal(found, 0);
-	/* a measure written with a capital, a counted noun, a number word: asked */
-	assert_int_equal(quantity_asked("45 Kilometres", &found), 1);
-	assert_int_equal(quantity_asked("45 soldiers", &found), 1);
-	assert_int_equal(found, 1);
-	assert_int_equal(quantity_asked("two kilometres", &found), 1);
-	assert_int_equal(found, 0);
-	/* the number goes on past the space: asked */
-	assert_int_equal(quantity_asked("4,500 kilometres", &found), 1);
-	assert_int_equal(found, 0);
+	assert_cases(quantity_asked_found, cases);
 }
 
 /* The real quantity reader's classes, as its quick test reads the words. */
