@@ -556,24 +556,278 @@ typedef struct gz_eff
 	int64_t		count;
 } gz_eff;
 
+/* What building a delta works with (sn_gazetteer_build_delta). */
+typedef struct gz_delta_build
+{
+	const sn_allocator *a;
+	gz_keyed   *items;			/* every form with a key, sorted by key */
+	size_t		nitems;
+	uint8_t    *store;			/* the items' keys */
+	size_t		store_len;
+	size_t		store_cap;
+	gz_eff	   *eff;			/* the (reference, flags) of the key at hand */
+	size_t		neff;
+	size_t		eff_cap;
+	sn_matcher_entry *entries;	/* the delta's matcher entries */
+	sn_gazetteer_ref *refs;		/* and their references */
+	size_t		nentries;
+	size_t		entries_cap;
+	size_t		refs_cap;
+	size_t		supp_cap;		/* of the delta's suppressed */
+} gz_delta_build;
+
+/* Room in the key store for one more key; false when out of memory. */
+static bool
+reserve_key_space(gz_delta_build *b)
+{
+	size_t		nc;
+	uint8_t    *ns;
+
+	if (b->store_cap - b->store_len >= SN_MATCHER_MAX_KEY)
+		return true;
+	nc = b->store_cap ? b->store_cap * 2 : 16384;
+	ns = b->a->alloc(b->a->ctx, nc);
+	if (!ns)
+		return false;
+	if (b->store)
+	{
+		memcpy(ns, b->store, b->store_len);
+		b->a->free(b->a->ctx, b->store);
+	}
+	b->store = ns;
+	b->store_cap = nc;
+	return true;
+}
+
+/*
+ * Every form of the delta with its key, sorted by key (then by form), into
+ * b->items, so that the forms of one key are together.  A name that no
+ * matcher keeps (an empty key) is left out.
+ */
+static bool
+sort_forms_by_key(gz_delta_build *b, const sn_gazetteer *d, sn_error *err)
+{
+	b->items = b->a->alloc(b->a->ctx, (d->nnames ? d->nnames : 1) * sizeof(gz_keyed));
+	if (!b->items)
+		return gz_oom(err);
+	for (size_t i = 0; i < d->nnames; i++)
+	{
+		long		n;
+
+		if (!reserve_key_space(b))
+			return gz_oom(err);
+		n = sn_matcher_key(d->names[i].name, d->names[i].len, b->store + b->store_len,
+						   SN_MATCHER_MAX_KEY);
+		if (n < 0)
+		{
+			char		q[64];
+
+			return sn_error_set(err, SN_ERR_SYNTAX, -1, "invalid UTF-8 in name \"%s\"",
+								sn_quote_input(q, sizeof(q), d->names[i].name, d->names[i].len));
+		}
+		if (n == 0)
+			continue;
+		b->items[b->nitems].off = b->store_len;
+		b->items[b->nitems].len = (uint32_t) n;
+		b->items[b->nitems].form = (uint32_t) i;
+		b->nitems++;
+		b->store_len += (size_t) n;
+	}
+	gz_key_store = b->store;
+	qsort(b->items, b->nitems, sizeof(gz_keyed), gz_keyed_cmp);
+	return true;
+}
+
+/* The end of the run of items from i that have item i's key. */
+static size_t
+key_run_end(const gz_delta_build *b, size_t i)
+{
+	const uint8_t *key = b->store + b->items[i].off;
+	size_t		j = i;
+
+	while (j < b->nitems && b->items[j].len == b->items[i].len &&
+		   memcmp(b->store + b->items[j].off, key, b->items[i].len) == 0)
+		j++;
+	return j;
+}
+
+/*
+ * The key's (reference, flags) r and flags among b->eff, added with a count
+ * of 0 when not there yet; NULL when out of memory.
+ */
+static gz_eff *
+eff_of(gz_delta_build *b, const sn_gazetteer_ref *r, uint32_t flags)
+{
+	for (size_t e = 0; e < b->neff; e++)
+		if (ref_cmp(&b->eff[e].ref, r) == 0 && b->eff[e].flags == flags)
+			return &b->eff[e];
+	if (!gz_grow(b->a, (void **) &b->eff, &b->eff_cap, b->neff + 1, sizeof(gz_eff)))
+		return NULL;
+	b->eff[b->neff].ref = *r;
+	b->eff[b->neff].flags = flags;
+	b->eff[b->neff].count = 0;
+	return &b->eff[b->neff++];
+}
+
+/*
+ * The entries that base has for the key of item i, counted into b->eff;
+ * the key is then one the delta replaces (d->suppressed).  None when base
+ * does not know the key.
+ */
+static bool
+count_base_entries(gz_delta_build *b, sn_gazetteer *d, const sn_gazetteer *base, size_t i)
+{
+	uint32_t	key_id,
+				np;
+	const sn_matcher_payload *pl;
+
+	if (!sn_matcher_lookup(base->matcher, b->store + b->items[i].off, b->items[i].len,
+						   &key_id, &pl, &np))
+		return true;
+	if (!gz_grow(b->a, (void **) &d->suppressed, &b->supp_cap, d->nsuppressed + 1, sizeof(uint32_t)))
+		return false;
+	d->suppressed[d->nsuppressed++] = key_id;
+	for (uint32_t p = 0; p < np; p++)
+	{
+		sn_gazetteer_ref r = ref_of(base, pl[p].payload);
+		gz_eff	   *x = eff_of(b, &r, pl[p].flags);
+
+		if (!x)
+			return false;
+		x->count += pl[p].count;
+	}
+	return true;
+}
+
+/*
+ * The entry among b->eff that a removed form takes away: same kind, id and
+ * flags, the same country unless the removal is of any country, and still
+ * given by some entry.  NULL when there is none (the name was not there).
+ */
+static gz_eff *
+eff_removed_by(gz_delta_build *b, const sn_gazetteer_ref *r, uint32_t flags)
+{
+	for (size_t e = 0; e < b->neff; e++)
+	{
+		gz_eff	   *x = &b->eff[e];
+
+		if (x->flags != flags || x->ref.kind != r->kind || x->ref.id != r->id)
+			continue;
+		if ((r->country == SN_GAZETTEER_ANY_COUNTRY || x->ref.country == r->country) && x->count > 0)
+			return x;
+	}
+	return NULL;
+}
+
+/*
+ * The delta's forms of one key, items [i, j), counted into b->eff: the
+ * added ones first, then the removed ones, so that a removal finds the
+ * entry it takes away (counted above 0) wherever the addition came in the
+ * log of changes.
+ */
+static bool
+count_delta_forms(gz_delta_build *b, const sn_gazetteer *d, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+	{
+		const gz_name *f = &d->names[b->items[k].form];
+		gz_eff	   *x;
+
+		if (f->flags & GZ_REMOVED)
+			continue;
+		x = eff_of(b, &d->refs[f->ref], f->flags);
+		if (!x)
+			return false;
+		x->count++;
+	}
+	for (size_t k = i; k < j; k++)
+	{
+		const gz_name *f = &d->names[b->items[k].form];
+		gz_eff	   *x;
+
+		if (!(f->flags & GZ_REMOVED))
+			continue;
+		x = eff_removed_by(b, &d->refs[f->ref], f->flags & ~GZ_REMOVED);
+		if (x)
+			x->count--;
+	}
+	return true;
+}
+
+/*
+ * What remains of the key of item i (its entries in b->eff given at least
+ * once) as entries of the delta's matcher, under the name of one of its
+ * forms (all have the same key).
+ */
+static bool
+add_key_entries(gz_delta_build *b, const sn_gazetteer *d, size_t i)
+{
+	const gz_name *f = &d->names[b->items[i].form];
+
+	for (size_t e = 0; e < b->neff; e++)
+	{
+		size_t		n = b->nentries;
+
+		if (b->eff[e].count <= 0)
+			continue;
+		if (!gz_grow(b->a, (void **) &b->entries, &b->entries_cap, n + 1, sizeof(sn_matcher_entry)) ||
+			!gz_grow(b->a, (void **) &b->refs, &b->refs_cap, n + 1, sizeof(sn_gazetteer_ref)))
+			return false;
+		b->refs[n] = b->eff[e].ref;
+		b->entries[n].name = f->name;
+		b->entries[n].len = f->len;
+		b->entries[n].payload = payload_of(&b->eff[e].ref, (uint32_t) n);
+		b->entries[n].flags = b->eff[e].flags;
+		b->nentries++;
+	}
+	return true;
+}
+
+/*
+ * Per key of the delta: its entries in base, plus the added forms, minus the
+ * removed ones, into b->entries.
+ */
+static bool
+delta_entries(gz_delta_build *b, sn_gazetteer *d, const sn_gazetteer *base, sn_error *err)
+{
+	for (size_t i = 0; i < b->nitems;)
+	{
+		size_t		j = key_run_end(b, i);
+
+		b->neff = 0;
+		if (!count_base_entries(b, d, base, i) || !count_delta_forms(b, d, i, j) ||
+			!add_key_entries(b, d, i))
+			return gz_oom(err);
+		i = j;
+	}
+	return true;
+}
+
+/* The delta's matcher, over its own references (taken from b). */
+static bool
+build_delta_matcher(gz_delta_build *b, sn_gazetteer *d, const sn_gazetteer *base, sn_error *err)
+{
+	if (d->refs)
+		b->a->free(b->a->ctx, d->refs);
+	d->refs = b->refs;
+	d->nrefs = b->nentries;
+	d->refs_cap = b->refs_cap;
+	b->refs = NULL;
+	d->matcher = sn_matcher_build(b->entries, b->nentries, b->a, err);
+	if (!d->matcher)
+		return false;
+	if (d->nsuppressed > 1)
+		qsort(d->suppressed, d->nsuppressed, sizeof(uint32_t), u32_cmp);
+	d->base = base;
+	return true;
+}
+
 bool
 sn_gazetteer_build_delta(sn_gazetteer *d, const sn_gazetteer *base, sn_error *err)
 {
 	const sn_allocator *a = &d->alloc;
-	gz_keyed   *items = NULL;
-	uint8_t    *store = NULL;
-	size_t		store_len = 0,
-				store_cap = 0,
-				nitems = 0;
-	gz_eff	   *eff = NULL;
-	size_t		eff_cap = 0;
-	sn_matcher_entry *entries = NULL;
-	size_t		nentries = 0,
-				entries_cap = 0;
-	sn_gazetteer_ref *refs = NULL;
-	size_t		refs_cap = 0;
-	size_t		supp_cap = 0;
-	bool		ok = false;
+	gz_delta_build b;
+	bool		ok;
 
 	sn_error_clear(err);
 	if (d->matcher || d->base)
@@ -581,176 +835,20 @@ sn_gazetteer_build_delta(sn_gazetteer *d, const sn_gazetteer *base, sn_error *er
 	if (!base || !base->matcher || base->base)
 		return sn_error_set(err, SN_ERR_INVALID_PARAMETER, -1,
 							"a delta needs a built gazetteer that is not itself a delta");
-
-	/* 1. every form with its key, sorted by key */
-	items = a->alloc(a->ctx, (d->nnames ? d->nnames : 1) * sizeof(gz_keyed));
-	if (!items)
-		goto oom;
-	for (size_t i = 0; i < d->nnames; i++)
-	{
-		long		n;
-
-		if (store_cap - store_len < SN_MATCHER_MAX_KEY)
-		{
-			size_t		nc = store_cap ? store_cap * 2 : 16384;
-			uint8_t    *ns = a->alloc(a->ctx, nc);
-
-			if (!ns)
-				goto oom;
-			if (store)
-			{
-				memcpy(ns, store, store_len);
-				a->free(a->ctx, store);
-			}
-			store = ns;
-			store_cap = nc;
-		}
-		n = sn_matcher_key(d->names[i].name, d->names[i].len, store + store_len, SN_MATCHER_MAX_KEY);
-		if (n < 0)
-		{
-			char		q[64];
-
-			sn_error_set(err, SN_ERR_SYNTAX, -1, "invalid UTF-8 in name \"%s\"",
-						 sn_quote_input(q, sizeof(q), d->names[i].name, d->names[i].len));
-			goto done;
-		}
-		if (n == 0)
-			continue;			/* a name no matcher keeps */
-		items[nitems].off = store_len;
-		items[nitems].len = (uint32_t) n;
-		items[nitems].form = (uint32_t) i;
-		nitems++;
-		store_len += (size_t) n;
-	}
-	gz_key_store = store;
-	qsort(items, nitems, sizeof(gz_keyed), gz_keyed_cmp);
-
-	/* 2. per key: its entries in base, plus the added, minus the removed */
-	for (size_t i = 0; i < nitems;)
-	{
-		size_t		j = i,
-					neff = 0;
-		const uint8_t *key = store + items[i].off;
-		uint32_t	key_id,
-					np;
-		const sn_matcher_payload *pl;
-
-		while (j < nitems && items[j].len == items[i].len &&
-			   memcmp(store + items[j].off, key, items[i].len) == 0)
-			j++;
-		if (sn_matcher_lookup(base->matcher, key, items[i].len, &key_id, &pl, &np))
-		{
-			if (!gz_grow(a, (void **) &d->suppressed, &supp_cap, d->nsuppressed + 1, sizeof(uint32_t)))
-				goto oom;
-			d->suppressed[d->nsuppressed++] = key_id;
-			for (uint32_t p = 0; p < np; p++)
-			{
-				sn_gazetteer_ref r = ref_of(base, pl[p].payload);
-				size_t		e;
-
-				for (e = 0; e < neff; e++)
-					if (ref_cmp(&eff[e].ref, &r) == 0 && eff[e].flags == pl[p].flags)
-						break;
-				if (e == neff)
-				{
-					if (!gz_grow(a, (void **) &eff, &eff_cap, neff + 1, sizeof(gz_eff)))
-						goto oom;
-					eff[neff].ref = r;
-					eff[neff].flags = pl[p].flags;
-					eff[neff].count = 0;
-					neff++;
-				}
-				eff[e].count += pl[p].count;
-			}
-		}
-		/* the added forms, then the removed ones */
-		for (int pass = 0; pass < 2; pass++)
-			for (size_t k = i; k < j; k++)
-			{
-				const gz_name *f = &d->names[items[k].form];
-				const sn_gazetteer_ref *r = &d->refs[f->ref];
-				uint32_t	fl = f->flags & ~GZ_REMOVED;
-				bool		removed = (f->flags & GZ_REMOVED) != 0;
-				size_t		e;
-
-				if (removed != (pass == 1))
-					continue;
-				for (e = 0; e < neff; e++)
-				{
-					const gz_eff *x = &eff[e];
-
-					if (x->flags != fl || x->ref.kind != r->kind || x->ref.id != r->id)
-						continue;
-					if (removed ? ((r->country == SN_GAZETTEER_ANY_COUNTRY || x->ref.country == r->country) && x->count > 0)
-						: x->ref.country == r->country)
-						break;
-				}
-				if (removed)
-				{
-					if (e < neff)
-						eff[e].count--;
-					continue;
-				}
-				if (e == neff)
-				{
-					if (!gz_grow(a, (void **) &eff, &eff_cap, neff + 1, sizeof(gz_eff)))
-						goto oom;
-					eff[neff].ref = *r;
-					eff[neff].flags = fl;
-					eff[neff].count = 0;
-					neff++;
-				}
-				eff[e].count++;
-			}
-		/* what remains: the key's entries, under the name of one of its forms */
-		for (size_t e = 0; e < neff; e++)
-		{
-			const gz_name *f = &d->names[items[i].form];
-
-			if (eff[e].count <= 0)
-				continue;
-			if (!gz_grow(a, (void **) &entries, &entries_cap, nentries + 1, sizeof(sn_matcher_entry)) ||
-				!gz_grow(a, (void **) &refs, &refs_cap, nentries + 1, sizeof(sn_gazetteer_ref)))
-				goto oom;
-			refs[nentries] = eff[e].ref;
-			entries[nentries].name = f->name;
-			entries[nentries].len = f->len;
-			entries[nentries].payload = payload_of(&eff[e].ref, (uint32_t) nentries);
-			entries[nentries].flags = eff[e].flags;
-			nentries++;
-		}
-		i = j;
-	}
-
-	/* 3. the delta's matcher, over its own references */
-	if (d->refs)
-		a->free(a->ctx, d->refs);
-	d->refs = refs;
-	d->nrefs = nentries;
-	d->refs_cap = refs_cap;
-	refs = NULL;
-	d->matcher = sn_matcher_build(entries, nentries, a, err);
-	if (!d->matcher)
-		goto done;
-	if (d->nsuppressed > 1)
-		qsort(d->suppressed, d->nsuppressed, sizeof(uint32_t), u32_cmp);
-	d->base = base;
-	ok = true;
-	goto done;
-
-oom:
-	gz_oom(err);
-done:
-	if (items)
-		a->free(a->ctx, items);
-	if (store)
-		a->free(a->ctx, store);
-	if (eff)
-		a->free(a->ctx, eff);
-	if (entries)
-		a->free(a->ctx, entries);
-	if (refs)
-		a->free(a->ctx, refs);
+	memset(&b, 0, sizeof(b));
+	b.a = a;
+	ok = sort_forms_by_key(&b, d, err) && delta_entries(&b, d, base, err) &&
+		build_delta_matcher(&b, d, base, err);
+	if (b.items)
+		a->free(a->ctx, b.items);
+	if (b.store)
+		a->free(a->ctx, b.store);
+	if (b.eff)
+		a->free(a->ctx, b.eff);
+	if (b.entries)
+		a->free(a->ctx, b.entries);
+	if (b.refs)
+		a->free(a->ctx, b.refs);
 	return ok;
 }
 
