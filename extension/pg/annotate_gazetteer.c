@@ -418,64 +418,147 @@ tables_fingerprint(void)
 	return h;
 }
 
-/*
- * Build into slot the gazetteer of schema nsp as the current role sees it:
- * the rows of annotate_names() and the names of the country type.  The rows
- * are read under a snapshot taken now, not under the calling transaction's:
- * in a REPEATABLE READ transaction, or a READ COMMITTED one whose statement
- * began before a change was received, the transaction's snapshot can
- * predate the change that made the gazetteer stale, and a gazetteer built
- * from it would stay stale until the next change.  annotate_names() runs
- * with the caller's rights, so privileges and row-level security apply.
- * The finished gazetteer's memory context is made a child of parent.
- */
-static void
-gazetteer_build(Oid nsp, gz_cache *slot, MemoryContext parent)
+/* The countries of the country type that are places (rows of kind 'country'). */
+typedef struct country_places
 {
-	MemoryContext cxt,
-				old;
-	sn_allocator a;
-	sn_gazetteer *g;
+	sn_country_place *items;
+	int			n;
+	int			cap;
+} country_places;
+
+static void
+add_country_place(country_places *cp, int32 country, int64 place_id)
+{
+	if (cp->n == cp->cap)
+	{
+		cp->cap = cp->cap ? cp->cap * 2 : 64;
+		cp->items = cp->items
+			? repalloc(cp->items, cp->cap * sizeof(*cp->items))
+			: palloc(cp->cap * sizeof(*cp->items));
+	}
+	cp->items[cp->n].country = country;
+	cp->items[cp->n].place_id = place_id;
+	cp->n++;
+}
+
+/*
+ * The flags of a name read from its row: SN_NAME_DEMONYM from the column
+ * demonym_col, and the language from the next one (lang) when it names one.
+ */
+static uint32
+name_flags(HeapTuple tup, TupleDesc desc, int demonym_col)
+{
+	bool		isnull;
+	Datum		d;
+	uint32		flags = 0;
+
+	d = SPI_getbinval(tup, desc, demonym_col, &isnull);
+	if (!isnull && DatumGetBool(d))
+		flags |= SN_NAME_DEMONYM;
+	d = SPI_getbinval(tup, desc, demonym_col + 1, &isnull);
+	if (!isnull)
+	{
+		char	   *lang = TextDatumGetCString(d);
+		sn_lang		l;
+
+		if (sn_lang_from_string(lang, strlen(lang), &l))
+			flags |= (l == SN_LANG_FR) ? SN_NAME_LANG_FR : SN_NAME_LANG_EN;
+	}
+	return flags;
+}
+
+/*
+ * One row of annotate_names() (kind, ref_id, country, name, demonym, lang)
+ * into g; a row of kind 'country' (the place that a country of the country
+ * type is) into countries instead.  True when a name was added to g.
+ */
+static bool
+add_name_row(sn_gazetteer *g, HeapTuple tup, TupleDesc desc, country_places *countries)
+{
+	bool		isnull;
+	Datum		d;
+	sn_gazetteer_ref ref;
 	sn_error	err;
-	char	   *query;
-	instr_time	t0,
-				t1;
-	int64		rows = 0;
-	uint64		seen,
-				table_seen,
-				fp = 0;
-	sn_country_place *country_places = NULL;
-	int			ncountry_places = 0,
-				country_places_cap = 0;
+	uint32		flags;
+	text	   *name;
+	const char *u;
+	size_t		ulen;
+	char	   *kind;
+
+	d = SPI_getbinval(tup, desc, 1, &isnull);
+	if (isnull)
+		return false;
+	kind = TextDatumGetCString(d);
+	d = SPI_getbinval(tup, desc, 2, &isnull);
+	ref.id = isnull ? 0 : DatumGetInt64(d);
+	d = SPI_getbinval(tup, desc, 3, &isnull);
+	ref.country = isnull ? -1 : (int32) (uint16) DatumGetInt16(d);
+	if (strcmp(kind, "country") == 0)
+	{
+		if (ref.country >= 0 && ref.id != 0)
+			add_country_place(countries, ref.country, ref.id);
+		return false;
+	}
+	ref.kind = strcmp(kind, "actor") == 0 ? SN_REF_ACTOR : SN_REF_PLACE;
+	d = SPI_getbinval(tup, desc, 4, &isnull);
+	if (isnull)
+		return false;
+	name = DatumGetTextPP(d);
+	flags = name_flags(tup, desc, 5);
+	u = sn_pg_to_utf8(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), &ulen);
+	if (!sn_gazetteer_add(g, u, ulen, &ref, flags, &err))
+	{
+		/* a name the core cannot read (invalid UTF-8 in SQL_ASCII) is left out */
+		if (err.status == SN_ERR_SYNTAX)
+			return false;
+		gz_throw(&err);
+	}
+	return true;
+}
+
+/*
+ * The snapshot the names were just read under (SPI connected, their rows
+ * SPI's result, which stays so), as text in cxt, for the deltas that will
+ * follow.  NULL when there will be none: in parallel mode (the statement's
+ * snapshot), in a transaction that has written (the names it added would
+ * stay in the gazetteer should it roll back, since its changes are visible
+ * to its own snapshot), or without a log of changes.
+ */
+static char *
+names_snapshot_text(MemoryContext cxt)
+{
+	SPITupleTable *names = SPI_tuptable;
+	uint64		nnames = SPI_processed;
 	char	   *snapshot_text;
 
-	INSTR_TIME_SET_CURRENT(t0);
+	if (IsInParallelMode() || TransactionIdIsValid(GetTopTransactionIdIfAny()) ||
+		!OidIsValid(watched_log))
+		return NULL;
+	if (SPI_execute("SELECT pg_catalog.pg_current_snapshot()::pg_catalog.text", true, 1) != SPI_OK_SELECT ||
+		SPI_processed != 1)
+		elog(ERROR, "could not read the snapshot of the gazetteer");
+	snapshot_text = MemoryContextStrdup(cxt, SPI_getvalue(SPI_tuptable->vals[0],
+														   SPI_tuptable->tupdesc, 1));
+	SPI_freetuptable(SPI_tuptable);
+	SPI_tuptable = names;
+	SPI_processed = nnames;
+	return snapshot_text;
+}
 
-	/*
-	 * Build under the caller's context, so that an error frees everything;
-	 * once built, the context moves under parent.
-	 */
-	cxt = AllocSetContextCreate(CurrentMemoryContext, "sahel_news annotate gazetteer",
-								ALLOCSET_DEFAULT_SIZES);
-	sn_pg_allocator(&a, cxt);
-	g = sn_gazetteer_new(&a);
+/*
+ * The rows of annotate_names() of schema nsp into g, and the countries that
+ * are places into countries, read under a snapshot taken now (see
+ * gazetteer_build()).  Returns how many names were added; *snapshot_text:
+ * see names_snapshot_text().
+ */
+static int64
+read_names(Oid nsp, sn_gazetteer *g, MemoryContext cxt, country_places *countries,
+		   char **snapshot_text)
+{
+	char	   *query;
+	MemoryContext old;
+	int64		rows = 0;
 
-	/*
-	 * An invalidation received from now on (while the tables are read) makes
-	 * this gazetteer stale at once: the next call builds it again.
-	 */
-	table_seen = table_invalidations;
-	if (!IsInParallelMode())
-		fp = tables_fingerprint();
-	seen = invalidations;
-
-	/* the writers running now: their changes are not in what is read below */
-	slot->nwriters = 0;
-	slot->writers_unknown = false;
-	if (!IsInParallelMode())
-		note_running_writers(slot, watched[NWATCHED - 1]);
-
-	/* names from the tables, under a fresh snapshot */
 	query = psprintf("SELECT kind, ref_id, country, name, demonym, lang FROM %s.annotate_names()",
 					 quote_identifier(get_namespace_name(nsp)));
 	old = CurrentMemoryContext;
@@ -490,139 +573,128 @@ gazetteer_build(Oid nsp, gz_cache *slot, MemoryContext parent)
 		PushActiveSnapshot(GetLatestSnapshot());
 	if (SPI_execute(query, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute failed: %s", query);
-	/*
-	 * The snapshot the names were read under, for the deltas that will
-	 * follow: not in parallel mode (the statement's snapshot), nor in a
-	 * transaction that has written (the names it added would stay in the
-	 * gazetteer should it roll back, since its changes are visible to its own
-	 * snapshot), nor without a log of changes.
-	 */
-	snapshot_text = NULL;
-	if (!IsInParallelMode() && !TransactionIdIsValid(GetTopTransactionIdIfAny()) &&
-		OidIsValid(watched_log))
-	{
-		SPITupleTable *names = SPI_tuptable;
-		uint64		nnames = SPI_processed;
-
-		if (SPI_execute("SELECT pg_catalog.pg_current_snapshot()::pg_catalog.text", true, 1) != SPI_OK_SELECT ||
-			SPI_processed != 1)
-			elog(ERROR, "could not read the snapshot of the gazetteer");
-		snapshot_text = MemoryContextStrdup(cxt, SPI_getvalue(SPI_tuptable->vals[0],
-															   SPI_tuptable->tupdesc, 1));
-		SPI_freetuptable(SPI_tuptable);
-		SPI_tuptable = names;
-		SPI_processed = nnames;
-	}
+	*snapshot_text = names_snapshot_text(cxt);
 	if (!IsInParallelMode())
 		PopActiveSnapshot();
 	/* what outlives SPI_finish is allocated in the caller's context */
 	MemoryContextSwitchTo(old);
 	for (uint64 r = 0; r < SPI_processed; r++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[r];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		bool		isnull;
-		Datum		d;
-		sn_gazetteer_ref ref;
-		uint32		flags = 0;
-		text	   *name;
-		const char *u;
-		size_t		ulen;
-		char	   *kind;
-
-		d = SPI_getbinval(tup, desc, 1, &isnull);
-		if (isnull)
-			continue;
-		kind = TextDatumGetCString(d);
-		d = SPI_getbinval(tup, desc, 2, &isnull);
-		ref.id = isnull ? 0 : DatumGetInt64(d);
-		d = SPI_getbinval(tup, desc, 3, &isnull);
-		ref.country = isnull ? -1 : (int32) (uint16) DatumGetInt16(d);
-		if (strcmp(kind, "country") == 0)
-		{
-			/* the place that a country of the country type is */
-			if (ref.country < 0 || ref.id == 0)
-				continue;
-			if (ncountry_places == country_places_cap)
-			{
-				country_places_cap = country_places_cap ? country_places_cap * 2 : 64;
-				country_places = country_places
-					? repalloc(country_places, country_places_cap * sizeof(*country_places))
-					: palloc(country_places_cap * sizeof(*country_places));
-			}
-			country_places[ncountry_places].country = ref.country;
-			country_places[ncountry_places].place_id = ref.id;
-			ncountry_places++;
-			continue;
-		}
-		ref.kind = strcmp(kind, "actor") == 0 ? SN_REF_ACTOR : SN_REF_PLACE;
-		d = SPI_getbinval(tup, desc, 4, &isnull);
-		if (isnull)
-			continue;
-		name = DatumGetTextPP(d);
-		d = SPI_getbinval(tup, desc, 5, &isnull);
-		if (!isnull && DatumGetBool(d))
-			flags |= SN_NAME_DEMONYM;
-		d = SPI_getbinval(tup, desc, 6, &isnull);
-		if (!isnull)
-		{
-			char	   *lang = TextDatumGetCString(d);
-			sn_lang		l;
-
-			if (sn_lang_from_string(lang, strlen(lang), &l))
-				flags |= (l == SN_LANG_FR) ? SN_NAME_LANG_FR : SN_NAME_LANG_EN;
-		}
-		u = sn_pg_to_utf8(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), &ulen);
-		if (!sn_gazetteer_add(g, u, ulen, &ref, flags, &err))
-		{
-			/* a name the core cannot read (invalid UTF-8 in SQL_ASCII) is left out */
-			if (err.status == SN_ERR_SYNTAX)
-				continue;
-			gz_throw(&err);
-		}
-		rows++;
-	}
+		if (add_name_row(g, SPI_tuptable->vals[r], SPI_tuptable->tupdesc, countries))
+			rows++;
 	SPI_finish();
+	return rows;
+}
 
-	/*
-	 * The names of the country type.  A country that has a row of kind
-	 * 'country' in places is that place (annotate_names() gives the mapping
-	 * as rows of kind 'country'); the others are places without an id.
-	 */
-	if (!sn_gazetteer_add_country_names(g, country_places, ncountry_places, &err))
-		gz_throw(&err);
+/* A gazetteer being built (gazetteer_build()), and what its build noted. */
+typedef struct gz_build
+{
+	MemoryContext cxt;			/* holds g */
+	sn_gazetteer *g;
+	instr_time	t0;				/* when the build began */
+	uint64		seen;			/* invalidations, before the tables were read */
+	uint64		table_seen;		/* table_invalidations, before the fingerprint */
+	uint64		fp;				/* tables_fingerprint() (0 in parallel mode) */
+	char	   *snapshot_text;	/* see names_snapshot_text() */
+	int64		rows;			/* names read from the tables */
+} gz_build;
 
-	if (!sn_gazetteer_build(g, &err))
-		gz_throw(&err);
+/*
+ * Swap the gazetteer just built into slot, its memory context moved under
+ * parent; it is valid unless an invalidation came while the tables were
+ * read.
+ */
+static void
+install_build(gz_cache *slot, Oid nsp, MemoryContext parent, const gz_build *b)
+{
+	instr_time	t1;
 
-	/* swap it in */
 	if (slot->cxt)
 		MemoryContextDelete(slot->cxt);
-	MemoryContextSetParent(cxt, parent);
-	slot->cxt = cxt;
-	slot->g = g;
-	slot->base = g;
+	MemoryContextSetParent(b->cxt, parent);
+	slot->cxt = b->cxt;
+	slot->g = b->g;
+	slot->base = b->g;
 	slot->delta_cxt = NULL;		/* it was a child of the old cxt */
-	slot->base_snapshot = snapshot_text;
-	slot->rebuild = (table_invalidations != table_seen);
-	slot->tables_fp = fp;
+	slot->base_snapshot = b->snapshot_text;
+	slot->rebuild = (table_invalidations != b->table_seen);
+	slot->tables_fp = b->fp;
 	slot->deltas = 0;
 	slot->delta_ms = 0;
 	slot->delta_added = slot->delta_removed = 0;
 	slot->nsp = nsp;
 	slot->role = GetUserId();
-	slot->valid = (invalidations == seen);
+	slot->valid = (invalidations == b->seen);
 	slot->this_statement = IsInParallelMode();
 	slot->lxid = SN_MY_LXID;
 	slot->stmt_start = GetCurrentStatementStartTimestamp();
 	slot->used = ++use_clock;
 	slot->builds++;
 	total_builds++;
-	slot->rows = rows;
+	slot->rows = b->rows;
 	slot->built_at = GetCurrentTimestamp();
 	INSTR_TIME_SET_CURRENT(t1);
-	INSTR_TIME_SUBTRACT(t1, t0);
+	INSTR_TIME_SUBTRACT(t1, b->t0);
 	slot->build_ms = INSTR_TIME_GET_MILLISEC(t1);
+}
+
+/*
+ * Build into slot the gazetteer of schema nsp as the current role sees it:
+ * the rows of annotate_names() and the names of the country type.  The rows
+ * are read under a snapshot taken now, not under the calling transaction's:
+ * in a REPEATABLE READ transaction, or a READ COMMITTED one whose statement
+ * began before a change was received, the transaction's snapshot can
+ * predate the change that made the gazetteer stale, and a gazetteer built
+ * from it would stay stale until the next change.  annotate_names() runs
+ * with the caller's rights, so privileges and row-level security apply.
+ * The finished gazetteer's memory context is made a child of parent.
+ */
+static void
+gazetteer_build(Oid nsp, gz_cache *slot, MemoryContext parent)
+{
+	gz_build	b;
+	sn_allocator a;
+	sn_error	err;
+	country_places countries = {NULL, 0, 0};
+
+	INSTR_TIME_SET_CURRENT(b.t0);
+
+	/*
+	 * Build under the caller's context, so that an error frees everything;
+	 * once built, the context moves under parent.
+	 */
+	b.cxt = AllocSetContextCreate(CurrentMemoryContext, "sahel_news annotate gazetteer",
+								  ALLOCSET_DEFAULT_SIZES);
+	sn_pg_allocator(&a, b.cxt);
+	b.g = sn_gazetteer_new(&a);
+
+	/*
+	 * An invalidation received from now on (while the tables are read) makes
+	 * this gazetteer stale at once: the next call builds it again.
+	 */
+	b.table_seen = table_invalidations;
+	b.fp = IsInParallelMode() ? 0 : tables_fingerprint();
+	b.seen = invalidations;
+
+	/* the writers running now: their changes are not in what is read below */
+	slot->nwriters = 0;
+	slot->writers_unknown = false;
+	if (!IsInParallelMode())
+		note_running_writers(slot, watched[NWATCHED - 1]);
+
+	/* names from the tables, under a fresh snapshot */
+	b.rows = read_names(nsp, b.g, b.cxt, &countries, &b.snapshot_text);
+
+	/*
+	 * The names of the country type.  A country that has a row of kind
+	 * 'country' in places is that place (annotate_names() gives the mapping
+	 * as rows of kind 'country'); the others are places without an id.
+	 */
+	if (!sn_gazetteer_add_country_names(b.g, countries.items, countries.n, &err))
+		gz_throw(&err);
+
+	if (!sn_gazetteer_build(b.g, &err))
+		gz_throw(&err);
+	install_build(slot, nsp, parent, &b);
 }
 
 
