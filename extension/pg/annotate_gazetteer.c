@@ -808,36 +808,15 @@ log_query(StringInfo q, const char *base_text, const char *now_text, const char 
 }
 
 /*
- * Bring slot's gazetteer up to date with a delta over its base: the rows of
- * annotate_names_changes written by the transactions that the base's
- * snapshot does not see, read under a fresh snapshot (as a build reads the
- * names).  The log is read as its owner: the caller may read every row of
- * the four tables (gazetteer_get() keeps gazetteers only for such roles),
- * and so every name the log holds.  The rows are found by ranges and
- * points of the index on xid (log_query()).  Returns false, changing
- * nothing, when a full build is needed instead.
+ * May slot's gazetteer be brought up to date by a delta?  Not without the
+ * snapshot its base was read under, in parallel mode, without a log of
+ * changes or in recovery; nor after an invalidation of a table itself
+ * (slot->rebuild) that changed what the tables' fingerprint tells, which
+ * leaves slot->rebuild set.
  */
 static bool
-gazetteer_refresh(gz_cache *slot)
+delta_possible(gz_cache *slot)
 {
-	MemoryContext cxt,
-				old;
-	sn_allocator a;
-	sn_gazetteer *d;
-	sn_error	err;
-	StringInfoData query;
-	instr_time	t0,
-				t1;
-	uint64		seen = invalidations;
-	int64		limit = Max(DELTA_MIN, slot->rows / DELTA_FRACTION);
-	int64		added = 0,
-				removed = 0;
-	Oid			save_user;
-	int			save_sec;
-	HeapTuple	reltup;
-	Oid			owner;
-	bool		full = false;
-
 	if (!slot->base_snapshot || IsInParallelMode() ||
 		!OidIsValid(watched_log) || RecoveryInProgress())
 		return false;
@@ -851,31 +830,42 @@ gazetteer_refresh(gz_cache *slot)
 			return false;
 		}
 	}
-	reltup = SearchSysCache1(RELOID, ObjectIdGetDatum(watched_log));
+	return true;
+}
+
+/* The owner of the log of changes; InvalidOid when the log is gone. */
+static Oid
+log_owner(void)
+{
+	HeapTuple	reltup = SearchSysCache1(RELOID, ObjectIdGetDatum(watched_log));
+	Oid			owner;
+
 	if (!HeapTupleIsValid(reltup))
-		return false;
+		return InvalidOid;
 	owner = ((Form_pg_class) GETSTRUCT(reltup))->relowner;
 	ReleaseSysCache(reltup);
+	return owner;
+}
 
-	INSTR_TIME_SET_CURRENT(t0);
+/*
+ * Run, SPI connected, the query of the rows of the log that slot's base
+ * lacks (log_query(), at most max_rows), under a snapshot taken now and as
+ * the log's owner.
+ */
+static void
+run_log_query(const gz_cache *slot, Oid owner, int64 max_rows)
+{
+	StringInfoData query;
+	Oid			save_user;
+	int			save_sec;
 
-	cxt = AllocSetContextCreate(CurrentMemoryContext, "sahel_news annotate gazetteer delta",
-								ALLOCSET_DEFAULT_SIZES);
-	sn_pg_allocator(&a, cxt);
-	d = sn_gazetteer_new(&a);
-
-	old = CurrentMemoryContext;
-	/* the writers running now: their changes are not in what is read below */
-	note_running_writers(slot, watched[NWATCHED - 1]);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
 	PushActiveSnapshot(GetLatestSnapshot());
 	if (SPI_execute("SELECT pg_catalog.pg_current_snapshot()::pg_catalog.text", true, 1) != SPI_OK_SELECT ||
 		SPI_processed != 1)
 		elog(ERROR, "could not read the snapshot of the delta");
 	log_query(&query, slot->base_snapshot,
 			  SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1),
-			  get_namespace_name(slot->nsp), limit + 1);
+			  get_namespace_name(slot->nsp), max_rows);
 	GetUserIdAndSecContext(&save_user, &save_sec);
 	SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE |
 						   SECURITY_RESTRICTED_OPERATION);
@@ -883,70 +873,147 @@ gazetteer_refresh(gz_cache *slot)
 		elog(ERROR, "SPI_execute failed: %s", query.data);
 	SetUserIdAndSecContext(save_user, save_sec);
 	PopActiveSnapshot();
+}
+
+/* What one row of the log does to a delta (apply_log_row()). */
+typedef enum log_row_effect
+{
+	LOG_ROW_ADDED,				/* a name added */
+	LOG_ROW_REMOVED,			/* a name removed */
+	LOG_ROW_SKIPPED,			/* nothing */
+	LOG_ROW_FULL				/* a full build is needed instead */
+} log_row_effect;
+
+/*
+ * One row of the log (op, kind, ref_id, country, name, demonym, lang, and
+ * whether pruned rows reach back into what the base's snapshot did not see)
+ * into the delta d.  A removal is of the name whatever its country.
+ */
+static log_row_effect
+apply_log_row(sn_gazetteer *d, HeapTuple tup, TupleDesc desc)
+{
+	bool		isnull;
+	Datum		dv;
+	char	   *op;
+	sn_gazetteer_ref ref;
+	sn_error	err;
+	uint32		flags;
+	text	   *name;
+	const char *u;
+	size_t		ulen;
+	bool		remove;
+	bool		ok;
+
+	op = TextDatumGetCString(SPI_getbinval(tup, desc, 1, &isnull));
+	if (strcmp(op, "add") != 0 && strcmp(op, "remove") != 0)
+	{
+		/* a rebuild, or pruned rows this gazetteer needs (or not) */
+		dv = SPI_getbinval(tup, desc, 8, &isnull);
+		if (strcmp(op, "pruned") != 0 || isnull || DatumGetBool(dv))
+			return LOG_ROW_FULL;
+		return LOG_ROW_SKIPPED;
+	}
+	remove = (op[0] == 'r');
+	ref.kind = strcmp(TextDatumGetCString(SPI_getbinval(tup, desc, 2, &isnull)), "actor") == 0
+		? SN_REF_ACTOR : SN_REF_PLACE;
+	ref.id = DatumGetInt64(SPI_getbinval(tup, desc, 3, &isnull));
+	dv = SPI_getbinval(tup, desc, 4, &isnull);
+	ref.country = remove ? SN_GAZETTEER_ANY_COUNTRY
+		: isnull ? -1 : (int32) (uint16) DatumGetInt16(dv);
+	name = DatumGetTextPP(SPI_getbinval(tup, desc, 5, &isnull));
+	flags = name_flags(tup, desc, 6);
+	u = sn_pg_to_utf8(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), &ulen);
+	ok = remove ? sn_gazetteer_remove(d, u, ulen, &ref, flags, &err)
+		: sn_gazetteer_add(d, u, ulen, &ref, flags, &err);
+	if (!ok)
+	{
+		/* as in a build, a name the core cannot read is left out */
+		if (err.status == SN_ERR_SYNTAX)
+			return LOG_ROW_SKIPPED;
+		gz_throw(&err);
+	}
+	return remove ? LOG_ROW_REMOVED : LOG_ROW_ADDED;
+}
+
+/*
+ * The rows of the log that slot's base lacks, read into the delta d
+ * (counted in *added and *removed).  False when they call for a full build
+ * instead: more than limit rows, a change the log cannot describe, or
+ * pruned rows that the base's snapshot needs.
+ */
+static bool
+read_log(gz_cache *slot, Oid owner, int64 limit, sn_gazetteer *d, int64 *added, int64 *removed)
+{
+	MemoryContext old = CurrentMemoryContext;
+	bool		full;
+
+	/* the writers running now: their changes are not in what is read below */
+	note_running_writers(slot, watched[NWATCHED - 1]);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	run_log_query(slot, owner, limit + 1);
 	MemoryContextSwitchTo(old);
 
-	if ((int64) SPI_processed > limit)
-		full = true;
+	full = (int64) SPI_processed > limit;
 	for (uint64 r = 0; r < SPI_processed && !full; r++)
 	{
-		HeapTuple	tup = SPI_tuptable->vals[r];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		bool		isnull;
-		Datum		dv;
-		char	   *op;
-		sn_gazetteer_ref ref;
-		uint32		flags = 0;
-		text	   *name;
-		const char *u;
-		size_t		ulen;
-		bool		remove;
-		bool		ok;
-
-		op = TextDatumGetCString(SPI_getbinval(tup, desc, 1, &isnull));
-		if (strcmp(op, "add") != 0 && strcmp(op, "remove") != 0)
+		switch (apply_log_row(d, SPI_tuptable->vals[r], SPI_tuptable->tupdesc))
 		{
-			/* a rebuild, or pruned rows this gazetteer needs (or not) */
-			dv = SPI_getbinval(tup, desc, 8, &isnull);
-			if (strcmp(op, "pruned") != 0 || isnull || DatumGetBool(dv))
+			case LOG_ROW_ADDED:
+				(*added)++;
+				break;
+			case LOG_ROW_REMOVED:
+				(*removed)++;
+				break;
+			case LOG_ROW_FULL:
 				full = true;
-			continue;
+				break;
+			case LOG_ROW_SKIPPED:
+				break;
 		}
-		remove = (op[0] == 'r');
-		ref.kind = strcmp(TextDatumGetCString(SPI_getbinval(tup, desc, 2, &isnull)), "actor") == 0
-			? SN_REF_ACTOR : SN_REF_PLACE;
-		ref.id = DatumGetInt64(SPI_getbinval(tup, desc, 3, &isnull));
-		dv = SPI_getbinval(tup, desc, 4, &isnull);
-		ref.country = remove ? SN_GAZETTEER_ANY_COUNTRY
-			: isnull ? -1 : (int32) (uint16) DatumGetInt16(dv);
-		name = DatumGetTextPP(SPI_getbinval(tup, desc, 5, &isnull));
-		if (DatumGetBool(SPI_getbinval(tup, desc, 6, &isnull)))
-			flags |= SN_NAME_DEMONYM;
-		dv = SPI_getbinval(tup, desc, 7, &isnull);
-		if (!isnull)
-		{
-			char	   *lang = TextDatumGetCString(dv);
-			sn_lang		l;
-
-			if (sn_lang_from_string(lang, strlen(lang), &l))
-				flags |= (l == SN_LANG_FR) ? SN_NAME_LANG_FR : SN_NAME_LANG_EN;
-		}
-		u = sn_pg_to_utf8(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), &ulen);
-		ok = remove ? sn_gazetteer_remove(d, u, ulen, &ref, flags, &err)
-			: sn_gazetteer_add(d, u, ulen, &ref, flags, &err);
-		if (!ok)
-		{
-			/* as in a build, a name the core cannot read is left out */
-			if (err.status == SN_ERR_SYNTAX)
-				continue;
-			gz_throw(&err);
-		}
-		if (remove)
-			removed++;
-		else
-			added++;
 	}
 	SPI_finish();
-	if (full)
+	return !full;
+}
+
+/*
+ * Bring slot's gazetteer up to date with a delta over its base: the rows of
+ * annotate_names_changes written by the transactions that the base's
+ * snapshot does not see, read under a fresh snapshot (as a build reads the
+ * names).  The log is read as its owner: the caller may read every row of
+ * the four tables (gazetteer_get() keeps gazetteers only for such roles),
+ * and so every name the log holds.  The rows are found by ranges and
+ * points of the index on xid (log_query()).  Returns false, changing
+ * nothing, when a full build is needed instead.
+ */
+static bool
+gazetteer_refresh(gz_cache *slot)
+{
+	MemoryContext cxt;
+	sn_allocator a;
+	sn_gazetteer *d;
+	sn_error	err;
+	instr_time	t0,
+				t1;
+	uint64		seen = invalidations;
+	int64		limit = Max(DELTA_MIN, slot->rows / DELTA_FRACTION);
+	int64		added = 0,
+				removed = 0;
+	Oid			owner;
+
+	if (!delta_possible(slot))
+		return false;
+	owner = log_owner();
+	if (!OidIsValid(owner))
+		return false;
+
+	INSTR_TIME_SET_CURRENT(t0);
+
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "sahel_news annotate gazetteer delta",
+								ALLOCSET_DEFAULT_SIZES);
+	sn_pg_allocator(&a, cxt);
+	d = sn_gazetteer_new(&a);
+	if (!read_log(slot, owner, limit, d, &added, &removed))
 	{
 		MemoryContextDelete(cxt);
 		return false;
