@@ -233,19 +233,16 @@ is_acronym(const char *s, size_t len)
 
 	while (i < len)
 	{
-		uint32_t	cp,
-					f[SN_FOLD_MAX];
-		int			nf;
-		int			n = sn_decode_fold(s + i, len - i, &cp, f, &nf);
+		sn_folded_char c;
 
-		if (n == 0)
+		if (sn_fold_at(s, len, i, &c) == 0)
 			return false;
-		if (nf > 0 && sn_is_space(f[0]))
+		if (c.nf > 0 && sn_is_space(c.f[0]))
 			return false;
-		if (nf > 0 && f[0] != cp && sn_is_word_char(f[0]) && cp < 0x2000)
+		if (c.nf > 0 && c.f[0] != c.cp && sn_is_word_char(c.f[0]) && c.cp < 0x2000)
 			upper = true;
 		chars++;
-		i += n;
+		i += c.n;
 	}
 	return upper && chars >= 2 && chars <= 8 && !sn_matcher_has_lower(s, len);
 }
@@ -254,12 +251,9 @@ is_acronym(const char *s, size_t len)
 static bool
 word_char_at(const char *text, size_t len, size_t i)
 {
-	uint32_t	cp,
-				f[SN_FOLD_MAX];
-	int			nf;
+	sn_folded_char c;
 
-	return i < len && sn_decode_fold(text + i, len - i, &cp, f, &nf) > 0 &&
-		nf > 0 && sn_is_word_char(f[0]);
+	return i < len && sn_fold_at(text, len, i, &c) > 0 && c.nf > 0 && sn_is_word_char(c.f[0]);
 }
 
 /*
@@ -279,29 +273,26 @@ without_inner_apostrophes(const char *s, size_t len, char *out, size_t outsize)
 
 	while (i < len)
 	{
-		uint32_t	cp,
-					f[SN_FOLD_MAX];
-		int			nf;
-		int			n = sn_decode_fold(s + i, len - i, &cp, f, &nf);
+		sn_folded_char c;
 
-		if (n == 0)
+		if (sn_fold_at(s, len, i, &c) == 0)
 			return 0;
-		if (nf == 1 && f[0] == '\'' && prev_word && i + n < len)
+		if (c.nf == 1 && c.f[0] == '\'' && prev_word && i + c.n < len)
 		{
-			if (word_char_at(s, len, i + n))
+			if (word_char_at(s, len, i + c.n))
 			{
 				dropped = true;
-				i += n;
+				i += c.n;
 				continue;
 			}
 		}
-		if (o + n >= outsize)
+		if (o + c.n >= outsize)
 			return 0;
-		memcpy(out + o, s + i, n);
-		o += n;
-		if (nf > 0)
-			prev_word = sn_is_word_char(f[nf - 1]);
-		i += n;
+		memcpy(out + o, s + i, c.n);
+		o += c.n;
+		if (c.nf > 0)
+			prev_word = sn_is_word_char(c.f[c.nf - 1]);
+		i += c.n;
 	}
 	return dropped ? o : 0;
 }

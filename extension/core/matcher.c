@@ -505,19 +505,16 @@ normalize_name(const char *name, size_t len, uint8_t *out, size_t outsize, bool 
 	*has_break = false;
 	while (i < len)
 	{
-		uint32_t	cp,
-					f[SN_FOLD_MAX];
-		int			nf;
-		int			nb = sn_decode_fold(name + i, len - i, &cp, f, &nf);
+		sn_folded_char c;
 
-		if (nb == 0)
+		if (sn_fold_at(name, len, i, &c) == 0)
 			return -1;
-		for (int k = 0; k < nf; k++)
+		for (int k = 0; k < c.nf; k++)
 		{
-			norm_cp(&st, f[k], ci, i, nb, &o);
+			norm_cp(&st, c.f[k], ci, i, c.n, &o);
 			n = put_stream_bytes(&o, mode, out, outsize, n, has_break);
 		}
-		i += nb;
+		i += c.n;
 		ci++;
 	}
 	norm_finish(&st, &o);

@@ -377,18 +377,15 @@ sn_fold_string(const char *in, size_t len, char *out, size_t outsize)
 
 	while (i < len)
 	{
-		uint32_t	cp,
-					folded[SN_FOLD_MAX];
-		int			nf;
-		int			used = sn_decode_fold(in + i, len - i, &cp, folded, &nf);
+		sn_folded_char c;
 
-		if (used == 0)
+		if (sn_fold_at(in, len, i, &c) == 0)
 			return (size_t) -1;
-		i += used;
-		for (int k = 0; k < nf; k++)
+		i += c.n;
+		for (int k = 0; k < c.nf; k++)
 		{
 			char		buf[4];
-			int			nb = sn_utf8_encode(folded[k], buf);
+			int			nb = sn_utf8_encode(c.f[k], buf);
 
 			for (int b = 0; b < nb; b++, o++)
 				if (o + 1 < outsize)

@@ -117,6 +117,26 @@ sn_decode_fold(const char *s, size_t len, uint32_t *cp, uint32_t folded[SN_FOLD_
 	return 1;
 }
 
+/* One character of a text as sn_decode_fold reads it. */
+typedef struct sn_folded_char
+{
+	uint32_t	cp;				/* its code point */
+	uint32_t	f[SN_FOLD_MAX]; /* what it folds to */
+	int			nf;				/* how many code points f holds */
+	int			n;				/* the bytes it takes; 0 as sn_decode_fold */
+} sn_folded_char;
+
+/*
+ * Decode and fold the character at byte i of s (len bytes) into *c, for the
+ * loops that walk a text character by character.  Returns c->n.
+ */
+static inline int
+sn_fold_at(const char *s, size_t len, size_t i, sn_folded_char *c)
+{
+	c->n = sn_decode_fold(s + i, len - i, &c->cp, c->f, &c->nf);
+	return c->n;
+}
+
 /*
  * Fold a whole UTF-8 string into out (outsize bytes, NUL-terminated when
  * there is room).  Returns the length of the folded string (which may exceed
