@@ -1454,8 +1454,7 @@ sn_annotate(const char *text, size_t len, const sn_annotate_options *opt,
 		out->items[out->n++] = vals.items[iv++];
 	}
 	sn_name_mentions_free(a, &names);
-	if (vals.items)
-		a->free(a->ctx, vals.items);
+	sn_free(a, vals.items);
 	return ok;
 }
 
@@ -1464,8 +1463,7 @@ sn_mentions_free(const sn_annotate_options *opt, sn_mentions *m)
 {
 	const sn_allocator *a = opt->alloc ? opt->alloc : &sn_malloc_allocator;
 
-	if (m->items)
-		a->free(a->ctx, m->items);
+	sn_free(a, m->items);
 	m->items = NULL;
 	m->n = m->cap = 0;
 }

@@ -211,12 +211,9 @@ sn_gazetteer_free(sn_gazetteer *g)
 		a.free(a.ctx, g->arena);
 		g->arena = next;
 	}
-	if (g->names)
-		a.free(a.ctx, g->names);
-	if (g->refs)
-		a.free(a.ctx, g->refs);
-	if (g->suppressed)
-		a.free(a.ctx, g->suppressed);
+	sn_free(&a, g->names);
+	sn_free(&a, g->refs);
+	sn_free(&a, g->suppressed);
 	a.free(a.ctx, g);
 }
 
@@ -798,8 +795,7 @@ delta_entries(gz_delta_build *b, sn_gazetteer *d, const sn_gazetteer *base, sn_e
 static bool
 build_delta_matcher(gz_delta_build *b, sn_gazetteer *d, const sn_gazetteer *base, sn_error *err)
 {
-	if (d->refs)
-		b->a->free(b->a->ctx, d->refs);
+	sn_free(b->a, d->refs);
 	d->refs = b->refs;
 	d->nrefs = b->nentries;
 	d->refs_cap = b->refs_cap;
@@ -830,16 +826,11 @@ sn_gazetteer_build_delta(sn_gazetteer *d, const sn_gazetteer *base, sn_error *er
 	b.a = a;
 	ok = sort_forms_by_key(&b, d, err) && delta_entries(&b, d, base, err) &&
 		build_delta_matcher(&b, d, base, err);
-	if (b.items)
-		a->free(a->ctx, b.items);
-	if (b.store)
-		a->free(a->ctx, b.store);
-	if (b.eff)
-		a->free(a->ctx, b.eff);
-	if (b.entries)
-		a->free(a->ctx, b.entries);
-	if (b.refs)
-		a->free(a->ctx, b.refs);
+	sn_free(a, b.items);
+	sn_free(a, b.store);
+	sn_free(a, b.eff);
+	sn_free(a, b.entries);
+	sn_free(a, b.refs);
 	return ok;
 }
 
@@ -1341,14 +1332,11 @@ gz_scan_joined(const sn_gazetteer *g, const char *text, size_t len, const sn_wor
 		else
 			ok = gz_scan(g, w.buf, w.bn, NULL, &hits, progress, progress_arg, err) &&
 				add_joined_hits(f, &hits, &w, err);
-		if (hits.c)
-			a->free(a->ctx, hits.c);
+		sn_free(a, hits.c);
 		i = w.end;
 	}
-	if (w.buf)
-		a->free(a->ctx, w.buf);
-	if (w.joins)
-		a->free(a->ctx, w.joins);
+	sn_free(a, w.buf);
+	sn_free(a, w.joins);
 	return ok;
 }
 
@@ -1429,8 +1417,7 @@ sn_gazetteer_find_words(const sn_gazetteer *g, const char *text, size_t len,
 			out->n++;
 		}
 	}
-	if (f.c)
-		a->free(a->ctx, f.c);
+	sn_free(a, f.c);
 	return ok;
 }
 
@@ -1439,8 +1426,7 @@ sn_name_mentions_free(const sn_allocator *alloc, sn_name_mentions *m)
 {
 	const sn_allocator *a = alloc ? alloc : &sn_malloc_allocator;
 
-	if (m->items)
-		a->free(a->ctx, m->items);
+	sn_free(a, m->items);
 	m->items = NULL;
 	m->n = m->cap = 0;
 }

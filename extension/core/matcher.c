@@ -798,13 +798,6 @@ xalloc(const sn_allocator *a, size_t size)
 	return a->alloc(a->ctx, size ? size : 1);
 }
 
-static void
-xfree(const sn_allocator *a, void *p)
-{
-	if (p)
-		a->free(a->ctx, p);
-}
-
 /* Grow a per-slot int32 array from old to new slots, filling with fill. */
 static bool
 grow_array(const sn_allocator *a, int32_t **arr, size_t old, size_t new, int32_t fill)
@@ -817,7 +810,7 @@ grow_array(const sn_allocator *a, int32_t **arr, size_t old, size_t new, int32_t
 		memcpy(n, *arr, old * sizeof(int32_t));
 	for (size_t i = old; i < new; i++)
 		n[i] = fill;
-	xfree(a, *arr);
+	sn_free(a, *arr);
 	*arr = n;
 	return true;
 }
@@ -1009,7 +1002,7 @@ build_store_room(build *bd, size_t *cap)
 		return false;
 	if (bd->store)
 		memcpy(ns, bd->store, bd->store_len);
-	xfree(bd->a, bd->store);
+	sn_free(bd->a, bd->store);
 	bd->store = ns;
 	*cap = nc;
 	return true;
@@ -1030,7 +1023,7 @@ build_normalise_names(build *bd, const sn_matcher_entry *entries, size_t n, sn_e
 	offsets = xalloc(a, (n ? n : 1) * sizeof(size_t));
 	if (!bd->keys || !offsets)
 	{
-		xfree(a, offsets);
+		sn_free(a, offsets);
 		return oom(err);
 	}
 	for (size_t i = 0; i < n; i++)
@@ -1040,7 +1033,7 @@ build_normalise_names(build *bd, const sn_matcher_entry *entries, size_t n, sn_e
 
 		if (!build_store_room(bd, &store_cap))
 		{
-			xfree(a, offsets);
+			sn_free(a, offsets);
 			return oom(err);
 		}
 		len = normalize_name(entries[i].name, entries[i].len,
@@ -1049,7 +1042,7 @@ build_normalise_names(build *bd, const sn_matcher_entry *entries, size_t n, sn_e
 		{
 			char		q[64];
 
-			xfree(a, offsets);
+			sn_free(a, offsets);
 			return sn_error_set(err, SN_ERR_SYNTAX, (int) (i > INT32_MAX ? INT32_MAX : i),
 								"invalid UTF-8 in name \"%s\"",
 								sn_quote_input(q, sizeof(q), entries[i].name, entries[i].len));
@@ -1070,7 +1063,7 @@ build_normalise_names(build *bd, const sn_matcher_entry *entries, size_t n, sn_e
 	/* the store may have moved while growing: set pointers only now */
 	for (size_t i = 0; i < bd->nkeys; i++)
 		bd->keys[i].bytes = bd->store + offsets[i];
-	xfree(a, offsets);
+	sn_free(a, offsets);
 	qsort(bd->keys, bd->nkeys, sizeof(build_key), cmp_build_key);
 	return true;
 }
@@ -1227,8 +1220,8 @@ build_trie(build *bd, sn_error *err)
 		}
 	}
 	m->stats.states = states;
-	xfree(bd->a, stack);
-	xfree(bd->a, deep);
+	sn_free(bd->a, stack);
+	sn_free(bd->a, deep);
 	return ok || oom(err);
 }
 
@@ -1386,13 +1379,13 @@ build_pack(build *bd, sn_error *err)
 		(m->nslots / 64 + 1) * sizeof(out_block) + nouts * sizeof(dout) + SN_CACHE_LINE +
 		bd->npayloads * sizeof(sn_matcher_payload);
 
-	xfree(a, m->base);
-	xfree(a, m->check);
-	xfree(a, m->key);
-	xfree(a, m->dict);
-	xfree(a, m->key_len);
-	xfree(a, m->key_first);
-	xfree(a, m->key_count);
+	sn_free(a, m->base);
+	sn_free(a, m->check);
+	sn_free(a, m->key);
+	sn_free(a, m->dict);
+	sn_free(a, m->key_len);
+	sn_free(a, m->key_first);
+	sn_free(a, m->key_count);
 	m->base = m->check = m->key = m->dict = NULL;
 	m->key_len = m->key_first = m->key_count = NULL;
 	return true;
@@ -1472,12 +1465,12 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 		m->stats.slots = m->nslots;
 	}
 
-	xfree(a, bd.keys);
-	xfree(a, bd.store);
-	xfree(a, bd.distinct);
-	xfree(a, bd.queue);
-	xfree(a, bd.b.nextf);
-	xfree(a, bd.b.prevf);
+	sn_free(a, bd.keys);
+	sn_free(a, bd.store);
+	sn_free(a, bd.distinct);
+	sn_free(a, bd.queue);
+	sn_free(a, bd.b.nextf);
+	sn_free(a, bd.b.prevf);
 	if (!ok)
 	{
 		sn_matcher_free(m);
@@ -1494,19 +1487,19 @@ sn_matcher_free(sn_matcher *m)
 	if (!m)
 		return;
 	a = m->alloc;
-	xfree(&a, m->nodes);
-	xfree(&a, m->out_blocks);
-	xfree(&a, m->outs_mem);
-	xfree(&a, m->base);
-	xfree(&a, m->check);
-	xfree(&a, m->fail);
-	xfree(&a, m->key);
-	xfree(&a, m->dict);
-	xfree(&a, m->key_len);
-	xfree(&a, m->key_first);
-	xfree(&a, m->key_count);
-	xfree(&a, m->payloads);
-	xfree(&a, m);
+	sn_free(&a, m->nodes);
+	sn_free(&a, m->out_blocks);
+	sn_free(&a, m->outs_mem);
+	sn_free(&a, m->base);
+	sn_free(&a, m->check);
+	sn_free(&a, m->fail);
+	sn_free(&a, m->key);
+	sn_free(&a, m->dict);
+	sn_free(&a, m->key_len);
+	sn_free(&a, m->key_first);
+	sn_free(&a, m->key_count);
+	sn_free(&a, m->payloads);
+	sn_free(&a, m);
 }
 
 void

@@ -56,6 +56,14 @@ typedef struct sn_allocator
 /* The allocator that uses malloc and free. */
 extern const sn_allocator sn_malloc_allocator;
 
+/* Give p back to the allocator it came from; a NULL p is left alone. */
+static inline void
+sn_free(const sn_allocator *a, void *p)
+{
+	if (p)
+		a->free(a->ctx, p);
+}
+
 /*
  * Names longer than this many bytes once normalised are skipped (counted in
  * the statistics): no real name is that long, and the bound keeps the scan's

@@ -222,8 +222,7 @@ sn_words_free(const sn_allocator *a, sn_words *w)
 {
 	if (a == NULL)
 		a = &sn_malloc_allocator;
-	if (w->items)
-		a->free(a->ctx, w->items);
+	sn_free(a, w->items);
 	w->items = NULL;
 	w->n = w->cap = 0;
 }
