@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sn_sort.h"
+
 #define DEG2RAD (M_PI / 180.0)
 
 void
@@ -180,28 +182,11 @@ sn_geobox_penalty(const sn_geobox *orig, const sn_geobox *add)
  * Picksplit
  */
 
-typedef struct split_item
-{
-	double		key;
-	int			index;
-} split_item;
-
-static int
-cmp_item(const void *a, const void *b)
-{
-	const split_item *x = a,
-			   *y = b;
-
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	return x->index - y->index;
-}
-
 size_t
 sn_geobox_split_work_size(void)
 {
 	/* sorted items, then prefix and suffix union boxes */
-	return sizeof(split_item) + 2 * sizeof(sn_geobox);
+	return sizeof(sn_sort_item) + 2 * sizeof(sn_geobox);
 }
 
 static double
@@ -221,10 +206,23 @@ overlap_volume(const sn_geobox *a, const sn_geobox *b)
 	return v;
 }
 
+/* The boxes' indexes into items, in the order of their centres on axis. */
+static void
+sort_on_axis(const sn_geobox *boxes, int n, int axis, sn_sort_item *items)
+{
+	for (int i = 0; i < n; i++)
+	{
+		items[i].key = ((double) boxes[i].lo[axis] + boxes[i].hi[axis]) / 2;
+		items[i].tie = 0;
+		items[i].index = i;
+	}
+	sn_sort_items(items, n);
+}
+
 void
 sn_geobox_picksplit(const sn_geobox *boxes, int n, bool *left, void *work)
 {
-	split_item *items = work;
+	sn_sort_item *items = work;
 	sn_geobox  *prefix = (sn_geobox *) (items + n);
 	sn_geobox  *suffix = prefix + n;
 	int			min_group = (int) ceil(n * 0.3);
@@ -241,12 +239,7 @@ sn_geobox_picksplit(const sn_geobox *boxes, int n, bool *left, void *work)
 
 	for (int axis = 0; axis < 3; axis++)
 	{
-		for (int i = 0; i < n; i++)
-		{
-			items[i].key = ((double) boxes[i].lo[axis] + boxes[i].hi[axis]) / 2;
-			items[i].index = i;
-		}
-		qsort(items, n, sizeof(split_item), cmp_item);
+		sort_on_axis(boxes, n, axis, items);
 		prefix[0] = boxes[items[0].index];
 		for (int i = 1; i < n; i++)
 		{
@@ -280,12 +273,7 @@ sn_geobox_picksplit(const sn_geobox *boxes, int n, bool *left, void *work)
 	}
 
 	/* redo the winning sort and assign */
-	for (int i = 0; i < n; i++)
-	{
-		items[i].key = ((double) boxes[i].lo[best_axis] + boxes[i].hi[best_axis]) / 2;
-		items[i].index = i;
-	}
-	qsort(items, n, sizeof(split_item), cmp_item);
+	sort_on_axis(boxes, n, best_axis, items);
 	for (int i = 0; i < n; i++)
 		left[items[i].index] = i < best_k;
 }

@@ -19,6 +19,8 @@
 #include "utils/date.h"
 #include "utils/sortsupport.h"
 
+#include "sn_sort.h"
+
 PGDLLEXPORT Datum edtf_gist_compress(PG_FUNCTION_ARGS);
 PGDLLEXPORT Datum edtf_gist_fetch(PG_FUNCTION_ARGS);
 PGDLLEXPORT Datum edtf_gist_consistent(PG_FUNCTION_ARGS);
@@ -156,26 +158,6 @@ span_center(const sn_edtf_packed *k)
 	return (double) k->lower / 2.0 + (double) k->upper / 2.0;
 }
 
-typedef struct split_item
-{
-	double		center;
-	int64		lo;
-	OffsetNumber off;
-} split_item;
-
-static int
-split_item_cmp(const void *a, const void *b)
-{
-	const split_item *x = a,
-			   *y = b;
-
-	if (x->center != y->center)
-		return x->center < y->center ? -1 : 1;
-	if (x->lo != y->lo)
-		return x->lo < y->lo ? -1 : 1;
-	return (int) x->off - (int) y->off;
-}
-
 /* Split by the centre of the spans: the first half left, the rest right. */
 Datum
 edtf_gist_picksplit(PG_FUNCTION_ARGS)
@@ -184,7 +166,7 @@ edtf_gist_picksplit(PG_FUNCTION_ARGS)
 	GIST_SPLITVEC *v = (GIST_SPLITVEC *) PG_GETARG_POINTER(1);
 	OffsetNumber maxoff = ev->n - 1;
 	int			n = maxoff - FirstOffsetNumber + 1;
-	split_item *items = palloc(sizeof(split_item) * n);
+	sn_sort_item *items = palloc(sizeof(sn_sort_item) * n);
 	int64		llo = 0,
 				lhi = 0,
 				rlo = 0,
@@ -195,18 +177,18 @@ edtf_gist_picksplit(PG_FUNCTION_ARGS)
 	{
 		sn_edtf_packed *k = KEY(ev->vector[FirstOffsetNumber + i].key);
 
-		items[i].center = span_center(k);
-		items[i].lo = k->lower;
-		items[i].off = (OffsetNumber) (FirstOffsetNumber + i);
+		items[i].key = span_center(k);
+		items[i].tie = k->lower;
+		items[i].index = FirstOffsetNumber + i;
 	}
-	qsort(items, n, sizeof(split_item), split_item_cmp);
+	sn_sort_items(items, n);
 
 	v->spl_left = palloc(sizeof(OffsetNumber) * (n + 1));
 	v->spl_right = palloc(sizeof(OffsetNumber) * (n + 1));
 	v->spl_nleft = v->spl_nright = 0;
 	for (i = 0; i < n; i++)
 	{
-		sn_edtf_packed *k = KEY(ev->vector[items[i].off].key);
+		sn_edtf_packed *k = KEY(ev->vector[items[i].index].key);
 
 		if (i < n / 2)
 		{
@@ -214,7 +196,7 @@ edtf_gist_picksplit(PG_FUNCTION_ARGS)
 				llo = k->lower;
 			if (v->spl_nleft == 0 || k->upper > lhi)
 				lhi = k->upper;
-			v->spl_left[v->spl_nleft++] = items[i].off;
+			v->spl_left[v->spl_nleft++] = items[i].index;
 		}
 		else
 		{
@@ -222,7 +204,7 @@ edtf_gist_picksplit(PG_FUNCTION_ARGS)
 				rlo = k->lower;
 			if (v->spl_nright == 0 || k->upper > rhi)
 				rhi = k->upper;
-			v->spl_right[v->spl_nright++] = items[i].off;
+			v->spl_right[v->spl_nright++] = items[i].index;
 		}
 	}
 	v->spl_ldatum = PointerGetDatum(span_key(llo, lhi));
@@ -250,12 +232,9 @@ edtf_gist_cmp_center(Datum a, Datum b, SortSupport ssup)
 			   *y = KEY(b);
 	double		cx = span_center(x),
 				cy = span_center(y);
+	int			c = SN_CMP(cx, cy);
 
-	if (cx != cy)
-		return cx < cy ? -1 : 1;
-	if (x->lower != y->lower)
-		return x->lower < y->lower ? -1 : 1;
-	return 0;
+	return c != 0 ? c : SN_CMP(x->lower, y->lower);
 }
 
 Datum

@@ -30,6 +30,7 @@
 
 #include "event_match.h"
 #include "event_text.h"
+#include "sn_sort.h"
 
 PG_FUNCTION_INFO_V1(event_match_pairs);
 PG_FUNCTION_INFO_V1(event_match_select);
@@ -575,7 +576,7 @@ cmp_int64(const void *x, const void *y)
 	int64		a = *(const int64 *) x,
 				b = *(const int64 *) y;
 
-	return a < b ? -1 : a > b;
+	return SN_CMP(a, b);
 }
 
 static size_t
@@ -896,7 +897,7 @@ id_index_cmp(const void *x, const void *y)
 	int64		a = ((const id_index *) x)->id,
 				b = ((const id_index *) y)->id;
 
-	return a < b ? -1 : a > b;
+	return SN_CMP(a, b);
 }
 
 static id_index *
@@ -936,10 +937,9 @@ pair_key_cmp(const void *x, const void *y)
 {
 	const pair_key *p = x,
 			   *q = y;
+	int			c = SN_CMP(p->a, q->a);
 
-	if (p->a != q->a)
-		return p->a < q->a ? -1 : 1;
-	return p->b < q->b ? -1 : p->b > q->b;
+	return c != 0 ? c : SN_CMP(p->b, q->b);
 }
 
 static const pair_key *

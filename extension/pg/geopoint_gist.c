@@ -21,6 +21,7 @@
 
 #include "geopoint_index.h"
 #include "geopoint_pg.h"
+#include "sn_sort.h"
 
 PGDLLEXPORT Datum geopoint_gist_key_in(PG_FUNCTION_ARGS);
 PGDLLEXPORT Datum geopoint_gist_key_out(PG_FUNCTION_ARGS);
@@ -287,7 +288,7 @@ geopoint_gist_same(PG_FUNCTION_ARGS)
 static int
 cmp_keys(uint64 a, uint64 b)
 {
-	return a < b ? -1 : (a > b ? 1 : 0);
+	return SN_CMP(a, b);
 }
 
 static int
