@@ -23,6 +23,32 @@ add(sn_gazetteer *g, const char *name, sn_ref_kind kind, int64_t id, int32_t cou
 	assert_true(sn_gazetteer_add(g, name, strlen(name), &r, flags, &err));
 }
 
+/* A name and its reference, as add() takes them. */
+typedef struct test_name
+{
+	const char *name;
+	sn_ref_kind kind;
+	int64_t		id;
+	int32_t		country;
+	uint32_t	flags;
+} test_name;
+
+/* A gazetteer of names[0..n), built. */
+static sn_gazetteer *
+built(const test_name *names, size_t n)
+{
+	sn_gazetteer *g = sn_gazetteer_new(NULL);
+	sn_error	err;
+
+	assert_non_null(g);
+	for (size_t i = 0; i < n; i++)
+		add(g, names[i].name, names[i].kind, names[i].id, names[i].country, names[i].flags);
+	assert_true(sn_gazetteer_build(g, &err));
+	return g;
+}
+
+#define BUILT(names) built((names), UNIT_LENGTH(names))
+
 /* Mentions as "surface=P12" or "surface=A3" (with /country when set), space-separated. */
 static const char *
 find(const sn_gazetteer *g, const char *text)
@@ -51,36 +77,34 @@ find(const sn_gazetteer *g, const char *text)
 static sn_gazetteer *
 sahel(void)
 {
-	sn_gazetteer *g = sn_gazetteer_new(NULL);
-	sn_error	err;
+	static const test_name names[] = {
+		{"Chad", SN_REF_PLACE, 1, 148, 0},
+		{"Tchad", SN_REF_PLACE, 1, 148, SN_NAME_LANG_FR},
+		{"Lake Chad", SN_REF_PLACE, 2, -1, 0},
+		{"Lake Chad region", SN_REF_PLACE, 3, -1, 0},
+		{"Burkina", SN_REF_PLACE, 4, 854, 0},
+		{"Burkina Faso", SN_REF_PLACE, 4, 854, 0},
+		{"Niger", SN_REF_PLACE, 5, 562, 0},
+		{"Nigeria", SN_REF_PLACE, 6, 566, 0},
+		{"Mali", SN_REF_PLACE, 7, 466, 0},
+		{"Malian", SN_REF_PLACE, 7, 466, SN_NAME_DEMONYM | SN_NAME_LANG_EN},
+		{"malien", SN_REF_PLACE, 7, 466, SN_NAME_DEMONYM | SN_NAME_LANG_FR},
+		{"French", SN_REF_PLACE, 8, 250, SN_NAME_DEMONYM | SN_NAME_LANG_EN},
+		{"fran\xc3\xa7" "ais", SN_REF_PLACE, 8, 250, SN_NAME_DEMONYM | SN_NAME_LANG_FR},
+		{"France", SN_REF_PLACE, 8, 250, 0},
+		{"France", SN_REF_ACTOR, 1, 250, 0},
+		{"French armed forces", SN_REF_ACTOR, 2, 250, 0},
+		{"al-Qaeda", SN_REF_ACTOR, 3, -1, 0},
+		{"ISIL", SN_REF_ACTOR, 4, -1, 0},
+		{"UN", SN_REF_ACTOR, 5, -1, 0},
+		{"United Nations", SN_REF_ACTOR, 5, -1, 0},
+		{"Bamako", SN_REF_PLACE, 9, 466, 0},
+		{"Bamako", SN_REF_ACTOR, 6, 466, 0},
+		/* the same place from the country type, mapped to the same id: one mention */
+		{"Mali", SN_REF_PLACE, 7, 466, 0},
+	};
 
-	assert_non_null(g);
-	add(g, "Chad", SN_REF_PLACE, 1, 148, 0);
-	add(g, "Tchad", SN_REF_PLACE, 1, 148, SN_NAME_LANG_FR);
-	add(g, "Lake Chad", SN_REF_PLACE, 2, -1, 0);
-	add(g, "Lake Chad region", SN_REF_PLACE, 3, -1, 0);
-	add(g, "Burkina", SN_REF_PLACE, 4, 854, 0);
-	add(g, "Burkina Faso", SN_REF_PLACE, 4, 854, 0);
-	add(g, "Niger", SN_REF_PLACE, 5, 562, 0);
-	add(g, "Nigeria", SN_REF_PLACE, 6, 566, 0);
-	add(g, "Mali", SN_REF_PLACE, 7, 466, 0);
-	add(g, "Malian", SN_REF_PLACE, 7, 466, SN_NAME_DEMONYM | SN_NAME_LANG_EN);
-	add(g, "malien", SN_REF_PLACE, 7, 466, SN_NAME_DEMONYM | SN_NAME_LANG_FR);
-	add(g, "French", SN_REF_PLACE, 8, 250, SN_NAME_DEMONYM | SN_NAME_LANG_EN);
-	add(g, "fran\xc3\xa7" "ais", SN_REF_PLACE, 8, 250, SN_NAME_DEMONYM | SN_NAME_LANG_FR);
-	add(g, "France", SN_REF_PLACE, 8, 250, 0);
-	add(g, "France", SN_REF_ACTOR, 1, 250, 0);
-	add(g, "French armed forces", SN_REF_ACTOR, 2, 250, 0);
-	add(g, "al-Qaeda", SN_REF_ACTOR, 3, -1, 0);
-	add(g, "ISIL", SN_REF_ACTOR, 4, -1, 0);
-	add(g, "UN", SN_REF_ACTOR, 5, -1, 0);
-	add(g, "United Nations", SN_REF_ACTOR, 5, -1, 0);
-	add(g, "Bamako", SN_REF_PLACE, 9, 466, 0);
-	add(g, "Bamako", SN_REF_ACTOR, 6, 466, 0);
-	/* the same place from the country type, mapped to the same id: one mention */
-	add(g, "Mali", SN_REF_PLACE, 7, 466, 0);
-	assert_true(sn_gazetteer_build(g, &err));
-	return g;
+	return BUILT(names);
 }
 
 /* The sahel() gazetteer, built once for all the tests */
@@ -153,32 +177,22 @@ several_references(void **state)
 static void
 references_come_back_whole(void **state)
 {
-	static const struct
-	{
-		const char *name;
-		sn_ref_kind kind;
-		int64_t		id;
-		int32_t		country;
-	}			refs[] = {
-		{"Alpha", SN_REF_PLACE, 0, -1},
-		{"Bravo", SN_REF_ACTOR, (INT64_C(1) << 46) - 1, 0xFFFE},
-		{"Charlie", SN_REF_PLACE, INT64_C(1) << 46, 466},
-		{"Delta", SN_REF_ACTOR, INT64_MAX, -1},
-		{"Echo", SN_REF_PLACE, -7, 0},
-		{"Foxtrot", SN_REF_ACTOR, 12, 0xFFFF},
-		{"Golf", SN_REF_PLACE, 13, INT32_MAX},
-		{"Hotel", SN_REF_ACTOR, INT64_MIN, INT32_MIN},
+	static const test_name refs[] = {
+		{"Alpha", SN_REF_PLACE, 0, -1, 0},
+		{"Bravo", SN_REF_ACTOR, (INT64_C(1) << 46) - 1, 0xFFFE, 0},
+		{"Charlie", SN_REF_PLACE, INT64_C(1) << 46, 466, 0},
+		{"Delta", SN_REF_ACTOR, INT64_MAX, -1, 0},
+		{"Echo", SN_REF_PLACE, -7, 0, 0},
+		{"Foxtrot", SN_REF_ACTOR, 12, 0xFFFF, 0},
+		{"Golf", SN_REF_PLACE, 13, INT32_MAX, 0},
+		{"Hotel", SN_REF_ACTOR, INT64_MIN, INT32_MIN, 0},
 	};
-	const size_t n = sizeof(refs) / sizeof(refs[0]);
-	sn_gazetteer *g = sn_gazetteer_new(NULL);
+	const size_t n = UNIT_LENGTH(refs);
+	sn_gazetteer *g = BUILT(refs);
 	sn_name_mentions m = {0};
 	sn_error	err;
 	const char *text = "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel";
 
-	assert_non_null(g);
-	for (size_t i = 0; i < n; i++)
-		add(g, refs[i].name, refs[i].kind, refs[i].id, refs[i].country, 0);
-	assert_true(sn_gazetteer_build(g, &err));
 	assert_true(sn_gazetteer_find(g, text, strlen(text), NULL, NULL, NULL, &m, &err));
 	assert_int_equal(m.n, n);
 	for (size_t i = 0; i < n; i++)
@@ -206,12 +220,12 @@ acronyms_want_capitals(void **state)
 static void
 proper_nouns_want_a_capital(void **state)
 {
-	sn_gazetteer *g = sn_gazetteer_new(NULL);
-	sn_error	err;
+	static const test_name names[] = {
+		{"Grenade", SN_REF_PLACE, 1, 308, SN_NAME_CAPITALISED | SN_NAME_LANG_FR},
+		{"R\xc3\xa9union", SN_REF_PLACE, 2, 638, SN_NAME_CAPITALISED},
+	};
+	sn_gazetteer *g = BUILT(names);
 
-	add(g, "Grenade", SN_REF_PLACE, 1, 308, SN_NAME_CAPITALISED | SN_NAME_LANG_FR);
-	add(g, "R\xc3\xa9union", SN_REF_PLACE, 2, 638, SN_NAME_CAPITALISED);
-	assert_true(sn_gazetteer_build(g, &err));
 	assert_string_equal(find(g, "une grenade, la r\xc3\xa9union, la Grenade, \xc3\x89" "tat de R\xc3\xa9UNION, GRENADE"),
 						"Grenade=P1/308 R\xc3\xa9UNION=P2/638 GRENADE=P1/308");
 	sn_gazetteer_free(g);
@@ -295,14 +309,13 @@ stats_and_errors(void **state)
 static void
 apostrophes_in_names(void **state)
 {
-	sn_gazetteer *g = sn_gazetteer_new(NULL);
-	sn_error	err;
+	static const test_name names[] = {
+		{"N\xe2\x80\x99" "Djam\xc3\xa9na", SN_REF_PLACE, 1, 148, 0},
+		{"Abe\xc3\xaf" "bara", SN_REF_PLACE, 2, 466, 0},
+		{"M\xc3\xa9naka", SN_REF_PLACE, 3, 466, 0},
+	};
+	sn_gazetteer *g = BUILT(names);
 
-	assert_non_null(g);
-	add(g, "N\xe2\x80\x99" "Djam\xc3\xa9na", SN_REF_PLACE, 1, 148, 0);
-	add(g, "Abe\xc3\xaf" "bara", SN_REF_PLACE, 2, 466, 0);
-	add(g, "M\xc3\xa9naka", SN_REF_PLACE, 3, 466, 0);
-	assert_true(sn_gazetteer_build(g, &err));
 	assert_string_equal(find(g, "in N'Djamena, NDjamena and N\xe2\x80\x98" "DJAMENA"),
 						"N'Djamena=P1/148 NDjamena=P1/148 N\xe2\x80\x98" "DJAMENA=P1/148");
 	assert_string_equal(find(g, "le cercle d\xe2\x80\x99" "Abeibara, Menaka's market, MENAKA"),
@@ -320,19 +333,19 @@ apostrophes_in_names(void **state)
 static void
 apostrophes_in_text(void **state)
 {
-	sn_gazetteer *g = sn_gazetteer_new(NULL);
+	static const test_name names[] = {
+		{"Ndjamena", SN_REF_PLACE, 1, 148, 0},
+		{"Azawad", SN_REF_PLACE, 3, 466, 0},
+		{"Mali", SN_REF_PLACE, 4, 466, 0},
+		{"Tin Akoff", SN_REF_PLACE, 5, 854, 0},
+		{"N'Djamena", SN_REF_PLACE, 6, 148, 0},
+	};
+	sn_gazetteer *g = BUILT(names);
 	sn_name_mentions m = {0};
 	sn_error	err;
 	char		text[4096];
 	size_t		n = 0;
 
-	assert_non_null(g);
-	add(g, "Ndjamena", SN_REF_PLACE, 1, 148, 0);
-	add(g, "Azawad", SN_REF_PLACE, 3, 466, 0);
-	add(g, "Mali", SN_REF_PLACE, 4, 466, 0);
-	add(g, "Tin Akoff", SN_REF_PLACE, 5, 854, 0);
-	add(g, "N'Djamena", SN_REF_PLACE, 6, 148, 0);
-	assert_true(sn_gazetteer_build(g, &err));
 	assert_string_equal(find(g, "R\xc3\xa9" "fugi\xc3\xa9" "s \xc3\xa0 N\xe2\x80\x99" "Dja\xcc\x81" "mena, "
 							 "d\xe2\x80\x99" "Azawad, Mali\xe2\x80\x99" "s army, N'DJAMENA's camps; l'Azawad, Tin-Akoff"),
 						"N\xe2\x80\x99" "Dja\xcc\x81" "mena=P1/148 N\xe2\x80\x99" "Dja\xcc\x81" "mena=P6/148 "
@@ -371,33 +384,19 @@ apostrophes_in_text(void **state)
 static void
 function_word_names(void **state)
 {
-	sn_gazetteer *g = sn_gazetteer_new(NULL);
-	sn_error	err;
+	static const test_name names[] = {
+		{"De", SN_REF_PLACE, 1, 854, 0},
+		{"La", SN_REF_PLACE, 2, 854, 0},
+		{"Dori", SN_REF_PLACE, 3, 854, 0},
+	};
+	sn_gazetteer *g = BUILT(names);
 
-	assert_non_null(g);
-	add(g, "De", SN_REF_PLACE, 1, 854, 0);
-	add(g, "La", SN_REF_PLACE, 2, 854, 0);
-	add(g, "Dori", SN_REF_PLACE, 3, 854, 0);
-	assert_true(sn_gazetteer_build(g, &err));
 	assert_string_equal(find(g, "De nombreux civils ont fui De et Dori. La route de Dori vers La "
 							 "est coup\xc3\xa9" "e ; \xc2\xab" "De\xc2\xbb reste vide.\nLa nuit, DE"),
 						"De=P1/854 Dori=P3/854 Dori=P3/854 La=P2/854 DE=P1/854");
 
-	assert_true(sn_is_place_name("De", 2));
-	assert_true(sn_is_place_name("DE", 2));
-	assert_true(sn_is_place_name("D\xc3\xa9", 3));
-	assert_true(sn_is_place_name("To", 2));
-	assert_true(sn_is_place_name("La Tapoa", 8));
-	assert_true(sn_is_place_name("Thebes", 6));
-	assert_false(sn_is_place_name("de", 2));
-	assert_false(sn_is_place_name("d\xc3\xa9", 3));
-	assert_false(sn_is_place_name("the", 3));
-	assert_false(sn_is_place_name("The", 3));
-	assert_false(sn_is_place_name("A", 1));
-	assert_false(sn_is_place_name("L'", 2));
-	assert_false(sn_is_place_name(" ", 1));
-	assert_false(sn_is_place_name("--", 2));
-	assert_false(sn_is_place_name("", 0));
+	assert_texts(sn_is_place_name, true, "De", "DE", "D\xc3\xa9", "To", "La Tapoa", "Thebes");
+	assert_texts(sn_is_place_name, false, "de", "d\xc3\xa9", "the", "The", "A", "L'", " ", "--", "");
 	sn_gazetteer_free(g);
 }
 
