@@ -1333,6 +1333,24 @@ pack_output(sn_matcher *m, const int32_t *number, size_t i, dout *o)
 	}
 }
 
+/*
+ * The arrays only building reads (the double-array trie and the keys): freed
+ * once packed, and by sn_matcher_free when building stops before that.
+ */
+static void
+free_building_arrays(sn_matcher *m, const sn_allocator *a)
+{
+	sn_free(a, m->base);
+	sn_free(a, m->check);
+	sn_free(a, m->key);
+	sn_free(a, m->dict);
+	sn_free(a, m->key_len);
+	sn_free(a, m->key_first);
+	sn_free(a, m->key_count);
+	m->base = m->check = m->key = m->dict = NULL;
+	m->key_len = m->key_first = m->key_count = NULL;
+}
+
 /* Step 7: pack what the scan reads (nodes, output bits and records); the building arrays go. */
 static bool
 build_pack(build *bd, sn_error *err)
@@ -1379,15 +1397,7 @@ build_pack(build *bd, sn_error *err)
 		(m->nslots / 64 + 1) * sizeof(out_block) + nouts * sizeof(dout) + SN_CACHE_LINE +
 		bd->npayloads * sizeof(sn_matcher_payload);
 
-	sn_free(a, m->base);
-	sn_free(a, m->check);
-	sn_free(a, m->key);
-	sn_free(a, m->dict);
-	sn_free(a, m->key_len);
-	sn_free(a, m->key_first);
-	sn_free(a, m->key_count);
-	m->base = m->check = m->key = m->dict = NULL;
-	m->key_len = m->key_first = m->key_count = NULL;
+	free_building_arrays(m, a);
 	return true;
 }
 
@@ -1487,17 +1497,11 @@ sn_matcher_free(sn_matcher *m)
 	if (!m)
 		return;
 	a = m->alloc;
+	free_building_arrays(m, &a);
 	sn_free(&a, m->nodes);
 	sn_free(&a, m->out_blocks);
 	sn_free(&a, m->outs_mem);
-	sn_free(&a, m->base);
-	sn_free(&a, m->check);
 	sn_free(&a, m->fail);
-	sn_free(&a, m->key);
-	sn_free(&a, m->dict);
-	sn_free(&a, m->key_len);
-	sn_free(&a, m->key_first);
-	sn_free(&a, m->key_count);
 	sn_free(&a, m->payloads);
 	sn_free(&a, m);
 }
