@@ -2642,12 +2642,12 @@ lex_ahead(const ctx *c, size_t pos, tok *t)
 }
 
 /*
- * After a prefix word ending at pos: does a number, a '?' or a starter word
- * that is not a prefix word follow within PREFIX_WINDOW tokens?  A symbol
- * (other than '?') ends the search: none comes between a prefix and its
- * quantity; so does a word outside the vocabulary (WORD_KNOWN), since the
- * prefix's own words are all in it.  A word that folding could not reduce
- * to ASCII passes.
+ * After a prefix word ending at pos: does a number not glued to what
+ * follows, a '?' or a starter word that is not a prefix word follow within
+ * PREFIX_WINDOW tokens?  A symbol (other than '?') ends the search: none
+ * comes between a prefix and its quantity; so does a word outside the
+ * vocabulary (WORD_KNOWN), since the prefix's own words are all in it.  A
+ * word that folding could not reduce to ASCII passes.
  */
 static bool
 quantity_follows_prefix(const ctx *c, size_t pos)
@@ -2658,7 +2658,11 @@ quantity_follows_prefix(const ctx *c, size_t pos)
 
 		lex_ahead(c, pos, &t);
 		if (t.kind == TK_NUM)
-			return true;
+		{
+			/* one glued to what follows ("at 10:00", "in 40%"): numeral() refuses it */
+			lex(c, pos, &t);
+			return !t.glued;
+		}
 		if (t.kind != TK_WORD)
 			return t.kind == TK_SYM && t.sym == '?';
 		if (t.n == 0 || completes_prefix(t.w, t.n, t.bits))

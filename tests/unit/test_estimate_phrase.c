@@ -462,15 +462,17 @@ prefix_words_need_a_quantity(void **state)
 /*
  * Between a prefix word and its quantity come only words of the grammar: the
  * quick test stops at any other word, though a number follows within the
- * look-ahead's four tokens, and lets the prefixes of more than one word
- * through.
+ * look-ahead's four tokens, and at a number glued to what follows ("at
+ * 10:00"), which no quantity begins with; it lets the prefixes of more than
+ * one word through.
  */
 static void
 prefix_stops_at_an_unknown_word(void **state)
 {
 	static const char *const not_phrases[] = {
 		"a statement on 12 August", "in a statement on 12", "about the 3 towns",
-		"at dawn, 45", "some villages near 3", "plus tard 45"
+		"at dawn, 45", "some villages near 3", "plus tard 45", "at 10:00 on Tuesday",
+		"about 40% of the town", "in excess of 10km"
 	};
 	static const char *const phrases[] = {
 		"in excess of 500", "as many as 300", "no fewer than 12", "an estimated 3,000",
