@@ -468,6 +468,27 @@ name_flags(HeapTuple tup, TupleDesc desc, int demonym_col)
 }
 
 /*
+ * Add the name of a row (a text datum, in the database's encoding) to g
+ * with ref and flags, or remove it.  False when the core cannot read it
+ * (invalid UTF-8 in SQL_ASCII): such a name is left out.
+ */
+static bool
+put_name(sn_gazetteer *g, Datum name_datum, const sn_gazetteer_ref *ref, uint32 flags,
+		 bool remove)
+{
+	text	   *name = DatumGetTextPP(name_datum);
+	size_t		ulen;
+	const char *u = sn_pg_to_utf8(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), &ulen);
+	sn_error	err;
+	bool		ok = remove ? sn_gazetteer_remove(g, u, ulen, ref, flags, &err)
+		: sn_gazetteer_add(g, u, ulen, ref, flags, &err);
+
+	if (!ok && err.status != SN_ERR_SYNTAX)
+		gz_throw(&err);
+	return ok;
+}
+
+/*
  * One row of annotate_names() (kind, ref_id, country, name, demonym, lang)
  * into g; a row of kind 'country' (the place that a country of the country
  * type is) into countries instead.  True when a name was added to g.
@@ -478,11 +499,6 @@ add_name_row(sn_gazetteer *g, HeapTuple tup, TupleDesc desc, country_places *cou
 	bool		isnull;
 	Datum		d;
 	sn_gazetteer_ref ref;
-	sn_error	err;
-	uint32		flags;
-	text	   *name;
-	const char *u;
-	size_t		ulen;
 	char	   *kind;
 
 	d = SPI_getbinval(tup, desc, 1, &isnull);
@@ -503,17 +519,7 @@ add_name_row(sn_gazetteer *g, HeapTuple tup, TupleDesc desc, country_places *cou
 	d = SPI_getbinval(tup, desc, 4, &isnull);
 	if (isnull)
 		return false;
-	name = DatumGetTextPP(d);
-	flags = name_flags(tup, desc, 5);
-	u = sn_pg_to_utf8(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), &ulen);
-	if (!sn_gazetteer_add(g, u, ulen, &ref, flags, &err))
-	{
-		/* a name the core cannot read (invalid UTF-8 in SQL_ASCII) is left out */
-		if (err.status == SN_ERR_SYNTAX)
-			return false;
-		gz_throw(&err);
-	}
-	return true;
+	return put_name(g, d, &ref, name_flags(tup, desc, 5), false);
 }
 
 /*
@@ -895,14 +901,9 @@ apply_log_row(sn_gazetteer *d, HeapTuple tup, TupleDesc desc)
 	bool		isnull;
 	Datum		dv;
 	char	   *op;
+	Datum		name;
 	sn_gazetteer_ref ref;
-	sn_error	err;
-	uint32		flags;
-	text	   *name;
-	const char *u;
-	size_t		ulen;
 	bool		remove;
-	bool		ok;
 
 	op = TextDatumGetCString(SPI_getbinval(tup, desc, 1, &isnull));
 	if (strcmp(op, "add") != 0 && strcmp(op, "remove") != 0)
@@ -920,18 +921,9 @@ apply_log_row(sn_gazetteer *d, HeapTuple tup, TupleDesc desc)
 	dv = SPI_getbinval(tup, desc, 4, &isnull);
 	ref.country = remove ? SN_GAZETTEER_ANY_COUNTRY
 		: isnull ? -1 : (int32) (uint16) DatumGetInt16(dv);
-	name = DatumGetTextPP(SPI_getbinval(tup, desc, 5, &isnull));
-	flags = name_flags(tup, desc, 6);
-	u = sn_pg_to_utf8(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), &ulen);
-	ok = remove ? sn_gazetteer_remove(d, u, ulen, &ref, flags, &err)
-		: sn_gazetteer_add(d, u, ulen, &ref, flags, &err);
-	if (!ok)
-	{
-		/* as in a build, a name the core cannot read is left out */
-		if (err.status == SN_ERR_SYNTAX)
-			return LOG_ROW_SKIPPED;
-		gz_throw(&err);
-	}
+	name = SPI_getbinval(tup, desc, 5, &isnull);
+	if (!put_name(d, name, &ref, name_flags(tup, desc, 6), remove))
+		return LOG_ROW_SKIPPED; /* as in a build, a name the core cannot read */
 	return remove ? LOG_ROW_REMOVED : LOG_ROW_ADDED;
 }
 
