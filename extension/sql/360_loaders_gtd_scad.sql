@@ -799,8 +799,21 @@ END;
 COMMENT ON FUNCTION @extschema@.loader_row_verdict(boolean, boolean, boolean, bigint, text, text[], text[]) IS
   'What import_gtd and import_scad do with a staged row and why: skipped (the header line, an exact duplicate of the later record winner, or superseded by it: the superseded reason), rejected (its problems), kept (its notes), or NULL for a row loaded cleanly (internal to the loaders).';
 
--- GTD: one event per eventid.
+-- A GTD or SCAD row's problem with its coordinates, if it has one: a
+-- latitude or longitude (lat_text, lon_text as staged) that is not a number
+-- (lat, lon: as read, NULL when unreadable), else the coordinate check's
+-- verdict (ok and note of loader_check_location).
+CREATE FUNCTION @extschema@.loader_coords_problem(lat float8, lon float8, lat_text text, lon_text text,
+                                                  ok boolean, note text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN CASE WHEN (lat IS NULL AND @extschema@.loader_value(lat_text) IS NOT NULL)
+              OR (lon IS NULL AND @extschema@.loader_value(lon_text) IS NOT NULL)
+            THEN format('latitude %L, longitude %L are not numbers', lat_text, lon_text)
+            WHEN NOT ok THEN note END;
+COMMENT ON FUNCTION @extschema@.loader_coords_problem(float8, float8, text, text, boolean, text) IS
+  'The problem a staged row''s coordinates give, if any: latitude or longitude text that is not a number, else the coordinate check''s note when it refused them (internal to the GTD and SCAD loaders).';
 
+-- GTD: one event per eventid.
 CREATE FUNCTION @extschema@.import_gtd(progress_every integer DEFAULT 10000)
 RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
@@ -863,10 +876,7 @@ BEGIN
                         THEN format('attacktype1 %L is not a GTD attack type (1-9)', r.attacktype1) END,
                    CASE WHEN v.nkill < 0 OR (v.nkill IS NULL AND @extschema@.loader_value(r.nkill) IS NOT NULL)
                         THEN format('nkill %L is not a count', r.nkill) END,
-                   CASE WHEN (v.lat IS NULL AND @extschema@.loader_value(r.latitude) IS NOT NULL)
-                          OR (v.lon IS NULL AND @extschema@.loader_value(r.longitude) IS NOT NULL)
-                        THEN format('latitude %L, longitude %L are not numbers', r.latitude, r.longitude)
-                        WHEN NOT chk.ok THEN chk.note END], NULL) AS problems,
+                   @extschema@.loader_coords_problem(v.lat, v.lon, r.latitude, r.longitude, chk.ok, chk.note)], NULL) AS problems,
                  array_remove(dt.notes || ARRAY[
                    CASE WHEN v.ctry IS NULL
                         THEN format('country_txt %L (GTD country %s) is not a country this extension knows: stored without a country',
@@ -967,10 +977,7 @@ BEGIN
                    CASE WHEN (v.ndeath < 0 AND v.ndeath NOT IN (-99, -88))
                           OR (v.ndeath IS NULL AND @extschema@.loader_value(r.ndeath) IS NOT NULL)
                         THEN format('ndeath %L is not a count', r.ndeath) END,
-                   CASE WHEN (v.lat IS NULL AND @extschema@.loader_value(r.latitude) IS NOT NULL)
-                          OR (v.lon IS NULL AND @extschema@.loader_value(r.longitude) IS NOT NULL)
-                        THEN format('latitude %L, longitude %L are not numbers', r.latitude, r.longitude)
-                        WHEN NOT chk.ok THEN chk.note END], NULL) AS problems,
+                   @extschema@.loader_coords_problem(v.lat, v.lon, r.latitude, r.longitude, chk.ok, chk.note)], NULL) AS problems,
                  array_remove(dt.notes || ARRAY[
                    CASE WHEN v.ctry IS NULL
                         THEN format('ccode %L (countryname %L) is not a Correlates of War country code this extension knows: stored without a country',
