@@ -178,6 +178,116 @@ col_actors(SPITupleTable *tt, uint64 row, int col, int side,
 }
 
 /*
+ * The optional columns of a feature query, found by name (0 when absent):
+ * summary, place_name, group_names, and changed, which must be there when
+ * want_changed.
+ */
+typedef struct event_columns
+{
+	int			summary;
+	int			place;
+	int			groups;
+	int			changed;
+} event_columns;
+
+static event_columns
+find_event_columns(SPITupleTable *tt, const char *what, bool want_changed)
+{
+	event_columns c;
+
+	c.summary = SPI_fnumber(tt->tupdesc, "summary");
+	c.place = SPI_fnumber(tt->tupdesc, "place_name");
+	c.groups = SPI_fnumber(tt->tupdesc, "group_names");
+	c.changed = 0;
+	if (want_changed)
+	{
+		c.changed = SPI_fnumber(tt->tupdesc, "changed");
+		if (c.changed <= 0)
+			ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							errmsg("%s query has no column changed", what)));
+	}
+	return c;
+}
+
+/*
+ * The event of row i of a feature query, from its fixed columns: id (never
+ * NULL), days, position, fatalities, levels and source (1 to 11).  The
+ * actors, the category and the words are read by the caller.
+ */
+static void
+read_event_fields(SPITupleTable *tt, uint64 i, const char *what, sn_match_event *e)
+{
+	memset(e, 0, sizeof(*e));
+	if (col_null(tt, i, 1))
+		ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						errmsg("%s query returned an event without id", what)));
+	e->id = col_int8(tt, i, 1, 0);
+	e->day_lo = col_int8(tt, i, 2, INT64_MIN);
+	e->day_hi = col_int8(tt, i, 3, INT64_MAX);
+	e->lat = col_float8(tt, i, 4, NAN);
+	e->lon = col_float8(tt, i, 5, NAN);
+	e->precision_m = col_float8(tt, i, 6, 0.0);
+	e->fat_lo = col_int8(tt, i, 7, SN_MATCH_UNKNOWN);
+	e->fat_hi = col_int8(tt, i, 8, SN_MATCH_UNKNOWN);
+	e->level1 = col_text_hash(tt, i, 9);
+	e->level2 = col_text_hash(tt, i, 10);
+	e->source = col_text_hash(tt, i, 11);
+}
+
+/* The words of every event, in one array (pointed into once it stops moving). */
+typedef struct event_words
+{
+	uint64_t   *words;
+	size_t		n;
+	size_t		cap;
+} event_words;
+
+/* Room for the words of one more text (sn_text_words() writes at most SN_TEXT_MAX_WORDS). */
+static void
+reserve_words(event_words *w)
+{
+	if (w->n + SN_TEXT_MAX_WORDS > w->cap)
+	{
+		w->cap = 2 * w->cap + SN_TEXT_MAX_WORDS;
+		w->words = repalloc_huge(w->words, sizeof(uint64_t) * w->cap);
+	}
+}
+
+/*
+ * The words of event e, row i, appended to w: those of its summary without
+ * its place's name, then those of its named groups (only for an event with
+ * words of its own).  *group_start: where the group words begin in w.
+ */
+static void
+read_event_words(SPITupleTable *tt, uint64 i, const event_columns *c, sn_match_event *e,
+				 event_words *w, size_t *group_start)
+{
+	const char *names;
+	size_t		names_len;
+
+	col_text_utf8(tt, i, c->summary, &e->text, &e->text_len);
+	if (c->place > 0)
+		col_text_utf8(tt, i, c->place, &e->exclude, &e->exclude_len);
+	if (e->text)
+	{
+		reserve_words(w);
+		e->n_words = sn_text_words(e->text, e->text_len, e->exclude, e->exclude_len,
+								   w->words + w->n);
+		w->n += e->n_words;
+	}
+	*group_start = w->n;
+	if (e->n_words == 0 || c->groups <= 0)
+		return;
+	col_text_utf8(tt, i, c->groups, &names, &names_len);
+	if (names)
+	{
+		reserve_words(w);
+		e->n_group_words = sn_text_words(names, names_len, NULL, 0, w->words + w->n);
+		w->n += e->n_group_words;
+	}
+}
+
+/*
  * The events of a feature query: id, day_lo, day_hi, lat, lon, precision_m,
  * fat_lo, fat_hi, level1, level2, source, actors1[], actors2[], actors0[],
  * category; then, found by name, the columns summary (its description),
@@ -196,29 +306,15 @@ read_events(const char *query, const char *what, size_t *n_out, bool **changed_o
 	size_t		n_actors = 0,
 				cap = 1024;
 	size_t	   *actor_start;
-	int			c_summary,
-				c_place,
-				c_groups,
-				c_changed = 0;
-	uint64_t   *words;
-	size_t		n_words = 0,
-				words_cap = 1024;
+	event_columns cols;
+	event_words w = {NULL, 0, 1024};
 	size_t	   *word_start;
 	size_t	   *group_start;
 
 	run_select(query, 15, what);
 	tt = SPI_tuptable;
 	n = SPI_processed;
-	c_summary = SPI_fnumber(tt->tupdesc, "summary");
-	c_place = SPI_fnumber(tt->tupdesc, "place_name");
-	c_groups = SPI_fnumber(tt->tupdesc, "group_names");
-	if (changed_out)
-	{
-		c_changed = SPI_fnumber(tt->tupdesc, "changed");
-		if (c_changed <= 0)
-			ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							errmsg("%s query has no column changed", what)));
-	}
+	cols = find_event_columns(tt, what, changed_out != NULL);
 	if (changed_out)
 		*changed_out = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(bool) * (n ? n : 1));
 	ev = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(sn_match_event) * (n ? n : 1));
@@ -226,73 +322,26 @@ read_events(const char *query, const char *what, size_t *n_out, bool **changed_o
 	actors = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(sn_match_actor) * cap);
 	word_start = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(size_t) * (n ? n : 1));
 	group_start = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(size_t) * (n ? n : 1));
-	words = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(uint64_t) * words_cap);
+	w.words = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(uint64_t) * w.cap);
 	for (uint64 i = 0; i < n; i++)
 	{
 		sn_match_event *e = &ev[i];
 
 		CHECK_FOR_INTERRUPTS();
-		memset(e, 0, sizeof(*e));
-		if (col_null(tt, i, 1))
-			ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-							errmsg("%s query returned an event without id", what)));
-		e->id = col_int8(tt, i, 1, 0);
-		e->day_lo = col_int8(tt, i, 2, INT64_MIN);
-		e->day_hi = col_int8(tt, i, 3, INT64_MAX);
-		e->lat = col_float8(tt, i, 4, NAN);
-		e->lon = col_float8(tt, i, 5, NAN);
-		e->precision_m = col_float8(tt, i, 6, 0.0);
-		e->fat_lo = col_int8(tt, i, 7, SN_MATCH_UNKNOWN);
-		e->fat_hi = col_int8(tt, i, 8, SN_MATCH_UNKNOWN);
-		e->level1 = col_text_hash(tt, i, 9);
-		e->level2 = col_text_hash(tt, i, 10);
-		e->source = col_text_hash(tt, i, 11);
+		read_event_fields(tt, i, what, e);
 		actor_start[i] = n_actors;
 		col_actors(tt, i, 12, SN_MATCH_SIDE_1, &actors, &n_actors, &cap);
 		col_actors(tt, i, 13, SN_MATCH_SIDE_2, &actors, &n_actors, &cap);
 		col_actors(tt, i, 14, SN_MATCH_SIDE_NONE, &actors, &n_actors, &cap);
 		e->n_actors = n_actors - actor_start[i];
 		e->category = col_text_hash(tt, i, 15);
-		word_start[i] = group_start[i] = n_words;
-		if (c_summary > 0)
-		{
-			col_text_utf8(tt, i, c_summary, &e->text, &e->text_len);
-			if (c_place > 0)
-				col_text_utf8(tt, i, c_place, &e->exclude, &e->exclude_len);
-			if (e->text)
-			{
-				if (n_words + SN_TEXT_MAX_WORDS > words_cap)
-				{
-					words_cap = 2 * words_cap + SN_TEXT_MAX_WORDS;
-					words = repalloc_huge(words, sizeof(uint64_t) * words_cap);
-				}
-				e->n_words = sn_text_words(e->text, e->text_len, e->exclude, e->exclude_len,
-										   words + n_words);
-				n_words += e->n_words;
-			}
-			group_start[i] = n_words;
-			if (e->n_words > 0 && c_groups > 0)
-			{
-				const char *names;
-				size_t		names_len;
-
-				col_text_utf8(tt, i, c_groups, &names, &names_len);
-				if (names)
-				{
-					if (n_words + SN_TEXT_MAX_WORDS > words_cap)
-					{
-						words_cap = 2 * words_cap + SN_TEXT_MAX_WORDS;
-						words = repalloc_huge(words, sizeof(uint64_t) * words_cap);
-					}
-					e->n_group_words = sn_text_words(names, names_len, NULL, 0, words + n_words);
-					n_words += e->n_group_words;
-				}
-			}
-		}
+		word_start[i] = group_start[i] = w.n;
+		if (cols.summary > 0)
+			read_event_words(tt, i, &cols, e, &w, &group_start[i]);
 		if (changed_out)
 		{
 			bool		isnull;
-			Datum		d = SPI_getbinval(tt->vals[i], tt->tupdesc, c_changed, &isnull);
+			Datum		d = SPI_getbinval(tt->vals[i], tt->tupdesc, cols.changed, &isnull);
 
 			(*changed_out)[i] = isnull || DatumGetBool(d);
 		}
@@ -301,8 +350,8 @@ read_events(const char *query, const char *what, size_t *n_out, bool **changed_o
 	for (uint64 i = 0; i < n; i++)
 	{
 		ev[i].actors = actors + actor_start[i];
-		ev[i].words = ev[i].n_words ? words + word_start[i] : NULL;
-		ev[i].group_words = ev[i].n_group_words ? words + group_start[i] : NULL;
+		ev[i].words = ev[i].n_words ? w.words + word_start[i] : NULL;
+		ev[i].group_words = ev[i].n_group_words ? w.words + group_start[i] : NULL;
 	}
 	SPI_freetuptable(tt);
 	*n_out = (size_t) n;
