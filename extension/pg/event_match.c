@@ -636,21 +636,131 @@ index_of(const int64 *ids, size_t n, int64 id)
 	return (size_t) (hit - ids);
 }
 
-/* Sorted distinct ids of one column */
+/*
+ * Sorted distinct ids of ncols columns from first_col on: the events a query
+ * of pairs or links names, each once, so that a pair can point at its events
+ * by index.
+ */
 static int64 *
-distinct_ids(SPITupleTable *tt, uint64 n, int col, size_t *n_out)
+distinct_ids(SPITupleTable *tt, uint64 n, int first_col, int ncols, size_t *n_out)
 {
-	int64	   *ids = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int64) * (n ? n : 1));
+	uint64		n_all = n * ncols;
+	int64	   *ids = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int64) * (n_all ? n_all : 1));
 	size_t		k = 0;
 
 	for (uint64 i = 0; i < n; i++)
-		ids[i] = col_int8(tt, i, col, 0);
-	qsort(ids, n, sizeof(int64), cmp_int64);
-	for (uint64 i = 0; i < n; i++)
+		for (int c = 0; c < ncols; c++)
+			ids[i * ncols + c] = col_int8(tt, i, first_col + c, 0);
+	qsort(ids, n_all, sizeof(int64), cmp_int64);
+	for (uint64 i = 0; i < n_all; i++)
 		if (i == 0 || ids[i] != ids[k - 1])
 			ids[k++] = ids[i];
 	*n_out = k;
 	return ids;
+}
+
+/* A link's review status; NULL is proposed (a pair no analyst has seen) */
+static int
+parse_status(const char *status)
+{
+	if (status == NULL || strcmp(status, "proposed") == 0)
+		return SN_MATCH_PROPOSED;
+	if (strcmp(status, "accepted") == 0)
+		return SN_MATCH_ACCEPTED;
+	if (strcmp(status, "rejected") == 0)
+		return SN_MATCH_REJECTED;
+	ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("invalid link status \"%s\"", status),
+					errhint("A status is proposed, accepted or rejected.")));
+	return SN_MATCH_PROPOSED;
+}
+
+/*
+ * One side of the pairs to select over.  Its events are known only through
+ * the pairs they stand in (the query gives no list of events), so their ids
+ * are gathered first and the events filled in as the pairs are read.
+ */
+typedef struct select_side
+{
+	int64	   *ids;			/* sorted, distinct */
+	size_t		n;
+	sn_match_event *events;		/* events[i] is the event ids[i] */
+} select_side;
+
+static void
+select_side_init(select_side *s, SPITupleTable *tt, uint64 n, int id_col)
+{
+	s->ids = distinct_ids(tt, n, id_col, 1, &s->n);
+	s->events = palloc0_array(sn_match_event, s->n ? s->n : 1);
+}
+
+/*
+ * Row i's event on side s: the id in id_col, its first and last day and its
+ * point in the four columns from first_col on.  An event that stands in
+ * several pairs is written once for each, with the same values.  Returns its
+ * index.
+ */
+static size_t
+read_select_event(select_side *s, SPITupleTable *tt, uint64 i, int id_col, int first_col)
+{
+	size_t		k = index_of(s->ids, s->n, col_int8(tt, i, id_col, 0));
+	sn_match_event *e = &s->events[k];
+
+	e->id = s->ids[k];
+	e->day_lo = col_int8(tt, i, first_col, 0);
+	e->day_hi = col_int8(tt, i, first_col + 1, 0);
+	e->lat = col_float8(tt, i, first_col + 2, 0);
+	e->lon = col_float8(tt, i, first_col + 3, 0);
+	return k;
+}
+
+/*
+ * The pairs of the query (a id, b id, score, days apart, km apart, status,
+ * then the a event's days and point, then the b event's), pointing at the
+ * sides' events by index.
+ */
+static sn_match_pair *
+read_select_pairs(SPITupleTable *tt, uint64 n, select_side *a, select_side *b)
+{
+	sn_match_pair *pairs = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(sn_match_pair) * (n ? n : 1));
+
+	for (uint64 i = 0; i < n; i++)
+	{
+		sn_match_pair *x = &pairs[i];
+
+		memset(x, 0, sizeof(*x));
+		x->a = read_select_event(a, tt, i, 1, 7);
+		x->b = read_select_event(b, tt, i, 2, 11);
+		x->score = col_float8(tt, i, 3, 0.0);
+		x->days_apart = col_int8(tt, i, 4, INT64_MAX);
+		x->km_apart = col_float8(tt, i, 5, INFINITY);
+		x->status = parse_status(SPI_getvalue(tt->vals[i], tt->tupdesc, 6));
+	}
+	return pairs;
+}
+
+/*
+ * One row per pair, in the query's order: its events' ids, its ranks and
+ * whether it is shared.  A rejected pair has no ranks (NULL), as it can be
+ * no one's match.
+ */
+static void
+return_ranks(ReturnSetInfo *rsinfo, const sn_match_pair *pairs, uint64 n, const select_side *a,
+			 const select_side *b)
+{
+	for (uint64 i = 0; i < n; i++)
+	{
+		Datum		values[5];
+		bool		nulls[5] = {0};
+
+		values[0] = Int64GetDatum(a->events[pairs[i].a].id);
+		values[1] = Int64GetDatum(b->events[pairs[i].b].id);
+		values[2] = Int32GetDatum(pairs[i].rank_a);
+		values[3] = Int32GetDatum(pairs[i].rank_b);
+		values[4] = BoolGetDatum(pairs[i].shared);
+		nulls[2] = nulls[3] = (pairs[i].status == SN_MATCH_REJECTED);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
 }
 
 Datum
@@ -666,12 +776,8 @@ event_match_select(PG_FUNCTION_ARGS)
 	sn_match_params p;
 	SPITupleTable *tt;
 	uint64		n;
-	int64	   *aid,
-			   *bid;
-	size_t		na,
-				nb;
-	sn_match_event *a,
-			   *b;
+	select_side a,
+				b;
 	sn_match_pair *pairs;
 
 	selection_params(&p, within_km, within_days, min_score);
@@ -680,63 +786,12 @@ event_match_select(PG_FUNCTION_ARGS)
 	run_select(query, 14, "the pairs");
 	tt = SPI_tuptable;
 	n = SPI_processed;
-	aid = distinct_ids(tt, n, 1, &na);
-	bid = distinct_ids(tt, n, 2, &nb);
-	a = palloc0_array(sn_match_event, na ? na : 1);
-	b = palloc0_array(sn_match_event, nb ? nb : 1);
-	pairs = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(sn_match_pair) * (n ? n : 1));
-	for (uint64 i = 0; i < n; i++)
-	{
-		sn_match_pair *x = &pairs[i];
-		char	   *status;
-		sn_match_event *ea,
-				   *eb;
-
-		memset(x, 0, sizeof(*x));
-		x->a = index_of(aid, na, col_int8(tt, i, 1, 0));
-		x->b = index_of(bid, nb, col_int8(tt, i, 2, 0));
-		x->score = col_float8(tt, i, 3, 0.0);
-		x->days_apart = col_int8(tt, i, 4, INT64_MAX);
-		x->km_apart = col_float8(tt, i, 5, INFINITY);
-		status = SPI_getvalue(tt->vals[i], tt->tupdesc, 6);
-		if (status == NULL || strcmp(status, "proposed") == 0)
-			x->status = SN_MATCH_PROPOSED;
-		else if (strcmp(status, "accepted") == 0)
-			x->status = SN_MATCH_ACCEPTED;
-		else if (strcmp(status, "rejected") == 0)
-			x->status = SN_MATCH_REJECTED;
-		else
-			ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							errmsg("invalid link status \"%s\"", status),
-							errhint("A status is proposed, accepted or rejected.")));
-		ea = &a[x->a];
-		eb = &b[x->b];
-		ea->id = aid[x->a];
-		ea->day_lo = col_int8(tt, i, 7, 0);
-		ea->day_hi = col_int8(tt, i, 8, 0);
-		ea->lat = col_float8(tt, i, 9, 0);
-		ea->lon = col_float8(tt, i, 10, 0);
-		eb->id = bid[x->b];
-		eb->day_lo = col_int8(tt, i, 11, 0);
-		eb->day_hi = col_int8(tt, i, 12, 0);
-		eb->lat = col_float8(tt, i, 13, 0);
-		eb->lon = col_float8(tt, i, 14, 0);
-	}
-	if (!sn_match_select(pairs, n, a, na, a_splits, b, nb, b_splits, &p))
+	select_side_init(&a, tt, n, 1);
+	select_side_init(&b, tt, n, 2);
+	pairs = read_select_pairs(tt, n, &a, &b);
+	if (!sn_match_select(pairs, n, a.events, a.n, a_splits, b.events, b.n, b_splits, &p))
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory while selecting matches")));
-	for (uint64 i = 0; i < n; i++)
-	{
-		Datum		values[5];
-		bool		nulls[5] = {0};
-
-		values[0] = Int64GetDatum(a[pairs[i].a].id);
-		values[1] = Int64GetDatum(b[pairs[i].b].id);
-		values[2] = Int32GetDatum(pairs[i].rank_a);
-		values[3] = Int32GetDatum(pairs[i].rank_b);
-		values[4] = BoolGetDatum(pairs[i].shared);
-		nulls[2] = nulls[3] = (pairs[i].status == SN_MATCH_REJECTED);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	}
+	return_ranks(rsinfo, pairs, n, &a, &b);
 	SPI_finish();
 	return (Datum) 0;
 }
@@ -745,87 +800,73 @@ event_match_select(PG_FUNCTION_ARGS)
  * event_match_clusters
  */
 
-Datum
-event_match_clusters(PG_FUNCTION_ARGS)
+/*
+ * The datasets the links name, numbered in the order met.  The core keeps
+ * the set of datasets that split their events in 64 bits, hence at most 64.
+ */
+typedef struct link_datasets
 {
-	char	   *query = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	ArrayType  *splitting = PG_GETARG_ARRAYTYPE_P(1);
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Datum	   *split_names;
+	char	   *names[64];
+	int			n;
+	uint64_t	splits;			/* bit d: dataset d splits its events */
+	Datum	   *split_names;	/* the splitting argument */
 	bool	   *split_nulls;
 	int			n_split;
-	SPITupleTable *tt;
-	uint64		n;
-	int64	   *ids;
-	size_t		n_ids,
-				n_refused;
-	int		   *dataset;
-	char	   *names[64];
-	int			n_names = 0;
-	uint64_t	splits = 0;
-	sn_match_link *links;
-	size_t	   *cluster;
+} link_datasets;
 
-	deconstruct_array(splitting, TEXTOID, -1, false, TYPALIGN_INT, &split_names, &split_nulls, &n_split);
-	InitMaterializedSRF(fcinfo, 0);
-	SPI_connect();
-	run_select(query, 4, "the links");
-	tt = SPI_tuptable;
-	n = SPI_processed;
-	{
-		/* the ids of both columns */
-		int64	   *all = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int64) * (2 * n + 1));
-		size_t		k = 0;
+/* Dataset ds's number, numbering it (and noting whether it splits) when new */
+static int
+dataset_number(link_datasets *ds_set, char *ds)
+{
+	int			d;
 
-		for (uint64 i = 0; i < n; i++)
-		{
-			all[2 * i] = col_int8(tt, i, 1, 0);
-			all[2 * i + 1] = col_int8(tt, i, 2, 0);
-		}
-		qsort(all, 2 * n, sizeof(int64), cmp_int64);
-		for (uint64 i = 0; i < 2 * n; i++)
-			if (i == 0 || all[i] != all[k - 1])
-				all[k++] = all[i];
-		ids = all;
-		n_ids = k;
-	}
-	dataset = palloc_array(int, n_ids ? n_ids : 1);
+	for (d = 0; d < ds_set->n; d++)
+		if (strcmp(ds_set->names[d], ds) == 0)
+			return d;
+	if (ds_set->n == 64)
+		ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						errmsg("incidents can be built over at most 64 datasets")));
+	ds_set->names[ds_set->n++] = ds;
+	for (int s = 0; s < ds_set->n_split; s++)
+		if (!ds_set->split_nulls[s] && strcmp(TextDatumGetCString(ds_set->split_names[s]), ds) == 0)
+			ds_set->splits |= UINT64_C(1) << d;
+	return d;
+}
+
+/*
+ * The links of the query (x id, y id, x's dataset, y's dataset) as pairs of
+ * event indexes into ids, and each event's dataset number in dataset[] (-1
+ * for none yet: every event stands in a link, so none stays so).
+ */
+static sn_match_link *
+read_links(SPITupleTable *tt, uint64 n, const int64 *ids, size_t n_ids, link_datasets *ds_set, int *dataset)
+{
+	sn_match_link *links = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(sn_match_link) * (n ? n : 1));
+
 	for (size_t i = 0; i < n_ids; i++)
 		dataset[i] = -1;
-	links = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(sn_match_link) * (n ? n : 1));
 	for (uint64 i = 0; i < n; i++)
 	{
 		for (int side = 0; side < 2; side++)
 		{
 			size_t		e = index_of(ids, n_ids, col_int8(tt, i, 1 + side, 0));
 			char	   *ds = SPI_getvalue(tt->vals[i], tt->tupdesc, 3 + side);
-			int			d;
 
-			if (ds == NULL)
-				ds = "";
-			for (d = 0; d < n_names; d++)
-				if (strcmp(names[d], ds) == 0)
-					break;
-			if (d == n_names)
-			{
-				if (n_names == 64)
-					ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-									errmsg("incidents can be built over at most 64 datasets")));
-				names[n_names++] = ds;
-				for (int s = 0; s < n_split; s++)
-					if (!split_nulls[s] && strcmp(TextDatumGetCString(split_names[s]), ds) == 0)
-						splits |= UINT64_C(1) << d;
-			}
-			dataset[e] = d;
+			dataset[e] = dataset_number(ds_set, ds ? ds : "");
 			if (side == 0)
 				links[i].x = e;
 			else
 				links[i].y = e;
 		}
 	}
-	cluster = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(size_t) * (n_ids ? n_ids : 1));
-	if (!sn_match_cluster(n_ids, dataset, splits, links, n, cluster, &n_refused))
-		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory while building incidents")));
+	return links;
+}
+
+/* One row per event: its id, its incident (the id of the incident's first event) and its dataset */
+static void
+return_incidents(ReturnSetInfo *rsinfo, const int64 *ids, size_t n_ids, const size_t *cluster,
+				 const int *dataset, const link_datasets *ds_set)
+{
 	for (size_t i = 0; i < n_ids; i++)
 	{
 		Datum		values[3];
@@ -833,9 +874,42 @@ event_match_clusters(PG_FUNCTION_ARGS)
 
 		values[0] = Int64GetDatum(ids[i]);
 		values[1] = Int64GetDatum(ids[cluster[i]]);
-		values[2] = CStringGetTextDatum(names[dataset[i]]);
+		values[2] = CStringGetTextDatum(ds_set->names[dataset[i]]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
+}
+
+Datum
+event_match_clusters(PG_FUNCTION_ARGS)
+{
+	char	   *query = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	ArrayType  *splitting = PG_GETARG_ARRAYTYPE_P(1);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	link_datasets ds_set = {0};
+	SPITupleTable *tt;
+	uint64		n;
+	int64	   *ids;
+	size_t		n_ids,
+				n_refused;
+	int		   *dataset;
+	sn_match_link *links;
+	size_t	   *cluster;
+
+	deconstruct_array(splitting, TEXTOID, -1, false, TYPALIGN_INT,
+					  &ds_set.split_names, &ds_set.split_nulls, &ds_set.n_split);
+	InitMaterializedSRF(fcinfo, 0);
+	SPI_connect();
+	run_select(query, 4, "the links");
+	tt = SPI_tuptable;
+	n = SPI_processed;
+	/* the events: every id of either column */
+	ids = distinct_ids(tt, n, 1, 2, &n_ids);
+	dataset = palloc_array(int, n_ids ? n_ids : 1);
+	links = read_links(tt, n, ids, n_ids, &ds_set, dataset);
+	cluster = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(size_t) * (n_ids ? n_ids : 1));
+	if (!sn_match_cluster(n_ids, dataset, ds_set.splits, links, n, cluster, &n_refused))
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory while building incidents")));
+	return_incidents(rsinfo, ids, n_ids, cluster, dataset, &ds_set);
 	SPI_finish();
 	return (Datum) 0;
 }
@@ -997,21 +1071,6 @@ find_pair(const pair_key *keys, size_t n, size_t a, size_t b)
 	pair_key	key = {a, b, 0};
 
 	return n ? bsearch(&key, keys, n, sizeof(pair_key), pair_key_cmp) : NULL;
-}
-
-static int
-parse_status(const char *status)
-{
-	if (status == NULL || strcmp(status, "proposed") == 0)
-		return SN_MATCH_PROPOSED;
-	if (strcmp(status, "accepted") == 0)
-		return SN_MATCH_ACCEPTED;
-	if (strcmp(status, "rejected") == 0)
-		return SN_MATCH_REJECTED;
-	ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("invalid link status \"%s\"", status),
-					errhint("A status is proposed, accepted or rejected.")));
-	return SN_MATCH_PROPOSED;
 }
 
 static const char *const status_names[] = {"proposed", "accepted", "rejected"};
