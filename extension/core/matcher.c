@@ -342,6 +342,7 @@ norm_finish(norm_state *st, norm_out *o)
 /* Folding of ASCII, and whether a code point of the text is lower case. */
 static uint8_t ascii_fold[128];
 static uint8_t ascii_class[128];	/* CLS_* */
+static uint8_t ascii_word_index[128];	/* word_index() of a letter or digit, folded */
 static bool ascii_ready;
 
 static void
@@ -355,6 +356,8 @@ init_ascii(void)
 		sn_fold_char((uint32_t) c, f);
 		ascii_fold[c] = (uint8_t) f[0];
 		ascii_class[c] = sn_is_word_char(f[0]) ? CLS_WORD : is_sep_cp(f[0]) ? CLS_SEP : CLS_PUNCT;
+		if ((f[0] >= '0' && f[0] <= '9') || (f[0] >= 'a' && f[0] <= 'z'))
+			ascii_word_index[c] = (uint8_t) word_index((uint8_t) f[0]);
 	}
 	ascii_ready = true;
 }
@@ -1750,6 +1753,108 @@ word_scan_gap(word_scan *ws, size_t to)
 	}
 }
 
+/*
+ * The state after a word's MARK and its first two characters t[0], t[1]
+ * (ASCII letters or digits), from the root.
+ */
+static inline int32_t
+word_pair_state(const sn_matcher *m, const unsigned char *t)
+{
+	return m->word_pair_state[ascii_word_index[t[0]] * WORD_INDEX_N + ascii_word_index[t[1]]];
+}
+
+/*
+ * A word w from the root whose first two characters are ASCII: its MARK and
+ * its ASCII characters are stepped until the automaton is back at the root
+ * (most words: no name goes on through their first letters).  Then nothing
+ * is noted and false returned: no name is under way before the word or
+ * through it, nothing in the gap after it leads anywhere, and at the root no
+ * position noted before is ever read again, so the stream offset need not
+ * go on counting either.  Else the word's MARK is noted, the stream offset
+ * counts what was stepped, and *bi, *ci are where the word goes on.
+ */
+static inline __attribute__((always_inline)) bool
+word_from_root(word_scan *ws, const sn_word *w, size_t *bi, size_t *ci)
+{
+	scan_state *ss = &ws->ss;
+	const sn_matcher *m = ss->m;
+	const unsigned char *t = ws->t;
+	size_t		b = *bi + 2;
+	int32_t		s = word_pair_state(m, t + *bi);
+
+	while (s != 0 && b < w->end_byte && t[b] < 0x80)
+		s = next_state(m, s, ascii_fold[t[b++]], ss->hint_state, ss->hint_fail);
+	if (s == 0)
+		return false;
+	ss->s = s;
+	note_mark(ss, *ci, *bi);
+	ss->pos += 1 + (b - *bi);
+	norm_begin_word(&ws->st);
+	ws->gap_byte = w->end_byte;
+	ws->gap_char = w->end_char;
+	*ci += b - *bi;
+	*bi = b;
+	return true;
+}
+
+/*
+ * The start of a word w at *bi, *ci, but for one word_from_root() takes: its
+ * gap, its MARK, its first two characters when it can; *bi, *ci are where
+ * the word goes on.
+ */
+static inline __attribute__((always_inline)) void
+word_start(word_scan *ws, const sn_word *w, size_t *bi, size_t *ci)
+{
+	scan_state *ss = &ws->ss;
+	norm_state *st = &ws->st;
+	const sn_matcher *m = ss->m;
+	const unsigned char *t = ws->t;
+
+	if (ss->s != 0)
+		word_scan_gap(ws, *bi);
+	else
+		st->in_word = false;	/* from the root, the word before ends no name */
+	ws->gap_byte = w->end_byte;
+	ws->gap_char = w->end_char;
+	if (ss->stopped)
+		return;
+	if (t[*bi] >= 0x80)
+	{
+		/* a first character beyond ASCII: its gap symbols and MARK come with it */
+		*bi += word_scan_char(ws, *bi, *ci);
+		(*ci)++;
+		return;
+	}
+	if (ss->s == 0)
+	{
+		/*
+		 * From the root the gap's symbols lead nowhere (no name begins
+		 * with one) and the MARK to word_state: neither is stepped.
+		 */
+		ss->s = m->word_state;
+		note_mark(ss, *ci, *bi);
+		ss->pos++;
+	}
+	else
+	{
+		uint8_t		gap[NORM_GAP_MAX];
+		int			ng = norm_gap_symbols(st, gap);
+
+		for (int j = 0; j < ng; j++, ss->pos++)
+			scan_step(m, ss, gap[j]);
+		step_mark(ss, *ci, *bi, false);
+	}
+	norm_begin_word(st);
+	if (ss->s == m->word_state && *bi + 1 < w->end_byte && t[*bi + 1] < 0x80)
+	{
+		/* the word's first two characters at once */
+		ss->s = word_pair_state(m, t + *bi);
+		ss->pos += 2;
+		*bi += 2;
+		*ci += 2;
+	}
+}
+
 /* One word: its gap, its MARK, its characters as long as a name may go on through them. */
 static inline __attribute__((always_inline)) void
 word_scan_word(word_scan *ws, const sn_word *w)
@@ -1767,51 +1872,16 @@ word_scan_word(word_scan *ws, const sn_word *w)
 		ws->progress(ws->progress_arg);
 		ws->next_progress = bi + PROGRESS_EVERY;
 	}
-	if (ss->s != 0)
-		word_scan_gap(ws, bi);
-	else
-		st->in_word = false;	/* from the root, the word before ends no name */
-	ws->gap_byte = end;
-	ws->gap_char = w->end_char;
-	if (ss->stopped)
-		return;
-	if (t[bi] < 0x80)
+	if (ss->s == 0 && end - bi >= 2 && t[bi] < 0x80 && t[bi + 1] < 0x80)
 	{
-		if (ss->s == 0)
-		{
-			/*
-			 * From the root the gap's symbols lead nowhere (no name begins
-			 * with one) and the MARK to word_state: neither is stepped.
-			 */
-			ss->s = m->word_state;
-			note_mark(ss, ci, bi);
-			ss->pos++;
-		}
-		else
-		{
-			uint8_t		gap[NORM_GAP_MAX];
-			int			ng = norm_gap_symbols(st, gap);
-
-			for (int j = 0; j < ng; j++, ss->pos++)
-				scan_step(m, ss, gap[j]);
-			step_mark(ss, ci, bi, false);
-		}
-		norm_begin_word(st);
-		if (ss->s == m->word_state && bi + 1 < end && t[bi + 1] < 0x80)
-		{
-			/* the word's first two characters at once */
-			ss->s = m->word_pair_state[word_index(ascii_fold[t[bi]]) * WORD_INDEX_N +
-									   word_index(ascii_fold[t[bi + 1]])];
-			ss->pos += 2;
-			bi += 2;
-			ci += 2;
-		}
+		if (!word_from_root(ws, w, &bi, &ci))
+			return;
 	}
 	else
 	{
-		/* a first character beyond ASCII: its gap symbols and MARK come with it */
-		bi += word_scan_char(ws, bi, ci);
-		ci++;
+		word_start(ws, w, &bi, &ci);
+		if (ss->stopped)
+			return;
 	}
 	while (bi < end && ss->s != 0)
 	{
