@@ -901,8 +901,8 @@ plain_word_at(const char *text, size_t len, size_t i, size_t *n, uint64_t *key)
  * letters.  Most plain words of a report are a few hundred short ones
  * ("the", "in", "said") and its names, met again and again, and each costs
  * calls through pointers to answer; the memo has room for the tens of
- * thousands of names of a gazetteer besides the short words (16,384 words,
- * 256 kB).  A word's entry is 16 bytes, its letters and its answer
+ * thousands of names of a gazetteer besides the short words (32,768 words,
+ * 512 kB: with half as many, 20,000 names pushed each other out).  A word's entry is 16 bytes, its letters and its answer
  * together, so that a lookup costs one cache line (three arrays cost
  * three misses: a third of annotate's own time went to them).  A word test answers from the word (and the language) alone
  * (annotate.h), so an answer holds for as long as the tests are the same
@@ -910,7 +910,7 @@ plain_word_at(const char *text, size_t len, size_t i, size_t *n, uint64_t *key)
  * set of tests or another language comes (the core runs one call at a time,
  * like the phrase readers' own tables).
  */
-#define MEMO_BITS 14
+#define MEMO_BITS 15
 #define MEMO_SLOTS (1u << MEMO_BITS)
 
 /*
