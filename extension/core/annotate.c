@@ -788,21 +788,44 @@ actors_of_the_report(sn_name_mentions *names)
 	names->n = out;
 }
 
-/* Order of the result: start, longer first, kind, reference. */
-static int
-mention_cmp(const sn_mention *a, const sn_mention *b)
+/* The kind of mention a name mention makes */
+static inline sn_mention_kind
+name_kind(const sn_name_mention *x)
 {
-	if (a->start_char != b->start_char)
-		return a->start_char < b->start_char ? -1 : 1;
-	if (a->end_char != b->end_char)
-		return a->end_char > b->end_char ? -1 : 1;
-	if (a->kind != b->kind)
-		return a->kind < b->kind ? -1 : 1;
-	if (a->ref.id != b->ref.id)
-		return a->ref.id < b->ref.id ? -1 : 1;
-	if (a->ref.country != b->ref.country)
-		return a->ref.country < b->ref.country ? -1 : 1;
-	return 0;
+	return x->ref.kind == SN_REF_ACTOR ? SN_MENTION_ACTOR : SN_MENTION_PLACE;
+}
+
+/*
+ * Order of the result: start, longer first, kind, reference.  Does the name
+ * mention x come before (or with) the mention v of a phrase reader?
+ */
+static inline bool
+name_goes_first(const sn_name_mention *x, const sn_mention *v)
+{
+	sn_mention_kind kind = name_kind(x);
+
+	if (x->start_char != v->start_char)
+		return x->start_char < v->start_char;
+	if (x->end_char != v->end_char)
+		return x->end_char > v->end_char;
+	if (kind != v->kind)
+		return kind < v->kind;
+	if (x->ref.id != v->ref.id)
+		return x->ref.id < v->ref.id;
+	return x->ref.country <= v->ref.country;
+}
+
+/* The name mention x as a mention of the result, at m */
+static void
+put_name(const sn_name_mention *x, sn_mention *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->kind = name_kind(x);
+	m->start_char = x->start_char;
+	m->end_char = x->end_char;
+	m->start_byte = x->start_byte;
+	m->end_byte = x->end_byte;
+	m->ref = x->ref;
 }
 
 /* Eight bytes of text, the first in the low byte */
@@ -1431,27 +1454,10 @@ sn_annotate(const char *text, size_t len, const sn_annotate_options *opt,
 		ok = an_oom(err);
 	while (ok && (in < names.n || iv < vals.n))
 	{
-		sn_mention m;
-
-		if (in < names.n)
-		{
-			const sn_name_mention *x = &names.items[in];
-
-			memset(&m, 0, sizeof(m));
-			m.kind = x->ref.kind == SN_REF_ACTOR ? SN_MENTION_ACTOR : SN_MENTION_PLACE;
-			m.start_char = x->start_char;
-			m.end_char = x->end_char;
-			m.start_byte = x->start_byte;
-			m.end_byte = x->end_byte;
-			m.ref = x->ref;
-			if (iv >= vals.n || mention_cmp(&m, &vals.items[iv]) <= 0)
-			{
-				out->items[out->n++] = m;
-				in++;
-				continue;
-			}
-		}
-		out->items[out->n++] = vals.items[iv++];
+		if (in < names.n && (iv >= vals.n || name_goes_first(&names.items[in], &vals.items[iv])))
+			put_name(&names.items[in++], &out->items[out->n++]);
+		else
+			out->items[out->n++] = vals.items[iv++];
 	}
 	sn_name_mentions_free(a, &names);
 	sn_free(a, vals.items);
