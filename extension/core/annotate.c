@@ -1385,12 +1385,16 @@ find_values(const char *text, size_t len, const sn_words *words, const sn_annota
 			is_digit(text[i - 2]))
 			continue;
 		plain = (w->flags & SN_WORD_PLAIN) && wn <= PLAIN_WORD_MAX;
-		asks = plain ? look_ahead(opt, text, len, i, wn,
-								  plain_word_asks(opt, text, i, wn,
-												  plain_key(text, len, i, wn < 8 ? wn : 8))) :
-			apostrophe_word_asks(opt, text, len, w);
 		if (plain)
-			asks = prefix_look_ahead(opt, text, len, words, k, asks);
+		{
+			asks = plain_word_asks(opt, text, i, wn, plain_key(text, len, i, wn < 8 ? wn : 8));
+			/* most words: neither reader is asked, and the look-aheads only take readers away */
+			if (!(asks & (ASK_QUANTITY | ASK_DATE)))
+				continue;
+			asks = prefix_look_ahead(opt, text, len, words, k, look_ahead(opt, text, len, i, wn, asks));
+		}
+		else
+			asks = apostrophe_word_asks(opt, text, len, w);
 
 		if (opt->quantity.read && (asks & ASK_QUANTITY) &&
 			!((w->flags & SN_WORD_DIGIT) && number_before_a_measure(opt, text, len, words, k)))
