@@ -464,18 +464,21 @@ static const char *const not_plural_words[] = {
 };
 static sn_wordset not_plural = SN_WORDSET(not_plural_words);
 
+/* Is w (n bytes), a word that noun_stop does not hold, a plural noun? */
 static bool
-plural_noun(const char *w)
+plural_noun(const char *w, size_t n)
 {
-	size_t		n = strlen(w);
-
 	if (sn_wordset_has(&plural_irregular, w, n))
 		return true;
-	return n >= 4 && w[n - 1] == 's' && w[n - 2] != 's' && strchr(w, '?') == NULL &&
-		strchr(w, '\'') == NULL && !sn_wordset_has(&not_plural, w, n) &&
-		!sn_wordset_has(&noun_stop, w, n);
+	return n >= 4 && w[n - 1] == 's' && w[n - 2] != 's' && memchr(w, '?', n) == NULL &&
+		memchr(w, '\'', n) == NULL && !sn_wordset_has(&not_plural, w, n);
 }
 
+/*
+ * Where the counted noun ends: first, the word that ends at j, is one that
+ * noun_stop does not hold (counted_noun sees to it); a plural after it, or
+ * after one more modifier, takes the noun on to its end.
+ */
 static size_t
 noun_goes_on(const char *text, size_t len, const char *first, size_t j)
 {
@@ -486,22 +489,23 @@ noun_goes_on(const char *text, size_t len, const char *first, size_t j)
 				next = j;
 
 	/* "volunteer fighters": the first word is no plural (nor a French noun) */
-	if (plural_noun(first) || (n > 0 && first[n - 1] == 's'))
+	if (plural_noun(first, n) || (n > 0 && first[n - 1] == 's'))
 		return j;
 	for (int extra = 0; extra < 2; extra++)
 	{
 		size_t		k = next,
-					e;
+					e,
+					nw;
 
 		if (k >= len || text[k] != ' ')
 			return j;
 		k++;
 		e = read_word(text, len, k, w, sizeof(w), &capital, &letters);
-		if (e == k || capital || !letters || strlen(w) < 3 ||
-			sn_wordset_has(&noun_stop, w, strlen(w)) ||
-			sn_wordset_has(&noun_not_count, w, strlen(w)))
+		nw = strlen(w);
+		if (e == k || capital || !letters || nw < 3 || sn_wordset_has(&noun_stop, w, nw) ||
+			sn_wordset_has(&noun_not_count, w, nw))
 			return j;
-		if (plural_noun(w))
+		if (plural_noun(w, nw))
 			return e;
 		next = e;				/* another modifier, if a plural follows it */
 	}
