@@ -130,15 +130,13 @@ gz_oom(sn_error *err)
 						"out of memory while building the gazetteer");
 }
 
-/* Grow an array of elem-sized items to hold at least need items. */
+/* Grow an array of elem-sized items, too small for need items, to hold them. */
 static bool
-gz_grow(const sn_allocator *a, void **arr, size_t *cap, size_t need, size_t elem)
+gz_grow_to(const sn_allocator *a, void **arr, size_t *cap, size_t need, size_t elem)
 {
 	size_t		ncap = *cap ? *cap : 64;
 	void	   *n;
 
-	if (need <= *cap)
-		return true;
 	while (ncap < need)
 		ncap *= 2;
 	n = a->alloc(a->ctx, ncap * elem);
@@ -152,6 +150,16 @@ gz_grow(const sn_allocator *a, void **arr, size_t *cap, size_t need, size_t elem
 	*arr = n;
 	*cap = ncap;
 	return true;
+}
+
+/*
+ * Grow an array of elem-sized items to hold at least need items; most
+ * calls (one per hit of a scan) find the room there, without a call.
+ */
+static inline bool
+gz_grow(const sn_allocator *a, void **arr, size_t *cap, size_t need, size_t elem)
+{
+	return need <= *cap || gz_grow_to(a, arr, cap, need, elem);
 }
 
 static const char *
