@@ -21,14 +21,13 @@ an_oom(sn_error *err)
 						"out of memory while annotating the text");
 }
 
+/* Make room in m, too small for need mentions, for them. */
 static bool
-an_grow(const sn_allocator *a, sn_mentions *m, size_t need)
+an_grow_to(const sn_allocator *a, sn_mentions *m, size_t need)
 {
 	size_t		ncap = m->cap ? m->cap : 64;
 	sn_mention *n;
 
-	if (need <= m->cap)
-		return true;
 	while (ncap < need)
 		ncap *= 2;
 	n = a->alloc(a->ctx, ncap * sizeof(sn_mention));
@@ -42,6 +41,13 @@ an_grow(const sn_allocator *a, sn_mentions *m, size_t need)
 	m->items = n;
 	m->cap = ncap;
 	return true;
+}
+
+/* Make room in m for need mentions (most calls find it there). */
+static inline bool
+an_grow(const sn_allocator *a, sn_mentions *m, size_t need)
+{
+	return need <= m->cap || an_grow_to(a, m, need);
 }
 
 /* The character at byte i, folded (0 for characters that folding drops). */
