@@ -189,6 +189,15 @@ struct sn_matcher
 	 */
 	int32_t		word_state;
 	int32_t		word_pair_state[WORD_INDEX_N * WORD_INDEX_N];
+
+	/*
+	 * A bit per slot: from this state no symbol of a gap (a byte of the
+	 * stream but a MARK or a folded ASCII letter or digit) leads anywhere
+	 * but the root, nor does any on its failure chain.  After the MARK that
+	 * closes a word, at such a state (where most names and words end) no
+	 * name goes on through the gap: the scan takes the root at once.
+	 */
+	uint64_t   *gap_root;
 	sn_matcher_stats stats;
 };
 
@@ -1354,6 +1363,53 @@ free_building_arrays(sn_matcher *m, const sn_allocator *a)
 	m->key_len = m->key_first = m->key_count = NULL;
 }
 
+/* Is stream byte b one of a gap's symbols (no MARK, no folded ASCII letter or digit)? */
+static inline bool
+is_gap_byte(int b)
+{
+	return b != MARK && !(b >= '0' && b <= '9') && !(b >= 'a' && b <= 'z');
+}
+
+/* Has state s a child on a gap's symbol (gap_codes: their codes, ngap of them)? */
+static bool
+has_gap_child(const sn_matcher *m, int32_t s, const uint8_t *gap_codes, int ngap)
+{
+	for (int k = 0; k < ngap; k++)
+		if (m->check[m->base[s] + gap_codes[k]] == s)
+			return true;
+	return false;
+}
+
+/*
+ * Step 6b: the gap_root bits, breadth first so that a state's failure link
+ * has its bit already: no child on a gap's symbol, and the failure link's
+ * bit (the root has no such child: no name begins with a gap).
+ */
+static bool
+build_gap_root(build *bd, sn_error *err)
+{
+	sn_matcher *m = bd->m;
+	uint8_t		gap_codes[256];
+	int			ngap = 0;
+
+	for (int b = 0; b < 256; b++)
+		if (m->code[b] != 0 && is_gap_byte(b))
+			gap_codes[ngap++] = m->code[b];
+	m->gap_root = xalloc(bd->a, (m->nslots / 64 + 1) * sizeof(uint64_t));
+	if (!m->gap_root)
+		return oom(err);
+	memset(m->gap_root, 0, (m->nslots / 64 + 1) * sizeof(uint64_t));
+	for (size_t q = 0; q < m->stats.states; q++)
+	{
+		int32_t		s = bd->queue[q];
+
+		if (!has_gap_child(m, s, gap_codes, ngap) &&
+			(s == 0 || (m->gap_root[m->fail[s] / 64] >> (m->fail[s] % 64) & 1)))
+			m->gap_root[s / 64] |= UINT64_C(1) << (s % 64);
+	}
+	return true;
+}
+
 /* Step 7: pack what the scan reads (nodes, output bits and records); the building arrays go. */
 static bool
 build_pack(build *bd, sn_error *err)
@@ -1397,7 +1453,8 @@ build_pack(build *bd, sn_error *err)
 		if (number[i] >= 0)
 			pack_output(m, number, i, &m->outs[number[i]]);
 	m->stats.bytes = sizeof(sn_matcher) + m->nslots * (sizeof(dnode) + sizeof(int32_t)) +
-		(m->nslots / 64 + 1) * sizeof(out_block) + nouts * sizeof(dout) + SN_CACHE_LINE +
+		(m->nslots / 64 + 1) * (sizeof(out_block) + sizeof(uint64_t)) + nouts * sizeof(dout) +
+		SN_CACHE_LINE +
 		bd->npayloads * sizeof(sn_matcher_payload);
 
 	free_building_arrays(m, a);
@@ -1469,6 +1526,7 @@ sn_matcher_build(const sn_matcher_entry *entries, size_t n,
 		ok = build_trie(&bd, err) &&
 			build_key_ends(&bd, err) &&
 			build_failure_links(&bd, err) &&
+			build_gap_root(&bd, err) &&
 			build_pack(&bd, err);
 	}
 	if (ok)
@@ -1505,6 +1563,7 @@ sn_matcher_free(sn_matcher *m)
 	sn_free(&a, m->out_blocks);
 	sn_free(&a, m->outs_mem);
 	sn_free(&a, m->fail);
+	sn_free(&a, m->gap_root);
 	sn_free(&a, m->payloads);
 	sn_free(&a, m);
 }
@@ -1728,13 +1787,14 @@ word_scan_gap(word_scan *ws, size_t to)
 					step_mark(ss, st->word_end_char, st->word_end_byte, true);
 
 					/*
-					 * Back at word_state, no name goes on through the gap
-					 * (every name goes on from a MARK with a word character):
-					 * the gap leads to the root, which the scan takes at
-					 * once.  Most words end so, many names beginning with
-					 * the same letters as common words ("The Gambia").
+					 * Where no name goes on through a gap (gap_root: at
+					 * word_state, as every name goes on from a MARK with a
+					 * word character, and at the end of most names), the gap
+					 * leads to the root, which the scan takes at once.  Most
+					 * words and names end so, many names beginning with the
+					 * same letters as common words ("The Gambia").
 					 */
-					if (ss->s == m->word_state)
+					if (m->gap_root[ss->s / 64] >> (ss->s % 64) & 1)
 						ss->s = 0;
 				}
 				st->in_word = false;
@@ -1798,9 +1858,9 @@ word_from_root(word_scan *ws, const sn_word *w, size_t *bi, size_t *ci)
 }
 
 /*
- * The start of a word w at *bi, *ci, but for one word_from_root() takes: its
- * gap, its MARK, its first two characters when it can; *bi, *ci are where
- * the word goes on.
+ * The start of a word w at *bi, *ci, its gap read, but for one
+ * word_from_root() takes: its MARK, its first two characters when it can;
+ * *bi, *ci are where the word goes on.
  */
 static inline __attribute__((always_inline)) void
 word_start(word_scan *ws, const sn_word *w, size_t *bi, size_t *ci)
@@ -1810,14 +1870,10 @@ word_start(word_scan *ws, const sn_word *w, size_t *bi, size_t *ci)
 	const sn_matcher *m = ss->m;
 	const unsigned char *t = ws->t;
 
-	if (ss->s != 0)
-		word_scan_gap(ws, *bi);
-	else
+	if (ss->s == 0)
 		st->in_word = false;	/* from the root, the word before ends no name */
 	ws->gap_byte = w->end_byte;
 	ws->gap_char = w->end_char;
-	if (ss->stopped)
-		return;
 	if (t[*bi] >= 0x80)
 	{
 		/* a first character beyond ASCII: its gap symbols and MARK come with it */
@@ -1872,17 +1928,20 @@ word_scan_word(word_scan *ws, const sn_word *w)
 		ws->progress(ws->progress_arg);
 		ws->next_progress = bi + PROGRESS_EVERY;
 	}
+	if (ss->s != 0)
+	{
+		/* the gap, which most often leads back to the root (see gap_root) */
+		word_scan_gap(ws, bi);
+		if (ss->stopped)
+			return;
+	}
 	if (ss->s == 0 && end - bi >= 2 && t[bi] < 0x80 && t[bi + 1] < 0x80)
 	{
 		if (!word_from_root(ws, w, &bi, &ci))
 			return;
 	}
 	else
-	{
 		word_start(ws, w, &bi, &ci);
-		if (ss->stopped)
-			return;
-	}
 	while (bi < end && ss->s != 0)
 	{
 		if (t[bi] < 0x80)
