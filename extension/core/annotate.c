@@ -1390,7 +1390,7 @@ find_values(const char *text, size_t len, const sn_words *words, const sn_annota
 		 * Digits right after "13:", "1.", "1,", "1/" continue a number or a
 		 * time that was not read as a phrase ("13:00"): not a start.
 		 */
-		if (i >= 2 && is_digit(text[i]) &&
+		if ((w->flags & SN_WORD_DIGIT) && i >= 2 &&
 			(text[i - 1] == ':' || text[i - 1] == '.' || text[i - 1] == ',' || text[i - 1] == '/') &&
 			is_digit(text[i - 2]))
 			continue;
