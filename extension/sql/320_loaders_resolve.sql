@@ -380,9 +380,7 @@ BEGIN
          array_agg(s.place_alias ORDER BY s.rec)
   INTO seeds_name, seeds_kind, seeds_country, seeds_at, seeds_alias
   FROM pg_temp.loader_seeds s;
-  IF to_regclass('pg_temp.loader_created') IS NOT NULL THEN
-    DROP TABLE pg_temp.loader_created;
-  END IF;
+  PERFORM @extschema@.loader_drop_work_tables('loader_created');
   CREATE TEMP TABLE loader_created (id bigint) ON COMMIT DROP;
   IF seeds_name IS NULL THEN
     RETURN;
@@ -455,9 +453,7 @@ BEGIN
   <<passes>>
   LOOP
     -- the candidates: every place named (or aliased) as a row still without one
-    IF to_regclass('pg_temp.loader_candidates') IS NOT NULL THEN
-      DROP TABLE pg_temp.loader_candidates;
-    END IF;
+    PERFORM @extschema@.loader_drop_work_tables('loader_candidates');
     CREATE TEMP TABLE loader_candidates ON COMMIT DROP AS
     SELECT c.key, c.country, c.id, c.location, c.sample
     FROM @extschema@.loader_lookup_places(
@@ -541,9 +537,7 @@ BEGIN
   -- (the seeds a table of their own: on Citus no statement may both write a
   -- temporary table and the model)
   LOOP
-    IF to_regclass('pg_temp.loader_seeds') IS NOT NULL THEN
-      DROP TABLE pg_temp.loader_seeds;
-    END IF;
+    PERFORM @extschema@.loader_drop_work_tables('loader_seeds');
     CREATE TEMP TABLE loader_seeds ON COMMIT DROP AS
     SELECT DISTINCT ON (@extschema@.loader_name_key(w.place_name), w.place_country)
            w.rec, w.place_name, w.place_kind, w.place_country, w.place_at, w.place_alias, w.place_radius
@@ -574,9 +568,7 @@ BEGIN
   -- 4. rows without a point: a place of that name (created above, perhaps),
   -- else one new place without a location per name and country
   PERFORM @extschema@.loader_match_unlocated(lo, hi);
-  IF to_regclass('pg_temp.loader_seeds') IS NOT NULL THEN
-    DROP TABLE pg_temp.loader_seeds;
-  END IF;
+  PERFORM @extschema@.loader_drop_work_tables('loader_seeds');
   CREATE TEMP TABLE loader_seeds ON COMMIT DROP AS
   SELECT DISTINCT ON (@extschema@.loader_name_key(w.place_name), w.place_country)
          w.rec, w.place_name, w.place_kind, w.place_country, NULL::@extschema@.geopoint AS place_at, w.place_alias
@@ -628,9 +620,7 @@ COMMENT ON FUNCTION @extschema@.loader_match_located(bigint, bigint) IS
 CREATE FUNCTION @extschema@.loader_assign_actors(lo bigint, hi bigint) RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  IF to_regclass('pg_temp.loader_actor_keys') IS NOT NULL THEN
-    DROP TABLE pg_temp.loader_actor_keys;
-  END IF;
+  PERFORM @extschema@.loader_drop_work_tables('loader_actor_keys');
   CREATE TEMP TABLE loader_actor_keys ON COMMIT DROP AS
   WITH m AS MATERIALIZED (
     SELECT m.rec, m.ord, m.name, coalesce(m.cameo, '') AS cameo, coalesce(w.occurred::text, '') AS occ
@@ -646,9 +636,7 @@ BEGIN
   FROM m CROSS JOIN LATERAL (
     SELECT CASE WHEN m.name IN (SELECT dated.name FROM dated) THEN m.occ ELSE '' END AS occ) x;
   ANALYZE pg_temp.loader_actor_keys;
-  IF to_regclass('pg_temp.loader_actor_found') IS NOT NULL THEN
-    DROP TABLE pg_temp.loader_actor_found;
-  END IF;
+  PERFORM @extschema@.loader_drop_work_tables('loader_actor_found');
   CREATE TEMP TABLE loader_actor_found ON COMMIT DROP AS
   WITH k AS MATERIALIZED (
     SELECT row_number() OVER () AS i, d.key, d.name, d.cameo, d.occ

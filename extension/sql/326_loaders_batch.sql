@@ -49,16 +49,30 @@ $$;
 COMMENT ON FUNCTION @extschema@.loader_temp_buffers() IS
   'Raises temp_buffers to 1GB for the transaction, when the session has touched no temporary table yet (else leaves it), so that a load''s work tables stay in memory (internal to the loaders).';
 
+-- A load's work tables are temporary tables dropped at commit; a second load
+-- in the same transaction, or a step run again for the next chunk or pass,
+-- finds the earlier ones and drops them first.  (DROP TABLE IF EXISTS would
+-- say so in a NOTICE for each table that is not there.)
+CREATE FUNCTION @extschema@.loader_drop_work_tables(VARIADIC names text[]) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY names LOOP
+    IF to_regclass('pg_temp.' || quote_ident(t)) IS NOT NULL THEN
+      EXECUTE format('DROP TABLE pg_temp.%I', t);
+    END IF;
+  END LOOP;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.loader_drop_work_tables(text[]) IS
+  'Drops each of the named temporary work tables that exists (in pg_temp), quietly: a load creates them afresh (internal to the loaders).';
+
 CREATE FUNCTION @extschema@.loader_batch_open() RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   PERFORM @extschema@.loader_temp_buffers();
-  IF to_regclass('pg_temp.loader_rows') IS NOT NULL THEN
-    DROP TABLE pg_temp.loader_rows;
-  END IF;
-  IF to_regclass('pg_temp.loader_mentions') IS NOT NULL THEN
-    DROP TABLE pg_temp.loader_mentions;
-  END IF;
+  PERFORM @extschema@.loader_drop_work_tables('loader_rows', 'loader_mentions');
   CREATE TEMP TABLE loader_rows (
     rec bigint PRIMARY KEY,
     tid tid NOT NULL,
@@ -143,9 +157,7 @@ DECLARE
   n bigint;
   version constant text := (SELECT x.extversion FROM pg_catalog.pg_extension x WHERE x.extname = 'sahel_news');
 BEGIN
-  IF to_regclass('pg_temp.loader_staged') IS NOT NULL THEN
-    DROP TABLE pg_temp.loader_staged;
-  END IF;
+  PERFORM @extschema@.loader_drop_work_tables('loader_staged');
   -- the stored events are looked up only on one node, and when the dataset
   -- has any (not in a first load); on Citus the statement names no
   -- distributed table (it writes a temporary one)
@@ -432,18 +444,14 @@ BEGIN
   ORDER BY w.event_id, m.role, m.name, m.ord;
   -- an event loaded before: only the rows that differ are deleted or
   -- inserted, and an event whose rows differ counts as changed
-  IF to_regclass('pg_temp.loader_old_events') IS NOT NULL THEN
-    DROP TABLE pg_temp.loader_old_events;
-  END IF;
+  PERFORM @extschema@.loader_drop_work_tables('loader_old_events');
   CREATE TEMP TABLE loader_old_events ON COMMIT DROP AS
   SELECT w.rec, w.event_id FROM pg_temp.loader_rows w
   WHERE w.rec BETWEEN lo AND hi AND w.status = 'stored' AND NOT w.inserted;
   IF EXISTS (SELECT 1 FROM pg_temp.loader_old_events) THEN
     ANALYZE pg_temp.loader_old_events;
     -- what the chunk names for them
-    IF to_regclass('pg_temp.loader_event_actors') IS NOT NULL THEN
-      DROP TABLE pg_temp.loader_event_actors;
-    END IF;
+    PERFORM @extschema@.loader_drop_work_tables('loader_event_actors');
     CREATE TEMP TABLE loader_event_actors ON COMMIT DROP AS
     SELECT w.event_id, w.inserted, m.actor_id, m.role, m.name, m.ord,
            CASE WHEN m.cameo ~ '^([A-Z0-9]{3})+$' THEN m.cameo END AS code

@@ -26,9 +26,7 @@ BEGIN
   st := @extschema@.loader_start(dataset, fn, staging, every);
   st.run := @extschema@.loader_begin(dataset);
   PERFORM @extschema@.loader_temp_buffers();
-  IF to_regclass('pg_temp.loader_ipi_rows') IS NOT NULL THEN
-    DROP TABLE pg_temp.loader_ipi_rows;
-  END IF;
+  PERFORM @extschema@.loader_drop_work_tables('loader_ipi_rows');
   CREATE TEMP TABLE loader_ipi_rows (
     rec bigint PRIMARY KEY,
     tid tid NOT NULL,

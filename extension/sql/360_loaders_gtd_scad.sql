@@ -505,18 +505,8 @@ CREATE FUNCTION @extschema@.loader_batch_create() RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   -- left over when an earlier import of this transaction failed and was caught
-  IF to_regclass('pg_temp.sn_batch') IS NOT NULL THEN
-    DROP TABLE pg_temp.sn_batch;
-  END IF;
-  IF to_regclass('pg_temp.sn_batch_places') IS NOT NULL THEN
-    DROP TABLE pg_temp.sn_batch_places;
-  END IF;
-  IF to_regclass('pg_temp.sn_batch_actors') IS NOT NULL THEN
-    DROP TABLE pg_temp.sn_batch_actors;
-  END IF;
-  IF to_regclass('pg_temp.sn_batch_named') IS NOT NULL THEN
-    DROP TABLE pg_temp.sn_batch_named, pg_temp.sn_batch_stored, pg_temp.sn_batch_stored_actors;
-  END IF;
+  PERFORM @extschema@.loader_drop_work_tables('sn_batch', 'sn_batch_places', 'sn_batch_actors',
+                                               'sn_batch_named', 'sn_batch_stored', 'sn_batch_stored_actors');
   CREATE TEMP TABLE sn_batch (
     rec         bigint PRIMARY KEY,
     ext         text,
