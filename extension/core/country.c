@@ -850,6 +850,32 @@ is_alpha(uint32_t c)
 	return sn_is_ascii_alpha(c);
 }
 
+/*
+ * A hint that lists countries: lead, then "A, B or C", then tail.  The first
+ * shown of total countries are listed (an ambiguous name may have more
+ * candidates than are kept), each as its code then its name, or its name then
+ * its code; the list is cut where the hint is full.
+ */
+static void
+hint_countries(sn_error *err, const char *lead, const sn_country *list, int shown, int total,
+			   bool code_first, const char *tail)
+{
+	char		hint[SN_ERROR_HINT_LEN];
+	size_t		hl = snprintf(hint, sizeof(hint), "%s", lead);
+
+	for (int k = 0; k < shown && hl < sizeof(hint); k++)
+	{
+		const sn_country_info *c = sn_country_info_of(list[k]);
+
+		hl += snprintf(hint + hl, sizeof(hint) - hl, "%s%s (%s)",
+					   k == 0 ? "" : (k == total - 1 ? " or " : ", "),
+					   code_first ? c->iso3 : c->name_en, code_first ? c->name_en : c->iso3);
+	}
+	if (hl < sizeof(hint))
+		snprintf(hint + hl, sizeof(hint) - hl, "%s", tail);
+	sn_error_hint(err, "%s", hint);
+}
+
 bool
 sn_country_parse(const char *s, size_t len, sn_country *out, sn_error *err)
 {
@@ -910,23 +936,10 @@ sn_country_parse(const char *s, size_t len, sn_country *out, sn_error *err)
 	}
 	if (n > 1)
 	{
-		char		hint[SN_ERROR_HINT_LEN];
-		size_t		hl = 0;
-
 		sn_error_set(err, SN_ERR_AMBIGUOUS, 0, "ambiguous country name: \"%s\"",
 					 sn_quote_input(q, sizeof(q), s, len));
-		hl += snprintf(hint + hl, sizeof(hint) - hl, "It may mean ");
-		for (int k = 0; k < n && k < SN_COUNTRY_MAX_CANDIDATES && hl < sizeof(hint); k++)
-		{
-			const sn_country_info *c = sn_country_info_of(cand[k]);
-
-			hl += snprintf(hint + hl, sizeof(hint) - hl, "%s%s (%s)",
-						   k == 0 ? "" : (k == n - 1 ? " or " : ", "),
-						   c->iso3, c->name_en);
-		}
-		if (hl < sizeof(hint))
-			snprintf(hint + hl, sizeof(hint) - hl, ": write the code or a fuller name.");
-		sn_error_hint(err, "%s", hint);
+		hint_countries(err, "It may mean ", cand, n < SN_COUNTRY_MAX_CANDIDATES ? n : SN_COUNTRY_MAX_CANDIDATES,
+					   n, true, ": write the code or a fuller name.");
 		return false;
 	}
 
@@ -945,20 +958,7 @@ sn_country_parse(const char *s, size_t len, sn_country *out, sn_error *err)
 
 		if (k > 0)
 		{
-			char		hint[SN_ERROR_HINT_LEN];
-			size_t		hl = snprintf(hint, sizeof(hint), "Did you mean ");
-
-			for (int i = 0; i < k && hl < sizeof(hint); i++)
-			{
-				const sn_country_info *c = sn_country_info_of(near[i]);
-
-				hl += snprintf(hint + hl, sizeof(hint) - hl, "%s%s (%s)",
-							   i == 0 ? "" : (i == k - 1 ? " or " : ", "),
-							   c->name_en, c->iso3);
-			}
-			if (hl < sizeof(hint))
-				snprintf(hint + hl, sizeof(hint) - hl, "?");
-			sn_error_hint(err, "%s", hint);
+			hint_countries(err, "Did you mean ", near, k, k, false, "?");
 			return false;
 		}
 	}
