@@ -490,6 +490,32 @@ jb_shared_words(JsonbParseState **st, const sn_match_parts *r, const sn_match_ev
 }
 
 /*
+ * The parts of a pair's score, named once, in the order the reasons list
+ * them; event_match_pairs' columns s_time .. s_fatalities are the first
+ * PART_COLUMNS of them (the text part is in the reasons only).
+ */
+static const struct
+{
+	const char *name;
+	size_t		offset;			/* of its value in sn_match_parts */
+}			score_parts[] = {
+	{"time", offsetof(sn_match_parts, s_time)},
+	{"space", offsetof(sn_match_parts, s_space)},
+	{"category", offsetof(sn_match_parts, s_category)},
+	{"actors", offsetof(sn_match_parts, s_actors)},
+	{"fatalities", offsetof(sn_match_parts, s_fatalities)},
+	{"text", offsetof(sn_match_parts, s_text)},
+};
+
+#define PART_COLUMNS 5
+
+static double
+part_value(const sn_match_parts *r, int k)
+{
+	return *(const double *) ((const char *) r + score_parts[k].offset);
+}
+
+/*
  * The reasons of a pair, built as jsonb here (no JSON text to parse): days
  * apart, km, km apart, radius, level, actors, fatalities, the shared words,
  * each part's value.
@@ -517,12 +543,8 @@ reasons_jsonb(const sn_match_parts *r, bool dup, const sn_match_event *a, const 
 	jb_shared_words(&st, r, a, b);
 	jb_key(&st, "parts");
 	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-	jb_num(&st, "time", r->s_time, 3);
-	jb_num(&st, "space", r->s_space, 3);
-	jb_num(&st, "category", r->s_category, 3);
-	jb_num(&st, "actors", r->s_actors, 3);
-	jb_num(&st, "fatalities", r->s_fatalities, 3);
-	jb_num(&st, "text", r->s_text, 3);
+	for (int k = 0; k < (int) lengthof(score_parts); k++)
+		jb_num(&st, score_parts[k].name, part_value(r, k), 3);
 	pushJsonbValue(&st, WJB_END_OBJECT, NULL);
 	jb_bool(&st, "duplicate", dup);
 	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
@@ -551,11 +573,8 @@ emit_pair(void *ctx, size_t iq, size_t it, const sn_match_parts *r)
 	values[7] = Int32GetDatum(r->level);
 	values[8] = Int32GetDatum(r->actors);
 	values[9] = Int32GetDatum(r->fatalities);
-	values[10] = Float8GetDatum(r->s_time);
-	values[11] = Float8GetDatum(r->s_space);
-	values[12] = Float8GetDatum(r->s_category);
-	values[13] = Float8GetDatum(r->s_actors);
-	values[14] = Float8GetDatum(r->s_fatalities);
+	for (int k = 0; k < PART_COLUMNS; k++)
+		values[10 + k] = Float8GetDatum(part_value(r, k));
 	values[15] = BoolGetDatum(dup);
 	values[16] = c->swapped ? reasons_jsonb(r, dup, &c->t[it], &c->q[iq]) : reasons_jsonb(r, dup, &c->q[iq], &c->t[it]);
 	MemoryContextSwitchTo(old);
