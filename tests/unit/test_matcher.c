@@ -82,6 +82,17 @@ show(const char *text, const hits *hs)
 	return buf;
 }
 
+/* A matcher over names (payload: the name's index) finds in t what want shows. */
+static void
+assert_hits(const char *const *names, int n, const char *t, const char *want)
+{
+	sn_matcher *m = build(names, n);
+	hits		hs = scan(m, t);
+
+	assert_string_equal(show(t, &hs), want);
+	sn_matcher_free(m);
+}
+
 static void
 normal_forms(void **state)
 {
@@ -190,42 +201,32 @@ admin_name_keys(void **state)
 static void
 whole_words_only(void **state)
 {
-	const char *names[] = {"Niger", "Mali", "Nigeria"};
-	sn_matcher *m = build(names, 3);
-	const char *t = "Nigeria, Niger and Somalia; not Nigerien. NIGER!";
-	hits		hs = scan(m, t);
+	static const char *const names[] = {"Niger", "Mali", "Nigeria"};
 
-	assert_string_equal(show(t, &hs), "Nigeria@0:2 Niger@9:0 NIGER@42:0");
-	sn_matcher_free(m);
+	assert_hits(names, UNIT_LENGTH(names), "Nigeria, Niger and Somalia; not Nigerien. NIGER!",
+				"Nigeria@0:2 Niger@9:0 NIGER@42:0");
 }
 
 static void
 every_overlapping_match_is_reported(void **state)
 {
-	const char *names[] = {"Chad", "Lake Chad", "Lake Chad region", "region"};
-	sn_matcher *m = build(names, 4);
-	const char *t = "the Lake Chad region.";
-	hits		hs = scan(m, t);
+	static const char *const names[] = {"Chad", "Lake Chad", "Lake Chad region", "region"};
 
 	/* by end position, longest first at the same end */
-	assert_string_equal(show(t, &hs),
-						"Lake Chad@4:1 Chad@9:0 Lake Chad region@4:2 region@14:3");
-	sn_matcher_free(m);
+	assert_hits(names, UNIT_LENGTH(names), "the Lake Chad region.",
+				"Lake Chad@4:1 Chad@9:0 Lake Chad region@4:2 region@14:3");
 }
 
 static void
 possessives_hyphens_brackets_quotes(void **state)
 {
-	const char *names[] = {"Mali", "al-Qaeda", "ISIL", "Islamic State", "Wagner Group"};
-	sn_matcher *m = build(names, 5);
-	const char *t = "Mali's army, Mali\xe2\x80\x99s allies, al-Qaeda-linked fighters, "
-		"al Qaeda, the Islamic State (ISIL), \xe2\x80\x9cWagner\nGroup\xe2\x80\x9d";
-	hits		hs = scan(m, t);
+	static const char *const names[] = {"Mali", "al-Qaeda", "ISIL", "Islamic State", "Wagner Group"};
 
-	assert_string_equal(show(t, &hs),
-						"Mali@0:0 Mali@13:0 al-Qaeda@28:1 al Qaeda@54:1 "
-						"Islamic State@68:3 ISIL@83:2 Wagner\nGroup@91:4");
-	sn_matcher_free(m);
+	assert_hits(names, UNIT_LENGTH(names),
+				"Mali's army, Mali\xe2\x80\x99s allies, al-Qaeda-linked fighters, "
+				"al Qaeda, the Islamic State (ISIL), \xe2\x80\x9cWagner\nGroup\xe2\x80\x9d",
+				"Mali@0:0 Mali@13:0 al-Qaeda@28:1 al Qaeda@54:1 "
+				"Islamic State@68:3 ISIL@83:2 Wagner\nGroup@91:4");
 }
 
 static void
@@ -254,13 +255,11 @@ case_accents_and_typography(void **state)
 static void
 gaps_must_agree(void **state)
 {
-	const char *names[] = {"Lake Chad", "St. Louis"};
-	sn_matcher *m = build(names, 2);
-	const char *t = "Lake. Chad; Lake, Chad; Lake\xe2\x80\x94" "Chad; St Louis; St. Louis";
-	hits		hs = scan(m, t);
+	static const char *const names[] = {"Lake Chad", "St. Louis"};
 
-	assert_string_equal(show(t, &hs), "Lake\xe2\x80\x94" "Chad@24:0 St. Louis@45:1");
-	sn_matcher_free(m);
+	assert_hits(names, UNIT_LENGTH(names),
+				"Lake. Chad; Lake, Chad; Lake\xe2\x80\x94" "Chad; St Louis; St. Louis",
+				"Lake\xe2\x80\x94" "Chad@24:0 St. Louis@45:1");
 }
 
 static void
@@ -338,11 +337,20 @@ empty_matcher_and_empty_text(void **state)
 	}
 }
 
-static bool
-stop_after_one(void *arg, const sn_matcher_hit *hit)
+/* A count of hits, for a scan that goes on after each or stops at the first */
+typedef struct hit_count
 {
-	(*(int *) arg)++;
-	return false;
+	int			n;
+	bool		stop;
+} hit_count;
+
+static bool
+count_hits(void *arg, const sn_matcher_hit *hit)
+{
+	hit_count  *c = arg;
+
+	c->n++;
+	return !c->stop;
 }
 
 static void
@@ -351,18 +359,11 @@ callback_can_stop(void **state)
 	const char *names[] = {"a"};
 	sn_matcher *m = build(names, 1);
 	sn_error	err;
-	int			calls = 0;
+	hit_count	calls = {0, true};
 
-	assert_true(sn_matcher_scan(m, "a a a", 5, stop_after_one, &calls, &err));
-	assert_int_equal(calls, 1);
+	assert_true(sn_matcher_scan(m, "a a a", 5, count_hits, &calls, &err));
+	assert_int_equal(calls.n, 1);
 	sn_matcher_free(m);
-}
-
-static bool
-count_hits(void *arg, const sn_matcher_hit *hit)
-{
-	(*(int *) arg)++;
-	return true;
 }
 
 /*
@@ -383,7 +384,7 @@ check_against_brute_force(const char *const *alphabet, unsigned nalpha, unsigned
 	sn_error	err;
 	sn_matcher *m;
 	int			brute = 0;
-	int			found = 0;
+	hit_count	found = {0, false};
 
 	for (int i = 0; i < NNAMES; i++)
 	{
@@ -480,7 +481,7 @@ check_against_brute_force(const char *const *alphabet, unsigned nalpha, unsigned
 	}
 	assert_true(sn_matcher_scan(m, text, tl, count_hits, &found, &err));
 	assert_true(brute > 50);
-	assert_int_equal(found, brute);
+	assert_int_equal(found.n, brute);
 	sn_matcher_free(m);
 }
 
