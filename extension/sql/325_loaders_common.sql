@@ -253,26 +253,33 @@ $$;
 COMMENT ON FUNCTION @extschema@.loader_end(@extschema@.loader_state, regclass) IS
   'Ends an import_* call: empties its staging table and closes its import_runs row with the counts (unchanged included), returning it (internal to the loaders).';
 
--- A column a loader needs, and whether any staged row has a value in it.
-CREATE TYPE @extschema@.loader_column AS (name text, present boolean);
-COMMENT ON TYPE @extschema@.loader_column IS
-  'A column (or a choice of columns) an import_* function needs, and whether any staged row has a value in it (internal to the loaders).';
-
 -- Refuses a staged batch whose layout lacks a column the loader needs: the
 -- staging table holds the union of every layout's columns, a file fills only
 -- its own, and a needed column that no staged row fills was in none of them.
-CREATE FUNCTION @extschema@.loader_require_columns(staging text, total bigint, cols @extschema@.loader_column[])
+-- Each needed item is a column, or a choice of columns written as the error
+-- names it ('iso, gwno or country': a value in any of them will do); one scan
+-- of the staged rows answers for all of them.
+CREATE FUNCTION @extschema@.loader_require_columns(staging text, total bigint, VARIADIC needed text[])
 RETURNS void
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
+  present boolean[];
   missing text;
 BEGIN
   IF total = 0 THEN
     RETURN;
   END IF;
-  SELECT string_agg(c.name, '; ' ORDER BY c.o) INTO missing
-  FROM unnest(cols) WITH ORDINALITY AS c(name, present, o)
-  WHERE NOT coalesce(c.present, false);
+  EXECUTE format('SELECT ARRAY[%s] FROM @extschema@.%I t',
+                 (SELECT string_agg(format('bool_or(coalesce(%s) IS NOT NULL)',
+                                           (SELECT string_agg(format('t.%I', c.col), ', ')
+                                            FROM regexp_split_to_table(n.item, ', | or ') AS c(col))),
+                                    ', ' ORDER BY n.o)
+                  FROM unnest(needed) WITH ORDINALITY AS n(item, o)),
+                 staging)
+    INTO present;
+  SELECT string_agg(n.item, '; ' ORDER BY n.o) INTO missing
+  FROM unnest(needed) WITH ORDINALITY AS n(item, o)
+  WHERE NOT coalesce(present[n.o], false);
   IF missing IS NOT NULL THEN
     RAISE EXCEPTION '% has no value in a column the loader needs: %', staging, missing
       USING ERRCODE = '22P04',
@@ -281,5 +288,5 @@ BEGIN
   END IF;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.loader_require_columns(text, bigint, @extschema@.loader_column[]) IS
-  'Raises 22P04 naming every needed column (or choice of columns) that no staged row fills: the staged file''s layout lacks it (internal to the loaders).';
+COMMENT ON FUNCTION @extschema@.loader_require_columns(text, bigint, text[]) IS
+  'Raises 22P04 naming every needed column (or choice of columns, written ''a, b or c'') that no staged row of the staging table fills: the staged file''s layout lacks it (internal to the loaders).';

@@ -119,7 +119,6 @@ RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   st @extschema@.loader_state;
-  needed @extschema@.loader_column[];
   -- made first: on Citus each of its 999 subtransactions would otherwise
   -- travel to every node the load has reached
   gw constant jsonb := @extschema@.loader_gw_map();
@@ -127,15 +126,8 @@ BEGIN
   st := @extschema@.loader_start('acled', 'import_acled', '@extschema@.acled_raw', progress_every);
   -- Columns are picked by name, whatever the file's layout: a column that
   -- every layout of the staged rows leaves empty was not in the file(s).
-  SELECT ARRAY[
-    ROW('event_id_cnty', bool_or(t.event_id_cnty IS NOT NULL)),
-    ROW('event_date', bool_or(t.event_date IS NOT NULL)),
-    ROW('time_precision', bool_or(t.time_precision IS NOT NULL)),
-    ROW('event_type', bool_or(t.event_type IS NOT NULL)),
-    ROW('iso, gwno or country', bool_or(coalesce(t.iso, t.gwno, t.country) IS NOT NULL)),
-    ROW('fatalities', bool_or(t.fatalities IS NOT NULL))]::@extschema@.loader_column[] INTO needed
-  FROM @extschema@.acled_raw t;
-  PERFORM @extschema@.loader_require_columns('acled_raw', st.total, needed);
+  PERFORM @extschema@.loader_require_columns('acled_raw', st.total, 'event_id_cnty', 'event_date', 'time_precision',
+                                             'event_type', 'iso, gwno or country', 'fatalities');
   st.run := @extschema@.loader_begin('acled');
   PERFORM @extschema@.loader_batch_open();
   PERFORM @extschema@.loader_batch_same('acled', '@extschema@.acled_raw', 'event_id_cnty');

@@ -24,23 +24,14 @@ RETURNS @extschema@.import_runs
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   st @extschema@.loader_state;
-  needed @extschema@.loader_column[];
   -- made first: on Citus each of its 999 subtransactions would otherwise
   -- travel to every node the load has reached
   gw constant jsonb := @extschema@.loader_gw_map();
 BEGIN
   st := @extschema@.loader_start('ucdp_ged', 'import_ucdp_ged', '@extschema@.ucdp_ged_raw', progress_every);
   -- columns picked by name: GED 1.x-2.0 wrote best_est, low_est, high_est and geom
-  SELECT ARRAY[
-    ROW('id', bool_or(t.id IS NOT NULL)),
-    ROW('date_start', bool_or(t.date_start IS NOT NULL)),
-    ROW('date_end', bool_or(t.date_end IS NOT NULL)),
-    ROW('date_prec', bool_or(t.date_prec IS NOT NULL)),
-    ROW('where_prec', bool_or(t.where_prec IS NOT NULL)),
-    ROW('country_id or gwno', bool_or(coalesce(t.country_id, t.gwno) IS NOT NULL)),
-    ROW('best or best_est', bool_or(coalesce(t.best, t.best_est) IS NOT NULL))]::@extschema@.loader_column[] INTO needed
-  FROM @extschema@.ucdp_ged_raw t;
-  PERFORM @extschema@.loader_require_columns('ucdp_ged_raw', st.total, needed);
+  PERFORM @extschema@.loader_require_columns('ucdp_ged_raw', st.total, 'id', 'date_start', 'date_end', 'date_prec',
+                                             'where_prec', 'country_id or gwno', 'best or best_est');
   st.run := @extschema@.loader_begin('ucdp_ged');
   PERFORM @extschema@.loader_batch_open();
   PERFORM @extschema@.loader_batch_same('ucdp_ged', '@extschema@.ucdp_ged_raw', 'id');
