@@ -430,6 +430,28 @@ $$;
 COMMENT ON FUNCTION @extschema@.events_near(@extschema@.geopoint, float8, @extschema@.edtf) IS
   'Events whose location lies within metres (geodesic, WGS84) of centre, nearest first, optionally only those that may have happened during the given time (occurred && during), deleted events left out; uses the GiST indexes on events.location and events.occurred';
 
+-- A date bound as a tool without the extension's types can show it: NULL for
+-- an open or unknown end (infinity).  Inlined where it is called.
+CREATE FUNCTION @extschema@.finite_or_null(d date) RETURNS date
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN pg_catalog.isfinite(d) THEN d END;
+COMMENT ON FUNCTION @extschema@.finite_or_null(date) IS
+  'The date, or NULL when it is infinity (an open or unknown bound), as BI views and GeoJSON give date bounds.';
+
+-- Every country a place lies in, as BI views and GeoJSON list them: the ISO
+-- alpha-3 codes in order, comma-separated (NULL for none).  One row, from a
+-- set-returning SQL function so that a LATERAL join of it is inlined as the
+-- subquery it holds.
+CREATE FUNCTION @extschema@.place_country_codes(of_place bigint)
+RETURNS TABLE (countries text)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT pg_catalog.string_agg(x.country::text, ',' ORDER BY x.country::text)
+  FROM @extschema@.place_countries x WHERE x.place_id = of_place;
+END;
+COMMENT ON FUNCTION @extschema@.place_country_codes(bigint) IS
+  'One row: every country the place lies in (place_countries), ISO alpha-3 codes in order, comma-separated; NULL when none.';
+
 -- ---------------------------------------------------------------------------
 -- GeoJSON
 
@@ -448,8 +470,8 @@ FROM (
     'properties', json_build_object(
       'event_id', e.id,
       'occurred', e.occurred::text,
-      'date_low', CASE WHEN isfinite(@extschema@.lower(e.occurred)) THEN @extschema@.lower(e.occurred) END,
-      'date_high', CASE WHEN isfinite(@extschema@.upper(e.occurred)) THEN @extschema@.upper(e.occurred) END,
+      'date_low', @extschema@.finite_or_null(@extschema@.lower(e.occurred)),
+      'date_high', @extschema@.finite_or_null(@extschema@.upper(e.occurred)),
       'date_precision', @extschema@.precision(e.occurred),
       'event_type', e.event_type,
       'sub_event_type', e.sub_event_type,
@@ -481,9 +503,7 @@ FROM (
   LEFT JOIN @extschema@.places p ON p.id = e.place_id
   LEFT JOIN @extschema@.cameo_codes c ON c.code = e.cameo_code
   LEFT JOIN @extschema@.sources s ON s.id = e.source_id
-  LEFT JOIN LATERAL (
-    SELECT string_agg(x.country::text, ',' ORDER BY x.country::text) AS countries
-    FROM @extschema@.place_countries x WHERE x.place_id = e.place_id) pc ON true
+  LEFT JOIN LATERAL @extschema@.place_country_codes(e.place_id) pc ON true
   LEFT JOIN LATERAL (
     SELECT json_agg(json_build_object('actor_id', ea.actor_id, 'name', ac.name, 'role', ea.role)
                     ORDER BY ea.role, ac.name) AS actors

@@ -8,8 +8,8 @@
 CREATE VIEW @extschema@.bi_events AS
 SELECT e.id AS event_id,
        e.occurred::text AS occurred,
-       CASE WHEN pg_catalog.isfinite(@extschema@.lower(e.occurred)) THEN @extschema@.lower(e.occurred) END AS date_low,
-       CASE WHEN pg_catalog.isfinite(@extschema@.upper(e.occurred)) THEN @extschema@.upper(e.occurred) END AS date_high,
+       @extschema@.finite_or_null(@extschema@.lower(e.occurred)) AS date_low,
+       @extschema@.finite_or_null(@extschema@.upper(e.occurred)) AS date_high,
        @extschema@.precision(e.occurred) AS date_precision,
        CASE WHEN pg_catalog.date_part('year', @extschema@.lower(e.occurred))
                  = pg_catalog.date_part('year', @extschema@.upper(e.occurred))
@@ -49,9 +49,7 @@ LEFT JOIN @extschema@.places p ON p.id = e.place_id
 LEFT JOIN @extschema@.acled_sub_event_types st ON st.sub_event_type = e.sub_event_type
 LEFT JOIN @extschema@.cameo_codes cc ON cc.code = e.cameo_code
 LEFT JOIN @extschema@.sources s ON s.id = e.source_id
-LEFT JOIN LATERAL (
-  SELECT pg_catalog.string_agg(x.country::text, ',' ORDER BY x.country::text) AS countries
-  FROM @extschema@.place_countries x WHERE x.place_id = e.place_id) pc ON true
+LEFT JOIN LATERAL @extschema@.place_country_codes(e.place_id) pc ON true
 LEFT JOIN LATERAL (
   SELECT pg_catalog.string_agg(a.name, '; ' ORDER BY a.name) FILTER (WHERE r.role = 'actor1') AS actor1,
          pg_catalog.string_agg(a.name, '; ' ORDER BY a.name) FILTER (WHERE r.role = 'actor2') AS actor2,
@@ -116,11 +114,11 @@ SELECT d.id AS deployment_id,
        @extschema@.upper(d.strength) AS strength_high,
        @extschema@.is_approximate(d.strength) AS strength_approximate,
        d.as_of::text AS as_of,
-       CASE WHEN pg_catalog.isfinite(@extschema@.lower(d.as_of)) THEN @extschema@.lower(d.as_of) END AS as_of_low,
-       CASE WHEN pg_catalog.isfinite(@extschema@.upper(d.as_of)) THEN @extschema@.upper(d.as_of) END AS as_of_high,
+       @extschema@.finite_or_null(@extschema@.lower(d.as_of)) AS as_of_low,
+       @extschema@.finite_or_null(@extschema@.upper(d.as_of)) AS as_of_high,
        d.period::text AS period,
-       CASE WHEN pg_catalog.isfinite(@extschema@.lower(d.period)) THEN @extschema@.lower(d.period) END AS period_start,
-       CASE WHEN pg_catalog.isfinite(@extschema@.upper(d.period)) THEN @extschema@.upper(d.period) END AS period_end,
+       @extschema@.finite_or_null(@extschema@.lower(d.period)) AS period_start,
+       @extschema@.finite_or_null(@extschema@.upper(d.period)) AS period_end,
        d.part_of,
        s.publisher AS source,
        s.url,
@@ -186,9 +184,7 @@ SELECT p.id AS place_id,
        p.sample
 FROM @extschema@.places p
 LEFT JOIN @extschema@.places q ON q.id = p.parent_id
-LEFT JOIN LATERAL (
-  SELECT pg_catalog.string_agg(x.country::text, ',' ORDER BY x.country::text) AS countries
-  FROM @extschema@.place_countries x WHERE x.place_id = p.id) pc ON true
+LEFT JOIN LATERAL @extschema@.place_country_codes(p.id) pc ON true
 LEFT JOIN LATERAL (
   SELECT pg_catalog.string_agg(m.name, '; ' ORDER BY m.name) FILTER (WHERE NOT m.is_demonym) AS names,
          pg_catalog.string_agg(m.name, '; ' ORDER BY m.name) FILTER (WHERE m.is_demonym) AS demonyms

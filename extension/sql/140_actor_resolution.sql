@@ -257,8 +257,8 @@ CREATE VIEW @extschema@.unresolved_actor_names AS
 SELECT e.dataset,
        r.name,
        count(DISTINCT r.event_id) AS events,
-       min(CASE WHEN pg_catalog.isfinite(@extschema@.lower(e.occurred)) THEN @extschema@.lower(e.occurred) END) AS first_date,
-       max(CASE WHEN pg_catalog.isfinite(@extschema@.upper(e.occurred)) THEN @extschema@.upper(e.occurred) END) AS last_date
+       min(@extschema@.finite_or_null(@extschema@.lower(e.occurred))) AS first_date,
+       max(@extschema@.finite_or_null(@extschema@.upper(e.occurred))) AS last_date
 FROM @extschema@.event_actor_names r
 JOIN @extschema@.events e ON e.id = r.event_id
 LEFT JOIN @extschema@.actors a ON a.id = r.actor_id
