@@ -199,27 +199,17 @@ sn_country_init(void)
  * Iteration.
  * ------------------------------------------------------------------------ */
 
-/*
- * The generated tables (country_table.h) are read from outside through their
- * size and an accessor that answers NULL past the end: the countries, and
- * their names.
- */
-#define TABLE_ACCESSORS(count_fn, at_fn, entry_type, table, size) \
-size_t \
-count_fn(void) \
-{ \
-	return size; \
-} \
-\
-const entry_type * \
-at_fn(size_t i) \
-{ \
-	return i < size ? &table[i] : NULL; \
+size_t
+sn_country_count(void)
+{
+	return SN_COUNTRY_TABLE_COUNT;
 }
 
-TABLE_ACCESSORS(sn_country_count, sn_country_at, sn_country_info, sn_country_table, SN_COUNTRY_TABLE_COUNT)
-TABLE_ACCESSORS(sn_country_name_count, sn_country_name_at, sn_country_name, sn_country_name_table,
-				SN_COUNTRY_NAME_COUNT)
+const sn_country_info *
+sn_country_at(size_t i)
+{
+	return i < SN_COUNTRY_TABLE_COUNT ? &sn_country_table[i] : NULL;
+}
 
 sn_country
 sn_country_value_at(size_t i)
@@ -243,6 +233,18 @@ sn_country_info_of(sn_country c)
 	int			i = sn_country_index_of(c);
 
 	return i < 0 ? NULL : &sn_country_table[i];
+}
+
+size_t
+sn_country_name_count(void)
+{
+	return SN_COUNTRY_NAME_COUNT;
+}
+
+const sn_country_name *
+sn_country_name_at(size_t j)
+{
+	return j < SN_COUNTRY_NAME_COUNT ? &sn_country_name_table[j] : NULL;
 }
 
 const char *
