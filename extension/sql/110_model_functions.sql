@@ -438,20 +438,6 @@ RETURN CASE WHEN pg_catalog.isfinite(d) THEN d END;
 COMMENT ON FUNCTION @extschema@.finite_or_null(date) IS
   'The date, or NULL when it is infinity (an open or unknown bound), as BI views and GeoJSON give date bounds.';
 
--- Every country a place lies in, as BI views and GeoJSON list them: the ISO
--- alpha-3 codes in order, comma-separated (NULL for none).  One row, from a
--- set-returning SQL function so that a LATERAL join of it is inlined as the
--- subquery it holds.
-CREATE FUNCTION @extschema@.place_country_codes(of_place bigint)
-RETURNS TABLE (countries text)
-LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT pg_catalog.string_agg(x.country::text, ',' ORDER BY x.country::text)
-  FROM @extschema@.place_countries x WHERE x.place_id = of_place;
-END;
-COMMENT ON FUNCTION @extschema@.place_country_codes(bigint) IS
-  'One row: every country the place lies in (place_countries), ISO alpha-3 codes in order, comma-separated; NULL when none.';
-
 -- ---------------------------------------------------------------------------
 -- GeoJSON
 
@@ -503,7 +489,9 @@ FROM (
   LEFT JOIN @extschema@.places p ON p.id = e.place_id
   LEFT JOIN @extschema@.cameo_codes c ON c.code = e.cameo_code
   LEFT JOIN @extschema@.sources s ON s.id = e.source_id
-  LEFT JOIN LATERAL @extschema@.place_country_codes(e.place_id) pc ON true
+  LEFT JOIN LATERAL (
+    SELECT string_agg(x.country::text, ',' ORDER BY x.country::text) AS countries
+    FROM @extschema@.place_countries x WHERE x.place_id = e.place_id) pc ON true
   LEFT JOIN LATERAL (
     SELECT json_agg(json_build_object('actor_id', ea.actor_id, 'name', ac.name, 'role', ea.role)
                     ORDER BY ea.role, ac.name) AS actors

@@ -49,7 +49,9 @@ LEFT JOIN @extschema@.places p ON p.id = e.place_id
 LEFT JOIN @extschema@.acled_sub_event_types st ON st.sub_event_type = e.sub_event_type
 LEFT JOIN @extschema@.cameo_codes cc ON cc.code = e.cameo_code
 LEFT JOIN @extschema@.sources s ON s.id = e.source_id
-LEFT JOIN LATERAL @extschema@.place_country_codes(e.place_id) pc ON true
+LEFT JOIN LATERAL (
+  SELECT pg_catalog.string_agg(x.country::text, ',' ORDER BY x.country::text) AS countries
+  FROM @extschema@.place_countries x WHERE x.place_id = e.place_id) pc ON true
 LEFT JOIN LATERAL (
   SELECT pg_catalog.string_agg(a.name, '; ' ORDER BY a.name) FILTER (WHERE r.role = 'actor1') AS actor1,
          pg_catalog.string_agg(a.name, '; ' ORDER BY a.name) FILTER (WHERE r.role = 'actor2') AS actor2,
@@ -184,7 +186,9 @@ SELECT p.id AS place_id,
        p.sample
 FROM @extschema@.places p
 LEFT JOIN @extschema@.places q ON q.id = p.parent_id
-LEFT JOIN LATERAL @extschema@.place_country_codes(p.id) pc ON true
+LEFT JOIN LATERAL (
+  SELECT pg_catalog.string_agg(x.country::text, ',' ORDER BY x.country::text) AS countries
+  FROM @extschema@.place_countries x WHERE x.place_id = p.id) pc ON true
 LEFT JOIN LATERAL (
   SELECT pg_catalog.string_agg(m.name, '; ' ORDER BY m.name) FILTER (WHERE NOT m.is_demonym) AS names,
          pg_catalog.string_agg(m.name, '; ' ORDER BY m.name) FILTER (WHERE m.is_demonym) AS demonyms
