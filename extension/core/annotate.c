@@ -935,13 +935,14 @@ plain_word_at(const char *text, size_t len, size_t i, size_t *n, uint64_t *key)
  * ("the", "in", "said") and its names, met again and again, and each costs
  * calls through pointers to answer; the memo has room for the tens of
  * thousands of names of a gazetteer besides the short words (32,768 words,
- * 512 kB: with half as many, 20,000 names pushed each other out).  A word's entry is 16 bytes, its letters and its answer
- * together, so that a lookup costs one cache line (three arrays cost
- * three misses: a third of annotate's own time went to them).  A word test answers from the word (and the language) alone
- * (annotate.h), so an answer holds for as long as the tests are the same
- * functions and the language the same: the memo starts afresh when another
- * set of tests or another language comes (the core runs one call at a time,
- * like the phrase readers' own tables).
+ * 512 kB: with half as many, 20,000 names pushed each other out).  A
+ * word's entry is 16 bytes, its letters and its answer together, so that a
+ * lookup costs one cache line (three arrays cost three misses: a third of
+ * annotate's own time went to them).  A word test answers from the word
+ * (and the language) alone (annotate.h), so an answer holds for as long as
+ * the tests are the same functions and the language the same: the memo
+ * starts afresh when another set of tests or another language comes (the
+ * core runs one call at a time, like the phrase readers' own tables).
  */
 #define MEMO_BITS 15
 #define MEMO_SLOTS (1u << MEMO_BITS)
